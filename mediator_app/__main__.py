@@ -1,0 +1,5 @@
+import sys
+
+from mediator_app.cli.main import main
+
+sys.exit(main())
