@@ -1,0 +1,109 @@
+"""化解率 (resolution rate): 调解成功数 ÷ denominator × 100%.
+
+The denominator and the rounding are settings. The district publishes truncated
+figures: 1920 ÷ 1922 = 99.8959…% is printed as 99.89%. All arithmetic is on integers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+
+MAX_DECIMALS = 10
+NO_RATE = "—"
+
+
+class Rounding(StrEnum):
+    TRUNCATE = "truncate"
+    HALF_UP = "half_up"
+
+
+class Denominator(StrEnum):
+    DISPUTES = "disputes"  # 排查纠纷数: cases registered in the period
+    ACCEPTED = "accepted"  # 受理数
+    MEDIATED = "mediated"  # 调结数: resolved + terminated
+
+
+@dataclass(frozen=True)
+class RateRule:
+    denominator: Denominator = Denominator.DISPUTES
+    rounding: Rounding = Rounding.TRUNCATE
+    decimals: int = 2
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.decimals <= MAX_DECIMALS:
+            raise ValueError(f"decimals must be in 0..{MAX_DECIMALS}, got {self.decimals}")
+
+
+def _divide(numerator: int, denominator: int, rounding: Rounding) -> int:
+    """Integer quotient of two non-negative numbers, truncated or rounded half up."""
+    if rounding == Rounding.HALF_UP:
+        return (2 * numerator + denominator) // (2 * denominator)
+    return numerator // denominator
+
+
+def compute_rate(numerator: int, denominator: int, rule: RateRule = RateRule()) -> Decimal | None:
+    """The rate in percent, quantized to ``rule.decimals`` places; ``None`` if the
+    denominator is 0. Negative inputs are rounded symmetrically (away from/towards 0)."""
+    if denominator == 0:
+        return None
+    negative = (numerator < 0) != (denominator < 0)
+    scaled = abs(numerator) * 100 * 10**rule.decimals
+    units = _divide(scaled, abs(denominator), rule.rounding)
+    return Decimal(-units if negative else units).scaleb(-rule.decimals)
+
+
+def format_rate(rate: Decimal | None) -> str:
+    """``99.89%``, or ``—`` when there is no rate."""
+    if rate is None:
+        return NO_RATE
+    return f"{rate:f}%"
+
+
+def denominator_value(
+    rule: RateRule, disputes: int, accepted: int, resolved: int, terminated: int
+) -> int:
+    """The number the rule divides by."""
+    if rule.denominator == Denominator.ACCEPTED:
+        return accepted
+    if rule.denominator == Denominator.MEDIATED:
+        return resolved + terminated
+    return disputes
+
+
+_DENOMINATOR_LABELS: dict[str, dict[Denominator, str]] = {
+    "zh": {
+        Denominator.DISPUTES: "排查纠纷数",
+        Denominator.ACCEPTED: "受理数",
+        Denominator.MEDIATED: "调结数（调解成功数 + 调解终止数）",
+    },
+    "en": {
+        Denominator.DISPUTES: "disputes registered",
+        Denominator.ACCEPTED: "cases accepted",
+        Denominator.MEDIATED: "cases concluded (resolved + terminated)",
+    },
+}
+
+
+def _lang(lang: str) -> str:
+    return "en" if lang.lower().startswith("en") else "zh"
+
+
+def _rounding_text(rule: RateRule, lang: str) -> str:
+    if lang == "en":
+        how = "truncated" if rule.rounding == Rounding.TRUNCATE else "rounded half up"
+        unit = "place" if rule.decimals == 1 else "places"
+        return f"{how} to {rule.decimals} decimal {unit}"
+    how = "截位" if rule.rounding == Rounding.TRUNCATE else "四舍五入"
+    return f"{how}保留{rule.decimals}位小数"
+
+
+def rate_formula(rule: RateRule, lang: str = "zh") -> str:
+    """The formula as printed in report footnotes."""
+    lang = _lang(lang)
+    denominator = _DENOMINATOR_LABELS[lang][rule.denominator]
+    rounding = _rounding_text(rule, lang)
+    if lang == "en":
+        return f"Resolution rate = cases resolved ÷ {denominator} × 100%, {rounding}"
+    return f"化解率 = 调解成功数 ÷ {denominator} × 100%，{rounding}"

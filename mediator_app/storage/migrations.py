@@ -1,0 +1,276 @@
+"""Append-only schema migrations (sqlite-utils ``Migrations``).
+
+Never edit a migration that has shipped: add ``m000N_verb_object`` below it. Each runs in
+its own transaction together with the record of it having been applied.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "mediator_app"
+migrations = Migrations(MIGRATION_SET)
+
+
+def _run(db: Database, statements: list[str]) -> None:
+    # executescript() would COMMIT the migration's transaction: run one by one.
+    for sql in statements:
+        db.execute(sql)
+
+
+_ORG = [
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE org_units (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        level TEXT NOT NULL CHECK (level IN ('区','县','街道','乡镇','村','社区','网格')),
+        parent_code TEXT REFERENCES org_units(code),
+        active INTEGER NOT NULL DEFAULT 1,
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        updated_at TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX idx_org_units_parent ON org_units(parent_code)",
+    # Closure table: every (ancestor, descendant) pair including (x, x) at depth 0.
+    """CREATE TABLE org_closure (
+        ancestor TEXT NOT NULL REFERENCES org_units(code),
+        descendant TEXT NOT NULL REFERENCES org_units(code),
+        depth INTEGER NOT NULL,
+        PRIMARY KEY (ancestor, descendant)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX idx_org_closure_desc ON org_closure(descendant, depth)",
+    """CREATE TABLE committees (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        short_name TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        org_code TEXT NOT NULL REFERENCES org_units(code),
+        active INTEGER NOT NULL DEFAULT 1,
+        phone TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        updated_at TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX idx_committees_org ON committees(org_code)",
+    """CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('调解员','网格员','调解员+网格员')),
+        committee_code TEXT REFERENCES committees(code),
+        grid_code TEXT REFERENCES org_units(code),
+        phone TEXT NOT NULL DEFAULT '',
+        sex TEXT,
+        employment TEXT,
+        position TEXT NOT NULL DEFAULT '',
+        active INTEGER NOT NULL DEFAULT 1,
+        updated_at TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX idx_people_committee ON people(committee_code)",
+    "CREATE INDEX idx_people_grid ON people(grid_code)",
+    "CREATE INDEX idx_people_name ON people(name)",
+    """CREATE TABLE code_items (
+        kind TEXT NOT NULL,
+        code TEXT NOT NULL,
+        label TEXT NOT NULL,
+        group_label TEXT NOT NULL DEFAULT '',
+        sort_order INTEGER NOT NULL DEFAULT 0,
+        active INTEGER NOT NULL DEFAULT 1,
+        version INTEGER NOT NULL DEFAULT 1,
+        PRIMARY KEY (kind, code)
+    )""",
+    "CREATE UNIQUE INDEX idx_code_items_label ON code_items(kind, label)",
+]
+
+_CASES = [
+    """CREATE TABLE cases (
+        id INTEGER PRIMARY KEY,
+        case_id TEXT NOT NULL UNIQUE,
+        case_no TEXT NOT NULL DEFAULT '',
+        year INTEGER NOT NULL,
+        committee_code TEXT NOT NULL REFERENCES committees(code),
+        grid_code TEXT REFERENCES org_units(code),
+        org_code TEXT NOT NULL REFERENCES org_units(code),
+        source TEXT NOT NULL,
+        dispute_type TEXT NOT NULL,
+        received_on TEXT NOT NULL,
+        accepted_on TEXT,
+        closed_on TEXT,
+        status TEXT NOT NULL CHECK (status IN ('待受理','调解中','调解成功','调解终止','不予受理')),
+        agreement_form TEXT CHECK (agreement_form IN ('书面','口头')),
+        performance TEXT CHECK (performance IN ('未履行','履行中','已履行')),
+        judicial_confirmed INTEGER NOT NULL DEFAULT 0,
+        judicial_confirmed_on TEXT,
+        archived INTEGER NOT NULL DEFAULT 0,
+        amount_fen INTEGER NOT NULL DEFAULT 0,
+        people_involved INTEGER NOT NULL DEFAULT 0,
+        party_count INTEGER NOT NULL DEFAULT 0,
+        mass_dispute INTEGER NOT NULL DEFAULT 0,
+        prevent_criminal INTEGER NOT NULL DEFAULT 0,
+        prevent_petition INTEGER NOT NULL DEFAULT 0,
+        prevent_fight INTEGER NOT NULL DEFAULT 0,
+        prevent_suicide INTEGER NOT NULL DEFAULT 0,
+        summary TEXT NOT NULL DEFAULT '',
+        outcome_note TEXT NOT NULL DEFAULT '',
+        party_names TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        deleted INTEGER NOT NULL DEFAULT 0
+    )""",
+    # Case number unique per committee and year (empty numbers are allowed many times).
+    """CREATE UNIQUE INDEX idx_cases_case_no ON cases(committee_code, year, case_no)
+        WHERE case_no <> ''""",
+    "CREATE INDEX idx_cases_received ON cases(received_on)",
+    "CREATE INDEX idx_cases_org_received ON cases(org_code, received_on)",
+    "CREATE INDEX idx_cases_committee_received ON cases(committee_code, received_on)",
+    "CREATE INDEX idx_cases_status ON cases(status, accepted_on)",
+    "CREATE INDEX idx_cases_accepted ON cases(accepted_on)",
+    """CREATE TABLE parties (
+        id INTEGER PRIMARY KEY,
+        case_rowid INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL DEFAULT 0,
+        role TEXT NOT NULL DEFAULT '当事人',
+        kind TEXT NOT NULL DEFAULT '自然人',
+        name TEXT NOT NULL,
+        sex TEXT,
+        ethnicity TEXT NOT NULL DEFAULT '',
+        birth_date TEXT,
+        id_type TEXT NOT NULL DEFAULT '居民身份证',
+        id_number TEXT NOT NULL DEFAULT '',
+        phone TEXT NOT NULL DEFAULT '',
+        address TEXT NOT NULL DEFAULT '',
+        occupation TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX idx_parties_case ON parties(case_rowid, seq)",
+    "CREATE INDEX idx_parties_id_number ON parties(id_number) WHERE id_number <> ''",
+    """CREATE TABLE case_mediators (
+        case_rowid INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        person_id INTEGER NOT NULL REFERENCES people(id),
+        seq INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (case_rowid, person_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX idx_case_mediators_person ON case_mediators(person_id)",
+    """CREATE TABLE investigations (
+        id INTEGER PRIMARY KEY,
+        case_rowid INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        held_at TEXT,
+        place TEXT NOT NULL DEFAULT '',
+        investigator TEXT NOT NULL DEFAULT '',
+        interviewee TEXT NOT NULL DEFAULT '',
+        content TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX idx_investigations_case ON investigations(case_rowid)",
+    """CREATE TABLE mediation_sessions (
+        id INTEGER PRIMARY KEY,
+        case_rowid INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        held_at TEXT,
+        place TEXT NOT NULL DEFAULT '',
+        participants TEXT NOT NULL DEFAULT '',
+        content TEXT NOT NULL DEFAULT '',
+        result TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX idx_sessions_case ON mediation_sessions(case_rowid)",
+    """CREATE TABLE agreements (
+        case_rowid INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+        form TEXT NOT NULL CHECK (form IN ('书面','口头')),
+        agreement_no TEXT NOT NULL DEFAULT '',
+        signed_on TEXT,
+        facts TEXT NOT NULL DEFAULT '',
+        disputed_matters TEXT NOT NULL DEFAULT '',
+        responsibilities TEXT NOT NULL DEFAULT '',
+        terms TEXT NOT NULL DEFAULT '',
+        performance_manner TEXT NOT NULL DEFAULT '',
+        performance_place TEXT NOT NULL DEFAULT '',
+        performance_deadline TEXT
+    )""",
+    """CREATE TABLE follow_ups (
+        id INTEGER PRIMARY KEY,
+        case_rowid INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+        visited_on TEXT NOT NULL,
+        party_visited TEXT NOT NULL DEFAULT '',
+        agreement_no TEXT NOT NULL DEFAULT '',
+        performance TEXT,
+        satisfaction TEXT NOT NULL DEFAULT '',
+        remaining_risk TEXT NOT NULL DEFAULT '',
+        visitor TEXT NOT NULL DEFAULT '',
+        note TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX idx_follow_ups_case ON follow_ups(case_rowid, visited_on)",
+]
+
+_AUDIT = [
+    """CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user TEXT NOT NULL,
+        entity TEXT NOT NULL,
+        entity_key TEXT NOT NULL,
+        action TEXT NOT NULL,
+        field TEXT NOT NULL DEFAULT '',
+        old_value TEXT,
+        new_value TEXT
+    )""",
+    "CREATE INDEX idx_audit_entity ON audit_log(entity, entity_key)",
+]
+
+# Full-text index over case number, summary and party names (Chinese substrings via
+# trigram). Contentless-delete FTS5 keeps only the index; ``cases.party_names`` is the
+# denormalised list of names maintained by the case repository.
+_FTS = [
+    """CREATE VIRTUAL TABLE case_fts USING fts5(
+        case_no, summary, party_names,
+        content='cases', content_rowid='id', tokenize='trigram'
+    )""",
+    """CREATE TRIGGER cases_fts_ai AFTER INSERT ON cases BEGIN
+        INSERT INTO case_fts(rowid, case_no, summary, party_names)
+        VALUES (new.id, new.case_no, new.summary, new.party_names);
+    END""",
+    """CREATE TRIGGER cases_fts_ad AFTER DELETE ON cases BEGIN
+        INSERT INTO case_fts(case_fts, rowid, case_no, summary, party_names)
+        VALUES ('delete', old.id, old.case_no, old.summary, old.party_names);
+    END""",
+    """CREATE TRIGGER cases_fts_au AFTER UPDATE OF case_no, summary, party_names ON cases BEGIN
+        INSERT INTO case_fts(case_fts, rowid, case_no, summary, party_names)
+        VALUES ('delete', old.id, old.case_no, old.summary, old.party_names);
+        INSERT INTO case_fts(rowid, case_no, summary, party_names)
+        VALUES (new.id, new.case_no, new.summary, new.party_names);
+    END""",
+]
+
+
+@migrations()
+def m0001_create_org_tables(db: Database) -> None:
+    _run(db, _ORG)
+
+
+@migrations()
+def m0002_create_case_tables(db: Database) -> None:
+    _run(db, _CASES)
+
+
+@migrations()
+def m0003_create_audit_log(db: Database) -> None:
+    _run(db, _AUDIT)
+
+
+@migrations()
+def m0004_create_case_fts(db: Database) -> None:
+    _run(db, _FTS)
+
+
+@migrations()
+def m0005_seed_code_tables(db: Database) -> None:
+    from mediator_app.domain.codes import DEFAULT_DISPUTE_TYPES, DEFAULT_SOURCES
+
+    for kind, items in (("dispute_type", DEFAULT_DISPUTE_TYPES), ("source", DEFAULT_SOURCES)):
+        for order, (code, label, group) in enumerate(items):
+            db.execute(
+                "INSERT INTO code_items(kind, code, label, group_label, sort_order) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [kind, code, label, group, order],
+            )
+
+
+def known_names() -> list[str]:
+    return [m.name for m in migrations._migrations]
