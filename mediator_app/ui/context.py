@@ -1,0 +1,36 @@
+"""What every view receives through its constructor (no globals)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from sqlite_utils import Database
+
+from mediator_app.ui.tasks import TaskRunner
+
+
+class DialogService(Protocol):
+    """Message boxes and file pickers; tests replace it with a fake."""
+
+    def info(self, title: str, text: str) -> None: ...
+    def error(self, title: str, text: str) -> None: ...
+    def confirm(self, title: str, text: str) -> bool: ...
+    def ask_save_discard_cancel(self, title: str, text: str) -> str: ...  # save|discard|cancel
+    def open_files(self, title: str, filter: str) -> list[str]: ...
+    def save_file(self, title: str, suggested: str, filter: str) -> str | None: ...
+
+
+@dataclass
+class AppContext:
+    """``runner`` owns the read-write connection on the DB worker thread; ``read_db`` is
+    a read-only connection for the UI thread (fetching the visible page by primary key,
+    small lookups such as code tables). ``lang`` is "zh" or "en"."""
+
+    runner: TaskRunner
+    read_db: Database
+    dialogs: DialogService
+    db_path: str = ":memory:"
+    lang: str = "zh"
+    user: str = ""
+    extra: dict[str, object] = field(default_factory=dict)

@@ -1,0 +1,112 @@
+"""Running database work off the UI thread.
+
+One serial DB worker thread owns the read-write connection (all writes, searches that
+return id lists, aggregates). Results come back to the UI thread through a queued signal.
+Tests use ``SyncRunner``, which runs everything inline on the caller's thread.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal, Slot
+from sqlite_utils import Database
+
+from mediator_app.storage.db import open_database
+
+DbJob = Callable[[Database], Any]
+Done = Callable[[Any], None]
+Failed = Callable[[BaseException], None]
+
+
+class TaskRunner(QObject):
+    """Interface shared by the threaded and the synchronous runner."""
+
+    def run(self, job: DbJob, on_done: Done | None = None,
+            on_error: Failed | None = None) -> None:
+        raise NotImplementedError
+
+    def shutdown(self) -> None:
+        pass
+
+
+class SyncRunner(TaskRunner):
+    """Runs jobs inline (tests, and tiny databases)."""
+
+    def __init__(self, db: Database):
+        super().__init__()
+        self.db = db
+
+    def run(self, job: DbJob, on_done: Done | None = None,
+            on_error: Failed | None = None) -> None:
+        try:
+            result = job(self.db)
+        except Exception as exc:  # noqa: BLE001 - reported to the caller
+            if on_error is None:
+                raise
+            on_error(exc)
+            return
+        if on_done is not None:
+            on_done(result)
+
+
+class _Relay(QObject):
+    finished = Signal(object, object, object)  # callback, result, is_error
+
+    @Slot(object, object, object)
+    def deliver(self, callback: Any, result: Any, is_error: Any) -> None:
+        if callback is not None:
+            callback(result)
+
+
+class ThreadedRunner(TaskRunner):
+    """A single worker thread owning the read-write connection; jobs run in order."""
+
+    def __init__(self, db_path: str):
+        super().__init__()
+        self._queue: queue.Queue[tuple[DbJob, Done | None, Failed | None] | None] = (
+            queue.Queue()
+        )
+        self._relay = _Relay()
+        self._relay.finished.connect(self._relay.deliver)
+        self._ready = threading.Event()
+        self._open_error: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._loop, args=(db_path,), name="db-worker", daemon=True
+        )
+        self._thread.start()
+        self._ready.wait()
+        if self._open_error is not None:
+            raise self._open_error
+
+    def _loop(self, db_path: str) -> None:
+        try:
+            opened = open_database(db_path)
+        except BaseException as exc:  # noqa: BLE001 - re-raised in the constructor
+            self._open_error = exc
+            self._ready.set()
+            return
+        self._ready.set()
+        while (item := self._queue.get()) is not None:
+            job, on_done, on_error = item
+            try:
+                result = job(opened.db)
+            except Exception as exc:  # noqa: BLE001 - delivered to the UI thread
+                traceback.print_exc()
+                self._relay.finished.emit(on_error, exc, True)
+            else:
+                self._relay.finished.emit(on_done, result, False)
+        opened.close()
+
+    def run(self, job: DbJob, on_done: Done | None = None,
+            on_error: Failed | None = None) -> None:
+        self._queue.put((job, on_done, on_error))
+
+    def shutdown(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join(timeout=10)
