@@ -130,9 +130,9 @@ def open_database(
     if readonly and spath != ":memory:" and not Path(spath).exists():
         raise StorageError("db.missing", path=spath)
     conn = _connect(spath, readonly, check_same_thread)
-    _pragmas(conn, readonly)
-    db = Database(conn)
     try:
+        _pragmas(conn, readonly)
+        db = Database(conn)
         unknown = unknown_migrations(db)
         if unknown and not readonly:
             raise DatabaseTooNew(spath, unknown)

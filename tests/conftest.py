@@ -1,0 +1,16 @@
+"""Test-wide setup: Qt runs headless; nothing touches the user's real data directory."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_configure(config):  # noqa: ANN001, D103
+    import tempfile
+
+    home = tempfile.mkdtemp(prefix="mediator-test-home-")
+    os.environ["XDG_DATA_HOME"] = os.path.join(home, "data")
+    os.environ["XDG_CONFIG_HOME"] = os.path.join(home, "config")
+    os.environ.pop("MEDIATOR_APP_DB", None)
