@@ -85,41 +85,42 @@ def format_case_no(
     return result
 
 
-def _placeholder_pattern(name: str, spec: str, values: dict[str, Any], seen: bool) -> str:
+def _placeholder_pattern(name: str, spec: str, values: dict[str, Any], index: int) -> str:
     if name == "serial":
-        return r"(?P=serial)" if seen else r"(?P<serial>\d+)"
+        return rf"(?P<serial{index}>\d+)"
     return re.escape(format(values[name], spec).translate(_BRACKETS))
 
 
 def _pattern(template: str, values: dict[str, Any]) -> re.Pattern[str]:
     parts: list[str] = []
-    serial_seen = False
-    for literal, name, spec in _segments(template):
+    for index, (literal, name, spec) in enumerate(_segments(template)):
         parts.append(re.escape(literal.translate(_BRACKETS)))
         if name is not None:
-            parts.append(_placeholder_pattern(name, spec, values, serial_seen))
-            serial_seen = serial_seen or name == "serial"
+            parts.append(_placeholder_pattern(name, spec, values, index))
     return re.compile("".join(parts))
+
+
+def _serial_of(match: re.Match[str]) -> int | None:
+    """The serial if every ``{serial}`` in the template read the same number."""
+    serials = {int(text) for text in match.groupdict().values()}
+    return serials.pop() if len(serials) == 1 else None
 
 
 def parse_serial(
     template: str, case_no: str, *, year: int, short_name: str, committee_code: str = ""
 ) -> int | None:
     """The serial of ``case_no`` if it was made from ``template`` for this committee
-    and year; ``None`` otherwise (or if the template is invalid)."""
+    and year; ``None`` otherwise (or if the template is invalid). Full-width and
+    half-width brackets are treated alike; leading zeros in the serial are allowed."""
     if validate_template(template):
         return None
-    values: dict[str, Any] = {
-        "year": year,
-        "short": short_name,
-        "committee": committee_code,
-    }
+    values: dict[str, Any] = {"year": year, "short": short_name, "committee": committee_code}
     try:
         pattern = _pattern(template, values)
     except (ValueError, TypeError):
         return None
     match = pattern.fullmatch(case_no.strip().translate(_BRACKETS))
-    return int(match.group("serial")) if match else None
+    return _serial_of(match) if match else None
 
 
 def next_serial(existing_serials: Iterable[int]) -> int:

@@ -108,7 +108,9 @@ def _status_problems(case: Case) -> list[Problem]:
         if getattr(case, name) is None
     ]
     problems += [
-        Problem(name, "status.unexpected_date", {"status": status, "value": _iso(getattr(case, name))})
+        Problem(
+            name, "status.unexpected_date", {"status": status, "value": _iso(getattr(case, name))}
+        )
         for name in forbidden
         if getattr(case, name) is not None
     ]

@@ -30,5 +30,5 @@ def enum_or_none(cls: type[E], value: str | None) -> E | None:
 
 
 def now_iso() -> str:
-    """Current time, ISO 8601 with the local offset, to the millisecond."""
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="milliseconds")
+    """Current time, ISO 8601 with the local offset, to the microsecond."""
+    return datetime.now(timezone.utc).astimezone().isoformat(timespec="microseconds")

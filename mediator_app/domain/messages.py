@@ -1,0 +1,609 @@
+"""Texts for problem codes and field names, in Chinese (default) and English.
+
+Each code has one or more templates per language; the first template whose
+placeholders are all available (the problem's params plus ``field``, the field's
+label) is used, so optional params only make the sentence more precise.
+``KNOWN_CODES`` lists every code with the params its callers should supply.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from collections.abc import Mapping
+from datetime import date, datetime
+from enum import Enum
+from typing import Any
+
+from mediator_app.domain.errors import Problem
+
+Templates = tuple[str, ...]
+
+# code -> params callers should supply (in addition to the problem's field)
+KNOWN_CODES: dict[str, tuple[str, ...]] = {
+    # generic, used by import and storage
+    "required": (),
+    "negative": ("value",),
+    "date.invalid": ("value",),
+    "unknown_code": ("value", "table"),
+    "duplicate": ("value",),
+    "enum.invalid": ("value", "allowed"),
+    "csv.header_missing": ("columns",),
+    "csv.header_unknown": ("columns",),
+    "csv.empty_file": (),
+    "csv.encoding": (),
+    "csv.truncated": (),
+    "int.invalid": ("value",),
+    "decimal.invalid": ("value",),
+    "bool.invalid": ("value",),
+    "datetime.invalid": ("value",),
+    "uuid.invalid": ("value",),
+    "case_no.duplicate": ("case_no", "committee", "year"),
+    "org.parent_missing": ("value",),
+    "org.level_order": ("level", "parent_level"),
+    "db.too_new": ("db_version", "app_version"),
+    # idnumber
+    "id.length": ("length",),
+    "id.chars": (),
+    "id.birth_date": ("value",),
+    "id.checksum": ("expected",),
+    # status
+    "status.transition": ("from", "to"),
+    "status.unexpected_date": ("status", "value"),
+    "status.reason_required": ("to",),
+    "dates.accepted_before_received": ("accepted_on", "received_on"),
+    "dates.closed_before_accepted": ("closed_on", "accepted_on"),
+    "dates.closed_before_received": ("closed_on", "received_on"),
+    "dates.judicial_before_closed": ("judicial_confirmed_on", "closed_on"),
+    "dates.future": ("value", "today"),
+    "agreement.not_resolved": ("status",),
+    "judicial.requires_written": (),
+    # casenumber
+    "template.unknown_placeholder": ("name",),
+    "template.missing_placeholder": ("name",),
+    "template.invalid": ("value",),
+    # periods
+    "period.invalid": ("value",),
+}
+
+_ZH: dict[str, Templates] = {
+    "required": ("状态为“{status}”的案件必须填写“{field}”。", "请填写“{field}”。"),
+    "negative": ("“{field}”不能是负数（现为 {value}）。", "“{field}”不能是负数。"),
+    "date.invalid": ("日期“{value}”无效，应为 年-月-日，如 2023-05-01。",),
+    "unknown_code": ("代码“{value}”不在{table}代码表中。", "代码“{value}”不存在。"),
+    "duplicate": ("{field}“{value}”已存在，不能重复。", "“{field}”有重复。"),
+    "enum.invalid": (
+        "“{value}”不是有效的{field}，可填：{allowed}。",
+        "“{value}”不是有效的{field}。",
+    ),
+    "csv.header_missing": ("文件缺少以下列：{columns}。", "文件缺少必需的列。"),
+    "csv.header_unknown": ("文件中有无法识别的列：{columns}。", "文件中有无法识别的列。"),
+    "csv.empty_file": ("文件是空的，没有任何数据。",),
+    "csv.encoding": ("无法识别文件的编码，请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。",),
+    "csv.truncated": (
+        "文件在第 {line} 行处不完整，可能没有保存完整，请重新导出后再导入。",
+        "文件不完整，可能没有保存完整，请重新导出后再导入。",
+    ),
+    "int.invalid": ("“{value}”不是整数，请填写如 3 这样的数字。",),
+    "decimal.invalid": ("“{value}”不是有效的数字，应如 1234.56。",),
+    "bool.invalid": ("“{value}”不是有效的是/否值，请填 是 或 否（也可填 1 或 0）。",),
+    "datetime.invalid": ("时间“{value}”无效，应为 年-月-日 时:分:秒，如 2023-05-01 08:30:00。",),
+    "uuid.invalid": ("“{value}”不是有效的案件标识（UUID）。",),
+    "case_no.duplicate": (
+        "案号“{case_no}”已被调委会 {committee} 在 {year} 年使用，同一调委会同一年的案号不能重复。",
+        "案号“{case_no}”已被使用。",
+    ),
+    "org.parent_missing": (
+        "上级单位“{parent_code}”不存在。",
+        "上级单位“{value}”不存在。",
+        "找不到上级单位。",
+    ),
+    "org.level_order": (
+        "“{level}”不能隶属于“{parent_level}”：下级单位的层级必须低于上级单位。",
+        "下级单位的层级必须低于上级单位（区 › 街道 › 村/社区 › 网格）。",
+    ),
+    "db.too_new": (
+        "数据库版本（{db_version}）比本程序支持的版本（{app_version}）新，请先升级本程序再打开。",
+        "数据库是由更新版本的程序创建的，请先升级本程序再打开。",
+    ),
+    "id.length": ("身份证号码应为 18 位，现为 {length} 位。", "身份证号码应为 18 位。"),
+    "id.chars": ("身份证号码的前 17 位应为数字，最后一位为数字或 X。",),
+    "id.birth_date": (
+        "身份证号码中的出生日期“{value}”无效（应为 1850 年以后、不晚于今天的日期）。",
+        "身份证号码中的出生日期无效。",
+    ),
+    "id.checksum": (
+        "身份证号码校验位不对：按前 17 位计算，最后一位应为“{expected}”，请核对号码。",
+        "身份证号码校验位不对，请核对号码。",
+    ),
+    "status.transition": ("案件状态不能从“{from}”改为“{to}”。",),
+    "status.unexpected_date": (
+        "状态为“{status}”的案件不应填写“{field}”（现为 {value}）。",
+        "状态为“{status}”的案件不应填写“{field}”。",
+    ),
+    "status.reason_required": ("将案件改为“{to}”时须填写原因。", "请填写原因。"),
+    "dates.accepted_before_received": (
+        "受理日期（{accepted_on}）不能早于登记日期（{received_on}）。",
+        "受理日期不能早于登记日期。",
+    ),
+    "dates.closed_before_accepted": (
+        "结案日期（{closed_on}）不能早于受理日期（{accepted_on}）。",
+        "结案日期不能早于受理日期。",
+    ),
+    "dates.closed_before_received": (
+        "结案日期（{closed_on}）不能早于登记日期（{received_on}）。",
+        "结案日期不能早于登记日期。",
+    ),
+    "dates.judicial_before_closed": (
+        "司法确认日期（{judicial_confirmed_on}）不能早于结案日期（{closed_on}）。",
+        "司法确认日期不能早于结案日期。",
+    ),
+    "dates.future": (
+        "“{field}”（{value}）不能晚于今天（{today}）。",
+        "“{field}”不能晚于今天。",
+    ),
+    "agreement.not_resolved": (
+        "只有调解成功的案件才填写协议形式，本案状态为“{status}”。",
+        "只有调解成功的案件才填写协议形式。",
+    ),
+    "judicial.requires_written": ("只有调解成功并达成书面协议的案件才能司法确认。",),
+    "template.unknown_placeholder": (
+        "案号模板中的“{{{name}}}”无法识别，可用：{{year}} {{short}} {{serial}} {{committee}}。",
+    ),
+    "template.missing_placeholder": ("案号模板必须包含“{{{name}}}”。",),
+    "template.invalid": (
+        "案号模板“{value}”格式不对，应如 （{{year}}）{{short}}人调字第{{serial}}号。",
+    ),
+    "period.invalid": (
+        "统计期间“{value}”无效，可填 2023、2023-05、2023-Q2 或 2023-01-01..2023-03-31。",
+    ),
+}
+
+_EN: dict[str, Templates] = {
+    "required": ("{field} is required for a case in status “{status}”.", "{field} is required."),
+    "negative": ("{field} cannot be negative (it is {value}).", "{field} cannot be negative."),
+    "date.invalid": ("Date “{value}” is not valid; use year-month-day, e.g. 2023-05-01.",),
+    "unknown_code": (
+        "Code “{value}” is not in the {table} code table.",
+        "Code “{value}” does not exist.",
+    ),
+    "duplicate": ("{field} “{value}” already exists.", "{field} has duplicates."),
+    "enum.invalid": (
+        "“{value}” is not a valid {field}; allowed: {allowed}.",
+        "“{value}” is not a valid {field}.",
+    ),
+    "csv.header_missing": (
+        "The file lacks these columns: {columns}.",
+        "The file lacks required columns.",
+    ),
+    "csv.header_unknown": (
+        "The file has columns that are not recognised: {columns}.",
+        "The file has columns that are not recognised.",
+    ),
+    "csv.empty_file": ("The file is empty.",),
+    "csv.encoding": (
+        "The file's encoding is not recognised; save it as “CSV UTF-8” and import it again.",
+    ),
+    "csv.truncated": (
+        "The file is incomplete at line {line}; export it again and re-import.",
+        "The file is incomplete; export it again and re-import.",
+    ),
+    "int.invalid": ("“{value}” is not a whole number.",),
+    "decimal.invalid": ("“{value}” is not a valid number, e.g. 1234.56.",),
+    "bool.invalid": ("“{value}” is not a yes/no value; use 是 or 否 (or 1 or 0).",),
+    "datetime.invalid": (
+        (
+            "Time “{value}” is not valid; use year-month-day hour:minute:second, "
+            "e.g. 2023-05-01 08:30:00."
+        ),
+    ),
+    "uuid.invalid": ("“{value}” is not a valid case identifier (UUID).",),
+    "case_no.duplicate": (
+        "Case number “{case_no}” is already used by committee {committee} in {year}.",
+        "Case number “{case_no}” is already used.",
+    ),
+    "org.parent_missing": (
+        "Parent unit “{parent_code}” does not exist.",
+        "Parent unit “{value}” does not exist.",
+        "The parent unit does not exist.",
+    ),
+    "org.level_order": (
+        (
+            "A unit of level “{level}” cannot belong to a “{parent_level}”: "
+            "a child must be below its parent."
+        ),
+        "A unit must be below its parent (district › street › village/community › grid).",
+    ),
+    "db.too_new": (
+        (
+            "The database (version {db_version}) is newer than this program supports "
+            "({app_version}); upgrade the program first."
+        ),
+        "The database was made by a newer version of the program; upgrade it first.",
+    ),
+    "id.length": (
+        "An ID number has 18 characters, not {length}.",
+        "An ID number has 18 characters.",
+    ),
+    "id.chars": ("An ID number is 17 digits followed by a digit or X.",),
+    "id.birth_date": (
+        (
+            "The birth date “{value}” in the ID number is not valid "
+            "(it must be from 1850 on and not after today)."
+        ),
+        "The birth date in the ID number is not valid.",
+    ),
+    "id.checksum": (
+        (
+            "The ID number's check character is wrong: from the first 17 digits it should be "
+            "“{expected}”. Please check the number."
+        ),
+        "The ID number's check character is wrong. Please check the number.",
+    ),
+    "status.transition": ("A case cannot go from “{from}” to “{to}”.",),
+    "status.unexpected_date": (
+        "A case in status “{status}” should not have {field} (it is {value}).",
+        "A case in status “{status}” should not have {field}.",
+    ),
+    "status.reason_required": (
+        "A reason is required to set a case to “{to}”.",
+        "A reason is required.",
+    ),
+    "dates.accepted_before_received": (
+        "The acceptance date ({accepted_on}) is before the registration date ({received_on}).",
+        "The acceptance date is before the registration date.",
+    ),
+    "dates.closed_before_accepted": (
+        "The closing date ({closed_on}) is before the acceptance date ({accepted_on}).",
+        "The closing date is before the acceptance date.",
+    ),
+    "dates.closed_before_received": (
+        "The closing date ({closed_on}) is before the registration date ({received_on}).",
+        "The closing date is before the registration date.",
+    ),
+    "dates.judicial_before_closed": (
+        (
+            "The judicial confirmation date ({judicial_confirmed_on}) is before the closing date "
+            "({closed_on})."
+        ),
+        "The judicial confirmation date is before the closing date.",
+    ),
+    "dates.future": ("{field} ({value}) is after today ({today}).", "{field} is after today."),
+    "agreement.not_resolved": (
+        "Only resolved cases have an agreement form; this case is “{status}”.",
+        "Only resolved cases have an agreement form.",
+    ),
+    "judicial.requires_written": (
+        "Only resolved cases with a written agreement can be judicially confirmed.",
+    ),
+    "template.unknown_placeholder": (
+        (
+            "The case-number template has an unknown placeholder “{{{name}}}”; "
+            "available: {{year}} {{short}} {{serial}} {{committee}}."
+        ),
+    ),
+    "template.missing_placeholder": ("The case-number template must contain “{{{name}}}”.",),
+    "template.invalid": (
+        "The case-number template “{value}” is malformed; e.g. （{{year}}）{{short}}人调字第{{serial}}号.",
+    ),
+    "period.invalid": (
+        "Period “{value}” is not valid; use 2023, 2023-05, 2023-Q2 or 2023-01-01..2023-03-31.",
+    ),
+}
+
+_GENERIC = {
+    "zh": ("“{field}”有误（代码 {code}）。", "数据有误（代码 {code}）。"),
+    "en": ("{field} is not valid (code {code}).", "Invalid data (code {code})."),
+}
+
+_TEMPLATES = {"zh": _ZH, "en": _EN}
+
+# --- field labels ------------------------------------------------------------
+
+_FIELDS_ZH: dict[str, str] = {
+    # case
+    "case": "案件",
+    "case_id": "案件标识",
+    "case_no": "案号",
+    "committee_code": "调委会代码",
+    "committee": "调委会",
+    "committee_name": "调委会名称",
+    "grid_code": "网格代码",
+    "grid": "网格",
+    "source": "案件来源",
+    "dispute_type": "纠纷类型",
+    "received_on": "登记日期",
+    "accepted_on": "受理日期",
+    "status": "状态",
+    "closed_on": "结案日期",
+    "agreement_form": "协议形式",
+    "performance": "履行情况",
+    "judicial_confirmed": "司法确认",
+    "judicial_confirmed_on": "司法确认日期",
+    "archived": "已归档",
+    "amount_fen": "涉及金额(分)",
+    "amount_yuan": "涉及金额(元)",
+    "people_involved": "涉及人数",
+    "mass_dispute": "群体性纠纷",
+    "prevent_criminal": "防止民转刑(人)",
+    "prevent_petition": "防止群体性上访(人)",
+    "prevent_fight": "防止群体性械斗(人)",
+    "prevent_suicide": "防止自杀(人)",
+    "summary": "纠纷简要情况",
+    "outcome_note": "结果说明",
+    "reason": "原因",
+    "updated_at": "更新时间",
+    "deleted": "删除标记",
+    "parties": "当事人",
+    "party_count": "当事人数",
+    "mediators": "调解员",
+    "mediator_ids": "调解员",
+    "mediator_names": "调解员",
+    "agreement": "调解协议",
+    "agreement_no": "协议编号",
+    "year": "年度",
+    # records, agreement, follow-ups
+    "investigations": "调查记录",
+    "sessions": "调解记录",
+    "follow_ups": "回访记录",
+    "held_at": "时间",
+    "place": "地点",
+    "investigator": "调查人",
+    "interviewee": "被调查人",
+    "participants": "参加人",
+    "content": "内容",
+    "result": "结果",
+    "form": "形式",
+    "signed_on": "签订日期",
+    "facts": "主要事实",
+    "disputed_matters": "争议事项",
+    "responsibilities": "各方责任",
+    "terms": "协议内容",
+    "performance_manner": "履行方式",
+    "performance_place": "履行地点",
+    "performance_deadline": "履行期限",
+    "visited_on": "回访日期",
+    "party_visited": "被回访人",
+    "satisfaction": "满意度",
+    "remaining_risk": "遗留风险",
+    "visitor": "回访人",
+    "note": "备注",
+    # party
+    "name": "姓名/名称",
+    "role": "当事人身份",
+    "kind": "类型",
+    "sex": "性别",
+    "ethnicity": "民族",
+    "birth_date": "出生日期",
+    "id_type": "证件类型",
+    "id_number": "证件号码",
+    "phone": "联系电话",
+    "address": "住址",
+    "occupation": "职业",
+    # organisation, people, code tables, settings
+    "code": "代码",
+    "level": "层级",
+    "parent_code": "上级代码",
+    "short_name": "简称",
+    "org_code": "所属单位代码",
+    "org_unit": "组织机构",
+    "active": "启用",
+    "employment": "专职/兼职",
+    "position": "职务",
+    "person": "人员",
+    "label": "名称",
+    "group_label": "统计分组",
+    "sort_order": "排序",
+    "version": "版本",
+    "period": "统计期间",
+    "case_no_template": "案号模板",
+}
+
+_FIELDS_EN: dict[str, str] = {
+    "case": "Case",
+    "case_id": "Case ID",
+    "case_no": "Case number",
+    "committee_code": "Committee code",
+    "committee": "Committee",
+    "committee_name": "Committee name",
+    "grid_code": "Grid code",
+    "grid": "Grid",
+    "source": "Source",
+    "dispute_type": "Dispute type",
+    "received_on": "Registration date",
+    "accepted_on": "Acceptance date",
+    "status": "Status",
+    "closed_on": "Closing date",
+    "agreement_form": "Agreement form",
+    "performance": "Performance",
+    "judicial_confirmed": "Judicial confirmation",
+    "judicial_confirmed_on": "Judicial confirmation date",
+    "archived": "Archived",
+    "amount_fen": "Amount (fen)",
+    "amount_yuan": "Amount (yuan)",
+    "people_involved": "People involved",
+    "mass_dispute": "Mass dispute",
+    "prevent_criminal": "Prevented crimes (persons)",
+    "prevent_petition": "Prevented mass petitions (persons)",
+    "prevent_fight": "Prevented mass fights (persons)",
+    "prevent_suicide": "Prevented suicides (persons)",
+    "summary": "Summary",
+    "outcome_note": "Outcome note",
+    "reason": "Reason",
+    "updated_at": "Updated at",
+    "deleted": "Deleted",
+    "parties": "Parties",
+    "party_count": "Number of parties",
+    "mediators": "Mediators",
+    "mediator_ids": "Mediators",
+    "mediator_names": "Mediators",
+    "agreement": "Agreement",
+    "agreement_no": "Agreement number",
+    "year": "Year",
+    "investigations": "Investigation records",
+    "sessions": "Mediation sessions",
+    "follow_ups": "Follow-up visits",
+    "held_at": "Time",
+    "place": "Place",
+    "investigator": "Investigator",
+    "interviewee": "Person questioned",
+    "participants": "Participants",
+    "content": "Content",
+    "result": "Result",
+    "form": "Form",
+    "signed_on": "Signing date",
+    "facts": "Main facts",
+    "disputed_matters": "Disputed matters",
+    "responsibilities": "Responsibilities",
+    "terms": "Agreed terms",
+    "performance_manner": "Manner of performance",
+    "performance_place": "Place of performance",
+    "performance_deadline": "Performance deadline",
+    "visited_on": "Visit date",
+    "party_visited": "Party visited",
+    "satisfaction": "Satisfaction",
+    "remaining_risk": "Remaining risk",
+    "visitor": "Visitor",
+    "note": "Note",
+    "name": "Name",
+    "role": "Role",
+    "kind": "Kind",
+    "sex": "Sex",
+    "ethnicity": "Ethnicity",
+    "birth_date": "Birth date",
+    "id_type": "ID type",
+    "id_number": "ID number",
+    "phone": "Phone",
+    "address": "Address",
+    "occupation": "Occupation",
+    "code": "Code",
+    "level": "Level",
+    "parent_code": "Parent code",
+    "short_name": "Short name",
+    "org_code": "Organisation code",
+    "org_unit": "Organisation unit",
+    "active": "Active",
+    "employment": "Employment",
+    "position": "Position",
+    "person": "Person",
+    "label": "Label",
+    "group_label": "Statistics group",
+    "sort_order": "Sort order",
+    "version": "Version",
+    "period": "Period",
+    "case_no_template": "Case-number template",
+}
+
+_FIELD_LABELS = {"zh": _FIELDS_ZH, "en": _FIELDS_EN}
+_PARTY_FIELD = re.compile(r"parties\[(\d+)\]\.(\w+)")
+_PARTY_PREFIX = "party_"
+
+# Chinese enum values shown in English messages
+_EN_VALUES: dict[str, str] = {
+    "待受理": "registered",
+    "调解中": "in mediation",
+    "调解成功": "resolved",
+    "调解终止": "terminated",
+    "不予受理": "not accepted",
+    "书面": "written",
+    "口头": "oral",
+}
+
+
+def _lang(lang: str) -> str:
+    return "en" if lang.lower().startswith("en") else "zh"
+
+
+def _party_label(index: int, name: str, lang: str) -> str:
+    inner = _FIELD_LABELS[lang].get(name, name)
+    if lang == "en":
+        return f"Party {index}: {inner}"
+    return f"当事人{index}的{inner}"
+
+
+def field_label(field: str, lang: str = "zh") -> str:
+    """The user-facing name of a field or CSV column; unknown names come back as is.
+
+    ``parties[0].id_number`` becomes ``当事人1的证件号码``; ``party_name`` becomes
+    ``当事人姓名/名称``."""
+    lang = _lang(lang)
+    labels = _FIELD_LABELS[lang]
+    if field in labels:
+        return labels[field]
+    if match := _PARTY_FIELD.fullmatch(field):
+        return _party_label(int(match.group(1)) + 1, match.group(2), lang)
+    rest = field.removeprefix(_PARTY_PREFIX)
+    if rest != field and rest in labels:
+        return f"Party: {labels[rest]}" if lang == "en" else f"当事人{labels[rest]}"
+    return field
+
+
+# --- messages ----------------------------------------------------------------
+
+
+def _format_value(value: Any, lang: str) -> str:
+    if isinstance(value, Enum):
+        value = value.value
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return ("yes" if value else "no") if lang == "en" else ("是" if value else "否")
+    if isinstance(value, (list, tuple, set, frozenset)):
+        items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
+        return (", " if lang == "en" else "、").join(_format_value(v, lang) for v in items)
+    text = str(value)
+    return _EN_VALUES.get(text, text) if lang == "en" else text
+
+
+def _column(name: str, lang: str) -> str:
+    label = field_label(name, lang)
+    if label == name:
+        return name
+    return f"{name} ({label})" if lang == "en" else f"{name}（{label}）"
+
+
+def _format_columns(columns: Any, lang: str) -> str:
+    if isinstance(columns, str):
+        return _column(columns, lang)
+    return _format_value([_column(str(c), lang) for c in columns], lang)
+
+
+def _values(problem: Problem, lang: str) -> dict[str, str]:
+    values = {key: _format_value(value, lang) for key, value in problem.params.items()}
+    if "table" in values:
+        values["table"] = field_label(values["table"], lang)
+    if "columns" in problem.params:
+        values["columns"] = _format_columns(problem.params["columns"], lang)
+    values["code"] = problem.code
+    if problem.field:
+        values["field"] = field_label(problem.field, lang)
+    return values
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _lit, name, _spec, _conv in string.Formatter().parse(template) if name}
+
+
+def _render(templates: Templates, values: Mapping[str, str]) -> str:
+    for template in templates:
+        if _placeholders(template) <= values.keys():
+            return template.format_map(values)
+    return templates[-1].format_map(_Blank(values))
+
+
+class _Blank(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def message(problem: Problem, lang: str = "zh") -> str:
+    """A plain sentence describing ``problem``."""
+    lang = _lang(lang)
+    values = _values(problem, lang)
+    templates = _TEMPLATES[lang].get(problem.code, _GENERIC[lang])
+    return _render(templates, values)
+
+
+def has_message(code: str, lang: str = "zh") -> bool:
+    """Whether ``code`` has its own text (not the generic fallback)."""
+    return code in _TEMPLATES[_lang(lang)]
