@@ -272,5 +272,55 @@ def m0005_seed_code_tables(db: Database) -> None:
             )
 
 
+@migrations()
+def m0010_create_stats_indexes(db: Database) -> None:
+    """Covering indexes for the statistics sheets (storage/stats_repo.py): a district's
+    year is read from the index alone, grouped by location without sorting."""
+    _run(db, [
+        """CREATE INDEX idx_cases_stats ON cases(org_code, received_on, deleted, status,
+            closed_on, accepted_on, dispute_type, source, agreement_form, judicial_confirmed,
+            judicial_confirmed_on, performance, party_count, mass_dispute, amount_fen,
+            people_involved, prevent_criminal, prevent_petition, prevent_fight,
+            prevent_suicide) WHERE deleted = 0""",
+        """CREATE INDEX idx_cases_org_accepted ON cases(org_code, accepted_on, deleted)
+            WHERE deleted = 0 AND accepted_on IS NOT NULL""",
+    ])
+
+
+@migrations()
+def m0060_create_submissions(db: Database) -> None:
+    """审核上报: each review or submission of a unit's month is a new version holding the
+    JSON snapshot of its report; the highest version is the current one."""
+    _run(db, [
+        """CREATE TABLE submissions (
+            id INTEGER PRIMARY KEY,
+            scope TEXT NOT NULL,
+            period TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('reviewed','submitted')),
+            reviewed_by TEXT NOT NULL DEFAULT '',
+            reviewed_at TEXT,
+            submitted_by TEXT NOT NULL DEFAULT '',
+            submitted_at TEXT,
+            zero_report INTEGER NOT NULL DEFAULT 0,
+            snapshot TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (scope, period, version)
+        )""",
+        "CREATE INDEX idx_submissions_period ON submissions(period, scope, status, version)",
+    ])
+
+
+@migrations()
+def m0020_index_cases_closed(db: Database) -> None:
+    """Follow-ups due (resolved cases by closing date) for the case list and overview."""
+    _run(db, [("CREATE INDEX idx_cases_status_closed ON cases(status, closed_on) "
+               "WHERE deleted = 0")])
+
+@migrations()
+def m0021_index_cases_case_no(db: Database) -> None:
+    """Sorting the case list by case number without a full sort (ORDER BY case_no, id)."""
+    _run(db, ["CREATE INDEX idx_cases_case_no_sort ON cases(case_no) WHERE deleted = 0"])
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]

@@ -33,4 +33,5 @@ class AppContext:
     db_path: str = ":memory:"
     lang: str = "zh"
     user: str = ""
+    readonly: bool = False  # opened read-only (e.g. a database from a newer program)
     extra: dict[str, object] = field(default_factory=dict)

@@ -45,7 +45,7 @@ class SyncRunner(TaskRunner):
             on_error: Failed | None = None) -> None:
         try:
             result = job(self.db)
-        except Exception as exc:  # noqa: BLE001 - reported to the caller
+        except Exception as exc:
             if on_error is None:
                 raise
             on_error(exc)
@@ -66,8 +66,9 @@ class _Relay(QObject):
 class ThreadedRunner(TaskRunner):
     """A single worker thread owning the read-write connection; jobs run in order."""
 
-    def __init__(self, db_path: str):
+    def __init__(self, db_path: str, *, readonly: bool = False):
         super().__init__()
+        self.readonly = readonly
         self._queue: queue.Queue[tuple[DbJob, Done | None, Failed | None] | None] = (
             queue.Queue()
         )
@@ -85,7 +86,7 @@ class ThreadedRunner(TaskRunner):
 
     def _loop(self, db_path: str) -> None:
         try:
-            opened = open_database(db_path)
+            opened = open_database(db_path, readonly=self.readonly)
         except BaseException as exc:  # noqa: BLE001 - re-raised in the constructor
             self._open_error = exc
             self._ready.set()

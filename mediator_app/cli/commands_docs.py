@@ -1,0 +1,232 @@
+"""CLI commands for case documents and monthly submissions (审核上报).
+
+``register(subparsers)`` adds:
+
+- ``document --case CASE_NO_OR_UUID --kind KIND --out FILE``: print a case document as PDF
+- ``submit --period YYYY-MM --scope CODE [--review-only]``: review (and submit) a month
+- ``submissions --period YYYY-MM --scope CODE``: who has submitted the month
+
+Each handler takes the parsed arguments and returns the exit code: 0 done, 1 refused
+(the reason is printed on stderr in plain words). ``--db``, ``--user`` and ``--lang`` may
+also come from the main parser; when given here they win.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.reports.case_docs_data import KINDS
+from mediator_app.services import documents, submissions
+from mediator_app.storage.db import StorageError, default_db_path, open_database
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+# ---- shared plumbing -----------------------------------------------------------------
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    # SUPPRESS: an option not given here leaves the main parser's value alone.
+    p.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件（默认：用户数据目录）")
+    p.add_argument("--user", default=argparse.SUPPRESS, help="记录在审计日志中的用户名")
+    p.add_argument("--lang", default=argparse.SUPPRESS, choices=("zh", "en"),
+                   help="提示语言")
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return str(getattr(args, "lang", None) or "zh")
+
+
+def _err(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def problem_text(problem: Problem, lang: str = "zh") -> str:
+    if problem.code in submissions.MESSAGES["zh"]:
+        return submissions.problem_text(problem, lang)
+    return documents.problem_text(problem, lang)
+
+
+@contextmanager
+def _database(args: argparse.Namespace) -> Iterator[Database]:
+    path = Path(getattr(args, "db", None) or default_db_path())
+    if not path.exists():
+        raise StorageError("db.missing", path=str(path))
+    opened = open_database(path)
+    try:
+        yield opened.db
+    finally:
+        opened.close()
+
+
+def _run(args: argparse.Namespace, body: Callable[[Database], int]) -> int:
+    lang = _lang(args)
+    try:
+        with _database(args) as db:
+            return body(db)
+    except DomainError as exc:
+        for problem in exc.problems:
+            _err(problem_text(problem, lang))
+    except StorageError as exc:
+        _err(_storage_text(exc, lang))
+    return 1
+
+
+def _storage_text(exc: StorageError, lang: str) -> str:
+    path = exc.params.get("path", "")
+    if lang == "en":
+        return {"db.missing": f"Database file not found: {path}",
+                "db.too_new": f"{path} was written by a newer version of the program."
+                }.get(exc.code, f"Cannot open the database {path} ({exc.code}).")
+    return {"db.missing": f"找不到数据库文件：{path}",
+            "db.too_new": f"数据库 {path} 由更新版本的程序创建，请先升级本程序。"
+            }.get(exc.code, f"无法打开数据库 {path}（{exc.code}）。")
+
+
+# ---- document ------------------------------------------------------------------------
+
+
+def cmd_document(args: argparse.Namespace) -> int:
+    """Write one case document (or the whole case file) as PDF to ``--out``."""
+    lang, out = _lang(args), Path(args.out)
+
+    def body(db: Database) -> int:
+        rowid = documents.find_case(db, args.case)
+        pdf = documents.render_case_document(db, rowid, args.kind, lang=lang,
+                                             user=getattr(args, "user", "") or "")
+        try:
+            out.write_bytes(pdf)
+        except OSError as exc:
+            _err(f"无法写入文件 {out}：{exc.strerror or exc}" if lang == "zh"
+                 else f"Cannot write {out}: {exc.strerror or exc}")
+            return 1
+        print(f"已生成：{out}" if lang == "zh" else f"Written: {out}")
+        return 0
+
+    return _run(args, body)
+
+
+# ---- submit ------------------------------------------------------------------------------
+
+
+def _summary(sub: submissions.Submission, lang: str) -> str:
+    scope = sub.snapshot.get("scope", {})
+    totals = sub.snapshot.get("totals", {})
+    zero = ("，零报告" if lang == "zh" else ", zero report") if sub.zero_report else ""
+    if lang == "en":
+        action = "Submitted" if sub.submitted else "Reviewed"
+        return (f"{action}: {scope.get('name', sub.scope)} {sub.period} (version {sub.version}"
+                f"{zero}); disputes {totals.get('disputes', 0)}, resolved "
+                f"{totals.get('resolved', 0)}, rate {totals.get('resolution_rate_text', '')}")
+    action = "已上报" if sub.submitted else "已审核"
+    return (f"{action}：{scope.get('name', sub.scope)} {sub.period}（第{sub.version}版{zero}）；"
+            f"排查纠纷 {totals.get('disputes', 0)} 件，调解成功 {totals.get('resolved', 0)} 件，"
+            f"化解率 {totals.get('resolution_rate_text', '')}")
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    """Review the month of a unit, and submit it unless ``--review-only``."""
+    lang = _lang(args)
+    action = submissions.review_month if args.review_only else submissions.submit_month
+
+    def body(db: Database) -> int:
+        sub = action(db, args.scope, args.period, user=getattr(args, "user", "") or "")
+        print(_summary(sub, lang))
+        return 0
+
+    return _run(args, body)
+
+
+# ---- submissions (completeness) --------------------------------------------------------
+
+_HEAD = {"zh": ("代码", "单位", "层级", "状态", "本月纠纷", "版本", "经办人", "时间"),
+         "en": ("Code", "Unit", "Level", "State", "Disputes", "Ver.", "By", "At")}
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+def format_table(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(_pad(v, w) for v, w in zip(r, widths, strict=True)).rstrip()
+                     for r in rows)
+
+
+def _row(s: submissions.UnitStatus, lang: str) -> tuple[str, ...]:
+    parent = submissions.STATE_LABELS["en" if lang == "en" else "zh"]["parent"]
+    mark = f" ({parent})" if lang == "en" else f"（{parent}）"
+    name = s.name + mark if s.is_parent else s.name
+    return (s.code, name, s.level, s.label(lang), str(s.disputes),
+            str(s.version) if s.version else "", s.by, s.at[:16].replace("T", " "))
+
+
+def _totals_line(rows: list[submissions.UnitStatus], lang: str) -> str:
+    units = [r for r in rows if not r.is_parent]
+    done = sum(r.state == "submitted" for r in units)
+    zero = sum(r.state == "submitted" and r.zero_report for r in units)
+    reviewed = sum(r.state == "reviewed" for r in units)
+    if lang == "en":
+        return (f"submitted {done}/{len(units)} (zero reports {zero}), reviewed only "
+                f"{reviewed}, not submitted {len(units) - done - reviewed}")
+    return (f"已上报 {done}/{len(units)}（其中零报告 {zero}），已审核未上报 {reviewed}，"
+            f"未上报 {len(units) - done - reviewed}")
+
+
+def cmd_submissions(args: argparse.Namespace) -> int:
+    """Print the completeness table of a month below ``--scope``."""
+    lang = _lang(args)
+
+    def body(db: Database) -> int:
+        rows = submissions.completeness(db, args.scope, args.period)
+        head = _HEAD["en" if lang == "en" else "zh"]
+        print(format_table([head, *(_row(r, lang) for r in rows)]))
+        print(_totals_line(rows, lang))
+        return 0
+
+    return _run(args, body)
+
+
+# ---- registration ------------------------------------------------------------------------
+
+
+def register(subparsers: Any) -> None:
+    """Add ``document``, ``submit`` and ``submissions`` to the main parser's subparsers;
+    each sets ``func`` to its handler."""
+    p = subparsers.add_parser("document", help="打印案件文书（PDF）",
+                              description="按案号或案件标识打印案件文书。")
+    p.add_argument("--case", required=True, help="案号（如 （2023）幸人调字第1号）或案件标识 UUID")
+    p.add_argument("--kind", required=True, choices=KINDS,
+                   help="register 受理登记表 | agreement 调解协议书 | oral_agreement 口头协议登记表"
+                        " | follow_up 回访记录 | file_cover 卷宗封面和卷内目录 | all 整个卷宗")
+    p.add_argument("--out", required=True, help="输出的 PDF 文件")
+    _common(p)
+    p.set_defaults(func=cmd_document)
+
+    p = subparsers.add_parser("submit", help="审核并上报月度统计",
+                              description="审核（并上报）一个单位某月的统计数据。")
+    p.add_argument("--period", required=True, help="月份，如 2023-05")
+    p.add_argument("--scope", required=True, help="单位代码或调委会代码")
+    p.add_argument("--review-only", action="store_true", help="只审核，不上报")
+    _common(p)
+    p.set_defaults(func=cmd_submit)
+
+    p = subparsers.add_parser("submissions", help="查看某月各单位的上报情况",
+                              description="列出下级单位某月是否已上报（含零报告）。")
+    p.add_argument("--period", required=True, help="月份，如 2023-05")
+    p.add_argument("--scope", required=True, help="上级单位代码")
+    _common(p)
+    p.set_defaults(func=cmd_submissions)

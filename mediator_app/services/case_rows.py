@@ -1,0 +1,252 @@
+"""One row of cases.csv v1 → the stored column values, with every problem found.
+
+Hot path of a million-row import: plain functions, dictionaries prepared once, fast
+paths for the forms our own export writes (ISO dates, canonical UUIDs)."""
+
+from __future__ import annotations
+
+import re
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from mediator_app.domain.enums import AgreementForm, CaseStatus, OrgLevel
+from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.model import Case
+from mediator_app.domain.periods import parse_date
+from mediator_app.domain.status import validate_case
+from mediator_app.storage.exchange_repo import EXPORT_HEADER, ExchangeRepository
+
+FORMAT_COLUMNS: tuple[str, ...] = EXPORT_HEADER
+COLUMN = {name: i for i, name in enumerate(FORMAT_COLUMNS)}
+COLUMN["amount_fen"] = COLUMN["amount_yuan"]
+CHINA_TZ = timezone(timedelta(hours=8))  # a time without offset is read as Beijing time
+_STATUSES = {s.value: s for s in CaseStatus}
+_FORMS = {f.value: f for f in AgreementForm}
+_TRUE = {"1", "是", "true", "yes", "y", "t"}
+_FALSE = {"0", "否", "false", "no", "n", "f", ""}
+_CENT = Decimal("0.01")
+
+Located = tuple[int | None, Problem]  # (format column index, problem)
+
+
+@dataclass(frozen=True)
+class Lookups:
+    committees: dict[str, str]  # code -> org_code
+    units: dict[str, tuple[str, str | None]]  # code -> (level, parent)
+    sources: dict[str, str]  # label or code -> code
+    types: dict[str, str]
+
+    @classmethod
+    def load(cls, repo: ExchangeRepository) -> Lookups:
+        return cls(repo.committees(), repo.units(), repo.code_lookup("source"),
+                   repo.code_lookup("dispute_type"))
+
+
+def _problem(name: str, code: str, **params: Any) -> Located:
+    return COLUMN.get(name), Problem(name, code, params)
+
+
+def _date(text: str, name: str, out: list[Located]) -> date | None:
+    text = text.strip()
+    if not text:
+        return None
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    try:
+        return parse_date(text, name)
+    except DomainError as exc:
+        out.append((COLUMN[name], exc.first))
+        return None
+
+
+def _int(text: str, name: str, out: list[Located]) -> int:
+    text = text.strip().replace(",", "")
+    if not text:
+        return 0
+    try:
+        value = int(text)
+    except ValueError:
+        try:
+            number = Decimal(text)
+            value = int(number)
+            if number != value:
+                raise ValueError(text) from None
+        except (InvalidOperation, ValueError):
+            out.append(_problem(name, "int.invalid", value=text))
+            return 0
+    if value < 0:
+        out.append(_problem(name, "negative", value=text))
+    return value
+
+
+def _fen(text: str, out: list[Located]) -> int:
+    text = text.strip().replace(",", "").lstrip("¥￥")
+    if not text:
+        return 0
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        out.append(_problem("amount_yuan", "decimal.invalid", value=text))
+        return 0
+    if not amount.is_finite():
+        out.append(_problem("amount_yuan", "decimal.invalid", value=text))
+        return 0
+    if amount < 0:
+        out.append(_problem("amount_yuan", "negative", value=text))
+        return 0
+    if amount != amount.quantize(_CENT):
+        out.append(_problem("amount_yuan", "decimal.precision", value=text))
+        return 0
+    return int(amount * 100)
+
+
+_LOOSE_STAMP = re.compile(
+    r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?")
+
+
+def parse_stamp(text: str) -> datetime | None:
+    """ISO 8601 time, or ``2023/5/1 8:30[:00]`` as Excel re-saves it; a time without
+    an offset is taken as Beijing time (UTC+8)."""
+    try:
+        value = datetime.fromisoformat(text)
+    except ValueError:
+        match = _LOOSE_STAMP.fullmatch(text)
+        if match is None:
+            return None
+        try:
+            value = datetime(*(int(g or 0) for g in match.groups()))  # type: ignore[misc]
+        except ValueError:
+            return None
+    return value if value.tzinfo is not None else value.replace(tzinfo=CHINA_TZ)
+
+
+class RowParser:
+    def __init__(self, lookups: Lookups, today: date):
+        self.lk = lookups
+        self.today = today
+
+    @staticmethod
+    def stamp_of(text: str) -> datetime | None:
+        return parse_stamp(text.strip()) if text else None
+
+    def parse(self, cells: list[str]) -> tuple[tuple[Any, ...] | None, datetime | None,
+                                                list[Located]]:
+        """(values in IMPORT_COLUMNS order, updated_at, problems)."""
+        out: list[Located] = []
+        case_id = self._uuid(cells[0], out)
+        committee, grid, org_code = self._place(cells[2].strip(), cells[3].strip(), out)
+        source = self._code(cells[4], "source", self.lk.sources, out)
+        dispute_type = self._code(cells[5], "dispute_type", self.lk.types, out)
+        received = _date(cells[6], "received_on", out)
+        accepted = _date(cells[7], "accepted_on", out)
+        status = self._enum(cells[8], "status", _STATUSES, out, required=True)
+        closed = _date(cells[9], "closed_on", out)
+        form = self._enum(cells[10], "agreement_form", _FORMS, out, required=False)
+        fen = _fen(cells[11], out)
+        people = _int(cells[12], "people_involved", out)
+        stamp, stamp_text = self._stamp(cells[14], out)
+        deleted = self._flag(cells[15], out)
+        if received is None and cells[6].strip() == "":
+            out.append(_problem("received_on", "required"))
+        if out or received is None or status is None or stamp is None:
+            return None, None, out
+        case = Case(case_id=case_id, committee_code=committee, received_on=received,
+                    dispute_type=dispute_type, source=source, status=status,
+                    case_no=cells[1].strip(), grid_code=grid or None, accepted_on=accepted,
+                    closed_on=closed, agreement_form=form, amount_fen=fen,
+                    people_involved=people)
+        out.extend((COLUMN.get(p.field), p) for p in validate_case(case, today=self.today))
+        if out:
+            return None, None, out
+        values = (case_id, case.case_no, received.year, committee, grid or None, org_code,
+                  source, dispute_type, received.isoformat(), _iso(accepted), _iso(closed),
+                  status.value, form.value if form else None, fen, people, cells[13],
+                  stamp_text, deleted)
+        return values, stamp, out
+
+    # ---- fields -----------------------------------------------------------------------
+    @staticmethod
+    def _uuid(text: str, out: list[Located]) -> str:
+        text = text.strip()
+        if not text:
+            out.append(_problem("case_id", "required"))
+            return ""
+        try:
+            return str(uuid.UUID(text))
+        except ValueError:
+            out.append(_problem("case_id", "uuid.invalid", value=text))
+            return ""
+
+    def _place(self, committee: str, grid: str, out: list[Located]) -> tuple[str, str, str]:
+        org_code = self.lk.committees.get(committee, "")
+        if not committee:
+            out.append(_problem("committee_code", "required"))
+        elif not org_code:
+            out.append(_problem("committee_code", "unknown_code", value=committee,
+                                table="committee"))
+        if grid:
+            unit = self.lk.units.get(grid)
+            if unit is None:
+                out.append(_problem("grid_code", "unknown_code", value=grid, table="grid"))
+            elif unit[0] != OrgLevel.GRID.value:
+                out.append(_problem("grid_code", "grid.not_grid", value=grid, level=unit[0]))
+            org_code = grid
+        return committee, grid, org_code
+
+    @staticmethod
+    def _code(text: str, name: str, lookup: dict[str, str], out: list[Located]) -> str:
+        text = text.strip()
+        code = lookup.get(text)
+        if code is None:
+            if text:
+                out.append(_problem(name, "unknown_code", value=text, table=name))
+            else:
+                out.append(_problem(name, "required"))
+            return ""
+        return code
+
+    @staticmethod
+    def _enum(text: str, name: str, values: dict[str, Any], out: list[Located],
+              required: bool) -> Any:
+        text = text.strip()
+        if not text:
+            if required:
+                out.append(_problem(name, "required"))
+            return None
+        value = values.get(text)
+        if value is None:
+            out.append(_problem(name, "enum.invalid", value=text, allowed=list(values)))
+        return value
+
+    @staticmethod
+    def _stamp(text: str, out: list[Located]) -> tuple[datetime | None, str]:
+        """The time and the text to store: as written when it carries an offset."""
+        text = text.strip()
+        if not text:
+            out.append(_problem("updated_at", "required"))
+            return None, ""
+        stamp = parse_stamp(text)
+        if stamp is None:
+            out.append(_problem("updated_at", "datetime.invalid", value=text))
+            return None, ""
+        has_offset = text[-1:] in "Zz" or text[-6:-5] in ("+", "-")
+        return stamp, text if has_offset else stamp.isoformat()
+
+    @staticmethod
+    def _flag(text: str, out: list[Located]) -> int:
+        value = text.strip().lower()
+        if value in _TRUE:
+            return 1
+        if value not in _FALSE:
+            out.append(_problem("deleted", "bool.invalid", value=text.strip()))
+        return 0
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

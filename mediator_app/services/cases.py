@@ -1,0 +1,213 @@
+"""Use cases for one case: save (new or edited), status changes, deletion, numbering
+and the duplicate check. Each owns its transaction and writes the audit log."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from mediator_app.domain.casenumber import format_case_no, next_serial, parse_serial
+from mediator_app.domain.enums import AgreementForm, CaseStatus, OrgLevel
+from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.model import Case
+from mediator_app.domain.status import apply_transition, validate_case
+from mediator_app.storage import duplicates_repo, lookup_repo
+from mediator_app.storage.audit_repo import AuditRepository
+from mediator_app.storage.case_repo import CaseRepository
+from mediator_app.storage.convert import now_iso
+from mediator_app.storage.org_repo import OrgRepository
+from mediator_app.storage.settings_repo import SettingsRepository
+
+ENTITY = "case"
+
+# The explicit status actions of the case form, named as on paper.
+ACTIONS: dict[CaseStatus, str] = {
+    CaseStatus.IN_MEDIATION: "受理",
+    CaseStatus.RESOLVED: "调解成功",
+    CaseStatus.TERMINATED: "调解终止",
+    CaseStatus.REJECTED: "不予受理",
+}
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What a use case touched, so that views know what to refresh."""
+
+    case_rowids: tuple[int, ...] = ()
+    org: bool = False
+
+
+def changes_for(case: Case) -> Changes:
+    return Changes(case_rowids=(case.id,) if case.id is not None else ())
+
+
+# ---- numbering -----------------------------------------------------------------------
+
+
+def next_case_no(db: Database, committee_code: str, year: int) -> str:
+    """The next free case number of a committee in a year, from the settings template.
+
+    Numbers of deleted cases are not reused; numbers not made from the template are
+    ignored when finding the highest serial."""
+    committee = OrgRepository(db).committee(committee_code)
+    if committee is None:
+        raise DomainError(_unknown_committee(committee_code))
+    template = SettingsRepository(db).get("case_no_template")
+    repo = CaseRepository(db)
+    taken = set(repo.case_nos(committee_code, year))
+    serials = (
+        parse_serial(template, no, year=year, short_name=committee.short_name,
+                     committee_code=committee_code)
+        for no in taken
+    )
+    serial = next_serial(s for s in serials if s is not None)
+    while True:
+        case_no = format_case_no(template, year=year, short_name=committee.short_name,
+                                 serial=serial, committee_code=committee_code)
+        if case_no not in taken:
+            return case_no
+        serial += 1
+
+
+# ---- validation against the database ---------------------------------------------------
+
+
+def _unknown_committee(code: str) -> Problem:
+    return Problem("committee_code", "unknown_code", {"value": code, "table": "committee"})
+
+
+def _reference_problems(db: Database, case: Case) -> list[Problem]:
+    problems: list[Problem] = []
+    org = OrgRepository(db)
+    if case.committee_code and org.committee(case.committee_code) is None:
+        problems.append(_unknown_committee(case.committee_code))
+    if case.grid_code:
+        unit = org.unit(case.grid_code)
+        if unit is None or unit.level != OrgLevel.GRID:
+            problems.append(Problem("grid_code", "unknown_code",
+                                    {"value": case.grid_code, "table": "grid"}))
+    for kind in ("dispute_type", "source"):
+        code = getattr(case, kind)
+        if code and not lookup_repo.code_exists(db, kind, code):
+            problems.append(Problem(kind, "unknown_code", {"value": code, "table": kind}))
+    return problems
+
+
+def _case_no_problems(db: Database, case: Case) -> list[Problem]:
+    if not case.case_no or not case.committee_code:
+        return []
+    if CaseRepository(db).case_no_taken(case.committee_code, case.year, case.case_no,
+                                        exclude_rowid=case.id):
+        params = {"case_no": case.case_no, "committee": case.committee_code,
+                  "year": case.year}
+        return [Problem("case_no", "case_no.duplicate", params)]
+    return []
+
+
+def check_case(db: Database, case: Case, *, today: date | None = None) -> list[Problem]:
+    """Every problem that would stop ``save_case``; [] when it can be saved."""
+    problems = validate_case(case, today=today or date.today())
+    return problems + _reference_problems(db, case) + _case_no_problems(db, case)
+
+
+# ---- writing ---------------------------------------------------------------------------
+
+
+def _location(db: Database, case: Case) -> str:
+    org_code = CaseRepository(db).location_of(case.committee_code, case.grid_code)
+    if org_code is None:
+        raise DomainError(_unknown_committee(case.committee_code))
+    return org_code
+
+
+def save_case(db: Database, case: Case, *, today: date | None = None, user: str = "") -> Case:
+    """Insert (``case.id`` is None) or update a case with its parts.
+
+    Raises ``DomainError`` with every problem found. An empty case number gets the
+    next one of the committee and year."""
+    case = dataclasses.replace(case, case_no=case.case_no.strip(),
+                               grid_code=case.grid_code or None)
+    repo = CaseRepository(db)
+    with db.atomic():
+        old = repo.stored_columns(case.id) if case.id is not None else {}
+        if case.id is not None and not old:
+            raise DomainError(Problem("id", "unknown_code", {"value": case.id, "table": "case"}))
+        problems = check_case(db, case, today=today)
+        if problems:
+            raise DomainError(problems)
+        if not case.case_no:
+            case = dataclasses.replace(
+                case, case_no=next_case_no(db, case.committee_code, case.year))
+        case = dataclasses.replace(case, updated_at=now_iso())
+        org_code = _location(db, case)
+        audit = AuditRepository(db, user or None)
+        if case.id is None:
+            rowid = repo.insert(case, org_code)
+            audit.record(ENTITY, case.case_id, "create", "case_no", None, case.case_no)
+        else:
+            rowid = case.id
+            repo.update(rowid, case, org_code)
+            audit.record_diff(ENTITY, case.case_id, _comparable(old), repo.stored_columns(rowid))
+        return repo.get(rowid)
+
+
+def _comparable(columns: dict[str, object]) -> dict[str, object]:
+    return {k: v for k, v in columns.items() if k != "id"}
+
+
+def transition_case(db: Database, rowid: int, target: CaseStatus, *, on: date,
+                    agreement_form: AgreementForm | None = None, reason: str = "",
+                    today: date | None = None, user: str = "") -> Case:
+    """Apply one of the status ACTIONS (受理, 调解成功, 调解终止, 不予受理) to a stored case."""
+    repo = CaseRepository(db)
+    with db.atomic():
+        case = repo.get(rowid)
+        changed = apply_transition(case, CaseStatus(target), on=on,
+                                   agreement_form=agreement_form, reason=reason,
+                                   today=today or date.today())
+        changed = dataclasses.replace(changed, updated_at=now_iso())
+        old = repo.stored_columns(rowid)
+        repo.update(rowid, changed, _location(db, changed), parts=False)
+        audit = AuditRepository(db, user or None)
+        audit.record(ENTITY, case.case_id, ACTIONS[CaseStatus(target)], "status",
+                     case.status.value, changed.status.value)
+        new = repo.stored_columns(rowid)
+        new.pop("status", None)
+        audit.record_diff(ENTITY, case.case_id, _comparable(old), _comparable(new))
+        return repo.get(rowid)
+
+
+def delete_case(db: Database, rowid: int, *, user: str = "") -> Changes:
+    """Tombstone a case (deleted = 1): it disappears from lists and statistics but its
+    number stays taken and the deletion travels with exports."""
+    repo = CaseRepository(db)
+    with db.atomic():
+        case = repo.get(rowid, with_parts=False)
+        repo.mark_deleted(rowid)
+        AuditRepository(db, user or None).record(ENTITY, case.case_id, "delete")
+    return Changes(case_rowids=(rowid,))
+
+
+def likely_duplicates(db: Database, case: Case) -> list[int]:
+    """Live cases that may be this dispute entered twice: a party with the same ID
+    number, or the same party names registered within 30 days."""
+    parties = case.parties
+    by_id = duplicates_repo.same_id_number(db, [p.id_number for p in parties], case.id)
+    by_name = duplicates_repo.same_party_names(
+        db, [p.name for p in parties], case.received_on, exclude_rowid=case.id)
+    return sorted(set(by_id) | set(by_name))
+
+
+def duplicate_case_nos(db: Database, case: Case) -> list[str]:
+    """Case numbers of ``likely_duplicates`` (for a warning before saving)."""
+    repo = CaseRepository(db)
+    return [repo.get(r, with_parts=False).case_no or f"#{r}" for r in likely_duplicates(db, case)]
+
+
+__all__ = [
+    "ACTIONS", "Changes", "changes_for", "check_case", "delete_case", "duplicate_case_nos",
+    "likely_duplicates", "next_case_no", "save_case", "transition_case",
+]

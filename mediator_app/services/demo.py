@@ -1,0 +1,175 @@
+"""Demo district generator (issue 2 §6): a fictional district shaped like the
+glossary's (code 610114, 7 streets/towns, 73 villages, 32 communities, 225 grids,
+118 committees, 503 mediators, 225 grid workers) with cases from 2023-01-01 to today.
+
+Deterministic: one ``random.Random(seed)`` drives everything and timestamps derive
+from ``today``, so a seed and a fixed ``today`` give identical databases.
+
+Transactions: the organisation is written in one transaction, then the cases in
+chunks of ``CHUNK_SIZE``, each chunk its own transaction followed by a progress call
+(a million cases in one transaction would grow the WAL file to the database's size).
+An interrupted run leaves the cases written so far; build into a fresh file.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlite_utils import Database
+
+from mediator_app.domain.casenumber import format_case_no
+from mediator_app.domain.enums import OrgLevel
+from mediator_app.services import demo_names as N
+from mediator_app.services.demo_cases import START, CaseGenerator
+from mediator_app.services.demo_org import OrgPlan, build_org
+from mediator_app.storage.bulk_repo import BulkRepository, Row
+from mediator_app.storage.org_repo import OrgRepository
+from mediator_app.storage.settings_repo import SettingsRepository
+
+CASES_PER_YEAR = 2000
+MAX_CASES = 1_000_000
+CHUNK_SIZE = 20_000
+CACHE_MIB = 64  # SQLite page cache while inserting (memory stays bounded)
+DETAIL_LIMIT = 50_000  # above this, records/agreements/follow-ups for a sample only
+Progress = Callable[[int, int], None]
+
+
+class DemoError(ValueError):
+    """Refusal to build (``code``: demo.not_empty, demo.bad_count, demo.bad_today)."""
+
+    def __init__(self, code: str, message: str):
+        self.code = code
+        super().__init__(message)
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    district_code: str
+    district_name: str
+    units_by_level: dict[str, int]
+    committees: int
+    mediators: int
+    grid_workers: int
+    cases: int
+    parties: int
+    seed: int
+    today: date
+    seconds: float = field(default=0.0, compare=False)
+
+    def _level(self, *levels: OrgLevel) -> int:
+        return sum(self.units_by_level.get(level.value, 0) for level in levels)
+
+    @property
+    def streets(self) -> int:
+        """街道 + 乡镇."""
+        return self._level(OrgLevel.STREET, OrgLevel.TOWN)
+
+    @property
+    def villages(self) -> int:
+        return self._level(OrgLevel.VILLAGE)
+
+    @property
+    def communities(self) -> int:
+        return self._level(OrgLevel.COMMUNITY)
+
+    @property
+    def grids(self) -> int:
+        return self._level(OrgLevel.GRID)
+
+    def lines(self) -> list[str]:
+        """Plain Chinese lines for the command line."""
+        return [
+            f"演示区：{self.district_name}（{self.district_code}），种子 {self.seed}，"
+            f"截至 {self.today.isoformat()}",
+            f"街道/乡镇 {self.streets} 个，村 {self.villages} 个，社区 {self.communities} 个，"
+            f"网格 {self.grids} 个",
+            f"调委会 {self.committees} 个，调解员 {self.mediators} 人，"
+            f"网格员 {self.grid_workers} 人",
+            f"案件 {self.cases} 件，当事人 {self.parties} 人，用时 {self.seconds:.1f} 秒",
+        ]
+
+
+def default_case_count(today: date) -> int:
+    """About ``CASES_PER_YEAR`` a year from 2023-01-01 to ``today``."""
+    return round(CASES_PER_YEAR * ((today - START).days + 1) / 365.25)
+
+
+def _check(bulk: BulkRepository, cases: int, today: date) -> None:
+    if today < START:
+        raise DemoError("demo.bad_today", f"截止日期 {today} 早于 {START}，无法生成演示数据")
+    if not 0 <= cases <= MAX_CASES:
+        raise DemoError("demo.bad_count", f"案件数 {cases} 超出范围（0 至 {MAX_CASES}）")
+    if bulk.has_org_or_cases():
+        raise DemoError("demo.not_empty",
+                        "数据库中已有组织机构或案件，演示数据只能生成到空数据库中")
+
+
+def _org_rows(plan: OrgPlan, stamp: str) -> tuple[list[Row], list[Row], list[Row]]:
+    units = [(u.code, u.name, u.level.value, u.parent_code, 1, i, stamp)
+             for i, u in enumerate(plan.units)]
+    committees = [(c.code, c.name, c.short_name, c.kind.value, c.org_code, 1, c.phone,
+                   c.address, stamp) for c in plan.committees]
+    people = [(p.id, p.name, p.role.value, p.committee_code, p.grid_code, p.phone,
+               p.sex.value if p.sex else None, p.employment.value if p.employment else None,
+               p.position, 1, stamp) for p in plan.people]
+    return units, committees, people
+
+
+def _write_org(db: Database, bulk: BulkRepository, plan: OrgPlan, today: date) -> None:
+    units, committees, people = _org_rows(plan, f"{today.isoformat()}T08:00:00.000+08:00")
+    with db.atomic():
+        bulk.insert_rows("org_units", units)
+        OrgRepository(db).rebuild_closure()
+        bulk.insert_rows("committees", committees)
+        bulk.insert_rows("people", people)
+        settings = SettingsRepository(db)
+        settings.set("district_name", N.DISTRICT_NAME)
+        settings.set("district_code", N.DISTRICT_CODE)
+
+
+def _generator(db: Database, bulk: BulkRepository, plan: OrgPlan, rng: random.Random,
+               today: date, cases: int) -> CaseGenerator:
+    template = SettingsRepository(db).get("case_no_template")
+    format_case_no(template, year=today.year, short_name="X", serial=1)  # DomainError if bad
+    return CaseGenerator(
+        plan, rng, today=today, total=cases, first_id=bulk.next_id("cases"),
+        template=template, type_codes=bulk.code_map("dispute_type"),
+        source_codes=bulk.code_map("source"),
+        detail_ratio=min(1.0, DETAIL_LIMIT / cases) if cases else 1.0, chunk_size=CHUNK_SIZE)
+
+
+def build_demo(db: Database, *, cases: int | None = None, seed: int = 1,
+               today: date | None = None, progress: Progress | None = None) -> DemoSummary:
+    """Fill an empty database with the demo district and ``cases`` cases (default
+    about 2,000 a year since 2023-01-01). Raises ``DemoError`` if the database
+    already has org units or cases."""
+    started = time.perf_counter()
+    today = today or date.today()
+    bulk = BulkRepository(db)
+    total = default_case_count(today) if cases is None else cases
+    _check(bulk, total, today)
+    rng = random.Random(seed)
+    plan = build_org(rng, first_person_id=bulk.next_id("people"))
+    _write_org(db, bulk, plan, today)
+    generator = _generator(db, bulk, plan, rng, today, total)
+    done = 0
+    if progress:
+        progress(0, total)
+    with bulk.large_cache(CACHE_MIB):
+        for chunk in generator.chunks():
+            with db.atomic():
+                bulk.insert_chunk(chunk)
+            done += len(chunk.cases)
+            if progress:
+                progress(done, total)
+    counts = bulk.counts()
+    return DemoSummary(
+        district_code=N.DISTRICT_CODE, district_name=N.DISTRICT_NAME,
+        units_by_level=counts["units_by_level"], committees=counts["committees"],
+        mediators=counts["mediators"], grid_workers=counts["grid_workers"],
+        cases=counts["cases"], parties=counts["parties"], seed=seed, today=today,
+        seconds=time.perf_counter() - started)

@@ -1,0 +1,355 @@
+"""The statistics report (月度/季度/年度统计表) of an org unit or a committee.
+
+Definitions (docs/statistics.md): 排查纠纷数 ``disputes`` = cases registered
+(``received_on``) in the period and not later than as-of; ``accepted`` = cases accepted
+in the period (not later than as-of); the status counts, agreement forms, breakdowns and
+prevention figures describe the disputes, each with its status *as of* the as-of date.
+A parent's figures are the sum of its children's plus ``direct`` (cases located at the
+parent itself); the rate of a sum is computed from the summed numerator and denominator.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlite_utils import Database
+
+from mediator_app.domain.enums import CaseStatus, Prevention, SourceGroup
+from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.periods import Period, parse_period
+from mediator_app.domain.rates import (
+    Denominator,
+    RateRule,
+    Rounding,
+    compute_rate,
+    denominator_value,
+    format_rate,
+    rate_formula,
+)
+from mediator_app.storage.settings_repo import SettingsRepository
+from mediator_app.storage.stats_repo import LocationAggregate, StatsRepository, StatusClass
+
+COMMITTEE_LEVEL = "调委会"
+OTHER_SOURCE_GROUP = "其他"
+FORMATS = ("json", "csv", "pdf")
+# Prevention label -> the flag / column name of the stats repository.
+PREVENTION_KEYS: dict[str, str] = {
+    Prevention.CRIMINAL.value: "prevent_criminal",
+    Prevention.PETITION.value: "prevent_petition",
+    Prevention.FIGHT.value: "prevent_fight",
+    Prevention.SUICIDE.value: "prevent_suicide",
+}
+_CLOSED = {CaseStatus.RESOLVED.value, CaseStatus.TERMINATED.value, CaseStatus.REJECTED.value}
+_STATUS_FIELD = {
+    CaseStatus.REGISTERED.value: "pending",
+    CaseStatus.IN_MEDIATION.value: "in_progress",
+    CaseStatus.RESOLVED.value: "resolved",
+    CaseStatus.TERMINATED.value: "terminated",
+    CaseStatus.REJECTED.value: "rejected",
+}
+
+
+@dataclass
+class Figures:
+    """Counts of one row of the sheet. Add them up with ``add``; ``finish`` sets the
+    rate from the (summed) numerator and denominator."""
+
+    disputes: int = 0
+    accepted: int = 0
+    pending: int = 0
+    in_progress: int = 0
+    resolved: int = 0
+    terminated: int = 0
+    rejected: int = 0
+    written: int = 0
+    oral: int = 0
+    judicially_confirmed: int = 0
+    performed: int = 0
+    multi_party: int = 0
+    mass_disputes: int = 0
+    amount_fen: int = 0
+    people_involved: int = 0
+    by_source: dict[str, int] = field(default_factory=dict)  # source group -> cases
+    by_type: dict[str, int] = field(default_factory=dict)  # dispute type code -> cases
+    prevention_cases: dict[str, int] = field(default_factory=dict)  # 防止… -> cases
+    prevention_persons: dict[str, int] = field(default_factory=dict)  # 防止… -> persons
+    rate: Decimal | None = field(default=None, compare=False)
+    rate_numerator: int = field(default=0, compare=False)
+    rate_denominator: int = field(default=0, compare=False)
+
+    def add(self, other: Figures) -> None:
+        for f in _COUNT_FIELDS:
+            setattr(self, f, getattr(self, f) + getattr(other, f))
+        for f in _DICT_FIELDS:
+            mine: dict[str, int] = getattr(self, f)
+            for key, n in getattr(other, f).items():
+                mine[key] = mine.get(key, 0) + n
+
+    def finish(self, rule: RateRule) -> Figures:
+        self.rate_numerator = self.resolved
+        self.rate_denominator = denominator_value(
+            rule, self.disputes, self.accepted, self.resolved, self.terminated)
+        self.rate = compute_rate(self.rate_numerator, self.rate_denominator, rule)
+        return self
+
+    @property
+    def rate_text(self) -> str:
+        return format_rate(self.rate)
+
+
+_DICT_FIELDS = ("by_source", "by_type", "prevention_cases", "prevention_persons")
+_COUNT_FIELDS = tuple(
+    f.name for f in dataclasses.fields(Figures)
+    if f.name not in _DICT_FIELDS and f.name not in ("rate", "rate_numerator",
+                                                      "rate_denominator")
+)
+
+
+@dataclass(frozen=True)
+class ScopeInfo:
+    code: str
+    name: str
+    level: str  # an OrgLevel value, or "调委会"
+
+
+@dataclass(frozen=True)
+class UnitFigures:
+    unit: ScopeInfo
+    figures: Figures
+
+
+@dataclass(frozen=True)
+class Report:
+    period: Period
+    scope: ScopeInfo
+    as_of: date
+    rule: RateRule
+    totals: Figures
+    direct: Figures
+    children: list[UnitFigures]
+    type_labels: dict[str, str]  # dispute type code -> label, in sheet order
+    source_groups: list[str]
+
+
+# ---- rules -----------------------------------------------------------------------------
+
+def status_as_of(case: StatusClass) -> str:
+    """The case's status on the as-of date: a case closed after it was still being
+    mediated then, or still waiting when it had not been accepted either."""
+    if case.status in _CLOSED and not case.closed_after:
+        return case.status
+    if case.status == CaseStatus.REGISTERED.value or case.accepted_after:
+        return CaseStatus.REGISTERED.value
+    if case.status == CaseStatus.REJECTED.value:
+        return CaseStatus.REGISTERED.value
+    return CaseStatus.IN_MEDIATION.value
+
+
+def rate_rule_from_settings(db: Database) -> RateRule:
+    """The rate rule of the settings; unreadable values fall back to the default."""
+    settings = SettingsRepository(db)
+    try:
+        return RateRule(Denominator(settings.get("rate_denominator")),
+                        Rounding(settings.get("rate_rounding")),
+                        int(settings.get("rate_decimals")))
+    except ValueError:
+        return RateRule()
+
+
+# ---- aggregation -----------------------------------------------------------------------
+
+def _count_statuses(fig: Figures, agg: LocationAggregate) -> None:
+    for case, n in agg.statuses.items():
+        status = status_as_of(case)
+        attr = _STATUS_FIELD[status]
+        setattr(fig, attr, getattr(fig, attr) + n)
+        if status == CaseStatus.RESOLVED.value:
+            fig.written += n * case.written
+            fig.oral += n * case.oral
+            fig.judicially_confirmed += n * case.judicial
+            fig.performed += n * case.performed
+
+
+def figures_of(agg: LocationAggregate, source_groups: dict[str, str]) -> Figures:
+    """The figures of one location's aggregate (``source_groups``: source -> group)."""
+    fig = Figures(disputes=agg.cases, amount_fen=agg.amount_fen,
+                  people_involved=agg.people_involved,
+                  multi_party=agg.flags["multi_party"], mass_disputes=agg.flags["mass"])
+    _count_statuses(fig, agg)
+    for (dispute_type, source), n in agg.kinds.items():
+        fig.by_type[dispute_type] = fig.by_type.get(dispute_type, 0) + n
+        group = source_groups.get(source) or OTHER_SOURCE_GROUP
+        fig.by_source[group] = fig.by_source.get(group, 0) + n
+    fig.prevention_cases = {label: agg.flags[key] for label, key in PREVENTION_KEYS.items()}
+    fig.prevention_persons = {label: agg.prevent_persons.get(key, 0)
+                              for label, key in PREVENTION_KEYS.items()}
+    return fig
+
+
+def _resolve_scope(repo: StatsRepository, db: Database, code: str | None) -> tuple[str, ScopeInfo]:
+    if not code:
+        roots = repo.roots()
+        district = SettingsRepository(db).get("district_code")
+        chosen = next((r for r in roots if r.code == district), roots[0] if roots else None)
+        if chosen is None:
+            raise DomainError(Problem("scope", "required"))
+        code = chosen.code
+    unit = repo.unit(code)
+    if unit is not None:
+        return "org", ScopeInfo(unit.code, unit.name, unit.level)
+    committee = repo.committee(code)
+    if committee is not None:
+        return "committee", ScopeInfo(committee.code, committee.name, COMMITTEE_LEVEL)
+    raise DomainError(Problem("scope", "unknown_code", {"value": code, "table": "org_units"}))
+
+
+def _period(period: str | Period) -> Period:
+    return period if isinstance(period, Period) else parse_period(period)
+
+
+def _empty_figures() -> Figures:
+    return Figures(prevention_cases={k: 0 for k in PREVENTION_KEYS},
+                   prevention_persons={k: 0 for k in PREVENTION_KEYS})
+
+
+def _roll_up(kind: str, scope: ScopeInfo, repo: StatsRepository, first: date, last: date,
+             as_of: date) -> tuple[Figures, dict[str, Figures]]:
+    """Figures of the scope's own location(s) and of each child's subtree."""
+    groups = {code: group for code, _l, group, _a in repo.code_items("source")}
+    child_of = repo.child_of_descendants(scope.code) if kind == "org" else {}
+    direct, below = _empty_figures(), {}
+    if first > last:
+        return direct, below
+    for agg in repo.registered(kind, scope.code, first, last, as_of):
+        target = child_of.get(agg.org_code)
+        fig = direct if target is None else below.setdefault(target, _empty_figures())
+        fig.add(figures_of(agg, groups))
+    for org_code, n in repo.accepted(kind, scope.code, first, last).items():
+        target = child_of.get(org_code)
+        fig = direct if target is None else below.setdefault(target, _empty_figures())
+        fig.accepted += n
+    return direct, below
+
+
+def _children(repo: StatsRepository, kind: str, scope: ScopeInfo,
+              below: dict[str, Figures]) -> list[UnitFigures]:
+    """Every active child (zero rows included, 零报告) and inactive ones with figures."""
+    if kind != "org":
+        return []
+    rows = []
+    for unit in repo.children(scope.code):
+        fig = below.get(unit.code)
+        if unit.active or fig is not None:
+            rows.append(UnitFigures(ScopeInfo(unit.code, unit.name, unit.level),
+                                    fig or _empty_figures()))
+    return rows
+
+
+def _type_labels(repo: StatsRepository, totals: Figures) -> dict[str, str]:
+    items = repo.code_items("dispute_type")
+    labels = {code: label for code, label, _g, active in items
+              if active or totals.by_type.get(code)}
+    for code in totals.by_type:
+        labels.setdefault(code, code)  # a code missing from the code table
+    return labels
+
+
+def _source_groups(totals: Figures) -> list[str]:
+    groups = [g.value for g in SourceGroup]
+    return groups + sorted(g for g in totals.by_source if g not in groups)
+
+
+def build_report(db: Database, *, period: str | Period, scope: str | None,
+                 as_of: date | None = None, rule: RateRule | None = None) -> Report:
+    """The report of ``scope`` (org-unit or committee code; None = the district) for
+    ``period`` (``2023``, ``2023-05``, ``2023-Q2`` or ``a..b``) as of ``as_of``."""
+    span = _period(period)
+    as_of = as_of or date.today()
+    rule = rule or rate_rule_from_settings(db)
+    repo = StatsRepository(db)
+    kind, info = _resolve_scope(repo, db, scope)
+    last = min(span.end, as_of)
+    direct, below = _roll_up(kind, info, repo, span.start, last, as_of)
+    children = _children(repo, kind, info, below)
+    totals = _empty_figures()
+    for child in children:
+        totals.add(child.figures.finish(rule))
+    totals.add(direct.finish(rule))
+    totals.finish(rule)
+    return Report(span, info, as_of, rule, totals, direct, children,
+                  _type_labels(repo, totals), _source_groups(totals))
+
+
+# ---- plain data and export ---------------------------------------------------------------
+
+def yuan(amount_fen: int) -> Decimal:
+    """Exact yuan amount with two decimals."""
+    return (Decimal(amount_fen) / 100).quantize(Decimal("0.01"))
+
+
+def figures_to_dict(fig: Figures, report: Report) -> dict[str, Any]:
+    """JSON-ready figures. Amounts: ``amount_yuan`` is ``amount_fen / 100`` as a float —
+    exact to the fen because the nearest double of a two-decimal number prints back as
+    that number — and ``amount_fen`` keeps the integer."""
+    return {
+        "disputes": fig.disputes, "accepted": fig.accepted, "resolved": fig.resolved,
+        "resolution_rate": float(fig.rate) if fig.rate is not None else None,
+        "resolution_rate_text": fig.rate_text,
+        "rate_numerator": fig.rate_numerator, "rate_denominator": fig.rate_denominator,
+        "pending": fig.pending, "in_progress": fig.in_progress,
+        "terminated": fig.terminated, "rejected": fig.rejected,
+        "written": fig.written, "oral": fig.oral,
+        "judicially_confirmed": fig.judicially_confirmed, "performed": fig.performed,
+        "multi_party": fig.multi_party, "mass_disputes": fig.mass_disputes,
+        "amount_yuan": fig.amount_fen / 100, "amount_fen": fig.amount_fen,
+        "people_involved": fig.people_involved,
+        "by_source": {g: fig.by_source.get(g, 0) for g in report.source_groups},
+        "by_type": {label: fig.by_type.get(code, 0)
+                    for code, label in report.type_labels.items()},
+        "prevention": {label: {"cases": fig.prevention_cases.get(label, 0),
+                               "persons": fig.prevention_persons.get(label, 0)}
+                       for label in PREVENTION_KEYS},
+    }
+
+
+def _unit_dict(unit: ScopeInfo) -> dict[str, str]:
+    return {"code": unit.code, "name": unit.name, "level": unit.level}
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    return {
+        "period": report.period.text, "period_label": report.period.label,
+        "period_start": report.period.start.isoformat(),
+        "period_end": report.period.end.isoformat(),
+        "scope": _unit_dict(report.scope), "as_of": report.as_of.isoformat(),
+        "rate_rule": {"denominator": report.rule.denominator.value,
+                      "rounding": report.rule.rounding.value,
+                      "decimals": report.rule.decimals,
+                      "formula": rate_formula(report.rule, "zh")},
+        "totals": figures_to_dict(report.totals, report),
+        "direct": figures_to_dict(report.direct, report),
+        "children": [_unit_dict(c.unit) | figures_to_dict(c.figures, report)
+                     for c in report.children],
+    }
+
+
+def export_report(db: Database, *, period: str, scope: str, fmt: str,
+                  as_of: date | None = None, lang: str = "zh") -> bytes:
+    """The report as JSON, CSV (UTF-8 with BOM) or PDF bytes."""
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise DomainError(Problem("format", "enum.invalid",
+                                  {"value": fmt, "allowed": ", ".join(FORMATS)}))
+    report = build_report(db, period=period, scope=scope, as_of=as_of)
+    from mediator_app.services import statistics_sheet as sheet
+
+    if fmt == "json":
+        return sheet.json_bytes(report)
+    if fmt == "csv":
+        return sheet.csv_bytes(report)
+    return sheet.pdf_bytes(report, lang=lang, signatory=SettingsRepository(db).get(
+        "sheet_signatory"))

@@ -1,0 +1,351 @@
+"""审核上报: a unit's monthly figures are reviewed, then submitted to the level above.
+
+Each review and each submission stores a new version with a snapshot of the report
+(``statistics.report_to_dict``); nothing is overwritten, the highest version is the
+current one and reprints of a submitted month show its snapshot.
+
+Workflow decisions (docs/documents.md):
+- submitting without a review is allowed: the submitter is then recorded as the reviewer
+  too. A review is carried over when its figures are still those being submitted;
+  if the figures changed since the review, the submitter is recorded as reviewer.
+- ``changes_since_submission`` rebuilds the report *as of the snapshot's as-of date* and
+  with the snapshot's rate rule, so that only edits of the data show (late entries,
+  corrections, deletions), not the normal progress of cases after the submission.
+- a 零报告 (zero report) is a submission whose totals have no disputes and no accepted
+  cases; it counts as submitted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.periods import Period, parse_period
+from mediator_app.domain.rates import Denominator, RateRule, Rounding
+from mediator_app.services import statistics
+from mediator_app.storage.audit_repo import current_user
+from mediator_app.storage.convert import now_iso
+from mediator_app.storage.org_repo import OrgRepository
+from mediator_app.storage.submission_repo import (
+    REVIEWED,
+    SUBMITTED,
+    Submission,
+    SubmissionRepository,
+)
+
+__all__ = [
+    "MESSAGES",
+    "Diff",
+    "Submission",
+    "UnitStatus",
+    "changes_since_submission",
+    "completeness",
+    "history",
+    "review_month",
+    "submission_for",
+    "submit_month",
+]
+
+STATE_SUBMITTED = "submitted"
+STATE_REVIEWED = "reviewed"
+STATE_MISSING = "missing"
+STATE_LABELS = {
+    "zh": {STATE_SUBMITTED: "已上报", STATE_REVIEWED: "已审核未上报", STATE_MISSING: "未上报",
+           "zero": "零报告", "revision": "有新审核版本", "parent": "本级"},
+    "en": {STATE_SUBMITTED: "submitted", STATE_REVIEWED: "reviewed, not submitted",
+           STATE_MISSING: "not submitted", "zero": "zero report",
+           "revision": "newer review pending", "parent": "this unit"},
+}
+MESSAGES: dict[str, dict[str, str]] = {
+    "zh": {
+        "submission.month_required": "审核上报按月进行：统计期间“{value}”不是一个月份，"
+                                     "应如 2023-05。",
+        "submission.future_period": "{value} 还没有开始，不能审核上报。",
+        "submission.not_submitted": "{scope} {value} 还没有上报，没有可比较的上报数据。",
+    },
+    "en": {
+        "submission.month_required": "Review and submission are monthly: “{value}” is not a "
+                                     "month; use e.g. 2023-05.",
+        "submission.future_period": "{value} has not begun yet; it cannot be reviewed or "
+                                    "submitted.",
+        "submission.not_submitted": "{scope} has not submitted {value}: there is nothing to "
+                                    "compare with.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class UnitStatus:
+    """One line of the completeness view of a month."""
+
+    code: str
+    name: str
+    level: str
+    state: str  # "submitted" | "reviewed" | "missing"
+    zero_report: bool = False
+    disputes: int = 0  # current 排查纠纷数 of the unit in the month
+    version: int = 0
+    by: str = ""  # who submitted (or reviewed, when only reviewed)
+    at: str = ""
+    revision_pending: bool = False  # reviewed again after the last submission
+    is_parent: bool = False
+
+    def label(self, lang: str = "zh") -> str:
+        texts = STATE_LABELS["en" if lang.lower().startswith("en") else "zh"]
+        parts = [texts[self.state]]
+        if self.zero_report:
+            parts.append(texts["zero"])
+        if self.revision_pending:
+            parts.append(texts["revision"])
+        if len(parts) == 1:
+            return parts[0]
+        if lang.lower().startswith("en"):
+            return f"{parts[0]} ({', '.join(parts[1:])})"
+        return f"{parts[0]}（{'，'.join(parts[1:])}）"
+
+
+# ---- comparing figures -------------------------------------------------------------------
+
+_NOT_FIGURES = {"code", "name", "level", "resolution_rate", "amount_fen"}
+FIGURE_LABELS = {
+    "disputes": "排查纠纷数", "accepted": "受理数", "resolved": "调解成功数",
+    "resolution_rate_text": "化解率", "rate_numerator": "化解率分子",
+    "rate_denominator": "化解率分母", "pending": "待受理", "in_progress": "调解中",
+    "terminated": "调解终止", "rejected": "不予受理", "written": "书面协议",
+    "oral": "口头协议", "judicially_confirmed": "司法确认", "performed": "已履行",
+    "multi_party": "三方以上当事人", "mass_disputes": "群体性纠纷",
+    "amount_yuan": "涉及金额（元）", "people_involved": "涉及人数",
+}
+
+
+@dataclass(frozen=True)
+class Diff:
+    """A figure of a unit whose submitted value differs from the current one."""
+
+    unit_code: str
+    unit_name: str
+    part: str  # "totals" | "direct" | "child"
+    figure: str  # key path: "resolved", "by_type.邻里纠纷", "prevention.防止自杀.persons"
+    label: str
+    submitted: Any
+    current: Any
+
+
+def figure_label(path: str) -> str:
+    head, _, rest = path.partition(".")
+    if head == "by_type":
+        return f"纠纷类型：{rest}"
+    if head == "by_source":
+        return f"案件来源：{rest}"
+    if head == "prevention":
+        what, _, unit = rest.rpartition(".")
+        return f"{what}（{'人' if unit == 'persons' else '件'}）"
+    return FIGURE_LABELS.get(path, path)
+
+
+def _flatten(figures: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in figures.items():
+        if not prefix and key in _NOT_FIGURES:
+            continue
+        if isinstance(value, dict):
+            flat.update(_flatten(value, f"{prefix}{key}."))
+        else:
+            flat[f"{prefix}{key}"] = value
+    return flat
+
+
+def _units_of(report: dict[str, Any]) -> dict[tuple[str, str], tuple[str, dict[str, Any]]]:
+    scope = report.get("scope", {})
+    code, name = scope.get("code", ""), scope.get("name", "")
+    units = {("totals", code): (f"{name}（合计）", _flatten(report.get("totals", {}))),
+             ("direct", code): (f"{name}（本级）", _flatten(report.get("direct", {})))}
+    for child in report.get("children", []):
+        units[("child", child["code"])] = (child["name"], _flatten(child))
+    return units
+
+
+def diff_reports(submitted: dict[str, Any], current: dict[str, Any]) -> list[Diff]:
+    """Every figure whose value differs, unit by unit (a unit or figure missing on one
+    side compares as None)."""
+    old, new = _units_of(submitted), _units_of(current)
+    diffs: list[Diff] = []
+    for key in [*old, *(k for k in new if k not in old)]:
+        name, before = old.get(key, new.get(key, ("", {})))
+        after = new.get(key, (name, {}))[1]
+        for path in [*before, *(p for p in after if p not in before)]:
+            if before.get(path) != after.get(path):
+                diffs.append(Diff(key[1], name, key[0], path, figure_label(path),
+                                  before.get(path), after.get(path)))
+    return diffs
+
+
+# ---- periods and reports ---------------------------------------------------------------
+
+
+def month_of(period: str | Period, *, today: date | None = None) -> Period:
+    span = period if isinstance(period, Period) else parse_period(period)
+    if span.kind != "month":
+        raise DomainError(Problem("period", "submission.month_required",
+                                  {"value": getattr(period, "text", period)}))
+    if span.start > (today or date.today()):
+        raise DomainError(Problem("period", "submission.future_period", {"value": span.text}))
+    return span
+
+
+def _fresh(db: Database, scope: str, span: Period, as_of: date | None = None,
+           rule: RateRule | None = None) -> dict[str, Any]:
+    report = statistics.build_report(db, period=span, scope=scope, as_of=as_of, rule=rule)
+    return statistics.report_to_dict(report)
+
+
+def is_zero(snapshot: dict[str, Any]) -> bool:
+    totals = snapshot.get("totals", {})
+    return not totals.get("disputes") and not totals.get("accepted")
+
+
+def _user(user: str) -> str:
+    return user or current_user()
+
+
+# ---- review and submit ---------------------------------------------------------------
+
+
+def review_month(db: Database, scope: str, period: str | Period, *, user: str = "",
+                 today: date | None = None) -> Submission:
+    """Record that ``user`` checked the month's figures of ``scope`` (a new version)."""
+    span = month_of(period, today=today)
+    snapshot = _fresh(db, scope, span)
+    stamp = now_iso()
+    with db.atomic():
+        return SubmissionRepository(db).add(Submission(
+            scope=snapshot["scope"]["code"], period=span.text, status=REVIEWED,
+            snapshot=snapshot, reviewed_by=_user(user), reviewed_at=stamp,
+            zero_report=is_zero(snapshot)))
+
+
+def _carried_review(repo: SubmissionRepository, scope: str, period: str,
+                    snapshot: dict[str, Any]) -> Submission | None:
+    """The latest review, when it is newer than the last submission and its figures are
+    still the ones being submitted."""
+    latest = repo.latest(scope, period)
+    if latest is None or latest.status != REVIEWED:
+        return None
+    return latest if not diff_reports(latest.snapshot, snapshot) else None
+
+
+def submit_month(db: Database, scope: str, period: str | Period, *, user: str = "",
+                 today: date | None = None) -> Submission:
+    """Submit the month's figures of ``scope``: a new version holding the snapshot.
+    Re-submitting keeps the earlier versions; the latest one wins."""
+    span = month_of(period, today=today)
+    snapshot = _fresh(db, scope, span)
+    code, who, stamp = snapshot["scope"]["code"], _user(user), now_iso()
+    with db.atomic():
+        repo = SubmissionRepository(db)
+        review = _carried_review(repo, code, span.text, snapshot)
+        return repo.add(Submission(
+            scope=code, period=span.text, status=SUBMITTED, snapshot=snapshot,
+            reviewed_by=review.reviewed_by if review else who,
+            reviewed_at=review.reviewed_at if review else stamp,
+            submitted_by=who, submitted_at=stamp, zero_report=is_zero(snapshot)))
+
+
+def submission_for(db: Database, scope: str, period: str | Period, *,
+                   status: str | None = SUBMITTED) -> Submission | None:
+    """The current submitted version (``status=None``: the latest of any status)."""
+    span = month_of(period, today=date.max)
+    return SubmissionRepository(db).latest(scope, span.text, status=status)
+
+
+def history(db: Database, scope: str, period: str | Period) -> list[Submission]:
+    """All versions of a unit's month, oldest first."""
+    span = month_of(period, today=date.max)
+    return SubmissionRepository(db).history(scope, span.text)
+
+
+# ---- changes since submission ----------------------------------------------------------
+
+
+def _rule_of(snapshot: dict[str, Any]) -> RateRule | None:
+    raw = snapshot.get("rate_rule") or {}
+    try:
+        return RateRule(Denominator(raw["denominator"]), Rounding(raw["rounding"]),
+                        int(raw["decimals"]))
+    except (KeyError, ValueError):
+        return None
+
+
+def changes_since_submission(db: Database, scope: str, period: str | Period) -> list[Diff]:
+    """The figures that differ between the submitted snapshot and the data now (same
+    as-of date and rate rule as the snapshot). [] when nothing changed."""
+    span = month_of(period, today=date.max)
+    submitted = SubmissionRepository(db).latest(scope, span.text, status=SUBMITTED)
+    if submitted is None:
+        raise DomainError(Problem("period", "submission.not_submitted",
+                                  {"value": span.text, "scope": scope}))
+    snap = submitted.snapshot
+    as_of = date.fromisoformat(snap["as_of"]) if snap.get("as_of") else None
+    return diff_reports(snap, _fresh(db, scope, span, as_of, _rule_of(snap)))
+
+
+# ---- completeness ------------------------------------------------------------------------
+
+
+def _units(db: Database, parent: dict[str, Any]) -> list[tuple[str, str, str, bool]]:
+    """(code, name, level, is_parent): the parent, its child units, the committees
+    located at the parent itself (e.g. a district's professional committees)."""
+    rows = [(parent["code"], parent["name"], parent["level"], True)]
+    rows += [(c["code"], c["name"], c["level"], False) for c in parent["children"]]
+    if parent["level"] != statistics.COMMITTEE_LEVEL:
+        org = OrgRepository(db)
+        rows += [(c.code, c.name, statistics.COMMITTEE_LEVEL, False)
+                 for c in org.committees(under=parent["code"]) if c.org_code == parent["code"]]
+    return rows
+
+
+def _status(code: str, name: str, level: str, is_parent: bool, disputes: int,
+            versions: dict[str, Submission]) -> UnitStatus:
+    sub, rev = versions.get(SUBMITTED), versions.get(REVIEWED)
+    base: dict[str, Any] = {"code": code, "name": name, "level": level,
+                            "disputes": disputes, "is_parent": is_parent}
+    if sub is not None:
+        return UnitStatus(**base, state=STATE_SUBMITTED, zero_report=sub.zero_report,
+                          version=sub.version, by=sub.submitted_by, at=sub.submitted_at or "",
+                          revision_pending=rev is not None and rev.version > sub.version)
+    if rev is not None:
+        return UnitStatus(**base, state=STATE_REVIEWED, zero_report=rev.zero_report,
+                          version=rev.version, by=rev.reviewed_by, at=rev.reviewed_at or "")
+    return UnitStatus(**base, state=STATE_MISSING)
+
+
+def completeness(db: Database, parent_scope: str, period: str | Period) -> list[UnitStatus]:
+    """For a month: the parent itself, then each child unit and each committee located at
+    the parent, with whether it submitted (zero reports flagged), only reviewed, or not."""
+    span = month_of(period, today=date.max)
+    report = _fresh(db, parent_scope, span)
+    parent = {**report["scope"], "children": report["children"]}
+    units = _units(db, parent)
+    disputes = {c["code"]: c["disputes"] for c in report["children"]}
+    disputes[parent["code"]] = report["totals"]["disputes"]
+    for code, _name, level, is_parent in units:
+        if level == statistics.COMMITTEE_LEVEL and not is_parent:
+            disputes[code] = _fresh(db, code, span)["totals"]["disputes"]
+    found = SubmissionRepository(db).latest_by_scope([u[0] for u in units], span.text)
+    return [_status(code, name, level, is_parent, disputes.get(code, 0), found.get(code, {}))
+            for code, name, level, is_parent in units]
+
+
+def problem_text(problem: Problem, lang: str = "zh") -> str:
+    """A sentence for the problems raised here; others go through domain.messages."""
+    from mediator_app.domain.messages import message
+
+    table = MESSAGES["en" if lang.lower().startswith("en") else "zh"]
+    template = table.get(problem.code)
+    if template is None:
+        return message(problem, lang)
+    return template.format_map({k: str(v) for k, v in problem.params.items()})

@@ -1,0 +1,374 @@
+"""Read-only queries behind the case list, the status bar and the dashboard.
+
+All list / filter / search / count SQL of the GUI lives here. Values are always bound
+with ``?``; sort keys come from the ``SORT_KEYS`` whitelist.
+
+Definitions (also in docs/user-guide.md):
+
+* **scope** — everything beneath a node of the navigation tree: an org unit (the case's
+  location ``cases.org_code`` is the unit or one of its descendants) or a committee.
+* **overdue** — status 调解中 and accepted more than ``overdue_days`` (setting, default
+  30) days before ``today``.
+* **follow-up due** — status 调解成功 with a closing date, no follow-up visit recorded on
+  or after the closing date, and a follow-up deadline (closing date + ``followup_days``,
+  default 30) on or before ``today`` + 7 days (due this week or already late).
+* **text search** — every whitespace-separated term must match the case number, the
+  summary or the party names. Terms of 3 or more characters use the ``case_fts``
+  trigram index; shorter terms fall back to ``LIKE`` within the current scope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any, NamedTuple
+
+from sqlite_utils import Database
+
+DEFAULT_OVERDUE_DAYS = 30
+DEFAULT_FOLLOWUP_DAYS = 30
+FOLLOWUP_WINDOW_DAYS = 7
+TRIGRAM_MIN = 3
+NOT_DELETED = "c.deleted = 0"
+
+# sort key -> SQL expression (whitelist)
+SORT_KEYS: dict[str, str] = {
+    "id": "c.id",
+    "case_no": "c.case_no",
+    "received_on": "c.received_on",
+    "status": "c.status",
+    "dispute_type": "c.dispute_type",
+    "source": "c.source",
+    "committee": "c.committee_code",
+    "location": "c.org_code",
+    "parties": "c.party_names",
+    "accepted_on": "c.accepted_on",
+    "closed_on": "c.closed_on",
+    "amount": "c.amount_fen",
+}
+
+
+@dataclass(frozen=True)
+class Scope:
+    kind: str = "all"  # "all" | "org" | "committee"
+    code: str = ""
+
+
+@dataclass(frozen=True)
+class CaseFilter:
+    scope: Scope = field(default_factory=Scope)
+    status: str = ""
+    dispute_type: str = ""
+    source: str = ""
+    committee: str = ""
+    date_from: str = ""  # received on or after (ISO)
+    date_to: str = ""  # received on or before (ISO)
+    overdue: bool = False
+    followup_due: bool = False
+    text: str = ""
+    today: str = ""  # ISO; empty means date.today()
+    overdue_days: int = DEFAULT_OVERDUE_DAYS
+    followup_days: int = DEFAULT_FOLLOWUP_DAYS
+
+    def today_date(self) -> date:
+        return date.fromisoformat(self.today) if self.today else date.today()
+
+
+class CaseRow(NamedTuple):
+    id: int
+    case_no: str
+    received_on: str
+    status: str
+    dispute_type: str
+    source: str
+    committee_code: str
+    org_code: str
+    party_names: str
+    id_number: str
+    phone: str
+    accepted_on: str | None
+    closed_on: str | None
+    summary: str
+    amount_fen: int
+
+
+class ViewCounts(NamedTuple):
+    total: int
+    in_mediation: int
+    resolved: int
+    overdue: int
+
+
+Clause = tuple[str, list[Any]]
+
+
+# ---- building WHERE clauses ------------------------------------------------------------
+def _covers_everything(db: Database, code: str) -> bool:
+    """True when ``code`` is the only root, so its scope is the whole database."""
+    below = db.execute("SELECT count(*) FROM org_closure WHERE ancestor = ?", [code])
+    total = db.execute("SELECT count(*) FROM org_units")
+    return int(below.fetchone()[0]) == int(total.fetchone()[0])
+
+
+def scope_clause(db: Database, scope: Scope) -> Clause:
+    if scope.kind == "committee":
+        return "c.committee_code = ?", [scope.code]
+    if scope.kind == "org" and not _covers_everything(db, scope.code):
+        return "c.org_code IN (SELECT descendant FROM org_closure WHERE ancestor = ?)", [
+            scope.code
+        ]
+    return "", []
+
+
+def overdue_clause(today: date, days: int) -> Clause:
+    limit = (today - timedelta(days=days)).isoformat()
+    return "c.status = '调解中' AND c.accepted_on < ?", [limit]
+
+
+def followup_clause(today: date, days: int, window: int = FOLLOWUP_WINDOW_DAYS) -> Clause:
+    latest_close = (today + timedelta(days=window - days)).isoformat()
+    sql = ("c.status = '调解成功' AND c.closed_on IS NOT NULL AND c.closed_on <= ? "
+           "AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_rowid = c.id "
+           "AND f.visited_on >= c.closed_on)")
+    return sql, [latest_close]
+
+
+def fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _like_escape(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def text_clause(text: str) -> Clause:
+    parts: list[str] = []
+    params: list[Any] = []
+    for term in text.split():
+        if len(term) >= TRIGRAM_MIN:
+            parts.append("c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)")
+            params.append(fts_phrase(term))
+        else:
+            parts.append(
+                "(c.case_no LIKE ?1 ESCAPE '\\' OR c.party_names LIKE ?1 ESCAPE '\\' "
+                "OR c.summary LIKE ?1 ESCAPE '\\')".replace("?1", "?")
+            )
+            like = f"%{_like_escape(term)}%"
+            params += [like, like, like]
+    return " AND ".join(parts), params
+
+
+def _simple_clauses(f: CaseFilter) -> list[Clause]:
+    out: list[Clause] = []
+    for column, value in (("c.status", f.status), ("c.dispute_type", f.dispute_type),
+                          ("c.source", f.source), ("c.committee_code", f.committee)):
+        if value:
+            out.append((f"{column} = ?", [value]))
+    if f.date_from:
+        out.append(("c.received_on >= ?", [f.date_from]))
+    if f.date_to:
+        out.append(("c.received_on <= ?", [f.date_to]))
+    return out
+
+
+def where_clause(db: Database, f: CaseFilter) -> Clause:
+    clauses: list[Clause] = [(NOT_DELETED, []), scope_clause(db, f.scope)]
+    clauses += _simple_clauses(f)
+    if f.overdue:
+        clauses.append(overdue_clause(f.today_date(), f.overdue_days))
+    if f.followup_due:
+        clauses.append(followup_clause(f.today_date(), f.followup_days))
+    if f.text.strip():
+        clauses.append(text_clause(f.text))
+    sql = " AND ".join(f"({c})" for c, _ in clauses if c)
+    params = [p for _, ps in clauses for p in ps]
+    return sql, params
+
+
+# ---- the case list ----------------------------------------------------------------------
+def order_by(sort: str, descending: bool) -> str:
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key: {sort!r}")
+    direction = "DESC" if descending else "ASC"
+    expr = SORT_KEYS[sort]
+    if expr == "c.id":
+        return f"c.id {direction}"
+    return f"{expr} {direction}, c.id {direction}"
+
+
+def case_ids(db: Database, f: CaseFilter, *, sort: str = "received_on",
+             descending: bool = True, limit: int | None = None) -> list[int]:
+    """The ids of the cases in view, in display order (optionally only the first ones)."""
+    where, params = where_clause(db, f)
+    sql = f"SELECT c.id FROM cases c WHERE {where} ORDER BY {order_by(sort, descending)}"
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = [*params, limit]
+    return [r[0] for r in db.execute(sql, params).fetchall()]
+
+
+_ROW_SQL = """SELECT c.id, c.case_no, c.received_on, c.status, c.dispute_type, c.source,
+    c.committee_code, c.org_code, c.party_names,
+    COALESCE(p.id_number, ''), COALESCE(p.phone, ''), c.accepted_on, c.closed_on,
+    c.summary, c.amount_fen
+    FROM cases c LEFT JOIN parties p ON p.id = (
+        SELECT id FROM parties WHERE case_rowid = c.id ORDER BY seq, id LIMIT 1)
+    WHERE c.id IN ({marks})"""
+MAX_BATCH = 500
+
+
+def fetch_rows(db: Database, ids: Sequence[int]) -> dict[int, CaseRow]:
+    """Rows by primary key (at most ``MAX_BATCH`` per query); missing ids are absent."""
+    out: dict[int, CaseRow] = {}
+    for start in range(0, len(ids), MAX_BATCH):
+        chunk = list(ids[start:start + MAX_BATCH])
+        sql = _ROW_SQL.format(marks=", ".join("?" * len(chunk)))
+        for r in db.execute(sql, chunk).fetchall():
+            out[r[0]] = CaseRow(*r)
+    return out
+
+
+def view_counts(db: Database, f: CaseFilter) -> ViewCounts:
+    """Total, in mediation, resolved and overdue cases of the current view."""
+    where, params = where_clause(db, f)
+    limit = (f.today_date() - timedelta(days=f.overdue_days)).isoformat()
+    row = db.execute(
+        "SELECT count(*), COALESCE(sum(c.status = '调解中'), 0), "
+        "COALESCE(sum(c.status = '调解成功'), 0), "
+        "COALESCE(sum(c.status = '调解中' AND c.accepted_on < ?), 0) "
+        f"FROM cases c WHERE {where}",
+        [limit, *params],
+    ).fetchone()
+    return ViewCounts(*(int(v) for v in row))
+
+
+# ---- lookups for labels and the navigation tree --------------------------------------
+def code_labels(db: Database, kind: str) -> list[tuple[str, str]]:
+    rows = db.execute(
+        "SELECT code, label FROM code_items WHERE kind = ? ORDER BY sort_order, code", [kind]
+    )
+    return [(r[0], r[1]) for r in rows.fetchall()]
+
+
+def org_nodes(db: Database) -> list[tuple[str, str, str, str | None]]:
+    """(code, name, level, parent_code) of active units in display order."""
+    rows = db.execute(
+        "SELECT code, name, level, parent_code FROM org_units WHERE active = 1 "
+        "ORDER BY sort_order, code"
+    )
+    return [tuple(r) for r in rows.fetchall()]  # type: ignore[misc]
+
+
+def committee_nodes(db: Database) -> list[tuple[str, str, str, str]]:
+    """(code, name, kind, org_code) of active committees."""
+    rows = db.execute(
+        "SELECT code, name, kind, org_code FROM committees WHERE active = 1 ORDER BY kind, code"
+    )
+    return [tuple(r) for r in rows.fetchall()]  # type: ignore[misc]
+
+
+def new_case_defaults(db: Database, org_code: str) -> dict[str, str]:
+    """Committee / grid to suggest for a new case entered under an org unit: the grid
+    itself, and the one active committee at the unit (or at the grid's parent)."""
+    row = db.execute("SELECT level, parent_code FROM org_units WHERE code = ?",
+                     [org_code]).fetchone()
+    if row is None:
+        return {}
+    out = {"grid_code": org_code} if row[0] == "网格" else {}
+    home = row[1] if row[0] == "网格" else org_code
+    committees = db.execute("SELECT code FROM committees WHERE org_code = ? AND active = 1",
+                            [home]).fetchall()
+    if len(committees) == 1:
+        out["committee_code"] = committees[0][0]
+    return out
+
+
+def names(db: Database, table: str) -> dict[str, str]:
+    if table not in ("org_units", "committees"):
+        raise ValueError(table)
+    return dict(db.execute(f"SELECT code, name FROM {table}").fetchall())
+
+
+# ---- dashboard ------------------------------------------------------------------------
+def _scoped(db: Database, scope: Scope, extra: Iterable[Clause]) -> Clause:
+    clauses = [(NOT_DELETED, []), scope_clause(db, scope), *extra]
+    return (" AND ".join(f"({c})" for c, _ in clauses if c),
+            [p for _, ps in clauses for p in ps])
+
+
+def monthly_by_status(db: Database, scope: Scope, first_day: date,
+                      last_day: date) -> dict[str, dict[str, int]]:
+    """{"YYYY-MM": {status: count}} of cases registered between the two days."""
+    where, params = _scoped(db, scope, [("c.received_on BETWEEN ? AND ?",
+                                         [first_day.isoformat(), last_day.isoformat()])])
+    rows = db.execute(
+        f"SELECT substr(c.received_on, 1, 7), c.status, count(*) FROM cases c "
+        f"WHERE {where} GROUP BY 1, 2", params
+    ).fetchall()
+    out: dict[str, dict[str, int]] = {}
+    for month, status, n in rows:
+        out.setdefault(month, {})[status] = int(n)
+    return out
+
+
+def type_breakdown(db: Database, scope: Scope, first_day: date,
+                   last_day: date) -> list[tuple[str, int]]:
+    """(dispute type code, count) of cases registered in the range, largest first."""
+    where, params = _scoped(db, scope, [("c.received_on BETWEEN ? AND ?",
+                                         [first_day.isoformat(), last_day.isoformat()])])
+    rows = db.execute(
+        f"SELECT c.dispute_type, count(*) FROM cases c WHERE {where} "
+        "GROUP BY 1 ORDER BY 2 DESC, 1", params
+    ).fetchall()
+    return [(r[0], int(r[1])) for r in rows]
+
+
+def period_figures(db: Database, scope: Scope, first_day: date,
+                   last_day: date) -> dict[str, int]:
+    """Counts of cases registered in the range: disputes, accepted, resolved, terminated."""
+    where, params = _scoped(db, scope, [("c.received_on BETWEEN ? AND ?",
+                                         [first_day.isoformat(), last_day.isoformat()])])
+    row = db.execute(
+        "SELECT count(*), COALESCE(sum(c.accepted_on IS NOT NULL), 0), "
+        "COALESCE(sum(c.status = '调解成功'), 0), COALESCE(sum(c.status = '调解终止'), 0) "
+        f"FROM cases c WHERE {where}", params
+    ).fetchone()
+    keys = ("disputes", "accepted", "resolved", "terminated")
+    return dict(zip(keys, (int(v) for v in row), strict=True))
+
+
+class DueCase(NamedTuple):
+    id: int
+    case_no: str
+    party_names: str
+    day: str  # accepted_on (overdue) or follow-up deadline (follow-ups)
+
+
+def overdue_cases(db: Database, scope: Scope, today: date, days: int,
+                  limit: int = 50) -> tuple[int, list[DueCase]]:
+    """(how many, the longest-waiting ``limit`` of them)."""
+    where, params = _scoped(db, scope, [overdue_clause(today, days)])
+    total = int(db.execute(f"SELECT count(*) FROM cases c WHERE {where}", params)
+                .fetchone()[0])
+    rows = db.execute(
+        f"SELECT c.id, c.case_no, c.party_names, c.accepted_on FROM cases c WHERE {where} "
+        "ORDER BY c.accepted_on, c.id LIMIT ?", [*params, limit]
+    ).fetchall()
+    return total, [DueCase(*r) for r in rows]
+
+
+def followups_due_this_week(db: Database, scope: Scope, today: date, days: int,
+                            limit: int = 50) -> tuple[int, list[DueCase]]:
+    """Follow-ups whose deadline falls between today and today + 7 days."""
+    earliest_close = (today - timedelta(days=days)).isoformat()
+    clause, cparams = followup_clause(today, days)
+    where, params = _scoped(db, scope, [(clause, cparams),
+                                        ("c.closed_on >= ?", [earliest_close])])
+    total = int(db.execute(f"SELECT count(*) FROM cases c WHERE {where}", params)
+                .fetchone()[0])
+    rows = db.execute(
+        f"SELECT c.id, c.case_no, c.party_names, date(c.closed_on, '+{int(days)} days') "
+        f"FROM cases c WHERE {where} ORDER BY c.closed_on, c.id LIMIT ?", [*params, limit]
+    ).fetchall()
+    return total, [DueCase(*r) for r in rows]

@@ -1,0 +1,207 @@
+"""SQL for importing and exporting org tables and cases (cases.csv v1), backups and
+the health check. Callers own the transaction."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from sqlite_utils import Database
+
+# Columns written by a case import, in the order of the row tuples callers pass.
+IMPORT_COLUMNS = (
+    "case_id", "case_no", "year", "committee_code", "grid_code", "org_code", "source",
+    "dispute_type", "received_on", "accepted_on", "closed_on", "status", "agreement_form",
+    "amount_fen", "people_involved", "summary", "updated_at", "deleted",
+)
+# Row tuples for inserts are (id, *IMPORT_COLUMNS): ?18 is updated_at, also created_at.
+_INSERT = (
+    f"INSERT INTO cases(id, {', '.join(IMPORT_COLUMNS)}, created_at) "
+    f"VALUES ({', '.join('?' * (len(IMPORT_COLUMNS) + 1))}, ?18)"
+)
+# ?1 = case_id ... ?18 = deleted (IMPORT_COLUMNS order). Parts outside the exchange
+# format are kept, except those the new status or agreement form makes impossible.
+_UPDATE = (
+    "UPDATE cases SET "
+    + ", ".join(f"{c} = ?{i}" for i, c in enumerate(IMPORT_COLUMNS, 1) if c != "case_id")
+    + ", performance = CASE WHEN ?12 = '调解成功' THEN performance END"
+    + ", judicial_confirmed = CASE WHEN ?13 = '书面' THEN judicial_confirmed ELSE 0 END"
+    + ", judicial_confirmed_on = CASE WHEN ?13 = '书面' THEN judicial_confirmed_on END"
+    + " WHERE case_id = ?1"
+)
+_FTS_TRIGGERS = ("cases_fts_ai", "cases_fts_ad", "cases_fts_au")
+
+EXPORT_HEADER = (
+    "case_id", "case_no", "committee_code", "grid_code", "source", "dispute_type",
+    "received_on", "accepted_on", "status", "closed_on", "agreement_form", "amount_yuan",
+    "people_involved", "summary", "updated_at", "deleted",
+)
+_EXPORT_SELECT = """
+SELECT c.case_id, c.case_no, c.committee_code, ifnull(c.grid_code, ''),
+       ifnull(s.label, c.source), ifnull(d.label, c.dispute_type), c.received_on,
+       ifnull(c.accepted_on, ''), c.status, ifnull(c.closed_on, ''),
+       ifnull(c.agreement_form, ''), printf('%d.%02d', c.amount_fen / 100, c.amount_fen % 100),
+       c.people_involved, c.summary, c.updated_at, c.deleted
+FROM cases c
+LEFT JOIN code_items s ON s.kind = 'source' AND s.code = c.source
+LEFT JOIN code_items d ON d.kind = 'dispute_type' AND d.code = c.dispute_type
+"""
+
+
+def _marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+class ExchangeRepository:
+    def __init__(self, db: Database):
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+
+    # ---- reference data ---------------------------------------------------------------
+    def units(self) -> dict[str, tuple[str, str | None]]:
+        """code -> (level, parent_code)."""
+        rows = self.conn.execute("SELECT code, level, parent_code FROM org_units")
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def committees(self) -> dict[str, str]:
+        """code -> org_code."""
+        return dict(self.conn.execute("SELECT code, org_code FROM committees").fetchall())
+
+    def code_lookup(self, kind: str) -> dict[str, str]:
+        """Label -> code and code -> code for one code table."""
+        rows = self.conn.execute(
+            "SELECT code, label FROM code_items WHERE kind = ?", [kind]).fetchall()
+        lookup = {code: code for code, _label in rows}
+        lookup.update({label: code for code, label in rows})
+        return lookup
+
+    def unit_exists(self, code: str) -> bool:
+        row = self.conn.execute("SELECT 1 FROM org_units WHERE code = ?", [code]).fetchone()
+        return row is not None
+
+    def case_count(self, *, include_deleted: bool = True) -> int:
+        where = "" if include_deleted else " WHERE deleted = 0"
+        return int(self.conn.execute(f"SELECT count(*) FROM cases{where}").fetchone()[0])
+
+    # ---- import bookkeeping (temp tables live outside the main database) ---------------
+    def begin_import(self, cache_kib: int = 131072) -> int:
+        """Prepare an import; returns the previous cache size (give it to end_import)."""
+        self.conn.execute("DROP TABLE IF EXISTS temp.import_seen")
+        self.conn.execute(
+            "CREATE TEMP TABLE import_seen (rowid INTEGER PRIMARY KEY, file_no INTEGER, "
+            "line INTEGER)")
+        previous = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
+        self.conn.execute(f"PRAGMA cache_size = {-abs(int(cache_kib))}")
+        return previous
+
+    def end_import(self, cache_size: int | None = None) -> None:
+        self.conn.execute("DROP TABLE IF EXISTS temp.import_seen")
+        if cache_size is not None:
+            self.conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
+
+    def seen(self, rowids: Sequence[int]) -> dict[int, tuple[int, int]]:
+        """rowid -> (file number, line) for cases already read in this import."""
+        sql = "SELECT rowid, file_no, line FROM temp.import_seen WHERE rowid IN ({})"
+        return {r[0]: (r[1], r[2]) for r in self._in_chunks(sql, rowids)}
+
+    def mark_seen(self, rows: Iterable[tuple[int, int, int]]) -> None:
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO temp.import_seen(rowid, file_no, line) VALUES (?, ?, ?)",
+            rows)
+
+    def next_rowid(self) -> int:
+        return int(self.conn.execute("SELECT ifnull(max(id), 0) + 1 FROM cases").fetchone()[0])
+
+    def existing(self, case_ids: Sequence[str]) -> dict[str, tuple[int, str]]:
+        """case_id -> (rowid, updated_at) for the ids that are stored."""
+        sql = "SELECT case_id, id, updated_at FROM cases WHERE case_id IN ({})"
+        return {r[0]: (r[1], r[2]) for r in self._in_chunks(sql, case_ids)}
+
+    def _in_chunks(self, sql: str, values: Sequence[Any], size: int = 5000) -> Iterator[Any]:
+        for start in range(0, len(values), size):
+            part = values[start:start + size]
+            yield from self.conn.execute(sql.format(_marks(len(part))), part)
+
+    def number_holder(self, committee: str, year: int, case_no: str) -> tuple[int, str] | None:
+        """(rowid, case_id) of the case holding this number, if any."""
+        row = self.conn.execute(
+            "SELECT id, case_id FROM cases WHERE committee_code = ? AND year = ? "
+            "AND case_no = ?", [committee, year, case_no]).fetchone()
+        return (row[0], row[1]) if row else None
+
+    # ---- writing cases --------------------------------------------------------------
+    def insert_cases(self, rows: Sequence[Sequence[Any]]) -> None:
+        self.conn.executemany(_INSERT, rows)
+
+    def update_cases(self, rows: Sequence[Sequence[Any]]) -> None:
+        self.conn.executemany(_UPDATE, rows)
+
+    def savepoint(self, name: str) -> None:
+        self.conn.execute(f"SAVEPOINT {name}")
+
+    def release(self, name: str) -> None:
+        self.conn.execute(f"RELEASE SAVEPOINT {name}")
+
+    def rollback_to(self, name: str) -> None:
+        self.conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+        self.conn.execute(f"RELEASE SAVEPOINT {name}")
+
+    def drop_fts_triggers(self) -> list[str]:
+        """Remove the FTS triggers (for a bulk import) and return their SQL."""
+        rows = self.conn.execute(
+            f"SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+            f"({_marks(len(_FTS_TRIGGERS))})", _FTS_TRIGGERS).fetchall()
+        for name in _FTS_TRIGGERS:
+            self.conn.execute(f"DROP TRIGGER IF EXISTS {name}")
+        return [r[0] for r in rows]
+
+    def restore_fts(self, trigger_sql: Iterable[str]) -> None:
+        for sql in trigger_sql:
+            self.conn.execute(sql)
+        self.conn.execute("INSERT INTO case_fts(case_fts) VALUES('rebuild')")
+
+    # ---- export -----------------------------------------------------------------------
+    def export_cursor(self, scope: str | None, date_from: str | None,
+                      date_to: str | None) -> sqlite3.Cursor:
+        clauses, params = [], []
+        if scope:
+            clauses.append("c.org_code IN (SELECT descendant FROM org_closure WHERE ancestor = ?)")
+            params.append(scope)
+        if date_from:
+            clauses.append("c.received_on >= ?")
+            params.append(date_from)
+        if date_to:
+            clauses.append("c.received_on <= ?")
+            params.append(date_to)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        cursor = self.conn.cursor()
+        cursor.arraysize = 2000
+        return cursor.execute(f"{_EXPORT_SELECT} {where} ORDER BY c.id", params)
+
+    # ---- health -----------------------------------------------------------------------
+    def table_counts(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for table in ("org_units", "committees", "people", "parties", "audit_log"):
+            counts[table] = int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+        live, dead = self.conn.execute(
+            "SELECT ifnull(sum(deleted = 0), 0), ifnull(sum(deleted = 1), 0) FROM cases"
+        ).fetchone()
+        counts["cases"], counts["cases_deleted"] = int(live), int(dead)
+        return counts
+
+    def units_by_level(self) -> dict[str, int]:
+        return dict(self.conn.execute(
+            "SELECT level, count(*) FROM org_units GROUP BY level").fetchall())
+
+    def orphan_problems(self) -> list[str]:
+        """Cases whose location does not match their grid / committee."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM cases c LEFT JOIN committees m ON m.code = c.committee_code "
+            "WHERE c.org_code IS NOT coalesce(c.grid_code, m.org_code)").fetchone()
+        return [f"cases with a wrong location (org_code): {row[0]}"] if row[0] else []
+
+    def is_ledger(self) -> bool:
+        names = {r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return {"_sqlite_migrations", "cases", "org_units"} <= names

@@ -1,0 +1,115 @@
+"""GUI entry point: ``run_gui(db_path, lang=None)`` (called by the CLI)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from mediator_app.storage.db import DatabaseTooNew, StorageError, open_database
+from mediator_app.ui import prefs
+from mediator_app.ui.context import AppContext
+from mediator_app.ui.dialogs import QtDialogService
+from mediator_app.ui.i18n import install_translators
+from mediator_app.ui.main_window import MainWindow
+from mediator_app.ui.tasks import ThreadedRunner
+
+CJK_FONTS = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC",
+             "WenQuanYi Micro Hei")
+
+
+def build_main_window(ctx: AppContext) -> MainWindow:
+    return MainWindow(ctx)
+
+
+def _application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    QGuiApplication.setApplicationDisplayName("调解台账")
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(prefs.ORG)
+    app.setApplicationName(prefs.APP)
+    return app
+
+
+def _prefer_cjk_font(app: QApplication) -> None:
+    """Prefer a Simplified Chinese UI font where one is installed (no boxes for 汉字)."""
+    from PySide6.QtGui import QFontDatabase
+
+    families = set(QFontDatabase.families())
+    for family in CJK_FONTS:
+        if family in families:
+            font = QFont(app.font())
+            font.setFamilies([family, *font.families()])
+            app.setFont(font)
+            return
+
+
+def _open_writable(db_path: str) -> tuple[ThreadedRunner, bool] | None:
+    """The worker runner; offers read-only for a database from a newer program."""
+    try:
+        return ThreadedRunner(db_path), False
+    except DatabaseTooNew as exc:
+        title = QCoreApplication.translate("App", "Newer database")
+        text = QCoreApplication.translate(
+            "App", "This database was written by a newer version of the program "
+            "(unknown changes: {unknown}).\nOpen it read-only?")
+        answer = QMessageBox.question(None, title, text.format(unknown=", ".join(exc.unknown)))
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return ThreadedRunner(db_path, readonly=True), True
+
+
+def _error(text: str) -> None:
+    QMessageBox.critical(None, QCoreApplication.translate("App", "Mediation Ledger"), text)
+
+
+def open_context(db_path: str, lang: str) -> AppContext | None:
+    try:
+        opened = _open_writable(db_path)
+        if opened is None:
+            return None
+        runner, readonly = opened
+        read = open_database(db_path, readonly=True, check_same_thread=False)
+    except StorageError as exc:
+        text = QCoreApplication.translate("App", "Could not open the database {path}: {error}")
+        _error(text.format(path=db_path, error=str(exc.params.get("detail", exc.code))))
+        return None
+    ctx = AppContext(runner=runner, read_db=read.db, dialogs=QtDialogService(),
+                     db_path=db_path, lang=lang, readonly=readonly)
+    return ctx
+
+
+def run_gui(db_path: str, *, lang: str | None = None) -> int:
+    """Create the application, open the database and show the main window."""
+    app = _application()
+    language = prefs.language(lang)
+    translators = install_translators(app, language)  # noqa: F841 - keep them alive
+    _prefer_cjk_font(app)
+    prefs.apply_text_scale(app)
+    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    ctx = open_context(str(db_path), language)
+    if ctx is None:
+        return 1
+    window = build_main_window(ctx)
+    ctx.dialogs.parent = window  # type: ignore[attr-defined]
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        ctx.runner.shutdown()
+        ctx.read_db.close()
+
+
+if __name__ == "__main__":  # python -m mediator_app.ui.app DB [--lang en]
+    import argparse
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("db")
+    parser.add_argument("--lang", choices=["zh", "en"])
+    args = parser.parse_args()
+    sys.exit(run_gui(args.db, lang=args.lang))

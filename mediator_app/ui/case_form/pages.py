@@ -1,0 +1,199 @@
+"""The pages of the case form that are plain field sets: 基本情况 and 协议."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (
+    QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
+)
+
+from mediator_app.domain.enums import AgreementForm, Performance
+from mediator_app.ui.case_form.widgets import (
+    DateEdit, EnumCombo, ErrorLabel, SearchCombo, TextEdit, with_error,
+)
+
+
+class FieldPage(QWidget):
+    """A page of named fields, each with an error label; values are texts/bools."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+
+    def add(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> QWidget:
+        box, error = with_error(widget)
+        self.widgets[name] = widget
+        self.errors[name] = error
+        form.addRow(label, box)
+        self._connect(name, widget)
+        return widget
+
+    def _connect(self, name: str, w: QWidget) -> None:
+        if isinstance(w, SearchCombo):
+            w.currentTextChanged.connect(lambda _t, n=name: self._edited(n))
+        elif isinstance(w, EnumCombo):
+            w.currentIndexChanged.connect(lambda _i, n=name: self._edited(n))
+        elif isinstance(w, QCheckBox):
+            w.toggled.connect(lambda _b, n=name: self._edited(n))
+        elif isinstance(w, (QLineEdit, TextEdit)):
+            w.textChanged.connect(lambda *_a, n=name: self._edited(n))
+
+    def _edited(self, name: str) -> None:
+        self.errors[name].clear_message()
+        self.changed.emit()
+
+    def value(self, name: str) -> Any:
+        w = self.widgets[name]
+        if isinstance(w, SearchCombo):
+            return w.current_key() or w.currentText().strip()
+        if isinstance(w, EnumCombo):
+            return w.value()
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        return w.text()  # type: ignore[attr-defined]
+
+    def set_value(self, name: str, value: Any) -> None:
+        w = self.widgets[name]
+        if isinstance(w, SearchCombo):
+            w.set_key(str(value or ""))
+        elif isinstance(w, EnumCombo):
+            w.set_value(str(value or ""))
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        else:
+            w.setText(str(value or ""))  # type: ignore[attr-defined]
+
+    def clear_problems(self) -> None:
+        for error in self.errors.values():
+            error.clear_message()
+
+
+def _int_edit() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setValidator(QIntValidator(0, 10_000_000))
+    edit.setMaximumWidth(100)
+    return edit
+
+
+def _readonly() -> QLineEdit:
+    edit = QLineEdit()
+    edit.setReadOnly(True)
+    edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    edit.setStyleSheet("QLineEdit { background: palette(window); }")
+    return edit
+
+
+class BasicPage(FieldPage):
+    """基本情况: the registration fields in the order of the paper 受理登记表."""
+
+    PREVENTIONS = ("prevent_criminal", "prevent_petition", "prevent_fight", "prevent_suicide")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        grid = QGridLayout(self)
+        left, right = QFormLayout(), QFormLayout()
+        for form in (left, right):
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        right_box = QVBoxLayout()
+        right_box.addLayout(right)
+        right_box.addStretch(1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right_box, 0, 1)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        self.add(left, "committee_code", self.tr("Committee"), SearchCombo())
+        self.add(left, "grid_code", self.tr("Grid"), SearchCombo())
+        self.add(left, "received_on", self.tr("Registration date"), DateEdit())
+        self.add(left, "source", self.tr("Case source"), SearchCombo())
+        self.add(left, "dispute_type", self.tr("Dispute type"), SearchCombo())
+        self.add(left, "summary", self.tr("Summary of the dispute"), TextEdit(lines=6))
+        self._build_right(right)
+
+    def _build_right(self, form: QFormLayout) -> None:
+        case_no = self.add(form, "case_no", self.tr("Case number"), QLineEdit())
+        case_no.setPlaceholderText(self.tr("assigned when saved"))  # type: ignore[attr-defined]
+        self.mediators = QListWidget()
+        self.mediators.setMaximumHeight(90)
+        box, self.errors["mediator_ids"] = with_error(self.mediators)
+        form.addRow(self.tr("Mediators"), box)
+        self.mediators.itemChanged.connect(lambda _i: self._edited("mediator_ids"))
+        amount = self.add(form, "amount_yuan", self.tr("Amount involved (yuan)"), QLineEdit())
+        amount.setMaximumWidth(140)
+        self.add(form, "people_involved", self.tr("People involved"), _int_edit())
+        self.add(form, "mass_dispute", self.tr("Mass dispute"), QCheckBox())
+        prevention = QGroupBox(self.tr("Prevention results (persons)"))
+        pform = QFormLayout(prevention)
+        labels = (self.tr("Prevented civil-to-criminal"), self.tr("Prevented mass petition"),
+                  self.tr("Prevented mass fight"), self.tr("Prevented suicide"))
+        for name, label in zip(self.PREVENTIONS, labels, strict=True):
+            self.add(pform, name, label, _int_edit())
+        form.addRow(prevention)
+        status = QGroupBox(self.tr("Status (changed by the actions above)"))
+        sform = QFormLayout(status)
+        self.add(sform, "accepted_on", self.tr("Acceptance date"), _readonly())
+        self.add(sform, "closed_on", self.tr("Closing date"), _readonly())
+        self.add(sform, "agreement_form", self.tr("Agreement form"), _readonly())
+        self.add(sform, "outcome_note", self.tr("Outcome note"), _readonly())
+        form.addRow(status)
+
+    # ---- mediators ------------------------------------------------------------------------
+    def set_mediator_choices(self, choices: list[tuple[int, str]], checked: list[int]) -> None:
+        self.mediators.blockSignals(True)
+        self.mediators.clear()
+        for pid, name in choices:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, pid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if pid in checked
+                               else Qt.CheckState.Unchecked)
+            self.mediators.addItem(item)
+        self.mediators.blockSignals(False)
+
+    def mediator_ids(self) -> list[int]:
+        items = (self.mediators.item(i) for i in range(self.mediators.count()))
+        return [int(i.data(Qt.ItemDataRole.UserRole)) for i in items
+                if i.checkState() == Qt.CheckState.Checked]
+
+
+class AgreementPage(FieldPage):
+    """协议: the agreement (law art. 29) and what became of it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        left, right = QFormLayout(), QFormLayout()
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        forms = [f.value for f in AgreementForm]
+        self.add(left, "agreement.form", self.tr("Agreement form"), EnumCombo(forms))
+        self.add(left, "agreement.agreement_no", self.tr("Agreement number"), QLineEdit())
+        self.add(left, "agreement.signed_on", self.tr("Signed on"), DateEdit())
+        self.add(left, "agreement.facts", self.tr("Main facts"), TextEdit(lines=2))
+        self.add(left, "agreement.disputed_matters", self.tr("Disputed matters"),
+                 TextEdit(lines=2))
+        self.add(left, "agreement.responsibilities", self.tr("Responsibilities"),
+                 TextEdit(lines=2))
+        self.add(left, "agreement.terms", self.tr("Agreed terms"), TextEdit(lines=3))
+        self.add(right, "agreement.performance_manner", self.tr("Manner of performance"),
+                 QLineEdit())
+        self.add(right, "agreement.performance_place", self.tr("Place of performance"),
+                 QLineEdit())
+        self.add(right, "agreement.performance_deadline", self.tr("Performance deadline"),
+                 DateEdit())
+        perf = [p.value for p in Performance]
+        self.add(right, "performance", self.tr("Performance"), EnumCombo(perf))
+        self.add(right, "judicial_confirmed", self.tr("Judicially confirmed"), QCheckBox())
+        self.add(right, "judicial_confirmed_on", self.tr("Judicial confirmation date"),
+                 DateEdit())
+        self.add(right, "archived", self.tr("Archived"), QCheckBox())
+        note = QLabel(self.tr("Oral agreements are recorded here too (口头协议登记)."))
+        note.setWordWrap(True)
+        note.setEnabled(False)
+        right.addRow(note)

@@ -1,0 +1,495 @@
+"""The case form window: a new case or an existing one, every field of the record."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from typing import Any, ClassVar
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+)
+
+from mediator_app.domain.enums import CaseStatus, Performance
+from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.messages import message
+from mediator_app.domain.model import Case
+from mediator_app.domain.status import allowed_transitions
+from mediator_app.services.cases import duplicate_case_nos, save_case, transition_case
+from mediator_app.storage import lookup_repo
+from mediator_app.storage.case_repo import CaseRepository
+from mediator_app.ui.case_form.drafts import DraftStore
+from mediator_app.ui.case_form.navigation import ProblemPlacer, TabChain
+from mediator_app.ui.case_form.pages import AgreementPage, BasicPage
+from mediator_app.ui.case_form.parties import PartyEditor
+from mediator_app.ui.case_form.records import FieldSpec, RecordEditor
+from mediator_app.ui.case_form.state import State, case_to_state, empty_state, state_to_case
+from mediator_app.ui.case_form.status_dialog import StatusDialog
+from mediator_app.ui.case_form.widgets import ErrorLabel
+from mediator_app.ui.context import AppContext
+
+AUTOSAVE_MS = 3000
+PAGE_BASIC, PAGE_PARTIES, PAGE_RECORDS, PAGE_AGREEMENT, PAGE_FOLLOW_UPS = range(5)
+KEEP_ON_NEW = ("committee_code", "grid_code", "received_on")
+
+
+class CaseFormWindow(QWidget):
+    saved = Signal(int)
+    _open_keys: ClassVar[set[str]] = set()  # drafts owned by forms open in this process
+
+    def __init__(self, ctx: AppContext, case_rowid: int | None = None, *,
+                 defaults: dict[str, Any] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.drafts = DraftStore(ctx.extra.get("drafts_dir"))  # type: ignore[arg-type]
+        self.status_dialog: StatusDialog | None = None
+        self._base: State = {}
+        self._busy = False
+        self._closing = False
+        self._draft_key = ""
+        self._last_draft = ""
+        self._clean = ""
+        self._loading = True
+        self._build()
+        self._load_lookups()
+        if case_rowid is None:
+            self._start_new(defaults or {})
+        else:
+            self._start_edit(case_rowid)
+        self._loading = False
+        self._timer = QTimer(self, interval=AUTOSAVE_MS, timeout=self.write_draft)
+        self._timer.start()
+
+    # ---- building -----------------------------------------------------------------------
+    def _build(self) -> None:
+        self.resize(1240, 700)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_header())
+        self.general_error = ErrorLabel(self)
+        layout.addWidget(self.general_error)
+        self.tabs = QTabWidget(self)
+        self.basic = BasicPage()
+        self.parties = PartyEditor(self.ctx.lang)
+        self.investigations = RecordEditor(self._investigation_fields(),
+                                           self.tr("Add investigation"), self.tr("Remove"))
+        self.sessions = RecordEditor(self._session_fields(), self.tr("Add session"),
+                                     self.tr("Remove"))
+        self.agreement = AgreementPage()
+        self.follow_ups = RecordEditor(self._follow_up_fields(), self.tr("Add follow-up visit"),
+                                       self.tr("Remove"))
+        records = QSplitter(Qt.Orientation.Horizontal)
+        records.addWidget(_titled(self.tr("Investigation records"), self.investigations))
+        records.addWidget(_titled(self.tr("Mediation session records"), self.sessions))
+        self.tabs.addTab(self.basic, self.tr("Basic information"))
+        self.tabs.addTab(self.parties, self.tr("Parties"))
+        self.tabs.addTab(records, self.tr("Investigation and mediation records"))
+        self.tabs.addTab(self.agreement, self.tr("Agreement"))
+        self.tabs.addTab(self.follow_ups, self.tr("Follow-up visits"))
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(self._build_buttons())
+        self._wire()
+
+    def _build_header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.header = QLabel(self)
+        font = QFont(self.header.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.header.setFont(font)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.header, 1)
+        self.action_buttons: dict[CaseStatus, QPushButton] = {}
+        texts = {CaseStatus.IN_MEDIATION: self.tr("Accept"),
+                 CaseStatus.RESOLVED: self.tr("Mediation succeeded"),
+                 CaseStatus.TERMINATED: self.tr("Terminate mediation"),
+                 CaseStatus.REJECTED: self.tr("Do not accept")}
+        for target, text in texts.items():
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _c=False, t=target: self.start_action(t))
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            self.action_buttons[target] = button
+            row.addWidget(button)
+        return row
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), self)
+        self.save_new_button = QPushButton(self.tr("Save and new (Ctrl+Shift+S)"), self)
+        self.close_button = QPushButton(self.tr("Close"), self)
+        self.save_button.clicked.connect(lambda: self.save())
+        self.save_new_button.clicked.connect(self.save_and_new)
+        self.close_button.clicked.connect(self.close)
+        for button in (self.save_button, self.save_new_button, self.close_button):
+            row.addWidget(button)
+        QShortcut(QKeySequence("Ctrl+S"), self, lambda: self.save())
+        QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.save_and_new)
+        return row
+
+    def _investigation_fields(self) -> list[FieldSpec]:
+        return [FieldSpec("held_at", self.tr("Time"), "datetime"),
+                FieldSpec("place", self.tr("Place")),
+                FieldSpec("investigator", self.tr("Investigator")),
+                FieldSpec("interviewee", self.tr("Person questioned")),
+                FieldSpec("content", self.tr("Content"), "multiline")]
+
+    def _session_fields(self) -> list[FieldSpec]:
+        return [FieldSpec("held_at", self.tr("Time"), "datetime"),
+                FieldSpec("place", self.tr("Place")),
+                FieldSpec("participants", self.tr("Participants")),
+                FieldSpec("content", self.tr("Content"), "multiline", column=False),
+                FieldSpec("result", self.tr("Result"))]
+
+    def _follow_up_fields(self) -> list[FieldSpec]:
+        return [FieldSpec("visited_on", self.tr("Visit date"), "date"),
+                FieldSpec("party_visited", self.tr("Party visited")),
+                FieldSpec("agreement_no", self.tr("Agreement number")),
+                FieldSpec("performance", self.tr("Performance"), "enum",
+                          tuple(p.value for p in Performance)),
+                FieldSpec("satisfaction", self.tr("Satisfaction")),
+                FieldSpec("remaining_risk", self.tr("Remaining risk")),
+                FieldSpec("visitor", self.tr("Visitor")),
+                FieldSpec("note", self.tr("Note"), "multiline", column=False)]
+
+    def _wire(self) -> None:
+        for part in (self.basic, self.parties, self.investigations, self.sessions,
+                     self.agreement, self.follow_ups):
+            part.changed.connect(self._changed)
+        self.basic.widgets["committee_code"].keyChanged.connect(  # type: ignore[attr-defined]
+            lambda _k: self._reload_mediators())
+        b = self.basic.widgets
+        entries = [(PAGE_BASIC, b[n]) for n in ("committee_code", "grid_code", "received_on",
+                                                "source", "dispute_type")]
+        entries += [(PAGE_PARTIES, w) for w in self.parties.focus_chain()]
+        entries += [(PAGE_BASIC, b["summary"]), (PAGE_BASIC, b["case_no"]),
+                    (PAGE_BASIC, self.basic.mediators)]
+        entries += [(PAGE_BASIC, b[n]) for n in ("amount_yuan", "people_involved",
+                                                 "mass_dispute", *BasicPage.PREVENTIONS)]
+        self.tab_chain = TabChain(self.tabs, entries)
+        self.placer = ProblemPlacer(
+            {PAGE_BASIC: self.basic, PAGE_AGREEMENT: self.agreement},
+            {"parties": (PAGE_PARTIES, self.parties),
+             "investigations": (PAGE_RECORDS, self.investigations),
+             "sessions": (PAGE_RECORDS, self.sessions),
+             "follow_ups": (PAGE_FOLLOW_UPS, self.follow_ups)},
+            self.general_error)
+
+    def _load_lookups(self) -> None:
+        db, b = self.ctx.read_db, self.basic.widgets
+        b["committee_code"].set_choices(  # type: ignore[attr-defined]
+            (c.key, c.label) for c in lookup_repo.committee_choices(db))
+        b["grid_code"].set_choices(  # type: ignore[attr-defined]
+            (c.key, c.label) for c in lookup_repo.grid_choices(db))
+        for kind in ("source", "dispute_type"):
+            b[kind].set_choices(  # type: ignore[attr-defined]
+                (i.code, i.label) for i in lookup_repo.code_items(db, kind))
+
+    def _reload_mediators(self, checked: list[int] | None = None) -> None:
+        checked = self.basic.mediator_ids() if checked is None else checked
+        committee = self.basic.value("committee_code")
+        choices = [(int(c.key), c.label)
+                   for c in lookup_repo.mediator_choices(self.ctx.read_db, committee)]
+        missing = [pid for pid in checked if pid not in {c[0] for c in choices}]
+        names = lookup_repo.person_names(self.ctx.read_db, missing)
+        choices += [(pid, names.get(pid, f"#{pid}")) for pid in missing]
+        self.basic.set_mediator_choices(choices, checked)
+
+    # ---- state --------------------------------------------------------------------------
+    def state(self) -> State:
+        state = dict(self._base)
+        for name in self.basic.widgets:
+            state[name] = self.basic.value(name)
+        state["mediator_ids"] = self.basic.mediator_ids()
+        state["parties"] = self.parties.records()
+        state["investigations"] = self.investigations.records()
+        state["sessions"] = self.sessions.records()
+        state["follow_ups"] = self.follow_ups.records()
+        state["agreement"] = {}
+        for name in self.agreement.widgets:
+            if name.startswith("agreement."):
+                state["agreement"][name.partition(".")[2]] = self.agreement.value(name)
+            else:
+                state[name] = self.agreement.value(name)
+        return state
+
+    def set_state(self, state: State) -> None:
+        loading, self._loading = self._loading, True
+        try:
+            self._set_state(state)
+        finally:
+            self._loading = loading
+
+    def _set_state(self, state: State) -> None:
+        self._base = {k: state.get(k) for k in ("version", "rowid", "case_id", "status",
+                                                 "updated_at")}
+        for name in self.basic.widgets:
+            self.basic.set_value(name, state.get(name, ""))
+        self._reload_mediators(list(state.get("mediator_ids") or []))
+        self.parties.set_records(state.get("parties") or [])
+        self.investigations.set_records(state.get("investigations") or [])
+        self.sessions.set_records(state.get("sessions") or [])
+        self.follow_ups.set_records(state.get("follow_ups") or [])
+        agreement = state.get("agreement") or {}
+        for name in self.agreement.widgets:
+            if name.startswith("agreement."):
+                self.agreement.set_value(name, agreement.get(name.partition(".")[2], ""))
+            else:
+                self.agreement.set_value(name, state.get(name, ""))
+        self.placer.clear()
+        self._refresh_header()
+
+    def _dump(self) -> str:
+        return json.dumps(self.state(), sort_keys=True, ensure_ascii=False, default=str)
+
+    def is_dirty(self) -> bool:
+        return self._dump() != self._clean
+
+    @property
+    def rowid(self) -> int | None:
+        return self._base.get("rowid")
+
+    @property
+    def status(self) -> CaseStatus:
+        return CaseStatus(self._base.get("status") or CaseStatus.REGISTERED.value)
+
+    def _mark_clean(self) -> None:
+        self._clean = self._dump()
+        self.setWindowModified(False)
+
+    def _changed(self) -> None:
+        if self._loading:
+            return
+        self.setWindowModified(self.is_dirty())
+
+    def _refresh_header(self) -> None:
+        case_no = self.basic.value("case_no") if self.rowid is not None else ""
+        title = case_no or self.tr("New case (number assigned when saved)")
+        status = self.tr("Status: {status}").format(status=self.status.value)
+        self.header.setText(f"{title}    {status}")
+        new, form = self.tr("New case"), self.tr("Case form")
+        self.setWindowTitle(f"{case_no or new}[*] - {form}")
+        allowed = allowed_transitions(self.status)
+        for target, button in self.action_buttons.items():
+            button.setEnabled(target in allowed and not self._busy)
+
+    # ---- opening ----------------------------------------------------------------------------
+    def _start_new(self, defaults: dict[str, Any]) -> None:
+        state = empty_state(date.today())
+        state.update({k: v for k, v in defaults.items() if k in state})
+        self.set_state(state)
+        self._mark_clean()
+        self._take_key(f"new-{state['case_id']}")
+        QTimer.singleShot(0, self._offer_new_draft)
+        self.basic.widgets["committee_code"].setFocus()
+
+    def _start_edit(self, rowid: int) -> None:
+        case = CaseRepository(self.ctx.read_db).get(rowid)
+        self._show_case(case)
+        draft = self.drafts.load(self._draft_key)
+        if draft and draft.get("updated_at") == case.updated_at:
+            QTimer.singleShot(0, lambda: self._offer_draft(self._draft_key, draft))
+        elif draft:
+            self.drafts.delete(self._draft_key)
+
+    def _offer_new_draft(self) -> None:
+        for key in self.drafts.new_drafts():
+            if key not in self._open_keys:
+                draft = self.drafts.load(key)
+                if draft:
+                    self._offer_draft(key, draft)
+                return
+
+    def _offer_draft(self, key: str, draft: State) -> None:
+        when = draft.get("received_on", "")
+        names = "、".join(p.get("name", "") for p in draft.get("parties") or [] if p.get("name"))
+        text = self.tr("A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?")  # noqa: E501
+        if not self.ctx.dialogs.confirm(self.tr("Restore unsaved case"),
+                                        text.format(when=when, names=names or "-")):
+            self.drafts.delete(key)
+            return
+        old_key = self._draft_key
+        self.set_state(draft)
+        self._take_key(key)
+        if old_key != key:
+            self.drafts.delete(old_key)
+        self._changed()
+
+    def _take_key(self, key: str) -> None:
+        self._open_keys.discard(self._draft_key)
+        self._draft_key = key
+        self._open_keys.add(key)
+
+    def _show_case(self, case: Case) -> None:
+        self.set_state(case_to_state(case))
+        self._mark_clean()
+        self._take_key(f"case-{case.case_id}")
+
+    # ---- drafts ------------------------------------------------------------------------------
+    def write_draft(self) -> None:
+        """Keep the typed state on disk while it differs from what is saved."""
+        dump = self._dump()
+        if dump == self._last_draft:
+            return
+        if dump != self._clean:
+            self.drafts.save(self._draft_key, self.state())
+        else:
+            self.drafts.delete(self._draft_key)
+        self._last_draft = dump
+
+    # ---- saving ------------------------------------------------------------------------------
+    def save(self, then: Callable[[], None] | None = None) -> None:
+        if self._busy:
+            return
+        self.placer.clear()
+        try:
+            case = state_to_case(self.state())
+        except DomainError as exc:
+            self.show_problems(exc.problems)
+            return
+        if case.id is None:
+            self._run(lambda db: duplicate_case_nos(db, case),
+                      lambda nos: self._confirm_duplicates(case, nos, then))
+        else:
+            self._save_case(case, then)
+
+    def _confirm_duplicates(self, case: Case, nos: list[str],
+                            then: Callable[[], None] | None) -> None:
+        if nos:
+            text = self.tr("This may be a case entered before: {numbers}. Save anyway?")
+            if not self.ctx.dialogs.confirm(self.tr("Possible duplicate"),
+                                            text.format(numbers="、".join(nos))):
+                return
+        self._save_case(case, then)
+
+    def _save_case(self, case: Case, then: Callable[[], None] | None) -> None:
+        user = self.ctx.user
+
+        def done(saved: Case) -> None:
+            old_key = self._draft_key
+            self._show_case(saved)
+            self.drafts.delete(old_key)
+            self.drafts.delete(self._draft_key)
+            self._last_draft = self._clean
+            self.saved.emit(saved.id)
+            if then is not None:
+                then()
+
+        self._run(lambda db: save_case(db, case, user=user), done)
+
+    def save_and_new(self) -> None:
+        self.save(then=self._new_keeping)
+
+    def _new_keeping(self) -> None:
+        keep = {k: self.basic.value(k) for k in KEEP_ON_NEW}
+        self._start_new(keep)
+        self.tabs.setCurrentIndex(PAGE_BASIC)
+        self.basic.widgets["source"].setFocus()
+
+    def _run(self, job: Callable[[Any], Any], done: Callable[[Any], None]) -> None:
+        self._set_busy(True)
+
+        def ok(result: Any) -> None:
+            self._set_busy(False)
+            done(result)
+
+        self.ctx.runner.run(job, ok, self._failed)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, DomainError):
+            self.show_problems(exc.problems)
+        else:
+            self.ctx.dialogs.error(self.tr("Could not save"), str(exc))
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for button in (self.save_button, self.save_new_button):
+            button.setEnabled(not busy)
+        self._refresh_header()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        """Every problem beside its field; the page of the first one is shown."""
+        first = None
+        for problem in problems:
+            placed = self.placer.place(problem.field, message(problem, self.ctx.lang))
+            first = first or placed
+        if first is not None:
+            self.tabs.setCurrentIndex(first.page)
+            if first.widget is not None:
+                first.widget.setFocus()
+
+    # ---- status actions --------------------------------------------------------------------
+    def start_action(self, target: CaseStatus) -> None:
+        """受理 / 调解成功 / 调解终止 / 不予受理: saves pending edits first."""
+        if self.rowid is None or self.is_dirty():
+            self.save(then=lambda: self._open_status_dialog(target))
+        else:
+            self._open_status_dialog(target)
+
+    def _open_status_dialog(self, target: CaseStatus) -> None:
+        dialog = StatusDialog(target, lang=self.ctx.lang, parent=self)
+        dialog.submitted.connect(self._run_transition)
+        self.status_dialog = dialog
+        dialog.open()
+
+    def _run_transition(self, target: CaseStatus, on: date, form: Any, reason: str) -> None:
+        rowid, user, dialog = self.rowid, self.ctx.user, self.status_dialog
+        assert rowid is not None and dialog is not None
+
+        def done(case: Case) -> None:
+            self._set_busy(False)
+            dialog.accept()
+            self._show_case(case)
+            self.saved.emit(case.id)
+
+        def failed(exc: BaseException) -> None:
+            self._set_busy(False)
+            if isinstance(exc, DomainError):
+                dialog.show_problems(exc.problems)
+            else:
+                self.ctx.dialogs.error(self.tr("Could not change the status"), str(exc))
+
+        self._set_busy(True)
+        self.ctx.runner.run(
+            lambda db: transition_case(db, rowid, target, on=on, agreement_form=form,
+                                       reason=reason, user=user), done, failed)
+
+    # ---- closing ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._closing or not self.is_dirty():
+            self._finish_close()
+            event.accept()
+            return
+        answer = self.ctx.dialogs.ask_save_discard_cancel(
+            self.tr("Unsaved changes"),
+            self.tr("This case has changes that are not saved. Save them?"))
+        if answer == "discard":
+            self._finish_close()
+            event.accept()
+            return
+        event.ignore()
+        if answer == "save":
+            self.save(then=self._close_after_save)
+
+    def _close_after_save(self) -> None:
+        self._closing = True
+        QTimer.singleShot(0, self.close)  # not from inside the running closeEvent
+
+    def _finish_close(self) -> None:
+        self._timer.stop()
+        self.drafts.delete(self._draft_key)
+        self._open_keys.discard(self._draft_key)
+
+
+def _titled(title: str, widget: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = QLabel(f"<b>{title}</b>")
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return box

@@ -1,0 +1,284 @@
+"""The case list: filter bar, search-as-you-type and the paged table."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QDate, QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediator_app.domain.enums import CaseStatus
+from mediator_app.storage import case_query as cq
+from mediator_app.ui.case_model import COLUMNS, CaseTableModel
+from mediator_app.ui.context import AppContext
+from mediator_app.ui.labels import status_label
+
+SEARCH_DELAY_MS = 250
+NO_DATE = QDate(1900, 1, 1)
+# column widths in widths of one Chinese character (so larger text widens them)
+COLUMN_WIDTHS = {"case_no": 13.5, "received_on": 6, "status": 5, "dispute_type": 8,
+                 "source": 5.5, "committee": 11.5, "location": 8, "parties": 9,
+                 "id_number": 10, "phone": 7, "accepted_on": 6, "closed_on": 6,
+                 "summary": 20}
+
+
+def _date_edit() -> QDateEdit:
+    edit = QDateEdit()
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMinimumDate(NO_DATE)
+    edit.setSpecialValueText(" ")  # the minimum date shows as empty: no limit
+    edit.setDate(NO_DATE)
+    return edit
+
+
+def _iso(edit: QDateEdit) -> str:
+    return "" if edit.date() == NO_DATE else edit.date().toString("yyyy-MM-dd")
+
+
+class FilterBar(QWidget):
+    """Search box and filters; emits ``changed`` (search is debounced)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search case number, summary or party names"))
+        self.status = QComboBox()
+        self.dispute_type = QComboBox()
+        self.source = QComboBox()
+        self.committee = QComboBox()
+        self.date_from, self.date_to = _date_edit(), _date_edit()
+        self.overdue = QCheckBox(self.tr("Overdue"))
+        self.overdue.setToolTip(self.tr(
+            "In mediation longer than the overdue limit in Settings (30 days by default)"))
+        self.followup = QCheckBox(self.tr("Follow-up due"))
+        self.followup.setToolTip(self.tr(
+            "Resolved, no follow-up visit since closing, follow-up deadline within 7 days "
+            "or passed"))
+        self.clear = QPushButton(self.tr("Clear filters"))
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(SEARCH_DELAY_MS)
+        self._layout()
+        self._connect()
+
+    def _layout(self) -> None:
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Search:")))
+        top.addWidget(self.search, 1)
+        top.addWidget(self.overdue)
+        top.addWidget(self.followup)
+        top.addWidget(self.clear)
+        bottom = QHBoxLayout()
+        for label, widget in ((self.tr("Status:"), self.status),
+                              (self.tr("Type:"), self.dispute_type),
+                              (self.tr("Source:"), self.source),
+                              (self.tr("Committee:"), self.committee),
+                              (self.tr("Registered from:"), self.date_from),
+                              (self.tr("to:"), self.date_to)):
+            bottom.addWidget(QLabel(label))
+            bottom.addWidget(widget)
+        bottom.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addLayout(top)
+        outer.addLayout(bottom)
+
+    def _connect(self) -> None:
+        self.search.textChanged.connect(lambda _t: self._timer.start())
+        self._timer.timeout.connect(self.changed.emit)
+        for combo in (self.status, self.dispute_type, self.source, self.committee):
+            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self.changed.emit())
+        for box in (self.overdue, self.followup):
+            box.toggled.connect(lambda _b: self.changed.emit())
+        self.clear.clicked.connect(self.reset)
+
+    def set_choices(self, types: list[tuple[str, str]], sources: list[tuple[str, str]],
+                    committees: list[tuple[str, str]]) -> None:
+        self.blockSignals(True)
+        self._fill(self.status, [(s.value, status_label(s.value)) for s in CaseStatus])
+        self._fill(self.dispute_type, types)
+        self._fill(self.source, sources)
+        self._fill(self.committee, committees)
+        self.blockSignals(False)
+
+    def _fill(self, combo: QComboBox, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(self.tr("All"), "")
+        for code, label in items:
+            combo.addItem(label, code)
+        found = combo.findData(current)
+        combo.setCurrentIndex(max(found, 0))
+        combo.blockSignals(False)
+
+    def reset(self) -> None:
+        widgets = (self.search, self.status, self.dispute_type, self.source, self.committee,
+                   self.date_from, self.date_to, self.overdue, self.followup)
+        for w in widgets:
+            w.blockSignals(True)
+        self.search.clear()
+        for combo in (self.status, self.dispute_type, self.source, self.committee):
+            combo.setCurrentIndex(0)
+        self.date_from.setDate(NO_DATE)
+        self.date_to.setDate(NO_DATE)
+        self.overdue.setChecked(False)
+        self.followup.setChecked(False)
+        for w in widgets:
+            w.blockSignals(False)
+        self._timer.stop()
+        self.changed.emit()
+
+    def flush(self) -> None:
+        """Apply a pending search at once (Enter in the search box, tests)."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.changed.emit()
+
+    def apply_to(self, f: cq.CaseFilter) -> cq.CaseFilter:
+        return replace(
+            f, text=self.search.text().strip(), status=self.status.currentData() or "",
+            dispute_type=self.dispute_type.currentData() or "",
+            source=self.source.currentData() or "",
+            committee=self.committee.currentData() or "",
+            date_from=_iso(self.date_from), date_to=_iso(self.date_to),
+            overdue=self.overdue.isChecked(), followup_due=self.followup.isChecked())
+
+
+class CaseTable(QTableView):
+    def __init__(self, model: CaseTableModel, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("caseTable")
+        self.setModel(model)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.setAlternatingRowColors(True)
+        self.setWordWrap(False)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        vh = self.verticalHeader()
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        vh.setVisible(False)
+        hh = self.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setStretchLastSection(True)
+        hh.setSortIndicator(COLUMNS.index(next(c for c in COLUMNS
+                                               if c.key == "received_on")),
+                            Qt.SortOrder.DescendingOrder)
+        hh.setSortIndicatorShown(True)
+        hh.setSectionsClickable(True)
+        hh.sectionClicked.connect(self._header_clicked)
+        self._sorted = (hh.sortIndicatorSection(), hh.sortIndicatorOrder())
+
+    def _header_clicked(self, section: int) -> None:
+        hh = self.horizontalHeader()
+        if COLUMNS[section].sort_key is None:
+            hh.setSortIndicator(*self._sorted)  # not sortable: keep the previous order
+            return
+        self._sorted = (section, hh.sortIndicatorOrder())
+        self.model().sort(section, hh.sortIndicatorOrder())
+
+    def adjust_row_height(self) -> None:
+        """Row height and column widths follow the font (the larger-text setting)."""
+        self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
+        em = self.fontMetrics().horizontalAdvance("中")
+        for i, col in enumerate(COLUMNS):
+            self.setColumnWidth(i, int(COLUMN_WIDTHS.get(col.key, 6) * em) + 12)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # larger text: taller rows
+            self.adjust_row_height()
+
+
+class CaseListView(QWidget):
+    """Filters + table. ``set_scope`` follows the navigation tree."""
+
+    openCase = Signal(int)
+    countsReady = Signal(object)  # case_query.ViewCounts
+    firstRowsShown = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.scope = cq.Scope()
+        self.rules: dict[str, int] = {"overdue_days": cq.DEFAULT_OVERDUE_DAYS,
+                                      "followup_days": cq.DEFAULT_FOLLOWUP_DAYS}
+        self.model = CaseTableModel(ctx, self)
+        self.filters = FilterBar(self)
+        self.table = CaseTable(self.model, self)
+        self.table.adjust_row_height()
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.filters)
+        layout.addWidget(self.table, 1)
+        self.filters.changed.connect(self.reload)
+        self.filters.search.returnPressed.connect(self.filters.flush)
+        self.table.activated.connect(self._activated)
+        self.model.idsComplete.connect(self._count)
+        self.model.firstRowsShown.connect(self.firstRowsShown.emit)
+        self.load_choices()
+
+    def load_choices(self) -> None:
+        db = self.ctx.read_db
+        committees = [(c[0], c[1]) for c in cq.committee_nodes(db)]
+        self.filters.set_choices(cq.code_labels(db, "dispute_type"),
+                                 cq.code_labels(db, "source"), committees)
+
+    def set_rules(self, overdue_days: int, followup_days: int) -> None:
+        self.rules = {"overdue_days": overdue_days, "followup_days": followup_days}
+
+    def current_filter(self) -> cq.CaseFilter:
+        base = cq.CaseFilter(scope=self.scope, **self.rules)  # type: ignore[arg-type]
+        return self.filters.apply_to(base)
+
+    def set_scope(self, scope: cq.Scope) -> None:
+        self.scope = scope
+        self.reload()
+
+    def reload(self) -> None:
+        self.model.query(self.current_filter())
+
+    def refresh(self) -> None:
+        """F5: reload labels, choices and rows."""
+        self.model.refresh_lookups()
+        self.load_choices()
+        self.reload()
+
+    def _count(self, _total: int) -> None:
+        f = self.model.filter
+        self.ctx.runner.run(lambda db: cq.view_counts(db, f),
+                            lambda counts: self._counted(f, counts))
+
+    def _counted(self, f: cq.CaseFilter, counts: cq.ViewCounts) -> None:
+        if f == self.model.filter:
+            self.countsReady.emit(counts)
+
+    def _activated(self, index: Any) -> None:
+        case_id = self.model.case_id_at(index.row())
+        if case_id is not None:
+            self.openCase.emit(case_id)
+
+    def selected_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.case_id_at(index.row()) if index.isValid() else None

@@ -1,0 +1,146 @@
+"""Exporting the current view of the case list to CSV or XLSX on the DB worker.
+
+CSV: UTF-8 with BOM, every field quoted (Excel keeps codes and case numbers as text).
+XLSX: inline-string text cells (mediator_app.reports.xlsx). Party ID numbers and phones
+are masked exactly as in the list.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import threading
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from mediator_app.reports.xlsx import XlsxWriter
+from mediator_app.storage import case_query as cq
+from mediator_app.ui.case_model import Lookups, display_values, header_labels
+from mediator_app.ui.context import AppContext
+
+CHUNK = 500
+XLSX_WIDTHS = (26, 12, 10, 16, 12, 24, 16, 20, 22, 14, 12, 12, 60)
+
+
+class ExportCancelled(Exception):
+    pass
+
+
+def export_values(row: cq.CaseRow, lk: Lookups) -> list[str]:
+    values = display_values(row, lk)
+    values[-1] = row.summary  # the full summary in files
+    return values
+
+
+class _RowSink:
+    """Writes rows to CSV or XLSX."""
+
+    def __init__(self, path: str, fmt: str, header: list[str]):
+        self.fmt = fmt
+        if fmt == "xlsx":
+            self._book = XlsxWriter(path)
+            self._sheet = self._book.sheet("cases", header, XLSX_WIDTHS)
+        else:
+            self._file = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+            self._csv = csv.writer(self._file, quoting=csv.QUOTE_ALL)
+            self._csv.writerow(header)
+
+    def add(self, values: list[str]) -> None:
+        if self.fmt == "xlsx":
+            self._sheet.add_row(values)
+        else:
+            self._csv.writerow(values)
+
+    def close(self) -> None:
+        if self.fmt == "xlsx":
+            self._book.close()
+        else:
+            self._file.close()
+
+
+def write_export(db: Any, ids: Sequence[int], path: str, fmt: str, header: list[str],
+                 lookups: Lookups, progress: Callable[[int, int], None] | None = None,
+                 cancel: Callable[[], bool] | None = None) -> int:
+    """Write the rows of ``ids`` (in order) to ``path``; returns the number written.
+    Writes to a temporary file first, so a cancelled export leaves nothing behind."""
+    tmp = f"{path}.part"
+    sink = _RowSink(tmp, fmt, header)
+    written = 0
+    try:
+        for start in range(0, len(ids), CHUNK):
+            if cancel is not None and cancel():
+                raise ExportCancelled()
+            chunk = ids[start:start + CHUNK]
+            rows = cq.fetch_rows(db, chunk)
+            for rid in chunk:
+                if rid in rows:
+                    sink.add(export_values(rows[rid], lookups))
+                    written += 1
+            if progress is not None:
+                progress(min(start + CHUNK, len(ids)), len(ids))
+    except BaseException:
+        sink.close()
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    sink.close()
+    os.replace(tmp, path)
+    return written
+
+
+class _Progress(QObject):
+    changed = Signal(int)
+
+    def report(self, done: int, _total: int) -> None:
+        self.changed.emit(done)
+
+
+class ExportController(QObject):
+    """Runs one export on the runner with a cancellable QProgressDialog."""
+
+    finished = Signal(str, int)  # path, rows written
+    failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget):
+        super().__init__(parent)
+        self.ctx = ctx
+        self._parent = parent
+        self._cancel = threading.Event()
+        self._progress = _Progress()
+        self.dialog: QProgressDialog | None = None
+
+    def start(self, ids: list[int], path: str, fmt: str, lookups: Lookups) -> None:
+        dialog = QProgressDialog(self.tr("Exporting cases…"), self.tr("Cancel"), 0,
+                                 max(len(ids), 1), self._parent)
+        dialog.setWindowTitle(self.tr("Export"))
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(500)
+        dialog.canceled.connect(self._cancel.set)
+        self._progress = _Progress()
+        self._progress.changed.connect(dialog.setValue)
+        self.dialog = dialog
+        header = header_labels()
+        progress = self._progress.report
+        self.ctx.runner.run(
+            lambda db: write_export(db, ids, path, fmt, header, lookups, progress,
+                                    self._cancel.is_set),
+            lambda n: self._done(path, n), self._error)
+
+    def _close_dialog(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reset()
+            self.dialog.close()
+
+    def _done(self, path: str, written: int) -> None:
+        self._close_dialog()
+        self.finished.emit(path, written)
+
+    def _error(self, exc: BaseException) -> None:
+        self._close_dialog()
+        if isinstance(exc, ExportCancelled):
+            self.failed.emit("")
+        else:
+            self.failed.emit(str(exc))

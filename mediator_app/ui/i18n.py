@@ -1,0 +1,43 @@
+"""Loading translations: Qt's own (qtbase / qt) and ours (resources/i18n)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+OUR_CATALOG = "mediator_zh_CN"
+
+
+def _catalog_dirs() -> list[Path]:
+    """Where our .qm may live: the source tree, or next to the frozen executable."""
+    import sys
+
+    dirs = [I18N_DIR]
+    base = getattr(sys, "_MEIPASS", None)
+    if base:
+        dirs.insert(0, Path(base) / "resources" / "i18n")
+    return dirs
+
+
+def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Install translators for ``lang`` ("zh" or "en"); returns them (keep a reference)."""
+    if lang != "zh":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return []
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    installed: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, qt_dir):
+            app.installTranslator(translator)
+            installed.append(translator)
+    for folder in _catalog_dirs():
+        ours = QTranslator(app)
+        if ours.load(OUR_CATALOG, str(folder)):
+            app.installTranslator(ours)
+            installed.append(ours)
+            break
+    return installed

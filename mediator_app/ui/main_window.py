@@ -1,0 +1,285 @@
+"""The main window: navigation tree, overview and case list, menus, toolbar, status bar."""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QSplitter,
+    QStyle,
+    QTabWidget,
+    QWidget,
+)
+
+from mediator_app.storage import case_query as cq
+from mediator_app.storage.settings_repo import SettingsRepository
+from mediator_app.ui import prefs
+from mediator_app.ui.case_list import CaseListView
+from mediator_app.ui.context import AppContext
+from mediator_app.ui.dashboard import Dashboard
+from mediator_app.ui.dashboard_data import int_setting
+from mediator_app.ui.export import ExportController
+from mediator_app.ui.nav_tree import NavTree
+
+TAB_OVERVIEW, TAB_CASES = 0, 1
+
+
+def _load_class(module: str, name: str) -> Any | None:
+    """Import a window class lazily (other screens may not exist in this build)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.windows: list[QWidget] = []  # open case / org windows (kept alive)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Mediation Ledger"))
+        self.resize(1280, 800)
+        self.nav = NavTree(ctx)
+        self.dashboard = Dashboard(ctx)
+        self.cases = CaseListView(ctx)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.dashboard, self.tr("Overview"))
+        self.tabs.addTab(self.cases, self.tr("Cases"))
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.nav)
+        splitter.addWidget(self.tabs)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 1020])
+        self.setCentralWidget(splitter)
+        self.counts_label = QLabel()
+        self.counts_label.setObjectName("countsLabel")
+        self.scope_label = QLabel()
+        self.statusBar().addWidget(self.scope_label)
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.actions_: dict[str, QAction] = {}
+        self._make_actions()
+        self._make_menus()
+        self._make_toolbar()
+        self._apply_rules(SettingsRepository(ctx.read_db).all())
+        self.nav.scopeChanged.connect(self.set_scope)
+        self.cases.openCase.connect(self.open_case)
+        self.dashboard.openCase.connect(self.open_case)
+        self.cases.countsReady.connect(self.show_counts)
+        self.cases.model.firstRowsShown.connect(lambda _n: self._loading_counts())
+        self.cases.model.failed.connect(self._query_failed)
+        self.set_scope(self.nav.current_scope())
+
+    # ---- actions, menus, toolbar --------------------------------------------------------
+    def _action(self, key: str, text: str, slot: Any, shortcut: Any = None,
+                icon: QStyle.StandardPixmap | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(f"action_{key}")
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            action.setIcon(self.style().standardIcon(icon))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.actions_[key] = action
+        return action
+
+    def _make_actions(self) -> None:
+        sp = QStyle.StandardPixmap
+        self._action("new_case", self.tr("&New case…"), self.new_case,
+                     QKeySequence.StandardKey.New, sp.SP_FileIcon)
+        self._action("open_case", self.tr("&Open case"), self.open_selected, None,
+                     sp.SP_DirOpenIcon)
+        self._action("find", self.tr("&Find…"), self.focus_search,
+                     QKeySequence.StandardKey.Find, sp.SP_FileDialogContentsView)
+        self._action("refresh", self.tr("&Refresh"), self.refresh, Qt.Key.Key_F5,
+                     sp.SP_BrowserReload)
+        self._action("export_csv", self.tr("Export view as &CSV…"),
+                     lambda: self.export_view("csv"), None, sp.SP_DialogSaveButton)
+        self._action("export_xlsx", self.tr("Export view as &Excel (XLSX)…"),
+                     lambda: self.export_view("xlsx"))
+        self._action("settings", self.tr("&Settings…"), self.open_settings,
+                     QKeySequence.StandardKey.Preferences, sp.SP_FileDialogDetailedView)
+        self._action("organisation", self.tr("&Organisation…"), self.open_org, None,
+                     sp.SP_DirHomeIcon)
+        self._action("overview", self.tr("O&verview"), lambda: self.tabs.setCurrentIndex(0),
+                     "Ctrl+1")
+        self._action("case_list", self.tr("&Case list"), lambda: self.tabs.setCurrentIndex(1),
+                     "Ctrl+2")
+        self._action("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self._action("about", self.tr("&About"), self.about)
+        if self.ctx.readonly:
+            self.actions_["new_case"].setEnabled(False)
+
+    def _make_menus(self) -> None:
+        bar = self.menuBar()
+        a = self.actions_
+        layout = {
+            self.tr("&File"): ["new_case", "open_case", None, "export_csv", "export_xlsx",
+                               None, "settings", None, "quit"],
+            self.tr("&View"): ["overview", "case_list", None, "find", "refresh"],
+            self.tr("&Organisation"): ["organisation"],
+            self.tr("&Help"): ["about"],
+        }
+        for title, keys in layout.items():
+            menu = bar.addMenu(title)
+            for key in keys:
+                menu.addSeparator() if key is None else menu.addAction(a[key])
+
+    def _make_toolbar(self) -> None:
+        tb = self.addToolBar(self.tr("Main"))
+        tb.setObjectName("mainToolbar")
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for key in ("new_case", "open_case", "find", "refresh", "export_csv", "settings",
+                    "organisation"):
+            tb.addAction(self.actions_[key])
+
+    # ---- scope and counts ---------------------------------------------------------------
+    def set_scope(self, scope: cq.Scope) -> None:
+        label = self.nav.current_label()
+        self.scope_label.setText(label)
+        self.cases.set_scope(scope)  # the first ids are queued before the overview job
+        self.dashboard.set_scope(scope, label)
+
+    def _loading_counts(self) -> None:
+        if not self.cases.model.complete:
+            self.counts_label.setText(self.tr("Counting…"))
+
+    def show_counts(self, counts: cq.ViewCounts) -> None:
+        self.counts_label.setText(self.tr(
+            "{total} cases · {in_mediation} in mediation · {resolved} resolved · "
+            "{overdue} overdue").format(**counts._asdict()))
+
+    def _query_failed(self, text: str) -> None:
+        self.counts_label.setText(self.tr("Search failed: {error}").format(error=text))
+
+    def _apply_rules(self, settings: dict[str, str]) -> None:
+        self.cases.set_rules(int_setting(settings, "overdue_days", cq.DEFAULT_OVERDUE_DAYS),
+                             int_setting(settings, "followup_days", cq.DEFAULT_FOLLOWUP_DAYS))
+
+    # ---- commands -----------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.tabs.setCurrentIndex(TAB_CASES)
+        self.cases.filters.search.setFocus()
+        self.cases.filters.search.selectAll()
+
+    def refresh(self) -> None:
+        self._apply_rules(SettingsRepository(self.ctx.read_db).all())
+        self.nav.reload()
+        self.cases.refresh()
+        self.dashboard.reload()
+
+    def _missing(self, what: str) -> None:
+        self.ctx.dialogs.info(self.tr("Not available"),
+                              self.tr("{what} is not available in this build.").format(what=what))
+
+    def case_defaults(self) -> dict[str, str]:
+        """Defaults for a new case from the selected scope."""
+        scope = self.nav.current_scope()
+        if scope.kind == "committee":
+            return {"committee_code": scope.code}
+        if scope.kind == "org":
+            return cq.new_case_defaults(self.ctx.read_db, scope.code)
+        return {}
+
+    def new_case(self) -> None:
+        self._show_case_form(None, self.case_defaults())
+
+    def open_selected(self) -> None:
+        case_id = self.cases.selected_case_id()
+        if case_id is not None:
+            self.open_case(case_id)
+
+    def open_case(self, case_rowid: int) -> None:
+        self._show_case_form(case_rowid, None)
+
+    def _show_case_form(self, case_rowid: int | None, defaults: dict[str, str] | None) -> None:
+        cls = _load_class("mediator_app.ui.case_form", "CaseFormWindow")
+        if cls is None:
+            self._missing(self.tr("The case form"))
+            return
+        window = cls(self.ctx, case_rowid, defaults=defaults)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.saved.connect(lambda _rowid: self.case_saved())
+        window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
+        self.windows.append(window)
+        window.show()
+
+    def _forget(self, window: QWidget) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+
+    def case_saved(self) -> None:
+        self.cases.model.invalidate_rows()
+        self.cases.reload()
+        self.dashboard.reload()
+
+    def open_org(self) -> None:
+        cls = _load_class("mediator_app.ui.org", "OrgManagerWindow")
+        if cls is None:
+            self._missing(self.tr("Organisation management"))
+            return
+        window = cls(self.ctx)
+        window.changed.connect(self.refresh)
+        self.windows.append(window)
+        window.show()
+
+    def open_settings(self) -> None:
+        from mediator_app.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.applied.connect(self.settings_applied)
+        dialog.exec()
+
+    def settings_applied(self, values: dict[str, str]) -> None:
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            prefs.apply_text_scale(app)
+        self.cases.table.adjust_row_height()
+        self._apply_rules(values)
+        self.cases.reload()
+        self.dashboard.reload()
+
+    def export_view(self, fmt: str) -> None:
+        ids = self.cases.model.ids()
+        if not ids:
+            self.ctx.dialogs.info(self.tr("Export"), self.tr("There are no cases in view."))
+            return
+        name = "cases.xlsx" if fmt == "xlsx" else "cases.csv"
+        pattern = self.tr("Excel workbook (*.xlsx)") if fmt == "xlsx" else self.tr(
+            "CSV file (*.csv)")
+        path = self.ctx.dialogs.save_file(self.tr("Export cases"), name, pattern)
+        if not path:
+            return
+        exporter = ExportController(self.ctx, self)
+        exporter.finished.connect(self._exported)
+        exporter.failed.connect(self._export_failed)
+        self.exporter = exporter
+        exporter.start(ids, path, fmt, self.cases.model.lookups)
+
+    def _exported(self, path: str, written: int) -> None:
+        self.statusBar().showMessage(
+            self.tr("Exported {count} cases to {path}").format(count=written, path=path), 8000)
+
+    def _export_failed(self, error: str) -> None:
+        if error:
+            self.ctx.dialogs.error(self.tr("Export"),
+                                   self.tr("The export failed: {error}").format(error=error))
+
+    def about(self) -> None:
+        self.ctx.dialogs.info(self.tr("About"), self.tr(
+            "Mediation Ledger — case register and statistics for people's mediation "
+            "committees.\nDatabase: {path}").format(path=self.ctx.db_path))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for window in list(self.windows):
+            if not window.close():
+                event.ignore()
+                return
+        event.accept()
+

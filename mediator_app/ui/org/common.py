@@ -1,0 +1,147 @@
+"""What the organisation panels share: a list on the left, a form with error labels on
+the right, and New / Save / Deactivate / Delete running on the DB worker."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
+)
+
+from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.messages import message
+from mediator_app.ui.case_form.widgets import EnumCombo, ErrorLabel, SearchCombo, with_error
+from mediator_app.ui.context import AppContext
+
+
+class EntityPanel(QWidget):
+    """Subclasses build ``self.list_widget`` and the fields, and implement the hooks."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.show_inactive = False
+        self.widgets: dict[str, QWidget] = {}
+        self.errors: dict[str, ErrorLabel] = {}
+        self.current_key: Any = None
+        layout = QHBoxLayout(self)
+        self.splitter = QSplitter(self)
+        layout.addWidget(self.splitter)
+        self.right = QWidget()
+        right = QVBoxLayout(self.right)
+        self.form = QFormLayout()
+        right.addLayout(self.form)
+        self.general = ErrorLabel()
+        right.addWidget(self.general)
+        buttons = QHBoxLayout()
+        self.new_button = QPushButton(self.tr("New"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.active_button = QPushButton(self.tr("Deactivate"))
+        self.delete_button = QPushButton(self.tr("Delete"))
+        for button in (self.new_button, self.save_button, self.active_button,
+                       self.delete_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        right.addLayout(buttons)
+        self.extra = QVBoxLayout()
+        right.addLayout(self.extra, 1)
+        self.new_button.clicked.connect(self.new)
+        self.save_button.clicked.connect(self.save)
+        self.active_button.clicked.connect(self.toggle_active)
+        self.delete_button.clicked.connect(self.delete)
+
+    # ---- fields -----------------------------------------------------------------------------
+    def add_field(self, name: str, label: str, widget: QWidget) -> QWidget:
+        box, error = with_error(widget)
+        self.widgets[name] = widget
+        self.errors[name] = error
+        self.form.addRow(label, box)
+        return widget
+
+    def value(self, name: str) -> Any:
+        w = self.widgets[name]
+        if isinstance(w, SearchCombo):
+            return w.current_key() or w.currentText().strip()
+        if isinstance(w, EnumCombo):
+            return w.value()
+        if isinstance(w, QCheckBox):
+            return w.isChecked()
+        return w.text().strip()  # type: ignore[attr-defined]
+
+    def set_value(self, name: str, value: Any) -> None:
+        w = self.widgets[name]
+        if isinstance(w, SearchCombo):
+            w.set_key(str(value or ""))
+        elif isinstance(w, EnumCombo):
+            w.set_value(str(value or ""))
+        elif isinstance(w, QCheckBox):
+            w.setChecked(bool(value))
+        elif isinstance(w, QLineEdit):
+            w.setText("" if value is None else str(value))
+
+    # ---- problems ---------------------------------------------------------------------------
+    def clear_problems(self) -> None:
+        for error in [*self.errors.values(), self.general]:
+            error.clear_message()
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        general = []
+        for problem in problems:
+            text = self.problem_text(problem)
+            if problem.field in self.errors:
+                self.errors[problem.field].show_message(text)
+            else:
+                general.append(text)
+        self.general.show_message("\n".join(general))
+
+    def problem_text(self, problem: Problem) -> str:
+        if problem.code == "in_use":
+            return self.tr("This entry cannot be deleted: cases or other entries refer to it. Deactivate it instead.")  # noqa: E501
+        return message(problem, self.ctx.lang)
+
+    # ---- running ----------------------------------------------------------------------------
+    def run(self, job: Callable[[Any], Any], done: Callable[[Any], None]) -> None:
+        self.clear_problems()
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, DomainError):
+                self.show_problems(exc.problems)
+            else:
+                self.ctx.dialogs.error(self.tr("Organisation"), str(exc))
+
+        self.ctx.runner.run(job, done, failed)
+
+    def after_write(self, key: Any) -> None:
+        self.reload()
+        self.select(key)
+        self.changed.emit()
+
+    # ---- hooks ------------------------------------------------------------------------------
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def select(self, key: Any) -> None:
+        raise NotImplementedError
+
+    def new(self) -> None:
+        raise NotImplementedError
+
+    def save(self) -> None:
+        raise NotImplementedError
+
+    def toggle_active(self) -> None:
+        raise NotImplementedError
+
+    def delete(self) -> None:
+        raise NotImplementedError
+
+    def set_active_button(self, active: bool | None) -> None:
+        self.active_button.setEnabled(active is not None)
+        self.delete_button.setEnabled(active is not None)
+        self.active_button.setText(self.tr("Deactivate") if active in (True, None)
+                                   else self.tr("Reactivate"))

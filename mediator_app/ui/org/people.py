@@ -1,0 +1,147 @@
+"""Mediators and grid workers (人民调解员 / 网格员); 双员 = both roles, one person."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
+
+from mediator_app.domain.enums import Employment, OrgLevel, PersonRole, Sex
+from mediator_app.domain.model import Person
+from mediator_app.services import organisation as org_svc
+from mediator_app.storage.org_repo import OrgRepository
+from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo
+from mediator_app.ui.context import AppContext
+from mediator_app.ui.org.committees import set_row, table
+from mediator_app.ui.org.common import EntityPanel
+
+_FIELDS = ("name", "role", "committee_code", "grid_code", "phone", "sex", "employment",
+           "position")
+
+
+class PeoplePanel(EntityPanel):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        left = QWidget()
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter by name, phone, committee or grid"))
+        self.filter.textChanged.connect(lambda _t: self.reload())
+        layout.addWidget(self.filter)
+        self.table = table([self.tr("Name"), self.tr("Role"), self.tr("Committee"),
+                            self.tr("Grid"), self.tr("Phone")])
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        layout.addWidget(self.table)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.add_field("name", self.tr("Name"), QLineEdit())
+        self.add_field("role", self.tr("Role"), EnumCombo([r.value for r in PersonRole],
+                                                          allow_empty=False))
+        self.add_field("committee_code", self.tr("Committee (mediators)"), SearchCombo())
+        self.add_field("grid_code", self.tr("Grid (grid workers)"), SearchCombo())
+        self.add_field("phone", self.tr("Phone"), QLineEdit())
+        self.add_field("sex", self.tr("Sex"), EnumCombo([s.value for s in Sex]))
+        self.add_field("employment", self.tr("Employment"),
+                       EnumCombo([e.value for e in Employment]))
+        self.add_field("position", self.tr("Position"), QLineEdit())
+        self.widgets["role"].currentIndexChanged.connect(  # type: ignore[attr-defined]
+            lambda _i: self._role_changed())
+        self.reload()
+
+    def repo(self) -> OrgRepository:
+        return OrgRepository(self.ctx.read_db)
+
+    def reload(self) -> None:
+        repo = self.repo()
+        committees = {c.code: c for c in repo.committees()}
+        grids = {u.code: u for u in repo.units() if u.level == OrgLevel.GRID}
+        needle = self.filter.text().strip().lower()
+        rows = []
+        for p in repo.people():
+            c = committees.get(p.committee_code or "")
+            g = grids.get(p.grid_code or "")
+            name = p.name if p.active else self.tr("{name} (inactive)").format(name=p.name)
+            values = [name,
+                      p.role.value, c.name if c else "", g.name if g else "", p.phone]
+            if (p.active or self.show_inactive) and needle in " ".join(values).lower():
+                rows.append((p, values))
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(rows))
+        for row, (p, values) in enumerate(rows):
+            set_row(self.table, row, values, p.id, p.active)
+        self.table.resizeColumnsToContents()
+        self.table.blockSignals(False)
+        self.widgets["committee_code"].set_choices(  # type: ignore[attr-defined]
+            ((c.code, c.name) for c in committees.values() if c.active), keep=False)
+        self.widgets["grid_code"].set_choices(  # type: ignore[attr-defined]
+            ((g.code, g.name) for g in grids.values() if g.active), keep=False)
+        self.select(self.current_key)
+
+    def select(self, key: object) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == key:
+                self.table.selectRow(row)
+                self._show(int(key))  # type: ignore[arg-type]
+                return
+        self.table.clearSelection()
+        self._show(None)
+
+    def _selection_changed(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        key = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
+        self._show(key)
+
+    def _show(self, pid: int | None) -> None:
+        self.clear_problems()
+        p = self.repo().person(pid) if pid is not None else None
+        self.current_key = p.id if p else None
+        for name in _FIELDS:
+            value = getattr(p, name) if p else ""
+            self.set_value(name, value.value if hasattr(value, "value") else value)
+        if p is None:
+            self.set_value("role", PersonRole.MEDIATOR.value)
+        self.set_active_button(p.active if p else None)
+        self._role_changed()
+
+    def _role_changed(self) -> None:
+        role = PersonRole(self.value("role") or PersonRole.MEDIATOR.value)
+        self.widgets["committee_code"].setEnabled(role.is_mediator)
+        self.widgets["grid_code"].setEnabled(role.is_grid_worker)
+
+    def new(self) -> None:
+        self.table.clearSelection()
+        self._show(None)
+        self.widgets["name"].setFocus()
+
+    def _person(self) -> Person:
+        stored = self.repo().person(self.current_key) if self.current_key else None
+        sex, emp = self.value("sex"), self.value("employment")
+        return Person(
+            id=self.current_key, name=self.value("name"), role=PersonRole(self.value("role")),
+            committee_code=self.value("committee_code") or None,
+            grid_code=self.value("grid_code") or None, phone=self.value("phone"),
+            sex=Sex(sex) if sex else None, employment=Employment(emp) if emp else None,
+            position=self.value("position"), active=stored.active if stored else True)
+
+    def save(self) -> None:
+        p, user = self._person(), self.ctx.user
+        self.run(lambda db: org_svc.save_person(db, p, user=user), self.after_write)
+
+    def toggle_active(self) -> None:
+        p = self.repo().person(self.current_key) if self.current_key else None
+        if p is None:
+            return
+        user = self.ctx.user
+        self.run(lambda db: org_svc.set_active(db, "person", p.id, not p.active, user=user),
+                 lambda ch: self.after_write(int(ch.key)))
+
+    def delete(self) -> None:
+        pid, user = self.current_key, self.ctx.user
+        if pid is None or not self.ctx.dialogs.confirm(
+                self.tr("Delete person"), self.tr("Delete {name}?").format(
+                    name=self.value("name"))):
+            return
+        self.run(lambda db: org_svc.delete(db, "person", pid, user=user),
+                 lambda _ch: self.after_write(None))

@@ -1,0 +1,64 @@
+"""UI-only preferences kept in QSettings("MediatorLedger", "MediatorLedger"):
+language and text size. Database-wide settings live in the database (SettingsRepository).
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+ORG = APP = "MediatorLedger"
+ENV_INI = "MEDIATOR_APP_QSETTINGS"  # tests: an .ini file used instead of the user's
+LANGUAGES = ("zh", "en")
+TEXT_SCALES = (1.0, 1.25, 1.5)
+_BASE_POINT_SIZE = "_mediator_base_point_size"
+
+
+def qsettings() -> QSettings:
+    path = os.environ.get(ENV_INI)
+    if path:
+        return QSettings(path, QSettings.Format.IniFormat)
+    return QSettings(ORG, APP)
+
+
+def language(explicit: str | None = None) -> str:
+    """``--lang`` wins, then the saved preference, then Chinese."""
+    if explicit:
+        return "en" if explicit.lower().startswith("en") else "zh"
+    saved = str(qsettings().value("ui/language", "zh") or "zh")
+    return saved if saved in LANGUAGES else "zh"
+
+
+def saved_language() -> str | None:
+    value = qsettings().value("ui/language")
+    return str(value) if value in LANGUAGES else None
+
+
+def set_language(lang: str) -> None:
+    qsettings().setValue("ui/language", lang if lang in LANGUAGES else "zh")
+
+
+def text_scale() -> float:
+    try:
+        value = float(qsettings().value("ui/text_scale", 1.0))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 1.0
+    return value if value in TEXT_SCALES else 1.0
+
+
+def set_text_scale(scale: float) -> None:
+    qsettings().setValue("ui/text_scale", scale if scale in TEXT_SCALES else 1.0)
+
+
+def apply_text_scale(app: QApplication, scale: float | None = None) -> None:
+    """Scale the application font (every widget without its own font follows)."""
+    base = app.property(_BASE_POINT_SIZE)
+    if not base:
+        base = app.font().pointSizeF() if app.font().pointSizeF() > 0 else 10.0
+        app.setProperty(_BASE_POINT_SIZE, base)
+    font = QFont(app.font())
+    font.setPointSizeF(float(base) * (text_scale() if scale is None else scale))
+    app.setFont(font)

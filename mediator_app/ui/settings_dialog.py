@@ -1,0 +1,202 @@
+"""Settings: the district, case-number template, rate rule, the name printed on sheets
+(stored in the database, shared by every user of the file) and the language and text
+size (stored per user in QSettings)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediator_app.domain.casenumber import format_case_no, validate_template
+from mediator_app.domain.messages import message
+from mediator_app.domain.rates import MAX_DECIMALS
+from mediator_app.storage.settings_repo import SettingsRepository
+from mediator_app.ui import prefs
+from mediator_app.ui.context import AppContext
+
+DB_KEYS = ("district_name", "district_code", "case_no_template", "rate_denominator",
+           "rate_rounding", "rate_decimals", "sheet_signatory", "overdue_days",
+           "followup_days")
+DISTRICT_CODE = re.compile(r"\d{6}")
+
+
+def save_settings(db: Any, values: dict[str, str]) -> None:
+    repo = SettingsRepository(db)
+    with db.atomic():
+        for key, value in values.items():
+            repo.set(key, value)
+
+
+class SettingsDialog(QDialog):
+    applied = Signal(dict)  # the database settings written
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Settings"))
+        self.setObjectName("settingsDialog")
+        self.setMinimumWidth(560)
+        self._build()
+        self.ctx.runner.run(lambda db: SettingsRepository(db).all(), self._loaded)
+
+    # ---- building --------------------------------------------------------------------
+    def _build(self) -> None:
+        self.district_name, self.district_code = QLineEdit(), QLineEdit()
+        self.district_code.setMaxLength(6)
+        self.district_code.setPlaceholderText("610114")
+        self.template = QLineEdit()
+        self.template_preview = QLabel()
+        self.denominator, self.rounding = QComboBox(), QComboBox()
+        for code, text in (("disputes", self.tr("Disputes registered (排查纠纷数)")),
+                           ("accepted", self.tr("Cases accepted (受理数)")),
+                           ("mediated", self.tr("Cases concluded (resolved + terminated)"))):
+            self.denominator.addItem(text, code)
+        self.rounding.addItem(self.tr("Truncate (as published by the district)"), "truncate")
+        self.rounding.addItem(self.tr("Round half up"), "half_up")
+        self.decimals, self.overdue_days, self.followup_days = QSpinBox(), QSpinBox(), QSpinBox()
+        self.decimals.setRange(0, min(4, MAX_DECIMALS))
+        for spin in (self.overdue_days, self.followup_days):
+            spin.setRange(1, 365)
+            spin.setSuffix(self.tr(" days"))
+        self.signatory = QLineEdit()
+        self.language, self.text_size = QComboBox(), QComboBox()
+        self.language.addItem("简体中文", "zh")
+        self.language.addItem("English", "en")
+        for scale, text in zip(prefs.TEXT_SCALES, (self.tr("Normal"), self.tr("Large"),
+                                                   self.tr("Extra large")), strict=True):
+            self.text_size.addItem(text, scale)
+        self.problems = QLabel()
+        self.problems.setObjectName("settingsProblems")
+        self.problems.setStyleSheet("color: #b00020")
+        self.problems.setWordWrap(True)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        self.template.textChanged.connect(self._preview)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._district_box())
+        layout.addWidget(self._rules_box())
+        layout.addWidget(self._display_box())
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+
+    def _form_box(self, title: str, rows: list[tuple[str, QWidget]]) -> QGroupBox:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        for label, widget in rows:
+            form.addRow(label, widget)
+        return box
+
+    def _district_box(self) -> QGroupBox:
+        return self._form_box(self.tr("District"), [
+            (self.tr("District name:"), self.district_name),
+            (self.tr("District code:"), self.district_code),
+            (self.tr("Name printed on sheets:"), self.signatory)])
+
+    def _rules_box(self) -> QGroupBox:
+        return self._form_box(self.tr("Case numbers and statistics"), [
+            (self.tr("Case-number template:"), self.template),
+            ("", self.template_preview),
+            (self.tr("Rate denominator:"), self.denominator),
+            (self.tr("Rate rounding:"), self.rounding),
+            (self.tr("Decimal places:"), self.decimals),
+            (self.tr("Overdue after:"), self.overdue_days),
+            (self.tr("Follow-up within:"), self.followup_days)])
+
+    def _display_box(self) -> QGroupBox:
+        note = QLabel(self.tr("A new language applies after restarting the program."))
+        note.setWordWrap(True)
+        return self._form_box(self.tr("Display (this computer only)"), [
+            (self.tr("Language:"), self.language), ("", note),
+            (self.tr("Text size:"), self.text_size)])
+
+    # ---- loading -------------------------------------------------------------------
+    def _loaded(self, values: dict[str, str]) -> None:
+        self.district_name.setText(values.get("district_name", ""))
+        self.district_code.setText(values.get("district_code", ""))
+        self.template.setText(values.get("case_no_template", ""))
+        self.signatory.setText(values.get("sheet_signatory", ""))
+        self._select(self.denominator, values.get("rate_denominator", "disputes"))
+        self._select(self.rounding, values.get("rate_rounding", "truncate"))
+        self.decimals.setValue(self._int(values.get("rate_decimals"), 2))
+        self.overdue_days.setValue(self._int(values.get("overdue_days"), 30))
+        self.followup_days.setValue(self._int(values.get("followup_days"), 30))
+        self._select(self.language, prefs.saved_language() or self.ctx.lang)
+        self._select(self.text_size, prefs.text_scale())
+
+    @staticmethod
+    def _int(text: str | None, default: int) -> int:
+        try:
+            return int(text or default)
+        except ValueError:
+            return default
+
+    @staticmethod
+    def _select(combo: QComboBox, data: object) -> None:
+        combo.setCurrentIndex(max(combo.findData(data), 0))
+
+    def _preview(self, template: str) -> None:
+        if validate_template(template):
+            self.template_preview.setText("")
+            return
+        sample = format_case_no(template, year=2024, short_name="X", serial=12,
+                                committee_code="610114001")
+        self.template_preview.setText(self.tr("Example: {number}").format(number=sample))
+
+    # ---- saving ----------------------------------------------------------------------
+    def values(self) -> dict[str, str]:
+        return {
+            "district_name": self.district_name.text().strip(),
+            "district_code": self.district_code.text().strip(),
+            "case_no_template": self.template.text().strip(),
+            "rate_denominator": str(self.denominator.currentData()),
+            "rate_rounding": str(self.rounding.currentData()),
+            "rate_decimals": str(self.decimals.value()),
+            "sheet_signatory": self.signatory.text().strip(),
+            "overdue_days": str(self.overdue_days.value()),
+            "followup_days": str(self.followup_days.value()),
+        }
+
+    def problems_of(self, values: dict[str, str]) -> list[str]:
+        found = [message(p, self.ctx.lang) for p in validate_template(values["case_no_template"])]
+        code = values["district_code"]
+        if code and not DISTRICT_CODE.fullmatch(code):
+            found.append(self.tr("District code: “{value}” is not 6 digits.").format(value=code))
+        return found
+
+    def save(self) -> None:
+        values = self.values()
+        problems = self.problems_of(values)
+        self.problems.setText("\n".join(problems))
+        if problems:
+            return
+        if self.ctx.readonly:
+            self.problems.setText(self.tr("The database is open read-only."))
+            return
+        prefs.set_language(str(self.language.currentData()))
+        prefs.set_text_scale(float(self.text_size.currentData()))
+        self.ctx.runner.run(lambda db: save_settings(db, values),
+                            lambda _r: self._saved(values), self._failed)
+
+    def _saved(self, values: dict[str, str]) -> None:
+        self.applied.emit(values)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.problems.setText(self.tr("Could not save the settings: {error}").format(
+            error=str(exc)))

@@ -1,0 +1,1543 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>AgreementPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="175" />
+            <source>Agreement form</source>
+            <translation>协议形式</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="176" />
+            <source>Agreement number</source>
+            <translation>协议编号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="177" />
+            <source>Signed on</source>
+            <translation>签订日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="178" />
+            <source>Main facts</source>
+            <translation>主要事实</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="179" />
+            <source>Disputed matters</source>
+            <translation>争议事项</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="181" />
+            <source>Responsibilities</source>
+            <translation>各方责任</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="183" />
+            <source>Agreed terms</source>
+            <translation>协议内容</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
+            <source>Manner of performance</source>
+            <translation>履行方式</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
+            <source>Place of performance</source>
+            <translation>履行地点</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="188" />
+            <source>Performance deadline</source>
+            <translation>履行期限</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="191" />
+            <source>Performance</source>
+            <translation>履行情况</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="192" />
+            <source>Judicially confirmed</source>
+            <translation>已司法确认</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="193" />
+            <source>Judicial confirmation date</source>
+            <translation>司法确认日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
+            <source>Archived</source>
+            <translation>已归档</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
+            <source>Oral agreements are recorded here too (口头协议登记).</source>
+            <translation>口头协议也在此登记（口头协议登记）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="57" />
+            <source>Newer database</source>
+            <translation>数据库版本较新</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="58" />
+            <source>This database was written by a newer version of the program (unknown changes: {unknown}).
+Open it read-only?</source>
+            <translation>此数据库由更新版本的程序写入（未知的更新：{unknown}）。
+是否以只读方式打开？</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="68" />
+            <source>Mediation Ledger</source>
+            <translation>调解台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="79" />
+            <source>Could not open the database {path}: {error}</source>
+            <translation>无法打开数据库 {path}：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BasicPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="111" />
+            <source>Committee</source>
+            <translation>调委会</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="112" />
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="113" />
+            <source>Registration date</source>
+            <translation>登记日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="114" />
+            <source>Case source</source>
+            <translation>案件来源</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="115" />
+            <source>Dispute type</source>
+            <translation>纠纷类型</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="116" />
+            <source>Summary of the dispute</source>
+            <translation>纠纷简要情况</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="120" />
+            <source>Case number</source>
+            <translation>案号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="121" />
+            <source>assigned when saved</source>
+            <translation>保存时自动编号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="125" />
+            <source>Mediators</source>
+            <translation>调解员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="127" />
+            <source>Amount involved (yuan)</source>
+            <translation>涉及金额（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="129" />
+            <source>People involved</source>
+            <translation>涉及人数</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="130" />
+            <source>Mass dispute</source>
+            <translation>群体性纠纷</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="131" />
+            <source>Prevention results (persons)</source>
+            <translation>防止激化（人数）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="133" />
+            <source>Prevented civil-to-criminal</source>
+            <translation>防止民转刑</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="133" />
+            <source>Prevented mass petition</source>
+            <translation>防止群体性上访</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="134" />
+            <source>Prevented mass fight</source>
+            <translation>防止群体性械斗</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="134" />
+            <source>Prevented suicide</source>
+            <translation>防止自杀</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="138" />
+            <source>Status (changed by the actions above)</source>
+            <translation>状态（通过上方按钮更改）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="140" />
+            <source>Acceptance date</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="141" />
+            <source>Closing date</source>
+            <translation>结案日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="142" />
+            <source>Agreement form</source>
+            <translation>协议形式</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="143" />
+            <source>Outcome note</source>
+            <translation>结果说明</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseFormWindow</name>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="78" />
+            <source>Add investigation</source>
+            <translation>添加调查记录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="78" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="80" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="83" />
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="79" />
+            <source>Add session</source>
+            <translation>添加调解记录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="82" />
+            <source>Add follow-up visit</source>
+            <translation>添加回访记录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="85" />
+            <source>Investigation records</source>
+            <translation>调查记录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="86" />
+            <source>Mediation session records</source>
+            <translation>调解记录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="87" />
+            <source>Basic information</source>
+            <translation>基本情况</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="88" />
+            <source>Parties</source>
+            <translation>当事人</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="89" />
+            <source>Investigation and mediation records</source>
+            <translation>调查与调解记录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="90" />
+            <source>Agreement</source>
+            <translation>调解协议</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="91" />
+            <source>Follow-up visits</source>
+            <translation>回访记录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="106" />
+            <source>Accept</source>
+            <translation>受理</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="107" />
+            <source>Mediation succeeded</source>
+            <translation>调解成功</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="108" />
+            <source>Terminate mediation</source>
+            <translation>终止调解</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
+            <source>Do not accept</source>
+            <translation>不予受理</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="121" />
+            <source>Save (Ctrl+S)</source>
+            <translation>保存 (Ctrl+S)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
+            <source>Save and new (Ctrl+Shift+S)</source>
+            <translation>保存并新建 (Ctrl+Shift+S)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="123" />
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="134" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="141" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="135" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="142" />
+            <source>Place</source>
+            <translation>地点</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="136" />
+            <source>Investigator</source>
+            <translation>调查人</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="137" />
+            <source>Person questioned</source>
+            <translation>被调查人</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="138" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="144" />
+            <source>Content</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="143" />
+            <source>Participants</source>
+            <translation>参加人</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="148" />
+            <source>Visit date</source>
+            <translation>回访日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="149" />
+            <source>Party visited</source>
+            <translation>回访对象</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
+            <source>Agreement number</source>
+            <translation>协议编号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="151" />
+            <source>Performance</source>
+            <translation>履行情况</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="153" />
+            <source>Satisfaction</source>
+            <translation>满意度</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
+            <source>Remaining risk</source>
+            <translation>遗留风险</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="155" />
+            <source>Visitor</source>
+            <translation>回访人</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="156" />
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="270" />
+            <source>New case (number assigned when saved)</source>
+            <translation>新案件（保存时自动编号）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="271" />
+            <source>Status: {status}</source>
+            <translation>状态：{status}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="273" />
+            <source>New case</source>
+            <translation>新建案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="273" />
+            <source>Case form</source>
+            <translation>案件登记表</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="309" />
+            <source>A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?</source>
+            <translation>上次程序关闭时有一份案件登记表尚未保存（登记于 {when}，当事人：{names}）。是否恢复？</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="310" />
+            <source>Restore unsaved case</source>
+            <translation>恢复未保存的案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="362" />
+            <source>This may be a case entered before: {numbers}. Save anyway?</source>
+            <translation>此案件可能已经登记过：{numbers}。仍然保存？</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="363" />
+            <source>Possible duplicate</source>
+            <translation>可能重复</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="406" />
+            <source>Could not save</source>
+            <translation>无法保存</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="454" />
+            <source>Could not change the status</source>
+            <translation>无法更改状态</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="468" />
+            <source>Unsaved changes</source>
+            <translation>有未保存的修改</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="469" />
+            <source>This case has changes that are not saved. Save them?</source>
+            <translation>此案件有尚未保存的修改。是否保存？</translation>
+        </message>
+    </context>
+    <context>
+        <name>CaseTableModel</name>
+        <message>
+            <location filename="../../mediator_app/ui/case_model.py" line="91" />
+            <source>Case number</source>
+            <translation>案号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_model.py" line="92" />
+            <source>Registered on</source>
+            <translation>登记日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_model.py" line="93" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_model.py" line="94" />
+            <source>Dispute type</source>
+            <translation>纠纷类型</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_model.py" line="95" />
+            <source>Source</source>
+            <translation>案件来源</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_model.py" line="96" />
+            <source>Committee</source>
+            <translation>调委会</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_model.py" line="97" />
+            <source>Location</source>
+            <translation>所属单位</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_model.py" line="98" />
+            <source>Parties</source>
+            <translation>当事人</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_model.py" line="99" />
+            <source>ID number (masked)</source>
+            <translation>证件号码（已脱敏）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_model.py" line="100" />
+            <source>Phone (masked)</source>
+            <translation>联系电话（已脱敏）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_model.py" line="101" />
+            <source>Accepted on</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_model.py" line="102" />
+            <source>Closed on</source>
+            <translation>结案日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_model.py" line="103" />
+            <source>Summary</source>
+            <translation>纠纷简要情况</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommitteesPanel</name>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="45" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="52" />
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="45" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="53" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="61" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="45" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="54" />
+            <source>Short name</source>
+            <translation>简称</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="46" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="55" />
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="46" />
+            <source>Unit</source>
+            <translation>所属单位</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="56" />
+            <source>Organisation unit</source>
+            <translation>所属单位</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="57" />
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="58" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="59" />
+            <source>Members</source>
+            <translation>成员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="61" />
+            <source>Role</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="61" />
+            <source>Employment</source>
+            <translation>专兼职</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="62" />
+            <source>Also grid worker of</source>
+            <translation>兼任网格员的网格</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="77" />
+            <source>{name} (inactive)</source>
+            <translation>{name}（已停用）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="152" />
+            <source>Delete committee</source>
+            <translation>删除调委会</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="153" />
+            <source>Delete committee {code}?</source>
+            <translation>删除调委会 {code}？</translation>
+        </message>
+    </context>
+    <context>
+        <name>Dashboard</name>
+        <message>
+            <location filename="../../mediator_app/ui/dashboard.py" line="121" />
+            <source>This month</source>
+            <translation>本月</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dashboard.py" line="122" />
+            <source>This year</source>
+            <translation>本年</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dashboard.py" line="132" />
+            <source>Last 12 months by status</source>
+            <translation>近 12 个月案件（按状态）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dashboard.py" line="133" />
+            <source>This year by dispute type</source>
+            <translation>本年案件（按纠纷类型）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dashboard.py" line="154" />
+            <source>Overview: {name}</source>
+            <translation>概况：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dashboard.py" line="172" />
+            <source>Overdue cases ({count})</source>
+            <translation>超期案件（{count} 件）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dashboard.py" line="173" />
+            <source>{case_no}  {parties}  (accepted {day})</source>
+            <translation>{case_no}  {parties}（{day} 受理）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dashboard.py" line="175" />
+            <source>Follow-ups due this week ({count})</source>
+            <translation>本周待回访（{count} 件）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dashboard.py" line="176" />
+            <source>{case_no}  {parties}  (follow up by {day})</source>
+            <translation>{case_no}  {parties}（{day} 前回访）</translation>
+        </message>
+    </context>
+    <context>
+        <name>EntityPanel</name>
+        <message>
+            <location filename="../../mediator_app/ui/org/common.py" line="42" />
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/common.py" line="43" />
+            <source>Save</source>
+            <translation>保存</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/common.py" line="44" />
+            <location filename="../../mediator_app/ui/org/common.py" line="146" />
+            <source>Deactivate</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/common.py" line="45" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/common.py" line="104" />
+            <source>This entry cannot be deleted: cases or other entries refer to it. Deactivate it instead.</source>
+            <translation>此条目不能删除：有案件或其他条目引用它。请改为停用。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/common.py" line="115" />
+            <source>Organisation</source>
+            <translation>组织机构</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/common.py" line="147" />
+            <source>Reactivate</source>
+            <translation>重新启用</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportController</name>
+        <message>
+            <location filename="../../mediator_app/ui/export.py" line="116" />
+            <source>Exporting cases…</source>
+            <translation>正在导出案件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/export.py" line="116" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/export.py" line="118" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+    </context>
+    <context>
+        <name>FiguresBox</name>
+        <message>
+            <location filename="../../mediator_app/ui/dashboard.py" line="38" />
+            <source>Disputes registered</source>
+            <translation>排查纠纷数</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dashboard.py" line="39" />
+            <source>Resolved</source>
+            <translation>调解成功数</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dashboard.py" line="40" />
+            <source>Resolution rate</source>
+            <translation>化解率</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dashboard.py" line="65" />
+            <source>{numerator} ÷ {denominator}</source>
+            <translation>{numerator} ÷ {denominator}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="62" />
+            <source>Search case number, summary or party names</source>
+            <translation>搜索案号、纠纷简要情况或当事人姓名</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="68" />
+            <source>Overdue</source>
+            <translation>超期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="70" />
+            <source>In mediation longer than the overdue limit in Settings (30 days by default)</source>
+            <translation>调解中且自受理之日起超过设置中的期限（默认 30 天）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="71" />
+            <source>Follow-up due</source>
+            <translation>待回访</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="73" />
+            <source>Resolved, no follow-up visit since closing, follow-up deadline within 7 days or passed</source>
+            <translation>调解成功、结案后尚未回访，且回访期限在 7 天内到期或已过期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="75" />
+            <source>Clear filters</source>
+            <translation>清除筛选</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="84" />
+            <source>Search:</source>
+            <translation>搜索：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="90" />
+            <source>Status:</source>
+            <translation>状态：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="91" />
+            <source>Type:</source>
+            <translation>类型：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="92" />
+            <source>Source:</source>
+            <translation>来源：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="93" />
+            <source>Committee:</source>
+            <translation>调委会：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="94" />
+            <source>Registered from:</source>
+            <translation>登记日期从：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="95" />
+            <source>to:</source>
+            <translation>至：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="128" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <location filename="../../mediator_app/ui/labels.py" line="12" />
+            <source>Registered</source>
+            <translation>待受理</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/labels.py" line="13" />
+            <source>In mediation</source>
+            <translation>调解中</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/labels.py" line="14" />
+            <source>Resolved</source>
+            <translation>调解成功</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/labels.py" line="15" />
+            <source>Terminated</source>
+            <translation>调解终止</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/labels.py" line="16" />
+            <source>Not accepted</source>
+            <translation>不予受理</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/labels.py" line="23" />
+            <source>District</source>
+            <translation>区</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/labels.py" line="24" />
+            <source>County</source>
+            <translation>县</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/labels.py" line="25" />
+            <source>Street</source>
+            <translation>街道</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/labels.py" line="26" />
+            <source>Town</source>
+            <translation>乡镇</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/labels.py" line="27" />
+            <source>Village</source>
+            <translation>村</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/labels.py" line="28" />
+            <source>Community</source>
+            <translation>社区</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/labels.py" line="29" />
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="47" />
+            <source>Mediation Ledger</source>
+            <translation>调解台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="53" />
+            <source>Overview</source>
+            <translation>首页</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="54" />
+            <source>Cases</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="94" />
+            <source>&amp;New case…</source>
+            <translation>新建案件(&amp;N)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="96" />
+            <source>&amp;Open case</source>
+            <translation>打开案件(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="98" />
+            <source>&amp;Find…</source>
+            <translation>查找(&amp;F)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="100" />
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="102" />
+            <source>Export view as &amp;CSV…</source>
+            <translation>导出当前列表为 &amp;CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="104" />
+            <source>Export view as &amp;Excel (XLSX)…</source>
+            <translation>导出当前列表为 &amp;Excel (XLSX)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="106" />
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="108" />
+            <source>&amp;Organisation…</source>
+            <translation>组织机构(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="110" />
+            <source>O&amp;verview</source>
+            <translation>首页(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="112" />
+            <source>&amp;Case list</source>
+            <translation>案件列表(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="114" />
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="115" />
+            <source>&amp;About</source>
+            <translation>关于(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="123" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="125" />
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="126" />
+            <source>&amp;Organisation</source>
+            <translation>组织机构(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="127" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="135" />
+            <source>Main</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="151" />
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="155" />
+            <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>
+            <translation>共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="159" />
+            <source>Search failed: {error}</source>
+            <translation>查询失败：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="178" />
+            <source>Not available</source>
+            <translation>功能不可用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="179" />
+            <source>{what} is not available in this build.</source>
+            <translation>此版本暂不提供{what}。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="204" />
+            <source>The case form</source>
+            <translation>案件登记表</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="225" />
+            <source>Organisation management</source>
+            <translation>组织机构管理</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="251" />
+            <location filename="../../mediator_app/ui/main_window.py" line="271" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="251" />
+            <source>There are no cases in view.</source>
+            <translation>当前列表中没有案件。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="254" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="255" />
+            <source>CSV file (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="256" />
+            <source>Export cases</source>
+            <translation>导出案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="267" />
+            <source>Exported {count} cases to {path}</source>
+            <translation>已导出 {count} 件案件到 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="272" />
+            <source>The export failed: {error}</source>
+            <translation>导出失败：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="275" />
+            <source>About</source>
+            <translation>关于</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="276" />
+            <source>Mediation Ledger — case register and statistics for people's mediation committees.
+Database: {path}</source>
+            <translation>调解台账 —— 人民调解委员会案件登记与统计。
+数据库：{path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>NavTree</name>
+        <message>
+            <location filename="../../mediator_app/ui/nav_tree.py" line="35" />
+            <location filename="../../mediator_app/ui/nav_tree.py" line="88" />
+            <source>All cases</source>
+            <translation>全部案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/nav_tree.py" line="72" />
+            <source>Committees</source>
+            <translation>人民调解委员会</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgManagerWindow</name>
+        <message>
+            <location filename="../../mediator_app/ui/org/window.py" line="36" />
+            <source>Organisation</source>
+            <translation>组织机构</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/window.py" line="40" />
+            <source>Import CSV files…</source>
+            <translation>导入 CSV 文件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/window.py" line="42" />
+            <source>Show inactive entries</source>
+            <translation>显示已停用的条目</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/window.py" line="58" />
+            <source>Streets, villages and grids</source>
+            <translation>街道、村（社区）和网格</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/window.py" line="59" />
+            <source>Mediation committees</source>
+            <translation>人民调解委员会</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/window.py" line="60" />
+            <source>Mediators and grid workers</source>
+            <translation>调解员和网格员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/window.py" line="85" />
+            <source>Import organisation CSV files</source>
+            <translation>导入组织机构 CSV 文件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/window.py" line="86" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/window.py" line="98" />
+            <source>{file}: {rows} rows, {new} new, {updated} updated</source>
+            <translation>{file}：共 {rows} 行，新增 {new} 条，更新 {updated} 条</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/window.py" line="103" />
+            <source>Import finished</source>
+            <translation>导入完成</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/window.py" line="113" />
+            <source>Import failed: nothing was written</source>
+            <translation>导入失败：未写入任何数据</translation>
+        </message>
+    </context>
+    <context>
+        <name>PartyEditor</name>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="26" />
+            <source>Name</source>
+            <translation>姓名/名称</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="27" />
+            <source>Party role</source>
+            <translation>当事人身份</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="28" />
+            <source>Party kind</source>
+            <translation>当事人类别</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="29" />
+            <source>ID type</source>
+            <translation>证件类型</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="30" />
+            <source>ID number</source>
+            <translation>证件号码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="31" />
+            <source>Sex</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="32" />
+            <source>Birth date</source>
+            <translation>出生日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="33" />
+            <source>Ethnicity</source>
+            <translation>民族</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="34" />
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="35" />
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="36" />
+            <source>Occupation</source>
+            <translation>职业</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="38" />
+            <source>Add party</source>
+            <translation>添加当事人</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="38" />
+            <source>Remove party</source>
+            <translation>删除当事人</translation>
+        </message>
+    </context>
+    <context>
+        <name>PeoplePanel</name>
+        <message>
+            <location filename="../../mediator_app/ui/org/people.py" line="28" />
+            <source>Filter by name, phone, committee or grid</source>
+            <translation>按姓名、电话、调委会或网格筛选</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/people.py" line="31" />
+            <location filename="../../mediator_app/ui/org/people.py" line="39" />
+            <source>Name</source>
+            <translation>姓名</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/people.py" line="31" />
+            <location filename="../../mediator_app/ui/org/people.py" line="40" />
+            <source>Role</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/people.py" line="31" />
+            <source>Committee</source>
+            <translation>调委会</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/people.py" line="32" />
+            <source>Grid</source>
+            <translation>网格</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/people.py" line="32" />
+            <location filename="../../mediator_app/ui/org/people.py" line="44" />
+            <source>Phone</source>
+            <translation>联系电话</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/people.py" line="42" />
+            <source>Committee (mediators)</source>
+            <translation>所属调委会（调解员）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/people.py" line="43" />
+            <source>Grid (grid workers)</source>
+            <translation>所属网格（网格员）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/people.py" line="45" />
+            <source>Sex</source>
+            <translation>性别</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/people.py" line="46" />
+            <source>Employment</source>
+            <translation>专兼职</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/people.py" line="48" />
+            <source>Position</source>
+            <translation>职务</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/people.py" line="65" />
+            <source>{name} (inactive)</source>
+            <translation>{name}（已停用）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/people.py" line="143" />
+            <source>Delete person</source>
+            <translation>删除人员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/people.py" line="143" />
+            <source>Delete {name}?</source>
+            <translation>删除 {name}？</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="50" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="64" />
+            <source>Disputes registered (排查纠纷数)</source>
+            <translation>排查纠纷数</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="65" />
+            <source>Cases accepted (受理数)</source>
+            <translation>受理数</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="66" />
+            <source>Cases concluded (resolved + terminated)</source>
+            <translation>调结数（调解成功数 + 调解终止数）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="68" />
+            <source>Truncate (as published by the district)</source>
+            <translation>截位（与区里公布口径一致）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="69" />
+            <source>Round half up</source>
+            <translation>四舍五入</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="74" />
+            <source> days</source>
+            <translation> 天</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="79" />
+            <source>Normal</source>
+            <translation>标准</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="79" />
+            <source>Large</source>
+            <translation>较大</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="80" />
+            <source>Extra large</source>
+            <translation>特大</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="106" />
+            <source>District</source>
+            <translation>区（县）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="107" />
+            <source>District name:</source>
+            <translation>区（县）名称：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="108" />
+            <source>District code:</source>
+            <translation>区（县）代码：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="109" />
+            <source>Name printed on sheets:</source>
+            <translation>报表填报人：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="112" />
+            <source>Case numbers and statistics</source>
+            <translation>案号与统计</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="113" />
+            <source>Case-number template:</source>
+            <translation>案号模板：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="115" />
+            <source>Rate denominator:</source>
+            <translation>化解率分母：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="116" />
+            <source>Rate rounding:</source>
+            <translation>化解率取舍：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="117" />
+            <source>Decimal places:</source>
+            <translation>小数位数：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="118" />
+            <source>Overdue after:</source>
+            <translation>超期期限：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="119" />
+            <source>Follow-up within:</source>
+            <translation>回访期限：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="122" />
+            <source>A new language applies after restarting the program.</source>
+            <translation>更改语言后需重新启动程序才能生效。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="124" />
+            <source>Display (this computer only)</source>
+            <translation>显示（仅本机）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="125" />
+            <source>Language:</source>
+            <translation>语言：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="126" />
+            <source>Text size:</source>
+            <translation>文字大小：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="159" />
+            <source>Example: {number}</source>
+            <translation>示例：{number}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="179" />
+            <source>District code: “{value}” is not 6 digits.</source>
+            <translation>区（县）代码：“{value}”不是 6 位数字。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="189" />
+            <source>The database is open read-only.</source>
+            <translation>数据库以只读方式打开，无法保存。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="201" />
+            <source>Could not save the settings: {error}</source>
+            <translation>无法保存设置：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="41" />
+            <source>Accept the case (受理)</source>
+            <translation>受理</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="42" />
+            <source>Mediation succeeded (调解成功)</source>
+            <translation>调解成功</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="43" />
+            <source>Terminate mediation (调解终止)</source>
+            <translation>调解终止</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="44" />
+            <source>Do not accept (不予受理)</source>
+            <translation>不予受理</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="49" />
+            <source>Acceptance date</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="50" />
+            <source>Closing date</source>
+            <translation>结案日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="59" />
+            <source>Agreement form</source>
+            <translation>协议形式</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="62" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="68" />
+            <source>Apply</source>
+            <translation>确定</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="69" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="73" />
+            <source>The date is the day the action happened (as on paper).</source>
+            <translation>日期填写实际办理的日期（与纸质材料一致）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitsPanel</name>
+        <message>
+            <location filename="../../mediator_app/ui/org/units.py" line="26" />
+            <location filename="../../mediator_app/ui/org/units.py" line="35" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/units.py" line="26" />
+            <location filename="../../mediator_app/ui/org/units.py" line="34" />
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/units.py" line="26" />
+            <location filename="../../mediator_app/ui/org/units.py" line="36" />
+            <source>Level</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/units.py" line="37" />
+            <source>Parent unit</source>
+            <translation>上级单位</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/units.py" line="38" />
+            <source>New subordinate unit</source>
+            <translation>新建下级单位</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/units.py" line="63" />
+            <location filename="../../mediator_app/ui/org/units.py" line="102" />
+            <source>{name} (inactive)</source>
+            <translation>{name}（已停用）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/units.py" line="93" />
+            <source>Grid workers of this grid</source>
+            <translation>本网格的网格员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/units.py" line="98" />
+            <source>also a mediator of {committee} (双员)</source>
+            <translation>同时是{committee}的调解员（双员）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/units.py" line="101" />
+            <source>not a mediator</source>
+            <translation>不是调解员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/units.py" line="105" />
+            <source>No grid worker assigned.</source>
+            <translation>未配备网格员。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/units.py" line="144" />
+            <source>Delete unit</source>
+            <translation>删除单位</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/units.py" line="144" />
+            <source>Delete unit {code}?</source>
+            <translation>删除单位 {code}？</translation>
+        </message>
+    </context>
+</TS>

@@ -1,0 +1,122 @@
+"""Fixtures and helpers for the case form and organisation window tests: a small
+organisation in an in-memory database, a fake dialog service that records what was
+asked, and typing as a user would (Chinese through an input-method commit)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from mediator_app.domain.enums import CommitteeKind, OrgLevel, PersonRole
+from mediator_app.domain.model import Committee, OrgUnit, Person
+from mediator_app.services import organisation as org_svc
+from mediator_app.storage.db import open_memory
+from mediator_app.ui.context import AppContext
+from mediator_app.ui.tasks import SyncRunner
+
+GRID1 = "610114001001001"
+GRID2 = "610114001002001"
+
+
+@dataclass
+class RecordingDialogs:
+    """Answers from queues (default: confirm True, save/discard/cancel "cancel")."""
+
+    confirms: list[bool] = field(default_factory=list)
+    answers: list[str] = field(default_factory=list)
+    files: list[list[str]] = field(default_factory=list)
+    asked: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def info(self, title: str, text: str) -> None:
+        self.asked.append(("info", title, text))
+
+    def error(self, title: str, text: str) -> None:
+        self.asked.append(("error", title, text))
+
+    def confirm(self, title: str, text: str) -> bool:
+        self.asked.append(("confirm", title, text))
+        return self.confirms.pop(0) if self.confirms else True
+
+    def ask_save_discard_cancel(self, title: str, text: str) -> str:
+        self.asked.append(("ask", title, text))
+        return self.answers.pop(0) if self.answers else "cancel"
+
+    def open_files(self, title: str, filter: str) -> list[str]:  # noqa: A002
+        self.asked.append(("open_files", title, filter))
+        return self.files.pop(0) if self.files else []
+
+    def save_file(self, title: str, suggested: str, filter: str) -> str | None:  # noqa: A002
+        return None
+
+    def kinds(self) -> list[str]:
+        return [a[0] for a in self.asked]
+
+
+def build_org(db) -> dict[str, int]:
+    units = [
+        OrgUnit("610114", "测试区", OrgLevel.DISTRICT),
+        OrgUnit("610114001", "东城街道", OrgLevel.STREET, "610114"),
+        OrgUnit("610114001001", "一村", OrgLevel.VILLAGE, "610114001"),
+        OrgUnit("610114001002", "二社区", OrgLevel.COMMUNITY, "610114001"),
+        OrgUnit(GRID1, "一村第一网格", OrgLevel.GRID, "610114001001"),
+        OrgUnit(GRID2, "二社区第一网格", OrgLevel.GRID, "610114001002"),
+    ]
+    for unit in units:
+        org_svc.save_unit(db, unit)
+    org_svc.save_committee(db, Committee("C1", "一村人民调解委员会", "一村",
+                                         CommitteeKind.VILLAGE, "610114001001"))
+    org_svc.save_committee(db, Committee("C2", "二社区人民调解委员会", "二社区",
+                                         CommitteeKind.VILLAGE, "610114001002"))
+    ids = {
+        "wang": org_svc.save_person(db, Person("王调解", PersonRole.MEDIATOR,
+                                               committee_code="C1", phone="13800000001")),
+        "li": org_svc.save_person(db, Person("李双员", PersonRole.BOTH, committee_code="C1",
+                                             grid_code=GRID1, phone="13800000002")),
+        "zhao": org_svc.save_person(db, Person("赵网格", PersonRole.GRID_WORKER,
+                                               grid_code=GRID2, phone="13800000003")),
+    }
+    return ids
+
+
+@pytest.fixture
+def form_db():
+    db = open_memory()
+    build_org(db)
+    return db
+
+
+@pytest.fixture
+def form_dialogs():
+    return RecordingDialogs()
+
+
+@pytest.fixture
+def form_ctx(form_db, form_dialogs, qapp, tmp_path):
+    return AppContext(runner=SyncRunner(form_db), read_db=form_db, dialogs=form_dialogs,
+                      lang="zh", user="tester", extra={"drafts_dir": str(tmp_path / "drafts")})
+
+
+def commit_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` the way an input method does (works for Chinese)."""
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def type_into(qtbot, widget: QWidget, text: str) -> None:
+    """Latin-1 text through key clicks, anything else through an input-method commit."""
+    if all(ord(ch) < 128 for ch in text):
+        qtbot.keyClicks(widget, text)
+    else:
+        commit_text(widget, text)
+
+
+def press_tab(qtbot, app_focus=None) -> QWidget:
+    """Press Tab on the focused widget; returns the newly focused widget."""
+    widget = app_focus or QApplication.focusWidget()
+    qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    return QApplication.focusWidget()

@@ -1,0 +1,110 @@
+"""Dashboard figures equal direct SQL counts; lists open cases; the chart has data."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from mediator_app.storage import case_query as cq
+from mediator_app.ui.dashboard import Dashboard
+from mediator_app.ui.dashboard_data import load_dashboard, month_start
+from tests.gui.conftest import EAST
+
+
+@pytest.fixture
+def dash(ctx, qtbot):
+    d = Dashboard(ctx)
+    qtbot.addWidget(d)
+    return d
+
+
+def _count(db, where: str, params: list) -> int:
+    return db.execute(f"SELECT count(*) FROM cases WHERE deleted = 0 AND {where}",
+                      params).fetchone()[0]
+
+
+SCOPES = [(cq.Scope(), "1", []),
+          (cq.Scope("org", EAST), ("org_code IN (SELECT descendant FROM org_closure "
+                                   "WHERE ancestor = ?)"), [EAST]),
+          (cq.Scope("committee", "C3"), "committee_code = ?", ["C3"])]
+
+
+@pytest.mark.parametrize("scope,where,params", SCOPES)
+def test_year_and_month_figures_equal_sql(dash, case_db, scope, where, params):
+    dash.set_scope(scope, "x")
+    today = date.today()
+    for box, first in ((dash.year_box, date(today.year, 1, 1)),
+                       (dash.month_box, month_start(today))):
+        period = f"{where} AND received_on BETWEEN ? AND ?"
+        args = [*params, first.isoformat(), today.isoformat()]
+        disputes = _count(case_db, period, args)
+        resolved = _count(case_db, period + " AND status = '调解成功'", args)
+        assert box.values["disputes"].text() == str(disputes)
+        assert box.values["resolved"].text() == str(resolved)
+        assert box.detail.text() == f"{resolved} ÷ {disputes}"
+        if disputes:
+            whole, frac = divmod(resolved * 10000 // disputes, 100)
+            assert box.values["rate"].text() == f"{whole}.{frac:02d}%"
+
+
+def test_overdue_list_equals_sql_and_opens_cases(dash, case_db, qtbot):
+    dash.set_scope(cq.Scope(), "all")
+    limit = (date.today() - timedelta(days=30)).isoformat()
+    expected = {r[0] for r in case_db.execute(
+        "SELECT id FROM cases WHERE status = '调解中' AND accepted_on < ?", [limit])}
+    assert set(dash.overdue.case_ids()) == expected
+    assert str(len(expected)) in dash.overdue.title()
+    with qtbot.waitSignal(dash.openCase) as blocker:
+        dash.overdue.list.itemActivated.emit(dash.overdue.list.item(0))
+    assert blocker.args == [dash.overdue.case_ids()[0]]
+
+
+def test_followups_due_this_week(case_db):
+    today = date.today()
+    closed = today - timedelta(days=25)  # deadline today + 5
+    rid = case_db.execute(
+        "SELECT id FROM cases WHERE status = '调解成功' AND id NOT IN "
+        "(SELECT case_rowid FROM follow_ups) LIMIT 1").fetchone()[0]
+    case_db.execute("UPDATE cases SET closed_on = ? WHERE id = ?", [closed.isoformat(), rid])
+    data = load_dashboard(case_db, cq.Scope(), today)
+    assert rid in [c.id for c in data.followups]
+    due = next(c for c in data.followups if c.id == rid)
+    assert due.day == (closed + timedelta(days=30)).isoformat()
+    case_db.execute("INSERT INTO follow_ups(case_rowid, visited_on) VALUES (?, ?)",
+                    [rid, today.isoformat()])
+    assert rid not in [c.id for c in load_dashboard(case_db, cq.Scope(), today).followups]
+
+
+def test_chart_has_twelve_months_summing_to_sql(dash, case_db):
+    dash.set_scope(cq.Scope(), "all")
+    months = dash.chart.months
+    assert len(months) == 12
+    first = month_start(date.today(), 11)
+    total = _count(case_db, "received_on BETWEEN ? AND ?",
+                   [first.isoformat(), date.today().isoformat()])
+    assert sum(dash.chart.totals()) == total
+    assert dash.chart.grab().width() > 0  # paints without error
+
+
+def test_type_breakdown_sums_to_year_total(dash, case_db):
+    dash.set_scope(cq.Scope(), "all")
+    today = date.today()
+    total = _count(case_db, "received_on BETWEEN ? AND ?",
+                   [date(today.year, 1, 1).isoformat(), today.isoformat()])
+    assert sum(n for _label, n in dash.types.items) == total
+    assert all(not label.isdigit() for label, _n in dash.types.items)  # labels, not codes
+
+
+def test_statistics_service_and_fallback_agree(case_db):
+    from mediator_app.ui import dashboard_data as dd
+
+    today = date.today()
+    rule = dd.rate_rule({})
+    for scope in (s for s, _w, _p in SCOPES):
+        for first, period in ((date(today.year, 1, 1), str(today.year)),
+                              (month_start(today), f"{today:%Y-%m}")):
+            stats = dd._statistics_figures(case_db, scope, period, today)
+            fallback = dd._fallback_figures(case_db, scope, first, today, rule)
+            assert stats is not None, "services.statistics.build_report is not usable"
+            assert stats == fallback

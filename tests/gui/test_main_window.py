@@ -1,0 +1,162 @@
+"""Main window: navigation scope, status bar counts, actions and shortcuts."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from mediator_app.storage import case_query as cq
+from mediator_app.ui.app import build_main_window
+from tests.gui.conftest import COMMITTEES, EAST, GRID1, VILLAGE1
+
+
+@pytest.fixture
+def window(ctx, qtbot):
+    w = build_main_window(ctx)
+    qtbot.addWidget(w)
+    return w
+
+
+def _ids_under(db, code: str) -> set[int]:
+    rows = db.execute(
+        "SELECT id FROM cases WHERE deleted = 0 AND org_code IN "
+        "(SELECT descendant FROM org_closure WHERE ancestor = ?)", [code]).fetchall()
+    return {r[0] for r in rows}
+
+
+@pytest.mark.parametrize("code", [EAST, VILLAGE1, GRID1])
+def test_choosing_an_org_node_lists_exactly_the_cases_beneath_it(window, case_db, code):
+    assert window.nav.select_scope(cq.Scope("org", code))
+    expected = _ids_under(case_db, code)
+    assert expected, "fixture should place cases under every tested node"
+    assert set(window.cases.model.ids()) == expected
+    assert window.cases.model.rowCount() == len(expected)
+
+
+def test_choosing_a_committee_lists_its_cases(window, case_db):
+    code = COMMITTEES[2].code
+    window.nav.select_scope(cq.Scope("committee", code))
+    expected = {r[0] for r in case_db.execute(
+        "SELECT id FROM cases WHERE committee_code = ?", [code]).fetchall()}
+    assert set(window.cases.model.ids()) == expected
+
+
+def test_root_shows_every_case(window, case_db):
+    total = case_db.execute("SELECT count(*) FROM cases").fetchone()[0]
+    assert window.cases.model.rowCount() == total
+
+
+def test_status_bar_counts_match_sql(window, case_db):
+    window.nav.select_scope(cq.Scope("org", EAST))
+    limit = (date.today() - timedelta(days=30)).isoformat()
+    where = ("deleted = 0 AND org_code IN (SELECT descendant FROM org_closure "
+             "WHERE ancestor = ?)")
+    total, mediating, resolved, overdue = (case_db.execute(
+        f"SELECT count(*) FROM cases WHERE {where} {extra}", [EAST, *params]).fetchone()[0]
+        for extra, params in (("", []), ("AND status = '调解中'", []),
+                              ("AND status = '调解成功'", []),
+                              ("AND status = '调解中' AND accepted_on < ?", [limit])))
+    text = window.counts_label.text()
+    for number in (total, mediating, resolved, overdue):
+        assert str(number) in text
+    assert text.startswith(f"{total} ")
+    assert overdue > 0
+
+
+def test_shortcuts_are_bound(window):
+    a = window.actions_
+    assert a["new_case"].shortcut().toString() == "Ctrl+N"
+    assert a["find"].shortcut().toString() == "Ctrl+F"
+    assert a["refresh"].shortcut().toString() == "F5"
+
+
+def test_find_focuses_the_search_box_on_the_case_tab(window, qtbot):
+    window.show()
+    qtbot.waitExposed(window)
+    window.actions_["find"].trigger()
+    assert window.tabs.currentWidget() is window.cases
+    assert window.focusWidget() is window.cases.filters.search
+
+
+def test_refresh_picks_up_new_cases(window, case_db):
+    before = window.cases.model.rowCount()
+    case_db.execute("UPDATE cases SET deleted = 1 WHERE id IN (SELECT id FROM cases LIMIT 3)")
+    window.actions_["refresh"].trigger()
+    assert window.cases.model.rowCount() == before - 3
+
+
+def test_missing_case_form_shows_a_plain_message(window, dialogs, monkeypatch):
+    import mediator_app.ui.main_window as mw
+
+    monkeypatch.setattr(mw, "_load_class", lambda module, name: None)
+    window.actions_["new_case"].trigger()
+    assert dialogs.calls and dialogs.calls[-1][0] == "info"
+
+
+def test_enter_opens_the_selected_case(window, qtbot, monkeypatch):
+    opened: list[int] = []
+    monkeypatch.setattr(window, "open_case", opened.append)
+    window.cases.openCase.disconnect()
+    window.cases.openCase.connect(window.open_case)
+    window.show()
+    window.tabs.setCurrentIndex(1)
+    table = window.cases.table
+    table.setFocus()
+    table.setCurrentIndex(window.cases.model.index(2, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert opened == [window.cases.model.case_id_at(2)]
+
+
+@pytest.mark.parametrize("scope,expected", [
+    (cq.Scope("committee", "C2"), {"committee_code": "C2"}),
+    (cq.Scope("org", GRID1), {"grid_code": GRID1, "committee_code": "C1"}),
+    (cq.Scope("org", VILLAGE1), {"committee_code": "C1"}),
+    (cq.Scope("org", EAST), {}),
+])
+def test_new_case_gets_defaults_from_the_selected_node(window, monkeypatch, scope, expected):
+    import mediator_app.ui.main_window as mw
+
+    made: list[tuple] = []
+
+    class FakeForm:
+        def __init__(self, ctx, rowid, *, defaults=None):
+            made.append((rowid, defaults))
+            from PySide6.QtCore import QObject, Signal
+
+            class _S(QObject):
+                saved = Signal(int)
+                destroyed_ = Signal()
+            self._s = _S()
+            self.saved = self._s.saved
+            self.destroyed = self._s.destroyed
+
+        def setAttribute(self, *_a):
+            pass
+
+        def show(self):
+            pass
+
+        def close(self):
+            return True
+
+    monkeypatch.setattr(mw, "_load_class", lambda module, name: FakeForm)
+    window.nav.select_scope(scope)
+    window.actions_["new_case"].trigger()
+    assert made == [(None, expected)]
+
+
+def test_real_case_form_opens_and_saving_refreshes(window, qtbot):
+    from mediator_app.ui.main_window import _load_class
+
+    if _load_class("mediator_app.ui.case_form", "CaseFormWindow") is None:
+        pytest.skip("case form not present")
+    window.open_case(window.cases.model.case_id_at(0))
+    assert len(window.windows) == 1
+    form = window.windows[0]
+    qtbot.addWidget(form)
+    before = window.cases.model.page_fetches
+    form.saved.emit(window.cases.model.case_id_at(0))
+    window.cases.model.data(window.cases.model.index(0, 0))
+    assert window.cases.model.page_fetches > before

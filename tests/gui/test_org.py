@@ -1,0 +1,160 @@
+"""The organisation window: a round trip through units, committees and people, the
+双员 pairing on both sides, refusals, and the CSV import."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import Qt
+
+from mediator_app.domain.enums import OrgLevel, PersonRole
+from mediator_app.domain.model import Case, new_case_id
+from mediator_app.services.cases import save_case
+from mediator_app.storage.org_repo import OrgRepository
+from mediator_app.ui.org import OrgManagerWindow
+from tests.gui.helpers_form import (  # noqa: F401 - fixtures
+    GRID1, commit_text, form_ctx, form_db, form_dialogs,
+)
+
+
+@pytest.fixture
+def win(qtbot, form_ctx):
+    w = OrgManagerWindow(form_ctx)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+
+def fill(panel, qtbot, **values):
+    for name, value in values.items():
+        widget = panel.widgets[name]
+        if hasattr(widget, "set_key"):
+            widget.set_key(value)
+        elif hasattr(widget, "set_value"):
+            widget.set_value(value)
+        else:
+            widget.clear()
+            if value.isascii():
+                qtbot.keyClicks(widget, value)
+            else:
+                commit_text(widget, value)
+
+
+def test_round_trip(qtbot, win, form_db, form_dialogs):
+    org = OrgRepository(form_db)
+    units = win.units
+    # a new street under the district, a community under it, a grid under that
+    units.select("610114")
+    units.new()
+    assert units.value("parent_code") == "610114" and units.value("level") == "街道"
+    fill(units, qtbot, code="610114009", name="新区街道")
+    units.save()
+    units.new()
+    fill(units, qtbot, code="610114009001", name="新社区", level=OrgLevel.COMMUNITY.value)
+    units.save()
+    units.new()
+    fill(units, qtbot, code="610114009001001", name="新社区第一网格")
+    units.save()
+    assert [u.code for u in org.ancestors("610114009001001")] == [
+        "610114", "610114009", "610114009001", "610114009001001"]
+    # edit a name
+    units.select("610114009001")
+    fill(units, qtbot, name="新华社区")
+    units.save()
+    assert org.unit("610114009001").name == "新华社区"
+
+    committees = win.committees
+    committees.new()
+    fill(committees, qtbot, code="C9", name="新华社区人民调解委员会", short_name="新华",
+         org_code="610114009001")
+    committees.save()
+    assert org.committee("C9").short_name == "新华"
+    assert committees.current_key == "C9"
+
+    people = win.people
+    people.new()
+    fill(people, qtbot, name="孙双员", role=PersonRole.BOTH.value, committee_code="C9",
+         grid_code="610114009001001", phone="13900000009")
+    people.save()
+    [p] = [p for p in org.people() if p.name == "孙双员"]
+    assert (p.committee_code, p.grid_code, p.role) == ("C9", "610114009001001", PersonRole.BOTH)
+    # the pairing shows on both sides
+    committees.select("C9")
+    assert committees.members.rowCount() == 1
+    assert "新社区第一网格" in committees.members.item(0, 3).text()
+    units.select("610114009001001")
+    assert "孙双员" in units.workers.text() and "新华社区人民调解委员会" in units.workers.text()
+
+    # a case points to the committee: delete refused with a visible message
+    save_case(form_db, Case(case_id=new_case_id(), committee_code="C9",
+                            received_on=date(2023, 5, 1), dispute_type="01", source="1"))
+    win.tabs.setCurrentWidget(committees)
+    committees.select("C9")
+    committees.delete()
+    assert committees.general.isVisible()
+    assert "停用" in committees.general.text() or "Deactivate" in committees.general.text()
+    assert org.committee("C9") is not None
+    # deactivate instead: gone from the list unless inactive entries are shown
+    committees.toggle_active()
+    assert not org.committee("C9").active
+    codes = [committees.table.item(r, 0).text() for r in range(committees.table.rowCount())]
+    assert "C9" not in codes
+    win.inactive_box.setChecked(True)
+    codes = [committees.table.item(r, 0).text() for r in range(committees.table.rowCount())]
+    assert "C9" in codes
+    # an unreferenced person can be deleted
+    people.select(p.id)
+    people.delete()
+    assert org.person(p.id) is None
+
+
+def test_rules_are_shown_beside_the_fields(qtbot, win, form_db):
+    units = win.units
+    units.select("610114001001")  # a village
+    units.new()
+    fill(units, qtbot, code="610114001001009", name="网格", level=OrgLevel.STREET.value)
+    units.save()
+    assert units.errors["level"].isVisible()
+    assert OrgRepository(form_db).unit("610114001001009") is None
+    people = win.people
+    win.tabs.setCurrentWidget(people)
+    people.new()
+    fill(people, qtbot, name="无组", role=PersonRole.MEDIATOR.value)
+    people.save()
+    assert people.errors["committee_code"].isVisible()
+    assert people.widgets["committee_code"].isEnabled()
+    assert not people.widgets["grid_code"].isEnabled()
+
+
+def test_grid_worker_who_is_not_a_mediator(qtbot, win):
+    win.units.select("610114001002001")
+    assert "赵网格" in win.units.workers.text()
+    assert "not a mediator" in win.units.workers.text() or "不是调解员" in win.units.workers.text()
+    win.committees.select("C1")
+    marks = {win.committees.members.item(r, 0).text(): win.committees.members.item(r, 3).text()
+             for r in range(win.committees.members.rowCount())}
+    assert marks["王调解"] == "" and GRID1 in marks["李双员"]
+
+
+def test_csv_import_and_its_errors(qtbot, win, form_db, form_dialogs, tmp_path):
+    good = tmp_path / "units.csv"
+    good.write_text("code,name,level,parent_code\n610114001003,三社区,社区,610114001\n",
+                    encoding="utf-8-sig")
+    form_dialogs.files = [[str(good)]]
+    with qtbot.waitSignal(win.changed):
+        win.import_files()
+    assert OrgRepository(form_db).unit("610114001003").name == "三社区"
+    assert win.units.tree.findItems("610114001003", Qt.MatchFlag.MatchExactly
+                                    | Qt.MatchFlag.MatchRecursive, 1)
+    bad = tmp_path / "units_bad.csv"
+    bad.write_text("code,name,level,parent_code\n610114001004,四社区,星球,610114001\n",
+                   encoding="utf-8-sig")
+    form_dialogs.files = [[str(bad)]]
+    win.import_files()
+    assert win.import_errors.isVisible()
+    text = win.import_errors.toPlainText()
+    assert "units_bad.csv" in text and "2" in text  # file and line
+    assert form_dialogs.kinds()[-1] == "error"
+    assert OrgRepository(form_db).unit("610114001004") is None

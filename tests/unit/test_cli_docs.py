@@ -1,0 +1,158 @@
+"""The ``document``, ``submit`` and ``submissions`` commands, run through a local parser
+built with ``commands_docs.register`` against a database file."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from datetime import date
+
+import pytest
+from pypdf import PdfReader
+
+from mediator_app.cli import commands_docs
+from mediator_app.domain.enums import AgreementForm, CaseStatus, CommitteeKind, OrgLevel, PartyRole
+from mediator_app.domain.model import Agreement, Case, Committee, OrgUnit, Party, new_case_id
+from mediator_app.storage.audit_repo import AuditRepository
+from mediator_app.storage.case_repo import CaseRepository
+from mediator_app.storage.db import open_database
+from mediator_app.storage.org_repo import OrgRepository
+
+CASE_NO = "（2023）幸人调字第3号"
+DISTRICT, S1, S2 = "610114", "610114001", "610114002"
+
+
+@pytest.fixture
+def db_path(tmp_path) -> str:
+    return make_db(tmp_path / "ledger.db")
+
+
+def make_db(path) -> str:
+    """A database file with a street that has two May cases and one that has none."""
+    opened = open_database(path)
+    db = opened.db
+    org = OrgRepository(db)
+    with db.atomic():
+        org.upsert_units([OrgUnit(DISTRICT, "示例区", OrgLevel.DISTRICT),
+                          OrgUnit(S1, "幸福街道", OrgLevel.STREET, DISTRICT),
+                          OrgUnit(S2, "和平街道", OrgLevel.STREET, DISTRICT)])
+        org.upsert_committee(Committee("C1", "幸福街道人民调解委员会", "幸",
+                                       CommitteeKind.STREET, S1))
+        case = Case(case_id="5f0c1c2e-1111-4a4a-9b9b-000000000003", committee_code="C1",
+                    received_on=date(2023, 5, 2), dispute_type="02", source="2",
+                    status=CaseStatus.RESOLVED, case_no=CASE_NO, accepted_on=date(2023, 5, 2),
+                    closed_on=date(2023, 5, 8), agreement_form=AgreementForm.WRITTEN,
+                    parties=(Party("张三", PartyRole.APPLICANT),
+                             Party("李四", PartyRole.RESPONDENT)),
+                    agreement=Agreement(AgreementForm.WRITTEN, "协3", terms="李四赔偿张三500元。"))
+        CaseRepository(db).insert(case, S1)
+        CaseRepository(db).insert(Case(case_id=new_case_id(), committee_code="C1",
+                                       received_on=date(2023, 5, 9), dispute_type="02",
+                                       source="1", case_no="（2023）幸人调字第4号"), S1)
+    opened.close()
+    return str(path)
+
+
+def run(*argv: str) -> int:
+    parser = argparse.ArgumentParser(prog="mediator-app")
+    commands_docs.register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(list(argv))
+    return int(args.func(args))
+
+
+def _text(path) -> str:
+    reader = PdfReader(io.BytesIO(path.read_bytes()))
+    return "".join((p.extract_text() or "").replace("\n", "") for p in reader.pages)
+
+
+def test_document_writes_the_pdf_and_logs_the_print(db_path, tmp_path, capsys):
+    out = tmp_path / "agreement.pdf"
+    code = run("document", "--db", db_path, "--case", CASE_NO, "--kind", "agreement",
+               "--out", str(out), "--user", "clerk")
+    assert code == 0
+    assert str(out) in capsys.readouterr().out
+    text = _text(out)
+    assert "人民调解协议书" in text and "李四赔偿张三500元。" in text and "本协议书一式3份" in text
+    opened = open_database(db_path)
+    history = AuditRepository(opened.db).history("case", "5f0c1c2e-1111-4a4a-9b9b-000000000003")
+    opened.close()
+    assert [(e.user, e.action, e.field) for e in history] == [("clerk", "print", "agreement")]
+
+
+def test_document_by_uuid_whole_file(db_path, tmp_path):
+    out = tmp_path / "file.pdf"
+    assert run("document", "--db", db_path, "--case", "5f0c1c2e-1111-4a4a-9b9b-000000000003",
+               "--kind", "all", "--out", str(out)) == 0
+    text = _text(out)
+    assert "卷内目录" in text and "人民调解受理登记表" in text and "（调委会存档）" in text
+
+
+@pytest.mark.parametrize(("argv", "expected"), [
+    (("--case", "（2023）幸人调字第99号", "--kind", "register"),
+     "找不到案件“（2023）幸人调字第99号”"),
+    (("--case", "（2023）幸人调字第4号", "--kind", "agreement"), "没有书面调解协议"),
+    (("--case", "（2023）幸人调字第4号", "--kind", "follow_up"), "还没有回访记录"),
+])
+def test_document_refusals(db_path, tmp_path, capsys, argv, expected):
+    out = tmp_path / "x.pdf"
+    assert run("document", "--db", db_path, *argv, "--out", str(out)) == 1
+    assert expected in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_document_unwritable_output(db_path, tmp_path, capsys):
+    out = tmp_path / "missing-dir" / "x.pdf"
+    assert run("document", "--db", db_path, "--case", CASE_NO, "--kind", "register",
+               "--out", str(out)) == 1
+    assert "无法写入文件" in capsys.readouterr().err
+
+
+def test_missing_database(tmp_path, capsys):
+    missing = tmp_path / "nope.db"
+    assert run("document", "--db", str(missing), "--case", CASE_NO, "--kind", "register",
+               "--out", str(tmp_path / "x.pdf")) == 1
+    assert "找不到数据库文件" in capsys.readouterr().err
+    assert not missing.exists()
+
+
+def test_unknown_kind_is_a_usage_error(db_path):
+    with pytest.raises(SystemExit) as exc:
+        run("document", "--db", db_path, "--case", CASE_NO, "--kind", "minutes", "--out", "x")
+    assert exc.value.code == 2
+
+
+def test_submit_review_and_completeness(db_path, capsys):
+    assert run("submit", "--db", db_path, "--period", "2023-05", "--scope", S1,
+               "--review-only", "--user", "alice") == 0
+    assert "已审核：幸福街道 2023-05（第1版）" in capsys.readouterr().out
+    assert run("submit", "--db", db_path, "--period", "2023-05", "--scope", S2,
+               "--user", "bob") == 0
+    out = capsys.readouterr().out
+    assert "已上报：和平街道 2023-05（第1版，零报告）" in out and "排查纠纷 0 件" in out
+    assert run("submissions", "--db", db_path, "--period", "2023-05", "--scope", DISTRICT) == 0
+    lines = capsys.readouterr().out.splitlines()
+    row = {line.split()[0]: line for line in lines[1:] if line[:1].isdigit()}
+    assert "已审核未上报" in row[S1] and "alice" in row[S1] and " 2 " in row[S1]
+    assert "已上报（零报告）" in row[S2] and "bob" in row[S2]
+    assert "未上报" in row[DISTRICT] and "示例区（本级）" in row[DISTRICT]
+    assert lines[-1] == "已上报 1/2（其中零报告 1），已审核未上报 1，未上报 0"
+
+
+def test_submit_refusals(db_path, capsys):
+    assert run("submit", "--db", db_path, "--period", "2023", "--scope", S1) == 1
+    assert "不是一个月份" in capsys.readouterr().err
+    assert run("submit", "--db", db_path, "--period", "2023-05", "--scope", "999") == 1
+    assert "999" in capsys.readouterr().err
+    assert run("submissions", "--db", db_path, "--period", "2023-13", "--scope", S1,
+               "--lang", "en") == 1
+    assert "2023-13" in capsys.readouterr().err
+
+
+def test_options_of_the_main_parser_are_not_overridden(db_path, tmp_path):
+    parser = argparse.ArgumentParser(prog="mediator-app")
+    parser.add_argument("--db")
+    commands_docs.register(parser.add_subparsers(dest="command", required=True))
+    args = parser.parse_args(["--db", db_path, "document", "--case", CASE_NO, "--kind",
+                              "register", "--out", str(tmp_path / "r.pdf")])
+    assert args.db == db_path
+    assert args.func(args) == 0

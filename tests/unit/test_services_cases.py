@@ -1,0 +1,198 @@
+"""Case use cases against an in-memory migrated database."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date
+
+import pytest
+
+from mediator_app.domain.enums import (
+    AgreementForm, CaseStatus, CommitteeKind, OrgLevel, PersonRole,
+)
+from mediator_app.domain.errors import DomainError
+from mediator_app.domain.model import Case, Committee, OrgUnit, Party, Person, new_case_id
+from mediator_app.services import cases as svc
+from mediator_app.services import organisation as org_svc
+from mediator_app.storage.audit_repo import AuditRepository
+from mediator_app.storage.case_repo import CaseRepository
+from mediator_app.storage.db import open_memory
+from mediator_app.storage.settings_repo import SettingsRepository
+
+TODAY = date(2023, 12, 31)
+GRID = "610114001001001"
+ID_A = "11010519491231002X"
+ID_B = "440524188001010014"
+
+
+@pytest.fixture
+def db():
+    db = open_memory()
+    org_svc.save_unit(db, OrgUnit("610114", "阎良区", OrgLevel.DISTRICT))
+    org_svc.save_unit(db, OrgUnit("610114001", "凤凰路街道", OrgLevel.STREET, "610114"))
+    org_svc.save_unit(db, OrgUnit("610114001001", "幸福社区", OrgLevel.COMMUNITY, "610114001"))
+    org_svc.save_unit(db, OrgUnit(GRID, "第一网格", OrgLevel.GRID, "610114001001"))
+    for code, short in (("C1", "幸福"), ("C2", "凤凰")):
+        org_svc.save_committee(db, Committee(code, f"{short}调委会", short,
+                                             CommitteeKind.VILLAGE, "610114001001"))
+    return db
+
+
+def new_case(**kw) -> Case:
+    values = dict(case_id=new_case_id(), committee_code="C1", received_on=date(2023, 5, 1),
+                  dispute_type="02", source="1",
+                  parties=(Party("张三", id_number=ID_A), Party("李四")))
+    values.update(kw)
+    return Case(**values)
+
+
+def test_save_new_case_numbers_and_locates_it(db):
+    saved = svc.save_case(db, new_case(), today=TODAY, user="tester")
+    assert saved.id is not None
+    assert saved.case_no == "（2023）幸福人调字第1号"
+    assert saved.extra["org_code"] == "610114001001"
+    assert [p.name for p in saved.parties] == ["张三", "李四"]
+    assert saved.updated_at
+    second = svc.save_case(db, new_case(grid_code=GRID), today=TODAY)
+    assert second.case_no == "（2023）幸福人调字第2号"
+    assert second.extra["org_code"] == GRID
+    other = svc.save_case(db, new_case(committee_code="C2"), today=TODAY)
+    assert other.case_no == "（2023）凤凰人调字第1号"
+    history = AuditRepository(db).history("case", saved.case_id)
+    assert [(e.action, e.user) for e in history] == [("create", "tester")]
+
+
+def test_numbering_follows_the_template_setting_and_restarts_each_year(db):
+    SettingsRepository(db).set("case_no_template", "{short}{year}-{serial:03d}")
+    svc.save_case(db, new_case(case_no="幸福2023-007"), today=TODAY)
+    assert svc.next_case_no(db, "C1", 2023) == "幸福2023-008"
+    assert svc.next_case_no(db, "C1", 2022) == "幸福2022-001"
+
+
+def test_deleted_case_keeps_its_number_taken(db):
+    saved = svc.save_case(db, new_case(), today=TODAY)
+    svc.delete_case(db, saved.id)
+    assert svc.next_case_no(db, "C1", 2023) == "（2023）幸福人调字第2号"
+
+
+def test_duplicate_case_no_refused(db):
+    svc.save_case(db, new_case(case_no="A-1"), today=TODAY)
+    with pytest.raises(DomainError) as err:
+        svc.save_case(db, new_case(case_no="A-1"), today=TODAY)
+    assert [(p.field, p.code) for p in err.value.problems] == [("case_no", "case_no.duplicate")]
+    svc.save_case(db, new_case(case_no="A-1", committee_code="C2"), today=TODAY)
+    svc.save_case(db, new_case(case_no="A-1", received_on=date(2022, 1, 5)), today=TODAY)
+
+
+def test_all_problems_are_reported_and_nothing_written(db):
+    bad = new_case(received_on=date(2023, 5, 10), accepted_on=date(2023, 5, 1),
+                   status=CaseStatus.IN_MEDIATION, dispute_type="zz", grid_code="610114001",
+                   parties=(Party("张三", id_number="110105194912310021"),))
+    with pytest.raises(DomainError) as err:
+        svc.save_case(db, bad, today=TODAY)
+    got = {(p.field, p.code) for p in err.value.problems}
+    assert {("accepted_on", "dates.accepted_before_received"),
+            ("dispute_type", "unknown_code"), ("grid_code", "unknown_code"),
+            ("parties[0].id_number", "id.checksum")} <= got
+    assert CaseRepository(db).count() == 0
+
+
+def test_edit_updates_and_audits_the_diff(db):
+    saved = svc.save_case(db, new_case(), today=TODAY)
+    edited = dataclasses.replace(saved, summary="邻里漏水", parties=(Party("张三"),),
+                                 amount_fen=12345)
+    result = svc.save_case(db, edited, today=TODAY)
+    assert (result.summary, result.amount_fen, result.case_no) == (
+        "邻里漏水", 12345, saved.case_no)
+    assert result.updated_at >= saved.updated_at
+    assert [p.name for p in result.parties] == ["张三"]
+    fields = {e.field for e in AuditRepository(db).history("case", saved.case_id)}
+    assert {"summary", "amount_fen", "party_names"} <= fields
+
+
+def test_edit_of_missing_case(db):
+    with pytest.raises(DomainError):
+        svc.save_case(db, new_case(id=999), today=TODAY)
+
+
+def test_transitions(db):
+    case = svc.save_case(db, new_case(), today=TODAY)
+    accepted = svc.transition_case(db, case.id, CaseStatus.IN_MEDIATION,
+                                   on=date(2023, 5, 2), today=TODAY)
+    assert (accepted.status, accepted.accepted_on) == (CaseStatus.IN_MEDIATION,
+                                                       date(2023, 5, 2))
+    assert [p.name for p in accepted.parties] == ["张三", "李四"]  # parts untouched
+    with pytest.raises(DomainError) as err:
+        svc.transition_case(db, case.id, CaseStatus.RESOLVED, on=date(2023, 5, 9),
+                            today=TODAY)
+    assert err.value.first.field == "agreement_form"
+    done = svc.transition_case(db, case.id, CaseStatus.RESOLVED, on=date(2023, 5, 9),
+                               agreement_form=AgreementForm.ORAL, today=TODAY)
+    assert (done.status, done.closed_on, done.agreement_form) == (
+        CaseStatus.RESOLVED, date(2023, 5, 9), AgreementForm.ORAL)
+    actions = [e.action for e in AuditRepository(db).history("case", case.case_id)]
+    assert actions[:1] == ["create"] and "受理" in actions and "调解成功" in actions
+
+
+def test_transition_refused_by_the_rules(db):
+    case = svc.save_case(db, new_case(), today=TODAY)
+    with pytest.raises(DomainError) as err:
+        svc.transition_case(db, case.id, CaseStatus.TERMINATED, on=date(2023, 5, 2),
+                            reason="撤回", today=TODAY)
+    assert err.value.first.code == "status.transition"
+    with pytest.raises(DomainError) as err:
+        svc.transition_case(db, case.id, CaseStatus.IN_MEDIATION, on=date(2023, 4, 1),
+                            today=TODAY)
+    assert err.value.first.code == "dates.accepted_before_received"
+    with pytest.raises(DomainError) as err:
+        svc.transition_case(db, case.id, CaseStatus.REJECTED, on=date(2023, 5, 2),
+                            today=TODAY)
+    assert err.value.first.code == "status.reason_required"
+    rejected = svc.transition_case(db, case.id, CaseStatus.REJECTED, on=date(2023, 5, 2),
+                                   reason="不属于受理范围", today=TODAY)
+    assert (rejected.status, rejected.outcome_note) == (CaseStatus.REJECTED, "不属于受理范围")
+    assert CaseRepository(db).get(case.id).status == CaseStatus.REJECTED
+
+
+def test_terminate(db):
+    case = svc.save_case(db, new_case(), today=TODAY)
+    svc.transition_case(db, case.id, CaseStatus.IN_MEDIATION, on=date(2023, 5, 2),
+                        today=TODAY)
+    done = svc.transition_case(db, case.id, CaseStatus.TERMINATED, on=date(2023, 6, 2),
+                               reason="一方撤回", today=TODAY)
+    assert (done.status, done.closed_on) == (CaseStatus.TERMINATED, date(2023, 6, 2))
+
+
+def test_delete_is_a_tombstone(db):
+    case = svc.save_case(db, new_case(), today=TODAY)
+    changes = svc.delete_case(db, case.id)
+    assert changes.case_rowids == (case.id,)
+    stored = CaseRepository(db).get(case.id)
+    assert stored.deleted and stored.updated_at > case.updated_at
+    assert CaseRepository(db).count() == 0
+
+
+def test_mediators_are_saved(db):
+    pid = org_svc.save_person(db, Person("调解员甲", PersonRole.MEDIATOR, committee_code="C1"))
+    case = svc.save_case(db, new_case(mediator_ids=(pid,)), today=TODAY)
+    assert case.mediator_ids == (pid,)
+
+
+def test_likely_duplicates(db):
+    first = svc.save_case(db, new_case(), today=TODAY)
+    far = svc.save_case(db, new_case(received_on=date(2023, 9, 1),
+                                     parties=(Party("张三"), Party("李四"))), today=TODAY)
+    deleted = svc.save_case(db, new_case(parties=(Party("王五", id_number=ID_B),)),
+                            today=TODAY)
+    svc.delete_case(db, deleted.id)
+    # same ID number, whatever the date
+    probe = new_case(received_on=date(2023, 11, 1), parties=(Party("某", id_number=ID_A),))
+    assert svc.likely_duplicates(db, probe) == [first.id]
+    # same names within 30 days (not the one registered months later)
+    probe = new_case(received_on=date(2023, 5, 20), parties=(Party("李四"), Party("张三")))
+    assert svc.likely_duplicates(db, probe) == [first.id]
+    probe = new_case(received_on=date(2023, 5, 20), parties=(Party("李四"),))
+    assert svc.likely_duplicates(db, probe) == []
+    # a saved case is not its own duplicate; deleted cases are ignored
+    assert svc.likely_duplicates(db, far) == []
+    assert svc.likely_duplicates(db, new_case(parties=(Party("王五", id_number=ID_B),))) == []

@@ -1,0 +1,188 @@
+"""审核上报: snapshots, changes since submission, completeness with zero reports,
+resubmission history."""
+
+from __future__ import annotations
+
+import dataclasses
+from datetime import date, timedelta
+
+import pytest
+
+from mediator_app.domain.enums import AgreementForm, CaseStatus, CommitteeKind, OrgLevel
+from mediator_app.domain.errors import DomainError
+from mediator_app.domain.model import Case, Committee, OrgUnit, new_case_id
+from mediator_app.services import statistics, submissions
+from mediator_app.storage.case_repo import CaseRepository
+from mediator_app.storage.db import open_memory
+from mediator_app.storage.org_repo import OrgRepository
+
+DISTRICT, S1, S2, S3 = "610114", "610114001", "610114002", "610114003"
+MAY = "2023-05"
+
+
+@pytest.fixture
+def db():
+    db = open_memory()
+    org = OrgRepository(db)
+    with db.atomic():
+        org.upsert_units([
+            OrgUnit(DISTRICT, "示例区", OrgLevel.DISTRICT),
+            OrgUnit(S1, "幸福街道", OrgLevel.STREET, DISTRICT),
+            OrgUnit(S2, "和平街道", OrgLevel.STREET, DISTRICT),
+            OrgUnit(S3, "安宁街道", OrgLevel.STREET, DISTRICT),
+        ])
+        for code, name, kind, at in (("C1", "幸福街道人民调解委员会", CommitteeKind.STREET, S1),
+                                     ("C2", "和平街道人民调解委员会", CommitteeKind.STREET, S2),
+                                     ("CP", "示例区医疗纠纷人民调解委员会",
+                                      CommitteeKind.PROFESSIONAL, DISTRICT)):
+            org.upsert_committee(Committee(code, name, name[:2], kind, at))
+    return db
+
+
+def _case(committee: str, received: date, status: CaseStatus, **more) -> Case:
+    return Case(case_id=new_case_id(), committee_code=committee, received_on=received,
+                dispute_type="02", source="1", status=status, **more)
+
+
+def _store(db, case: Case) -> int:
+    repo = CaseRepository(db)
+    with db.atomic():
+        return repo.insert(case, repo.location_of(case.committee_code, case.grid_code) or "")
+
+
+@pytest.fixture
+def cases(db) -> dict[str, int]:
+    return {
+        "resolved": _store(db, _case("C1", date(2023, 5, 3), CaseStatus.RESOLVED,
+                                     accepted_on=date(2023, 5, 3), closed_on=date(2023, 5, 9),
+                                     agreement_form=AgreementForm.WRITTEN)),
+        "open": _store(db, _case("C1", date(2023, 5, 10), CaseStatus.IN_MEDIATION,
+                                 accepted_on=date(2023, 5, 11))),
+        "april": _store(db, _case("C2", date(2023, 4, 28), CaseStatus.REGISTERED)),
+    }
+
+
+def _resolve(db, rowid: int) -> None:
+    repo = CaseRepository(db)
+    case = repo.get(rowid)
+    changed = dataclasses.replace(case, status=CaseStatus.RESOLVED, closed_on=date(2023, 5, 20),
+                                  agreement_form=AgreementForm.ORAL)
+    with db.atomic():
+        repo.update(rowid, changed, repo.location_of(case.committee_code, None) or "")
+
+
+def test_submission_keeps_the_snapshot(db, cases):
+    sub = submissions.submit_month(db, S1, MAY, user="alice")
+    fresh = statistics.report_to_dict(statistics.build_report(db, period=MAY, scope=S1))
+    assert sub.snapshot == fresh
+    assert (sub.status, sub.version, sub.submitted_by, sub.reviewed_by) == (
+        "submitted", 1, "alice", "alice")
+    assert sub.snapshot["totals"]["disputes"] == 2 and not sub.zero_report
+    _resolve(db, cases["open"])
+    again = submissions.submission_for(db, S1, MAY)
+    assert again is not None and again.snapshot == fresh
+    assert again.snapshot["totals"]["resolved"] == 1
+
+
+def test_changes_since_submission_lists_exactly_the_changed_figures(db, cases):
+    submissions.submit_month(db, S1, MAY, user="alice")
+    submissions.submit_month(db, DISTRICT, MAY, user="district")
+    assert submissions.changes_since_submission(db, S1, MAY) == []
+    _resolve(db, cases["open"])
+    diffs = submissions.changes_since_submission(db, S1, MAY)
+    changed = {"in_progress": (1, 0), "resolved": (1, 2), "oral": (0, 1),
+               "rate_numerator": (1, 2), "resolution_rate_text": ("50.00%", "100.00%")}
+    got = {(d.part, d.figure): (d.submitted, d.current) for d in diffs}
+    assert got == {(part, f): v for part in ("totals", "direct") for f, v in changed.items()}
+    assert {d.unit_code for d in diffs} == {S1}
+    assert next(d for d in diffs if d.figure == "resolved").label == "调解成功数"
+    # the district sees the same change on its own totals and on the street's row
+    district = submissions.changes_since_submission(db, DISTRICT, MAY)
+    assert {(d.part, d.unit_code) for d in district} == {("totals", DISTRICT), ("child", S1)}
+    assert {d.figure for d in district} == set(changed)
+
+
+def test_new_late_case_and_deletion_show_as_changes(db, cases):
+    submissions.submit_month(db, S2, MAY, user="bob")
+    late = _store(db, _case("C2", date(2023, 5, 30), CaseStatus.REGISTERED))
+    diffs = {d.figure: (d.submitted, d.current)
+             for d in submissions.changes_since_submission(db, S2, MAY) if d.part == "totals"}
+    assert diffs["disputes"] == (0, 1) and diffs["pending"] == (0, 1)
+    assert diffs["by_type.邻里纠纷"] == (0, 1)
+    with db.atomic():
+        CaseRepository(db).mark_deleted(late)
+    assert submissions.changes_since_submission(db, S2, MAY) == []
+
+
+def test_completeness_with_zero_reports_and_missing_units(db, cases):
+    submissions.submit_month(db, S1, MAY, user="alice")
+    submissions.submit_month(db, S2, MAY, user="bob")  # no case in May: zero report
+    submissions.review_month(db, "CP", MAY, user="carol")
+    rows = {r.code: r for r in submissions.completeness(db, DISTRICT, MAY)}
+    assert list(rows) == [DISTRICT, S1, S2, S3, "CP"]
+    assert rows[DISTRICT].is_parent and rows[DISTRICT].state == "missing"
+    assert (rows[S1].state, rows[S1].zero_report, rows[S1].disputes, rows[S1].by) == (
+        "submitted", False, 2, "alice")
+    assert (rows[S2].state, rows[S2].zero_report, rows[S2].disputes) == ("submitted", True, 0)
+    assert rows[S2].label() == "已上报（零报告）"
+    assert rows[S3].state == "missing" and rows[S3].label() == "未上报"
+    assert (rows["CP"].state, rows["CP"].by, rows["CP"].level) == ("reviewed", "carol", "调委会")
+    assert rows["CP"].label("en") == "reviewed, not submitted (zero report)"
+    # another month: nobody has submitted
+    june = submissions.completeness(db, DISTRICT, "2023-06")
+    assert {r.state for r in june} == {"missing"}
+
+
+def test_resubmission_keeps_history_and_latest_wins(db, cases):
+    first = submissions.submit_month(db, S1, MAY, user="alice")
+    _resolve(db, cases["open"])
+    second = submissions.submit_month(db, S1, MAY, user="alice")
+    assert (first.version, second.version) == (1, 2)
+    versions = submissions.history(db, S1, MAY)
+    assert [v.version for v in versions] == [1, 2]
+    assert [v.snapshot["totals"]["resolved"] for v in versions] == [1, 2]
+    current = submissions.submission_for(db, S1, MAY)
+    assert current is not None and current.version == 2
+    assert submissions.changes_since_submission(db, S1, MAY) == []
+    rows = {r.code: r for r in submissions.completeness(db, DISTRICT, MAY)}
+    assert rows[S1].version == 2
+
+
+def test_review_is_carried_into_the_submission_unless_figures_changed(db, cases):
+    submissions.review_month(db, S1, MAY, user="reviewer")
+    sub = submissions.submit_month(db, S1, MAY, user="clerk")
+    assert (sub.reviewed_by, sub.submitted_by, sub.version) == ("reviewer", "clerk", 2)
+    submissions.review_month(db, S1, MAY, user="reviewer")
+    rows = {r.code: r for r in submissions.completeness(db, DISTRICT, MAY)}
+    assert rows[S1].state == "submitted" and rows[S1].revision_pending
+    _resolve(db, cases["open"])  # figures changed after the review
+    sub = submissions.submit_month(db, S1, MAY, user="clerk")
+    assert sub.reviewed_by == "clerk"
+    latest_any = submissions.submission_for(db, S1, MAY, status=None)
+    assert latest_any is not None and latest_any.version == 4
+
+
+def test_only_months_that_have_begun_can_be_submitted(db):
+    for period, code in (("2023", "submission.month_required"),
+                         ("2023-Q2", "submission.month_required")):
+        with pytest.raises(DomainError) as err:
+            submissions.submit_month(db, S1, period, user="x")
+        assert err.value.first.code == code
+        assert "2023-05" in submissions.problem_text(err.value.first)
+    next_month = (date.today().replace(day=1) + timedelta(days=32)).strftime("%Y-%m")
+    with pytest.raises(DomainError) as err:
+        submissions.review_month(db, S1, next_month, user="x")
+    assert err.value.first.code == "submission.future_period"
+
+
+def test_changes_need_a_submission(db, cases):
+    submissions.review_month(db, S1, MAY, user="x")
+    with pytest.raises(DomainError) as err:
+        submissions.changes_since_submission(db, S1, MAY)
+    assert err.value.first.code == "submission.not_submitted"
+
+
+def test_unknown_scope_is_refused(db):
+    with pytest.raises(DomainError) as err:
+        submissions.submit_month(db, "999999", MAY, user="x")
+    assert err.value.first.code == "unknown_code"
