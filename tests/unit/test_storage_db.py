@@ -58,7 +58,7 @@ def test_pending_migration_backs_up_first(tmp_path: Path) -> None:
     assert last not in names and len(names) == len(known_names()) - 1
     assert backup.execute("SELECT value FROM settings").fetchone()[0] == "旧区"
     backup.close()
-    applied = [r[0] for r in upgraded.db.execute("SELECT name FROM _sqlite_migrations")]
+    applied = [r[0] for r in upgraded.db.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
     assert applied[-1] == last
     upgraded.close()
 
