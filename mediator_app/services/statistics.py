@@ -31,7 +31,7 @@ from mediator_app.domain.rates import (
     rate_formula,
 )
 from mediator_app.storage.settings_repo import SettingsRepository
-from mediator_app.storage.stats_repo import LocationAggregate, StatsRepository, StatusClass
+from mediator_app.storage.stats_repo import CaseClass, LocationAggregate, StatsRepository
 
 COMMITTEE_LEVEL = "调委会"
 OTHER_SOURCE_GROUP = "其他"
@@ -137,7 +137,7 @@ class Report:
 
 # ---- rules -----------------------------------------------------------------------------
 
-def status_as_of(case: StatusClass) -> str:
+def status_as_of(case: CaseClass) -> str:
     """The case's status on the as-of date: a case closed after it was still being
     mediated then, or still waiting when it had not been accepted either."""
     if case.status in _CLOSED and not case.closed_after:
@@ -162,29 +162,33 @@ def rate_rule_from_settings(db: Database) -> RateRule:
 
 # ---- aggregation -----------------------------------------------------------------------
 
-def _count_statuses(fig: Figures, agg: LocationAggregate) -> None:
-    for case, n in agg.statuses.items():
-        status = status_as_of(case)
-        attr = _STATUS_FIELD[status]
-        setattr(fig, attr, getattr(fig, attr) + n)
-        if status == CaseStatus.RESOLVED.value:
-            fig.written += n * case.written
-            fig.oral += n * case.oral
-            fig.judicially_confirmed += n * case.judicial
-            fig.performed += n * case.performed
+def _count_class(fig: Figures, case: CaseClass, n: int) -> None:
+    status = status_as_of(case)
+    attr = _STATUS_FIELD[status]
+    setattr(fig, attr, getattr(fig, attr) + n)
+    if status == CaseStatus.RESOLVED.value:
+        fig.written += n * case.written
+        fig.oral += n * case.oral
+        fig.judicially_confirmed += n * (case.judicial and not case.judicial_after)
+        fig.performed += n * case.performed
+    fig.multi_party += n * case.multi_party
+    fig.mass_disputes += n * case.mass
+    for label, key in PREVENTION_KEYS.items():
+        if getattr(case, key):
+            fig.prevention_cases[label] += n
 
 
 def figures_of(agg: LocationAggregate, source_groups: dict[str, str]) -> Figures:
     """The figures of one location's aggregate (``source_groups``: source -> group)."""
-    fig = Figures(disputes=agg.cases, amount_fen=agg.amount_fen,
-                  people_involved=agg.people_involved,
-                  multi_party=agg.flags["multi_party"], mass_disputes=agg.flags["mass"])
-    _count_statuses(fig, agg)
+    fig = _empty_figures()
+    fig.disputes, fig.amount_fen = agg.cases, agg.amount_fen
+    fig.people_involved = agg.people_involved
+    for case, n in agg.classes.items():
+        _count_class(fig, case, n)
     for (dispute_type, source), n in agg.kinds.items():
         fig.by_type[dispute_type] = fig.by_type.get(dispute_type, 0) + n
         group = source_groups.get(source) or OTHER_SOURCE_GROUP
         fig.by_source[group] = fig.by_source.get(group, 0) + n
-    fig.prevention_cases = {label: agg.flags[key] for label, key in PREVENTION_KEYS.items()}
     fig.prevention_persons = {label: agg.prevent_persons.get(key, 0)
                               for label, key in PREVENTION_KEYS.items()}
     return fig

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
@@ -205,3 +206,15 @@ class ExchangeRepository:
         names = {r[0] for r in self.conn.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         return {"_sqlite_migrations", "cases", "org_units"} <= names
+
+
+def file_integrity(path: Path) -> list[str]:
+    """``PRAGMA integrity_check`` of a database file opened read-only; [] when healthy."""
+    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    try:
+        rows = conn.execute("PRAGMA integrity_check").fetchall()
+        return [r[0] for r in rows if r[0] != "ok"]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    finally:
+        conn.close()

@@ -2,13 +2,13 @@
 
 Speed (a district year of 1,000,000 cases): SQLite has no hash aggregation and every
 ``SUM(CASE …)`` column costs a function call per row, so forty such columns cost
-seconds. The query keeps seven sums and condenses the rest into three short codes per
-case, each with few distinct values: the *status code* (status + whether closed /
-accepted after as-of + agreement form, judicial confirmation, performance), the *kind*
-(dispute type + source) and the *flags* (≥3 parties, mass dispute, the four
-prevention results). ``group_concat`` collects each code per location and Python counts
-them (``collections.Counter``, in C). Counting the three codes separately keeps the
-number of distinct values small (their product would approach one per case).
+seconds. The query keeps seven sums and condenses the rest into two short codes per
+case, each with few distinct values: the *class* (status, plus one bit per yes/no fact:
+closed / accepted / judicially confirmed after as-of, written or oral agreement,
+confirmed, performed, ≥3 parties, mass dispute, the four prevention results) and the
+*kind* (dispute type + source). ``group_concat`` collects both codes per location and
+Python counts them (``collections.Counter``, in C) and decodes each distinct code once.
+Keeping type and source out of the class keeps the number of distinct codes small.
 
 One row per location comes back and nothing is sorted: the partial covering index
 ``idx_cases_stats`` (migration ``m0010_create_stats_indexes``) is ordered by
@@ -21,8 +21,8 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from datetime import date
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from sqlite_utils import Database
@@ -30,32 +30,29 @@ from sqlite_utils import Database
 _SEP = "\x1f"  # char(31), inside one code
 _LIST_SEP = "\x1e"  # char(30), between the codes of group_concat
 
-
-def _bits(conditions: tuple[str, ...]) -> str:
-    return " + ".join(f"(({sql}) << {bit})" for bit, sql in enumerate(conditions))
-
-
-# Bits of the status code, in the order of StatusClass's booleans.
-_STATUS_BITS = (
-    "closed_on IS NOT NULL AND closed_on > :as_of",
-    "accepted_on IS NOT NULL AND accepted_on > :as_of",
+# One bit per yes/no fact, in the order of CaseClass's booleans.
+_BITS = (
+    "(closed_on > :as_of) IS 1",
+    "(accepted_on > :as_of) IS 1",
+    "(judicial_confirmed_on > :as_of) IS 1",
     "agreement_form IS '书面'",
     "agreement_form IS '口头'",
-    "judicial_confirmed <> 0 AND (judicial_confirmed_on IS NULL "
-    "OR judicial_confirmed_on <= :as_of)",
+    "judicial_confirmed <> 0",
     "performance IS '已履行'",
+    "party_count >= 3",
+    "mass_dispute <> 0",
+    "prevent_criminal > 0",
+    "prevent_petition > 0",
+    "prevent_fight > 0",
+    "prevent_suicide > 0",
 )
-# Bits of the flags code, in the order of FLAG_NAMES.
-FLAG_NAMES = ("multi_party", "mass", "prevent_criminal", "prevent_petition",
-              "prevent_fight", "prevent_suicide")
-_FLAG_BITS = ("party_count >= 3", "mass_dispute <> 0", "prevent_criminal > 0",
-              "prevent_petition > 0", "prevent_fight > 0", "prevent_suicide > 0")
+_CLASS_SQL = "status || char(31) || (" + " + ".join(
+    f"({sql}) * {1 << bit}" for bit, sql in enumerate(_BITS)) + ")"
 _COLUMNS = (
     "count(*), sum(amount_fen), sum(people_involved), sum(prevent_criminal), "
     "sum(prevent_petition), sum(prevent_fight), sum(prevent_suicide), "
-    f"group_concat(status || char(31) || ({_bits(_STATUS_BITS)}), char(30)), "
-    "group_concat(dispute_type || char(31) || source, char(30)), "
-    f"group_concat({_bits(_FLAG_BITS)}, char(30))"
+    f"group_concat({_CLASS_SQL}, char(30)), "
+    "group_concat(dispute_type || char(31) || source, char(30))"
 )
 _IN_SCOPE = {
     "org": "org_code IN (SELECT descendant FROM org_closure WHERE ancestor = :scope)",
@@ -63,16 +60,23 @@ _IN_SCOPE = {
 }
 
 
-class StatusClass(NamedTuple):
-    """What decides a case's status on the as-of date and what its success counts as."""
+class CaseClass(NamedTuple):
+    """Everything countable about a case except its type and source."""
 
-    status: str
-    closed_after: bool
-    accepted_after: bool
+    status: str  # as stored (today's status)
+    closed_after: bool  # closed_on > as_of
+    accepted_after: bool  # accepted_on > as_of
+    judicial_after: bool  # judicial_confirmed_on > as_of
     written: bool
     oral: bool
-    judicial: bool  # judicially confirmed on or before as-of (or on an unknown date)
+    judicial: bool  # judicially confirmed (at some date, see judicial_after)
     performed: bool
+    multi_party: bool  # party_count >= 3
+    mass: bool
+    prevent_criminal: bool
+    prevent_petition: bool
+    prevent_fight: bool
+    prevent_suicide: bool
 
 
 @dataclass
@@ -83,10 +87,9 @@ class LocationAggregate:
     cases: int = 0
     amount_fen: int = 0
     people_involved: int = 0
-    prevent_persons: dict[str, int] = field(default_factory=dict)  # flag name -> persons
-    statuses: Counter[StatusClass] = field(default_factory=Counter)
+    prevent_persons: dict[str, int] = field(default_factory=dict)  # column -> persons
+    classes: Counter[CaseClass] = field(default_factory=Counter)
     kinds: Counter[tuple[str, str]] = field(default_factory=Counter)  # (type, source)
-    flags: Counter[str] = field(default_factory=Counter)  # FLAG_NAMES -> cases
 
 
 @dataclass(frozen=True)
@@ -101,42 +104,27 @@ def _counts(text: str | None) -> Counter[str]:
     return Counter(text.split(_LIST_SEP)) if text else Counter()
 
 
-@lru_cache(maxsize=4096)
-def _status_class(code: str) -> StatusClass:
+@lru_cache(maxsize=8192)
+def _case_class(code: str) -> CaseClass:
     status, bits = code.split(_SEP)
     n = int(bits)
-    return StatusClass(status, *(bool(n >> i & 1) for i in range(len(_STATUS_BITS))))
+    return CaseClass(status, *(bool(n >> i & 1) for i in range(len(_BITS))))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def _kind(code: str) -> tuple[str, str]:
     dispute_type, source = code.split(_SEP)
     return dispute_type, source
 
 
-@lru_cache(maxsize=256)
-def _flag_names(bits: str) -> tuple[str, ...]:
-    n = int(bits)
-    return tuple(name for i, name in enumerate(FLAG_NAMES) if n >> i & 1)
-
-
-def _flags(counted: Counter[str]) -> Counter[str]:
-    flags: Counter[str] = Counter({name: 0 for name in FLAG_NAMES})
-    for bits, n in counted.items():
-        for name in _flag_names(bits):
-            flags[name] += n
-    return flags
-
-
 def _aggregate(row: tuple[Any, ...]) -> LocationAggregate:
-    org_code, cases, amount, people, crim, peti, fight, suic, statuses, kinds, flags = row
+    org_code, cases, amount, people, crim, peti, fight, suic, classes, kinds = row
     return LocationAggregate(
         org_code=org_code, cases=cases, amount_fen=amount, people_involved=people,
         prevent_persons={"prevent_criminal": crim, "prevent_petition": peti,
                          "prevent_fight": fight, "prevent_suicide": suic},
-        statuses=Counter({_status_class(c): n for c, n in _counts(statuses).items()}),
+        classes=Counter({_case_class(c): n for c, n in _counts(classes).items()}),
         kinds=Counter({_kind(c): n for c, n in _counts(kinds).items()}),
-        flags=_flags(_counts(flags)),
     )
 
 

@@ -266,12 +266,13 @@ class CaseListView(QWidget):
         self.reload()
 
     def _count(self, _total: int) -> None:
-        f = self.model.filter
-        self.ctx.runner.run(lambda db: cq.view_counts(db, f),
-                            lambda counts: self._counted(f, counts))
+        f, gen = self.model.filter, self.model.generation
+        self.ctx.runner.run(
+            lambda db: cq.view_counts(db, f) if self.model.is_current(gen) else None,
+            lambda counts: self._counted(gen, counts))
 
-    def _counted(self, f: cq.CaseFilter, counts: cq.ViewCounts) -> None:
-        if f == self.model.filter:
+    def _counted(self, gen: int, counts: cq.ViewCounts | None) -> None:
+        if counts is not None and self.model.is_current(gen):
             self.countsReady.emit(counts)
 
     def _activated(self, index: Any) -> None:

@@ -242,11 +242,21 @@ class CaseTableModel(QAbstractTableModel):
         if len(ids) < FIRST_IDS:
             self._finish(len(ids))
             return
-        self.ctx.runner.run(lambda db: cq.case_ids(db, f, sort=key, descending=desc),
-                            lambda full: self._all_ids(gen, full), self._error)
+        self.ctx.runner.run(
+            lambda db: cq.case_ids(db, f, sort=key, descending=desc) if self.is_current(gen)
+            else None,  # a newer query is already queued: skip this one
+            lambda full: self._all_ids(gen, full), self._error)
 
-    def _all_ids(self, gen: int, full: list[int]) -> None:
-        if gen != self._generation:
+    def is_current(self, gen: int) -> bool:
+        """Whether ``gen`` is still the latest query (read from the worker too)."""
+        return gen == self._generation
+
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    def _all_ids(self, gen: int, full: list[int] | None) -> None:
+        if gen != self._generation or full is None:
             return
         known = len(self._ids)
         if full[:known] != self._ids:

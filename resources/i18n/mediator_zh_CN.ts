@@ -220,234 +220,219 @@ Open it read-only?</source>
     <context>
         <name>CaseFormWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="78" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="79" />
             <source>Add investigation</source>
             <translation>添加调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="78" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="80" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="83" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="79" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="81" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="84" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="79" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="80" />
             <source>Add session</source>
             <translation>添加调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="82" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="83" />
             <source>Add follow-up visit</source>
             <translation>添加回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="85" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="86" />
             <source>Investigation records</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="86" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="87" />
             <source>Mediation session records</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="87" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="88" />
             <source>Basic information</source>
             <translation>基本情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="88" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="89" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="89" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="90" />
             <source>Investigation and mediation records</source>
             <translation>调查与调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="90" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="91" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="91" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="92" />
             <source>Follow-up visits</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="106" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="107" />
             <source>Accept</source>
             <translation>受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="107" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="108" />
             <source>Mediation succeeded</source>
             <translation>调解成功</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="108" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
             <source>Terminate mediation</source>
             <translation>终止调解</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="110" />
             <source>Do not accept</source>
             <translation>不予受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="121" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="123" />
             <source>Save and new (Ctrl+Shift+S)</source>
             <translation>保存并新建 (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="123" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="124" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="134" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="141" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="135" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="142" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="135" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="142" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="136" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="143" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="136" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="137" />
             <source>Investigator</source>
             <translation>调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="137" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="138" />
             <source>Person questioned</source>
             <translation>被调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="138" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="144" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="139" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="143" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="144" />
             <source>Participants</source>
             <translation>参加人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="146" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="148" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="149" />
             <source>Visit date</source>
             <translation>回访日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="149" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
             <source>Party visited</source>
             <translation>回访对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="151" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="151" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="152" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="153" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="155" />
             <source>Remaining risk</source>
             <translation>遗留风险</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="155" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="156" />
             <source>Visitor</source>
             <translation>回访人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="156" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="270" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="271" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="271" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="272" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="273" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="274" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="273" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="274" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="309" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="310" />
             <source>A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?</source>
             <translation>上次程序关闭时有一份案件登记表尚未保存（登记于 {when}，当事人：{names}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="310" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="311" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="362" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="363" />
             <source>This may be a case entered before: {numbers}. Save anyway?</source>
             <translation>此案件可能已经登记过：{numbers}。仍然保存？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="363" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="364" />
             <source>Possible duplicate</source>
             <translation>可能重复</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="406" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="407" />
             <source>Could not save</source>
             <translation>无法保存</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="454" />
-            <source>Could not change the status</source>
-            <translation>无法更改状态</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="468" />
-            <source>Unsaved changes</source>
-            <translation>有未保存的修改</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="469" />
-            <source>This case has changes that are not saved. Save them?</source>
-            <translation>此案件有尚未保存的修改。是否保存？</translation>
         </message>
     </context>
     <context>
@@ -650,6 +635,69 @@ Open it read-only?</source>
         </message>
     </context>
     <context>
+        <name>DrillDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="50" />
+            <source>Cases behind the figure</source>
+            <translation>数字对应的案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="74" />
+            <source>{row} · {figure} · {first} – {last}: {n} cases</source>
+            <translation>{row} · {figure} · {first} 至 {last}：{n} 件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="78" />
+            <source>This figure is a sum: the cases with a value are listed.</source>
+            <translation>此数字为合计值：列出有数值的案件。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="80" />
+            <source>Showing the first {shown} of {total}.</source>
+            <translation>显示前 {shown} 件，共 {total} 件。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="85" />
+            <source>Case no.</source>
+            <translation>案号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="85" />
+            <source>Registered</source>
+            <translation>待受理</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="85" />
+            <source>Committee</source>
+            <translation>调委会</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="86" />
+            <source>Dispute type</source>
+            <translation>纠纷类型</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="86" />
+            <source>Status on {day}</source>
+            <translation>{day} 时的状态</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="88" />
+            <source>Status now</source>
+            <translation>当前状态</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="88" />
+            <source>Accepted</source>
+            <translation>受理日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="88" />
+            <source>Closed</source>
+            <translation>结案日期</translation>
+        </message>
+    </context>
+    <context>
         <name>EntityPanel</name>
         <message>
             <location filename="../../mediator_app/ui/org/common.py" line="42" />
@@ -707,6 +755,14 @@ Open it read-only?</source>
         </message>
     </context>
     <context>
+        <name>FigureTableModel</name>
+        <message>
+            <location filename="../../mediator_app/ui/reports/models.py" line="76" />
+            <source>Double-click to list the cases behind this figure</source>
+            <translation>双击列出此数字对应的案件</translation>
+        </message>
+    </context>
+    <context>
         <name>FiguresBox</name>
         <message>
             <location filename="../../mediator_app/ui/dashboard.py" line="38" />
@@ -732,72 +788,72 @@ Open it read-only?</source>
     <context>
         <name>FilterBar</name>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="62" />
+            <location filename="../../mediator_app/ui/case_list.py" line="63" />
             <source>Search case number, summary or party names</source>
             <translation>搜索案号、纠纷简要情况或当事人姓名</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="68" />
+            <location filename="../../mediator_app/ui/case_list.py" line="69" />
             <source>Overdue</source>
             <translation>超期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="70" />
+            <location filename="../../mediator_app/ui/case_list.py" line="71" />
             <source>In mediation longer than the overdue limit in Settings (30 days by default)</source>
             <translation>调解中且自受理之日起超过设置中的期限（默认 30 天）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="71" />
+            <location filename="../../mediator_app/ui/case_list.py" line="72" />
             <source>Follow-up due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="73" />
+            <location filename="../../mediator_app/ui/case_list.py" line="74" />
             <source>Resolved, no follow-up visit since closing, follow-up deadline within 7 days or passed</source>
             <translation>调解成功、结案后尚未回访，且回访期限在 7 天内到期或已过期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="75" />
+            <location filename="../../mediator_app/ui/case_list.py" line="76" />
             <source>Clear filters</source>
             <translation>清除筛选</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="84" />
+            <location filename="../../mediator_app/ui/case_list.py" line="85" />
             <source>Search:</source>
             <translation>搜索：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="90" />
+            <location filename="../../mediator_app/ui/case_list.py" line="91" />
             <source>Status:</source>
             <translation>状态：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="91" />
+            <location filename="../../mediator_app/ui/case_list.py" line="92" />
             <source>Type:</source>
             <translation>类型：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="92" />
+            <location filename="../../mediator_app/ui/case_list.py" line="93" />
             <source>Source:</source>
             <translation>来源：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="93" />
+            <location filename="../../mediator_app/ui/case_list.py" line="94" />
             <source>Committee:</source>
             <translation>调委会：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="94" />
+            <location filename="../../mediator_app/ui/case_list.py" line="95" />
             <source>Registered from:</source>
             <translation>登记日期从：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="95" />
+            <location filename="../../mediator_app/ui/case_list.py" line="96" />
             <source>to:</source>
             <translation>至：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="128" />
+            <location filename="../../mediator_app/ui/case_list.py" line="129" />
             <source>All</source>
             <translation>全部</translation>
         </message>
@@ -1268,6 +1324,203 @@ Database: {path}</source>
         </message>
     </context>
     <context>
+        <name>PeriodPicker</name>
+        <message>
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="47" />
+            <source>Month</source>
+            <translation>月度</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="47" />
+            <source>Quarter</source>
+            <translation>季度</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="47" />
+            <source>Year</source>
+            <translation>年度</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="48" />
+            <source>Custom range</source>
+            <translation>自定义期间</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="52" />
+            <source> (year)</source>
+            <translation>（全年）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="73" />
+            <source>{n} (month)</source>
+            <translation>{n} 月</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="76" />
+            <source>Q{n}</source>
+            <translation>第 {n} 季度</translation>
+        </message>
+    </context>
+    <context>
+        <name>QProgressDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/reports/progress.py" line="75" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsWindow</name>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="66" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="195" />
+            <source>Statistics reports</source>
+            <translation>统计报表</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="93" />
+            <source>Disputes and handling</source>
+            <translation>纠纷排查与调处</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="94" />
+            <source>By dispute type</source>
+            <translation>按纠纷类型</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="95" />
+            <source>Sources and prevention</source>
+            <translation>案件来源与防止激化</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="96" />
+            <source>By month</source>
+            <translation>按月份</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="102" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="298" />
+            <source>Review and submit</source>
+            <translation>审核上报</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="114" />
+            <source>Period:</source>
+            <translation>期间：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="116" />
+            <source>Scope:</source>
+            <translation>范围：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="119" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="120" />
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="121" />
+            <source>Save PDF…</source>
+            <translation>保存 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="122" />
+            <source>Save CSV…</source>
+            <translation>保存 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="123" />
+            <source>Save XLSX…</source>
+            <translation>保存 XLSX…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="165" />
+            <source>Choose a unit or a committee.</source>
+            <translation>请选择单位或调委会。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="176" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="177" />
+            <source>Building the report…</source>
+            <translation>正在生成报表…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="191" />
+            <source>Cancelled.</source>
+            <translation>已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="225" />
+            <source>Month</source>
+            <translation>月度</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="246" />
+            <source>Submitted figures: version {v}, by {who} at {at}.</source>
+            <translation>已上报的数字：第 {v} 版，{who} 于 {at} 上报。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="247" />
+            <source>The By month tab and the case lists show the current data.</source>
+            <translation>“按月份”页和案件列表显示的是当前数据。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="275" />
+            <source>The month was reviewed.</source>
+            <translation>本月已审核。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="280" />
+            <source>Submit</source>
+            <translation>上报</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="280" />
+            <source>Submit the figures of {scope} for {period}?</source>
+            <translation>上报{scope}{period}的数字？</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="283" />
+            <source>The month was submitted.</source>
+            <translation>本月已上报。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="337" />
+            <source>Save the report</source>
+            <translation>保存报表</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="341" />
+            <source>Saving {path}…</source>
+            <translation>正在保存 {path}…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="344" />
+            <source>Saved {path}</source>
+            <translation>已保存 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="350" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="355" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="361" />
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <location filename="../../mediator_app/ui/settings_dialog.py" line="50" />
@@ -1416,6 +1669,24 @@ Database: {path}</source>
         </message>
     </context>
     <context>
+        <name>StatusActionsMixin</name>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="55" />
+            <source>Could not change the status</source>
+            <translation>无法更改状态</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="69" />
+            <source>Unsaved changes</source>
+            <translation>有未保存的修改</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="70" />
+            <source>This case has changes that are not saved. Save them?</source>
+            <translation>此案件有尚未保存的修改。是否保存？</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusDialog</name>
         <message>
             <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="41" />
@@ -1471,6 +1742,109 @@ Database: {path}</source>
             <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="73" />
             <source>The date is the day the action happened (as on paper).</source>
             <translation>日期填写实际办理的日期（与纸质材料一致）。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubmissionPanel</name>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="41" />
+            <source>Review</source>
+            <translation>审核</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="42" />
+            <source>Submit</source>
+            <translation>上报</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="43" />
+            <source>Show the submitted figures (reprint)</source>
+            <translation>显示已上报的数字（重印）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="61" />
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="61" />
+            <source>Unit</source>
+            <translation>所属单位</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="61" />
+            <source>Level</source>
+            <translation>级别</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="61" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="62" />
+            <source>Disputes this month</source>
+            <translation>本月排查纠纷数</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="62" />
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="62" />
+            <source>By</source>
+            <translation>经办人</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="62" />
+            <source>At</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="83" />
+            <source>This month has not been reviewed or submitted yet.</source>
+            <translation>本月尚未审核或上报。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="86" />
+            <source>Reviewed by {who} at {at} (version {v}); not submitted yet.</source>
+            <translation>{who} 已于 {at} 审核（第 {v} 版），尚未上报。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="88" />
+            <source>Submitted by {who} at {at} (version {v}, reviewed by {rev}).</source>
+            <translation>{who} 已于 {at} 上报（第 {v} 版，审核人 {rev}）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="91" />
+            <source>Zero report.</source>
+            <translation>零报告。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="93" />
+            <source>A newer review (version {v}) has not been submitted.</source>
+            <translation>较新的审核（第 {v} 版）尚未上报。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="102" />
+            <source>Changed since submission ({n} figures):</source>
+            <translation>上报后有变动（{n} 项数字）：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="106" />
+            <source>… and {n} more</source>
+            <translation>…… 另有 {n} 项</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="113" />
+            <source> (this unit)</source>
+            <translation>（本单位）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="124" />
+            <source>Submitted {done}/{all} (zero {zero}), reviewed {rev}, missing {miss}</source>
+            <translation>已上报 {done}/{all}（零报告 {zero}），已审核 {rev}，未报 {miss}</translation>
         </message>
     </context>
     <context>

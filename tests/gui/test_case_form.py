@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - fixtures are imported from helpers_form
 """The case form driven as a user would: keyboard, input-method commits for Chinese,
 the status actions and the safety nets (confirm on close, drafts)."""
 

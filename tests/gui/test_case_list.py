@@ -186,3 +186,39 @@ def test_first_rows_then_full_list(ctx, qtbot, monkeypatch):
     v.reload()
     assert shown == [case_model.FIRST_IDS]
     assert v.model.rowCount() == 550 and v.model.complete
+
+
+def test_stale_queued_jobs_are_skipped(ctx, qtbot):
+    """A query superseded before the worker reaches it does not run."""
+    from mediator_app.ui.tasks import TaskRunner
+
+    class QueueRunner(TaskRunner):
+        def __init__(self, db):
+            super().__init__()
+            self.db, self.jobs, self.ran = db, [], 0
+
+        def run(self, job, on_done=None, on_error=None):
+            self.jobs.append((job, on_done))
+
+        def drain(self, limit: int = 1000):
+            while self.jobs and limit:
+                limit -= 1
+                job, done = self.jobs.pop(0)
+                result = job(self.db)
+                self.ran += result is not None
+                if done:
+                    done(result)
+
+    runner = QueueRunner(ctx.read_db)
+    ctx.runner = runner
+    v = CaseListView(ctx)
+    qtbot.addWidget(v)
+    counts: list = []
+    v.countsReady.connect(counts.append)
+    v.reload()
+    runner.drain(limit=1)  # first ids (all 50: complete) -> the counts job is queued
+    assert runner.ran == 1 and len(runner.jobs) == 1
+    v.filters.status.setCurrentIndex(v.filters.status.findData("调解中"))  # newer query
+    runner.drain()
+    assert runner.ran == 3  # old counts skipped; new first ids and new counts ran
+    assert len(counts) == 1 and counts[0].total == counts[0].in_mediation

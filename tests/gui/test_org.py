@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - fixtures are imported from helpers_form
 """The organisation window: a round trip through units, committees and people, the
 双员 pairing on both sides, refusals, and the CSV import."""
 
@@ -158,3 +159,18 @@ def test_csv_import_and_its_errors(qtbot, win, form_db, form_dialogs, tmp_path):
     assert "units_bad.csv" in text and "2" in text  # file and line
     assert form_dialogs.kinds()[-1] == "error"
     assert OrgRepository(form_db).unit("610114001004") is None
+
+
+@pytest.mark.parametrize("package", ["case_form", "org"])
+def test_every_source_string_has_a_chinese_translation(package):
+    import importlib
+    import re
+    from pathlib import Path
+
+    folder = Path(__file__).parents[2] / "mediator_app" / "ui" / package
+    source = "\n".join(p.read_text(encoding="utf-8") for p in folder.glob("*.py"))
+    used = set(re.findall(r'self\.tr\("((?:[^"\\]|\\.)*)"\)', source))
+    zh = importlib.import_module(f"mediator_app.ui.{package}.zh_strings").ZH_STRINGS
+    assert used and used == set(zh)
+    for text, chinese in zh.items():  # same placeholders on both sides
+        assert set(re.findall(r"{\w+}", text)) == set(re.findall(r"{\w+}", chinese))

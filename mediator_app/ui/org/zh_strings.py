@@ -1,3 +1,4 @@
+# ruff: noqa: E501
 """Simplified Chinese for the organisation window's source strings (merged into the
 .ts file by the translation fill script)."""
 

@@ -1,0 +1,164 @@
+"""GUI start, ``demo``, ``report``, ``backup``, ``restore`` and ``check``."""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from pathlib import Path
+from typing import Any
+
+from mediator_app.cli.common import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    Context,
+    date_arg,
+    opened,
+    stderr_progress,
+)
+from mediator_app.cli.texts import err, text
+from mediator_app.services import backup as backup_service
+from mediator_app.storage.exchange_repo import ExchangeRepository
+
+
+def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("demo", parents=[common], help="fill a new database with demo data")
+    p.add_argument("--cases", type=int, metavar="N", help="number of cases")
+    p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+    p.set_defaults(handler=cmd_demo)
+    p = sub.add_parser("report", parents=[common], help="statistics report")
+    p.add_argument("--period", required=True, metavar="P", help="2023, 2023-05, 2023-Q2, a..b")
+    p.add_argument("--scope", required=True, metavar="CODE", help="org-unit code")
+    p.add_argument("--format", required=True, choices=["json", "csv", "pdf"], dest="fmt")
+    p.add_argument("--out", metavar="FILE", help="output file (required for pdf)")
+    p.add_argument("--as-of", metavar="DATE", help="status as of this date (default today)")
+    p.set_defaults(handler=cmd_report)
+    p = sub.add_parser("backup", parents=[common], help="verified copy of the database")
+    p.add_argument("--out", required=True, metavar="FILE")
+    p.set_defaults(handler=cmd_backup)
+    p = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(handler=cmd_restore)
+    p = sub.add_parser("check", parents=[common], help="integrity check and counts")
+    p.set_defaults(handler=cmd_check)
+
+
+# ---- GUI and demo -----------------------------------------------------------------------
+
+
+def _summary_text(summary: Any) -> str:
+    if dataclasses.is_dataclass(summary) and not isinstance(summary, type):
+        return ", ".join(f"{k}={v}" for k, v in dataclasses.asdict(summary).items()
+                         if isinstance(v, (int, str, float)))
+    return str(summary)
+
+
+def _build_demo(db: Any, lang: str, path: Path, cases: int | None = None, seed: int = 1) -> None:
+    from mediator_app.services.demo import build_demo
+
+    print(text("demo.building", lang, path=path), file=sys.stderr, flush=True)
+    summary = build_demo(db, cases=cases, seed=seed, progress=stderr_progress("demo"))
+    print(text("demo.done", lang, summary=_summary_text(summary)), file=sys.stderr)
+
+
+def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
+    path = ctx.db_path
+    if args.demo:
+        from mediator_app.storage.db import default_demo_path
+
+        path = Path(ctx.db_arg) if ctx.db_arg else default_demo_path()
+        try:
+            with opened(path, create=True) as db:
+                if ExchangeRepository(db).case_count() == 0:
+                    _build_demo(db, ctx.lang, path)
+        except ImportError as exc:
+            err(text("module.unavailable", ctx.lang, detail=exc), ctx.lang)
+            return EXIT_INPUT
+    try:
+        from mediator_app.ui.app import run_gui
+    except ImportError as exc:
+        err(text("gui.unavailable", ctx.lang, detail=exc), ctx.lang)
+        return EXIT_INPUT
+    return int(run_gui(str(path), lang=getattr(args, "lang", None)))
+
+
+def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    path = ctx.db_path
+    with opened(path, create=True) as db:
+        count = ExchangeRepository(db).case_count()
+        if count:
+            err(text("demo.has_cases", ctx.lang, path=path, count=count), ctx.lang)
+            return EXIT_INPUT
+        try:
+            _build_demo(db, ctx.lang, path, cases=args.cases, seed=args.seed)
+        except ImportError as exc:
+            err(text("module.unavailable", ctx.lang, detail=exc), ctx.lang)
+            return EXIT_INPUT
+    return EXIT_OK
+
+
+# ---- report -------------------------------------------------------------------------------
+
+
+def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
+    if args.fmt == "pdf" and not args.out:
+        err(text("report.pdf_needs_out", ctx.lang), ctx.lang)
+        return EXIT_USAGE
+    try:
+        from mediator_app.services.statistics import export_report
+    except ImportError as exc:
+        err(text("module.unavailable", ctx.lang, detail=exc), ctx.lang)
+        return EXIT_INPUT
+    as_of = date_arg(args.as_of, "as_of")
+    with opened(ctx.db_path, create=False) as db:
+        data = export_report(db, period=args.period, scope=args.scope, fmt=args.fmt,
+                             as_of=as_of, lang=ctx.lang)
+    if args.out:
+        Path(args.out).write_bytes(data)
+        print(text("written", ctx.lang, path=args.out), file=sys.stderr)
+    else:
+        _write_stdout(data)
+    return EXIT_OK
+
+
+def _write_stdout(data: bytes) -> None:
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is not None:
+        sys.stdout.flush()
+        buffer.write(data)
+        buffer.flush()
+    else:
+        sys.stdout.write(data.decode("utf-8"))
+
+
+# ---- backup, restore, check -------------------------------------------------------------
+
+
+def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    with opened(ctx.db_path, create=False) as db:
+        target = backup_service.backup(db, args.out, source_path=str(ctx.db_path))
+    print(text("backup.done", ctx.lang, path=target))
+    return EXIT_OK
+
+
+def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    saved = backup_service.restore(ctx.db_path, args.file)
+    key = "restore.done" if saved else "restore.done_new"
+    print(text(key, ctx.lang, source=args.file, saved=saved))
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
+    with opened(ctx.db_path, create=False) as db:
+        health = backup_service.check(db)
+    print(text("check.counts", ctx.lang, **health.counts))
+    if health.units_by_level:
+        print(", ".join(f"{k} {v}" for k, v in sorted(health.units_by_level.items())))
+    if health.ok:
+        print(text("check.ok", ctx.lang))
+        return EXIT_OK
+    err(text("check.bad", ctx.lang), ctx.lang)
+    for problem in health.problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return EXIT_INPUT

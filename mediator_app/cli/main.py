@@ -1,0 +1,85 @@
+"""Entry point of ``mediator-app``: parses the command line and dispatches.
+
+Exit codes: 0 success; 1 bad input (import problems, unknown scope, bad period, failed
+check); 2 usage (argparse, pdf without --out); 3 database file problems (missing,
+unreadable, written by a newer program); 130 interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from mediator_app.cli import commands_admin, commands_data, commands_docs
+from mediator_app.cli.common import Context, EXIT_INPUT, EXIT_STORAGE, EXIT_USAGE
+from mediator_app.cli.texts import domain_error, err, storage_error, text
+from mediator_app.domain.errors import DomainError
+from mediator_app.services.csv_io import CsvImportError
+from mediator_app.storage.db import StorageError
+
+Handler = Callable[[argparse.Namespace, Context], int]
+
+
+def _common() -> argparse.ArgumentParser:
+    """--db and --lang, accepted before or after the sub-command."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
+                        help="database file (default: $MEDIATOR_APP_DB, else the user data dir)")
+    common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
+                        help="language of messages (default zh)")
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="mediator-app", parents=[common],
+        description="调解台账 Mediation Ledger. Without a sub-command: open the GUI.")
+    parser.add_argument("--demo", action="store_true",
+                        help="open the GUI on the demo database (created if missing)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands_admin.add_parsers(sub, common)
+    commands_data.add_parsers(sub, common)
+    commands_docs.register(sub)
+    return parser
+
+
+def _run(args: argparse.Namespace, ctx: Context) -> int:
+    handler: Handler | None = getattr(args, "handler", None)
+    func = getattr(args, "func", None)
+    if func is not None:  # commands_docs handlers take only the arguments
+        return int(func(args))
+    if handler is None:
+        return commands_admin.cmd_gui(args, ctx)
+    return handler(args, ctx)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(list(argv) if argv is not None else None)
+    except SystemExit as exc:  # --help (0) or a usage error (2)
+        return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    ctx = Context(db_arg=getattr(args, "db", None), lang=getattr(args, "lang", None) or "zh")
+    try:
+        return _run(args, ctx)
+    except CsvImportError as exc:
+        for line in exc.lines(ctx.lang):
+            err(line, ctx.lang)
+        return EXIT_INPUT
+    except DomainError as exc:
+        domain_error(exc, ctx.lang)
+        return EXIT_INPUT
+    except StorageError as exc:
+        err(storage_error(exc.code, dict(exc.params), ctx.lang), ctx.lang)
+        return EXIT_STORAGE
+    except KeyboardInterrupt:
+        err(text("interrupted", ctx.lang), ctx.lang)
+        return 130
+    finally:
+        sys.stdout.flush()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,91 @@
+"""Texts of the command line that are not problems of the domain (zh and en), and the
+way problems are printed. Problems with a domain code go through
+``domain.messages.message`` (via ``services.csv_io.render``)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.services.csv_io import render
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "error": ("错误：", "error: "),
+    "db.missing": ("数据库文件“{path}”不存在。", "The database file “{path}” does not exist."),
+    "db.unreadable": ("无法打开数据库文件“{path}”：{detail}", "Cannot open the database “{path}”: {detail}"),
+    "db.too_new": ("数据库“{path}”是由更新版本的程序创建的（{unknown}），请先升级本程序。",
+                   "The database “{path}” was written by a newer program ({unknown}); "
+                   "upgrade this program first."),
+    "backup.same_file": ("备份文件不能是数据库本身：“{path}”。",
+                         "The backup cannot be the database itself: “{path}”."),
+    "backup.verify_failed": ("备份“{path}”校验失败：{detail}", "Backup “{path}” failed its check: {detail}"),
+    "restore.not_ledger": ("“{path}”不是调解台账数据库。", "“{path}” is not a mediation ledger database."),
+    "restore.damaged": ("“{path}”已损坏：{detail}", "“{path}” is damaged: {detail}"),
+    "storage": ("数据库错误（{code}）：{params}", "Database error ({code}): {params}"),
+    "gui.unavailable": ("图形界面不可用（{detail}）。请安装 PySide6，或使用命令行子命令，见 --help。",
+                        "The GUI is not available ({detail}). Install PySide6 or use the "
+                        "sub-commands, see --help."),
+    "module.unavailable": ("此功能尚不可用（{detail}）。", "This feature is not available yet ({detail})."),
+    "demo.has_cases": ("数据库“{path}”中已有 {count} 件案件，不能生成演示数据；请指定一个新的数据库文件。",
+                       "The database “{path}” already holds {count} cases; demo data goes only "
+                       "into a new database."),
+    "demo.building": ("正在生成演示数据库“{path}”……", "Building the demo database “{path}”…"),
+    "demo.done": ("演示数据已生成：{summary}", "Demo data built: {summary}"),
+    "report.pdf_needs_out": ("PDF 报表必须用 --out 指定输出文件。", "A PDF report needs --out FILE."),
+    "written": ("已写入“{path}”。", "Written to “{path}”."),
+    "export.done": ("已导出 {count} 件案件到“{path}”。", "Exported {count} cases to “{path}”."),
+    "import.counts": ("{file}：新增 new={new}，更新 updated={updated}，未变 unchanged={unchanged}，"
+                      "过期 stale={stale}，错误 errors={errors}",
+                      "{file}: new={new}, updated={updated}, unchanged={unchanged}, "
+                      "stale={stale}, errors={errors}"),
+    "import.dry_run": ("试运行（dry run），数据库没有任何改动。", "Dry run: the database is unchanged."),
+    "import.cancelled": ("导入已取消，数据库没有任何改动。", "Import cancelled; the database is unchanged."),
+    "org.counts": ("{file}（{kind}）：共 {rows} 行，新增 new={new}，更新 updated={updated}",
+                   "{file} ({kind}): {rows} rows, new={new}, updated={updated}"),
+    "backup.done": ("已备份到“{path}”，并已校验。", "Backed up to “{path}” and verified."),
+    "restore.done": ("已从“{source}”恢复。原数据库已保存为“{saved}”。",
+                     "Restored from “{source}”. The previous database is kept as “{saved}”."),
+    "restore.done_new": ("已从“{source}”恢复。", "Restored from “{source}”."),
+    "check.ok": ("数据库检查通过。", "The database is healthy."),
+    "check.bad": ("数据库有问题：", "The database has problems:"),
+    "check.counts": ("组织机构 {org_units}，调委会 {committees}，人员 {people}，案件 {cases}"
+                     "（另有已删除 {cases_deleted}），当事人 {parties}，日志 {audit_log}",
+                     "org units {org_units}, committees {committees}, people {people}, "
+                     "cases {cases} (plus {cases_deleted} deleted), parties {parties}, "
+                     "audit entries {audit_log}"),
+    "interrupted": ("已中断。", "Interrupted."),
+}
+
+
+def is_en(lang: str) -> bool:
+    return lang.lower().startswith("en")
+
+
+def text(key: str, lang: str, **params: Any) -> str:
+    zh, en = TEXTS[key]
+    return (en if is_en(lang) else zh).format_map(_Missing(params))
+
+
+class _Missing(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def err(line: str, lang: str) -> None:
+    print(f"{text('error', lang)}{line}", file=sys.stderr)
+
+
+def domain_error(exc: DomainError, lang: str) -> None:
+    for problem in exc.problems:
+        err(render(problem, lang), lang)
+
+
+def problem_text(problem: Problem, lang: str) -> str:
+    return render(problem, lang)
+
+
+def storage_error(code: str, params: dict[str, Any], lang: str) -> str:
+    if code in TEXTS:
+        return text(code, lang, **params)
+    return text("storage", lang, code=code, params=params)

@@ -1,0 +1,117 @@
+"""Backup, restore and health check of the ledger file."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from mediator_app.storage.db import (
+    DatabaseTooNew,
+    StorageError,
+    backup_file,
+    integrity_check,
+    open_database,
+    unknown_migrations,
+)
+from mediator_app.storage.exchange_repo import ExchangeRepository, file_integrity
+
+
+@dataclass
+class Health:
+    problems: list[str] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    units_by_level: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def check(db: Database) -> Health:
+    """SQLite integrity and foreign keys, pending migrations, case locations; counts."""
+    repo = ExchangeRepository(db)
+    problems = integrity_check(db) + repo.orphan_problems()
+    return Health(problems, repo.table_counts(), repo.units_by_level())
+
+
+def backup(db: Database, out: str | Path, source_path: str | None = None) -> Path:
+    """A consistent copy through SQLite's backup API, verified by integrity_check.
+    The copy is made next to ``out`` and renamed when verified."""
+    target = Path(out)
+    if source_path and target.exists() and target.resolve() == Path(source_path).resolve():
+        raise StorageError("backup.same_file", path=str(target))
+    partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    try:
+        backup_file(db.conn, partial)
+        problems = file_integrity(partial)
+        if problems:
+            raise StorageError("backup.verify_failed", path=str(target),
+                               detail="; ".join(problems[:5]))
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return target
+
+
+def verify_ledger(path: str | Path) -> None:
+    """Raise StorageError unless ``path`` is a healthy ledger database this program
+    knows (DatabaseTooNew for a file written by a newer program)."""
+    p = Path(path)
+    if not p.is_file():
+        raise StorageError("db.missing", path=str(p))
+    try:
+        opened = open_database(p, readonly=True)
+    except sqlite3.DatabaseError as exc:
+        raise StorageError("db.unreadable", path=str(p), detail=str(exc)) from exc
+    try:
+        db = opened.db
+        if not ExchangeRepository(db).is_ledger():
+            raise StorageError("restore.not_ledger", path=str(p))
+        unknown = unknown_migrations(db)
+        if unknown:
+            raise DatabaseTooNew(str(p), unknown)
+        problems = file_integrity(p)
+        if problems:
+            raise StorageError("restore.damaged", path=str(p), detail="; ".join(problems[:5]))
+    except sqlite3.DatabaseError as exc:
+        raise StorageError("db.unreadable", path=str(p), detail=str(exc)) from exc
+    finally:
+        opened.close()
+
+
+def restore(db_path: str | Path, source: str | Path) -> str | None:
+    """Replace the database at ``db_path`` with ``source`` (verified first). The current
+    file is kept as ``<db>.before-restore-<stamp>.bak``; returns that path (None when
+    there was no database yet). The restored file is then opened, which migrates it."""
+    verify_ledger(source)
+    target = Path(db_path)
+    if target.exists() and target.resolve() == Path(source).resolve():
+        raise StorageError("backup.same_file", path=str(target))
+    saved = None
+    if target.exists():
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        saved = f"{target}.before-restore-{stamp}.bak"
+        current = open_database(target, readonly=True)
+        try:
+            backup_file(current.db.conn, saved)
+        finally:
+            current.close()
+    _copy_into(Path(source), target)
+    open_database(target).close()
+    return saved
+
+
+def _copy_into(source: Path, target: Path) -> None:
+    src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    dest = sqlite3.connect(str(target))
+    try:
+        src.backup(dest)
+    finally:
+        dest.close()
+        src.close()

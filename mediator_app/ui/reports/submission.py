@@ -1,0 +1,137 @@
+"""The 审核上报 tab: review / submit the month, the current submission, a banner listing
+what changed since it was submitted, and which units of the month have submitted."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediator_app.services.submissions import STATE_MISSING, STATE_SUBMITTED, Diff, UnitStatus
+from mediator_app.ui.reports.data import SubmissionState
+
+BANNER_STYLE = ("background: #fff3cd; color: #664d03; border: 1px solid #e0c36c; "
+                "padding: 6px;")
+MISSING_COLOR = QColor("#c62828")
+MAX_DIFF_LINES = 12
+
+
+class SubmissionPanel(QWidget):
+    reviewRequested = Signal()
+    submitRequested = Signal()
+    showSubmittedChanged = Signal(bool)
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        layout = QVBoxLayout(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+        row = QHBoxLayout()
+        self.review_button = QPushButton(self.tr("Review"), self)
+        self.submit_button = QPushButton(self.tr("Submit"), self)
+        self.show_submitted = QCheckBox(self.tr("Show the submitted figures (reprint)"), self)
+        self.review_button.clicked.connect(self.reviewRequested)
+        self.submit_button.clicked.connect(self.submitRequested)
+        self.show_submitted.toggled.connect(self.showSubmittedChanged)
+        for w in (self.review_button, self.submit_button, self.show_submitted):
+            row.addWidget(w)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.banner = QLabel(self)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.hide()
+        layout.addWidget(self.banner)
+        self.summary = QLabel(self)
+        layout.addWidget(self.summary)
+        self.units = QTableWidget(0, 8, self)
+        self.units.setHorizontalHeaderLabels([
+            self.tr("Code"), self.tr("Unit"), self.tr("Level"), self.tr("State"),
+            self.tr("Disputes this month"), self.tr("Version"), self.tr("By"), self.tr("At")])
+        self.units.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.units.verticalHeader().hide()
+        layout.addWidget(self.units, 1)
+
+    # ---- showing --------------------------------------------------------------------------
+    def show_state(self, state: SubmissionState, readonly: bool = False) -> None:
+        for w in (self.review_button, self.submit_button):
+            w.setEnabled(state.applicable and not readonly)
+        self.show_submitted.setEnabled(state.submitted is not None)
+        if state.submitted is None and self.show_submitted.isChecked():
+            self.show_submitted.setChecked(False)
+        self.status.setText(self._status_text(state))
+        self._show_banner(state.diffs if state.submitted is not None else [])
+        self._show_units(state.units)
+
+    def _status_text(self, state: SubmissionState) -> str:
+        if not state.applicable:
+            return state.reason
+        sub, latest = state.submitted, state.latest
+        if sub is None and latest is None:
+            return self.tr("This month has not been reviewed or submitted yet.")
+        if sub is None:
+            assert latest is not None
+            return self.tr("Reviewed by {who} at {at} (version {v}); not submitted yet.").format(
+                who=latest.reviewed_by, at=latest.reviewed_at or "", v=latest.version)
+        text = self.tr("Submitted by {who} at {at} (version {v}, reviewed by {rev}).").format(
+            who=sub.submitted_by, at=sub.submitted_at or "", v=sub.version, rev=sub.reviewed_by)
+        if sub.zero_report:
+            text += " " + self.tr("Zero report.")
+        if latest is not None and latest.version > sub.version:
+            text += " " + self.tr("A newer review (version {v}) has not been submitted.").format(
+                v=latest.version)
+        return text
+
+    def _show_banner(self, diffs: list[Diff]) -> None:
+        if not diffs:
+            self.banner.hide()
+            self.banner.clear()
+            return
+        lines = [self.tr("Changed since submission ({n} figures):").format(n=len(diffs))]
+        lines += [f"• {d.unit_name} · {d.label}: {_value(d.submitted)} → {_value(d.current)}"
+                  for d in diffs[:MAX_DIFF_LINES]]
+        if len(diffs) > MAX_DIFF_LINES:
+            lines.append(self.tr("… and {n} more").format(n=len(diffs) - MAX_DIFF_LINES))
+        self.banner.setText("\n".join(lines))
+        self.banner.show()
+
+    def _show_units(self, units: list[UnitStatus]) -> None:
+        self.units.setRowCount(len(units))
+        for r, u in enumerate(units):
+            name = u.name + (self.tr(" (this unit)") if u.is_parent else "")
+            values = [u.code, name, u.level, u.label(self.lang), str(u.disputes),
+                      str(u.version or ""), u.by, u.at]
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if u.state == STATE_MISSING:
+                    item.setForeground(MISSING_COLOR)
+                self.units.setItem(r, c, item)
+        self.units.resizeColumnsToContents()
+        children = [u for u in units if not u.is_parent]
+        done = [u for u in children if u.state == STATE_SUBMITTED]
+        text = self.tr("Submitted {done}/{all} (zero {zero}), reviewed {rev}, missing {miss}")
+        self.summary.setText(text.format(
+            done=len(done), all=len(children), zero=sum(u.zero_report for u in done),
+            rev=sum(u.state not in (STATE_SUBMITTED, STATE_MISSING) for u in children),
+            miss=sum(u.state == STATE_MISSING for u in children)) if units else "")
+
+    def unit_states(self) -> dict[str, str]:
+        """code -> state text shown (tests)."""
+        return {self.units.item(r, 0).text(): self.units.item(r, 3).text()
+                for r in range(self.units.rowCount())}
+
+
+def _value(value: object) -> str:
+    return "—" if value is None else str(value)

@@ -1,0 +1,362 @@
+"""The reports window (统计报表): choose a period and a scope, preview the sheet (main
+figures, types, sources and prevention, month by month), drill into any figure, print,
+save PDF / CSV / XLSX, and review / submit the month (审核上报)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediator_app.domain.errors import DomainError
+from mediator_app.domain.messages import message
+from mediator_app.domain.periods import Period
+from mediator_app.reports.tables import Sheet
+from mediator_app.services import submissions
+from mediator_app.services.statistics import Report
+from mediator_app.services.statistics_sheet import build_sheet
+from mediator_app.storage.settings_repo import SettingsRepository
+from mediator_app.ui.context import AppContext
+from mediator_app.ui.reports import output
+from mediator_app.ui.reports.data import Bundle, Cancelled, load_bundle, refresh_submission
+from mediator_app.ui.reports.drill import DrillDialog, load_lines
+from mediator_app.ui.reports.models import (
+    DRILL_ROLE,
+    FigureTableModel,
+    TableData,
+    months_table,
+    sheet_tables,
+)
+from mediator_app.ui.reports.pickers import PeriodPicker, ScopePicker
+from mediator_app.ui.reports.progress import run_with_progress
+from mediator_app.ui.reports.snapshot import report_from_dict
+from mediator_app.ui.reports.submission import SubmissionPanel
+
+TAB_MAIN, TAB_TYPES, TAB_OTHER, TAB_MONTHS, TAB_SUBMIT = range(5)
+DEBOUNCE_MS = 300
+MIN_COLUMN_WIDTH = 64
+
+
+class ReportsWindow(QWidget):
+    def __init__(self, ctx: AppContext, scope_code: str | None = None,
+                 parent: QWidget | None = None, *, today: date | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.ctx = ctx
+        self.as_of = today or date.today()
+        self.bundle: Bundle | None = None
+        self.showing_submitted = False
+        self.drill_dialog: DrillDialog | None = None
+        self.tables: list[TableData] = []
+        self._generation = 0
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS, timeout=self.refresh)
+        self.setWindowTitle(self.tr("Statistics reports"))
+        self.resize(1320, 820)
+        self._build()
+        self._choose_scope(scope_code)
+        self.period_picker.changed.connect(self._timer.start)
+        self.scope_picker.keyChanged.connect(lambda _k: self._timer.start())
+        self.refresh()
+
+    # ---- building -------------------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_bar())
+        self.headline = QLabel(self)
+        font = QFont(self.headline.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.info = QLabel(self)
+        self.info.setWordWrap(True)
+        self.mode = QLabel(self)
+        self.mode.setStyleSheet("background: #e3f2fd; padding: 4px;")
+        self.mode.hide()
+        for w in (self.headline, self.info, self.mode):
+            layout.addWidget(w)
+        self.tabs = QTabWidget(self)
+        self.views = [self._view() for _ in range(4)]
+        for view, title in zip(self.views, (self.tr("Disputes and handling"),
+                                            self.tr("By dispute type"),
+                                            self.tr("Sources and prevention"),
+                                            self.tr("By month")), strict=True):
+            self.tabs.addTab(view, title)
+        self.submission = SubmissionPanel(self.ctx.lang, self)
+        self.submission.reviewRequested.connect(self.review)
+        self.submission.submitRequested.connect(self.submit)
+        self.submission.showSubmittedChanged.connect(self.set_show_submitted)
+        self.tabs.addTab(self.submission, self.tr("Review and submit"))
+        layout.addWidget(self.tabs, 1)
+        self.checks = QLabel(self)
+        self.checks.setWordWrap(True)
+        self.status = QLabel(self)
+        layout.addWidget(self.checks)
+        layout.addWidget(self.status)
+
+    def _build_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.period_picker = PeriodPicker(self.as_of, self)
+        self.scope_picker = ScopePicker(self.ctx, self)
+        bar.addWidget(QLabel(self.tr("Period:"), self))
+        bar.addWidget(self.period_picker)
+        bar.addWidget(QLabel(self.tr("Scope:"), self))
+        bar.addWidget(self.scope_picker, 1)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, text, slot in (("refresh", self.tr("Refresh"), self.refresh),
+                                ("print", self.tr("Print…"), self.print_preview),
+                                ("pdf", self.tr("Save PDF…"), self.save_pdf),
+                                ("csv", self.tr("Save CSV…"), self.save_csv),
+                                ("xlsx", self.tr("Save XLSX…"), self.save_xlsx)):
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            self.buttons[key] = button
+            bar.addWidget(button)
+        return bar
+
+    def _view(self) -> QTableView:
+        view = QTableView(self)
+        view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        view.verticalHeader().hide()
+        view.setWordWrap(True)
+        view.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        view.doubleClicked.connect(self.drill)
+        return view
+
+    def _choose_scope(self, code: str | None) -> None:
+        district = SettingsRepository(self.ctx.read_db).get("district_code")
+        for candidate in (code, district):
+            if candidate and self.scope_picker.findData(candidate) >= 0:
+                self.scope_picker.set_key(candidate)
+                return
+        if self.scope_picker.count():
+            self.scope_picker.setCurrentIndex(0)
+
+    # ---- choosing --------------------------------------------------------------------------
+    def set_period(self, period: Period) -> None:
+        self.period_picker.set_period(period)
+        self.refresh()
+
+    def set_scope(self, code: str) -> None:
+        self.scope_picker.set_key(code)
+        self.refresh()
+
+    def period(self) -> Period:
+        return self.period_picker.period()
+
+    # ---- building the report ---------------------------------------------------------------
+    def refresh(self) -> None:
+        self._timer.stop()
+        scope, period, lang = self.scope_picker.scope(), self.period(), self.ctx.lang
+        if not scope:
+            self.status.setText(self.tr("Choose a unit or a committee."))
+            return
+        self._generation += 1
+        generation, as_of = self._generation, self.as_of
+
+        def job(db: Any, progress: Any, cancelled: Callable[[], bool]) -> Bundle:
+            bundle = load_bundle(db, scope=scope, period=period, as_of=as_of, lang=lang,
+                                 progress=progress, cancel=cancelled)
+            bundle.generation = generation
+            return bundle
+
+        self.status.setText(self.tr("Building the report…"))
+        run_with_progress(self.ctx, self, self.tr("Building the report…"), job,
+                          self._loaded, self._failed)
+
+    def _loaded(self, bundle: Bundle) -> None:
+        if bundle.generation != self._generation:
+            return  # a newer request is on its way
+        self.bundle = bundle
+        if bundle.submission.submitted is None:
+            self.showing_submitted = False
+        self._show()
+        self.status.setText("")
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, Cancelled):
+            self.status.setText(self.tr("Cancelled."))
+            return
+        text = message(exc.first, self.ctx.lang) if isinstance(exc, DomainError) else str(exc)
+        self.status.setText(text)
+        self.ctx.dialogs.error(self.tr("Statistics reports"), text)
+
+    # ---- what is shown ---------------------------------------------------------------------
+    def current_report(self) -> Report | None:
+        """The live report, or the submitted snapshot when reprinting."""
+        if self.bundle is None:
+            return None
+        sub = self.bundle.submission.submitted
+        if self.showing_submitted and sub is not None:
+            return report_from_dict(sub.snapshot)
+        return self.bundle.report
+
+    def current_sheet(self) -> Sheet | None:
+        if self.bundle is None:
+            return None
+        if not self.showing_submitted or self.bundle.submission.submitted is None:
+            return self.bundle.sheet
+        report = self.current_report()
+        assert report is not None
+        return build_sheet(report, lang=self.ctx.lang, today=report.as_of,
+                           signatory=self.bundle.signatory)
+
+    def _show(self) -> None:
+        bundle = self.bundle
+        assert bundle is not None
+        sheet, live = self.current_sheet(), not self.showing_submitted
+        assert sheet is not None
+        shown = Bundle(self.current_report() or bundle.report, sheet, bundle.months,
+                       bundle.submission)
+        self.tables = sheet_tables(shown, drillable=live)
+        self.tables.append(months_table(bundle, self.tr("Month"), drillable=True))
+        for view, table in zip(self.views, self.tables, strict=True):
+            view.setModel(FigureTableModel(table, view))
+            self._fit(view)
+        self.headline.setText(sheet.headline)
+        self.info.setText("　".join(f"{k}：{v}" for k, v in sheet.meta[:3]))
+        self.checks.setText("\n".join(sheet.checks))
+        self._show_mode()
+        self.submission.show_state(bundle.submission, readonly=self.ctx.readonly)
+
+    def _fit(self, view: QTableView) -> None:
+        header = view.horizontalHeader()
+        header.setMinimumSectionSize(MIN_COLUMN_WIDTH)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        view.resizeColumnToContents(1)
+        view.resizeRowsToContents()
+
+    def _show_mode(self) -> None:
+        sub = self.bundle.submission.submitted if self.bundle else None
+        if self.showing_submitted and sub is not None:
+            text = self.tr("Submitted figures: version {v}, by {who} at {at}.")
+            note = self.tr("The By month tab and the case lists show the current data.")
+            self.mode.setText(text.format(who=sub.submitted_by, at=sub.submitted_at or "",
+                                          v=sub.version) + " " + note)
+            self.mode.show()
+        else:
+            self.mode.hide()
+
+    def set_show_submitted(self, on: bool) -> None:
+        self.showing_submitted = bool(on)
+        if self.bundle is not None:
+            self._show()
+
+    # ---- drill-down ------------------------------------------------------------------------
+    def drill(self, index: QModelIndex) -> None:
+        target = index.data(DRILL_ROLE)
+        if target is None:
+            return
+        self.ctx.runner.run(lambda db: load_lines(db, target),
+                            lambda result: self._show_drill(target, *result), self._failed)
+
+    def _show_drill(self, target: Any, total: int, lines: list[Any]) -> None:
+        if self.drill_dialog is not None:
+            self.drill_dialog.close()
+        self.drill_dialog = DrillDialog(self.ctx, target, total, lines, self)
+        self.drill_dialog.show()
+
+    # ---- review and submit -----------------------------------------------------------------
+    def review(self) -> None:
+        self._submission_action(submissions.review_month, self.tr("The month was reviewed."))
+
+    def submit(self) -> None:
+        report = self.current_report()
+        if report is None or not self.ctx.dialogs.confirm(
+                self.tr("Submit"), self.tr("Submit the figures of {scope} for {period}?").format(
+                    scope=report.scope.name, period=report.period.label)):
+            return
+        self._submission_action(submissions.submit_month, self.tr("The month was submitted."))
+
+    def _submission_action(self, action: Callable[..., Any], done_text: str) -> None:
+        bundle, lang, user = self.bundle, self.ctx.lang, self.ctx.user
+        if bundle is None:
+            return
+        scope, period = bundle.report.scope.code, bundle.report.period
+
+        def job(db: Any) -> Bundle:
+            action(db, scope, period, user=user)
+            return refresh_submission(db, bundle, lang)
+
+        def failed(exc: BaseException) -> None:
+            text = (submissions.problem_text(exc.first, lang) if isinstance(exc, DomainError)
+                    else str(exc))
+            self.ctx.dialogs.error(self.tr("Review and submit"), text)
+
+        self.ctx.runner.run(job, lambda b: (self._loaded(b), self.status.setText(done_text)),
+                            failed)
+
+    # ---- printing and saving ---------------------------------------------------------------
+    def _file_stem(self) -> str:
+        report = self.current_report()
+        if report is None:
+            return "report"
+        suffix = "_submitted" if self.showing_submitted else ""
+        return f"{report.scope.name}_{report.period.text.replace('..', '_')}{suffix}"
+
+    def print_html(self) -> str:
+        sheet = self.current_sheet()
+        return output.sheet_html(sheet, self.mode.text() if self.showing_submitted else "") \
+            if sheet else ""
+
+    def print_to(self, printer: QPrinter) -> None:
+        output.print_html(self.print_html(), printer)
+
+    def print_preview(self) -> None:
+        if self.bundle is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        output.configure_printer(printer)
+        preview = QPrintPreviewDialog(printer, self)
+        preview.paintRequested.connect(self.print_to)
+        preview.exec()
+
+    def print_direct(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        output.configure_printer(printer)
+        if QPrintDialog(printer, self).exec():
+            self.print_to(printer)
+
+    def _save(self, kind: str, filter_text: str, write: Callable[[str], int]) -> None:
+        if self.bundle is None:
+            return
+        path = self.ctx.dialogs.save_file(self.tr("Save the report"),
+                                          f"{self._file_stem()}.{kind}", filter_text)
+        if not path:
+            return
+        run_with_progress(self.ctx, self, self.tr("Saving {path}…").format(path=path),
+                          lambda _db, _p, _c: write(path),
+                          lambda _n: self.status.setText(
+                              self.tr("Saved {path}").format(path=path)),
+                          self._failed)
+
+    def save_pdf(self) -> None:
+        report, lang = self.current_report(), self.ctx.lang
+        signatory = self.bundle.signatory if self.bundle else ""
+        self._save("pdf", self.tr("PDF files (*.pdf)"),
+                   lambda path: output.write_pdf(path, report, lang, signatory))  # type: ignore[arg-type]
+
+    def save_csv(self) -> None:
+        report = self.current_report()
+        self._save("csv", self.tr("CSV files (*.csv)"),
+                   lambda path: output.write_csv(path, report))  # type: ignore[arg-type]
+
+    def save_xlsx(self) -> None:
+        names = [self.tabs.tabText(i) for i in range(len(self.tables))]
+        named = list(zip(names, self.tables, strict=True))
+        self._save("xlsx", self.tr("Excel workbooks (*.xlsx)"),
+                   lambda path: output.write_xlsx(path, named))
