@@ -64,6 +64,8 @@ KNOWN_CODES: dict[str, tuple[str, ...]] = {
     "template.invalid": ("value",),
     # periods
     "period.invalid": ("value",),
+    # organisation
+    "in_use": ("value",),
 }
 
 _ZH: dict[str, Templates] = {
@@ -156,6 +158,10 @@ _ZH: dict[str, Templates] = {
     ),
     "period.invalid": (
         "统计期间“{value}”无效，可填 2023、2023-05、2023-Q2 或 2023-01-01..2023-03-31。",
+    ),
+    "in_use": (
+        "“{value}”已被案件或其他记录使用，不能删除；如不再使用，请改为“停用”。",
+        "已被使用，不能删除；请改为“停用”。",
     ),
 }
 
@@ -288,6 +294,10 @@ _EN: dict[str, Templates] = {
     ),
     "period.invalid": (
         "Period “{value}” is not valid; use 2023, 2023-05, 2023-Q2 or 2023-01-01..2023-03-31.",
+    ),
+    "in_use": (
+        "“{value}” is used by cases or other records and cannot be deleted; deactivate it instead.",
+        "It is in use and cannot be deleted; deactivate it instead.",
     ),
 }
 
