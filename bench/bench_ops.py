@@ -40,13 +40,21 @@ def _rss_kb() -> int:
         return int(fh.read().split()[1]) * resource.getpagesize() // 1024
 
 
+def _cpu(who: int) -> float:
+    usage = resource.getrusage(who)
+    return usage.ru_utime + usage.ru_stime
+
+
 def _measure(fn: Callable[[], Any], *, children: bool = False) -> dict[str, Any]:
-    before = _rss_kb()
+    """Wall and CPU seconds of ``fn`` and the peak RSS (the machine is shared: CPU
+    time shows how much of the wall time was waiting for a core)."""
+    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
+    before, cpu_before = _rss_kb(), _cpu(who)
     started = time.perf_counter()
     result = fn()
     seconds = time.perf_counter() - started
-    who = resource.RUSAGE_CHILDREN if children else resource.RUSAGE_SELF
-    return {"seconds": seconds, "maxrss_kb": resource.getrusage(who).ru_maxrss,
+    return {"seconds": seconds, "cpu_seconds": _cpu(who) - cpu_before,
+            "maxrss_kb": resource.getrusage(who).ru_maxrss,
             "rss_before_kb": 0 if children else before, "result": result}
 
 

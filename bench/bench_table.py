@@ -30,6 +30,12 @@ def _secs(op: dict[str, Any] | None) -> str:
     return "skipped" if "skipped" in op else "error"
 
 
+def _cpu(op: dict[str, Any] | None) -> str:
+    if not op or "cpu_seconds" not in op:
+        return "–"
+    return f"{op['cpu_seconds']:.3f}"
+
+
 def _mib(op: dict[str, Any] | None) -> str:
     if not op or "maxrss_kb" not in op:
         return "–"
@@ -114,6 +120,8 @@ def render_markdown(results: dict[str, Any]) -> str:
     runs = _sizes(results)
     lines = ["## Benchmark results", ""]
     lines += _table(runs, _secs, "Wall time (seconds; queries: best of 3, cold shown if slower)")
+    lines += _table(runs, _cpu, "CPU time of the measured operation (seconds, user + system; "
+                                "queries: first run)")
     lines += _table(runs, _mib, "Peak memory of the measuring process (MiB, ru_maxrss)")
     lines += _targets(runs) + _machine(runs) + _problems(runs)
     return "\n".join(lines)

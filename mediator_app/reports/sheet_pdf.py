@@ -100,14 +100,26 @@ def _table(table: SheetTable, st: dict[str, ParagraphStyle]) -> Table:
     return result
 
 
-def _meta(sheet: Sheet, st: dict[str, ParagraphStyle]) -> Table:
-    cells = [_p(f"{label}：{value}", st["meta"]) for label, value in sheet.meta]
-    half = (len(cells) + 1) // 2
-    rows = [cells[:half], cells[half:] + [""] * (2 * half - len(cells))]
-    grid = Table(rows, colWidths=[WIDTH / half] * half)
+def _grid(rows: list[list[Any]], widths: list[float]) -> Table:
+    grid = Table(rows, colWidths=widths)
     grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return grid
+
+
+def _meta(sheet: Sheet, st: dict[str, ParagraphStyle]) -> Table:
+    """Two columns: 填报单位 | 统计期间 over 统计口径 | 填报日期 (the long one left)."""
+    cells: list[Any] = [_p(f"{label}{sheet.colon}{value}", st["meta"])
+                        for label, value in sheet.meta]
+    cells += [""] * (len(cells) % 2)
+    rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
+    return _grid(rows, [WIDTH * 0.64, WIDTH * 0.36])
+
+
+def _signatures(sheet: Sheet, st: dict[str, ParagraphStyle]) -> Table:
+    cells = [_p(f"{label}{sheet.colon}{name or '＿＿＿＿＿＿＿＿＿＿'}", st["sign"])
+             for label, name in sheet.signatures]
+    return _grid([cells], [WIDTH / len(cells)] * len(cells))
 
 
 def _story(sheet: Sheet, st: dict[str, ParagraphStyle]) -> list[Any]:
@@ -120,9 +132,7 @@ def _story(sheet: Sheet, st: dict[str, ParagraphStyle]) -> list[Any]:
     if notes:
         story += [Spacer(1, 2 * mm), KeepTogether(notes)]
     if sheet.signatures:
-        line = "　　　　".join(f"{label}：{name or '＿＿＿＿＿＿＿＿'}"
-                             for label, name in sheet.signatures)
-        story.append(_p(line, st["sign"]))
+        story.append(_signatures(sheet, st))
     return story
 
 

@@ -37,3 +37,4 @@ class Sheet:
     # (label, name printed on the line or ""): 填报人, 审核人, 单位负责人
     signatures: list[tuple[str, str]] = field(default_factory=list)
     page_label: str = "第 {page} 页 共 {pages} 页"
+    colon: str = "："  # between a label and its value (": " in English)

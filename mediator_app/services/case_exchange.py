@@ -337,10 +337,10 @@ def export_cases(db: Database, out: str | Path, *, scope: str | None = None,
     written = 0
     try:
         with partial.open("w", encoding="utf-8-sig", newline="") as fh:
-            writer = csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
-            writer.writerow(EXPORT_HEADER)
-            while rows := cursor.fetchmany(5000):
-                writer.writerows(rows)
+            csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerow(EXPORT_HEADER)
+            while rows := cursor.fetchmany():
+                fh.write("\r\n".join([r[0] for r in rows]))
+                fh.write("\r\n")
                 written += len(rows)
                 if progress is not None:
                     progress(written, 0)

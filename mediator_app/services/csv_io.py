@@ -13,7 +13,7 @@ import csv
 import hashlib
 import string
 import unicodedata
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -344,7 +344,7 @@ class CsvReader:
     A ``csv.Error`` (unterminated quote, NUL byte) becomes a CsvImportError naming the
     line. Use as a context manager."""
 
-    def __init__(self, info: FileInfo, on_bytes: Callable[[int], None] | None = None):
+    def __init__(self, info: FileInfo):
         self.info = info
         self._fh = info.path.open("r", encoding=info.encoding, newline="")
         first = self._fh.readline()
@@ -352,7 +352,6 @@ class CsvReader:
         self._fh.seek(0)
         self._reader = csv.reader(self._fh, dialect=dialect, strict=True)
         self.header: list[str] = []
-        self._on_bytes = on_bytes
 
     def __enter__(self) -> CsvReader:
         return self

@@ -341,7 +341,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
     }
 
 
-def export_report(db: Database, *, period: str, scope: str, fmt: str,
+def export_report(db: Database, *, period: str | Period, scope: str | None, fmt: str,
                   as_of: date | None = None, lang: str = "zh") -> bytes:
     """The report as JSON, CSV (UTF-8 with BOM) or PDF bytes."""
     fmt = fmt.lower()

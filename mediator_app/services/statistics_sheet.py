@@ -45,6 +45,7 @@ _ZH = {
                   "其余各栏为所排查纠纷截至 {as_of} 的情况。",
     "note_amount": "涉及金额单位为万元，四舍五入保留两位小数。",
     "signatures": ("填报人", "审核人", "单位负责人"), "page": "第 {page} 页 共 {pages} 页",
+    "colon": "：", "semicolon": "；",
     "pieces": "件", "persons": "人", "wan": "万元", "pct": "%",
     "cols1": ("排查纠纷数", "受理数", "调解成功", "化解率", "调解中", "调解终止", "不予受理",
               "待受理", "书面协议", "口头协议", "司法确认", "已履行", "涉及金额", "涉及人数"),
@@ -70,6 +71,7 @@ _EN = {
     "note_amount": "Amounts in 10,000 yuan, rounded half up to two decimals.",
     "signatures": ("Prepared by", "Reviewed by", "Head of unit"),
     "page": "Page {page} of {pages}", "pieces": "cases", "persons": "persons",
+    "colon": ": ", "semicolon": "; ",
     "wan": "10k yuan",
     "cols1": ("Disputes", "Accepted", "Resolved", "Rate", "In progress", "Terminated",
               "Rejected", "Pending", "Written", "Oral", "Judicially confirmed", "Performed",
@@ -184,9 +186,10 @@ def build_sheet(report: Report, *, lang: str = "zh", today: date | None = None,
                 signatory: str = "") -> Sheet:
     labels = _labels(lang)
     as_of = report.as_of.isoformat()
-    period = f"{report.period.label}（{report.period.start} — {report.period.end}）"
+    name = report.period.text if labels is _EN else report.period.label
+    period = f"{name}（{report.period.start} — {report.period.end}）"
     formula = rate_formula(report.rule, "en" if labels is _EN else "zh")
-    basis = labels["as_of"].format(as_of=as_of) + "；" + formula
+    basis = labels["as_of"].format(as_of=as_of) + labels["semicolon"] + formula
     t = report.totals
     return Sheet(
         title=labels["title"],
@@ -201,6 +204,7 @@ def build_sheet(report: Report, *, lang: str = "zh", today: date | None = None,
         signatures=[(s, signatory if i == 0 else "")
                     for i, s in enumerate(labels["signatures"])],
         page_label=labels["page"],
+        colon=labels["colon"],
     )
 
 

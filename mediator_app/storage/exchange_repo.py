@@ -38,12 +38,18 @@ EXPORT_HEADER = (
     "received_on", "accepted_on", "status", "closed_on", "agreement_form", "amount_yuan",
     "people_involved", "summary", "updated_at", "deleted",
 )
-_EXPORT_SELECT = """
-SELECT c.case_id, c.case_no, c.committee_code, ifnull(c.grid_code, ''),
-       ifnull(s.label, c.source), ifnull(d.label, c.dispute_type), c.received_on,
-       ifnull(c.accepted_on, ''), c.status, ifnull(c.closed_on, ''),
-       ifnull(c.agreement_form, ''), printf('%d.%02d', c.amount_fen / 100, c.amount_fen % 100),
-       c.people_involved, c.summary, c.updated_at, c.deleted
+# Each exported row as one CSV line, every field quoted (fast: the quoting runs in C).
+_EXPORT_FIELDS = (
+    "c.case_id", "c.case_no", "c.committee_code", "ifnull(c.grid_code, '')",
+    "ifnull(s.label, c.source)", "ifnull(d.label, c.dispute_type)", "c.received_on",
+    "ifnull(c.accepted_on, '')", "c.status", "ifnull(c.closed_on, '')",
+    "ifnull(c.agreement_form, '')",
+    "printf('%d.%02d', c.amount_fen / 100, c.amount_fen % 100)",
+    "c.people_involved", "c.summary", "c.updated_at", "c.deleted",
+)
+_EXPORT_LINE = " || '\",\"' || ".join(f"replace({f}, '\"', '\"\"')" for f in _EXPORT_FIELDS)
+_EXPORT_SELECT = f"""
+SELECT '"' || {_EXPORT_LINE} || '"'
 FROM cases c
 LEFT JOIN code_items s ON s.kind = 'source' AND s.code = c.source
 LEFT JOIN code_items d ON d.kind = 'dispute_type' AND d.code = c.dispute_type
@@ -165,6 +171,7 @@ class ExchangeRepository:
     # ---- export -----------------------------------------------------------------------
     def export_cursor(self, scope: str | None, date_from: str | None,
                       date_to: str | None) -> sqlite3.Cursor:
+        """Rows of one column: the quoted CSV line of a case (without line end)."""
         clauses, params = [], []
         if scope:
             clauses.append("c.org_code IN (SELECT descendant FROM org_closure WHERE ancestor = ?)")
@@ -177,7 +184,7 @@ class ExchangeRepository:
             params.append(date_to)
         where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
         cursor = self.conn.cursor()
-        cursor.arraysize = 2000
+        cursor.arraysize = 5000
         return cursor.execute(f"{_EXPORT_SELECT} {where} ORDER BY c.id", params)
 
     # ---- health -----------------------------------------------------------------------

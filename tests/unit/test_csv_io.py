@@ -98,7 +98,7 @@ def test_problem_names_file_line_column_and_field() -> None:
     zh, en = p.format("zh"), p.format("en")
     assert zh.startswith("cases.csv 第 3 行 第 7 列 received_on（登记日期）：")
     assert "2023-13-01" in zh
-    assert en.startswith("cases.csv line 3, column 7 (received_on / Registration date): ")
+    assert en.startswith("cases.csv, line 3, column 7 (received_on / Registration date): ")
 
 
 def test_error_lists_at_most_fifty_and_says_how_many() -> None:

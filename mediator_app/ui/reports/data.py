@@ -105,7 +105,7 @@ def row_scopes(report: Report, sheet: Sheet) -> list[RowScope]:
             scopes.append(RowScope("committee" if whole == "committee" else "direct",
                                    report.scope.code, name))
         else:
-            scopes.append(RowScope(whole, report.scope.code, name))
+            scopes.append(RowScope(whole, report.scope.code, f"{report.scope.name} · {name}"))
     assert sheet.tables[0].kinds[-1] == ROW_TOTAL
     return scopes
 
@@ -137,7 +137,7 @@ def submission_state(db: Database, scope: str, period: Period, today: date,
     try:
         submissions.month_of(period, today=today)
     except DomainError as exc:
-        return SubmissionState(False, submissions.problem_text(exc.problem, lang))
+        return SubmissionState(False, submissions.problem_text(exc.first, lang))
     sub = submissions.submission_for(db, scope, period)
     latest = submissions.submission_for(db, scope, period, status=None)
     diffs = submissions.changes_since_submission(db, scope, period) if sub else []

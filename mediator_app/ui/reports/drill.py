@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVB
 from mediator_app.storage import drilldown_repo
 from mediator_app.storage.drilldown_repo import CaseLine
 from mediator_app.ui.context import AppContext
+from mediator_app.ui.labels import status_label
 from mediator_app.ui.reports.data import NOT_COUNTS, DrillTarget
 
 MAX_LINES = 5000
@@ -48,7 +49,7 @@ class DrillDialog(QDialog):
         self.opener = opener or (lambda rowid: open_case_form(ctx, rowid, self))
         self.opened: list[Any] = []
         self.setWindowTitle(self.tr("Cases behind the figure"))
-        self.resize(980, 520)
+        self.resize(1080, 560)
         layout = QVBoxLayout(self)
         self.caption = QLabel(self._caption())
         self.caption.setWordWrap(True)
@@ -59,6 +60,7 @@ class DrillDialog(QDialog):
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
+        self.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)  # registration date
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
@@ -82,17 +84,18 @@ class DrillDialog(QDialog):
         return text
 
     def headers(self) -> list[str]:
-        return [self.tr("Case no."), self.tr("Registered"), self.tr("Committee"),
+        return [self.tr("Case no."), self.tr("Registered on"), self.tr("Committee"),
                 self.tr("Dispute type"), self.tr("Status on {day}").format(
                     day=self.target.as_of.isoformat()),
-                self.tr("Status now"), self.tr("Accepted"), self.tr("Closed")]
+                self.tr("Status now"), self.tr("Accepted on"), self.tr("Closed on")]
 
     def _model(self) -> QStandardItemModel:
         model = QStandardItemModel(0, 8, self)
         model.setHorizontalHeaderLabels(self.headers())
         for line in self.lines:
             values = [line.case_no or f"#{line.rowid}", line.received_on, line.committee_name,
-                      line.dispute_type, line.status_as_of, line.status,
+                      line.dispute_type, status_label(line.status_as_of),
+                      status_label(line.status),
                       line.accepted_on or "", line.closed_on or ""]
             items = [QStandardItem(v) for v in values]
             for item in items:

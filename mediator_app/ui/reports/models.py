@@ -95,13 +95,13 @@ class FigureTableModel(QAbstractTableModel):
 # ---- building the tables -----------------------------------------------------------------
 
 def _targets(bundle: Bundle, keys: list[str], scopes: list[RowScope],
-             headers: list[str]) -> list[list[DrillTarget | None]]:
+             labels: list[str]) -> list[list[DrillTarget | None]]:
     r = bundle.report
     out: list[list[DrillTarget | None]] = []
     for scope in scopes:
         line: list[DrillTarget | None] = [None] * LABEL_COLUMNS
         line += [DrillTarget(scope.kind, scope.code, scope.label, r.period.start, r.period.end,
-                             r.as_of, key, headers[LABEL_COLUMNS + i].replace("\n", " "))
+                             r.as_of, key, labels[LABEL_COLUMNS + i])
                  for i, key in enumerate(keys)]
         out.append(line)
     return out
@@ -114,8 +114,8 @@ def sheet_tables(bundle: Bundle, drillable: bool = True) -> list[TableData]:
     for table, keys in zip(bundle.sheet.tables, table_keys(bundle.report), strict=True):
         headers = [header_text(c) for c in table.columns]
         data = TableData(headers, [list(r) for r in table.rows], list(table.kinds))
-        if drillable:
-            data.targets = _targets(bundle, keys, scopes, headers)
+        if drillable and len(keys) == len(table.columns) - LABEL_COLUMNS:  # else: no drill
+            data.targets = _targets(bundle, keys, scopes, [c.label for c in table.columns])
         out.append(data)
     return out
 
@@ -131,7 +131,8 @@ def months_table(bundle: Bundle, month_header: str, drillable: bool = True) -> T
     r = bundle.report
     main = bundle.sheet.tables[0]
     headers = [main.columns[0].label, month_header]
-    headers += [header_text(c) for c in main.columns[LABEL_COLUMNS:LABEL_COLUMNS + len(MONTH_KEYS)]]
+    columns = main.columns[LABEL_COLUMNS:LABEL_COLUMNS + len(MONTH_KEYS)]
+    headers += [header_text(c) for c in columns]
     kind = "committee" if is_committee(r) else "org"
     rows, kinds, targets = [], [], []
     lines = [(str(i), m.label, m.start, m.end, f, ROW_UNIT)
@@ -143,7 +144,6 @@ def months_table(bundle: Bundle, month_header: str, drillable: bool = True) -> T
         rows.append([no, label, *month_cells(fig)])
         kinds.append(row_kind)
         targets.append([None, None, *(DrillTarget(kind, r.scope.code, f"{r.scope.name} {label}",
-                                                  first, last, r.as_of, key,
-                                                  headers[LABEL_COLUMNS + i].replace("\n", " "))
+                                                  first, last, r.as_of, key, columns[i].label)
                                       for i, key in enumerate(keys))])
     return TableData(headers, rows, kinds, targets if drillable else [])

@@ -7,7 +7,7 @@ import os
 from html import escape
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
+from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
@@ -17,13 +17,14 @@ from mediator_app.services import statistics_sheet
 from mediator_app.services.statistics import Report
 from mediator_app.ui.reports.models import TableData
 
+NAME_WIDTH = "11%"
 _CSS = """
 body { font-size: 8pt; }
 h1 { font-size: 15pt; text-align: center; margin: 0 0 4pt 0; }
 p.meta { margin: 0; }
 p.headline { font-size: 10pt; font-weight: bold; margin: 4pt 0; }
-h2 { font-size: 9pt; margin: 6pt 0 2pt 0; }
-td, th { padding: 2px 3px; }
+p.section { font-size: 9pt; margin: 6pt 0 2pt 0; }
+td, th { padding: 1px 3px; }
 th { background: #eeeeee; font-weight: normal; }
 tr.total td { background: #e8e8e8; font-weight: bold; }
 tr.direct td { background: #f5f5f5; }
@@ -31,22 +32,24 @@ p.note { font-size: 7pt; margin: 1pt 0; }
 """
 
 
-def _cell(text: str, tag: str = "td", align: str = "right") -> str:
+def _cell(text: str, tag: str = "td", align: str = "right", width: str = "") -> str:
     body = escape(text).replace("\n", "<br/>")
-    return f'<{tag} align="{align}">{body}</{tag}>'
+    size = f' width="{width}"' if width else ""
+    return f'<{tag} align="{align}"{size}>{body}</{tag}>'
 
 
 def _table_html(table: SheetTable) -> str:
     head = "".join(_cell("\n".join(p for p in (c.number, c.label, c.unit) if p), "th",
-                         "center") for c in table.columns)
+                         "center", NAME_WIDTH if i == 1 else "")
+                   for i, c in enumerate(table.columns))
     rows = []
     for row, kind in zip(table.rows, table.kinds, strict=True):
         css = {ROW_TOTAL: "total", ROW_DIRECT: "direct"}.get(kind, "")
         cells = "".join(_cell(v, align="left" if i == 1 else "right")
                         for i, v in enumerate(row))
         rows.append(f'<tr class="{css}">{cells}</tr>')
-    return (f"<h2>{escape(table.title)}</h2>"
-            '<table border="1" cellspacing="0" cellpadding="2" width="100%">'
+    return (f'<p class="section"><b>{escape(table.title)}</b></p>'
+            '<table border="1" cellspacing="0" cellpadding="1" width="100%">'
             f"<thead><tr>{head}</tr></thead>{''.join(rows)}</table>")
 
 
@@ -56,13 +59,14 @@ def sheet_html(sheet: Sheet, banner: str = "") -> str:
              f"<h1>{escape(sheet.title)}</h1>"]
     if banner:
         parts.append(f'<p class="meta"><b>{escape(banner)}</b></p>')
-    parts += [f'<p class="meta">{escape(k)}：{escape(v)}</p>' for k, v in sheet.meta]
+    colon = getattr(sheet, "colon", "：")
+    parts += [f'<p class="meta">{escape(k)}{colon}{escape(v)}</p>' for k, v in sheet.meta]
     parts.append(f'<p class="headline">{escape(sheet.headline)}</p>')
     parts += [_table_html(t) for t in sheet.tables]
     parts += [f'<p class="note">{escape(c)}</p>' for c in sheet.checks]
     parts += [f'<p class="note">{i}. {escape(n)}</p>' for i, n in
               enumerate(sheet.footnotes, start=1)]
-    signs = "　　　　".join(f"{escape(label)}：{escape(name) or '＿＿＿＿＿＿'}"
+    signs = "　　　　".join(f"{escape(label)}{colon}{escape(name) or '＿＿＿＿＿＿'}"
                           for label, name in sheet.signatures)
     parts.append(f'<p class="meta"><br/>{signs}</p></body></html>')
     return "".join(parts)
@@ -76,10 +80,9 @@ def configure_printer(printer: QPrinter) -> None:
 
 
 def print_html(html: str, printer: QPrinter) -> None:
+    """Lay out and print (QTextDocument scales from screen points to the printer)."""
     document = QTextDocument()
     document.setHtml(html)
-    rect = printer.pageLayout().paintRectPixels(printer.resolution())
-    document.setPageSize(QSizeF(rect.size()))
     document.print_(printer)
 
 

@@ -59,7 +59,8 @@ class PeriodPicker(QWidget):
         for w in (self.kind, self.year, self.part, self.start, self.dash, self.end):
             layout.addWidget(w)
         self._quiet = False
-        self.set_period(last_month(today))
+        self._current = last_month(today)
+        self.set_period(self._current)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         for signal in (self.year.valueChanged, self.part.currentIndexChanged,
                        self.start.dateChanged, self.end.dateChanged):
@@ -84,7 +85,7 @@ class PeriodPicker(QWidget):
             w.setVisible(ranged)
 
     def _kind_changed(self) -> None:
-        current = self.period()
+        current = self._current  # the period before the kind changed
         kind = self.kind.currentData()
         self._quiet = True
         self._fill_parts(kind)
@@ -95,10 +96,11 @@ class PeriodPicker(QWidget):
         self.end.setDate(_qdate(current.end))
         self._show_for(kind)
         self._quiet = False
-        self.changed.emit()
+        self._emit()
 
     def _emit(self) -> None:
         if not self._quiet:
+            self._current = self.period()
             self.changed.emit()
 
     def period(self) -> Period:
@@ -115,7 +117,9 @@ class PeriodPicker(QWidget):
 
     def set_period(self, period: Period) -> None:
         self._quiet = True
+        self.kind.blockSignals(True)
         self.kind.setCurrentIndex(KINDS.index(period.kind))
+        self.kind.blockSignals(False)
         self._fill_parts(period.kind)
         self.year.setValue(period.start.year)
         if period.kind == "month":
@@ -126,7 +130,7 @@ class PeriodPicker(QWidget):
         self.end.setDate(_qdate(period.end))
         self._show_for(period.kind)
         self._quiet = False
-        self.changed.emit()
+        self._emit()
 
 
 def scope_choices(ctx: AppContext) -> list[tuple[str, str]]:

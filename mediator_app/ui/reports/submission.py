@@ -3,6 +3,8 @@ what changed since it was submitted, and which units of the month have submitted
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -22,7 +24,8 @@ from mediator_app.ui.reports.data import SubmissionState
 BANNER_STYLE = ("background: #fff3cd; color: #664d03; border: 1px solid #e0c36c; "
                 "padding: 6px;")
 MISSING_COLOR = QColor("#c62828")
-MAX_DIFF_LINES = 12
+MAX_DIFF_LINES = 8
+KEY_FIGURES = ("disputes", "resolved", "resolution_rate_text", "accepted")  # listed first
 
 
 class SubmissionPanel(QWidget):
@@ -58,7 +61,7 @@ class SubmissionPanel(QWidget):
         layout.addWidget(self.summary)
         self.units = QTableWidget(0, 8, self)
         self.units.setHorizontalHeaderLabels([
-            self.tr("Code"), self.tr("Unit"), self.tr("Level"), self.tr("State"),
+            self.tr("Code"), self.tr("Unit name"), self.tr("Level"), self.tr("State"),
             self.tr("Disputes this month"), self.tr("Version"), self.tr("By"), self.tr("At")])
         self.units.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.units.verticalHeader().hide()
@@ -84,9 +87,10 @@ class SubmissionPanel(QWidget):
         if sub is None:
             assert latest is not None
             return self.tr("Reviewed by {who} at {at} (version {v}); not submitted yet.").format(
-                who=latest.reviewed_by, at=latest.reviewed_at or "", v=latest.version)
+                who=latest.reviewed_by, at=short_time(latest.reviewed_at), v=latest.version)
         text = self.tr("Submitted by {who} at {at} (version {v}, reviewed by {rev}).").format(
-            who=sub.submitted_by, at=sub.submitted_at or "", v=sub.version, rev=sub.reviewed_by)
+            who=sub.submitted_by, at=short_time(sub.submitted_at), v=sub.version,
+            rev=sub.reviewed_by)
         if sub.zero_report:
             text += " " + self.tr("Zero report.")
         if latest is not None and latest.version > sub.version:
@@ -99,9 +103,11 @@ class SubmissionPanel(QWidget):
             self.banner.hide()
             self.banner.clear()
             return
+        diffs = sorted(diffs, key=_importance)  # stable: units keep their order
         lines = [self.tr("Changed since submission ({n} figures):").format(n=len(diffs))]
-        lines += [f"• {d.unit_name} · {d.label}: {_value(d.submitted)} → {_value(d.current)}"
-                  for d in diffs[:MAX_DIFF_LINES]]
+        line = self.tr("• {unit} · {figure}: {before} → {after}")
+        lines += [line.format(unit=d.unit_name, figure=d.label, before=_value(d.submitted),
+                              after=_value(d.current)) for d in diffs[:MAX_DIFF_LINES]]
         if len(diffs) > MAX_DIFF_LINES:
             lines.append(self.tr("… and {n} more").format(n=len(diffs) - MAX_DIFF_LINES))
         self.banner.setText("\n".join(lines))
@@ -112,7 +118,7 @@ class SubmissionPanel(QWidget):
         for r, u in enumerate(units):
             name = u.name + (self.tr(" (this unit)") if u.is_parent else "")
             values = [u.code, name, u.level, u.label(self.lang), str(u.disputes),
-                      str(u.version or ""), u.by, u.at]
+                      str(u.version or ""), u.by, short_time(u.at)]
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if u.state == STATE_MISSING:
@@ -131,6 +137,23 @@ class SubmissionPanel(QWidget):
         """code -> state text shown (tests)."""
         return {self.units.item(r, 0).text(): self.units.item(r, 3).text()
                 for r in range(self.units.rowCount())}
+
+
+def _importance(diff: Diff) -> int:
+    return KEY_FIGURES.index(diff.figure) if diff.figure in KEY_FIGURES else len(KEY_FIGURES)
+
+
+def short_time(stamp: str | None) -> str:
+    """``2026-11-26T04:25:11.62+00:00`` -> ``2026-11-26 12:25`` (local time)."""
+    if not stamp:
+        return ""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return stamp
+    if moment.tzinfo is not None:
+        moment = moment.astimezone()
+    return moment.strftime("%Y-%m-%d %H:%M")
 
 
 def _value(value: object) -> str:

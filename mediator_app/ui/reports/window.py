@@ -44,7 +44,7 @@ from mediator_app.ui.reports.models import (
 from mediator_app.ui.reports.pickers import PeriodPicker, ScopePicker
 from mediator_app.ui.reports.progress import run_with_progress
 from mediator_app.ui.reports.snapshot import report_from_dict
-from mediator_app.ui.reports.submission import SubmissionPanel
+from mediator_app.ui.reports.submission import BANNER_STYLE, SubmissionPanel, short_time
 
 TAB_MAIN, TAB_TYPES, TAB_OTHER, TAB_MONTHS, TAB_SUBMIT = range(5)
 DEBOUNCE_MS = 300
@@ -86,7 +86,10 @@ class ReportsWindow(QWidget):
         self.mode = QLabel(self)
         self.mode.setStyleSheet("background: #e3f2fd; padding: 4px;")
         self.mode.hide()
-        for w in (self.headline, self.info, self.mode):
+        self.changed_notice = QLabel(self)
+        self.changed_notice.setStyleSheet(BANNER_STYLE)
+        self.changed_notice.hide()
+        for w in (self.headline, self.info, self.mode, self.changed_notice):
             layout.addWidget(w)
         self.tabs = QTabWidget(self)
         self.views = [self._view() for _ in range(4)]
@@ -222,15 +225,24 @@ class ReportsWindow(QWidget):
         shown = Bundle(self.current_report() or bundle.report, sheet, bundle.months,
                        bundle.submission)
         self.tables = sheet_tables(shown, drillable=live)
-        self.tables.append(months_table(bundle, self.tr("Month"), drillable=True))
+        self.tables.append(months_table(bundle, self.tr("Calendar month"), drillable=True))
         for view, table in zip(self.views, self.tables, strict=True):
             view.setModel(FigureTableModel(table, view))
             self._fit(view)
         self.headline.setText(sheet.headline)
-        self.info.setText("　".join(f"{k}：{v}" for k, v in sheet.meta[:3]))
+        colon = getattr(sheet, "colon", "：")
+        self.info.setText("　".join(f"{k}{colon}{v}" for k, v in sheet.meta[:3]))
         self.checks.setText("\n".join(sheet.checks))
         self._show_mode()
+        self._show_changed_notice()
         self.submission.show_state(bundle.submission, readonly=self.ctx.readonly)
+
+    def _show_changed_notice(self) -> None:
+        state = self.bundle.submission if self.bundle else None
+        diffs = state.diffs if state is not None and state.submitted is not None else []
+        text = self.tr("Changed since submission: {n} differences (see Review and submit).")
+        self.changed_notice.setText(text.format(n=len(diffs)) if diffs else "")
+        self.changed_notice.setVisible(bool(diffs))
 
     def _fit(self, view: QTableView) -> None:
         header = view.horizontalHeader()
@@ -245,7 +257,7 @@ class ReportsWindow(QWidget):
         if self.showing_submitted and sub is not None:
             text = self.tr("Submitted figures: version {v}, by {who} at {at}.")
             note = self.tr("The By month tab and the case lists show the current data.")
-            self.mode.setText(text.format(who=sub.submitted_by, at=sub.submitted_at or "",
+            self.mode.setText(text.format(who=sub.submitted_by, at=short_time(sub.submitted_at),
                                           v=sub.version) + " " + note)
             self.mode.show()
         else:
@@ -261,8 +273,9 @@ class ReportsWindow(QWidget):
         target = index.data(DRILL_ROLE)
         if target is None:
             return
-        self.ctx.runner.run(lambda db: load_lines(db, target),
-                            lambda result: self._show_drill(target, *result), self._failed)
+        run_with_progress(self.ctx, self, self.tr("Finding the cases…"),
+                          lambda db, _p, _c: load_lines(db, target),
+                          lambda result: self._show_drill(target, *result), self._failed)
 
     def _show_drill(self, target: Any, total: int, lines: list[Any]) -> None:
         if self.drill_dialog is not None:

@@ -1,0 +1,127 @@
+"""A "Documents" menu for a case (受理登记表, 协议书, 口头协议登记表, 回访记录, 卷宗):
+each document can be saved as PDF or opened in the PDF viewer to print. Rendering runs
+on ``ctx.runner`` (``services.documents.render_case_document``, which logs the print).
+
+Attach it to any window that knows its case::
+
+    button = QPushButton(self.tr("Documents"))
+    button.setMenu(build_documents_menu(ctx, lambda: self.rowid, self))
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QMenu, QWidget
+
+from mediator_app.domain.errors import DomainError
+from mediator_app.reports.case_docs import KINDS
+from mediator_app.services import documents
+from mediator_app.ui.context import AppContext
+from mediator_app.ui.reports.progress import run_with_progress
+
+RowidGetter = Callable[[], int | None]
+Opener = Callable[[str], Any]
+ACTION_SAVE, ACTION_OPEN = "save", "open"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DocumentsMenu", text)
+
+
+def kind_titles() -> dict[str, str]:
+    return {
+        "register": _tr("Acceptance register"),
+        "agreement": _tr("Mediation agreement"),
+        "oral_agreement": _tr("Oral agreement register"),
+        "follow_up": _tr("Follow-up records"),
+        "file_cover": _tr("Case file cover and contents"),
+        "all": _tr("Whole case file"),
+    }
+
+
+def open_with_system(path: str) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+class DocumentsMenu(QMenu):
+    def __init__(self, ctx: AppContext, rowid_getter: RowidGetter, parent: QWidget | None,
+                 opener: Opener | None = None) -> None:
+        super().__init__(_tr("Documents"), parent)
+        self.ctx, self.rowid_getter = ctx, rowid_getter
+        self.opener = opener or open_with_system
+        self.kind_menus: dict[str, QMenu] = {}
+        self.actions_by: dict[tuple[str, str], QAction] = {}
+        self.last_path = ""
+        for kind, title in kind_titles().items():
+            sub = self.addMenu(title)
+            self.kind_menus[kind] = sub
+            for action_key, text in ((ACTION_SAVE, _tr("Save as PDF…")),
+                                     (ACTION_OPEN, _tr("Open to print or preview"))):
+                action = sub.addAction(text)
+                action.triggered.connect(lambda _c=False, k=kind, a=action_key: self.run(k, a))
+                self.actions_by[(kind, action_key)] = action
+        self.aboutToShow.connect(self.update_kinds)
+
+    def update_kinds(self) -> None:
+        """Enable the kinds that apply to the case (none before it is saved)."""
+        rowid = self.rowid_getter()
+        self._enable(set())
+        if rowid is None:
+            return
+        self.ctx.runner.run(lambda db: documents.applicable_kinds(db, rowid),
+                            lambda kinds: self._enable(set(kinds)), lambda _e: None)
+
+    def _enable(self, kinds: set[str]) -> None:
+        for kind, sub in self.kind_menus.items():
+            sub.setEnabled(kind in kinds)
+
+    def enabled_kinds(self) -> list[str]:
+        return [k for k, sub in self.kind_menus.items() if sub.isEnabled()]
+
+    def run(self, kind: str, action: str) -> None:
+        rowid = self.rowid_getter()
+        if rowid is None:
+            return
+        if action == ACTION_SAVE:
+            path = self.ctx.dialogs.save_file(_tr("Save the document"), f"{kind}.pdf",
+                                              _tr("PDF files (*.pdf)"))
+            if not path:
+                return
+        else:
+            path = str(Path(tempfile.mkdtemp(prefix="mediator-doc-")) / f"{kind}.pdf")
+        lang, user = self.ctx.lang, self.ctx.user
+
+        def job(db: Any, _progress: Any, _cancel: Any) -> str:
+            data = documents.render_case_document(db, rowid, kind, lang=lang, user=user)
+            Path(path).write_bytes(data)
+            return path
+
+        owner = self.parentWidget() or self
+        run_with_progress(self.ctx, owner, _tr("Preparing the document…"), job,
+                          lambda p: self._done(p, action), self._failed)
+
+    def _done(self, path: str, action: str) -> None:
+        self.last_path = path
+        if action == ACTION_OPEN:
+            self.opener(path)
+
+    def _failed(self, exc: BaseException) -> None:
+        text = (documents.problem_text(exc.first, self.ctx.lang) if isinstance(exc, DomainError)
+                else str(exc))
+        self.ctx.dialogs.error(_tr("Documents"), text)
+
+
+def build_documents_menu(ctx: AppContext, rowid_getter: RowidGetter,
+                         parent: QWidget | None = None, *,
+                         opener: Opener | None = None) -> QMenu:
+    """The documents menu of the case ``rowid_getter()`` returns (None: not saved yet)."""
+    return DocumentsMenu(ctx, rowid_getter, parent, opener)
+
+
+__all__ = ["KINDS", "DocumentsMenu", "build_documents_menu", "kind_titles"]
