@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -84,8 +85,26 @@ def open_context(db_path: str, lang: str) -> AppContext | None:
     return ctx
 
 
+def no_display_reason() -> str | None:
+    """On Linux/BSD Qt needs a display server; say so plainly instead of aborting."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd")):
+        return None
+    env = os.environ
+    if env.get("DISPLAY") or env.get("WAYLAND_DISPLAY") or env.get("QT_QPA_PLATFORM"):
+        return None
+    return ("没有可用的图形显示（DISPLAY / WAYLAND_DISPLAY 未设置），无法打开窗口。"
+            "请在桌面环境中运行，或改用命令行功能（mediator-app --help）。\n"
+            "No graphical display is available (DISPLAY / WAYLAND_DISPLAY unset), so the "
+            "window cannot open. Run it from a desktop session, or use the command line "
+            "(mediator-app --help).")
+
+
 def run_gui(db_path: str, *, lang: str | None = None) -> int:
     """Create the application, open the database and show the main window."""
+    reason = no_display_reason()
+    if reason:
+        print(reason, file=sys.stderr)
+        return 1
     app = _application()
     language = prefs.language(lang)
     translators = install_translators(app, language)  # noqa: F841 - keep them alive

@@ -107,6 +107,8 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.Preferences, sp.SP_FileDialogDetailedView)
         self._action("organisation", self.tr("&Organisation…"), self.open_org, None,
                      sp.SP_DirHomeIcon)
+        self._action("reports", self.tr("&Statistics and reports…"), self.open_reports,
+                     "Ctrl+R", sp.SP_FileDialogInfoView)
         self._action("overview", self.tr("O&verview"), lambda: self.tabs.setCurrentIndex(0),
                      "Ctrl+1")
         self._action("case_list", self.tr("&Case list"), lambda: self.tabs.setCurrentIndex(1),
@@ -124,6 +126,7 @@ class MainWindow(QMainWindow):
                                None, "settings", None, "quit"],
             self.tr("&View"): ["overview", "case_list", None, "find", "refresh"],
             self.tr("&Organisation"): ["organisation"],
+            self.tr("&Reports"): ["reports"],
             self.tr("&Help"): ["about"],
         }
         for title, keys in layout.items():
@@ -135,8 +138,8 @@ class MainWindow(QMainWindow):
         tb = self.addToolBar(self.tr("Main"))
         tb.setObjectName("mainToolbar")
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for key in ("new_case", "open_case", "find", "refresh", "export_csv", "settings",
-                    "organisation"):
+        for key in ("new_case", "open_case", "find", "refresh", "export_csv", "reports",
+                    "settings", "organisation"):
             tb.addAction(self.actions_[key])
 
     # ---- scope and counts ---------------------------------------------------------------
@@ -226,6 +229,19 @@ class MainWindow(QMainWindow):
             return
         window = cls(self.ctx)
         window.changed.connect(self.refresh)
+        self.windows.append(window)
+        window.show()
+
+    def open_reports(self) -> None:
+        cls = _load_class("mediator_app.ui.reports", "ReportsWindow")
+        if cls is None:
+            self._missing(self.tr("Statistics and reports"))
+            return
+        scope = self.nav.current_scope()
+        code = scope.code if scope.kind in ("org", "committee") else None
+        window = cls(self.ctx, code)
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
         self.windows.append(window)
         window.show()
 

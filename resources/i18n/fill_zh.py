@@ -24,9 +24,29 @@ sys.path.insert(0, str(HERE))
 
 from zh_strings import CONTEXT_ZH, ZH
 
+sys.path.insert(0, str(HERE.parents[1]))
+
+
+def _package_strings() -> dict[str, str]:
+    """Each screen package may keep its own source -> Chinese dict (``ZH_STRINGS``);
+    the shared dict above wins where both have a text."""
+    import importlib
+
+    merged: dict[str, str] = {}
+    for pkg in ("case_form", "org", "reports"):
+        try:
+            module = importlib.import_module(f"mediator_app.ui.{pkg}.zh_strings")
+        except ImportError:
+            continue
+        merged.update(getattr(module, "ZH_STRINGS", {}))
+    return merged
+
+
+PACKAGE_ZH = _package_strings()
+
 
 def translation_for(context: str, source: str) -> str | None:
-    return CONTEXT_ZH.get((context, source), ZH.get(source))
+    return CONTEXT_ZH.get((context, source), ZH.get(source, PACKAGE_ZH.get(source)))
 
 
 def fill(path: Path = TS, write: bool = True) -> list[tuple[str, str]]:

@@ -297,140 +297,145 @@ Open it read-only?</source>
             <translation>不予受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="127" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="123" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="128" />
             <source>Save and new (Ctrl+Shift+S)</source>
             <translation>保存并新建 (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="124" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="129" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="135" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="142" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="130" />
+            <source>Print documents</source>
+            <translation>打印文书</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="143" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="136" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="143" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="144" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="151" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="137" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
             <source>Investigator</source>
             <translation>调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="138" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="146" />
             <source>Person questioned</source>
             <translation>被调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="139" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="147" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="153" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="144" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="152" />
             <source>Participants</source>
             <translation>参加人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="146" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="149" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
             <source>Visit date</source>
             <translation>回访日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="158" />
             <source>Party visited</source>
             <translation>回访对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="151" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="159" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="152" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="160" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="162" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="155" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="163" />
             <source>Remaining risk</source>
             <translation>遗留风险</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="156" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="164" />
             <source>Visitor</source>
             <translation>回访人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="165" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="271" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="279" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="272" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="280" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="274" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="282" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="274" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="282" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="310" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="318" />
             <source>A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?</source>
             <translation>上次程序关闭时有一份案件登记表尚未保存（登记于 {when}，当事人：{names}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="311" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="319" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="363" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="371" />
             <source>This may be a case entered before: {numbers}. Save anyway?</source>
             <translation>此案件可能已经登记过：{numbers}。仍然保存？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="364" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="372" />
             <source>Possible duplicate</source>
             <translation>可能重复</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="407" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="415" />
             <source>Could not save</source>
             <translation>无法保存</translation>
         </message>
@@ -637,64 +642,64 @@ Open it read-only?</source>
     <context>
         <name>DrillDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="50" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="51" />
             <source>Cases behind the figure</source>
             <translation>数字对应的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="74" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="76" />
             <source>{row} · {figure} · {first} – {last}: {n} cases</source>
             <translation>{row} · {figure} · {first} 至 {last}：{n} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="78" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="80" />
             <source>This figure is a sum: the cases with a value are listed.</source>
             <translation>此数字为合计值：列出有数值的案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="80" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="82" />
             <source>Showing the first {shown} of {total}.</source>
             <translation>显示前 {shown} 件，共 {total} 件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="85" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="87" />
             <source>Case no.</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="85" />
-            <source>Registered</source>
-            <translation>待受理</translation>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="90" />
+            <source>Accepted on</source>
+            <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="85" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="90" />
+            <source>Closed on</source>
+            <translation>结案日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="87" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="86" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="87" />
+            <source>Registered on</source>
+            <translation>登记日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/drill.py" line="88" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="86" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="88" />
             <source>Status on {day}</source>
             <translation>{day} 时的状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="88" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="90" />
             <source>Status now</source>
             <translation>当前状态</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="88" />
-            <source>Accepted</source>
-            <translation>受理日期</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="88" />
-            <source>Closed</source>
-            <translation>结案日期</translation>
         </message>
     </context>
     <context>
@@ -980,127 +985,142 @@ Open it read-only?</source>
         </message>
         <message>
             <location filename="../../mediator_app/ui/main_window.py" line="110" />
+            <source>&amp;Statistics and reports…</source>
+            <translation>统计报表(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="112" />
             <source>O&amp;verview</source>
             <translation>首页(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="112" />
+            <location filename="../../mediator_app/ui/main_window.py" line="114" />
             <source>&amp;Case list</source>
             <translation>案件列表(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="114" />
+            <location filename="../../mediator_app/ui/main_window.py" line="116" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="115" />
+            <location filename="../../mediator_app/ui/main_window.py" line="117" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="123" />
+            <location filename="../../mediator_app/ui/main_window.py" line="125" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="125" />
+            <location filename="../../mediator_app/ui/main_window.py" line="127" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="126" />
+            <location filename="../../mediator_app/ui/main_window.py" line="128" />
             <source>&amp;Organisation</source>
             <translation>组织机构(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="127" />
+            <location filename="../../mediator_app/ui/main_window.py" line="129" />
+            <source>&amp;Reports</source>
+            <translation>报表(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="130" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="135" />
+            <location filename="../../mediator_app/ui/main_window.py" line="138" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="151" />
+            <location filename="../../mediator_app/ui/main_window.py" line="154" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="155" />
+            <location filename="../../mediator_app/ui/main_window.py" line="158" />
             <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>
             <translation>共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="159" />
+            <location filename="../../mediator_app/ui/main_window.py" line="162" />
             <source>Search failed: {error}</source>
             <translation>查询失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="178" />
+            <location filename="../../mediator_app/ui/main_window.py" line="181" />
             <source>Not available</source>
             <translation>功能不可用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="179" />
+            <location filename="../../mediator_app/ui/main_window.py" line="182" />
             <source>{what} is not available in this build.</source>
             <translation>此版本暂不提供{what}。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="204" />
+            <location filename="../../mediator_app/ui/main_window.py" line="207" />
             <source>The case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="225" />
+            <location filename="../../mediator_app/ui/main_window.py" line="228" />
             <source>Organisation management</source>
             <translation>组织机构管理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="251" />
-            <location filename="../../mediator_app/ui/main_window.py" line="271" />
+            <location filename="../../mediator_app/ui/main_window.py" line="238" />
+            <source>Statistics and reports</source>
+            <translation>统计报表</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="267" />
+            <location filename="../../mediator_app/ui/main_window.py" line="287" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="251" />
+            <location filename="../../mediator_app/ui/main_window.py" line="267" />
             <source>There are no cases in view.</source>
             <translation>当前列表中没有案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="254" />
+            <location filename="../../mediator_app/ui/main_window.py" line="270" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="255" />
+            <location filename="../../mediator_app/ui/main_window.py" line="271" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="256" />
+            <location filename="../../mediator_app/ui/main_window.py" line="272" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="267" />
+            <location filename="../../mediator_app/ui/main_window.py" line="283" />
             <source>Exported {count} cases to {path}</source>
             <translation>已导出 {count} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="272" />
+            <location filename="../../mediator_app/ui/main_window.py" line="288" />
             <source>The export failed: {error}</source>
             <translation>导出失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="275" />
+            <location filename="../../mediator_app/ui/main_window.py" line="291" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="276" />
+            <location filename="../../mediator_app/ui/main_window.py" line="292" />
             <source>Mediation Ledger — case register and statistics for people's mediation committees.
 Database: {path}</source>
             <translation>调解台账 —— 人民调解委员会案件登记与统计。
@@ -1348,15 +1368,15 @@ Database: {path}</source>
         <message>
             <location filename="../../mediator_app/ui/reports/pickers.py" line="52" />
             <source> (year)</source>
-            <translation>（全年）</translation>
+            <translation> 年</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/pickers.py" line="73" />
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="74" />
             <source>{n} (month)</source>
             <translation>{n} 月</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/pickers.py" line="76" />
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="77" />
             <source>Q{n}</source>
             <translation>第 {n} 季度</translation>
         </message>
@@ -1373,149 +1393,159 @@ Database: {path}</source>
         <name>ReportsWindow</name>
         <message>
             <location filename="../../mediator_app/ui/reports/window.py" line="66" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="195" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="198" />
             <source>Statistics reports</source>
             <translation>统计报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="93" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="96" />
             <source>Disputes and handling</source>
             <translation>纠纷排查与调处</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="94" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="97" />
             <source>By dispute type</source>
             <translation>按纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="95" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="98" />
             <source>Sources and prevention</source>
             <translation>案件来源与防止激化</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="96" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="99" />
             <source>By month</source>
             <translation>按月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="102" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="298" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="105" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="311" />
             <source>Review and submit</source>
             <translation>审核上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="114" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="117" />
             <source>Period:</source>
             <translation>期间：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="116" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="119" />
             <source>Scope:</source>
             <translation>范围：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="119" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="122" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="120" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="123" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="121" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="124" />
             <source>Save PDF…</source>
             <translation>保存 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="122" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="125" />
             <source>Save CSV…</source>
             <translation>保存 CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="123" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="126" />
             <source>Save XLSX…</source>
             <translation>保存 XLSX…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="165" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="168" />
             <source>Choose a unit or a committee.</source>
             <translation>请选择单位或调委会。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="176" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="177" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="179" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="180" />
             <source>Building the report…</source>
             <translation>正在生成报表…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="191" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="194" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="225" />
-            <source>Month</source>
-            <translation>月度</translation>
+            <location filename="../../mediator_app/ui/reports/window.py" line="228" />
+            <source>Calendar month</source>
+            <translation>月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="246" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="243" />
+            <source>Changed since submission: {n} differences (see Review and submit).</source>
+            <translation>本月上报后数据有变化（{n} 项），详见“审核上报”页。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="258" />
             <source>Submitted figures: version {v}, by {who} at {at}.</source>
             <translation>已上报的数字：第 {v} 版，{who} 于 {at} 上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="247" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="259" />
             <source>The By month tab and the case lists show the current data.</source>
             <translation>“按月份”页和案件列表显示的是当前数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="275" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="276" />
+            <source>Finding the cases…</source>
+            <translation>正在查找案件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="288" />
             <source>The month was reviewed.</source>
             <translation>本月已审核。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="280" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="293" />
             <source>Submit</source>
             <translation>上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="280" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="293" />
             <source>Submit the figures of {scope} for {period}?</source>
             <translation>上报{scope}{period}的数字？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="283" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="296" />
             <source>The month was submitted.</source>
             <translation>本月已上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="337" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="350" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="341" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="354" />
             <source>Saving {path}…</source>
             <translation>正在保存 {path}…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="344" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="357" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="350" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="363" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="355" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="368" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="361" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="374" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -1747,102 +1777,107 @@ Database: {path}</source>
     <context>
         <name>SubmissionPanel</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="41" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="44" />
             <source>Review</source>
             <translation>审核</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="42" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="45" />
             <source>Submit</source>
             <translation>上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="43" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="46" />
             <source>Show the submitted figures (reprint)</source>
             <translation>显示已上报的数字（重印）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="61" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="64" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="61" />
-            <source>Unit</source>
-            <translation>所属单位</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="61" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="64" />
             <source>Level</source>
             <translation>级别</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="61" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="64" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="62" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="64" />
+            <source>Unit name</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="65" />
             <source>Disputes this month</source>
             <translation>本月排查纠纷数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="62" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="65" />
             <source>Version</source>
             <translation>版本</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="62" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="65" />
             <source>By</source>
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="62" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="65" />
             <source>At</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="83" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="86" />
             <source>This month has not been reviewed or submitted yet.</source>
             <translation>本月尚未审核或上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="86" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="89" />
             <source>Reviewed by {who} at {at} (version {v}); not submitted yet.</source>
             <translation>{who} 已于 {at} 审核（第 {v} 版），尚未上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="88" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="91" />
             <source>Submitted by {who} at {at} (version {v}, reviewed by {rev}).</source>
             <translation>{who} 已于 {at} 上报（第 {v} 版，审核人 {rev}）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="91" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="95" />
             <source>Zero report.</source>
             <translation>零报告。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="93" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="97" />
             <source>A newer review (version {v}) has not been submitted.</source>
             <translation>较新的审核（第 {v} 版）尚未上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="102" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="107" />
             <source>Changed since submission ({n} figures):</source>
             <translation>上报后有变动（{n} 项数字）：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="106" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="108" />
+            <source>• {unit} · {figure}: {before} → {after}</source>
+            <translation>• {unit} · {figure}：{before} → {after}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="112" />
             <source>… and {n} more</source>
             <translation>…… 另有 {n} 项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="113" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="119" />
             <source> (this unit)</source>
             <translation>（本单位）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="124" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="130" />
             <source>Submitted {done}/{all} (zero {zero}), reviewed {rev}, missing {miss}</source>
             <translation>已上报 {done}/{all}（零报告 {zero}），已审核 {rev}，未报 {miss}</translation>
         </message>

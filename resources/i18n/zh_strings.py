@@ -318,7 +318,7 @@ ZH.update({
     "Quarter": "季度",
     "Year": "年度",
     "Custom range": "自定义期间",
-    " (year)": "（全年）",
+    " (year)": " 年",
     "{n} (month)": "{n} 月",
     "Q{n}": "第 {n} 季度",
     "Review": "审核",
@@ -374,4 +374,12 @@ ZH.update({
         "已上报 {done}/{all}（零报告 {zero}），已审核 {rev}，未报 {miss}",
     "Submitted {done}/{all} (zero {zero}), reviewed {rev}, missing {miss}":
         "已上报 {done}/{all}（零报告 {zero}），已审核 {rev}，未报 {miss}",
+})
+
+# ---- wiring between windows -----------------------------------------------------------
+ZH.update({
+    "&Statistics and reports…": "统计报表(&S)…",
+    "&Reports": "报表(&R)",
+    "Statistics and reports": "统计报表",
+    "Print documents": "打印文书",
 })

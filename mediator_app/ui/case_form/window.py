@@ -116,12 +116,20 @@ class CaseFormWindow(StatusActionsMixin, QWidget):
             row.addWidget(button)
         return row
 
+    def _documents_menu(self) -> Any:
+        from mediator_app.ui.reports.documents_menu import build_documents_menu
+
+        return build_documents_menu(self.ctx, lambda: self.rowid, self)
+
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.addStretch(1)
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), self)
         self.save_new_button = QPushButton(self.tr("Save and new (Ctrl+Shift+S)"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
+        self.documents_button = QPushButton(self.tr("Print documents"), self)
+        self.documents_button.setMenu(self._documents_menu())
+        row.insertWidget(0, self.documents_button)
         self.save_button.clicked.connect(lambda: self.save())
         self.save_new_button.clicked.connect(self.save_and_new)
         self.close_button.clicked.connect(self.close)

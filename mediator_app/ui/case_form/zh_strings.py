@@ -3,6 +3,7 @@
 the translation fill script). Field labels use the glossary's terms."""
 
 ZH_STRINGS: dict[str, str] = {
+    "Print documents": "打印文书",
     "A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?":  # noqa: E501
         "上次程序退出时有一张案件登记表未保存（登记日期 {when}，当事人：{names}）。是否恢复？",
     "Accept": "受理",
