@@ -1,4 +1,4 @@
-"""``org import``, ``cases import`` and ``cases export``."""
+"""``org import``, ``cases import|export|imports`` and ``dhis2 export``."""
 
 from __future__ import annotations
 
@@ -7,10 +7,20 @@ import sys
 from typing import Any
 
 from mediator_app.cli.common import EXIT_INPUT, EXIT_OK, Context, date_arg, opened, stderr_progress
-from mediator_app.cli.texts import err, text
-from mediator_app.services.case_exchange import ImportCancelled, export_cases, import_cases
+from mediator_app.cli.texts import err, is_en, text
+from mediator_app.services.case_exchange import (
+    ImportCancelled,
+    ImportResult,
+    export_cases,
+    export_cases_xlsx,
+    export_package,
+    import_cases,
+    list_imports,
+)
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.services.org_import import import_org
+
+MAX_PRINTED = 50
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -21,18 +31,40 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE")
     p.set_defaults(handler=cmd_org_import)
 
-    cases = sub.add_parser("cases", parents=[common], help="case exchange (cases.csv v1)")
+    cases = sub.add_parser("cases", parents=[common], help="case exchange (cases.csv v1, packages)")
     cases_sub = cases.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
-    p = cases_sub.add_parser("import", parents=[common], help="import cases.csv files")
+    p = cases_sub.add_parser("import", parents=[common],
+                             help="import cases.csv files and exchange packages (.zip)")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
     p.set_defaults(handler=cmd_cases_import)
-    p = cases_sub.add_parser("export", parents=[common], help="export cases.csv")
-    p.add_argument("--out", required=True, metavar="FILE")
+    p = cases_sub.add_parser("export", parents=[common],
+                             help="export cases.csv, .xlsx or an exchange package")
+    target = p.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", metavar="FILE", help="cases.csv (or FILE.xlsx: text cells)")
+    target.add_argument("--package", metavar="FILE.zip", help="exchange package")
     p.add_argument("--scope", metavar="CODE", help="org-unit code: cases located beneath it")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="received on or after")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="received on or before")
+    p.add_argument("--with-personal-data", action="store_true",
+                   help="package only: add parties and records (sensitive)")
     p.set_defaults(handler=cmd_cases_export)
+    p = cases_sub.add_parser("imports", parents=[common], help="list past imports")
+    p.add_argument("--limit", type=int, default=None, metavar="N")
+    p.set_defaults(handler=cmd_cases_imports)
+
+    dhis2 = sub.add_parser("dhis2", parents=[common], help="DHIS2 aggregate export")
+    dhis2_sub = dhis2.add_subparsers(dest="dhis2_command", metavar="ACTION", required=True)
+    p = dhis2_sub.add_parser("export", parents=[common], help="dataValueSet CSV")
+    p.add_argument("--period", required=True, metavar="YYYY-MM|YYYY")
+    p.add_argument("--scope", required=True, metavar="CODE")
+    p.add_argument("--out", required=True, metavar="FILE.csv")
+    p.add_argument("--level", choices=["街道", "乡镇", "村", "社区", "网格"], default=None,
+                   help="units at this level beneath the scope (default: its children)")
+    p.add_argument("--mapping", metavar="FILE", help="key,dataelement,categoryoptioncombo")
+    p.add_argument("--orgunit-map", metavar="FILE", help="code,dhis2_uid")
+    p.add_argument("--as-of", metavar="DATE", help="status as of (default today)")
+    p.set_defaults(handler=cmd_dhis2_export)
 
 
 def cmd_org_import(args: argparse.Namespace, ctx: Context) -> int:
@@ -47,7 +79,27 @@ def cmd_org_import(args: argparse.Namespace, ctx: Context) -> int:
 def _print_counts(files: Any, lang: str) -> None:
     for c in files:
         print(text("import.counts", lang, file=c.file, new=c.new, updated=c.updated,
-                   unchanged=c.unchanged, stale=c.stale, errors=c.errors))
+                   unchanged=c.unchanged, stale=c.stale, errors=c.errors,
+                   conflicts=c.conflicts))
+
+
+def _print_listed(label: str, items: list[str], total: int, lang: str) -> None:
+    for line in items[:MAX_PRINTED]:
+        print(f"{text(label, lang)}{line}")
+    if total > MAX_PRINTED:
+        print(text("import.more", lang, count=total - MAX_PRINTED))
+
+
+def _print_result(result: ImportResult, lang: str) -> None:
+    _print_counts(result.files, lang)
+    _print_listed("import.conflict", [c.text(lang) for c in result.conflicts],
+                  result.total("conflicts"), lang)
+    _print_listed("import.warning", [getattr(w, "text", lambda _l, w=w: w)(lang)
+                                     for w in result.warnings], len(result.warnings), lang)
+    before, after = result.totals_before, result.totals_after
+    if before and after:
+        print(text("import.totals", lang, **{f"{k}_before": before[k] for k in before},
+                   **{f"{k}_after": after[k] for k in after}))
 
 
 def cmd_cases_import(args: argparse.Namespace, ctx: Context) -> int:
@@ -63,7 +115,7 @@ def cmd_cases_import(args: argparse.Namespace, ctx: Context) -> int:
         except ImportCancelled:
             err(text("import.cancelled", ctx.lang), ctx.lang)
             return EXIT_INPUT
-    _print_counts(result.files, ctx.lang)
+    _print_result(result, ctx.lang)
     if args.dry_run:
         print(text("import.dry_run", ctx.lang))
     return EXIT_OK
@@ -73,7 +125,52 @@ def cmd_cases_export(args: argparse.Namespace, ctx: Context) -> int:
     date_from = date_arg(args.date_from, "received_on")
     date_to = date_arg(args.date_to, "received_on")
     with opened(ctx.db_path, create=False) as db:
-        count = export_cases(db, args.out, scope=args.scope, date_from=date_from,
-                             date_to=date_to)
+        if args.package:
+            manifest = export_package(db, args.package, scope=args.scope, date_from=date_from,
+                                      date_to=date_to,
+                                      with_personal_data=args.with_personal_data)
+            print(text("export.package", ctx.lang, count=manifest.files["cases.csv"]["rows"],
+                       path=args.package, files=len(manifest.files)))
+            return EXIT_OK
+        write = export_cases_xlsx if args.out.lower().endswith(".xlsx") else export_cases
+        count = write(db, args.out, scope=args.scope, date_from=date_from, date_to=date_to)
     print(text("export.done", ctx.lang, count=count, path=args.out))
+    return EXIT_OK
+
+
+_LOG_COLUMNS = ("id", "at", "user", "kind", "file", "source_unit", "rows", "new", "updated",
+                "unchanged", "stale", "conflicts", "warnings", "sha256")
+
+
+def cmd_cases_imports(args: argparse.Namespace, ctx: Context) -> int:
+    with opened(ctx.db_path, create=False) as db:
+        entries = list_imports(db, args.limit)
+    if not entries:
+        print(text("imports.none", ctx.lang))
+        return EXIT_OK
+    rows = [[str(getattr(e, c))[:12] if c == "sha256" else str(getattr(e, c))
+             for c in _LOG_COLUMNS] for e in entries]
+    header = list(_LOG_COLUMNS) if is_en(ctx.lang) else [text(f"log.{c}", ctx.lang)
+                                                         for c in _LOG_COLUMNS]
+    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for r in [header, *rows]:
+        print("  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(r, widths,
+                                                                            strict=True)).rstrip())
+    return EXIT_OK
+
+
+def _width(cell: str) -> int:
+    """Display width: CJK characters take two columns."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in cell)
+
+
+def cmd_dhis2_export(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services.dhis2 import export_dhis2
+
+    as_of = date_arg(args.as_of, "as_of")
+    with opened(ctx.db_path, create=False) as db:
+        count = export_dhis2(db, args.out, period=args.period, scope=args.scope,
+                             level=args.level, mapping=args.mapping,
+                             orgunit_map=args.orgunit_map, as_of=as_of)
+    print(text("dhis2.done", ctx.lang, count=count, path=args.out))
     return EXIT_OK

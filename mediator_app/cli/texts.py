@@ -36,9 +36,30 @@ TEXTS: dict[str, tuple[str, str]] = {
     "written": ("已写入“{path}”。", "Written to “{path}”."),
     "export.done": ("已导出 {count} 件案件到“{path}”。", "Exported {count} cases to “{path}”."),
     "import.counts": ("{file}：新增 new={new}，更新 updated={updated}，未变 unchanged={unchanged}，"
-                      "过期 stale={stale}，错误 errors={errors}",
+                      "过期 stale={stale}，错误 errors={errors}，冲突 conflicts={conflicts}",
                       "{file}: new={new}, updated={updated}, unchanged={unchanged}, "
-                      "stale={stale}, errors={errors}"),
+                      "stale={stale}, errors={errors}, conflicts={conflicts}"),
+    "import.conflict": ("冲突：", "conflict: "),
+    "import.warning": ("警告：", "warning: "),
+    "import.more": ("……另有 {count} 条未列出。", "… and {count} more."),
+    "import.totals": ("合计 案件 cases {cases_before} → {cases_after}，未删除 live {live_before} → "
+                      "{live_after}，调解成功 resolved {resolved_before} → {resolved_after}，"
+                      "涉及金额(元) amount {amount_yuan_before} → {amount_yuan_after}",
+                      "totals: cases {cases_before} → {cases_after}, live {live_before} → "
+                      "{live_after}, resolved {resolved_before} → {resolved_after}, "
+                      "amount (yuan) {amount_yuan_before} → {amount_yuan_after}"),
+    "export.package": ("已导出数据包“{path}”：{count} 件案件，{files} 个文件。",
+                       "Exported the package “{path}”: {count} cases, {files} files."),
+    "imports.none": ("还没有导入记录。", "No imports yet."),
+    "log.id": ("编号", "id"), "log.at": ("时间", "at"), "log.user": ("用户", "user"),
+    "log.kind": ("类型", "kind"), "log.file": ("文件", "file"),
+    "log.source_unit": ("来源单位", "source"), "log.rows": ("行数", "rows"),
+    "log.new": ("新增", "new"), "log.updated": ("更新", "updated"),
+    "log.unchanged": ("未变", "unchanged"), "log.stale": ("过期", "stale"),
+    "log.conflicts": ("冲突", "conflicts"), "log.warnings": ("警告", "warnings"),
+    "log.sha256": ("SHA-256", "sha256"),
+    "dhis2.done": ("已写入 {count} 个 DHIS2 数据值到“{path}”。",
+                   "Wrote {count} DHIS2 data values to “{path}”."),
     "import.dry_run": ("试运行（dry run），数据库没有任何改动。", "Dry run: the database is unchanged."),
     "import.cancelled": ("导入已取消，数据库没有任何改动。", "Import cancelled; the database is unchanged."),
     "org.counts": ("{file}（{kind}）：共 {rows} 行，新增 new={new}，更新 updated={updated}",

@@ -79,6 +79,53 @@ _EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
         "zh": ("共发现 {total} 处错误，只列出前 {shown} 处。没有导入任何数据。",),
         "en": ("{total} problems found; the first {shown} are listed. Nothing was imported.",),
     },
+    "package.damaged": {
+        "zh": ("数据包已损坏或不完整（{detail}），请让对方重新导出。",),
+        "en": ("The package is damaged or incomplete ({detail}); ask for a new export.",),
+    },
+    "package.no_manifest": {
+        "zh": ("这不是调解台账数据包：缺少 manifest.json。",),
+        "en": ("This is not a ledger package: manifest.json is missing.",),
+    },
+    "package.bad_manifest": {
+        "zh": ("数据包的 manifest.json 无法读取（{detail}）。",),
+        "en": ("The package's manifest.json cannot be read ({detail}).",),
+    },
+    "package.format": {
+        "zh": ("这不是调解台账数据包（格式为“{value}”）。",),
+        "en": ("This is not a ledger package (format “{value}”).",),
+    },
+    "package.version": {
+        "zh": ("数据包格式版本 {value} 不受支持（本程序支持版本 {supported}），请升级本程序。",),
+        "en": ("Package format version {value} is not supported (this program reads "
+               "version {supported}); upgrade the program.",),
+    },
+    "package.unknown_file": {
+        "zh": ("数据包中的文件“{file}”不是已知的文件。",),
+        "en": ("The package lists an unknown file “{file}”.",),
+    },
+    "package.missing_file": {
+        "zh": ("数据包缺少文件“{file}”，可能不完整。",),
+        "en": ("The package lacks “{file}”; it may be incomplete.",),
+    },
+    "package.unlisted_file": {
+        "zh": ("数据包中的文件“{file}”没有列在 manifest.json 中，数据包可能被改动过。",),
+        "en": ("“{file}” is not listed in manifest.json; the package may have been edited.",),
+    },
+    "package.hash_mismatch": {
+        "zh": ("数据包中的“{file}”与 manifest.json 记录的校验值（SHA-256）不符："
+               "文件已损坏或被改动过。",),
+        "en": ("“{file}” does not match its SHA-256 in manifest.json: the package is "
+               "damaged or was edited.",),
+    },
+    "package.row_count": {
+        "zh": ("“{file}”有 {actual} 行数据，manifest.json 记录为 {expected} 行。",),
+        "en": ("“{file}” has {actual} rows; manifest.json says {expected}.",),
+    },
+    "package.bad_rows": {
+        "zh": ("“{file}”的数据无法写入：{detail}。",),
+        "en": ("The rows of “{file}” cannot be written: {detail}.",),
+    },
     "import.nothing_written": {
         "zh": ("导入失败，数据库没有任何改动。",),
         "en": ("The import failed; the database is unchanged.",),
@@ -369,6 +416,9 @@ class CsvReader:
             code = "csv.truncated" if "unexpected end" in str(exc) else "csv.malformed"
             problem = CsvProblem(self.info.name, start, None, "", code,
                                  {"line": start, "detail": str(exc)})
+            raise CsvImportError([problem]) from exc
+        except UnicodeDecodeError as exc:
+            problem = CsvProblem(self.info.name, start, None, "", "csv.encoding", {})
             raise CsvImportError([problem]) from exc
         return start, cells
 

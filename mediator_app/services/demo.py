@@ -8,7 +8,9 @@ from ``today``, so a seed and a fixed ``today`` give identical databases.
 Transactions: the organisation is written in one transaction, then the cases in
 chunks of ``CHUNK_SIZE``, each chunk its own transaction followed by a progress call
 (a million cases in one transaction would grow the WAL file to the database's size).
-An interrupted run leaves the cases written so far; build into a fresh file.
+An interrupted run leaves the cases written so far; build into a fresh file. While
+the cases are written the connection runs with ``synchronous = OFF`` and a 64 MiB page
+cache (``BulkRepository.bulk_mode``): demo data can always be generated again.
 """
 
 from __future__ import annotations
@@ -159,7 +161,7 @@ def build_demo(db: Database, *, cases: int | None = None, seed: int = 1,
     done = 0
     if progress:
         progress(0, total)
-    with bulk.large_cache(CACHE_MIB):
+    with bulk.bulk_mode(CACHE_MIB):
         for chunk in generator.chunks():
             with db.atomic():
                 bulk.insert_chunk(chunk)

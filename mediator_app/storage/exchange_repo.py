@@ -31,7 +31,41 @@ _UPDATE = (
     + ", judicial_confirmed_on = CASE WHEN ?13 = '书面' THEN judicial_confirmed_on END"
     + " WHERE case_id = ?1"
 )
+# Statistical columns outside cases.csv v1, carried by a package's case_stats.csv.
+STATS_COLUMNS = (
+    "performance", "judicial_confirmed", "judicial_confirmed_on", "archived", "party_count",
+    "mass_dispute", "prevent_criminal", "prevent_petition", "prevent_fight", "prevent_suicide",
+)
+
+
+def _stat_values(get: str) -> list[str]:
+    """SQL of the STATS_COLUMNS values from ``get`` (a template taking a column name):
+    the package's values as they are (they come from a consistent ledger)."""
+    nullable = ("performance", "judicial_confirmed_on")
+    return [get.format(c) if c in nullable else f"ifnull({get.format(c)}, 0)"
+            for c in STATS_COLUMNS]
+
+
+_INSERT_STATS = (
+    f"INSERT INTO cases(id, {', '.join(IMPORT_COLUMNS)}, created_at, {', '.join(STATS_COLUMNS)}) "
+    f"SELECT {', '.join(f'?{i}' for i in range(1, len(IMPORT_COLUMNS) + 2))}, ?18, "
+    + ", ".join(_stat_values("s.{}"))
+    + " FROM (SELECT 1) LEFT JOIN temp.import_stats s ON s.case_id = ?2"
+)
+_UPDATE_STATS = (
+    "UPDATE cases SET "
+    + ", ".join(f"{c} = ?{i}" for i, c in enumerate(IMPORT_COLUMNS, 1) if c != "case_id")
+    + ", " + ", ".join(f"{c} = {v}" for c, v in zip(STATS_COLUMNS, _stat_values(
+        "(SELECT {} FROM temp.import_stats WHERE case_id = ?1)"), strict=True))
+    + " WHERE case_id = ?1"
+)
 _FTS_TRIGGERS = ("cases_fts_ai", "cases_fts_ad", "cases_fts_au")
+# Columns compared when a row has the same updated_at as the stored case (conflicts).
+COMPARED_COLUMNS = (
+    "case_no", "committee_code", "grid_code", "source", "dispute_type", "received_on",
+    "accepted_on", "closed_on", "status", "agreement_form", "amount_fen", "people_involved",
+    "summary", "deleted",
+)
 
 EXPORT_HEADER = (
     "case_id", "case_no", "committee_code", "grid_code", "source", "dispute_type",
@@ -48,16 +82,32 @@ _EXPORT_FIELDS = (
     "c.people_involved", "c.summary", "c.updated_at", "c.deleted",
 )
 _EXPORT_LINE = " || '\",\"' || ".join(f"replace({f}, '\"', '\"\"')" for f in _EXPORT_FIELDS)
-_EXPORT_SELECT = f"""
-SELECT '"' || {_EXPORT_LINE} || '"'
-FROM cases c
+_EXPORT_JOINS = """
 LEFT JOIN code_items s ON s.kind = 'source' AND s.code = c.source
 LEFT JOIN code_items d ON d.kind = 'dispute_type' AND d.code = c.dispute_type
 """
+_EXPORT_SELECT = f"SELECT '\"' || {_EXPORT_LINE} || '\"' FROM cases c {_EXPORT_JOINS}"
 
 
 def _marks(n: int) -> str:
     return ", ".join("?" * n)
+
+
+def case_filter(scope: str | None, date_from: str | None,
+                date_to: str | None) -> tuple[str, list[Any]]:
+    """WHERE clause (cases aliased ``c``) for cases located beneath ``scope`` and
+    received between the dates (inclusive); ("", []) selects every case."""
+    clauses, params = [], []
+    if scope:
+        clauses.append("c.org_code IN (SELECT descendant FROM org_closure WHERE ancestor = ?)")
+        params.append(scope)
+    if date_from:
+        clauses.append("c.received_on >= ?")
+        params.append(date_from)
+    if date_to:
+        clauses.append("c.received_on <= ?")
+        params.append(date_to)
+    return (f"WHERE {' AND '.join(clauses)}" if clauses else ""), params
 
 
 class ExchangeRepository:
@@ -94,16 +144,20 @@ class ExchangeRepository:
     # ---- import bookkeeping (temp tables live outside the main database) ---------------
     def begin_import(self, cache_kib: int = 131072) -> int:
         """Prepare an import; returns the previous cache size (give it to end_import)."""
-        self.conn.execute("DROP TABLE IF EXISTS temp.import_seen")
+        self.end_import()
         self.conn.execute(
             "CREATE TEMP TABLE import_seen (rowid INTEGER PRIMARY KEY, file_no INTEGER, "
-            "line INTEGER)")
+            "line INTEGER, written INTEGER NOT NULL DEFAULT 0)")
+        self.conn.execute(
+            f"CREATE TEMP TABLE import_stats (case_id TEXT PRIMARY KEY, "
+            f"{', '.join(STATS_COLUMNS)}) WITHOUT ROWID")
         previous = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
         self.conn.execute(f"PRAGMA cache_size = {-abs(int(cache_kib))}")
         return previous
 
     def end_import(self, cache_size: int | None = None) -> None:
-        self.conn.execute("DROP TABLE IF EXISTS temp.import_seen")
+        for table in ("import_seen", "import_stats"):
+            self.conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
         if cache_size is not None:
             self.conn.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
@@ -112,18 +166,20 @@ class ExchangeRepository:
         sql = "SELECT rowid, file_no, line FROM temp.import_seen WHERE rowid IN ({})"
         return {r[0]: (r[1], r[2]) for r in self._in_chunks(sql, rowids)}
 
-    def mark_seen(self, rows: Iterable[tuple[int, int, int]]) -> None:
+    def mark_seen(self, rows: Iterable[tuple[int, int, int, int]]) -> None:
+        """(rowid, file number, line, written: 1 when this import inserted/updated it)."""
         self.conn.executemany(
-            "INSERT OR REPLACE INTO temp.import_seen(rowid, file_no, line) VALUES (?, ?, ?)",
-            rows)
+            "INSERT OR REPLACE INTO temp.import_seen(rowid, file_no, line, written) "
+            "VALUES (?, ?, ?, ?)", rows)
 
     def next_rowid(self) -> int:
         return int(self.conn.execute("SELECT ifnull(max(id), 0) + 1 FROM cases").fetchone()[0])
 
-    def existing(self, case_ids: Sequence[str]) -> dict[str, tuple[int, str]]:
-        """case_id -> (rowid, updated_at) for the ids that are stored."""
-        sql = "SELECT case_id, id, updated_at FROM cases WHERE case_id IN ({})"
-        return {r[0]: (r[1], r[2]) for r in self._in_chunks(sql, case_ids)}
+    def existing(self, case_ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        """case_id -> (rowid, updated_at, *the COMPARED_COLUMNS values) of stored ids."""
+        sql = (f"SELECT case_id, id, updated_at, {', '.join(COMPARED_COLUMNS)} FROM cases "
+               "WHERE case_id IN ({})")
+        return {r[0]: r[1:] for r in self._in_chunks(sql, case_ids)}
 
     def _in_chunks(self, sql: str, values: Sequence[Any], size: int = 5000) -> Iterator[Any]:
         for start in range(0, len(values), size):
@@ -138,11 +194,21 @@ class ExchangeRepository:
         return (row[0], row[1]) if row else None
 
     # ---- writing cases --------------------------------------------------------------
-    def insert_cases(self, rows: Sequence[Sequence[Any]]) -> None:
-        self.conn.executemany(_INSERT, rows)
+    def insert_cases(self, rows: Sequence[Sequence[Any]], *, stats: bool = False) -> None:
+        """``stats``: take STATS_COLUMNS from temp.import_stats (see load_stats)."""
+        self.conn.executemany(_INSERT_STATS if stats else _INSERT, rows)
 
-    def update_cases(self, rows: Sequence[Sequence[Any]]) -> None:
-        self.conn.executemany(_UPDATE, rows)
+    def update_cases(self, rows: Sequence[Sequence[Any]], *, stats: bool = False) -> None:
+        self.conn.executemany(_UPDATE_STATS if stats else _UPDATE, rows)
+
+    def load_stats(self, rows: Iterable[Sequence[Any]]) -> None:
+        """Add rows (case_id, *STATS_COLUMNS) to temp.import_stats."""
+        self.conn.executemany(
+            f"INSERT OR REPLACE INTO temp.import_stats VALUES ({_marks(len(STATS_COLUMNS) + 1)})",
+            rows)
+
+    def clear_stats(self) -> None:
+        self.conn.execute("DELETE FROM temp.import_stats")
 
     def savepoint(self, name: str) -> None:
         self.conn.execute(f"SAVEPOINT {name}")
@@ -172,20 +238,32 @@ class ExchangeRepository:
     def export_cursor(self, scope: str | None, date_from: str | None,
                       date_to: str | None) -> sqlite3.Cursor:
         """Rows of one column: the quoted CSV line of a case (without line end)."""
-        clauses, params = [], []
-        if scope:
-            clauses.append("c.org_code IN (SELECT descendant FROM org_closure WHERE ancestor = ?)")
-            params.append(scope)
-        if date_from:
-            clauses.append("c.received_on >= ?")
-            params.append(date_from)
-        if date_to:
-            clauses.append("c.received_on <= ?")
-            params.append(date_to)
-        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        where, params = case_filter(scope, date_from, date_to)
         cursor = self.conn.cursor()
         cursor.arraysize = 5000
         return cursor.execute(f"{_EXPORT_SELECT} {where} ORDER BY c.id", params)
+
+    def export_rows(self, scope: str | None, date_from: str | None,
+                    date_to: str | None) -> sqlite3.Cursor:
+        """The EXPORT_HEADER fields of each case as text (for .xlsx)."""
+        where, params = case_filter(scope, date_from, date_to)
+        cursor = self.conn.cursor()
+        cursor.arraysize = 2000
+        return cursor.execute(f"SELECT {', '.join(_EXPORT_FIELDS)} FROM cases c {_EXPORT_JOINS}"
+                              f" {where} ORDER BY c.id", params)
+
+    def totals(self, scope: str | None = None, date_from: str | None = None,
+               date_to: str | None = None) -> dict[str, int]:
+        """cases (tombstones included), live (not deleted), resolved (live 调解成功) and
+        amount_fen (live) of the cases the filter selects (all without one)."""
+        where, params = case_filter(scope, date_from, date_to)
+        row = self.conn.execute(
+            "SELECT count(*), ifnull(sum(deleted = 0), 0), "
+            "ifnull(sum(deleted = 0 AND status = '调解成功'), 0), "
+            f"ifnull(sum(CASE WHEN deleted = 0 THEN amount_fen END), 0) FROM cases c {where}",
+            params).fetchone()
+        return {"cases": int(row[0]), "live": int(row[1]), "resolved": int(row[2]),
+                "amount_fen": int(row[3])}
 
     # ---- health -----------------------------------------------------------------------
     def table_counts(self) -> dict[str, int]:

@@ -322,5 +322,33 @@ def m0021_index_cases_case_no(db: Database) -> None:
     """Sorting the case list by case number without a full sort (ORDER BY case_no, id)."""
     _run(db, ["CREATE INDEX idx_cases_case_no_sort ON cases(case_no) WHERE deleted = 0"])
 
+@migrations()
+def m0070_create_import_log(db: Database) -> None:
+    """Every case import (packages and cases.csv, not dry runs): who, when, which file
+    (name and SHA-256), the counts and the change of the receiver's totals."""
+    _run(db, [
+        """CREATE TABLE import_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            file TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('cases.csv','package')),
+            source_unit TEXT NOT NULL DEFAULT '',
+            dry_run INTEGER NOT NULL DEFAULT 0,
+            rows INTEGER NOT NULL DEFAULT 0,
+            new INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            stale INTEGER NOT NULL DEFAULT 0,
+            conflicts INTEGER NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0,
+            warnings INTEGER NOT NULL DEFAULT 0,
+            details TEXT NOT NULL DEFAULT '{}'
+        )""",
+        "CREATE INDEX idx_import_log_at ON import_log(at)",
+    ])
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]

@@ -107,6 +107,11 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.Preferences, sp.SP_FileDialogDetailedView)
         self._action("organisation", self.tr("&Organisation…"), self.open_org, None,
                      sp.SP_DirHomeIcon)
+        self._action("import_cases", self.tr("&Import cases…"), self.import_cases, "Ctrl+I",
+                     sp.SP_ArrowDown)
+        self._action("export_cases", self.tr("E&xport cases…"), self.export_cases, "Ctrl+E",
+                     sp.SP_ArrowUp)
+        self._action("import_history", self.tr("Import &history…"), self.import_history)
         self._action("reports", self.tr("&Statistics and reports…"), self.open_reports,
                      "Ctrl+R", sp.SP_FileDialogInfoView)
         self._action("overview", self.tr("O&verview"), lambda: self.tabs.setCurrentIndex(0),
@@ -117,12 +122,14 @@ class MainWindow(QMainWindow):
         self._action("about", self.tr("&About"), self.about)
         if self.ctx.readonly:
             self.actions_["new_case"].setEnabled(False)
+            self.actions_["import_cases"].setEnabled(False)
 
     def _make_menus(self) -> None:
         bar = self.menuBar()
         a = self.actions_
         layout = {
-            self.tr("&File"): ["new_case", "open_case", None, "export_csv", "export_xlsx",
+            self.tr("&File"): ["new_case", "open_case", None, "import_cases", "export_cases",
+                               "import_history", None, "export_csv", "export_xlsx",
                                None, "settings", None, "quit"],
             self.tr("&View"): ["overview", "case_list", None, "find", "refresh"],
             self.tr("&Organisation"): ["organisation"],
@@ -231,6 +238,35 @@ class MainWindow(QMainWindow):
         window.changed.connect(self.refresh)
         self.windows.append(window)
         window.show()
+
+    def import_cases(self) -> None:
+        cls = _load_class("mediator_app.ui.exchange", "ImportWizard")
+        if cls is None:
+            self._missing(self.tr("Case import"))
+            return
+        wizard = cls(self.ctx, self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.imported.connect(self.refresh)
+        wizard.open()
+
+    def export_cases(self) -> None:
+        cls = _load_class("mediator_app.ui.exchange", "ExportDialog")
+        if cls is None:
+            self._missing(self.tr("Case export"))
+            return
+        scope = self.nav.current_scope()
+        dialog = cls(self.ctx, scope.code if scope.kind == "org" else None, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.exported.connect(lambda p: self.statusBar().showMessage(
+            self.tr("Exported to {path}").format(path=p), 8000))
+        dialog.open()
+
+    def import_history(self) -> None:
+        cls = _load_class("mediator_app.ui.exchange", "ImportHistoryDialog")
+        if cls is None:
+            self._missing(self.tr("Import history"))
+            return
+        cls(self.ctx, self).open()
 
     def open_reports(self) -> None:
         cls = _load_class("mediator_app.ui.reports", "ReportsWindow")

@@ -33,7 +33,7 @@ def _package_strings() -> dict[str, str]:
     import importlib
 
     merged: dict[str, str] = {}
-    for pkg in ("case_form", "org", "reports"):
+    for pkg in ("case_form", "org", "reports", "exchange"):
         try:
             module = importlib.import_module(f"mediator_app.ui.{pkg}.zh_strings")
         except ImportError:

@@ -82,26 +82,75 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="57" />
+            <location filename="../../mediator_app/ui/app.py" line="58" />
             <source>Newer database</source>
             <translation>数据库版本较新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="58" />
+            <location filename="../../mediator_app/ui/app.py" line="59" />
             <source>This database was written by a newer version of the program (unknown changes: {unknown}).
 Open it read-only?</source>
             <translation>此数据库由更新版本的程序写入（未知的更新：{unknown}）。
 是否以只读方式打开？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="68" />
+            <location filename="../../mediator_app/ui/app.py" line="69" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="79" />
+            <location filename="../../mediator_app/ui/app.py" line="80" />
             <source>Could not open the database {path}: {error}</source>
             <translation>无法打开数据库 {path}：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ApplyPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="44" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="74" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="45" />
+            <source>All files are written in one transaction: if a problem appears or you cancel, nothing is written.</source>
+            <translation>所有文件在一个事务中写入：一旦发现问题或您取消，就不会写入任何数据。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="50" />
+            <source>Try again</source>
+            <translation>重试</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="72" />
+            <source>Importing {n} file(s)…</source>
+            <translation>正在导入 {n} 个文件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="74" />
+            <source>Importing cases…</source>
+            <translation>正在导入案件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="89" />
+            <source>The import found {n} problem(s) (did a file change after the preview?). Nothing was written.</source>
+            <translation>导入时发现 {n} 处问题（预览后文件是否被修改过？）。没有写入任何数据。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="93" />
+            <source>Done: {new} new case(s), {updated} updated, {unchanged} unchanged, {stale} older row(s) left alone. The import is recorded in the import history.</source>
+            <translation>导入完成：新增 {new} 件，更新 {updated} 件，未变 {unchanged} 件，{stale} 行较旧未采用。本次导入已记入导入记录。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="105" />
+            <source>The import was cancelled. Nothing was written to the database.</source>
+            <translation>导入已取消，数据库没有任何改动。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="108" />
+            <source>The import failed: {error}. Nothing was written to the database.</source>
+            <translation>导入失败：{error}。数据库没有任何改动。</translation>
         </message>
     </context>
     <context>
@@ -592,6 +641,82 @@ Open it read-only?</source>
         </message>
     </context>
     <context>
+        <name>ConflictsTable</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="190" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="190" />
+            <source>Line</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="190" />
+            <source>Case no.</source>
+            <translation>案号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="191" />
+            <source>Differing fields</source>
+            <translation>不一致的字段</translation>
+        </message>
+    </context>
+    <context>
+        <name>CountsTable</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="81" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="81" />
+            <source>Rows</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="81" />
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="81" />
+            <source>Updated</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="82" />
+            <source>Unchanged</source>
+            <translation>未变</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="82" />
+            <source>Stale (older)</source>
+            <translation>过期（较旧）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="83" />
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="83" />
+            <source>Errors</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="86" />
+            <source>Rows older than the case already in this ledger; they are left alone.</source>
+            <translation>比本台账中已有案件更旧的行，不会采用。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="94" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+    </context>
+    <context>
         <name>Dashboard</name>
         <message>
             <location filename="../../mediator_app/ui/dashboard.py" line="121" />
@@ -742,6 +867,14 @@ Open it read-only?</source>
         </message>
     </context>
     <context>
+        <name>ExchangeJob</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/jobs.py" line="41" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+    </context>
+    <context>
         <name>ExportController</name>
         <message>
             <location filename="../../mediator_app/ui/export.py" line="116" />
@@ -757,6 +890,170 @@ Open it read-only?</source>
             <location filename="../../mediator_app/ui/export.py" line="118" />
             <source>Export</source>
             <translation>导出</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="104" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="229" />
+            <source>Export cases</source>
+            <translation>导出案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="113" />
+            <source>Whole ledger (type to choose a unit)</source>
+            <translation>整个台账（输入名称或代码选择单位）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="114" />
+            <source>Only cases registered from</source>
+            <translation>只导出登记日期从</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="125" />
+            <source>to</source>
+            <translation>至</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="129" />
+            <source>Exchange package (.zip) — for another ledger</source>
+            <translation>交换包（.zip）— 供其他台账导入</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="130" />
+            <source>cases.csv — exchange format v1</source>
+            <translation>cases.csv — 交换格式 v1</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="131" />
+            <source>cases.xlsx — for reading in Excel or WPS</source>
+            <translation>cases.xlsx — 用 Excel 或 WPS 查看</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="138" />
+            <source>Include personal data of the parties</source>
+            <translation>包含当事人个人信息</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="143" />
+            <source>Choose where to save the file</source>
+            <translation>选择文件保存位置</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="144" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="150" />
+            <source>Unit:</source>
+            <translation>单位：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="151" />
+            <source>Dates:</source>
+            <translation>日期：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="152" />
+            <source>Format:</source>
+            <translation>格式：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="155" />
+            <source>Save to:</source>
+            <translation>保存到：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="162" />
+            <source>Open folder</source>
+            <translation>打开所在文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="170" />
+            <source>&amp;Export</source>
+            <translation>导出(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="184" />
+            <source>Not available in this build.</source>
+            <translation>此版本不提供此功能。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="203" />
+            <source>The package will contain the parties' names, ID numbers, phone numbers and addresses. A mediator who discloses parties' private information may be dismissed (People's Mediation Law, art. 15). Give the file only to the ledger that needs it, never through group chats or public e-mail, and delete copies you no longer need.</source>
+            <translation>交换包将包含当事人的姓名、证件号码、电话和住址。人民调解员泄露当事人个人隐私的，将被罢免或者解聘（《人民调解法》第十五条）。只把文件交给需要它的台账，不要通过微信群或公共邮箱发送，不再需要的副本请及时删除。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="211" />
+            <source>Without personal data: the parties' names, ID numbers, phones and addresses are left out (People's Mediation Law, art. 15: parties' private information must not be disclosed).</source>
+            <translation>不含个人信息：当事人的姓名、证件号码、电话和住址不会导出（《人民调解法》第十五条：不得泄露当事人的个人隐私）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="217" />
+            <source>cases.csv and cases.xlsx never contain the parties' personal data.</source>
+            <translation>cases.csv 和 cases.xlsx 从不包含当事人个人信息。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="225" />
+            <source>Exchange package (*.zip)</source>
+            <translation>交换包 (*.zip)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="226" />
+            <source>CSV file (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="227" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="249" />
+            <source>Unknown unit “{text}”: choose one from the list, or clear the field to export the whole ledger.</source>
+            <translation>没有单位“{text}”：请从列表中选择，或清空此栏以导出整个台账。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="263" />
+            <source>Personal data</source>
+            <translation>个人信息</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="264" />
+            <source>Export the parties' personal data into {name}?</source>
+            <translation>确定要把当事人个人信息导出到 {name} 吗？</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="291" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="291" />
+            <source>Exporting cases…</source>
+            <translation>正在导出案件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="297" />
+            <source>Exporting…</source>
+            <translation>正在导出…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="306" />
+            <source>Exported to {path}</source>
+            <translation>已导出到 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="308" />
+            <source>Exported {n} case(s) to {path}</source>
+            <translation>已导出 {n} 件案件到 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="319" />
+            <source>The export failed: {error}. No file was written.</source>
+            <translation>导出失败：{error}。没有生成文件。</translation>
         </message>
     </context>
     <context>
@@ -788,6 +1085,49 @@ Open it read-only?</source>
             <location filename="../../mediator_app/ui/dashboard.py" line="65" />
             <source>{numerator} ÷ {denominator}</source>
             <translation>{numerator} ÷ {denominator}</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilesPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="108" />
+            <source>Choose the files to import</source>
+            <translation>选择要导入的文件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="110" />
+            <source>Exchange packages (.zip) and cases.csv files, e.g. one from every street. Pick several at once or drag them into the list.</source>
+            <translation>交换包（.zip）和 cases.csv 文件，例如各街道报来的文件。可以一次选择多个，也可以拖到下面的列表中。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="114" />
+            <source>Add files…</source>
+            <translation>添加文件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="115" />
+            <source>Remove</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="116" />
+            <source>Remove all</source>
+            <translation>全部移除</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="117" />
+            <source>Nothing is written until you have seen the preview and clicked Apply.</source>
+            <translation>在查看预览并点击“应用”之前，不会写入任何数据。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="140" />
+            <source>Import cases</source>
+            <translation>导入案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="141" />
+            <source>Exchange packages and cases.csv (*.zip *.csv);;All files (*)</source>
+            <translation>交换包和 cases.csv (*.zip *.csv);;所有文件 (*)</translation>
         </message>
     </context>
     <context>
@@ -861,6 +1201,122 @@ Open it read-only?</source>
             <location filename="../../mediator_app/ui/case_list.py" line="129" />
             <source>All</source>
             <translation>全部</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportHistoryDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="34" />
+            <source>Import history</source>
+            <translation>导入记录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="35" />
+            <source>When</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="35" />
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="35" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="35" />
+            <source>Kind</source>
+            <translation>类别</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="36" />
+            <source>From</source>
+            <translation>来源单位</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="36" />
+            <source>Rows</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="36" />
+            <source>New</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="37" />
+            <source>Updated</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="37" />
+            <source>Unchanged</source>
+            <translation>未变</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="37" />
+            <source>Stale (older)</source>
+            <translation>过期（较旧）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="38" />
+            <source>Conflicts</source>
+            <translation>冲突</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="38" />
+            <source>Errors</source>
+            <translation>错误</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="38" />
+            <source>Warnings</source>
+            <translation>提醒</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="39" />
+            <source>SHA-256</source>
+            <translation>SHA-256 校验值</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="55" />
+            <source>The import history is not available in this build.</source>
+            <translation>此版本不提供导入记录。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="72" />
+            <source>{n} import(s) recorded.</source>
+            <translation>共有 {n} 次导入记录。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="85" />
+            <source>Exchange package</source>
+            <translation>交换包</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="88" />
+            <source>The import history could not be read: {error}</source>
+            <translation>无法读取导入记录：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="136" />
+            <source>Import cases</source>
+            <translation>导入案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="141" />
+            <source>Import history…</source>
+            <translation>导入记录…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="142" />
+            <source>Close</source>
+            <translation>关闭</translation>
         </message>
     </context>
     <context>
@@ -985,142 +1441,177 @@ Open it read-only?</source>
         </message>
         <message>
             <location filename="../../mediator_app/ui/main_window.py" line="110" />
+            <source>&amp;Import cases…</source>
+            <translation>导入案件(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="112" />
+            <source>E&amp;xport cases…</source>
+            <translation>导出案件(&amp;X)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="114" />
+            <source>Import &amp;history…</source>
+            <translation>导入记录(&amp;H)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="115" />
             <source>&amp;Statistics and reports…</source>
             <translation>统计报表(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="112" />
+            <location filename="../../mediator_app/ui/main_window.py" line="117" />
             <source>O&amp;verview</source>
             <translation>首页(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="114" />
+            <location filename="../../mediator_app/ui/main_window.py" line="119" />
             <source>&amp;Case list</source>
             <translation>案件列表(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="116" />
+            <location filename="../../mediator_app/ui/main_window.py" line="121" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="117" />
+            <location filename="../../mediator_app/ui/main_window.py" line="122" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="125" />
+            <location filename="../../mediator_app/ui/main_window.py" line="131" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="127" />
+            <location filename="../../mediator_app/ui/main_window.py" line="134" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="128" />
+            <location filename="../../mediator_app/ui/main_window.py" line="135" />
             <source>&amp;Organisation</source>
             <translation>组织机构(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="129" />
+            <location filename="../../mediator_app/ui/main_window.py" line="136" />
             <source>&amp;Reports</source>
             <translation>报表(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="130" />
+            <location filename="../../mediator_app/ui/main_window.py" line="137" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="138" />
+            <location filename="../../mediator_app/ui/main_window.py" line="145" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="154" />
+            <location filename="../../mediator_app/ui/main_window.py" line="161" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="158" />
+            <location filename="../../mediator_app/ui/main_window.py" line="165" />
             <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>
             <translation>共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="162" />
+            <location filename="../../mediator_app/ui/main_window.py" line="169" />
             <source>Search failed: {error}</source>
             <translation>查询失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="181" />
+            <location filename="../../mediator_app/ui/main_window.py" line="188" />
             <source>Not available</source>
             <translation>功能不可用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="182" />
+            <location filename="../../mediator_app/ui/main_window.py" line="189" />
             <source>{what} is not available in this build.</source>
             <translation>此版本暂不提供{what}。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="207" />
+            <location filename="../../mediator_app/ui/main_window.py" line="214" />
             <source>The case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="228" />
+            <location filename="../../mediator_app/ui/main_window.py" line="235" />
             <source>Organisation management</source>
             <translation>组织机构管理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="238" />
+            <location filename="../../mediator_app/ui/main_window.py" line="245" />
+            <source>Case import</source>
+            <translation>案件导入</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="255" />
+            <source>Case export</source>
+            <translation>案件导出</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="261" />
+            <source>Exported to {path}</source>
+            <translation>已导出到 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="267" />
+            <source>Import history</source>
+            <translation>导入记录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="274" />
             <source>Statistics and reports</source>
             <translation>统计报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="267" />
-            <location filename="../../mediator_app/ui/main_window.py" line="287" />
+            <location filename="../../mediator_app/ui/main_window.py" line="303" />
+            <location filename="../../mediator_app/ui/main_window.py" line="323" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="267" />
+            <location filename="../../mediator_app/ui/main_window.py" line="303" />
             <source>There are no cases in view.</source>
             <translation>当前列表中没有案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="270" />
+            <location filename="../../mediator_app/ui/main_window.py" line="306" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="271" />
+            <location filename="../../mediator_app/ui/main_window.py" line="307" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="272" />
+            <location filename="../../mediator_app/ui/main_window.py" line="308" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="283" />
+            <location filename="../../mediator_app/ui/main_window.py" line="319" />
             <source>Exported {count} cases to {path}</source>
             <translation>已导出 {count} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="288" />
+            <location filename="../../mediator_app/ui/main_window.py" line="324" />
             <source>The export failed: {error}</source>
             <translation>导出失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="291" />
+            <location filename="../../mediator_app/ui/main_window.py" line="327" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="292" />
+            <location filename="../../mediator_app/ui/main_window.py" line="328" />
             <source>Mediation Ledger — case register and statistics for people's mediation committees.
 Database: {path}</source>
             <translation>调解台账 —— 人民调解委员会案件登记与统计。
@@ -1197,6 +1688,39 @@ Database: {path}</source>
             <location filename="../../mediator_app/ui/org/window.py" line="113" />
             <source>Import failed: nothing was written</source>
             <translation>导入失败：未写入任何数据</translation>
+        </message>
+    </context>
+    <context>
+        <name>OutcomeView</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="63" />
+            <source>Copy the list of problems</source>
+            <translation>复制问题清单</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="84" />
+            <source>Files ({n})</source>
+            <translation>文件（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="85" />
+            <source>Change in totals</source>
+            <translation>总数变化</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="86" />
+            <source>Problems ({n})</source>
+            <translation>问题（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="87" />
+            <source>Conflicts ({n})</source>
+            <translation>冲突（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="89" />
+            <source>Warnings ({n})</source>
+            <translation>提醒（{n}）</translation>
         </message>
     </context>
     <context>
@@ -1379,6 +1903,108 @@ Database: {path}</source>
             <location filename="../../mediator_app/ui/reports/pickers.py" line="77" />
             <source>Q{n}</source>
             <translation>第 {n} 季度</translation>
+        </message>
+    </context>
+    <context>
+        <name>PreviewPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="109" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="140" />
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="110" />
+            <source>The files are read and checked as if importing, but nothing is written to the ledger.</source>
+            <translation>按导入的方式读取并检查文件，但不会向台账写入任何数据。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="113" />
+            <source>&amp;Apply</source>
+            <translation>应用(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="118" />
+            <source>Check again</source>
+            <translation>重新检查</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="119" />
+            <source>Read the files again, e.g. after correcting them.</source>
+            <translation>重新读取文件，例如改正文件之后。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="138" />
+            <source>Checking {n} file(s)…</source>
+            <translation>正在检查 {n} 个文件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="140" />
+            <source>Checking the files…</source>
+            <translation>正在检查文件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="158" />
+            <source>The ledger is open read-only: the files were checked but cannot be imported.</source>
+            <translation>台账以只读方式打开：文件已检查，但不能导入。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="165" />
+            <source>{n} problem(s) found. Nothing will be written: correct the file(s) at the places listed below (or ask the sender for a corrected file), then click Check again.</source>
+            <translation>发现 {n} 处问题，不会写入任何数据。请按下面列出的位置改正文件（或请报送单位重新导出），然后点击“重新检查”。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="169" />
+            <source>Only the first {shown} are listed.</source>
+            <translation>只列出前 {shown} 处。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="174" />
+            <source>No problems found. Apply will add {new} new case(s) and update {updated}; {unchanged} unchanged and {stale} older row(s) are left alone.</source>
+            <translation>没有发现问题。点击“应用”将新增 {new} 件、更新 {updated} 件；未变的 {unchanged} 件和较旧的 {stale} 行保持不动。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="181" />
+            <source>{n} conflict(s): see the Conflicts tab.</source>
+            <translation>有 {n} 处冲突，请查看“冲突”页。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="188" />
+            <source>The check was cancelled. Nothing was written. Click Check again to repeat it.</source>
+            <translation>检查已取消，没有写入任何数据。点击“重新检查”可以再次检查。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="191" />
+            <source>The files could not be checked: {error}</source>
+            <translation>无法检查文件：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemsTable</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="166" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="166" />
+            <source>Line</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="166" />
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="166" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="167" />
+            <source>Problem</source>
+            <translation>问题</translation>
         </message>
     </context>
     <context>
@@ -1880,6 +2506,53 @@ Database: {path}</source>
             <location filename="../../mediator_app/ui/reports/submission.py" line="130" />
             <source>Submitted {done}/{all} (zero {zero}), reviewed {rev}, missing {miss}</source>
             <translation>已上报 {done}/{all}（零报告 {zero}），已审核 {rev}，未报 {miss}</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalLabels</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="115" />
+            <source>Cases (deleted ones included)</source>
+            <translation>案件数（含已删除）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="116" />
+            <source>Cases (not deleted)</source>
+            <translation>案件数（不含已删除）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="117" />
+            <source>Resolved</source>
+            <translation>调解成功</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="118" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="119" />
+            <source>Amount involved (yuan)</source>
+            <translation>涉及金额（元）</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalsTable</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="128" />
+            <source>Figure</source>
+            <translation>项目</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="128" />
+            <source>Before</source>
+            <translation>导入前</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="128" />
+            <source>After</source>
+            <translation>导入后</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="129" />
+            <source>Change</source>
+            <translation>变化</translation>
         </message>
     </context>
     <context>

@@ -382,4 +382,10 @@ ZH.update({
     "&Reports": "报表(&R)",
     "Statistics and reports": "统计报表",
     "Print documents": "打印文书",
+    "&Import cases…": "导入案件(&I)…",
+    "E&xport cases…": "导出案件(&X)…",
+    "Import &history…": "导入记录(&H)…",
+    "Case import": "案件导入",
+    "Case export": "案件导出",
+    "Import history": "导入记录",
 })

@@ -97,10 +97,23 @@ def test_newer_row_replaces_older_is_stale(db, tmp_path):
 
 def test_same_instant_in_another_offset_is_unchanged(db, tmp_path):
     _import(db, write_cases(tmp_path / "a.csv", [case_row(1)]))
-    same = case_row(1, summary="不同内容", updated_at="2023-05-10T01:00:00+00:00")
+    same = case_row(1, updated_at="2023-05-10T01:00:00+00:00")
     counts = _import(db, write_cases(tmp_path / "b.csv", [same])).files[0]
-    assert counts.unchanged == 1
-    assert _cases(db)[0][4] == "第1件，邻里纠纷"
+    assert (counts.unchanged, counts.conflicts) == (1, 0)
+
+
+def test_same_instant_with_other_content_is_a_conflict_keeping_the_local_copy(db, tmp_path):
+    _import(db, write_cases(tmp_path / "a.csv", [case_row(1), case_row(2)]))
+    same = case_row(1, summary="不同内容", amount_yuan="5", updated_at="2023-05-10T01:00:00+00:00")
+    result = _import(db, write_cases(tmp_path / "b.csv", [case_row(2), same]))
+    counts = result.files[0]
+    assert (counts.unchanged, counts.conflicts, counts.updated) == (1, 1, 0)
+    [conflict] = result.conflicts
+    assert (conflict.line, conflict.case_id, conflict.case_no) == (
+        3, same["case_id"], same["case_no"])
+    assert conflict.fields == ["amount_yuan", "summary"]
+    assert "summary（" in conflict.text("zh") and "local copy is kept" in conflict.text("en")
+    assert _cases(db)[0][3:5] == (120050, "第1件，邻里纠纷")
 
 
 def test_tombstone_travels_and_is_exported(db, tmp_path):
@@ -290,9 +303,9 @@ def test_several_files_in_one_transaction(db, tmp_path):
 
 
 def test_duplicates_across_chunks_are_found(db, tmp_path, monkeypatch):
-    import mediator_app.services.case_exchange as ce
+    import mediator_app.services.case_merge as cm
 
-    monkeypatch.setattr(ce, "CHUNK_ROWS", 2)
+    monkeypatch.setattr(cm, "CHUNK_ROWS", 2)
     rows = [case_row(n, case_no=f"N{n}") for n in range(1, 6)]
     rows.append(case_row(9, case_no="N1"))
     rows.append(case_row(2, case_no="N7"))

@@ -275,3 +275,11 @@ def test_refuses_a_database_with_data(small):
         build_demo(open_memory(), cases=-1, today=TODAY)
     with pytest.raises(DemoError):
         build_demo(open_memory(), cases=10, today=date(2022, 12, 31))
+
+
+def test_connection_settings_restored_after_build():
+    db = open_memory()
+    before = [db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("cache_size", "synchronous")]
+    build_demo(db, cases=50, today=TODAY)
+    after = [db.execute(f"PRAGMA {p}").fetchone()[0] for p in ("cache_size", "synchronous")]
+    assert after == before

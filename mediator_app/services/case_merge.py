@@ -1,0 +1,235 @@
+"""Merging one cases.csv (bare or from a package) into the ledger, chunk by chunk,
+inside the caller's transaction.
+
+A new ``case_id`` is inserted; a known one is replaced when the row's ``updated_at`` is
+later (compared as instants); an earlier one is *stale*; the same instant with the same
+content is *unchanged*, with other content a *conflict* (listed, the local copy kept).
+Rows are written as they are validated (so later rows are checked against earlier
+ones); the caller rolls back when any problem was found."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from mediator_app.services.case_rows import FORMAT_COLUMNS, RowParser
+from mediator_app.services.csv_io import (
+    CsvImportError,
+    CsvProblem,
+    CsvReader,
+    CsvRow,
+    FileInfo,
+    ProblemList,
+    header_aliases,
+    header_problems,
+    map_header,
+    shape_problem,
+)
+from mediator_app.services.import_types import (
+    MAX_LISTED,
+    Conflict,
+    FileCounts,
+    ImportCancelled,
+)
+from mediator_app.storage.exchange_repo import (
+    COMPARED_COLUMNS,
+    IMPORT_COLUMNS,
+    ExchangeRepository,
+)
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+CHUNK_ROWS = 10_000
+CASE_ALIASES = header_aliases(FORMAT_COLUMNS, {"amount": "amount_yuan", "涉及金额": "amount_yuan",
+                                               "金额(元)": "amount_yuan", "案件编号": "case_no"})
+# (position in the import tuple, cases.csv key) of the columns compared for conflicts.
+_COMPARED = [(IMPORT_COLUMNS.index(c), "amount_yuan" if c == "amount_fen" else c)
+             for c in COMPARED_COLUMNS]
+_STAMP = IMPORT_COLUMNS.index("updated_at")
+
+
+@dataclass
+class MergeRun:
+    repo: ExchangeRepository
+    parser: RowParser
+    problems: ProblemList
+    progress: Progress | None
+    cancel: Cancel | None
+    total_bytes: int
+    names: list[str] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    done_bytes: int = 0
+    next_id: int = 1
+    stats: bool = False  # take the statistical columns from temp.import_stats
+
+
+def merge_file(run: MergeRun, file_no: int, info: FileInfo, counts: FileCounts) -> None:
+    try:
+        with CsvReader(info) as reader:
+            order = _column_order(run, info, reader.read_header())
+            if order is None:
+                return
+            width, chunk = len(reader.header), []
+            for row in reader.rows():
+                counts.rows += 1
+                if (shape := shape_problem(info.name, row, width)) is not None:
+                    run.problems.add(shape)
+                    continue
+                chunk.append(row)
+                if len(chunk) >= CHUNK_ROWS:
+                    _chunk(run, file_no, info, order, chunk, counts)
+                    tick(run, reader.position())
+                    chunk = []
+            _chunk(run, file_no, info, order, chunk, counts)
+    except CsvImportError as exc:
+        for p in exc.problems:
+            run.problems.add(p)
+
+
+def tick(run: MergeRun, position: int = 0) -> None:
+    if run.cancel is not None and run.cancel():
+        raise ImportCancelled
+    if run.progress is not None:
+        run.progress(min(run.done_bytes + position, run.total_bytes), run.total_bytes)
+
+
+def _column_order(run: MergeRun, info: FileInfo, header: list[str]) -> list[int] | None:
+    mapped = map_header(header, CASE_ALIASES)
+    problems = header_problems(info.name, mapped, FORMAT_COLUMNS)
+    for p in problems:
+        run.problems.add(p)
+    return None if problems else [mapped.columns[k] for k in FORMAT_COLUMNS]
+
+
+@dataclass
+class _Parsed:
+    line: int
+    values: tuple[Any, ...]  # IMPORT_COLUMNS order
+    stamp: datetime
+    rowid: int = 0
+    written: int = 0
+
+    @property
+    def case_id(self) -> str:
+        return str(self.values[0])
+
+
+def _chunk(run: MergeRun, file_no: int, info: FileInfo, order: list[int], rows: list[CsvRow],
+           counts: FileCounts) -> None:
+    parsed = _parse_rows(run, info, order, rows)
+    existing = run.repo.existing([p.case_id for p in parsed])
+    seen = run.repo.seen([v[0] for v in existing.values()]) if existing else {}
+    inserts: list[_Parsed] = []
+    updates: list[_Parsed] = []
+    local: dict[str, int] = {}
+    for p in parsed:
+        stored = existing.get(p.case_id)
+        other = local.get(p.case_id) or _same_file_line(seen, stored, file_no)
+        if other:
+            _add(run, info, order, p.line, "case_id", "duplicate_in_file",
+                 {"value": p.case_id, "other_line": other})
+            continue
+        local[p.case_id] = p.line
+        _classify(run, info.name, p, stored, inserts, updates, counts)
+    run.repo.mark_seen((p.rowid, file_no, p.line, p.written) for p in parsed
+                       if local.get(p.case_id) == p.line)
+    _write(run, info, order, inserts, updates)
+
+
+def _same_file_line(seen: dict[int, tuple[int, int]], stored: tuple[Any, ...] | None,
+                    file_no: int) -> int | None:
+    where = seen.get(stored[0]) if stored is not None else None
+    return where[1] if where is not None and where[0] == file_no else None
+
+
+def _parse_rows(run: MergeRun, info: FileInfo, order: list[int],
+                rows: list[CsvRow]) -> list[_Parsed]:
+    parsed = []
+    parse = run.parser.parse
+    for row in rows:
+        cells = row.cells
+        values, stamp, problems = parse([cells[i] for i in order])
+        for column, problem in problems:
+            col = order[column] + 1 if column is not None else None
+            run.problems.add(CsvProblem(info.name, row.line, col, problem.field,
+                                        problem.code, problem.params))
+        if values is not None and stamp is not None:
+            parsed.append(_Parsed(row.line, values, stamp))
+    return parsed
+
+
+def _classify(run: MergeRun, file: str, p: _Parsed, stored: tuple[Any, ...] | None,
+              inserts: list[_Parsed], updates: list[_Parsed], counts: FileCounts) -> None:
+    if stored is None:
+        p.rowid, run.next_id, p.written = run.next_id, run.next_id + 1, 1
+        inserts.append(p)
+        counts.new += 1
+        return
+    p.rowid = stored[0]
+    if stored[1] == p.values[_STAMP]:
+        order = 0
+    else:
+        old = RowParser.stamp_of(stored[1])
+        order = 1 if old is None or p.stamp > old else 0 if p.stamp == old else -1
+    if order > 0:
+        p.written = 1
+        updates.append(p)
+        counts.updated += 1
+    elif order < 0:
+        counts.stale += 1
+    else:
+        differ = [key for (i, key), old_value in zip(_COMPARED, stored[2:], strict=True)
+                  if p.values[i] != old_value]
+        if not differ:
+            counts.unchanged += 1
+            return
+        counts.conflicts += 1
+        if len(run.conflicts) < MAX_LISTED:
+            run.conflicts.append(Conflict(file, p.line, p.case_id, str(stored[2]), differ))
+
+
+def _add(run: MergeRun, info: FileInfo, order: list[int], line: int, name: str, code: str,
+         params: dict[str, Any]) -> None:
+    column = order[FORMAT_COLUMNS.index(name)] + 1
+    run.problems.add(CsvProblem(info.name, line, column, name, code, params))
+
+
+def _write(run: MergeRun, info: FileInfo, order: list[int], inserts: list[_Parsed],
+           updates: list[_Parsed]) -> None:
+    """Write the chunk (also after problems were found, so that later rows are checked
+    against it). When SQLite refuses a row (a case number already taken), find the rows
+    one at a time and report them."""
+    run.repo.savepoint("import_chunk")
+    try:
+        run.repo.insert_cases([(p.rowid, *p.values) for p in inserts], stats=run.stats)
+        run.repo.update_cases([p.values for p in updates], stats=run.stats)
+    except sqlite3.IntegrityError:
+        run.repo.rollback_to("import_chunk")
+        for p in inserts:
+            _write_one(run, info, order, p, insert=True)
+        for p in updates:
+            _write_one(run, info, order, p, insert=False)
+    else:
+        run.repo.release("import_chunk")
+
+
+def _write_one(run: MergeRun, info: FileInfo, order: list[int], p: _Parsed, *,
+               insert: bool) -> None:
+    try:
+        if insert:
+            run.repo.insert_cases([(p.rowid, *p.values)], stats=run.stats)
+        else:
+            run.repo.update_cases([p.values], stats=run.stats)
+    except sqlite3.IntegrityError:
+        committee, year, number = p.values[3], p.values[2], p.values[1]
+        holder = run.repo.number_holder(committee, year, number)
+        where = run.repo.seen([holder[0]]).get(holder[0]) if holder else None
+        if where is not None:
+            _add(run, info, order, p.line, "case_no", "case_no.duplicate_in_file",
+                 {"case_no": number, "other_file": run.names[where[0]], "other_line": where[1]})
+        else:
+            _add(run, info, order, p.line, "case_no", "case_no.duplicate",
+                 {"case_no": number, "committee": committee, "year": year})

@@ -1,0 +1,135 @@
+"""What a case import reports: counts per file, conflicts, warnings, the receiver's
+totals before and after, and the entries of the import log."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from mediator_app.domain.messages import field_label
+from mediator_app.services.csv_io import CsvProblem
+
+MAX_LISTED = 10_000  # conflicts and warnings kept in a result (all are counted)
+
+_WARNINGS: dict[str, tuple[str, str]] = {
+    "unit.name_differs": (
+        "{file} 第 {line} 行：单位代码“{code}”在本库中名为“{local}”，数据包中为“{theirs}”；"
+        "保留本库的名称。",
+        "{file}, line {line}: unit {code} is “{local}” here but “{theirs}” in the package; "
+        "the local name is kept."),
+    "committee.name_differs": (
+        "{file} 第 {line} 行：调委会代码“{code}”在本库中名为“{local}”，数据包中为“{theirs}”；"
+        "保留本库的名称。",
+        "{file}, line {line}: committee {code} is “{local}” here but “{theirs}” in the "
+        "package; the local name is kept."),
+    "duplicate.id_number": (
+        "可能重复：导入的案件 {case_no}（{case_id}）与本库案件 {other_no}（{other_id}）"
+        "有身份证号码相同的当事人，请核对后合并或保留。",
+        "Likely duplicate: imported case {case_no} ({case_id}) and local case {other_no} "
+        "({other_id}) share a party's ID number; merge or keep them."),
+    "duplicate.names": (
+        "可能重复：导入的案件 {case_no}（{case_id}）与本库案件 {other_no}（{other_id}）"
+        "当事人姓名相同，登记日期相差不超过 30 天，请核对后合并或保留。",
+        "Likely duplicate: imported case {case_no} ({case_id}) and local case {other_no} "
+        "({other_id}) have the same parties, registered within 30 days; merge or keep them."),
+}
+
+
+class ImportWarning(str):
+    """A warning (the import goes on). The string is the Chinese text; ``text(lang)``
+    gives it in another language; ``code`` and ``params`` describe it."""
+
+    code: str
+    params: dict[str, Any]
+
+    def __new__(cls, code: str, **params: Any) -> ImportWarning:
+        obj = super().__new__(cls, _render(code, params, "zh"))
+        obj.code, obj.params = code, params
+        return obj
+
+    def text(self, lang: str = "zh") -> str:
+        return _render(self.code, self.params, lang)
+
+
+def _render(code: str, params: dict[str, Any], lang: str) -> str:
+    zh, en = _WARNINGS[code]
+    return (en if lang.lower().startswith("en") else zh).format(**params)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A row with the same updated_at as the stored case but other content: the local
+    copy is kept. ``fields`` are cases.csv column keys."""
+
+    file: str
+    line: int
+    case_id: str
+    case_no: str
+    fields: list[str]
+
+    def text(self, lang: str = "zh") -> str:
+        if lang.lower().startswith("en"):
+            cols = ", ".join(self.fields)
+            return (f"{self.file}, line {self.line}: case {self.case_no or self.case_id} "
+                    f"({self.case_id}) has the same updated_at as the local copy but "
+                    f"differs in {cols}; the local copy is kept.")
+        cols = "、".join(f"{f}（{field_label(f, 'zh')}）" for f in self.fields)
+        return (f"{self.file} 第 {self.line} 行：案件 {self.case_no or self.case_id}"
+                f"（{self.case_id}）与本库中的修改时间相同但内容不同：{cols}；保留本库的记录。")
+
+
+@dataclass
+class FileCounts:
+    file: str
+    rows: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    stale: int = 0
+    conflicts: int = 0
+    errors: int = 0
+    warnings: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"file": self.file, "rows": self.rows, "new": self.new, "updated": self.updated,
+                "unchanged": self.unchanged, "stale": self.stale, "conflicts": self.conflicts,
+                "errors": self.errors, "warnings": self.warnings}
+
+
+@dataclass
+class ImportResult:
+    files: list[FileCounts] = field(default_factory=list)
+    dry_run: bool = False
+    problems: list[CsvProblem] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # ImportWarning instances
+    totals_before: dict[str, Any] = field(default_factory=dict)
+    totals_after: dict[str, Any] = field(default_factory=dict)
+
+    def total(self, name: str) -> int:
+        return sum(getattr(f, name) for f in self.files)
+
+
+@dataclass(frozen=True)
+class ImportLogEntry:
+    id: int
+    at: str
+    user: str
+    file: str
+    sha256: str
+    kind: str  # "cases.csv" or "package"
+    source_unit: str
+    dry_run: bool
+    rows: int
+    new: int
+    updated: int
+    unchanged: int
+    stale: int
+    conflicts: int
+    errors: int
+    warnings: int
+    details: dict[str, Any]
+
+
+class ImportCancelled(Exception):
+    pass
