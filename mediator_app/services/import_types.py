@@ -42,9 +42,9 @@ class ImportWarning(str):
     code: str
     params: dict[str, Any]
 
-    def __new__(cls, code: str, **params: Any) -> ImportWarning:
-        obj = super().__new__(cls, _render(code, params, "zh"))
-        obj.code, obj.params = code, params
+    def __new__(cls, warning: str, /, **params: Any) -> ImportWarning:
+        obj = super().__new__(cls, _render(warning, params, "zh"))
+        obj.code, obj.params = warning, params
         return obj
 
     def text(self, lang: str = "zh") -> str:

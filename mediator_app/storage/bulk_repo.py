@@ -1,10 +1,10 @@
 """Bulk writes for generated data (demo district, benchmarks): plain ``executemany``
 over tuples whose column order is fixed here. Callers own the transaction.
 
-Full-text index: the ``cases_fts_ai`` trigger indexes one row per statement, and FTS5
-flushes its pending terms at every statement savepoint, so a trigger-driven bulk
-insert writes one tiny segment per case and spends its time merging them (measured:
-100,000 cases 13 s with the trigger against 3 s without). ``insert_chunk`` therefore
+Full-text index: inserting through the ``cases_fts_ai`` trigger is slow in bulk
+(measured: 100,000 cases 13 s with the trigger against 3 s without, plus 2 s to index
+them afterwards; most likely FTS5 flushing its pending terms at statement savepoints
+and then merging the many small segments). ``insert_chunk`` therefore
 drops that trigger inside the caller's transaction, inserts the chunk, indexes the
 chunk's rows with one ``INSERT … SELECT`` and re-creates the trigger from its stored
 SQL before the transaction ends: other connections never see the trigger missing,

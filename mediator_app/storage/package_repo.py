@@ -113,7 +113,8 @@ class PackageRepository:
         self.conn.execute(
             f"INSERT INTO {table}(case_rowid, {cols}) SELECT c.id, {', '.join('p.' + c for c in columns)} "
             f"FROM temp.import_part p CROSS JOIN cases c ON c.case_id = p.case_id "
-            f"WHERE c.id IN ({_WRITTEN})", [file_no])
+            f"CROSS JOIN temp.import_seen s ON s.rowid = c.id "
+            f"WHERE s.written = 1 AND s.file_no = ?", [file_no])
         self.conn.execute("DROP TABLE IF EXISTS temp.import_part")
 
     def refresh_party_names(self, file_no: int) -> None:

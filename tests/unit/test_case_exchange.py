@@ -335,3 +335,18 @@ def test_random_input_never_crashes_and_never_writes_half(db, tmp_path, data):
     except CsvImportError as exc:
         assert exc.problems and dump(db) == before
         assert all(line for line in exc.lines("zh"))
+
+
+def test_excel_resaved_file_unquoted_crlf_bom_labels_and_trailing_empty_columns(db, tmp_path):
+    """What Excel writes after opening and saving our export: BOM, CRLF, Chinese labels,
+    quotes only where needed, empty columns at the end, 1,200.50 with a separator."""
+    from mediator_app.domain.messages import field_label
+
+    row = case_row(1, amount_yuan="1,200.50", updated_at="2023/5/10 9:00",
+                   received_on="2023/5/2", summary="含,逗号")
+    header = ",".join(field_label(h, "zh") for h in EXPORT_HEADER) + ",,"
+    cells = [f'"{row[h]}"' if "," in row[h] else row[h] for h in EXPORT_HEADER]
+    path = tmp_path / "excel.csv"
+    path.write_bytes(("\ufeff" + header + "\r\n" + ",".join(cells) + ",,\r\n").encode("utf-8"))
+    assert _import(db, path).files[0].new == 1
+    assert _cases(db)[0][3:5] == (120050, "含,逗号")

@@ -204,3 +204,55 @@ def test_subprocess_smoke(tmp_path):
                           text=True, encoding="utf-8", timeout=120)
     assert done.returncode == 1
     assert "bad.csv 第 2 行 第 3 列" in done.stderr and "C404" in done.stderr
+
+
+def test_package_export_import_conflicts_and_import_log(ledger, tmp_path, capsys):
+    assert main(["--db", str(ledger), "cases", "import", str(FIXTURES / "cases.csv")]) == 0
+    pkg = tmp_path / "street.zip"
+    assert main(["--db", str(ledger), "cases", "export", "--package", str(pkg),
+                 "--scope", "610114001"]) == 0
+    assert "street.zip" in capsys.readouterr().out
+    empty = tmp_path / "district.db"
+    assert main(["--db", str(empty), "cases", "import", "--dry-run", str(pkg)]) == 0
+    out = capsys.readouterr().out
+    assert "new=2" in out and "cases 0 → 2" in out and "dry run" in out
+    assert main(["--db", str(empty), "cases", "import", str(pkg)]) == 0
+    # the same case, same updated_at, other content: a conflict, exit 0, local copy kept
+    import csv as _csv
+    import zipfile
+    with zipfile.ZipFile(pkg) as zf:
+        rows = list(_csv.DictReader(zf.read("cases.csv").decode("utf-8-sig").splitlines()))
+    rows[0]["summary"] = "改了内容"
+    path = write_cases(tmp_path / "conflict.csv", rows)
+    assert main(["--db", str(empty), "cases", "import", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "conflicts=1" in out and "冲突：" in out and "summary" in out
+    assert main(["--db", str(empty), "--lang", "en", "cases", "imports"]) == 0
+    table = capsys.readouterr().out.splitlines()
+    assert table[0].split()[:5] == ["id", "at", "user", "kind", "file"]
+    assert "conflict.csv" in table[1] and "street.zip" in table[2]
+
+
+def test_damaged_package_is_exit_1(ledger, tmp_path, capsys):
+    bad = tmp_path / "bad.zip"
+    bad.write_bytes(b"PK\x03\x04 not really a zip")
+    before = _dump(ledger)
+    assert main(["--db", str(ledger), "cases", "import", str(bad)]) == 1
+    assert "数据包已损坏" in capsys.readouterr().err
+    assert _dump(ledger) == before
+
+
+def test_xlsx_export_and_dhis2_export(ledger, tmp_path, capsys):
+    assert main(["--db", str(ledger), "cases", "import", str(FIXTURES / "cases.csv")]) == 0
+    xlsx = tmp_path / "cases.xlsx"
+    assert main(["--db", str(ledger), "cases", "export", "--out", str(xlsx)]) == 0
+    assert xlsx.read_bytes()[:2] == b"PK"
+    out = tmp_path / "dhis2.csv"
+    assert main(["--db", str(ledger), "dhis2", "export", "--period", "2023-05", "--scope",
+                 "610114", "--out", str(out)]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == ("dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,"
+                        "value,storedby,lastupdated,comment,followup")
+    assert all(",202305," in line for line in lines[1:])
+    assert main(["--db", str(ledger), "dhis2", "export", "--period", "2023-13", "--scope",
+                 "610114", "--out", str(out)]) == 1
