@@ -63,6 +63,7 @@ from mediator_app.storage.package_repo import LOG_COUNTS, PackageRepository
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 BULK_FTS_ROWS = 50_000  # above this many new rows, rebuild the FTS index once instead
+DROP_INDEXES = True  # in a bulk import, also rebuild the non-unique case indexes once
 CHUNK_ROWS = case_merge.CHUNK_ROWS  # (tests patch case_merge.CHUNK_ROWS)
 
 __all__ = [
@@ -161,7 +162,9 @@ def _run_import(db: Database, run: MergeRun, sources: list[_Source],
         return
     run.parser = RowParser(Lookups.load(repo), run.parser.today)
     run.next_id = repo.next_rowid()
-    triggers = repo.drop_fts_triggers() if _bulk(run, sources) else None
+    bulk = _bulk(run, sources)
+    triggers = repo.drop_fts_triggers() if bulk else None
+    indexes = repo.drop_secondary_indexes() if bulk and DROP_INDEXES else []
     for file_no, source in enumerate(sources):
         before = len(result.warnings)
         result.files.append(counts := FileCounts(source.name))
@@ -173,6 +176,8 @@ def _run_import(db: Database, run: MergeRun, sources: list[_Source],
         return
     if triggers is not None and not result.dry_run:
         repo.restore_fts(triggers)
+    if indexes and not result.dry_run:
+        repo.create_indexes(indexes)
     result.totals_after = totals_dict(repo.totals())
     if not result.dry_run:
         _record(db, sources, result)

@@ -149,9 +149,10 @@ def _parse_rows(run: MergeRun, info: FileInfo, order: list[int],
                 rows: list[CsvRow]) -> list[_Parsed]:
     parsed = []
     parse = run.parser.parse
+    identity = order == list(range(len(order)))  # columns in export order
     for row in rows:
         cells = row.cells
-        values, stamp, problems = parse([cells[i] for i in order])
+        values, stamp, problems = parse(cells if identity else [cells[i] for i in order])
         for column, problem in problems:
             col = order[column] + 1 if column is not None else None
             run.problems.add(CsvProblem(info.name, row.line, col, problem.field,

@@ -30,6 +30,17 @@ _FALSE = {"0", "否", "false", "no", "n", "f", ""}
 _CENT = Decimal("0.01")
 
 Located = tuple[int | None, Problem]  # (format column index, problem)
+_CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+_PLAIN_YUAN = re.compile(r"[0-9]{1,15}\.[0-9]{2}")
+# status -> (accepted_on required, closed_on required, agreement form required (and only
+# then allowed), accepted_on forbidden, closed_on forbidden), as in domain.status.
+_SHAPE: dict[CaseStatus, tuple[bool, bool, bool, bool, bool]] = {
+    CaseStatus.REGISTERED: (False, False, False, True, True),
+    CaseStatus.IN_MEDIATION: (True, False, False, False, True),
+    CaseStatus.RESOLVED: (True, True, True, False, False),
+    CaseStatus.TERMINATED: (True, True, False, False, False),
+    CaseStatus.REJECTED: (False, True, False, True, False),
+}
 
 
 @dataclass(frozen=True)
@@ -86,6 +97,8 @@ def _int(text: str, name: str, out: list[Located]) -> int:
 
 
 def _fen(text: str, out: list[Located]) -> int:
+    if _PLAIN_YUAN.fullmatch(text):  # what our export writes: 1200.50
+        return int(text[:-3]) * 100 + int(text[-2:])
     text = text.strip().replace(",", "").lstrip("¥￥")
     if not text:
         return 0
@@ -156,23 +169,43 @@ class RowParser:
             out.append(_problem("received_on", "required"))
         if out or received is None or status is None or stamp is None:
             return None, None, out
-        case = Case(case_id=case_id, committee_code=committee, received_on=received,
-                    dispute_type=dispute_type, source=source, status=status,
-                    case_no=cells[1].strip(), grid_code=grid or None, accepted_on=accepted,
-                    closed_on=closed, agreement_form=form, amount_fen=fen,
-                    people_involved=people)
-        out.extend((COLUMN.get(p.field), p) for p in validate_case(case, today=self.today))
-        if out:
-            return None, None, out
-        values = (case_id, case.case_no, received.year, committee, grid or None, org_code,
+        case_no = cells[1].strip()
+        if not self._plainly_valid(status, received, accepted, closed, form):
+            case = Case(case_id=case_id, committee_code=committee, received_on=received,
+                        dispute_type=dispute_type, source=source, status=status,
+                        case_no=case_no, grid_code=grid or None, accepted_on=accepted,
+                        closed_on=closed, agreement_form=form, amount_fen=fen,
+                        people_involved=people)
+            out.extend((COLUMN.get(p.field), p) for p in validate_case(case, today=self.today))
+            if out:
+                return None, None, out
+        values = (case_id, case_no, received.year, committee, grid or None, org_code,
                   source, dispute_type, received.isoformat(), _iso(accepted), _iso(closed),
                   status.value, form.value if form else None, fen, people, cells[13],
                   stamp_text, deleted)
         return values, stamp, out
 
+    def _plainly_valid(self, status: CaseStatus, received: date, accepted: date | None,
+                       closed: date | None, form: AgreementForm | None) -> bool:
+        """A cheap proof that ``validate_case`` finds nothing in a row of this format
+        (no parties, no judicial fields, amounts already checked ≥ 0): dates in order
+        and not in the future, the status's required dates present and forbidden ones
+        absent, an agreement form only for 调解成功. False sends the row through the
+        full ``validate_case``, which then names the problems."""
+        need_accepted, need_closed, need_form, no_accepted, no_closed = _SHAPE[status]
+        latest = closed or accepted or received
+        return (latest <= self.today and received <= (accepted or received) <= latest
+                and (accepted is not None or not need_accepted)
+                and (closed is not None or not need_closed)
+                and (form is not None) == need_form
+                and not (no_accepted and accepted is not None)
+                and not (no_closed and closed is not None))
+
     # ---- fields -----------------------------------------------------------------------
     @staticmethod
     def _uuid(text: str, out: list[Located]) -> str:
+        if _CANONICAL_UUID.fullmatch(text):
+            return text
         text = text.strip()
         if not text:
             out.append(_problem("case_id", "required"))

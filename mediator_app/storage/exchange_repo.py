@@ -81,7 +81,11 @@ _EXPORT_FIELDS = (
     "printf('%d.%02d', c.amount_fen / 100, c.amount_fen % 100)",
     "c.people_involved", "c.summary", "c.updated_at", "c.deleted",
 )
-_EXPORT_LINE = " || '\",\"' || ".join(f"replace({f}, '\"', '\"\"')" for f in _EXPORT_FIELDS)
+# Fields that cannot hold a quote (validated UUID, ISO dates and times, enums, numbers)
+# skip the replace().
+_NO_QUOTES = {0, 6, 7, 8, 9, 10, 11, 12, 14, 15}
+_EXPORT_LINE = " || '\",\"' || ".join(
+    f if i in _NO_QUOTES else f"replace({f}, '\"', '\"\"')" for i, f in enumerate(_EXPORT_FIELDS))
 _EXPORT_JOINS = """
 LEFT JOIN code_items s ON s.kind = 'source' AND s.code = c.source
 LEFT JOIN code_items d ON d.kind = 'dispute_type' AND d.code = c.dispute_type
@@ -153,6 +157,7 @@ class ExchangeRepository:
             f"{', '.join(STATS_COLUMNS)}) WITHOUT ROWID")
         previous = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
         self.conn.execute(f"PRAGMA cache_size = {-abs(int(cache_kib))}")
+        self.conn.execute("PRAGMA temp_store = MEMORY")
         return previous
 
     def end_import(self, cache_size: int | None = None) -> None:
@@ -228,6 +233,20 @@ class ExchangeRepository:
         for name in _FTS_TRIGGERS:
             self.conn.execute(f"DROP TRIGGER IF EXISTS {name}")
         return [r[0] for r in rows]
+
+    def drop_secondary_indexes(self) -> list[str]:
+        """Drop the non-unique indexes of ``cases`` (for a bulk import: built once at the
+        end by sorting instead of row by row) and return their SQL."""
+        rows = self.conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' "
+            "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").fetchall()
+        for name, _sql in rows:
+            self.conn.execute(f'DROP INDEX "{name}"')
+        return [sql for _name, sql in rows]
+
+    def create_indexes(self, index_sql: Iterable[str]) -> None:
+        for sql in index_sql:
+            self.conn.execute(sql)
 
     def restore_fts(self, trigger_sql: Iterable[str]) -> None:
         for sql in trigger_sql:

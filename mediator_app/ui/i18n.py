@@ -14,7 +14,8 @@ def _catalog_dirs() -> list[Path]:
     """Where our .qm may live: the source tree, or next to the frozen executable."""
     import sys
 
-    dirs = [I18N_DIR]
+    # installed wheel: pyproject force-includes resources/i18n as mediator_app/_i18n
+    dirs = [I18N_DIR, Path(__file__).resolve().parents[1] / "_i18n"]
     base = getattr(sys, "_MEIPASS", None)
     if base:
         dirs.insert(0, Path(base) / "resources" / "i18n")

@@ -350,3 +350,27 @@ def test_excel_resaved_file_unquoted_crlf_bom_labels_and_trailing_empty_columns(
     path.write_bytes(("\ufeff" + header + "\r\n" + ",".join(cells) + ",,\r\n").encode("utf-8"))
     assert _import(db, path).files[0].new == 1
     assert _cases(db)[0][3:5] == (120050, "含,逗号")
+
+
+_DAYS = st.one_of(st.none(), st.dates(min_value=date(2023, 1, 1), max_value=date(2024, 1, 5)))
+
+
+@settings(max_examples=400, deadline=None)
+@given(status=st.sampled_from(["待受理", "调解中", "调解成功", "调解终止", "不予受理"]),
+       received=st.dates(min_value=date(2023, 1, 1), max_value=date(2024, 1, 5)),
+       accepted=_DAYS, closed=_DAYS, form=st.sampled_from([None, "书面", "口头"]))
+def test_fast_validity_check_agrees_with_validate_case(status, received, accepted, closed,
+                                                       form):
+    """The parser's cheap check accepts exactly the rows validate_case accepts."""
+    from mediator_app.domain.enums import AgreementForm, CaseStatus
+    from mediator_app.domain.model import Case
+    from mediator_app.domain.status import validate_case
+    from mediator_app.services.case_rows import Lookups, RowParser
+
+    parser = RowParser(Lookups({}, {}, {}, {}), TODAY)
+    form_value = AgreementForm(form) if form else None
+    case = Case(case_id="x", committee_code="C", received_on=received, dispute_type="01",
+                source="1", status=CaseStatus(status), accepted_on=accepted, closed_on=closed,
+                agreement_form=form_value)
+    fast = parser._plainly_valid(CaseStatus(status), received, accepted, closed, form_value)
+    assert fast == (validate_case(case, today=TODAY) == [])
