@@ -149,6 +149,8 @@ class ExchangeRepository:
     def begin_import(self, cache_kib: int = 131072) -> int:
         """Prepare an import; returns the previous cache size (give it to end_import)."""
         self.end_import()
+        # (set before creating temp tables: changing temp_store drops them)
+        self.conn.execute("PRAGMA temp_store = MEMORY")
         self.conn.execute(
             "CREATE TEMP TABLE import_seen (rowid INTEGER PRIMARY KEY, file_no INTEGER, "
             "line INTEGER, written INTEGER NOT NULL DEFAULT 0)")
@@ -157,7 +159,6 @@ class ExchangeRepository:
             f"{', '.join(STATS_COLUMNS)}) WITHOUT ROWID")
         previous = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
         self.conn.execute(f"PRAGMA cache_size = {-abs(int(cache_kib))}")
-        self.conn.execute("PRAGMA temp_store = MEMORY")
         return previous
 
     def end_import(self, cache_size: int | None = None) -> None:

@@ -16,7 +16,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from sqlite_utils import Database
 
-from mediator_app.storage.db import open_database
+from mediator_app.domain.errors import DomainError
+from mediator_app.storage.db import StorageError, open_database
+
+# Errors that are ordinary user mistakes, shown to the user; no traceback on stderr.
+EXPECTED_ERRORS: tuple[type[BaseException], ...] = (DomainError, StorageError)
 
 DbJob = Callable[[Database], Any]
 Done = Callable[[Any], None]
@@ -97,7 +101,8 @@ class ThreadedRunner(TaskRunner):
             try:
                 result = job(opened.db)
             except Exception as exc:  # noqa: BLE001 - delivered to the UI thread
-                traceback.print_exc()
+                if not isinstance(exc, EXPECTED_ERRORS):
+                    traceback.print_exc()  # a bug: keep the trace for the log
                 self._relay.finished.emit(on_error, exc, True)
             else:
                 self._relay.finished.emit(on_done, result, False)

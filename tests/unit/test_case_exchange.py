@@ -374,3 +374,19 @@ def test_fast_validity_check_agrees_with_validate_case(status, received, accepte
                 agreement_form=form_value)
     fast = parser._plainly_valid(CaseStatus(status), received, accepted, closed, form_value)
     assert fast == (validate_case(case, today=TODAY) == [])
+
+
+def test_bulk_import_rebuilds_indexes_and_search_index(db, tmp_path, monkeypatch):
+    import mediator_app.services.case_exchange as ce
+
+    monkeypatch.setattr(ce, "BULK_FTS_ROWS", 0)
+    schema = "SELECT name, sql FROM sqlite_master WHERE tbl_name IN ('cases') ORDER BY name"
+    before = db.execute(schema).fetchall()
+    path = write_cases(tmp_path / "c.csv", [case_row(n) for n in range(1, 40)])
+    _import(db, path, dry_run=True)
+    assert db.execute(schema).fetchall() == before
+    _import(db, path)
+    assert db.execute(schema).fetchall() == before
+    hits = db.execute("SELECT count(*) FROM case_fts WHERE case_fts MATCH '邻里纠纷'").fetchone()
+    assert hits[0] == 39
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
