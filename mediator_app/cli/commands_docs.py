@@ -3,7 +3,8 @@
 ``register(subparsers)`` adds:
 
 - ``document --case CASE_NO_OR_UUID --kind KIND --out FILE``: print a case document as PDF
-- ``submit --period YYYY-MM --scope CODE [--review-only]``: review (and submit) a month
+- ``submit --period YYYY-MM --scope CODE [--review-only | --review-and-submit]``: submit a
+  reviewed month; ``--review-only`` reviews, ``--review-and-submit`` does both at once
 - ``submissions --period YYYY-MM --scope CODE``: who has submitted the month
 
 Each handler takes the parsed arguments and returns the exit code: 0 done, 1 refused
@@ -134,9 +135,12 @@ def _summary(sub: submissions.Submission, lang: str) -> str:
 
 
 def cmd_submit(args: argparse.Namespace) -> int:
-    """Review the month of a unit, and submit it unless ``--review-only``."""
+    """Submit the reviewed month of a unit (refused without a current review);
+    ``--review-only`` reviews it, ``--review-and-submit`` reviews and submits at once."""
     lang = _lang(args)
-    action = submissions.review_month if args.review_only else submissions.submit_month
+    action = (submissions.review_month if args.review_only
+              else submissions.review_and_submit if getattr(args, "review_and_submit", False)
+              else submissions.submit_month)
 
     def body(db: Database) -> int:
         sub = action(db, args.scope, args.period, user=getattr(args, "user", "") or "")
@@ -216,11 +220,16 @@ def register(subparsers: Any) -> None:
     _common(p)
     p.set_defaults(func=cmd_document)
 
-    p = subparsers.add_parser("submit", help="审核并上报月度统计",
-                              description="审核（并上报）一个单位某月的统计数据。")
+    p = subparsers.add_parser(
+        "submit", help="审核、上报月度统计",
+        description="上报一个单位某月的统计数据。审核上报 = 先审核，再上报：未经审核、"
+                    "或审核后数据有变化的月份不能上报（先用 --review-only 审核）。")
     p.add_argument("--period", required=True, help="月份，如 2023-05")
     p.add_argument("--scope", required=True, help="单位代码或调委会代码")
-    p.add_argument("--review-only", action="store_true", help="只审核，不上报")
+    how = p.add_mutually_exclusive_group()
+    how.add_argument("--review-only", action="store_true", help="只审核，不上报")
+    how.add_argument("--review-and-submit", action="store_true",
+                     help="由同一用户（--user）审核并立即上报")
     _common(p)
     p.set_defaults(func=cmd_submit)
 

@@ -35,10 +35,12 @@ KNOWN_CODES: dict[str, tuple[str, ...]] = {
     "csv.truncated": (),
     "int.invalid": ("value",),
     "decimal.invalid": ("value",),
+    "decimal.precision": ("value",),
     "bool.invalid": ("value",),
     "datetime.invalid": ("value",),
     "uuid.invalid": ("value",),
     "case_no.duplicate": ("case_no", "committee", "year"),
+    "case_no.template_mismatch": ("value", "example"),
     "org.parent_missing": ("value",),
     "org.level_order": ("level", "parent_level"),
     "db.too_new": ("db_version", "app_version"),
@@ -88,12 +90,17 @@ _ZH: dict[str, Templates] = {
     ),
     "int.invalid": ("“{value}”不是整数，请填写如 3 这样的数字。",),
     "decimal.invalid": ("“{value}”不是有效的数字，应如 1234.56。",),
+    "decimal.precision": ("金额“{value}”最多保留两位小数（分）。",),
     "bool.invalid": ("“{value}”不是有效的是/否值，请填 是 或 否（也可填 1 或 0）。",),
     "datetime.invalid": ("时间“{value}”无效，应为 年-月-日 时:分:秒，如 2023-05-01 08:30:00。",),
     "uuid.invalid": ("“{value}”不是有效的案件标识（UUID）。",),
     "case_no.duplicate": (
         "案号“{case_no}”已被调委会 {committee} 在 {year} 年使用，同一调委会同一年的案号不能重复。",
         "案号“{case_no}”已被使用。",
+    ),
+    "case_no.template_mismatch": (
+        "案号“{value}”不符合本调委会的案号格式（如 {example}）。",
+        "案号“{value}”不符合案号模板。",
     ),
     "org.parent_missing": (
         "上级单位“{parent_code}”不存在。",
@@ -196,6 +203,7 @@ _EN: dict[str, Templates] = {
     ),
     "int.invalid": ("“{value}” is not a whole number.",),
     "decimal.invalid": ("“{value}” is not a valid number, e.g. 1234.56.",),
+    "decimal.precision": ("Amount “{value}” has more than two decimals.",),
     "bool.invalid": ("“{value}” is not a yes/no value; use 是 or 否 (or 1 or 0).",),
     "datetime.invalid": (
         (
@@ -207,6 +215,10 @@ _EN: dict[str, Templates] = {
     "case_no.duplicate": (
         "Case number “{case_no}” is already used by committee {committee} in {year}.",
         "Case number “{case_no}” is already used.",
+    ),
+    "case_no.template_mismatch": (
+        "Case number “{value}” does not follow the committee's template (e.g. {example}).",
+        "Case number “{value}” does not follow the case-number template.",
     ),
     "org.parent_missing": (
         "Parent unit “{parent_code}” does not exist.",
@@ -606,10 +618,13 @@ class _Blank(dict[str, str]):
         return "?"
 
 
-def message(problem: Problem, lang: str = "zh") -> str:
-    """A plain sentence describing ``problem``."""
+def message(problem: Problem, lang: str = "zh", *, label: str | None = None) -> str:
+    """A plain sentence describing ``problem``; ``label`` names the field as the form
+    shows it (e.g. 名称 for a unit, 姓名 for a person) instead of ``field_label``."""
     lang = _lang(lang)
     values = _values(problem, lang)
+    if label:
+        values["field"] = label
     templates = _TEMPLATES[lang].get(problem.code, _GENERIC[lang])
     return _render(templates, values)
 

@@ -214,9 +214,11 @@ def _transition_changes(
     return changes
 
 
-def _input_problems(
+def transition_input_problems(
     target: CaseStatus, agreement_form: AgreementForm | None, reason: str
 ) -> list[Problem]:
+    """What an action itself needs: the agreement form for 调解成功, a reason for
+    调解终止 / 不予受理 (the date is checked with the resulting record)."""
     problems: list[Problem] = []
     if target == CaseStatus.RESOLVED and agreement_form is None:
         problems.append(Problem("agreement_form", "required", {"status": str(target)}))
@@ -241,15 +243,27 @@ def apply_transition(
 ) -> Case:
     """A new case in ``target`` status with its date (受理 or 结案) set to ``on``.
 
-    Raises ``DomainError`` if the transition is not allowed, a required input is
-    missing (agreement form for 调解成功, reason for 调解终止/不予受理) or the resulting
-    record breaks a rule of ``validate_case``."""
+    Raises ``DomainError`` if the transition is not allowed; otherwise with every
+    problem at once: a missing input (agreement form for 调解成功, reason for
+    调解终止/不予受理) and each rule of ``validate_case`` the resulting record breaks."""
     _raise_if(check_transition(case.status, target))
-    _raise_if(_input_problems(target, agreement_form, reason))
     changes = _transition_changes(target, on, agreement_form, reason)
     result = dataclasses.replace(case, status=target, **changes)  # type: ignore[arg-type]
-    _raise_if(validate_case(result, today=today))
+    problems = transition_input_problems(target, agreement_form, reason)
+    _raise_if(_unique(problems + validate_case(result, today=today)))
     return result
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    """Each (field, code) once, first occurrence kept (a missing input is also a
+    missing field of the resulting record)."""
+    seen: set[tuple[str, str]] = set()
+    unique: list[Problem] = []
+    for problem in problems:
+        if (problem.field, problem.code) not in seen:
+            seen.add((problem.field, problem.code))
+            unique.append(problem)
+    return unique
 
 
 def reopen_case(case: Case, *, today: date) -> Case:

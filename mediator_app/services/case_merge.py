@@ -36,6 +36,7 @@ from mediator_app.services.import_types import (
 )
 from mediator_app.storage.exchange_repo import (
     COMPARED_COLUMNS,
+    DEFAULT_STATS,
     IMPORT_COLUMNS,
     ExchangeRepository,
 )
@@ -203,6 +204,8 @@ def _write(run: MergeRun, info: FileInfo, order: list[int], inserts: list[_Parse
     """Write the chunk (also after problems were found, so that later rows are checked
     against it). When SQLite refuses a row (a case number already taken), find the rows
     one at a time and report them."""
+    if run.stats:
+        _add_stats(run, inserts + updates)
     run.repo.savepoint("import_chunk")
     try:
         run.repo.insert_cases([(p.rowid, *p.values) for p in inserts], stats=run.stats)
@@ -215,6 +218,13 @@ def _write(run: MergeRun, info: FileInfo, order: list[int], inserts: list[_Parse
             _write_one(run, info, order, p, insert=False)
     else:
         run.repo.release("import_chunk")
+
+
+def _add_stats(run: MergeRun, rows: list[_Parsed]) -> None:
+    """Append the package's statistical columns (case_stats.csv) to each row."""
+    stats = run.repo.stats_for([p.case_id for p in rows])
+    for p in rows:
+        p.values = (*p.values, *stats.get(p.case_id, DEFAULT_STATS))
 
 
 def _write_one(run: MergeRun, info: FileInfo, order: list[int], p: _Parsed, *,

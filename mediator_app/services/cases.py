@@ -14,6 +14,7 @@ from mediator_app.domain.enums import AgreementForm, CaseStatus, OrgLevel
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import Case
 from mediator_app.domain.status import apply_transition, validate_case
+from mediator_app.domain.status import reopen_case as reopened_case
 from mediator_app.storage import duplicates_repo, lookup_repo
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.case_repo import CaseRepository
@@ -30,6 +31,7 @@ ACTIONS: dict[CaseStatus, str] = {
     CaseStatus.TERMINATED: "调解终止",
     CaseStatus.REJECTED: "不予受理",
 }
+REOPEN_ACTION = "重新打开"  # audit action of ``reopen_case``
 
 
 @dataclass(frozen=True)
@@ -70,6 +72,24 @@ def next_case_no(db: Database, committee_code: str, year: int) -> str:
         if case_no not in taken:
             return case_no
         serial += 1
+
+
+def case_no_template_problem(db: Database, case: Case) -> Problem | None:
+    """A ``case_no.template_mismatch`` problem if ``case.case_no`` (typed by hand) was
+    not made from the template for this committee and year; None if it was, or if
+    there is no number or committee to check. A form-level warning: imports and old
+    paper cases may carry any number."""
+    committee = OrgRepository(db).committee(case.committee_code) if case.case_no else None
+    if committee is None:
+        return None
+    template = SettingsRepository(db).get("case_no_template")
+    names = {"year": case.year, "short_name": committee.short_name,
+             "committee_code": case.committee_code}
+    if parse_serial(template, case.case_no, **names) is not None:
+        return None
+    example = format_case_no(template, serial=1, **names)
+    return Problem("case_no", "case_no.template_mismatch",
+                   {"value": case.case_no, "example": example})
 
 
 # ---- validation against the database ---------------------------------------------------
@@ -168,16 +188,47 @@ def transition_case(db: Database, rowid: int, target: CaseStatus, *, on: date,
         changed = apply_transition(case, CaseStatus(target), on=on,
                                    agreement_form=agreement_form, reason=reason,
                                    today=today or date.today())
-        changed = dataclasses.replace(changed, updated_at=now_iso())
-        old = repo.stored_columns(rowid)
-        repo.update(rowid, changed, _location(db, changed), parts=False)
-        audit = AuditRepository(db, user or None)
-        audit.record(ENTITY, case.case_id, ACTIONS[CaseStatus(target)], "status",
-                     case.status.value, changed.status.value)
-        new = repo.stored_columns(rowid)
-        new.pop("status", None)
-        audit.record_diff(ENTITY, case.case_id, _comparable(old), _comparable(new))
-        return repo.get(rowid)
+        changed = _same_agreement_form(changed)
+        return _write_status(db, case, changed, ACTIONS[CaseStatus(target)], user)
+
+
+def reopen_case(db: Database, rowid: int, *, today: date | None = None,
+                user: str = "") -> Case:
+    """重新打开: a 调解成功 / 调解终止 case goes back to 调解中 so that a mistaken
+    closing can be corrected; the closing date, agreement form, performance and
+    judicial confirmation are cleared, the agreement record is kept (audited)."""
+    repo = CaseRepository(db)
+    with db.atomic():
+        case = repo.get(rowid)
+        changed = reopened_case(case, today=today or date.today())
+        return _write_status(db, case, changed, REOPEN_ACTION, user)
+
+
+def _same_agreement_form(case: Case) -> Case:
+    """A stored agreement record takes the form (书面/口头) chosen on 调解成功, so a
+    corrected choice (after reopening) reaches the documents too."""
+    agreement, form = case.agreement, case.agreement_form
+    if agreement is None or form is None or agreement.form == form:
+        return case
+    return dataclasses.replace(case, agreement=dataclasses.replace(agreement, form=form))
+
+
+def _write_status(db: Database, case: Case, changed: Case, action: str, user: str) -> Case:
+    """Store a status change of ``case`` (inside the caller's transaction) and audit it:
+    the action with the old and new status, then every other column that changed."""
+    assert case.id is not None
+    repo = CaseRepository(db)
+    changed = dataclasses.replace(changed, updated_at=now_iso())
+    old = repo.stored_columns(case.id)
+    repo.update(case.id, changed, _location(db, changed),
+                parts=changed.agreement != case.agreement)
+    audit = AuditRepository(db, user or None)
+    audit.record(ENTITY, case.case_id, action, "status", case.status.value,
+                 changed.status.value)
+    new = repo.stored_columns(case.id)
+    new.pop("status", None)
+    audit.record_diff(ENTITY, case.case_id, _comparable(old), _comparable(new))
+    return repo.get(case.id)
 
 
 def delete_case(db: Database, rowid: int, *, user: str = "") -> Changes:
@@ -208,6 +259,7 @@ def duplicate_case_nos(db: Database, case: Case) -> list[str]:
 
 
 __all__ = [
-    "ACTIONS", "Changes", "changes_for", "check_case", "delete_case", "duplicate_case_nos",
-    "likely_duplicates", "next_case_no", "save_case", "transition_case",
+    "ACTIONS", "REOPEN_ACTION", "Changes", "case_no_template_problem", "changes_for",
+    "check_case", "delete_case", "duplicate_case_nos", "likely_duplicates", "next_case_no",
+    "reopen_case", "save_case", "transition_case",
 ]

@@ -5,9 +5,14 @@ Each review and each submission stores a new version with a snapshot of the repo
 current one and reprints of a submitted month show its snapshot.
 
 Workflow decisions (docs/documents.md):
-- submitting without a review is allowed: the submitter is then recorded as the reviewer
-  too. A review is carried over when its figures are still those being submitted;
-  if the figures changed since the review, the submitter is recorded as reviewer.
+- 审核上报 means review, then submit: a month can only be submitted while it has a
+  *current* review — the latest version is a review (not yet submitted) and its
+  snapshot has exactly the figures being submitted. Otherwise ``submit_month`` refuses
+  (``submission.not_reviewed``, ``submission.review_outdated``,
+  ``submission.already_submitted``); ``submit_refusal`` tells beforehand (the GUI
+  disables 上报 with that reason). The reviewer recorded with a submission is always the
+  one who reviewed. ``review_and_submit`` does both in one transaction, for a user who
+  explicitly reviews and submits at once (CLI ``submit --review-and-submit``).
 - ``changes_since_submission`` rebuilds the report *as of the snapshot's as-of date* and
   with the snapshot's rate rule, so that only edits of the data show (late entries,
   corrections, deletions), not the normal progress of cases after the submission.
@@ -45,9 +50,11 @@ __all__ = [
     "changes_since_submission",
     "completeness",
     "history",
+    "review_and_submit",
     "review_month",
     "submission_for",
     "submit_month",
+    "submit_refusal",
 ]
 
 STATE_SUBMITTED = "submitted"
@@ -66,6 +73,12 @@ MESSAGES: dict[str, dict[str, str]] = {
                                      "应如 2023-05。",
         "submission.future_period": "{value} 还没有开始，不能审核上报。",
         "submission.not_submitted": "{scope} {value} 还没有上报，没有可比较的上报数据。",
+        "submission.not_reviewed": "{scope} {value} 的数据还没有审核，不能上报：请先审核，"
+                                   "再上报。",
+        "submission.review_outdated": "{scope} {value} 的数据在审核（第{version}版）之后有"
+                                      "变化（{n} 项），不能上报：请重新审核后再上报。",
+        "submission.already_submitted": "{scope} {value} 的第{version}版已经上报；"
+                                        "要再次上报，请先重新审核。",
     },
     "en": {
         "submission.month_required": "Review and submission are monthly: “{value}” is not a "
@@ -74,6 +87,15 @@ MESSAGES: dict[str, dict[str, str]] = {
                                     "submitted.",
         "submission.not_submitted": "{scope} has not submitted {value}: there is nothing to "
                                     "compare with.",
+        "submission.not_reviewed": "The figures of {scope} for {value} have not been "
+                                   "reviewed, so they cannot be submitted: review them "
+                                   "first, then submit.",
+        "submission.review_outdated": "The figures of {scope} for {value} changed after the "
+                                      "review (version {version}; {n} figures differ), so "
+                                      "they cannot be submitted: review them again first.",
+        "submission.already_submitted": "Version {version} of {scope} for {value} has been "
+                                        "submitted already; review again before submitting "
+                                        "again.",
     },
 }
 
@@ -228,31 +250,62 @@ def review_month(db: Database, scope: str, period: str | Period, *, user: str = 
             zero_report=is_zero(snapshot)))
 
 
-def _carried_review(repo: SubmissionRepository, scope: str, period: str,
-                    snapshot: dict[str, Any]) -> Submission | None:
-    """The latest review, when it is newer than the last submission and its figures are
-    still the ones being submitted."""
-    latest = repo.latest(scope, period)
-    if latest is None or latest.status != REVIEWED:
-        return None
-    return latest if not diff_reports(latest.snapshot, snapshot) else None
+def _refusal(repo: SubmissionRepository, snapshot: dict[str, Any],
+             period: str) -> tuple[Problem | None, Submission | None]:
+    """(why the figures of ``snapshot`` cannot be submitted, or None; the current review)."""
+    scope = snapshot["scope"]
+    params: dict[str, Any] = {"scope": scope.get("name") or scope["code"], "value": period}
+    latest = repo.latest(scope["code"], period)
+    if latest is None:
+        return Problem("period", "submission.not_reviewed", params), None
+    params["version"] = latest.version
+    if latest.status != REVIEWED:
+        return Problem("period", "submission.already_submitted", params), None
+    diffs = diff_reports(latest.snapshot, snapshot)
+    if diffs:
+        return Problem("period", "submission.review_outdated", {**params, "n": len(diffs)}), None
+    return None, latest
+
+
+def submit_refusal(db: Database, scope: str, period: str | Period, *,
+                   current: dict[str, Any] | None = None,
+                   today: date | None = None) -> Problem | None:
+    """Why the month of ``scope`` cannot be submitted now, None when it can: it was not
+    reviewed, it was submitted since its last review, or its figures changed after the
+    review. ``current``: the figures to compare (``report_to_dict``; default: now)."""
+    span = month_of(period, today=today)
+    snapshot = current if current is not None else _fresh(db, scope, span)
+    return _refusal(SubmissionRepository(db), snapshot, span.text)[0]
 
 
 def submit_month(db: Database, scope: str, period: str | Period, *, user: str = "",
                  today: date | None = None) -> Submission:
-    """Submit the month's figures of ``scope``: a new version holding the snapshot.
-    Re-submitting keeps the earlier versions; the latest one wins."""
+    """Submit the month's figures of ``scope``: a new version holding the snapshot, with
+    the reviewer of the current review. Refused (``DomainError``) without a current
+    review of the same figures. Re-submitting keeps the earlier versions; the latest
+    one wins."""
     span = month_of(period, today=today)
     snapshot = _fresh(db, scope, span)
     code, who, stamp = snapshot["scope"]["code"], _user(user), now_iso()
     with db.atomic():
         repo = SubmissionRepository(db)
-        review = _carried_review(repo, code, span.text, snapshot)
+        problem, review = _refusal(repo, snapshot, span.text)
+        if problem is not None:
+            raise DomainError(problem)
+        assert review is not None
         return repo.add(Submission(
             scope=code, period=span.text, status=SUBMITTED, snapshot=snapshot,
-            reviewed_by=review.reviewed_by if review else who,
-            reviewed_at=review.reviewed_at if review else stamp,
+            reviewed_by=review.reviewed_by, reviewed_at=review.reviewed_at,
             submitted_by=who, submitted_at=stamp, zero_report=is_zero(snapshot)))
+
+
+def review_and_submit(db: Database, scope: str, period: str | Period, *, user: str = "",
+                      today: date | None = None) -> Submission:
+    """Review and submit in one transaction, both under ``user`` (who explicitly asked
+    for it); returns the submission."""
+    with db.atomic():
+        review_month(db, scope, period, user=user, today=today)
+        return submit_month(db, scope, period, user=user, today=today)
 
 
 def submission_for(db: Database, scope: str, period: str | Period, *,

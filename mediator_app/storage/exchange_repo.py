@@ -38,25 +38,19 @@ STATS_COLUMNS = (
 )
 
 
-def _stat_values(get: str) -> list[str]:
-    """SQL of the STATS_COLUMNS values from ``get`` (a template taking a column name):
-    the package's values as they are (they come from a consistent ledger)."""
-    nullable = ("performance", "judicial_confirmed_on")
-    return [get.format(c) if c in nullable else f"ifnull({get.format(c)}, 0)"
-            for c in STATS_COLUMNS]
-
-
+DEFAULT_STATS: tuple[Any, ...] = (None, 0, None, 0, 0, 0, 0, 0, 0, 0)
+_N = len(IMPORT_COLUMNS)
+# Rows (id, *IMPORT_COLUMNS, *STATS_COLUMNS); created_at = updated_at (?18).
 _INSERT_STATS = (
     f"INSERT INTO cases(id, {', '.join(IMPORT_COLUMNS)}, created_at, {', '.join(STATS_COLUMNS)}) "
-    f"SELECT {', '.join(f'?{i}' for i in range(1, len(IMPORT_COLUMNS) + 2))}, ?18, "
-    + ", ".join(_stat_values("s.{}"))
-    + " FROM (SELECT 1) LEFT JOIN temp.import_stats s ON s.case_id = ?2"
+    f"VALUES ({', '.join(f'?{i}' for i in range(1, _N + 2))}, ?18, "
+    f"{', '.join(f'?{i}' for i in range(_N + 2, _N + 2 + len(STATS_COLUMNS)))})"
 )
+# Rows (*IMPORT_COLUMNS, *STATS_COLUMNS).
 _UPDATE_STATS = (
     "UPDATE cases SET "
     + ", ".join(f"{c} = ?{i}" for i, c in enumerate(IMPORT_COLUMNS, 1) if c != "case_id")
-    + ", " + ", ".join(f"{c} = {v}" for c, v in zip(STATS_COLUMNS, _stat_values(
-        "(SELECT {} FROM temp.import_stats WHERE case_id = ?1)"), strict=True))
+    + ", " + ", ".join(f"{c} = ?{i}" for i, c in enumerate(STATS_COLUMNS, _N + 1))
     + " WHERE case_id = ?1"
 )
 _FTS_TRIGGERS = ("cases_fts_ai", "cases_fts_ad", "cases_fts_au")
@@ -146,11 +140,13 @@ class ExchangeRepository:
         return int(self.conn.execute(f"SELECT count(*) FROM cases{where}").fetchone()[0])
 
     # ---- import bookkeeping (temp tables live outside the main database) ---------------
-    def begin_import(self, cache_kib: int = 131072) -> int:
-        """Prepare an import; returns the previous cache size (give it to end_import)."""
+    def begin_import(self, cache_kib: int = 131072, *, memory_temp: bool = False) -> int:
+        """Prepare an import; returns the previous cache size (give it to end_import).
+        ``memory_temp``: temp tables and index sorts in memory (faster for a bulk import
+        into an empty ledger, but memory grows with the import)."""
         self.end_import()
         # (set before creating temp tables: changing temp_store drops them)
-        self.conn.execute("PRAGMA temp_store = MEMORY")
+        self.conn.execute(f"PRAGMA temp_store = {'MEMORY' if memory_temp else 'DEFAULT'}")
         self.conn.execute(
             "CREATE TEMP TABLE import_seen (rowid INTEGER PRIMARY KEY, file_no INTEGER, "
             "line INTEGER, written INTEGER NOT NULL DEFAULT 0)")
@@ -201,11 +197,17 @@ class ExchangeRepository:
 
     # ---- writing cases --------------------------------------------------------------
     def insert_cases(self, rows: Sequence[Sequence[Any]], *, stats: bool = False) -> None:
-        """``stats``: take STATS_COLUMNS from temp.import_stats (see load_stats)."""
+        """Rows (id, *IMPORT_COLUMNS[, *STATS_COLUMNS when ``stats``])."""
         self.conn.executemany(_INSERT_STATS if stats else _INSERT, rows)
 
     def update_cases(self, rows: Sequence[Sequence[Any]], *, stats: bool = False) -> None:
+        """Rows (*IMPORT_COLUMNS[, *STATS_COLUMNS when ``stats``])."""
         self.conn.executemany(_UPDATE_STATS if stats else _UPDATE, rows)
+
+    def stats_for(self, case_ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
+        """case_id -> STATS_COLUMNS values from temp.import_stats."""
+        sql = "SELECT * FROM temp.import_stats WHERE case_id IN ({})"
+        return {r[0]: tuple(r[1:]) for r in self._in_chunks(sql, case_ids)}
 
     def load_stats(self, rows: Iterable[Sequence[Any]]) -> None:
         """Add rows (case_id, *STATS_COLUMNS) to temp.import_stats."""

@@ -108,6 +108,8 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
     app = _application()
     language = prefs.language(lang)
     translators = install_translators(app, language)  # noqa: F841 - keep them alive
+    QGuiApplication.setApplicationDisplayName("调解台账" if language == "zh"
+                                              else "Mediation Ledger")
     _prefer_cjk_font(app)
     prefs.apply_text_scale(app)
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -25,6 +26,7 @@ from mediator_app.domain.enums import CaseStatus
 from mediator_app.storage import case_query as cq
 from mediator_app.ui.case_model import COLUMNS, CaseTableModel
 from mediator_app.ui.context import AppContext
+from mediator_app.ui.flow_layout import FlowLayout
 from mediator_app.ui.labels import status_label
 
 SEARCH_DELAY_MS = 250
@@ -34,6 +36,13 @@ COLUMN_WIDTHS = {"case_no": 13.5, "received_on": 6, "status": 5, "dispute_type":
                  "source": 5.5, "committee": 11.5, "location": 8, "parties": 9,
                  "id_number": 10, "phone": 7, "accepted_on": 6, "closed_on": 6,
                  "summary": 20}
+# values whose width is known in advance (translated labels may be longer than Chinese)
+COLUMN_SAMPLES: dict[str, Callable[[], list[str]]] = {
+    "status": lambda: [status_label(s.value) for s in CaseStatus],
+    "received_on": lambda: ["0000-00-00"],
+    "accepted_on": lambda: ["0000-00-00"],
+    "closed_on": lambda: ["0000-00-00"],
+}
 
 
 def _date_edit() -> QDateEdit:
@@ -44,6 +53,16 @@ def _date_edit() -> QDateEdit:
     edit.setSpecialValueText(" ")  # the minimum date shows as empty: no limit
     edit.setDate(NO_DATE)
     return edit
+
+
+def _pair(*widgets: QWidget) -> QWidget:
+    """A label and its field(s), kept together on one row of the filter flow."""
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    for w in widgets:
+        row.addWidget(w)
+    return box
 
 
 def _iso(edit: QDateEdit) -> str:
@@ -81,26 +100,32 @@ class FilterBar(QWidget):
         self._connect()
 
     def _layout(self) -> None:
+        """Search row on top; the filters below wrap onto further rows when the window
+        is narrow or the text is large (no minimum width beyond the widest filter)."""
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Search:")))
         top.addWidget(self.search, 1)
         top.addWidget(self.overdue)
         top.addWidget(self.followup)
         top.addWidget(self.clear)
-        bottom = QHBoxLayout()
-        for label, widget in ((self.tr("Status:"), self.status),
-                              (self.tr("Type:"), self.dispute_type),
-                              (self.tr("Source:"), self.source),
-                              (self.tr("Committee:"), self.committee),
-                              (self.tr("Registered from:"), self.date_from),
-                              (self.tr("to:"), self.date_to)):
-            bottom.addWidget(QLabel(label))
-            bottom.addWidget(widget)
-        bottom.addStretch(1)
+        self.search.setMinimumWidth(self.search.fontMetrics().horizontalAdvance("中") * 8)
+        self.flow = FlowLayout()
+        for label, widgets in ((self.tr("Status:"), [self.status]),
+                               (self.tr("Type:"), [self.dispute_type]),
+                               (self.tr("Source:"), [self.source]),
+                               (self.tr("Committee:"), [self.committee]),
+                               (self.tr("Registered from:"),
+                                [self.date_from, QLabel(self.tr("to:")), self.date_to])):
+            self.flow.addWidget(_pair(QLabel(label), *widgets))
+        for combo, chars in ((self.status, 5), (self.dispute_type, 8), (self.source, 6),
+                             (self.committee, 12)):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(chars)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(top)
-        outer.addLayout(bottom)
+        outer.addLayout(self.flow)
 
     def _connect(self) -> None:
         self.search.textChanged.connect(lambda _t: self._timer.start())
@@ -131,6 +156,8 @@ class FilterBar(QWidget):
             combo.addItem(label, code)
         found = combo.findData(current)
         combo.setCurrentIndex(max(found, 0))
+        # the list opens wide enough for the longest name even when the box is narrow
+        combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
         combo.blockSignals(False)
 
     def reset(self) -> None:
@@ -203,8 +230,13 @@ class CaseTable(QTableView):
         """Row height and column widths follow the font (the larger-text setting)."""
         self.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         em = self.fontMetrics().horizontalAdvance("中")
+        hh = self.horizontalHeader()
         for i, col in enumerate(COLUMNS):
-            self.setColumnWidth(i, int(COLUMN_WIDTHS.get(col.key, 6) * em) + 12)
+            sample = COLUMN_SAMPLES.get(col.key)
+            widest = max((self.fontMetrics().horizontalAdvance(t)
+                          for t in (sample() if sample else [])), default=0)
+            self.setColumnWidth(i, max(int(COLUMN_WIDTHS.get(col.key, 6) * em) + 12,
+                                       hh.sectionSizeHint(i), widest + 16))
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -35,11 +35,16 @@ class MonthlyStatusChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.months: list[tuple[str, dict[str, int]]] = []
-        self.setMinimumHeight(220)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def sizeHint(self) -> QSize:
-        return QSize(560, 280)
+        """Grows with the text size (so larger text keeps the bars readable)."""
+        line = self.fontMetrics().height()
+        return QSize(line * 33, line * 16)
+
+    def minimumSizeHint(self) -> QSize:
+        line = self.fontMetrics().height()
+        return QSize(line * 12, line * 13)
 
     def set_data(self, months: list[tuple[str, dict[str, int]]]) -> None:
         self.months = months
@@ -53,24 +58,40 @@ class MonthlyStatusChart(QWidget):
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         fm = self.fontMetrics()
         line = fm.height()
-        legend_h = line + 8
+        legend = self.legend_positions()
+        legend_h = (max((y for _x, y, _s in legend), default=0) + 1) * line + 8
         left, bottom = fm.horizontalAdvance("00000") + 8, line * 2 + 6
         plot = QRectF(left, legend_h + 4, self.width() - left - 8,
                       self.height() - legend_h - bottom - 4)
         top_value = nice_max(max(self.totals(), default=0))
-        self._draw_legend(p, line)
+        self._draw_legend(p, line, legend)
         self._draw_axis(p, plot, top_value)
         self._draw_bars(p, plot, top_value, line)
         p.end()
 
-    def _draw_legend(self, p: QPainter, line: int) -> None:
-        x = 8.0
-        for status, color in STATUS_COLORS.items():
-            p.fillRect(QRectF(x, 4 + line * 0.2, line * 0.8, line * 0.8), color)
+    def legend_positions(self) -> list[tuple[float, int, str]]:
+        """(x, row, status) of each legend entry; entries wrap onto further rows when the
+        chart is narrow or the text large."""
+        fm, line = self.fontMetrics(), self.fontMetrics().height()
+        out: list[tuple[float, int, str]] = []
+        x, row = 8.0, 0
+        for status in STATUS_COLORS:
+            width = line * 1.6 + fm.horizontalAdvance(status_label(status))
+            if x > 8 and x + width - line * 0.6 > self.width():
+                x, row = 8.0, row + 1
+            out.append((x, row, status))
+            x += width
+        return out
+
+    def _draw_legend(self, p: QPainter, line: int,
+                     legend: list[tuple[float, int, str]]) -> None:
+        p.setPen(self.palette().text().color())
+        for x, row, status in legend:
+            y = 4 + row * line
+            p.fillRect(QRectF(x, y + line * 0.2, line * 0.8, line * 0.8), STATUS_COLORS[status])
             text = status_label(status)
-            p.setPen(self.palette().text().color())
-            p.drawText(QRectF(x + line, 4, 200, line), Qt.AlignmentFlag.AlignVCenter, text)
-            x += line * 1.6 + self.fontMetrics().horizontalAdvance(text)
+            width = self.fontMetrics().horizontalAdvance(text) + 4
+            p.drawText(QRectF(x + line, y, width, line), Qt.AlignmentFlag.AlignVCenter, text)
 
     def _draw_axis(self, p: QPainter, plot: QRectF, top_value: int) -> None:
         p.setPen(QColor("#c8c8c8"))

@@ -3,11 +3,13 @@ overdue cases, follow-ups due this week, 12 months by status and types this year
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QGroupBox,
@@ -26,6 +28,40 @@ from mediator_app.ui.context import AppContext
 from mediator_app.ui.dashboard_data import DashboardData, Figures, load_dashboard
 
 CASE_ROLE = Qt.ItemDataRole.UserRole + 3
+
+
+def scaled_app_font(factor: float, bold: bool = True) -> QFont:
+    """The application font *now* (it follows the text-size setting), scaled."""
+    font = QFont(QApplication.font())
+    font.setBold(bold)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * factor)
+    return font
+
+
+def follow_app_font(restyle: Callable[[QFont], None]) -> None:
+    """Call ``restyle`` whenever the application font changes. (Qt sends
+    ApplicationFontChange only to top-level windows, and a child with its own font gets
+    no FontChange, so the application's ``fontChanged`` signal is what reaches it.)"""
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication):
+        app.fontChanged.connect(restyle)  # a bound method: disconnected with its widget
+
+
+class Heading(QLabel):
+    """A bold heading a little larger than the text; re-derived from the application font
+    whenever that changes (larger text), never a font captured at construction."""
+
+    SCALE = 1.3
+
+    def __init__(self, text: str = "", parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+        self._restyle()
+        follow_app_font(self._restyle)
+
+    def _restyle(self, _font: QFont | None = None) -> None:
+        self.setFont(scaled_app_font(self.SCALE))
 
 
 class FiguresBox(QGroupBox):
@@ -49,12 +85,11 @@ class FiguresBox(QGroupBox):
         self.detail.setObjectName("figure_rate_detail")
         grid.addWidget(self.detail, len(rows), 0, 1, 2, Qt.AlignmentFlag.AlignRight)
         self._style_values()
+        follow_app_font(self._style_values)
 
-    def _style_values(self) -> None:
-        """Big bold numbers, scaled from the box's font (which follows text size)."""
-        font = QFont(self.font())
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.4)
+    def _style_values(self, _font: QFont | None = None) -> None:
+        """Big bold numbers, scaled from the application font (which follows text size)."""
+        font = scaled_app_font(1.4)
         for value in self.values.values():
             value.setFont(font)
 
@@ -65,10 +100,6 @@ class FiguresBox(QGroupBox):
         self.detail.setText(self.tr("{numerator} ÷ {denominator}").format(
             numerator=f.numerator, denominator=f.denominator))
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.FontChange:
-            self._style_values()
 
 
 class DueList(QGroupBox):
@@ -115,9 +146,8 @@ class Dashboard(QScrollArea):
 
     def _build(self) -> None:
         body = QWidget()
-        self.title = QLabel()
+        self.title = Heading()
         self.title.setObjectName("dashboardTitle")
-        self.title.setStyleSheet("font-weight: bold")
         self.month_box = FiguresBox(self.tr("This month"))
         self.year_box = FiguresBox(self.tr("This year"))
         self.chart = MonthlyStatusChart()

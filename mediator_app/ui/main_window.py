@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 from typing import Any
 
-from PySide6.QtCore import Qt
+import shiboken6
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from mediator_app.storage import case_query as cq
 from mediator_app.storage.settings_repo import SettingsRepository
-from mediator_app.ui import prefs
+from mediator_app.ui import prefs, window_fit
 from mediator_app.ui.case_list import CaseListView
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.dashboard import Dashboard
@@ -28,6 +29,16 @@ from mediator_app.ui.export import ExportController
 from mediator_app.ui.nav_tree import NavTree
 
 TAB_OVERVIEW, TAB_CASES = 0, 1
+
+
+def bring_to_front(window: QWidget) -> None:
+    """Show ``window`` again (un-minimised) above the others and give it the focus."""
+    if window.isMinimized():
+        window.showNormal()
+    else:
+        window.show()
+    window.raise_()
+    window.activateWindow()
 
 
 def _load_class(module: str, name: str) -> Any | None:
@@ -45,7 +56,6 @@ class MainWindow(QMainWindow):
         self.windows: list[QWidget] = []  # open case / org windows (kept alive)
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Mediation Ledger"))
-        self.resize(1280, 800)
         self.nav = NavTree(ctx)
         self.dashboard = Dashboard(ctx)
         self.cases = CaseListView(ctx)
@@ -75,6 +85,10 @@ class MainWindow(QMainWindow):
         self.cases.model.firstRowsShown.connect(lambda _n: self._loading_counts())
         self.cases.model.failed.connect(self._query_failed)
         self.set_scope(self.nav.current_scope())
+        self._fit_timer = QTimer(self)
+        self._fit_timer.setSingleShot(True)
+        self._fit_timer.timeout.connect(self.fit_to_screen)
+        prefs.restore_window_geometry(self)  # first start: 90 % of the screen, centred
 
     # ---- actions, menus, toolbar --------------------------------------------------------
     def _action(self, key: str, text: str, slot: Any, shortcut: Any = None,
@@ -269,6 +283,12 @@ class MainWindow(QMainWindow):
         cls(self.ctx, self).open()
 
     def open_reports(self) -> None:
+        """Show the reports window; an open one is brought back to the front as it is
+        (keeping the period and scope the user chose), never replaced by a new one."""
+        existing = self.reports_window()
+        if existing is not None:
+            bring_to_front(existing)
+            return
         cls = _load_class("mediator_app.ui.reports", "ReportsWindow")
         if cls is None:
             self._missing(self.tr("Statistics and reports"))
@@ -276,10 +296,18 @@ class MainWindow(QMainWindow):
         scope = self.nav.current_scope()
         code = scope.code if scope.kind in ("org", "committee") else None
         window = cls(self.ctx, code)
+        window.setObjectName("reportsWindow")
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
         self.windows.append(window)
         window.show()
+
+    def reports_window(self) -> QWidget | None:
+        """The open reports window, if any."""
+        for window in self.windows:
+            if window.objectName() == "reportsWindow" and shiboken6.isValid(window):
+                return window
+        return None
 
     def open_settings(self) -> None:
         from mediator_app.ui.settings_dialog import SettingsDialog
@@ -293,6 +321,7 @@ class MainWindow(QMainWindow):
         if isinstance(app, QApplication):
             prefs.apply_text_scale(app)
         self.cases.table.adjust_row_height()
+        self.fit_to_screen()
         self._apply_rules(values)
         self.cases.reload()
         self.dashboard.reload()
@@ -328,10 +357,26 @@ class MainWindow(QMainWindow):
             "Mediation Ledger — case register and statistics for people's mediation "
             "committees.\nDatabase: {path}").format(path=self.ctx.db_path))
 
+    # ---- size and position ----------------------------------------------------------
+    def refresh_minimum_size(self) -> None:
+        window_fit.refresh_minimum_size(self, [self.tabs.widget(i)
+                                               for i in range(self.tabs.count())])
+
+    def fit_to_screen(self) -> None:
+        """After a text-size change: fresh minimum size, window kept on its screen."""
+        window_fit.fit_to_screen(self, [self.tabs.widget(i) for i in range(self.tabs.count())])
+
+    def event(self, event: QEvent) -> bool:
+        timer = getattr(self, "_fit_timer", None)
+        if event.type() == QEvent.Type.ApplicationFontChange and timer is not None:
+            timer.start(0)  # however the font changed (settings_applied fits too)
+        return super().event(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         for window in list(self.windows):
             if not window.close():
                 event.ignore()
                 return
+        prefs.save_window_geometry(self)
         event.accept()
 

@@ -1,14 +1,17 @@
 """UI-only preferences kept in QSettings("MediatorLedger", "MediatorLedger"):
-language and text size. Database-wide settings live in the database (SettingsRepository).
+language, text size and the main window's geometry (kept on a current screen).
+Database-wide settings live in the database (SettingsRepository).
 """
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import QApplication, QWidget
+
+from mediator_app.ui.window_fit import available_rects, default_window_rect, fit_rect, reachable
 
 ORG = APP = "MediatorLedger"
 ENV_INI = "MEDIATOR_APP_QSETTINGS"  # tests: an .ini file used instead of the user's
@@ -62,3 +65,31 @@ def apply_text_scale(app: QApplication, scale: float | None = None) -> None:
     font = QFont(app.font())
     font.setPointSizeF(float(base) * (text_scale() if scale is None else scale))
     app.setFont(font)
+
+
+# ---- main-window geometry ------------------------------------------------------------
+GEOMETRY_KEY = "ui/main_window_geometry"
+
+
+def restore_window_geometry(window: QWidget) -> bool:
+    """Restore the saved geometry when it lies on a current screen (clamped to it);
+    otherwise most of the primary screen, centred. True when restored."""
+    saved = qsettings().value(GEOMETRY_KEY)
+    screens = available_rects()
+    if isinstance(saved, QByteArray) and not saved.isEmpty() and window.restoreGeometry(saved):
+        frame = window.frameGeometry() if window.isVisible() else window.geometry()
+        if reachable(frame, screens):
+            screen = QGuiApplication.screenAt(frame.center()) or window.screen()
+            fitted = fit_rect(window.geometry(), screen.availableGeometry())
+            if not window.isMaximized() and fitted != window.geometry():
+                window.setGeometry(fitted)
+            return True
+        window.setWindowState(Qt.WindowState.WindowNoState)
+    primary = QGuiApplication.primaryScreen()
+    if primary is not None:
+        window.setGeometry(default_window_rect(primary.availableGeometry()))
+    return False
+
+
+def save_window_geometry(window: QWidget) -> None:
+    qsettings().setValue(GEOMETRY_KEY, window.saveGeometry())

@@ -7,15 +7,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QRect, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QLabel,
     QLineEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,6 +35,7 @@ DB_KEYS = ("district_name", "district_code", "case_no_template", "rate_denominat
            "rate_rounding", "rate_decimals", "sheet_signatory", "overdue_days",
            "followup_days")
 DISTRICT_CODE = re.compile(r"\d{6}")
+LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
 
 
 def save_settings(db: Any, values: dict[str, str]) -> None:
@@ -39,6 +43,22 @@ def save_settings(db: Any, values: dict[str, str]) -> None:
     with db.atomic():
         for key, value in values.items():
             repo.set(key, value)
+
+
+class FittingScrollArea(QScrollArea):
+    """As large as its contents when the screen allows, scrolling only when it doesn't
+    (large text on a small screen keeps OK and Cancel visible)."""
+
+    def __init__(self, body: QWidget):
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(body)
+
+    def sizeHint(self) -> QSize:
+        hint = self.widget().sizeHint()
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(), hint.height())
 
 
 class SettingsDialog(QDialog):
@@ -49,7 +69,7 @@ class SettingsDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Settings"))
         self.setObjectName("settingsDialog")
-        self.setMinimumWidth(560)
+        self.setMinimumWidth(min(560, self._available().width()))
         self._build()
         self.ctx.runner.run(lambda db: SettingsRepository(db).all(), self._loaded)
 
@@ -74,8 +94,10 @@ class SettingsDialog(QDialog):
             spin.setSuffix(self.tr(" days"))
         self.signatory = QLineEdit()
         self.language, self.text_size = QComboBox(), QComboBox()
-        self.language.addItem("简体中文", "zh")
-        self.language.addItem("English", "en")
+        for code, name in LANGUAGE_NAMES.items():
+            self.language.addItem(name, code)
+        self.language_now = QLabel(LANGUAGE_NAMES.get(self.ctx.lang, self.ctx.lang))
+        self.language_now.setObjectName("languageNow")
         for scale, text in zip(prefs.TEXT_SCALES, (self.tr("Normal"), self.tr("Large"),
                                                    self.tr("Extra large")), strict=True):
             self.text_size.addItem(text, scale)
@@ -88,10 +110,14 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.template.textChanged.connect(self._preview)
+        body = QWidget()
+        boxes = QVBoxLayout(body)
+        boxes.setContentsMargins(0, 0, 0, 0)
+        for box in (self._district_box(), self._rules_box(), self._display_box()):
+            boxes.addWidget(box)
+        self.scroll = FittingScrollArea(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._district_box())
-        layout.addWidget(self._rules_box())
-        layout.addWidget(self._display_box())
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
 
@@ -118,12 +144,39 @@ class SettingsDialog(QDialog):
             (self.tr("Overdue after:"), self.overdue_days),
             (self.tr("Follow-up within:"), self.followup_days)])
 
+    def language_overridden(self) -> bool:
+        """Whether this session runs in another language than the saved preference
+        (the program was started with ``--lang``)."""
+        return self.ctx.lang != prefs.language()
+
     def _display_box(self) -> QGroupBox:
-        note = QLabel(self.tr("A new language applies after restarting the program."))
-        note.setWordWrap(True)
+        if self.language_overridden():
+            text = self.tr(
+                "This session runs in {language} because the program was started with "
+                "--lang {code}. The language chosen here is saved for this computer and "
+                "applies at the next start without --lang.").format(
+                language=LANGUAGE_NAMES.get(self.ctx.lang, self.ctx.lang), code=self.ctx.lang)
+        else:
+            text = self.tr("A new language applies after restarting the program.")
+        self.language_note = QLabel(text)
+        self.language_note.setObjectName("languageNote")
+        self.language_note.setWordWrap(True)
         return self._form_box(self.tr("Display (this computer only)"), [
-            (self.tr("Language:"), self.language), ("", note),
+            (self.tr("Language in use:"), self.language_now),
+            (self.tr("Language at start:"), self.language), ("", self.language_note),
             (self.tr("Text size:"), self.text_size)])
+
+    def _available(self) -> QRect:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        return screen.availableGeometry()
+
+    def setVisible(self, visible: bool) -> None:
+        """Sized before it is placed: never taller or wider than the screen (the
+        contents scroll instead)."""
+        if visible and not self.isVisible():
+            room = self._available().adjusted(0, 0, -16, -48)  # frame and title bar
+            self.resize(self.sizeHint().expandedTo(self.minimumSize()).boundedTo(room.size()))
+        super().setVisible(visible)
 
     # ---- loading -------------------------------------------------------------------
     def _loaded(self, values: dict[str, str]) -> None:
@@ -136,7 +189,7 @@ class SettingsDialog(QDialog):
         self.decimals.setValue(self._int(values.get("rate_decimals"), 2))
         self.overdue_days.setValue(self._int(values.get("overdue_days"), 30))
         self.followup_days.setValue(self._int(values.get("followup_days"), 30))
-        self._select(self.language, prefs.saved_language() or self.ctx.lang)
+        self._select(self.language, prefs.language())  # the saved preference
         self._select(self.text_size, prefs.text_scale())
 
     @staticmethod

@@ -28,14 +28,17 @@ sys.path.insert(0, str(HERE.parents[1]))
 
 
 def _package_strings() -> dict[str, str]:
-    """Each screen package may keep its own source -> Chinese dict (``ZH_STRINGS``);
+    """Each screen package may keep its own source -> Chinese dict (``ZH_STRINGS``), and
+    ``mediator_app/ui/shell_zh_strings.py`` the main window's and settings dialog's;
     the shared dict above wins where both have a text."""
     import importlib
 
     merged: dict[str, str] = {}
-    for pkg in ("case_form", "org", "reports", "exchange"):
+    modules = [f"{pkg}.zh_strings" for pkg in ("case_form", "org", "reports", "exchange")]
+    modules.append("shell_zh_strings")  # main window / settings dialog (ui/*.py modules)
+    for name in modules:
         try:
-            module = importlib.import_module(f"mediator_app.ui.{pkg}.zh_strings")
+            module = importlib.import_module(f"mediator_app.ui.{name}")
         except ImportError:
             continue
         merged.update(getattr(module, "ZH_STRINGS", {}))

@@ -4,77 +4,77 @@
     <context>
         <name>AgreementPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="175" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="236" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="176" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="237" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="177" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="238" />
             <source>Signed on</source>
             <translation>签订日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="239" />
             <source>Main facts</source>
             <translation>主要事实</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="179" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="240" />
             <source>Disputed matters</source>
             <translation>争议事项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="181" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="242" />
             <source>Responsibilities</source>
             <translation>各方责任</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="183" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="244" />
             <source>Agreed terms</source>
             <translation>协议内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="245" />
             <source>Manner of performance</source>
             <translation>履行方式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="247" />
             <source>Place of performance</source>
             <translation>履行地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="188" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="249" />
             <source>Performance deadline</source>
             <translation>履行期限</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="191" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="252" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="192" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="253" />
             <source>Judicially confirmed</source>
             <translation>已司法确认</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="193" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="254" />
             <source>Judicial confirmation date</source>
             <translation>司法确认日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="256" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="257" />
             <source>Oral agreements are recorded here too (口头协议登记).</source>
             <translation>口头协议也在此登记（口头协议登记）。</translation>
         </message>
@@ -156,337 +156,323 @@ Open it read-only?</source>
     <context>
         <name>BasicPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="111" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="118" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="112" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="119" />
             <source>Grid</source>
             <translation>网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="113" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="120" />
             <source>Registration date</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="114" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="121" />
             <source>Case source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="115" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="122" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="116" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="123" />
             <source>Summary of the dispute</source>
             <translation>纠纷简要情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="120" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="157" />
+            <source>(numbered automatically when saved)</source>
+            <translation>（保存时自动编号）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="158" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
+            <source>Edit case &amp;number</source>
+            <translation>修改案号(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="160" />
+            <source>Only for a number not made from the template, e.g. an old paper case.</source>
+            <translation>仅用于不按模板编号的案号，如历史纸质案件。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="170" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="121" />
-            <source>assigned when saved</source>
-            <translation>保存时自动编号</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="125" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="131" />
             <source>Mediators</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="127" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="133" />
             <source>Amount involved (yuan)</source>
             <translation>涉及金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="129" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="135" />
             <source>People involved</source>
             <translation>涉及人数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="130" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="136" />
             <source>Mass dispute</source>
             <translation>群体性纠纷</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="131" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="137" />
             <source>Prevention results (persons)</source>
             <translation>防止激化（人数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="133" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="139" />
             <source>Prevented civil-to-criminal</source>
             <translation>防止民转刑</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="133" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="139" />
             <source>Prevented mass petition</source>
             <translation>防止群体性上访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="134" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="140" />
             <source>Prevented mass fight</source>
             <translation>防止群体性械斗</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="134" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="140" />
             <source>Prevented suicide</source>
             <translation>防止自杀</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="138" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="144" />
             <source>Status (changed by the actions above)</source>
             <translation>状态（通过上方按钮更改）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="140" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="146" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="141" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="147" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="142" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="148" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="143" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="149" />
             <source>Outcome note</source>
             <translation>结果说明</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="183" />
+            <source>Cancel the change</source>
+            <translation>取消修改</translation>
         </message>
     </context>
     <context>
         <name>CaseFormWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="79" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="81" />
             <source>Add investigation</source>
             <translation>添加调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="79" />
             <location filename="../../mediator_app/ui/case_form/window.py" line="81" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="84" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="83" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="86" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="80" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="82" />
             <source>Add session</source>
             <translation>添加调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="83" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="85" />
             <source>Add follow-up visit</source>
             <translation>添加回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="86" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="88" />
             <source>Investigation records</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="87" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="89" />
             <source>Mediation session records</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="88" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="90" />
             <source>Basic information</source>
             <translation>基本情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="89" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="91" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="90" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="92" />
             <source>Investigation and mediation records</source>
             <translation>调查与调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="91" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="93" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="92" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="94" />
             <source>Follow-up visits</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="107" />
-            <source>Accept</source>
-            <translation>受理</translation>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="79" />
+            <source>Add a party ({keys})</source>
+            <translation>添加当事人（{keys}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="108" />
-            <source>Mediation succeeded</source>
-            <translation>调解成功</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
-            <source>Terminate mediation</source>
-            <translation>终止调解</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="110" />
-            <source>Do not accept</source>
-            <translation>不予受理</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="127" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="119" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="128" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="120" />
             <source>Save and new (Ctrl+Shift+S)</source>
             <translation>保存并新建 (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="129" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="121" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="130" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
             <source>Print documents</source>
             <translation>打印文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="143" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="134" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="141" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="144" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="151" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="135" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="142" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="136" />
             <source>Investigator</source>
             <translation>调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="146" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="137" />
             <source>Person questioned</source>
             <translation>被调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="147" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="153" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="138" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="144" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="152" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="143" />
             <source>Participants</source>
             <translation>参加人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="148" />
             <source>Visit date</source>
             <translation>回访日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="158" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="149" />
             <source>Party visited</source>
             <translation>回访对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="159" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="160" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="151" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="162" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="153" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="163" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
             <source>Remaining risk</source>
             <translation>遗留风险</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="164" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="155" />
             <source>Visitor</source>
             <translation>回访人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="165" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="156" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="279" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="272" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="280" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="273" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="282" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="275" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="282" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="275" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="318" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="310" />
             <source>A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?</source>
             <translation>上次程序关闭时有一份案件登记表尚未保存（登记于 {when}，当事人：{names}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="319" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="311" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="371" />
-            <source>This may be a case entered before: {numbers}. Save anyway?</source>
-            <translation>此案件可能已经登记过：{numbers}。仍然保存？</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="372" />
-            <source>Possible duplicate</source>
-            <translation>可能重复</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="415" />
-            <source>Could not save</source>
-            <translation>无法保存</translation>
         </message>
     </context>
     <context>
@@ -719,49 +705,113 @@ Open it read-only?</source>
     <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="121" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="151" />
             <source>This month</source>
             <translation>本月</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="122" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="152" />
             <source>This year</source>
             <translation>本年</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="132" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="162" />
             <source>Last 12 months by status</source>
             <translation>近 12 个月案件（按状态）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="133" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="163" />
             <source>This year by dispute type</source>
             <translation>本年案件（按纠纷类型）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="154" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="184" />
             <source>Overview: {name}</source>
             <translation>概况：{name}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="172" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="202" />
             <source>Overdue cases ({count})</source>
             <translation>超期案件（{count} 件）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="173" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="203" />
             <source>{case_no}  {parties}  (accepted {day})</source>
             <translation>{case_no}  {parties}（{day} 受理）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="175" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="205" />
             <source>Follow-ups due this week ({count})</source>
             <translation>本周待回访（{count} 件）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="176" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="206" />
             <source>{case_no}  {parties}  (follow up by {day})</source>
             <translation>{case_no}  {parties}（{day} 前回访）</translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentsMenu</name>
+        <message>
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="39" />
+            <source>Acceptance register</source>
+            <translation>受理登记表</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="40" />
+            <source>Mediation agreement</source>
+            <translation>调解协议书</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="41" />
+            <source>Oral agreement register</source>
+            <translation>口头协议登记表</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="43" />
+            <source>Follow-up records</source>
+            <translation>回访记录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="44" />
+            <source>Case file cover and contents</source>
+            <translation>卷宗封面及卷内目录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="46" />
+            <source>Whole case file</source>
+            <translation>卷宗（全部文书）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="57" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="123" />
+            <source>Documents</source>
+            <translation>文书</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="67" />
+            <source>Save as PDF…</source>
+            <translation>另存为 PDF…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="68" />
+            <source>Open to print or preview</source>
+            <translation>打开预览/打印</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="97" />
+            <source>Save the document</source>
+            <translation>保存文书</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="98" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="112" />
+            <source>Preparing the document…</source>
+            <translation>正在生成文书…</translation>
         </message>
     </context>
     <context>
@@ -830,38 +880,38 @@ Open it read-only?</source>
     <context>
         <name>EntityPanel</name>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="42" />
+            <location filename="../../mediator_app/ui/org/common.py" line="43" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="43" />
+            <location filename="../../mediator_app/ui/org/common.py" line="44" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="44" />
-            <location filename="../../mediator_app/ui/org/common.py" line="146" />
+            <location filename="../../mediator_app/ui/org/common.py" line="45" />
+            <location filename="../../mediator_app/ui/org/common.py" line="149" />
             <source>Deactivate</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="45" />
+            <location filename="../../mediator_app/ui/org/common.py" line="46" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="104" />
+            <location filename="../../mediator_app/ui/org/common.py" line="106" />
             <source>This entry cannot be deleted: cases or other entries refer to it. Deactivate it instead.</source>
             <translation>此条目不能删除：有案件或其他条目引用它。请改为停用。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="115" />
+            <location filename="../../mediator_app/ui/org/common.py" line="118" />
             <source>Organisation</source>
             <translation>组织机构</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="147" />
+            <location filename="../../mediator_app/ui/org/common.py" line="150" />
             <source>Reactivate</source>
             <translation>重新启用</translation>
         </message>
@@ -1067,22 +1117,22 @@ Open it read-only?</source>
     <context>
         <name>FiguresBox</name>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="38" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="74" />
             <source>Disputes registered</source>
             <translation>排查纠纷数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="39" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="75" />
             <source>Resolved</source>
             <translation>调解成功数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="40" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="76" />
             <source>Resolution rate</source>
             <translation>化解率</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="65" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="100" />
             <source>{numerator} ÷ {denominator}</source>
             <translation>{numerator} ÷ {denominator}</translation>
         </message>
@@ -1133,72 +1183,72 @@ Open it read-only?</source>
     <context>
         <name>FilterBar</name>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="63" />
+            <location filename="../../mediator_app/ui/case_list.py" line="82" />
             <source>Search case number, summary or party names</source>
             <translation>搜索案号、纠纷简要情况或当事人姓名</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="69" />
+            <location filename="../../mediator_app/ui/case_list.py" line="88" />
             <source>Overdue</source>
             <translation>超期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="71" />
+            <location filename="../../mediator_app/ui/case_list.py" line="90" />
             <source>In mediation longer than the overdue limit in Settings (30 days by default)</source>
             <translation>调解中且自受理之日起超过设置中的期限（默认 30 天）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="72" />
+            <location filename="../../mediator_app/ui/case_list.py" line="91" />
             <source>Follow-up due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="74" />
+            <location filename="../../mediator_app/ui/case_list.py" line="93" />
             <source>Resolved, no follow-up visit since closing, follow-up deadline within 7 days or passed</source>
             <translation>调解成功、结案后尚未回访，且回访期限在 7 天内到期或已过期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="76" />
+            <location filename="../../mediator_app/ui/case_list.py" line="95" />
             <source>Clear filters</source>
             <translation>清除筛选</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="85" />
+            <location filename="../../mediator_app/ui/case_list.py" line="106" />
             <source>Search:</source>
             <translation>搜索：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="91" />
+            <location filename="../../mediator_app/ui/case_list.py" line="113" />
             <source>Status:</source>
             <translation>状态：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="92" />
+            <location filename="../../mediator_app/ui/case_list.py" line="114" />
             <source>Type:</source>
             <translation>类型：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="93" />
+            <location filename="../../mediator_app/ui/case_list.py" line="115" />
             <source>Source:</source>
             <translation>来源：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="94" />
+            <location filename="../../mediator_app/ui/case_list.py" line="116" />
             <source>Committee:</source>
             <translation>调委会：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="95" />
+            <location filename="../../mediator_app/ui/case_list.py" line="117" />
             <source>Registered from:</source>
             <translation>登记日期从：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="96" />
+            <location filename="../../mediator_app/ui/case_list.py" line="118" />
             <source>to:</source>
             <translation>至：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="129" />
+            <location filename="../../mediator_app/ui/case_list.py" line="154" />
             <source>All</source>
             <translation>全部</translation>
         </message>
@@ -1385,233 +1435,233 @@ Open it read-only?</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="47" />
+            <location filename="../../mediator_app/ui/main_window.py" line="59" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="53" />
+            <location filename="../../mediator_app/ui/main_window.py" line="64" />
             <source>Overview</source>
             <translation>首页</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="54" />
+            <location filename="../../mediator_app/ui/main_window.py" line="65" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="94" />
+            <location filename="../../mediator_app/ui/main_window.py" line="109" />
             <source>&amp;New case…</source>
             <translation>新建案件(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="96" />
+            <location filename="../../mediator_app/ui/main_window.py" line="111" />
             <source>&amp;Open case</source>
             <translation>打开案件(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="98" />
+            <location filename="../../mediator_app/ui/main_window.py" line="113" />
             <source>&amp;Find…</source>
             <translation>查找(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="100" />
+            <location filename="../../mediator_app/ui/main_window.py" line="115" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="102" />
+            <location filename="../../mediator_app/ui/main_window.py" line="117" />
             <source>Export view as &amp;CSV…</source>
             <translation>导出当前列表为 &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="104" />
+            <location filename="../../mediator_app/ui/main_window.py" line="119" />
             <source>Export view as &amp;Excel (XLSX)…</source>
             <translation>导出当前列表为 &amp;Excel (XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="106" />
+            <location filename="../../mediator_app/ui/main_window.py" line="121" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="108" />
+            <location filename="../../mediator_app/ui/main_window.py" line="123" />
             <source>&amp;Organisation…</source>
             <translation>组织机构(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="110" />
+            <location filename="../../mediator_app/ui/main_window.py" line="125" />
             <source>&amp;Import cases…</source>
             <translation>导入案件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="112" />
+            <location filename="../../mediator_app/ui/main_window.py" line="127" />
             <source>E&amp;xport cases…</source>
             <translation>导出案件(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="114" />
+            <location filename="../../mediator_app/ui/main_window.py" line="129" />
             <source>Import &amp;history…</source>
             <translation>导入记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="115" />
+            <location filename="../../mediator_app/ui/main_window.py" line="130" />
             <source>&amp;Statistics and reports…</source>
             <translation>统计报表(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="117" />
+            <location filename="../../mediator_app/ui/main_window.py" line="132" />
             <source>O&amp;verview</source>
             <translation>首页(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="119" />
+            <location filename="../../mediator_app/ui/main_window.py" line="134" />
             <source>&amp;Case list</source>
             <translation>案件列表(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="121" />
+            <location filename="../../mediator_app/ui/main_window.py" line="136" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="122" />
+            <location filename="../../mediator_app/ui/main_window.py" line="137" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="131" />
+            <location filename="../../mediator_app/ui/main_window.py" line="146" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="134" />
+            <location filename="../../mediator_app/ui/main_window.py" line="149" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="135" />
+            <location filename="../../mediator_app/ui/main_window.py" line="150" />
             <source>&amp;Organisation</source>
             <translation>组织机构(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="136" />
+            <location filename="../../mediator_app/ui/main_window.py" line="151" />
             <source>&amp;Reports</source>
             <translation>报表(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="137" />
+            <location filename="../../mediator_app/ui/main_window.py" line="152" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="145" />
+            <location filename="../../mediator_app/ui/main_window.py" line="160" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="161" />
+            <location filename="../../mediator_app/ui/main_window.py" line="176" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="165" />
+            <location filename="../../mediator_app/ui/main_window.py" line="180" />
             <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>
             <translation>共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="169" />
+            <location filename="../../mediator_app/ui/main_window.py" line="184" />
             <source>Search failed: {error}</source>
             <translation>查询失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="188" />
+            <location filename="../../mediator_app/ui/main_window.py" line="203" />
             <source>Not available</source>
             <translation>功能不可用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="189" />
+            <location filename="../../mediator_app/ui/main_window.py" line="204" />
             <source>{what} is not available in this build.</source>
             <translation>此版本暂不提供{what}。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="214" />
+            <location filename="../../mediator_app/ui/main_window.py" line="229" />
             <source>The case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="235" />
+            <location filename="../../mediator_app/ui/main_window.py" line="250" />
             <source>Organisation management</source>
             <translation>组织机构管理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="245" />
+            <location filename="../../mediator_app/ui/main_window.py" line="260" />
             <source>Case import</source>
             <translation>案件导入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="255" />
+            <location filename="../../mediator_app/ui/main_window.py" line="270" />
             <source>Case export</source>
             <translation>案件导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="261" />
+            <location filename="../../mediator_app/ui/main_window.py" line="276" />
             <source>Exported to {path}</source>
             <translation>已导出到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="267" />
+            <location filename="../../mediator_app/ui/main_window.py" line="282" />
             <source>Import history</source>
             <translation>导入记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="274" />
+            <location filename="../../mediator_app/ui/main_window.py" line="295" />
             <source>Statistics and reports</source>
             <translation>统计报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="303" />
-            <location filename="../../mediator_app/ui/main_window.py" line="323" />
+            <location filename="../../mediator_app/ui/main_window.py" line="333" />
+            <location filename="../../mediator_app/ui/main_window.py" line="353" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="303" />
+            <location filename="../../mediator_app/ui/main_window.py" line="333" />
             <source>There are no cases in view.</source>
             <translation>当前列表中没有案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="306" />
+            <location filename="../../mediator_app/ui/main_window.py" line="336" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="307" />
+            <location filename="../../mediator_app/ui/main_window.py" line="337" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="308" />
+            <location filename="../../mediator_app/ui/main_window.py" line="338" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="319" />
+            <location filename="../../mediator_app/ui/main_window.py" line="349" />
             <source>Exported {count} cases to {path}</source>
             <translation>已导出 {count} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="324" />
+            <location filename="../../mediator_app/ui/main_window.py" line="354" />
             <source>The export failed: {error}</source>
             <translation>导出失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="327" />
+            <location filename="../../mediator_app/ui/main_window.py" line="357" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="328" />
+            <location filename="../../mediator_app/ui/main_window.py" line="358" />
             <source>Mediation Ledger — case register and statistics for people's mediation committees.
 Database: {path}</source>
             <translation>调解台账 —— 人民调解委员会案件登记与统计。
@@ -2008,6 +2058,49 @@ Database: {path}</source>
         </message>
     </context>
     <context>
+        <name>QAbstractFileIconProvider</name>
+        <message>
+            <location filename="../../mediator_app/ui/dialogs.py" line="36" />
+            <source>Drive</source>
+            <translation>驱动器</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dialogs.py" line="37" />
+            <source>Folder</source>
+            <comment>All other platforms</comment>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dialogs.py" line="39" />
+            <source>File Folder</source>
+            <comment>Match Windows Explorer</comment>
+            <translation>文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dialogs.py" line="41" />
+            <source>%1 File</source>
+            <translation>%1 文件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dialogs.py" line="42" />
+            <source>Unknown</source>
+            <translation>未知</translation>
+        </message>
+    </context>
+    <context>
+        <name>QFileDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/dialogs.py" line="34" />
+            <source>&amp;Look in:</source>
+            <translation>查找范围(&amp;L)：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dialogs.py" line="35" />
+            <source>Files of &amp;type:</source>
+            <translation>文件类型(&amp;T)：</translation>
+        </message>
+    </context>
+    <context>
         <name>QProgressDialog</name>
         <message>
             <location filename="../../mediator_app/ui/reports/progress.py" line="75" />
@@ -2018,308 +2111,346 @@ Database: {path}</source>
     <context>
         <name>ReportsWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="66" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="198" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="76" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="213" />
             <source>Statistics reports</source>
             <translation>统计报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="96" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="112" />
             <source>Disputes and handling</source>
             <translation>纠纷排查与调处</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="97" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="113" />
             <source>By dispute type</source>
             <translation>按纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="98" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="114" />
             <source>Sources and prevention</source>
             <translation>案件来源与防止激化</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="99" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="115" />
             <source>By month</source>
             <translation>按月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="105" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="311" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="121" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="337" />
             <source>Review and submit</source>
             <translation>审核上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="117" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="132" />
             <source>Period:</source>
             <translation>期间：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="119" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="134" />
             <source>Scope:</source>
             <translation>范围：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="122" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="137" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="123" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="138" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="124" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="139" />
             <source>Save PDF…</source>
             <translation>保存 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="125" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="140" />
             <source>Save CSV…</source>
             <translation>保存 CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="126" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="141" />
             <source>Save XLSX…</source>
             <translation>保存 XLSX…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="168" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="183" />
             <source>Choose a unit or a committee.</source>
             <translation>请选择单位或调委会。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="179" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="180" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="194" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="195" />
             <source>Building the report…</source>
             <translation>正在生成报表…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="194" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="209" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="228" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="243" />
             <source>Calendar month</source>
             <translation>月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="243" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="258" />
             <source>Changed since submission: {n} differences (see Review and submit).</source>
             <translation>本月上报后数据有变化（{n} 项），详见“审核上报”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="258" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="273" />
             <source>Submitted figures: version {v}, by {who} at {at}.</source>
             <translation>已上报的数字：第 {v} 版，{who} 于 {at} 上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="259" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="274" />
             <source>The By month tab and the case lists show the current data.</source>
             <translation>“按月份”页和案件列表显示的是当前数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="276" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="291" />
             <source>Finding the cases…</source>
             <translation>正在查找案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="288" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="303" />
             <source>The month was reviewed.</source>
             <translation>本月已审核。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="293" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="308" />
             <source>Submit</source>
             <translation>上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="293" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="308" />
             <source>Submit the figures of {scope} for {period}?</source>
             <translation>上报{scope}{period}的数字？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="296" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="311" />
             <source>The month was submitted.</source>
             <translation>本月已上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="350" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="377" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="354" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="381" />
             <source>Saving {path}…</source>
             <translation>正在保存 {path}…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="357" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="384" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="363" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="390" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="368" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="395" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="374" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="401" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
     </context>
     <context>
+        <name>SavingMixin</name>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="62" />
+            <source>Use this number anyway (for example for an old paper case)?</source>
+            <translation>仍要使用这个案号吗（如历史纸质案件）？</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="64" />
+            <source>Case number not from the template</source>
+            <translation>案号不符合模板</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="78" />
+            <source>This may be a case entered before: {numbers}. Save anyway?</source>
+            <translation>此案件可能已经登记过：{numbers}。仍然保存？</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="79" />
+            <source>Possible duplicate</source>
+            <translation>可能重复</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="113" />
+            <source>Could not save</source>
+            <translation>无法保存</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="50" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="51" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="64" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="65" />
             <source>Disputes registered (排查纠纷数)</source>
             <translation>排查纠纷数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="65" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="66" />
             <source>Cases accepted (受理数)</source>
             <translation>受理数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="66" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="67" />
             <source>Cases concluded (resolved + terminated)</source>
             <translation>调结数（调解成功数 + 调解终止数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="68" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="69" />
             <source>Truncate (as published by the district)</source>
             <translation>截位（与区里公布口径一致）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="69" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="70" />
             <source>Round half up</source>
             <translation>四舍五入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="74" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="75" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="79" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="82" />
             <source>Normal</source>
             <translation>标准</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="79" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="82" />
             <source>Large</source>
             <translation>较大</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="80" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="83" />
             <source>Extra large</source>
             <translation>特大</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="106" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="109" />
             <source>District</source>
             <translation>区（县）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="107" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="110" />
             <source>District name:</source>
             <translation>区（县）名称：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="108" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="111" />
             <source>District code:</source>
             <translation>区（县）代码：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="109" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="112" />
             <source>Name printed on sheets:</source>
             <translation>报表填报人：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="112" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="115" />
             <source>Case numbers and statistics</source>
             <translation>案号与统计</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="113" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="116" />
             <source>Case-number template:</source>
             <translation>案号模板：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="115" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="118" />
             <source>Rate denominator:</source>
             <translation>化解率分母：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="116" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="119" />
             <source>Rate rounding:</source>
             <translation>化解率取舍：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="117" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="120" />
             <source>Decimal places:</source>
             <translation>小数位数：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="118" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="121" />
             <source>Overdue after:</source>
             <translation>超期期限：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="119" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="122" />
             <source>Follow-up within:</source>
             <translation>回访期限：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="122" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="132" />
+            <source>This session runs in {language} because the program was started with --lang {code}. The language chosen here is saved for this computer and applies at the next start without --lang.</source>
+            <translation>本次运行使用{language}，因为程序启动时指定了 --lang {code}。此处选择的语言保存在本机，下次不带 --lang 启动时生效。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="137" />
             <source>A new language applies after restarting the program.</source>
             <translation>更改语言后需重新启动程序才能生效。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="124" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="141" />
             <source>Display (this computer only)</source>
             <translation>显示（仅本机）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="125" />
-            <source>Language:</source>
-            <translation>语言：</translation>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="142" />
+            <source>Language in use:</source>
+            <translation>当前语言：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="126" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="143" />
+            <source>Language at start:</source>
+            <translation>启动时的语言：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="144" />
             <source>Text size:</source>
             <translation>文字大小：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="159" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="177" />
             <source>Example: {number}</source>
             <translation>示例：{number}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="179" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="197" />
             <source>District code: “{value}” is not 6 digits.</source>
             <translation>区（县）代码：“{value}”不是 6 位数字。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="189" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="207" />
             <source>The database is open read-only.</source>
             <translation>数据库以只读方式打开，无法保存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="201" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="219" />
             <source>Could not save the settings: {error}</source>
             <translation>无法保存设置：{error}</translation>
         </message>
@@ -2327,17 +2458,67 @@ Database: {path}</source>
     <context>
         <name>StatusActionsMixin</name>
         <message>
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="47" />
+            <source>Accept</source>
+            <translation>受理</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="48" />
+            <source>Mediation succeeded</source>
+            <translation>调解成功</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="49" />
+            <source>Terminate mediation</source>
+            <translation>终止调解</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="50" />
+            <source>Do not accept</source>
+            <translation>不予受理</translation>
+        </message>
+        <message>
             <location filename="../../mediator_app/ui/case_form/actions.py" line="55" />
+            <source>Reopen</source>
+            <translation>重新打开</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="56" />
+            <source>Back to “in mediation”, to correct a case closed by mistake</source>
+            <translation>退回“调解中”，用于更正误操作结案的案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="91" />
+            <source>Tick at least one mediator before recording “mediation succeeded”.</source>
+            <translation>记录“调解成功”前，请至少勾选一名调解员。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="126" />
             <source>Could not change the status</source>
             <translation>无法更改状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="69" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="143" />
+            <source>Mediation succeeded with a written agreement: please fill in the agreement (number, facts, terms, performance) and save.</source>
+            <translation>调解成功（书面协议）：请填写调解协议（协议编号、主要事实、协议内容、履行方式等），然后保存。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="150" />
+            <source>The case goes back to “in mediation”: its closing date, agreement form, performance and judicial confirmation are cleared (the agreement text is kept). Reopen it?</source>
+            <translation>案件将回到“调解中”：结案日期、协议形式、履行情况和司法确认将被清除（协议内容保留）。确定重新打开吗？</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="151" />
+            <source>Reopen the case</source>
+            <translation>重新打开案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="168" />
             <source>Unsaved changes</source>
             <translation>有未保存的修改</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="70" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="169" />
             <source>This case has changes that are not saved. Save them?</source>
             <translation>此案件有尚未保存的修改。是否保存？</translation>
         </message>
@@ -2345,57 +2526,57 @@ Database: {path}</source>
     <context>
         <name>StatusDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="41" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="47" />
             <source>Accept the case (受理)</source>
             <translation>受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="42" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="48" />
             <source>Mediation succeeded (调解成功)</source>
             <translation>调解成功</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="43" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="49" />
             <source>Terminate mediation (调解终止)</source>
             <translation>调解终止</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="44" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="50" />
             <source>Do not accept (不予受理)</source>
             <translation>不予受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="49" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="55" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="50" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="56" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="59" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="67" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="62" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="70" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="68" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="76" />
             <source>Apply</source>
             <translation>确定</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="69" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="77" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="73" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="81" />
             <source>The date is the day the action happened (as on paper).</source>
             <translation>日期填写实际办理的日期（与纸质材料一致）。</translation>
         </message>
@@ -2458,54 +2639,54 @@ Database: {path}</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="86" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="89" />
             <source>This month has not been reviewed or submitted yet.</source>
             <translation>本月尚未审核或上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="89" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="92" />
             <source>Reviewed by {who} at {at} (version {v}); not submitted yet.</source>
             <translation>{who} 已于 {at} 审核（第 {v} 版），尚未上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="91" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="94" />
             <source>Submitted by {who} at {at} (version {v}, reviewed by {rev}).</source>
             <translation>{who} 已于 {at} 上报（第 {v} 版，审核人 {rev}）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="95" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="98" />
             <source>Zero report.</source>
             <translation>零报告。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="97" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="100" />
             <source>A newer review (version {v}) has not been submitted.</source>
             <translation>较新的审核（第 {v} 版）尚未上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="107" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="110" />
             <source>Changed since submission ({n} figures):</source>
             <translation>上报后有变动（{n} 项数字）：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="108" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="111" />
             <source>• {unit} · {figure}: {before} → {after}</source>
             <translation>• {unit} · {figure}：{before} → {after}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="112" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="115" />
             <source>… and {n} more</source>
             <translation>…… 另有 {n} 项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="119" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="122" />
             <source> (this unit)</source>
             <translation>（本单位）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="130" />
-            <source>Submitted {done}/{all} (zero {zero}), reviewed {rev}, missing {miss}</source>
-            <translation>已上报 {done}/{all}（零报告 {zero}），已审核 {rev}，未报 {miss}</translation>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="140" />
+            <source>This unit: {state}. Units below: submitted {done}/{all} (zero reports {zero}), reviewed only {rev}, not submitted {miss}</source>
+            <translation>本单位：{state}。下级：已上报 {done}/{all}（其中零报告 {zero}），已审核未上报 {rev}，未上报 {miss}</translation>
         </message>
     </context>
     <context>

@@ -389,3 +389,14 @@ ZH.update({
     "Case export": "案件导出",
     "Import history": "导入记录",
 })
+
+# ---- Qt's own file dialog: texts Qt 6's qtbase_zh_CN.qm lacks (ui/dialogs.py) ----------
+CONTEXT_ZH.update({
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+    ("QAbstractFileIconProvider", "Drive"): "驱动器",
+    ("QAbstractFileIconProvider", "Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "File Folder"): "文件夹",
+    ("QAbstractFileIconProvider", "%1 File"): "%1 文件",
+    ("QAbstractFileIconProvider", "Unknown"): "未知",
+})

@@ -11,10 +11,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from mediator_app.domain.enums import CommitteeKind, OrgLevel, PersonRole
+from mediator_app.domain.enums import CaseStatus, CommitteeKind, OrgLevel, PersonRole
 from mediator_app.domain.model import Committee, OrgUnit, Person
 from mediator_app.services import organisation as org_svc
+from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
+from mediator_app.ui.case_form import CaseFormWindow
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.tasks import SyncRunner
 
@@ -120,3 +122,55 @@ def press_tab(qtbot, app_focus=None) -> QWidget:
     widget = app_focus or QApplication.focusWidget()
     qtbot.keyClick(widget, Qt.Key.Key_Tab)
     return QApplication.focusWidget()
+
+
+# ---- the case form ----------------------------------------------------------------------
+
+@pytest.fixture
+def form(qtbot, form_ctx):
+    """``form(rowid=None, **kw)``: a shown, active case form."""
+
+    def make(rowid=None, **kw):
+        w = CaseFormWindow(form_ctx, rowid, **kw)
+        qtbot.addWidget(w)
+        w.show()
+        qtbot.waitExposed(w)
+        w.activateWindow()
+        qtbot.waitUntil(w.isActiveWindow)
+        return w
+    return make
+
+
+def focused() -> QWidget:
+    return QApplication.focusWidget()
+
+
+def tab(qtbot):
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
+    return focused()
+
+
+def cases(db):
+    repo = CaseRepository(db)
+    ids = [r[0] for r in db.execute("SELECT id FROM cases ORDER BY id").fetchall()]
+    return [repo.get(i) for i in ids]
+
+
+def fill_minimal(w, committee="C1", received="2023-05-01"):
+    b = w.basic.widgets
+    b["committee_code"].set_key(committee)
+    b["received_on"].setText(received)
+    b["source"].set_key("1")
+    b["dispute_type"].set_key("02")
+
+
+def tick_mediator(w, row=0):
+    """Tick a mediator in the 调解员 list (调解成功 needs one)."""
+    w.basic.mediators.item(row).setCheckState(Qt.CheckState.Checked)
+
+
+def accept(w, on="2023-05-02"):
+    """受理 through the action's dialog."""
+    w.start_action(CaseStatus.IN_MEDIATION)
+    w.status_dialog.date_edit.setText(on)
+    w.status_dialog.submit()

@@ -6,56 +6,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus
-from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.ui.case_form import CaseFormWindow
 from mediator_app.ui.case_form.drafts import DraftStore
 from tests.gui.helpers_form import (  # noqa: F401 - fixtures
-    GRID1, commit_text, form_ctx, form_db, form_dialogs, type_into,
+    GRID1, accept, cases, commit_text, fill_minimal, focused, form, form_ctx, form_db,
+    form_dialogs, tab, tick_mediator, type_into,
 )
 
 ID_OK = "11010519491231002X"  # female, born 1949-12-31
 ID_BAD = "110105194912310021"  # wrong check character
-
-
-@pytest.fixture
-def form(qtbot, form_ctx):
-    def make(rowid=None, **kw):
-        w = CaseFormWindow(form_ctx, rowid, **kw)
-        qtbot.addWidget(w)
-        w.show()
-        qtbot.waitExposed(w)
-        w.activateWindow()
-        qtbot.waitUntil(w.isActiveWindow)
-        return w
-    return make
-
-
-def focused():
-    return QApplication.focusWidget()
-
-
-def tab(qtbot):
-    qtbot.keyClick(focused(), Qt.Key.Key_Tab)
-    return focused()
-
-
-def cases(db):
-    repo = CaseRepository(db)
-    ids = [r[0] for r in db.execute("SELECT id FROM cases ORDER BY id").fetchall()]
-    return [repo.get(i) for i in ids]
-
-
-def fill_minimal(w, committee="C1", received="2023-05-01"):
-    b = w.basic.widgets
-    b["committee_code"].set_key(committee)
-    b["received_on"].setText(received)
-    b["source"].set_key("1")
-    b["dispute_type"].set_key("02")
 
 
 def test_enter_a_whole_case_with_the_keyboard(qtbot, form, form_db, form_ctx):
@@ -97,7 +59,7 @@ def test_enter_a_whole_case_with_the_keyboard(qtbot, form, form_db, form_ctx):
     assert tab(qtbot) is b["summary"]
     assert w.tabs.currentWidget() is w.basic
     commit_text(focused(), "邻居装修漏水，双方就赔偿发生争执。")
-    assert tab(qtbot) is b["case_no"]
+    # 案号 is numbered when saved: read-only and not in the Tab order
     assert tab(qtbot) is w.basic.mediators
     w.basic.mediators.setCurrentRow(0)
     qtbot.keyClick(focused(), Qt.Key.Key_Space)
@@ -191,23 +153,18 @@ def test_unreadable_and_out_of_order_dates_are_refused(qtbot, form, form_db, for
     assert cases(form_db)[0].received_on == date(2023, 5, 10)
 
 
-def _accept(w, on="2023-05-02"):
-    w.start_action(CaseStatus.IN_MEDIATION)
-    w.status_dialog.date_edit.setText(on)
-    w.status_dialog.submit()
-
-
 def test_each_status_action(qtbot, form, form_db):
     w = form()
     fill_minimal(w)
     buttons = w.action_buttons
     assert buttons[CaseStatus.IN_MEDIATION].isEnabled()
     assert not buttons[CaseStatus.RESOLVED].isEnabled()
-    _accept(w)  # saves the new case first
+    accept(w)  # saves the new case first
     assert w.status == CaseStatus.IN_MEDIATION and "调解中" in w.header.text()
     assert w.basic.widgets["accepted_on"].text() == "2023-05-02"
     assert not buttons[CaseStatus.IN_MEDIATION].isEnabled()
     assert buttons[CaseStatus.RESOLVED].isEnabled()
+    tick_mediator(w)
     w.start_action(CaseStatus.RESOLVED)
     d = w.status_dialog
     d.date_edit.setText("2023-05-20")
@@ -222,7 +179,7 @@ def test_each_status_action(qtbot, form, form_db):
 
     w2 = form()
     fill_minimal(w2)
-    _accept(w2)
+    accept(w2)
     w2.start_action(CaseStatus.TERMINATED)
     w2.status_dialog.submit()
     assert w2.status_dialog.errors["outcome_note"].isVisible()  # reason required
@@ -355,3 +312,207 @@ def test_duplicate_warning_can_stop_the_save(qtbot, form, form_db, form_dialogs)
         w.save()
     assert len(cases(form_db)) == 1  # the second was declined as a duplicate
     assert form_dialogs.kinds().count("confirm") == 1
+
+
+# ---- findings of the new-user review ---------------------------------------------------------
+
+
+def _tab_from_popup(qtbot, combo):
+    """Tab while the type-ahead list is open: the completer takes the key and hands it
+    straight to the field (no event filter sees it), as with a real keyboard."""
+    popup = combo.completer().popup()
+    assert popup.isVisible()
+    qtbot.keyClick(popup, Qt.Key.Key_Tab)
+    return focused()
+
+
+def test_tab_from_the_committee_to_a_new_party_by_keyboard_only(qtbot, form, form_db):
+    w = form()
+    b, p = w.basic.widgets, w.parties.widgets
+    qtbot.waitUntil(lambda: focused() is b["committee_code"])
+    qtbot.keyClicks(focused(), "C")  # both committees match: the list opens
+    assert _tab_from_popup(qtbot, b["committee_code"]) is b["grid_code"]
+    assert tab(qtbot) is b["received_on"]
+    assert tab(qtbot) is b["source"]
+    qtbot.keyClicks(focused(), "1")
+    assert tab(qtbot) is b["dispute_type"]
+    qtbot.keyClicks(focused(), "0")  # many types match "0": the list opens
+    # on to the parties page, not to 纠纷简要情况 below
+    assert _tab_from_popup(qtbot, b["dispute_type"]) is w.parties.add_button
+    assert w.tabs.currentWidget() is w.parties
+    qtbot.keyClick(focused(), Qt.Key.Key_Return)  # Enter adds a party
+    assert len(w.parties.records()) == 1 and focused() is p["name"]
+    qtbot.keyClicks(focused(), "Zhang San")
+    assert [tab(qtbot) for _ in range(3)] == [p["role"], p["kind"], p["id_type"]]
+    assert tab(qtbot) is p["id_number"]
+    shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(focused(), Qt.Key.Key_P, shift)  # Ctrl+Shift+P: another party
+    assert len(w.parties.records()) == 2 and focused() is p["name"]
+    assert "Ctrl+Shift+P" in w.parties.add_button.toolTip()
+    assert w.parties.records()[0]["name"] == "Zhang San"
+
+
+def test_ctrl_tab_and_ctrl_page_down_switch_pages(qtbot, form):
+    w = form()
+    b = w.basic.widgets
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    b["summary"].setFocus()
+    qtbot.waitUntil(lambda: focused() is b["summary"])
+    qtbot.keyClick(focused(), Qt.Key.Key_PageDown, ctrl)
+    assert w.tabs.currentIndex() == 1 and focused() is w.parties.add_button
+    qtbot.keyClick(focused(), Qt.Key.Key_Tab, ctrl)
+    assert w.tabs.currentIndex() == 2 and w.tabs.currentWidget().isAncestorOf(focused())
+    qtbot.keyClick(focused(), Qt.Key.Key_PageUp, ctrl)
+    assert w.tabs.currentIndex() == 1
+    qtbot.keyClick(focused(), Qt.Key.Key_PageUp, ctrl)
+    assert w.tabs.currentIndex() == 0 and focused() is b["committee_code"]
+
+
+def test_case_number_is_numbered_unless_edited_on_purpose(qtbot, form, form_db, form_dialogs):
+    w = form()
+    fill_minimal(w)
+    case_no = w.basic.widgets["case_no"]
+    assert case_no.isReadOnly() and case_no.focusPolicy() == Qt.FocusPolicy.NoFocus
+    w.basic.widgets["summary"].setFocus()
+    qtbot.waitUntil(lambda: focused() is w.basic.widgets["summary"])
+    assert tab(qtbot) is w.basic.mediators
+    qtbot.keyClicks(focused(), "1")  # a stray key cannot become the case number
+    w.save()
+    assert cases(form_db)[0].case_no == "（2023）一村人调字第1号"
+    assert "confirm" not in form_dialogs.kinds()
+
+    w = form()
+    fill_minimal(w)
+    qtbot.mouseClick(w.basic.case_no_button, Qt.MouseButton.LeftButton)
+    case_no = w.basic.widgets["case_no"]
+    assert not case_no.isReadOnly() and focused() is case_no
+    qtbot.keyClicks(case_no, "2019-17")  # an old paper case
+    form_dialogs.confirms = [False]
+    w.save()  # not from the template: asked, declined, refused beside the field
+    assert len(cases(form_db)) == 1 and form_dialogs.asked[-1][0] == "confirm"
+    error = w.basic.errors["case_no"]
+    assert error.isVisible() and "2019-17" in error.text() and "（2023）一村人调字第" in error.text()
+    form_dialogs.confirms = [True]
+    w.save()
+    assert cases(form_db)[1].case_no == "2019-17" and case_no.isReadOnly()
+    asked = form_dialogs.kinds().count("confirm")
+    commit_text(w.basic.widgets["summary"], "补充")
+    w.save()  # the stored number is not questioned again
+    assert form_dialogs.kinds().count("confirm") == asked
+
+    w = form()
+    fill_minimal(w)
+    w.basic.case_no_button.click()
+    qtbot.keyClicks(w.basic.widgets["case_no"], "x")
+    w.basic.case_no_button.click()  # cancel the change: numbered when saved again
+    assert w.basic.widgets["case_no"].text() == "" and w.basic.widgets["case_no"].isReadOnly()
+    w.save()
+    assert cases(form_db)[2].case_no == "（2023）一村人调字第2号"
+
+
+def test_resolved_needs_a_mediator_and_a_written_one_asks_for_the_terms(qtbot, form, form_db):
+    w = form()
+    fill_minimal(w)
+    accept(w)
+    w.status_dialog = None
+    w.start_action(CaseStatus.RESOLVED)
+    assert w.status_dialog is None  # no dialog: the form's rule comes first
+    error = w.basic.errors["mediator_ids"]
+    assert error.isVisible() and w.tabs.currentWidget() is w.basic
+    assert focused() is w.basic.mediators
+    tick_mediator(w)
+    assert not error.isVisible()
+    w.start_action(CaseStatus.RESOLVED)
+    d = w.status_dialog
+    d.date_edit.setText("2023-05-20")
+    d.form_combo.set_value(AgreementForm.WRITTEN.value)
+    d.submit()
+    assert w.status == CaseStatus.RESOLVED and len(cases(form_db)[0].mediator_ids) == 1
+    page = w.agreement
+    assert w.tabs.currentWidget() is page and page.prompt.isVisible()
+    assert focused() is page.widgets["agreement.agreement_no"]
+    assert (page.value("agreement.form"), page.value("agreement.signed_on")) == (
+        "书面", "2023-05-20")
+    commit_text(page.widgets["agreement.terms"], "李四赔偿张三500元")
+    w.save()
+    stored = cases(form_db)[0].agreement
+    assert (stored.form, stored.terms) == (AgreementForm.WRITTEN, "李四赔偿张三500元")
+    assert not page.prompt.isVisible()
+
+
+def test_reopen_corrects_a_mistaken_agreement_form(qtbot, form, form_db, form_dialogs):
+    w = form()
+    fill_minimal(w)
+    tick_mediator(w)
+    accept(w)
+    assert not w.reopen_button.isEnabled()
+    w.start_action(CaseStatus.RESOLVED)
+    w.status_dialog.form_combo.set_value(AgreementForm.WRITTEN.value)  # meant 口头
+    w.status_dialog.date_edit.setText("2023-05-20")
+    w.status_dialog.submit()
+    commit_text(w.agreement.widgets["agreement.terms"], "当场赔偿")
+    w.save()
+    assert not any(b.isEnabled() for b in w.action_buttons.values())
+    assert w.reopen_button.isEnabled()
+    form_dialogs.confirms = [False]
+    w.reopen_button.click()
+    assert form_dialogs.kinds()[-1] == "confirm" and w.status == CaseStatus.RESOLVED
+    form_dialogs.confirms = [True]
+    w.reopen_button.click()
+    assert w.status == CaseStatus.IN_MEDIATION == cases(form_db)[0].status
+    assert w.basic.value("closed_on") == "" and w.basic.value("agreement_form") == ""
+    assert w.action_buttons[CaseStatus.RESOLVED].isEnabled() and not w.reopen_button.isEnabled()
+    assert w.agreement.widgets["agreement.form"].isEnabled()
+    w.start_action(CaseStatus.RESOLVED)
+    w.status_dialog.form_combo.set_value(AgreementForm.ORAL.value)
+    w.status_dialog.date_edit.setText("2023-05-20")
+    w.status_dialog.submit()
+    case = cases(form_db)[0]
+    assert (case.status, case.agreement_form, case.agreement.form) == (
+        CaseStatus.RESOLVED, AgreementForm.ORAL, AgreementForm.ORAL)
+    assert w.agreement.value("agreement.form") == "口头" and not w.is_dirty()
+
+
+def _inside(widget, dialog):
+    top_left = widget.mapTo(dialog, widget.rect().topLeft())
+    return dialog.rect().contains(top_left) and dialog.rect().contains(
+        widget.mapTo(dialog, widget.rect().bottomRight()))
+
+
+def test_status_dialog_shows_every_problem_inside_itself(qtbot, form):
+    w = form()
+    fill_minimal(w)
+    tick_mediator(w)
+    accept(w, on="2023-05-10")
+    w.start_action(CaseStatus.RESOLVED)
+    d = w.status_dialog
+    qtbot.waitExposed(d)
+    assert not d.reason_edit.isVisible()  # not drawn over the form of this action
+    d.date_edit.setText("2023-05-05")
+    d.submit()  # no agreement form and a closing date before the acceptance
+    date_error, form_error = d.errors["date"], d.errors["agreement_form"]
+    assert "结案日期" in date_error.text() and "协议形式" in form_error.text()
+    qtbot.waitUntil(lambda: date_error.isVisible() and form_error.isVisible())
+    for widget in (date_error, form_error, d.form_combo):
+        assert _inside(widget, d)
+    d.date_edit.setText("2023-13-45")
+    d.submit()  # an unreadable date does not hide the missing form either
+    assert "2023-13-45" in date_error.text() and form_error.isVisible()
+    assert d.isVisible() and w.status == CaseStatus.IN_MEDIATION
+
+
+def test_amount_with_three_decimals_and_esc_closes(qtbot, form, form_db, form_dialogs):
+    w = form()
+    fill_minimal(w)
+    w.basic.widgets["amount_yuan"].setText("12.345")
+    w.save()
+    error = w.basic.errors["amount_yuan"]
+    assert "最多保留两位小数" in error.text() and cases(form_db) == []
+    w.basic.widgets["amount_yuan"].setText("12.34")
+    form_dialogs.answers = ["cancel"]
+    qtbot.keyClick(w.basic.widgets["summary"], Qt.Key.Key_Escape)
+    assert form_dialogs.kinds() == ["ask"] and w.isVisible()  # same question as Close
+    form_dialogs.answers = ["save"]
+    qtbot.keyClick(w.basic.widgets["amount_yuan"], Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not w.isVisible())
+    assert cases(form_db)[0].amount_fen == 1234

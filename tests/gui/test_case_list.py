@@ -9,10 +9,12 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication
 
+from mediator_app.domain.enums import CaseStatus
 from mediator_app.storage import case_query as cq
 from mediator_app.ui import case_model
 from mediator_app.ui.case_list import CaseListView
 from mediator_app.ui.case_model import COLUMN_INDEX
+from mediator_app.ui.labels import status_label
 
 
 @pytest.fixture
@@ -222,3 +224,32 @@ def test_stale_queued_jobs_are_skipped(ctx, qtbot):
     runner.drain()
     assert runner.ran == 3  # old counts skipped; new first ids and new counts ran
     assert len(counts) == 1 and counts[0].total == counts[0].in_mediation
+
+
+def test_columns_are_at_least_as_wide_as_their_headers_and_statuses(view):
+    table = view.table
+    hh = table.horizontalHeader()
+    fm = table.fontMetrics()
+    for i in range(len(case_model.COLUMNS) - 1):  # the last one stretches
+        header = view.model.headerData(i, Qt.Orientation.Horizontal)
+        assert table.columnWidth(i) >= fm.horizontalAdvance(header) + 8, header
+        assert table.columnWidth(i) >= hh.sectionSizeHint(i)
+    status = COLUMN_INDEX["status"]
+    for s in CaseStatus:
+        assert table.columnWidth(status) > fm.horizontalAdvance(status_label(s.value))
+
+
+def test_filters_wrap_instead_of_widening_the_window(view, qtbot):
+    bar = view.filters
+    view.resize(1400, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    wide_height = bar.height()
+    one_row = bar.flow.heightForWidth(1400)
+    assert bar.flow.heightForWidth(300) > one_row  # several rows when narrow
+    assert bar.minimumSizeHint().width() < 600
+    view.resize(bar.minimumSizeHint().width() + 20, 600)
+    qtbot.waitUntil(lambda: bar.height() > wide_height, timeout=2000)
+    for widget in (bar.status, bar.committee, bar.date_to, bar.clear):
+        right = widget.mapTo(bar, widget.rect().topRight()).x()
+        assert right <= bar.width(), widget

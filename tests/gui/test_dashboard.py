@@ -108,3 +108,29 @@ def test_statistics_service_and_fallback_agree(case_db):
             fallback = dd._fallback_figures(case_db, scope, first, today, rule)
             assert stats is not None, "services.statistics.build_report is not usable"
             assert stats == fallback
+
+
+def test_destroyed_dashboard_ignores_later_font_changes(ctx, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from mediator_app.ui import prefs
+
+    app = QApplication.instance()
+    d = Dashboard(ctx)
+    d.deleteLater()
+    qtbot.wait(10)
+    try:
+        prefs.apply_text_scale(app, 1.25)  # must not reach the deleted heading
+        qtbot.wait(10)
+    finally:
+        prefs.apply_text_scale(app, 1.0)
+
+
+def test_chart_legend_wraps_when_narrow(dash, qtbot):
+    chart = dash.chart
+    chart.resize(1200, 300)
+    assert {row for _x, row, _s in chart.legend_positions()} == {0}
+    chart.resize(chart.fontMetrics().horizontalAdvance("中") * 10, 300)
+    positions = chart.legend_positions()
+    assert max(row for _x, row, _s in positions) >= 1
+    assert len(positions) == 5

@@ -129,6 +129,34 @@ def test_rules_are_shown_beside_the_fields(qtbot, win, form_db):
     assert not people.widgets["grid_code"].isEnabled()
 
 
+@pytest.fixture
+def zh_win(qtbot, form_ctx, qapp):
+    """The window with the program's Chinese catalogue loaded, as users see it."""
+    from PySide6.QtCore import QLocale
+
+    from mediator_app.ui.i18n import install_translators
+
+    locale = QLocale()
+    translators = install_translators(qapp, "zh")
+    w = OrgManagerWindow(form_ctx)
+    qtbot.addWidget(w)
+    yield w
+    for translator in translators:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(locale)
+
+
+def test_a_required_name_is_called_as_on_its_form(qtbot, zh_win):
+    units, committees, people = zh_win.units, zh_win.committees, zh_win.people
+    for panel in (units, committees, people):
+        panel.new()
+        panel.save()  # nothing filled in
+    for panel in (units, committees):
+        assert panel.errors["name"].text() == "请填写“名称”。"
+    assert people.errors["name"].text() == "请填写“姓名”。"
+    assert units.errors["code"].text() == "请填写“代码”。"
+
+
 def test_grid_worker_who_is_not_a_mediator(qtbot, win):
     win.units.select("610114001002001")
     assert "赵网格" in win.units.workers.text()

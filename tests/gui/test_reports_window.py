@@ -172,9 +172,11 @@ def _add_may_case(db, committee: str = "K2") -> None:
 
 def test_submit_then_edit_shows_the_difference(window, report_db, dialogs):
     before = window.bundle.report.totals.disputes
+    window.review()
     window.submit()
     state = window.bundle.submission
     assert state.submitted is not None and state.submitted.submitted_by == "tester"
+    assert state.submitted.reviewed_by == "tester"
     assert dialogs.calls[-1][0] == "confirm"
     assert window.submission.banner.isHidden()
     _add_may_case(report_db)
@@ -196,6 +198,7 @@ def test_submit_then_edit_shows_the_difference(window, report_db, dialogs):
 
 
 def test_declined_submission_stores_nothing(window, dialogs):
+    window.review()
     dialogs.confirm_answer = False
     window.submit()
     assert window.bundle.submission.submitted is None
@@ -203,6 +206,7 @@ def test_declined_submission_stores_nothing(window, dialogs):
 
 def test_completeness_lists_missing_units(window):
     window.set_scope(EAST)
+    window.review()
     window.submit()
     window.set_scope(EMPTY)
     window.review()
@@ -214,6 +218,40 @@ def test_completeness_lists_missing_units(window):
     assert states[WEST] == "未上报"
     assert states["KP"] == "未上报"
     assert "2/4" in window.submission.summary.text()
+
+
+def test_submit_waits_for_a_review_of_the_same_figures(window, report_db):
+    button = window.submission.submit_button
+    assert not button.isEnabled() and "还没有审核" in button.toolTip()
+    window.review()
+    assert button.isEnabled() and button.toolTip() == ""
+    _add_may_case(report_db)  # the figures change after the review
+    window.refresh()
+    assert not button.isEnabled() and "审核（第1版）之后有变化" in button.toolTip()
+    window.review()
+    assert button.isEnabled()
+    window.submit()
+    sub = window.bundle.submission.submitted
+    assert sub is not None and (sub.version, sub.reviewed_by) == (3, "tester")
+    assert not button.isEnabled() and "第3版已经上报" in button.toolTip()
+
+
+def test_summary_and_table_follow_review_and_submit(window):
+    panel = window.submission
+
+    def own_and_counts() -> tuple[str, str]:
+        own, counts = panel.summary.text().split(". ", 1)
+        return own, counts
+
+    assert own_and_counts()[0].endswith("未上报")
+    window.review()
+    assert own_and_counts()[0].endswith("已审核未上报")
+    window.submit()
+    own, counts = own_and_counts()
+    assert own.endswith("已上报") and panel.unit_states()[DISTRICT] == "已上报"
+    assert counts == "Units below: submitted 0/4 (zero reports 0), reviewed only 0, " \
+                     "not submitted 4"
+    assert window.status.text() == "The month was submitted."
 
 
 def test_submission_needs_a_month(window):
@@ -329,3 +367,124 @@ def test_builds_on_the_worker_thread(tmp_path, dialogs, qtbot):
     finally:
         runner.shutdown()
         read.close()
+
+
+def test_documents_menu_speaks_chinese(rctx, qtbot, qapp):
+    """The menu's texts reach the catalogue (literal translate calls lupdate can see)."""
+    from PySide6.QtWidgets import QWidget
+
+    from mediator_app.ui.i18n import install_translators
+    from mediator_app.ui.reports.documents_menu import build_documents_menu
+
+    translators = install_translators(qapp, "zh")
+    try:
+        owner = QWidget()
+        qtbot.addWidget(owner)
+        menu = build_documents_menu(rctx, lambda: None, owner)
+        titles = [sub.title() for sub in menu.kind_menus.values()]
+        actions = {a.text() for a in menu.actions_by.values()}
+    finally:
+        for t in translators:
+            qapp.removeTranslator(t)
+    assert menu.title() == "文书"
+    assert titles == ["受理登记表", "调解协议书", "口头协议登记表", "回访记录",
+                      "卷宗封面及卷内目录", "卷宗（全部文书）"]
+    assert actions == {"另存为 PDF…", "打开预览/打印"}
+
+
+# ---- dialogs: owner window, start folder --------------------------------------------------
+
+def test_dialogs_belong_to_the_active_window(rctx, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+    from mediator_app.ui import dialogs as dialogs_mod
+
+    main, reports = QMainWindow(), ReportsWindow(rctx, DISTRICT)
+    for w in (main, reports):
+        qtbot.addWidget(w)
+        w.show()
+    service = dialogs_mod.QtDialogService(main)
+    active: list[object] = [None]
+    monkeypatch.setattr(dialogs_mod.QApplication, "activeWindow", lambda: active[0])
+    shown: list[object] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, *_a: shown.append(parent))
+    service.info("t", "x")  # no active window: the main window
+    active[0] = reports
+    service.info("t", "x")
+    popup = QMenu(reports)  # a menu of the reports window counts as that window
+    popup.show()
+    active[0] = popup
+    service.info("t", "x")
+    assert shown == [main, reports, reports]
+
+
+def test_file_dialogs_start_in_documents_then_the_last_folder(tmp_path, monkeypatch, qapp):
+    from PySide6.QtWidgets import QFileDialog
+
+    from mediator_app.ui import dialogs as dialogs_mod
+
+    docs = tmp_path / "home" / "文档"
+    (tmp_path / "cfg").mkdir()
+    docs.mkdir(parents=True)
+    (tmp_path / "cfg" / "user-dirs.dirs").write_text('XDG_DOCUMENTS_DIR="$HOME/文档"\n',
+                                                     encoding="utf-8")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "cfg"))
+    asked: list[str] = []
+    chosen = tmp_path / "out" / "report.pdf"
+    chosen.parent.mkdir()
+
+    def fake_save(_parent, _title, directory, _filter):
+        asked.append(directory)
+        return str(chosen), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", fake_save)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        lambda _p, _t, directory, _f: (asked.append(directory), ([], ""))[1])
+    service = dialogs_mod.QtDialogService()
+    assert service.save_file("t", "报表.pdf", "*.pdf") == str(chosen)
+    assert asked[0] == str(docs / "报表.pdf")  # Documents, not the working directory
+    service.save_file("t", "again.pdf", "*.pdf")
+    service.open_files("t", "*.csv")
+    assert asked[1:] == [str(chosen.parent / "again.pdf"), str(chosen.parent)]
+
+
+def test_reports_action_brings_back_the_open_window(rctx, qtbot):
+    from mediator_app.ui.app import build_main_window
+
+    main = build_main_window(rctx)
+    qtbot.addWidget(main)
+    main.open_reports()
+    first = main.reports_window()
+    assert first is not None
+    first.set_period(MAY)
+    first.set_scope(WEST)
+    first.showMinimized()
+    main.open_reports()
+    assert main.reports_window() is first and not first.isMinimized()
+    assert (first.period(), first.scope_picker.scope()) == (MAY, WEST)
+    assert sum(w.objectName() == "reportsWindow" for w in main.windows) == 1
+    first.close()  # closed (deleted): the next time opens a fresh window
+    qtbot.waitUntil(lambda: main.reports_window() is None)
+    main.open_reports()
+    assert main.reports_window() is not None and main.reports_window() is not first
+    main.reports_window().close()
+
+
+def test_window_fits_a_small_screen_at_the_largest_text_size(rctx, qtbot, qapp):
+    from PySide6.QtGui import QFont
+
+    from mediator_app.ui import prefs
+
+    base = QFont(qapp.font())
+    prefs.apply_text_scale(qapp, max(prefs.TEXT_SCALES))
+    try:
+        w = ReportsWindow(rctx, DISTRICT)
+        qtbot.addWidget(w)
+        w.set_period(MAY)
+        w.status.setText("已保存 /home/user/Documents/" + "report_" * 40 + ".pdf")
+        w.mode.setText("当前显示上报数据：第2版。" * 6)
+        w.mode.show()
+        assert w.minimumSizeHint().width() <= 1100  # was 1,300–1,600 px: off a laptop
+    finally:
+        qapp.setFont(base)

@@ -89,3 +89,41 @@ def test_large_text_changes_the_whole_ui_font(ctx, qtbot):
     finally:
         prefs.apply_text_scale(app, 1.0)
     assert app.font().pointSizeF() == pytest.approx(before)
+
+
+def test_started_with_lang_shows_the_language_in_use_and_keeps_the_saved_one(ctx, qtbot):
+    prefs.set_language("zh")
+    ctx.lang = "en"  # as after `mediator-app --lang en`
+    d = SettingsDialog(ctx)
+    qtbot.addWidget(d)
+    assert d.language_overridden()
+    assert d.language_now.text() == "English"
+    assert d.language.currentData() == "zh"  # the saved preference, not the override
+    assert "--lang" in d.language_note.text() and "English" in d.language_note.text()
+    with qtbot.waitSignal(d.applied):
+        d.save()
+    assert prefs.language() == "zh"
+
+
+def test_without_lang_the_saved_language_is_the_one_in_use(dialog):
+    assert not dialog.language_overridden()
+    assert dialog.language_now.text() == "简体中文"
+    assert dialog.language.currentData() == "zh"
+    assert "--lang" not in dialog.language_note.text()
+
+
+def test_dialog_fits_the_screen_with_the_largest_text(ctx, qtbot):
+    app = QApplication.instance()
+    prefs.apply_text_scale(app, max(prefs.TEXT_SCALES))
+    try:
+        d = SettingsDialog(ctx)
+        qtbot.addWidget(d)
+        d.show()
+        qtbot.waitExposed(d)
+        available = d.screen().availableGeometry()
+        assert d.height() <= available.height() and d.width() <= available.width()
+        qtbot.waitUntil(lambda: d.scroll.verticalScrollBar().maximum() > 0, timeout=2000)
+        ok = d.buttons.button(d.buttons.StandardButton.Ok)
+        assert d.rect().contains(ok.mapTo(d, ok.rect().bottomRight()))
+    finally:
+        prefs.apply_text_scale(app, 1.0)

@@ -126,9 +126,12 @@ def test_submit_review_and_completeness(db_path, capsys):
                "--review-only", "--user", "alice") == 0
     assert "已审核：幸福街道 2023-05（第1版）" in capsys.readouterr().out
     assert run("submit", "--db", db_path, "--period", "2023-05", "--scope", S2,
-               "--user", "bob") == 0
+               "--user", "bob") == 1  # not reviewed: refused
+    assert "还没有审核，不能上报" in capsys.readouterr().err
+    assert run("submit", "--db", db_path, "--period", "2023-05", "--scope", S2,
+               "--user", "bob", "--review-and-submit") == 0
     out = capsys.readouterr().out
-    assert "已上报：和平街道 2023-05（第1版，零报告）" in out and "排查纠纷 0 件" in out
+    assert "已上报：和平街道 2023-05（第2版，零报告）" in out and "排查纠纷 0 件" in out
     assert run("submissions", "--db", db_path, "--period", "2023-05", "--scope", DISTRICT) == 0
     lines = capsys.readouterr().out.splitlines()
     row = {line.split()[0]: line for line in lines[1:] if line[:1].isdigit()}
@@ -136,6 +139,18 @@ def test_submit_review_and_completeness(db_path, capsys):
     assert "已上报（零报告）" in row[S2] and "bob" in row[S2]
     assert "未上报" in row[DISTRICT] and "示例区（本级）" in row[DISTRICT]
     assert lines[-1] == "已上报 1/2（其中零报告 1），已审核未上报 1，未上报 0"
+
+
+def test_submit_a_reviewed_month(db_path, capsys):
+    base = ("submit", "--db", db_path, "--period", "2023-05", "--scope", S1)
+    assert run(*base, "--review-only", "--user", "alice") == 0
+    assert run(*base, "--user", "bob") == 0
+    assert "已上报：幸福街道 2023-05（第2版）" in capsys.readouterr().out
+    assert run(*base, "--user", "bob", "--lang", "en") == 1  # that review is used up
+    assert "review again before submitting again" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exc:
+        run(*base, "--review-only", "--review-and-submit")
+    assert exc.value.code == 2
 
 
 def test_submit_refusals(db_path, capsys):

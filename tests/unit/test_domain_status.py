@@ -19,6 +19,7 @@ from mediator_app.domain.status import (
     is_overdue,
     reopen_allowed,
     reopen_case,
+    transition_input_problems,
     validate_case,
 )
 
@@ -346,3 +347,22 @@ def test_applied_transitions_always_yield_valid_cases(
     )
     assert validate_case(case, today=today) == []
     assert case.status == target
+
+
+def test_transition_reports_missing_input_and_broken_rules_together() -> None:
+    case = make_case(status=S.IN_MEDIATION, accepted_on=ACCEPTED)
+    with pytest.raises(DomainError) as info:
+        apply_transition(case, S.RESOLVED, on=ACCEPTED - timedelta(1), today=TODAY)
+    assert [(p.field, p.code) for p in info.value.problems] == [
+        ("agreement_form", "required"),  # once, though the record also lacks it
+        ("closed_on", "dates.closed_before_accepted"),
+    ]
+
+
+def test_transition_input_problems() -> None:
+    assert transition_input_problems(S.IN_MEDIATION, None, "") == []
+    assert [p.field for p in transition_input_problems(S.RESOLVED, None, "")] == [
+        "agreement_form"]
+    assert transition_input_problems(S.RESOLVED, AgreementForm.ORAL, "") == []
+    assert [p.code for p in transition_input_problems(S.REJECTED, None, " ")] == [
+        "status.reason_required"]

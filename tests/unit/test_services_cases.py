@@ -11,7 +11,9 @@ from mediator_app.domain.enums import (
     AgreementForm, CaseStatus, CommitteeKind, OrgLevel, PersonRole,
 )
 from mediator_app.domain.errors import DomainError
-from mediator_app.domain.model import Case, Committee, OrgUnit, Party, Person, new_case_id
+from mediator_app.domain.model import (
+    Agreement, Case, Committee, OrgUnit, Party, Person, new_case_id,
+)
 from mediator_app.services import cases as svc
 from mediator_app.services import organisation as org_svc
 from mediator_app.storage.audit_repo import AuditRepository
@@ -196,3 +198,63 @@ def test_likely_duplicates(db):
     # a saved case is not its own duplicate; deleted cases are ignored
     assert svc.likely_duplicates(db, far) == []
     assert svc.likely_duplicates(db, new_case(parties=(Party("王五", id_number=ID_B),))) == []
+
+
+def _resolved(db, form=AgreementForm.WRITTEN, **kw):
+    agreement = Agreement(AgreementForm.WRITTEN, agreement_no="X-1", terms="李四赔偿张三")
+    case = svc.save_case(db, new_case(agreement=agreement, **kw), today=TODAY)
+    svc.transition_case(db, case.id, CaseStatus.IN_MEDIATION, on=date(2023, 5, 2), today=TODAY)
+    return svc.transition_case(db, case.id, CaseStatus.RESOLVED, on=date(2023, 5, 9),
+                               agreement_form=form, today=TODAY)
+
+
+def test_reopen_lets_a_mistaken_closing_be_corrected_and_is_audited(db):
+    done = _resolved(db)
+    reopened = svc.reopen_case(db, done.id, today=TODAY, user="tester")
+    assert (reopened.status, reopened.accepted_on, reopened.closed_on) == (
+        CaseStatus.IN_MEDIATION, date(2023, 5, 2), None)
+    assert reopened.agreement_form is None
+    assert reopened.agreement.terms == "李四赔偿张三"  # the agreement text is kept
+    history = AuditRepository(db).history("case", done.case_id)
+    entry = [e for e in history if e.action == svc.REOPEN_ACTION]
+    assert [(e.user, e.field, e.old_value, e.new_value) for e in entry] == [
+        ("tester", "status", "调解成功", "调解中")]
+    assert any(e.field == "closed_on" and e.old_value == "2023-05-09" for e in history)
+    # the corrected choice reaches the stored agreement record too
+    oral = svc.transition_case(db, done.id, CaseStatus.RESOLVED, on=date(2023, 5, 10),
+                               agreement_form=AgreementForm.ORAL, today=TODAY)
+    assert oral.agreement_form == AgreementForm.ORAL
+    assert oral.agreement.form == AgreementForm.ORAL
+    assert [p.name for p in oral.parties] == ["张三", "李四"]
+
+
+def test_reopen_refused_for_open_or_rejected_cases(db):
+    case = svc.save_case(db, new_case(), today=TODAY)
+    with pytest.raises(DomainError) as err:
+        svc.reopen_case(db, case.id, today=TODAY)
+    assert err.value.first.code == "status.transition"
+    rejected = svc.transition_case(db, case.id, CaseStatus.REJECTED, on=date(2023, 5, 2),
+                                   reason="不属于受理范围", today=TODAY)
+    with pytest.raises(DomainError):
+        svc.reopen_case(db, rejected.id, today=TODAY)
+    assert CaseRepository(db).get(case.id).status == CaseStatus.REJECTED
+
+
+def test_transition_reports_every_problem_at_once(db):
+    case = svc.save_case(db, new_case(), today=TODAY)
+    svc.transition_case(db, case.id, CaseStatus.IN_MEDIATION, on=date(2023, 5, 10), today=TODAY)
+    with pytest.raises(DomainError) as err:
+        svc.transition_case(db, case.id, CaseStatus.RESOLVED, on=date(2023, 5, 5), today=TODAY)
+    assert {(p.field, p.code) for p in err.value.problems} == {
+        ("agreement_form", "required"), ("closed_on", "dates.closed_before_accepted")}
+
+
+def test_case_no_template_problem(db):
+    assert svc.case_no_template_problem(db, new_case()) is None  # numbered when saved
+    fits = new_case(case_no="(2023)幸福人调字第12号")  # half-width brackets are alike
+    assert svc.case_no_template_problem(db, fits) is None
+    problem = svc.case_no_template_problem(db, new_case(case_no="1"))
+    assert (problem.field, problem.code) == ("case_no", "case_no.template_mismatch")
+    assert problem.params == {"value": "1", "example": "（2023）幸福人调字第1号"}
+    other_year = new_case(case_no="（2022）幸福人调字第3号")
+    assert svc.case_no_template_problem(db, other_year) is not None

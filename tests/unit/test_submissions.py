@@ -1,5 +1,5 @@
 """审核上报: snapshots, changes since submission, completeness with zero reports,
-resubmission history."""
+resubmission history, and no submission without a current review."""
 
 from __future__ import annotations
 
@@ -71,12 +71,18 @@ def _resolve(db, rowid: int) -> None:
         repo.update(rowid, changed, repo.location_of(case.committee_code, None) or "")
 
 
+def _submit(db, scope: str, user: str, reviewer: str = "reviewer") -> submissions.Submission:
+    """Review (by ``reviewer``), then submit (by ``user``)."""
+    submissions.review_month(db, scope, MAY, user=reviewer)
+    return submissions.submit_month(db, scope, MAY, user=user)
+
+
 def test_submission_keeps_the_snapshot(db, cases):
-    sub = submissions.submit_month(db, S1, MAY, user="alice")
+    sub = _submit(db, S1, "alice", reviewer="rita")
     fresh = statistics.report_to_dict(statistics.build_report(db, period=MAY, scope=S1))
     assert sub.snapshot == fresh
     assert (sub.status, sub.version, sub.submitted_by, sub.reviewed_by) == (
-        "submitted", 1, "alice", "alice")
+        "submitted", 2, "alice", "rita")
     assert sub.snapshot["totals"]["disputes"] == 2 and not sub.zero_report
     _resolve(db, cases["open"])
     again = submissions.submission_for(db, S1, MAY)
@@ -85,8 +91,8 @@ def test_submission_keeps_the_snapshot(db, cases):
 
 
 def test_changes_since_submission_lists_exactly_the_changed_figures(db, cases):
-    submissions.submit_month(db, S1, MAY, user="alice")
-    submissions.submit_month(db, DISTRICT, MAY, user="district")
+    _submit(db, S1, "alice")
+    _submit(db, DISTRICT, "district")
     assert submissions.changes_since_submission(db, S1, MAY) == []
     _resolve(db, cases["open"])
     diffs = submissions.changes_since_submission(db, S1, MAY)
@@ -103,7 +109,7 @@ def test_changes_since_submission_lists_exactly_the_changed_figures(db, cases):
 
 
 def test_new_late_case_and_deletion_show_as_changes(db, cases):
-    submissions.submit_month(db, S2, MAY, user="bob")
+    _submit(db, S2, "bob")
     late = _store(db, _case("C2", date(2023, 5, 30), CaseStatus.REGISTERED))
     diffs = {d.figure: (d.submitted, d.current)
              for d in submissions.changes_since_submission(db, S2, MAY) if d.part == "totals"}
@@ -115,8 +121,8 @@ def test_new_late_case_and_deletion_show_as_changes(db, cases):
 
 
 def test_completeness_with_zero_reports_and_missing_units(db, cases):
-    submissions.submit_month(db, S1, MAY, user="alice")
-    submissions.submit_month(db, S2, MAY, user="bob")  # no case in May: zero report
+    _submit(db, S1, "alice")
+    _submit(db, S2, "bob")  # no case in May: zero report
     submissions.review_month(db, "CP", MAY, user="carol")
     rows = {r.code: r for r in submissions.completeness(db, DISTRICT, MAY)}
     assert list(rows) == [DISTRICT, S1, S2, S3, "CP"]
@@ -134,30 +140,67 @@ def test_completeness_with_zero_reports_and_missing_units(db, cases):
 
 
 def test_resubmission_keeps_history_and_latest_wins(db, cases):
-    first = submissions.submit_month(db, S1, MAY, user="alice")
+    first = _submit(db, S1, "alice")
     _resolve(db, cases["open"])
-    second = submissions.submit_month(db, S1, MAY, user="alice")
-    assert (first.version, second.version) == (1, 2)
+    second = _submit(db, S1, "alice")
+    assert (first.version, second.version) == (2, 4)
     versions = submissions.history(db, S1, MAY)
-    assert [v.version for v in versions] == [1, 2]
-    assert [v.snapshot["totals"]["resolved"] for v in versions] == [1, 2]
+    assert [v.version for v in versions] == [1, 2, 3, 4]
+    assert [v.status for v in versions] == ["reviewed", "submitted"] * 2
+    assert [v.snapshot["totals"]["resolved"] for v in versions] == [1, 1, 2, 2]
     current = submissions.submission_for(db, S1, MAY)
-    assert current is not None and current.version == 2
+    assert current is not None and current.version == 4
     assert submissions.changes_since_submission(db, S1, MAY) == []
     rows = {r.code: r for r in submissions.completeness(db, DISTRICT, MAY)}
-    assert rows[S1].version == 2
+    assert rows[S1].version == 4
 
 
-def test_review_is_carried_into_the_submission_unless_figures_changed(db, cases):
+def _refused(db, scope: str, code: str) -> str:
+    with pytest.raises(DomainError) as err:
+        submissions.submit_month(db, scope, MAY, user="clerk")
+    assert err.value.first.code == code
+    assert submissions.submit_refusal(db, scope, MAY) == err.value.first
+    return submissions.problem_text(err.value.first)
+
+
+def test_submission_needs_a_current_review(db, cases):
+    text = _refused(db, S1, "submission.not_reviewed")
+    assert text == "幸福街道 2023-05 的数据还没有审核，不能上报：请先审核，再上报。"
+    assert submissions.history(db, S1, MAY) == []  # nothing stored, nobody recorded
+    en = submissions.problem_text(submissions.submit_refusal(db, S1, MAY), "en")
+    assert en.startswith("The figures of 幸福街道 for 2023-05 have not been reviewed")
+    submissions.review_month(db, S1, MAY, user="reviewer")
+    assert submissions.submit_refusal(db, S1, MAY) is None
+    _resolve(db, cases["open"])  # figures changed after the review: review again
+    text = _refused(db, S1, "submission.review_outdated")
+    # in_progress, resolved, oral, rate numerator and rate text, on the totals and 直属
+    assert "第1版" in text and "（10 项）" in text
+    submissions.review_month(db, S1, MAY, user="reviewer")
+    sub = submissions.submit_month(db, S1, MAY, user="clerk")
+    assert (sub.version, sub.reviewed_by, sub.submitted_by) == (3, "reviewer", "clerk")
+    # submitting the same review twice is refused: a new submission needs a new review
+    assert "第3版已经上报" in _refused(db, S1, "submission.already_submitted")
+
+
+def test_review_and_submit_records_both_under_the_user(db, cases):
+    sub = submissions.review_and_submit(db, S2, MAY, user="bob")
+    assert (sub.status, sub.reviewed_by, sub.submitted_by, sub.version) == (
+        "submitted", "bob", "bob", 2)
+    assert [v.status for v in submissions.history(db, S2, MAY)] == ["reviewed", "submitted"]
+    with pytest.raises(DomainError):  # nothing is stored when the month is refused
+        submissions.review_and_submit(db, S2, "2023", user="bob")
+    assert len(submissions.history(db, S2, MAY)) == 2
+
+
+def test_review_is_carried_into_the_submission(db, cases):
     submissions.review_month(db, S1, MAY, user="reviewer")
     sub = submissions.submit_month(db, S1, MAY, user="clerk")
     assert (sub.reviewed_by, sub.submitted_by, sub.version) == ("reviewer", "clerk", 2)
-    submissions.review_month(db, S1, MAY, user="reviewer")
+    review = submissions.review_month(db, S1, MAY, user="reviewer2")
     rows = {r.code: r for r in submissions.completeness(db, DISTRICT, MAY)}
     assert rows[S1].state == "submitted" and rows[S1].revision_pending
-    _resolve(db, cases["open"])  # figures changed after the review
     sub = submissions.submit_month(db, S1, MAY, user="clerk")
-    assert sub.reviewed_by == "clerk"
+    assert (sub.reviewed_by, sub.reviewed_at) == ("reviewer2", review.reviewed_at)
     latest_any = submissions.submission_for(db, S1, MAY, status=None)
     assert latest_any is not None and latest_any.version == 4
 

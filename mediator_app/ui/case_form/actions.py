@@ -1,67 +1,166 @@
-"""The case form's status actions (受理, 调解成功, 调解终止, 不予受理) and its closing
-rules, as a mixin of ``CaseFormWindow`` (kept apart to keep the window readable)."""
+"""The case form's status actions (受理, 调解成功, 调解终止, 不予受理, 重新打开) and its
+closing rules, as a mixin of ``CaseFormWindow`` (kept apart to keep the window readable)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget
 
-from mediator_app.domain.enums import CaseStatus
+from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.model import Case
-from mediator_app.services.cases import transition_case
+from mediator_app.domain.status import allowed_transitions, reopen_allowed
+from mediator_app.services.cases import reopen_case, transition_case
+from mediator_app.ui.case_form.navigation import PAGE_AGREEMENT, PAGE_BASIC
+from mediator_app.ui.case_form.pages import AgreementPage, BasicPage
 from mediator_app.ui.case_form.status_dialog import StatusDialog
+from mediator_app.ui.context import AppContext
+
+# agreement fields asked for after 调解成功 with a written agreement, in page order
+AGREEMENT_ASKED = ("agreement.agreement_no", "agreement.signed_on", "agreement.facts",
+                   "agreement.disputed_matters", "agreement.responsibilities",
+                   "agreement.terms")
 
 
 class StatusActionsMixin:
-    """Needs from the window: ctx, rowid, is_dirty, save, _show_case, _set_busy, saved,
-    _finish_close, tr."""
+    """Needs from the window: ctx, basic, agreement, tabs, rowid, status, _busy,
+    is_dirty, save, _show_case, _set_busy, saved, _finish_close, tr."""
 
+    ctx: AppContext
+    basic: BasicPage
+    agreement: AgreementPage
+    tabs: QTabWidget
     status_dialog: StatusDialog | None
+    saved: Any  # Signal(int)
+    _busy: bool
     _closing: bool
+    tr: Callable[[str], str]
+
+    # ---- header ----------------------------------------------------------------------------
+    def _build_actions(self, row: QHBoxLayout) -> None:
+        self.action_buttons: dict[CaseStatus, QPushButton] = {}
+        texts = {CaseStatus.IN_MEDIATION: self.tr("Accept"),
+                 CaseStatus.RESOLVED: self.tr("Mediation succeeded"),
+                 CaseStatus.TERMINATED: self.tr("Terminate mediation"),
+                 CaseStatus.REJECTED: self.tr("Do not accept")}
+        for target, text in texts.items():
+            button = QPushButton(text)
+            button.clicked.connect(lambda _c=False, t=target: self.start_action(t))
+            self.action_buttons[target] = button
+        self.reopen_button = QPushButton(self.tr("Reopen"))
+        self.reopen_button.setToolTip(self.tr("Back to “in mediation”, to correct a case closed by mistake"))  # noqa: E501
+        self.reopen_button.clicked.connect(lambda: self.start_reopen())
+        for button in (*self.action_buttons.values(), self.reopen_button):
+            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+            row.addWidget(button)
+
+    def _refresh_actions(self) -> None:
+        """Only what the rules allow from the current status is enabled."""
+        allowed = allowed_transitions(self.status)  # type: ignore[attr-defined]
+        for target, button in self.action_buttons.items():
+            button.setEnabled(target in allowed and not self._busy)
+        self.reopen_button.setEnabled(reopen_allowed(self.status)  # type: ignore[attr-defined]
+                                      and self.rowid is not None  # type: ignore[attr-defined]
+                                      and not self._busy)
 
     # ---- status actions --------------------------------------------------------------------
     def start_action(self, target: CaseStatus) -> None:
         """受理 / 调解成功 / 调解终止 / 不予受理: saves pending edits first."""
-        if self.rowid is None or self.is_dirty():
-            self.save(then=lambda: self._open_status_dialog(target))
+        if target == CaseStatus.RESOLVED and not self._has_mediator():
+            return
+        self._after_saving(lambda: self._open_status_dialog(target))
+
+    def _after_saving(self, action: Callable[[], None]) -> None:
+        if self.rowid is None or self.is_dirty():  # type: ignore[attr-defined]
+            self.save(then=action)  # type: ignore[attr-defined]
         else:
-            self._open_status_dialog(target)
+            action()
+
+    def _has_mediator(self) -> bool:
+        """调解成功 needs the mediator(s) who reached the agreement (a form rule: imported
+        cases may carry none)."""
+        if self.basic.mediator_ids():
+            return True
+        self.tabs.setCurrentIndex(PAGE_BASIC)
+        self.basic.errors["mediator_ids"].show_message(
+            self.tr("Tick at least one mediator before recording “mediation succeeded”."))
+        self.basic.mediators.setFocus(Qt.FocusReason.OtherFocusReason)
+        return False
 
     def _open_status_dialog(self, target: CaseStatus) -> None:
-        dialog = StatusDialog(target, lang=self.ctx.lang, parent=self)
+        dialog = StatusDialog(target, lang=self.ctx.lang, parent=self)  # type: ignore[arg-type]
         dialog.submitted.connect(self._run_transition)
         self.status_dialog = dialog
         dialog.open()
 
     def _run_transition(self, target: CaseStatus, on: date, form: Any, reason: str) -> None:
-        rowid, user, dialog = self.rowid, self.ctx.user, self.status_dialog
+        rowid, user, dialog = self.rowid, self.ctx.user, self.status_dialog  # type: ignore[attr-defined]
         assert rowid is not None and dialog is not None
 
         def done(case: Case) -> None:
-            self._set_busy(False)
             dialog.accept()
-            self._show_case(case)
-            self.saved.emit(case.id)
+            self._status_changed(case)
+            if case.agreement_form == AgreementForm.WRITTEN:
+                self._ask_for_agreement(case)
+
+        self._run_status(lambda db: transition_case(
+            db, rowid, target, on=on, agreement_form=form, reason=reason, user=user),
+            done, dialog.show_problems)
+
+    def _run_status(self, job: Callable[[Any], Case], done: Callable[[Case], None],
+                    problems: Callable[[list[Any]], None]) -> None:
+        def ok(case: Case) -> None:
+            self._set_busy(False)  # type: ignore[attr-defined]
+            done(case)
 
         def failed(exc: BaseException) -> None:
-            self._set_busy(False)
+            self._set_busy(False)  # type: ignore[attr-defined]
             if isinstance(exc, DomainError):
-                dialog.show_problems(exc.problems)
+                problems(exc.problems)
             else:
                 self.ctx.dialogs.error(self.tr("Could not change the status"), str(exc))
 
-        self._set_busy(True)
-        self.ctx.runner.run(
-            lambda db: transition_case(db, rowid, target, on=on, agreement_form=form,
-                                       reason=reason, user=user), done, failed)
+        self._set_busy(True)  # type: ignore[attr-defined]
+        self.ctx.runner.run(job, ok, failed)
+
+    def _status_changed(self, case: Case) -> None:
+        self._show_case(case)  # type: ignore[attr-defined]
+        self.saved.emit(case.id)
+
+    def _ask_for_agreement(self, case: Case) -> None:
+        """After 调解成功 with a written agreement: the 协议 page, asking for the terms."""
+        page = self.agreement
+        self.tabs.setCurrentIndex(PAGE_AGREEMENT)
+        if not page.value("agreement.form"):
+            page.set_value("agreement.form", AgreementForm.WRITTEN.value)
+        if not page.value("agreement.signed_on") and case.closed_on:
+            page.set_value("agreement.signed_on", case.closed_on.isoformat())
+        page.show_prompt(self.tr("Mediation succeeded with a written agreement: please fill in the agreement (number, facts, terms, performance) and save."))  # noqa: E501
+        empty = [n for n in AGREEMENT_ASKED if not page.value(n)]
+        page.widgets[empty[0] if empty else "agreement.terms"].setFocus()
+
+    # ---- reopening -------------------------------------------------------------------------
+    def start_reopen(self) -> None:
+        """重新打开: after a confirmation, a closed case goes back to 调解中."""
+        text = self.tr("The case goes back to “in mediation”: its closing date, agreement form, performance and judicial confirmation are cleared (the agreement text is kept). Reopen it?")  # noqa: E501
+        if not self.ctx.dialogs.confirm(self.tr("Reopen the case"), text):
+            return
+        self._after_saving(self._reopen)
+
+    def _reopen(self) -> None:
+        rowid, user = self.rowid, self.ctx.user  # type: ignore[attr-defined]
+        assert rowid is not None
+        self._run_status(lambda db: reopen_case(db, rowid, user=user), self._status_changed,
+                         self.show_problems)  # type: ignore[attr-defined]
 
     # ---- closing ---------------------------------------------------------------------------
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self._closing or not self.is_dirty():
+        if self._closing or not self.is_dirty():  # type: ignore[attr-defined]
             self._finish_close()
             event.accept()
             return
@@ -74,13 +173,13 @@ class StatusActionsMixin:
             return
         event.ignore()
         if answer == "save":
-            self.save(then=self._close_after_save)
+            self.save(then=self._close_after_save)  # type: ignore[attr-defined]
 
     def _close_after_save(self) -> None:
         self._closing = True
-        QTimer.singleShot(0, self.close)  # not from inside the running closeEvent
+        QTimer.singleShot(0, self.close)  # type: ignore[attr-defined]
 
     def _finish_close(self) -> None:
-        self._timer.stop()
-        self.drafts.delete(self._draft_key)
-        self._open_keys.discard(self._draft_key)
+        self._timer.stop()  # type: ignore[attr-defined]
+        self.drafts.delete(self._draft_key)  # type: ignore[attr-defined]
+        self._open_keys.discard(self._draft_key)  # type: ignore[attr-defined]

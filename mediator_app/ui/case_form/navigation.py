@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QComboBox, QTabWidget, QWidget
 
 from mediator_app.ui.case_form.pages import FieldPage
@@ -14,9 +13,13 @@ from mediator_app.ui.case_form.records import RecordEditor
 from mediator_app.ui.case_form.widgets import ErrorLabel
 
 
+PAGE_BASIC, PAGE_PARTIES, PAGE_RECORDS, PAGE_AGREEMENT, PAGE_FOLLOW_UPS = range(5)
+
+
 class TabChain(QObject):
     """Tab / Shift+Tab follow an explicit list of (page, widget), switching pages
-    when the next field is on another one (the paper form's order)."""
+    when the next field is on another one (the paper form's order). The window calls
+    ``move_from`` from its ``focusNextPrevChild``, which every Tab reaches."""
 
     def __init__(self, tabs: QTabWidget, entries: list[tuple[int, QWidget]]) -> None:
         super().__init__(tabs)
@@ -24,38 +27,40 @@ class TabChain(QObject):
         self.entries = entries
         self._owner: dict[QObject, int] = {}
         for index, (_page, widget) in enumerate(entries):
-            self._watch(widget, index)
+            self._owner[widget] = index
+            if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
+                self._owner[widget.lineEdit()] = index
 
-    def _watch(self, widget: QWidget, index: int) -> None:
-        widget.installEventFilter(self)
-        self._owner[widget] = index
-        if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
-            widget.lineEdit().installEventFilter(self)
-            self._owner[widget.lineEdit()] = index
+    def index_of(self, widget: QObject | None) -> int | None:
+        """The entry ``widget`` (or the entry widget containing it) stands for."""
+        while widget is not None:
+            if widget in self._owner:
+                return self._owner[widget]
+            widget = widget.parent()
+        return None
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.KeyPress or obj not in self._owner:
-            return False
-        key_event: QKeyEvent = event  # type: ignore[assignment]
-        if key_event.key() not in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
-            return False
-        if key_event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            return False
-        back = key_event.key() == Qt.Key.Key_Backtab or bool(
-            key_event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
-        return self.move(self._owner[obj], -1 if back else 1)
+    def move_from(self, widget: QObject | None, step: int) -> bool:
+        index = self.index_of(widget)
+        return index is not None and self.move(index, step)
 
     def move(self, index: int, step: int) -> bool:
         i = index + step
         while 0 <= i < len(self.entries):
             page, widget = self.entries[i]
-            if widget.isEnabled() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus:
+            if self._can_focus(widget):
                 if self.tabs.currentIndex() != page:
                     self.tabs.setCurrentIndex(page)
                 widget.setFocus(Qt.FocusReason.TabFocusReason)
                 return True
             i += step
         return False
+
+    def first_on_page(self, page: int) -> QWidget | None:
+        return next((w for p, w in self.entries if p == page and self._can_focus(w)), None)
+
+    @staticmethod
+    def _can_focus(widget: QWidget) -> bool:
+        return widget.isEnabled() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
 
 
 _RECORD_FIELD = re.compile(r"(\w+)\[(\d+)\]\.(\w+)")

@@ -8,13 +8,17 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
+    QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
 from mediator_app.domain.enums import AgreementForm, Performance
 from mediator_app.ui.case_form.widgets import (
     DateEdit, EnumCombo, ErrorLabel, SearchCombo, TextEdit, with_error,
 )
+
+
+PROMPT_STYLE = ("QLabel { background: #fff8e1; border: 1px solid #ffb300; padding: 6px; "
+                "color: #5d4037; }")
 
 
 class FieldPage(QWidget):
@@ -82,11 +86,14 @@ def _int_edit() -> QLineEdit:
     return edit
 
 
+_READONLY_STYLE = "QLineEdit { background: palette(window); }"
+
+
 def _readonly() -> QLineEdit:
     edit = QLineEdit()
     edit.setReadOnly(True)
     edit.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    edit.setStyleSheet("QLineEdit { background: palette(window); }")
+    edit.setStyleSheet(_READONLY_STYLE)
     return edit
 
 
@@ -117,8 +124,7 @@ class BasicPage(FieldPage):
         self._build_right(right)
 
     def _build_right(self, form: QFormLayout) -> None:
-        case_no = self.add(form, "case_no", self.tr("Case number"), QLineEdit())
-        case_no.setPlaceholderText(self.tr("assigned when saved"))  # type: ignore[attr-defined]
+        self._build_case_no(form)
         self.mediators = QListWidget()
         self.mediators.setMaximumHeight(90)
         box, self.errors["mediator_ids"] = with_error(self.mediators)
@@ -142,6 +148,54 @@ class BasicPage(FieldPage):
         self.add(sform, "agreement_form", self.tr("Agreement form"), _readonly())
         self.add(sform, "outcome_note", self.tr("Outcome note"), _readonly())
         form.addRow(status)
+
+    # ---- case number ----------------------------------------------------------------------
+    def _build_case_no(self, form: QFormLayout) -> None:
+        """案号: assigned from the template when saved, so read-only and out of the Tab
+        order; "修改案号" allows a number typed by hand (e.g. an old paper case)."""
+        edit = _readonly()
+        edit.setPlaceholderText(self.tr("(numbered automatically when saved)"))
+        self.case_no_button = QPushButton(self.tr("Edit case &number"))
+        self.case_no_button.setCheckable(True)
+        self.case_no_button.setToolTip(self.tr("Only for a number not made from the template, e.g. an old paper case."))  # noqa: E501
+        self.case_no_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.case_no_button.toggled.connect(self.set_case_no_manual)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(edit, 1)
+        layout.addWidget(self.case_no_button)
+        box, self.errors["case_no"] = with_error(row)
+        self.widgets["case_no"] = edit
+        form.addRow(self.tr("Case number"), box)
+        self._connect("case_no", edit)
+        self._case_no_base = ""
+
+    def set_case_no_manual(self, manual: bool) -> None:
+        """Let the number be typed (``manual``) or go back to the number it had."""
+        edit: QLineEdit = self.widgets["case_no"]  # type: ignore[assignment]
+        edit.setReadOnly(not manual)
+        edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus if manual else Qt.FocusPolicy.NoFocus)
+        edit.setStyleSheet("" if manual else _READONLY_STYLE)
+        self.case_no_button.blockSignals(True)
+        self.case_no_button.setChecked(manual)
+        self.case_no_button.blockSignals(False)
+        self.case_no_button.setText(self.tr("Cancel the change") if manual
+                                    else self.tr("Edit case &number"))
+        if manual:
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            edit.selectAll()
+        elif edit.text() != self._case_no_base:
+            edit.setText(self._case_no_base)
+
+    def case_no_manual(self) -> bool:
+        return self.case_no_button.isChecked()
+
+    def set_value(self, name: str, value: Any) -> None:
+        super().set_value(name, value)
+        if name == "case_no":
+            self._case_no_base = str(value or "")
+            self.set_case_no_manual(False)
 
     # ---- mediators ------------------------------------------------------------------------
     def set_mediator_choices(self, choices: list[tuple[int, str]], checked: list[int]) -> None:
@@ -167,7 +221,14 @@ class AgreementPage(FieldPage):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        layout = QHBoxLayout(self)
+        outer = QVBoxLayout(self)
+        self.prompt = QLabel()
+        self.prompt.setWordWrap(True)
+        self.prompt.setStyleSheet(PROMPT_STYLE)
+        self.prompt.hide()
+        outer.addWidget(self.prompt)
+        layout = QHBoxLayout()
+        outer.addLayout(layout, 1)
         left, right = QFormLayout(), QFormLayout()
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
@@ -197,3 +258,8 @@ class AgreementPage(FieldPage):
         note.setWordWrap(True)
         note.setEnabled(False)
         right.addRow(note)
+
+    def show_prompt(self, text: str) -> None:
+        """A note above the fields (e.g. asking for the terms after 调解成功); "" hides it."""
+        self.prompt.setText(text)
+        self.prompt.setVisible(bool(text))

@@ -59,6 +59,7 @@ class RecordEditor(QWidget):
         self.table.itemSelectionChanged.connect(self._selection_changed)
         buttons = QHBoxLayout()
         self.add_button = QPushButton(add_text, self)
+        self.add_button.setAutoDefault(True)  # Enter adds, as Space does (keyboard-first)
         self.remove_button = QPushButton(remove_text, self)
         self.add_button.clicked.connect(self.add_record)
         self.remove_button.clicked.connect(self.remove_current)

@@ -140,12 +140,17 @@ class _Reader:
             return 0
         try:
             value = Decimal(text)
-            if value != value.quantize(Decimal("0.01")):
-                raise InvalidOperation
-            return int(value * 100)
+            exact = value.is_finite() and value == value.quantize(Decimal("0.01"))
         except InvalidOperation:
             self.problems.append(Problem(field, "decimal.invalid", {"value": text}))
             return 0
+        if not value.is_finite():
+            self.problems.append(Problem(field, "decimal.invalid", {"value": text}))
+            return 0
+        if not exact:  # same code and text as the CSV import
+            self.problems.append(Problem(field, "decimal.precision", {"value": text}))
+            return 0
+        return int(value * 100)
 
     def enum(self, cls: Any, text: str, field: str, default: Any = None) -> Any:
         text = (text or "").strip()

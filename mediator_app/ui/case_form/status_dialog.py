@@ -7,19 +7,25 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QVBoxLayout, QWidget,
 )
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.messages import message
 from mediator_app.domain.periods import parse_date
+from mediator_app.domain.status import transition_input_problems
 from mediator_app.ui.case_form.widgets import DateEdit, EnumCombo, ErrorLabel, TextEdit, with_error
+
+
+DATE_FIELDS = ("date", "accepted_on", "closed_on")
+WIDTH = 440
 
 
 class StatusDialog(QDialog):
     """Emits ``submitted(target, on, agreement_form, reason)``; the caller runs the
-    transition and calls ``show_problems`` or ``accept``."""
+    transition and calls ``show_problems`` (all of them at once, each beside its field)
+    or ``accept``."""
 
     submitted = Signal(object, object, object, str)
 
@@ -32,7 +38,7 @@ class StatusDialog(QDialog):
         self.date_edit = DateEdit(self)
         self.date_edit.setText((default_on or date.today()).isoformat())
         self.form_combo = EnumCombo([f.value for f in AgreementForm], allow_empty=True)
-        self.reason_edit = TextEdit(self, lines=3)
+        self.reason_edit = TextEdit(lines=3)  # no parent: only some actions show it
         self.errors: dict[str, ErrorLabel] = {}
         self._build()
 
@@ -51,7 +57,9 @@ class StatusDialog(QDialog):
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         box, self.errors["date"] = with_error(self.date_edit)
         form.addRow(self._date_label(), box)
         if self.target == CaseStatus.RESOLVED:
@@ -74,30 +82,43 @@ class StatusDialog(QDialog):
         hint.setWordWrap(True)
         hint.setEnabled(False)
         layout.addWidget(hint)
-        self.resize(420, self.sizeHint().height())
+        self.resize(WIDTH, self.sizeHint().height())
+        self._fit()
 
     def submit(self) -> None:
-        for error in [*self.errors.values(), self.general]:
-            error.clear_message()
+        """Sends the inputs on if the date can be read; otherwise shows every problem
+        found here (the date and what the action needs) at once."""
+        form = self.form_combo.value()
+        agreement_form = AgreementForm(form) if form else None
+        reason = self.reason_edit.text()
         try:
             field = "accepted_on" if self.target == CaseStatus.IN_MEDIATION else "closed_on"
             on = parse_date(self.date_edit.text(), field)
         except DomainError as exc:
-            self.show_problems(exc.problems)
+            self.show_problems(
+                exc.problems + transition_input_problems(self.target, agreement_form, reason))
             return
-        form = self.form_combo.value()
-        agreement_form = AgreementForm(form) if form else None
-        self.submitted.emit(self.target, on, agreement_form, self.reason_edit.text())
+        self.submitted.emit(self.target, on, agreement_form, reason)
 
     def show_problems(self, problems: list[Problem]) -> None:
-        """Each problem beside its field; those about other fields below the form."""
-        general: list[str] = []
+        """Each problem beside its field (several for one field one under the other);
+        those about other fields below the form. The dialog grows to show them all."""
+        texts: dict[str, list[str]] = {key: [] for key in [*self.errors, ""]}
         for problem in problems:
-            key = "date" if problem.field in ("date", "accepted_on", "closed_on") \
-                else problem.field
-            text = message(problem, self.lang)
-            if key in self.errors:
-                self.errors[key].show_message(text)
-            else:
-                general.append(text)
-        self.general.show_message("\n".join(general))
+            key = "date" if problem.field in DATE_FIELDS else problem.field
+            texts[key if key in self.errors else ""].append(message(problem, self.lang))
+        for key, error in self.errors.items():
+            error.show_message("\n".join(texts[key]))
+        self.general.show_message("\n".join(texts[""]))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Tall enough for the wrapped texts at the current width (a top-level layout
+        does not follow its labels' height-for-width by itself)."""
+        layout = self.layout()
+        layout.activate()
+        width = max(self.width(), WIDTH)
+        height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1
+        height = max(height, layout.totalMinimumSize().height())
+        self.setMinimumHeight(height)
+        self.resize(width, height)

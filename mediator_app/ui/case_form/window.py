@@ -3,41 +3,40 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from mediator_app.domain.enums import CaseStatus, Performance
-from mediator_app.domain.errors import DomainError, Problem
-from mediator_app.domain.messages import message
 from mediator_app.domain.model import Case
-from mediator_app.domain.status import allowed_transitions
-from mediator_app.services.cases import duplicate_case_nos, save_case
 from mediator_app.storage import lookup_repo
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.ui.case_form.actions import StatusActionsMixin
 from mediator_app.ui.case_form.drafts import DraftStore
-from mediator_app.ui.case_form.navigation import ProblemPlacer, TabChain
+from mediator_app.ui.case_form.keyboard import ADD_PARTY_KEYS, KeyboardMixin
+from mediator_app.ui.case_form.navigation import (
+    PAGE_AGREEMENT, PAGE_BASIC, PAGE_FOLLOW_UPS, PAGE_PARTIES, PAGE_RECORDS, ProblemPlacer,
+    TabChain,
+)
 from mediator_app.ui.case_form.pages import AgreementPage, BasicPage
 from mediator_app.ui.case_form.parties import PartyEditor
 from mediator_app.ui.case_form.records import FieldSpec, RecordEditor
-from mediator_app.ui.case_form.state import State, case_to_state, empty_state, state_to_case
+from mediator_app.ui.case_form.saving import SavingMixin
+from mediator_app.ui.case_form.state import State, case_to_state, empty_state
 from mediator_app.ui.case_form.status_dialog import StatusDialog
 from mediator_app.ui.case_form.widgets import ErrorLabel
 from mediator_app.ui.context import AppContext
 
 AUTOSAVE_MS = 3000
-PAGE_BASIC, PAGE_PARTIES, PAGE_RECORDS, PAGE_AGREEMENT, PAGE_FOLLOW_UPS = range(5)
 KEEP_ON_NEW = ("committee_code", "grid_code", "received_on")
 
 
-class CaseFormWindow(StatusActionsMixin, QWidget):
+class CaseFormWindow(SavingMixin, StatusActionsMixin, KeyboardMixin, QWidget):
     saved = Signal(int)
     _open_keys: ClassVar[set[str]] = set()  # drafts owned by forms open in this process
 
@@ -54,6 +53,7 @@ class CaseFormWindow(StatusActionsMixin, QWidget):
         self._draft_key = ""
         self._last_draft = ""
         self._clean = ""
+        self._stored_case_no = ""  # the number as saved: a different one was typed by hand
         self._loading = True
         self._build()
         self._load_lookups()
@@ -75,6 +75,8 @@ class CaseFormWindow(StatusActionsMixin, QWidget):
         self.tabs = QTabWidget(self)
         self.basic = BasicPage()
         self.parties = PartyEditor(self.ctx.lang)
+        self.parties.add_button.setToolTip(
+            self.tr("Add a party ({keys})").format(keys=ADD_PARTY_KEYS))
         self.investigations = RecordEditor(self._investigation_fields(),
                                            self.tr("Add investigation"), self.tr("Remove"))
         self.sessions = RecordEditor(self._session_fields(), self.tr("Add session"),
@@ -103,17 +105,7 @@ class CaseFormWindow(StatusActionsMixin, QWidget):
         self.header.setFont(font)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.header, 1)
-        self.action_buttons: dict[CaseStatus, QPushButton] = {}
-        texts = {CaseStatus.IN_MEDIATION: self.tr("Accept"),
-                 CaseStatus.RESOLVED: self.tr("Mediation succeeded"),
-                 CaseStatus.TERMINATED: self.tr("Terminate mediation"),
-                 CaseStatus.REJECTED: self.tr("Do not accept")}
-        for target, text in texts.items():
-            button = QPushButton(text, self)
-            button.clicked.connect(lambda _c=False, t=target: self.start_action(t))
-            button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
-            self.action_buttons[target] = button
-            row.addWidget(button)
+        self._build_actions(row)
         return row
 
     def _documents_menu(self) -> Any:
@@ -135,8 +127,7 @@ class CaseFormWindow(StatusActionsMixin, QWidget):
         self.close_button.clicked.connect(self.close)
         for button in (self.save_button, self.save_new_button, self.close_button):
             row.addWidget(button)
-        QShortcut(QKeySequence("Ctrl+S"), self, lambda: self.save())
-        QShortcut(QKeySequence("Ctrl+Shift+S"), self, self.save_and_new)
+        self._install_shortcuts()
         return row
 
     def _investigation_fields(self) -> list[FieldSpec]:
@@ -174,6 +165,7 @@ class CaseFormWindow(StatusActionsMixin, QWidget):
         entries = [(PAGE_BASIC, b[n]) for n in ("committee_code", "grid_code", "received_on",
                                                 "source", "dispute_type")]
         entries += [(PAGE_PARTIES, w) for w in self.parties.focus_chain()]
+        # 案号 only while typed by hand (read-only otherwise: numbered when saved)
         entries += [(PAGE_BASIC, b["summary"]), (PAGE_BASIC, b["case_no"]),
                     (PAGE_BASIC, self.basic.mediators)]
         entries += [(PAGE_BASIC, b[n]) for n in ("amount_yuan", "people_involved",
@@ -249,6 +241,7 @@ class CaseFormWindow(StatusActionsMixin, QWidget):
             else:
                 self.agreement.set_value(name, state.get(name, ""))
         self.placer.clear()
+        self.agreement.show_prompt("")
         self._refresh_header()
 
     def _dump(self) -> str:
@@ -275,20 +268,19 @@ class CaseFormWindow(StatusActionsMixin, QWidget):
         self.setWindowModified(self.is_dirty())
 
     def _refresh_header(self) -> None:
-        case_no = self.basic.value("case_no") if self.rowid is not None else ""
+        case_no = self._stored_case_no if self.rowid is not None else ""
         title = case_no or self.tr("New case (number assigned when saved)")
         status = self.tr("Status: {status}").format(status=self.status.value)
         self.header.setText(f"{title}    {status}")
         new, form = self.tr("New case"), self.tr("Case form")
         self.setWindowTitle(f"{case_no or new}[*] - {form}")
-        allowed = allowed_transitions(self.status)
-        for target, button in self.action_buttons.items():
-            button.setEnabled(target in allowed and not self._busy)
+        self._refresh_actions()
 
     # ---- opening ----------------------------------------------------------------------------
     def _start_new(self, defaults: dict[str, Any]) -> None:
         state = empty_state(date.today())
         state.update({k: v for k, v in defaults.items() if k in state})
+        self._stored_case_no = ""
         self.set_state(state)
         self._mark_clean()
         self._take_key(f"new-{state['case_id']}")
@@ -333,6 +325,7 @@ class CaseFormWindow(StatusActionsMixin, QWidget):
         self._open_keys.add(key)
 
     def _show_case(self, case: Case) -> None:
+        self._stored_case_no = case.case_no
         self.set_state(case_to_state(case))
         self._mark_clean()
         self._take_key(f"case-{case.case_id}")
@@ -349,46 +342,7 @@ class CaseFormWindow(StatusActionsMixin, QWidget):
             self.drafts.delete(self._draft_key)
         self._last_draft = dump
 
-    # ---- saving ------------------------------------------------------------------------------
-    def save(self, then: Callable[[], None] | None = None) -> None:
-        if self._busy:
-            return
-        self.placer.clear()
-        try:
-            case = state_to_case(self.state())
-        except DomainError as exc:
-            self.show_problems(exc.problems)
-            return
-        if case.id is None:
-            self._run(lambda db: duplicate_case_nos(db, case),
-                      lambda nos: self._confirm_duplicates(case, nos, then))
-        else:
-            self._save_case(case, then)
-
-    def _confirm_duplicates(self, case: Case, nos: list[str],
-                            then: Callable[[], None] | None) -> None:
-        if nos:
-            text = self.tr("This may be a case entered before: {numbers}. Save anyway?")
-            if not self.ctx.dialogs.confirm(self.tr("Possible duplicate"),
-                                            text.format(numbers="、".join(nos))):
-                return
-        self._save_case(case, then)
-
-    def _save_case(self, case: Case, then: Callable[[], None] | None) -> None:
-        user = self.ctx.user
-
-        def done(saved: Case) -> None:
-            old_key = self._draft_key
-            self._show_case(saved)
-            self.drafts.delete(old_key)
-            self.drafts.delete(self._draft_key)
-            self._last_draft = self._clean
-            self.saved.emit(saved.id)
-            if then is not None:
-                then()
-
-        self._run(lambda db: save_case(db, case, user=user), done)
-
+    # ---- saving (see saving.py) -------------------------------------------------------------
     def save_and_new(self) -> None:
         self.save(then=self._new_keeping)
 
@@ -398,38 +352,11 @@ class CaseFormWindow(StatusActionsMixin, QWidget):
         self.tabs.setCurrentIndex(PAGE_BASIC)
         self.basic.widgets["source"].setFocus()
 
-    def _run(self, job: Callable[[Any], Any], done: Callable[[Any], None]) -> None:
-        self._set_busy(True)
-
-        def ok(result: Any) -> None:
-            self._set_busy(False)
-            done(result)
-
-        self.ctx.runner.run(job, ok, self._failed)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
-        if isinstance(exc, DomainError):
-            self.show_problems(exc.problems)
-        else:
-            self.ctx.dialogs.error(self.tr("Could not save"), str(exc))
-
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         for button in (self.save_button, self.save_new_button):
             button.setEnabled(not busy)
         self._refresh_header()
-
-    def show_problems(self, problems: list[Problem]) -> None:
-        """Every problem beside its field; the page of the first one is shown."""
-        first = None
-        for problem in problems:
-            placed = self.placer.place(problem.field, message(problem, self.ctx.lang))
-            first = first or placed
-        if first is not None:
-            self.tabs.setCurrentIndex(first.page)
-            if first.widget is not None:
-                first.widget.setFocus()
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

@@ -11,7 +11,7 @@ ZH_STRINGS: dict[str, str] = {
     "Acceptance date": "受理日期",
     "Add follow-up visit": "新增回访",
     "Add investigation": "新增调查记录",
-    "Add party": "新增当事人",
+    "Add party": "添加当事人",
     "Add session": "新增调解记录",
     "Address": "住址",
     "Agreed terms": "协议内容",
@@ -104,5 +104,21 @@ ZH_STRINGS: dict[str, str] = {
     "Unsaved changes": "未保存的修改",
     "Visit date": "回访日期",
     "Visitor": "回访人",
-    "assigned when saved": "保存时自动编号",
+    "(numbered automatically when saved)": "（保存时自动编号）",
+    "Add a party ({keys})": "添加当事人（{keys}）",
+    "Back to “in mediation”, to correct a case closed by mistake": "退回“调解中”，用于更正误操作结案的案件",
+    "Cancel the change": "取消修改",
+    "Case number not from the template": "案号不符合模板",
+    "Edit case &number": "修改案号(&N)",
+    "Mediation succeeded with a written agreement: please fill in the agreement (number, facts, terms, performance) and save.":
+        "调解成功（书面协议）：请填写调解协议（协议编号、主要事实、协议内容、履行方式等），然后保存。",
+    "Only for a number not made from the template, e.g. an old paper case.":
+        "仅用于不按模板编号的案号，如历史纸质案件。",
+    "Reopen": "重新打开",
+    "Reopen the case": "重新打开案件",
+    "The case goes back to “in mediation”: its closing date, agreement form, performance and judicial confirmation are cleared (the agreement text is kept). Reopen it?":
+        "案件将回到“调解中”：结案日期、协议形式、履行情况和司法确认将被清除（协议内容保留）。确定重新打开吗？",
+    "Tick at least one mediator before recording “mediation succeeded”.":
+        "记录“调解成功”前，请至少勾选一名调解员。",
+    "Use this number anyway (for example for an old paper case)?": "仍要使用这个案号吗（如历史纸质案件）？",
 }

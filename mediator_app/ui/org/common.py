@@ -28,6 +28,7 @@ class EntityPanel(QWidget):
         self.show_inactive = False
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
+        self.labels: dict[str, str] = {}  # field -> its label on this form (名称 / 姓名 …)
         self.current_key: Any = None
         layout = QHBoxLayout(self)
         self.splitter = QSplitter(self)
@@ -60,6 +61,7 @@ class EntityPanel(QWidget):
         box, error = with_error(widget)
         self.widgets[name] = widget
         self.errors[name] = error
+        self.labels[name] = label
         self.form.addRow(label, box)
         return widget
 
@@ -102,7 +104,8 @@ class EntityPanel(QWidget):
     def problem_text(self, problem: Problem) -> str:
         if problem.code == "in_use":
             return self.tr("This entry cannot be deleted: cases or other entries refer to it. Deactivate it instead.")  # noqa: E501
-        return message(problem, self.ctx.lang)
+        # named as on this form: 名称 for a unit or committee, 姓名 for a person
+        return message(problem, self.ctx.lang, label=self.labels.get(problem.field))
 
     # ---- running ----------------------------------------------------------------------------
     def run(self, job: Callable[[Any], Any], done: Callable[[Any], None]) -> None:

@@ -65,6 +65,7 @@ class SubmissionState:
     latest: Submission | None = None
     diffs: list[Diff] = field(default_factory=list)
     units: list[UnitStatus] = field(default_factory=list)
+    refusal: str = ""  # why 上报 is not possible now ("" = it is: a current review exists)
 
 
 @dataclass
@@ -133,7 +134,9 @@ def _months(db: Database, report: Report, progress: Progress | None,
 
 
 def submission_state(db: Database, scope: str, period: Period, today: date,
-                     lang: str) -> SubmissionState:
+                     lang: str, current: Report | None = None) -> SubmissionState:
+    """The month's submission data; ``current``: the report shown (compared with the
+    latest review to tell whether 上报 is possible; built anew when not given)."""
     try:
         submissions.month_of(period, today=today)
     except DomainError as exc:
@@ -142,7 +145,11 @@ def submission_state(db: Database, scope: str, period: Period, today: date,
     latest = submissions.submission_for(db, scope, period, status=None)
     diffs = submissions.changes_since_submission(db, scope, period) if sub else []
     units = submissions.completeness(db, scope, period)
-    return SubmissionState(True, "", sub, latest, diffs, units)
+    figures = (statistics.report_to_dict(current)
+               if current is not None and current.as_of == date.today() else None)
+    problem = submissions.submit_refusal(db, scope, period, current=figures, today=today)
+    refusal = submissions.problem_text(problem, lang) if problem is not None else ""
+    return SubmissionState(True, "", sub, latest, diffs, units, refusal)
 
 
 def load_bundle(db: Database, *, scope: str, period: Period, as_of: date, lang: str,
@@ -155,12 +162,6 @@ def load_bundle(db: Database, *, scope: str, period: Period, as_of: date, lang: 
     signatory = SettingsRepository(db).get("sheet_signatory")
     sheet = build_sheet(report, lang=lang, today=as_of, signatory=signatory)
     months = _months(db, report, progress, cancel)
-    state = submission_state(db, report.scope.code, period, as_of, lang)
+    state = submission_state(db, report.scope.code, period, as_of, lang, report)
     return Bundle(report, sheet, months, state, signatory)
 
-
-def refresh_submission(db: Database, bundle: Bundle, lang: str) -> Bundle:
-    """The bundle with the submission data read again (after review / submit)."""
-    bundle.submission = submission_state(db, bundle.report.scope.code, bundle.report.period,
-                                         bundle.report.as_of, lang)
-    return bundle

@@ -29,19 +29,21 @@ RowidGetter = Callable[[], int | None]
 Opener = Callable[[str], Any]
 ACTION_SAVE, ACTION_OPEN = "save", "open"
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DocumentsMenu", text)
+# Every text is written as a literal ``QCoreApplication.translate("DocumentsMenu", "…")``
+# call: lupdate extracts only literal arguments (a helper taking a variable is invisible
+# to it, and the menu then stayed English in the Chinese UI).
 
 
 def kind_titles() -> dict[str, str]:
     return {
-        "register": _tr("Acceptance register"),
-        "agreement": _tr("Mediation agreement"),
-        "oral_agreement": _tr("Oral agreement register"),
-        "follow_up": _tr("Follow-up records"),
-        "file_cover": _tr("Case file cover and contents"),
-        "all": _tr("Whole case file"),
+        "register": QCoreApplication.translate("DocumentsMenu", "Acceptance register"),
+        "agreement": QCoreApplication.translate("DocumentsMenu", "Mediation agreement"),
+        "oral_agreement": QCoreApplication.translate("DocumentsMenu",
+                                                     "Oral agreement register"),
+        "follow_up": QCoreApplication.translate("DocumentsMenu", "Follow-up records"),
+        "file_cover": QCoreApplication.translate("DocumentsMenu",
+                                                 "Case file cover and contents"),
+        "all": QCoreApplication.translate("DocumentsMenu", "Whole case file"),
     }
 
 
@@ -52,7 +54,7 @@ def open_with_system(path: str) -> bool:
 class DocumentsMenu(QMenu):
     def __init__(self, ctx: AppContext, rowid_getter: RowidGetter, parent: QWidget | None,
                  opener: Opener | None = None) -> None:
-        super().__init__(_tr("Documents"), parent)
+        super().__init__(QCoreApplication.translate("DocumentsMenu", "Documents"), parent)
         self.ctx, self.rowid_getter = ctx, rowid_getter
         self.opener = opener or open_with_system
         self.kind_menus: dict[str, QMenu] = {}
@@ -61,8 +63,10 @@ class DocumentsMenu(QMenu):
         for kind, title in kind_titles().items():
             sub = self.addMenu(title)
             self.kind_menus[kind] = sub
-            for action_key, text in ((ACTION_SAVE, _tr("Save as PDF…")),
-                                     (ACTION_OPEN, _tr("Open to print or preview"))):
+            for action_key, text in (
+                    (ACTION_SAVE, QCoreApplication.translate("DocumentsMenu", "Save as PDF…")),
+                    (ACTION_OPEN, QCoreApplication.translate("DocumentsMenu",
+                                                             "Open to print or preview"))):
                 action = sub.addAction(text)
                 action.triggered.connect(lambda _c=False, k=kind, a=action_key: self.run(k, a))
                 self.actions_by[(kind, action_key)] = action
@@ -89,8 +93,9 @@ class DocumentsMenu(QMenu):
         if rowid is None:
             return
         if action == ACTION_SAVE:
-            path = self.ctx.dialogs.save_file(_tr("Save the document"), f"{kind}.pdf",
-                                              _tr("PDF files (*.pdf)"))
+            path = self.ctx.dialogs.save_file(
+                QCoreApplication.translate("DocumentsMenu", "Save the document"), f"{kind}.pdf",
+                QCoreApplication.translate("DocumentsMenu", "PDF files (*.pdf)"))
             if not path:
                 return
         else:
@@ -103,7 +108,8 @@ class DocumentsMenu(QMenu):
             return path
 
         owner = self.parentWidget() or self
-        run_with_progress(self.ctx, owner, _tr("Preparing the document…"), job,
+        run_with_progress(self.ctx, owner,
+                          QCoreApplication.translate("DocumentsMenu", "Preparing the document…"), job,
                           lambda p: self._done(p, action), self._failed)
 
     def _done(self, path: str, action: str) -> None:
@@ -114,7 +120,7 @@ class DocumentsMenu(QMenu):
     def _failed(self, exc: BaseException) -> None:
         text = (documents.problem_text(exc.first, self.ctx.lang) if isinstance(exc, DomainError)
                 else str(exc))
-        self.ctx.dialogs.error(_tr("Documents"), text)
+        self.ctx.dialogs.error(QCoreApplication.translate("DocumentsMenu", "Documents"), text)
 
 
 def build_documents_menu(ctx: AppContext, rowid_getter: RowidGetter,

@@ -69,8 +69,11 @@ class SubmissionPanel(QWidget):
 
     # ---- showing --------------------------------------------------------------------------
     def show_state(self, state: SubmissionState, readonly: bool = False) -> None:
-        for w in (self.review_button, self.submit_button):
-            w.setEnabled(state.applicable and not readonly)
+        usable = state.applicable and not readonly
+        self.review_button.setEnabled(usable)
+        # 审核上报: review first, then submit — 上报 waits for a review of these figures
+        self.submit_button.setEnabled(usable and not state.refusal)
+        self.submit_button.setToolTip(state.refusal if usable else "")
         self.show_submitted.setEnabled(state.submitted is not None)
         if state.submitted is None and self.show_submitted.isChecked():
             self.show_submitted.setChecked(False)
@@ -125,13 +128,21 @@ class SubmissionPanel(QWidget):
                     item.setForeground(MISSING_COLOR)
                 self.units.setItem(r, c, item)
         self.units.resizeColumnsToContents()
+        self.summary.setText(self.summary_text(units))
+
+    def summary_text(self, units: list[UnitStatus]) -> str:
+        """The unit's own state, then the counts of the units below it."""
+        own = next((u for u in units if u.is_parent), None)
+        if own is None:
+            return ""
         children = [u for u in units if not u.is_parent]
         done = [u for u in children if u.state == STATE_SUBMITTED]
-        text = self.tr("Submitted {done}/{all} (zero {zero}), reviewed {rev}, missing {miss}")
-        self.summary.setText(text.format(
-            done=len(done), all=len(children), zero=sum(u.zero_report for u in done),
+        return self.tr("This unit: {state}. Units below: submitted {done}/{all} (zero reports "
+                       "{zero}), reviewed only {rev}, not submitted {miss}").format(
+            state=own.label(self.lang), done=len(done), all=len(children),
+            zero=sum(u.zero_report for u in done),
             rev=sum(u.state not in (STATE_SUBMITTED, STATE_MISSING) for u in children),
-            miss=sum(u.state == STATE_MISSING for u in children)) if units else "")
+            miss=sum(u.state == STATE_MISSING for u in children))
 
     def unit_states(self) -> dict[str, str]:
         """code -> state text shown (tests)."""

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -32,7 +33,7 @@ from mediator_app.services.statistics_sheet import build_sheet
 from mediator_app.storage.settings_repo import SettingsRepository
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.reports import output
-from mediator_app.ui.reports.data import Bundle, Cancelled, load_bundle, refresh_submission
+from mediator_app.ui.reports.data import Bundle, Cancelled, load_bundle
 from mediator_app.ui.reports.drill import DrillDialog, load_lines
 from mediator_app.ui.reports.models import (
     DRILL_ROLE,
@@ -49,6 +50,15 @@ from mediator_app.ui.reports.submission import BANNER_STYLE, SubmissionPanel, sh
 TAB_MAIN, TAB_TYPES, TAB_OTHER, TAB_MONTHS, TAB_SUBMIT = range(5)
 DEBOUNCE_MS = 300
 MIN_COLUMN_WIDTH = 64
+
+
+def _wrapping(label: QLabel) -> QLabel:
+    """A label that wraps and never widens the window (long paths are cut instead)."""
+    label.setWordWrap(True)
+    policy = label.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+    label.setSizePolicy(policy)
+    return label
 
 
 class ReportsWindow(QWidget):
@@ -81,15 +91,21 @@ class ReportsWindow(QWidget):
         font.setBold(True)
         self.headline.setFont(font)
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.headline.setWordWrap(True)
+        row = QHBoxLayout()  # the headline, and the output buttons on its right
+        row.addWidget(self.headline, 1)
+        for key in ("print", "pdf", "csv", "xlsx"):
+            row.addWidget(self.buttons[key])
+        layout.addLayout(row)
         self.info = QLabel(self)
-        self.info.setWordWrap(True)
         self.mode = QLabel(self)
         self.mode.setStyleSheet("background: #e3f2fd; padding: 4px;")
         self.mode.hide()
         self.changed_notice = QLabel(self)
         self.changed_notice.setStyleSheet(BANNER_STYLE)
         self.changed_notice.hide()
-        for w in (self.headline, self.info, self.mode, self.changed_notice):
+        for w in (self.info, self.mode, self.changed_notice):
+            _wrapping(w)
             layout.addWidget(w)
         self.tabs = QTabWidget(self)
         self.views = [self._view() for _ in range(4)]
@@ -104,9 +120,8 @@ class ReportsWindow(QWidget):
         self.submission.showSubmittedChanged.connect(self.set_show_submitted)
         self.tabs.addTab(self.submission, self.tr("Review and submit"))
         layout.addWidget(self.tabs, 1)
-        self.checks = QLabel(self)
-        self.checks.setWordWrap(True)
-        self.status = QLabel(self)
+        self.checks = _wrapping(QLabel(self))
+        self.status = _wrapping(QLabel(self))  # e.g. "已保存 <a long path>"
         layout.addWidget(self.checks)
         layout.addWidget(self.status)
 
@@ -127,7 +142,7 @@ class ReportsWindow(QWidget):
             button = QPushButton(text, self)
             button.clicked.connect(lambda _c=False, s=slot: s())
             self.buttons[key] = button
-            bar.addWidget(button)
+        bar.addWidget(self.buttons["refresh"])  # the others go beside the headline
         return bar
 
     def _view(self) -> QTableView:
@@ -296,22 +311,34 @@ class ReportsWindow(QWidget):
         self._submission_action(submissions.submit_month, self.tr("The month was submitted."))
 
     def _submission_action(self, action: Callable[..., Any], done_text: str) -> None:
-        bundle, lang, user = self.bundle, self.ctx.lang, self.ctx.user
+        """Run ``action`` (review / submit), then rebuild everything shown from the
+        database: the status line, the completeness table and its summary, the banner and
+        whether 上报 is possible."""
+        bundle, lang, user, as_of = self.bundle, self.ctx.lang, self.ctx.user, self.as_of
         if bundle is None:
             return
         scope, period = bundle.report.scope.code, bundle.report.period
+        self._generation += 1
+        generation = self._generation
 
         def job(db: Any) -> Bundle:
             action(db, scope, period, user=user)
-            return refresh_submission(db, bundle, lang)
+            fresh = load_bundle(db, scope=scope, period=period, as_of=as_of, lang=lang)
+            fresh.generation = generation
+            return fresh
+
+        def done(fresh: Bundle) -> None:
+            self._loaded(fresh)
+            self.status.setText(done_text)
 
         def failed(exc: BaseException) -> None:
             text = (submissions.problem_text(exc.first, lang) if isinstance(exc, DomainError)
                     else str(exc))
             self.ctx.dialogs.error(self.tr("Review and submit"), text)
+            if isinstance(exc, DomainError):
+                self.refresh()  # e.g. the figures changed since they were loaded
 
-        self.ctx.runner.run(job, lambda b: (self._loaded(b), self.status.setText(done_text)),
-                            failed)
+        self.ctx.runner.run(job, done, failed)
 
     # ---- printing and saving ---------------------------------------------------------------
     def _file_stem(self) -> str:

@@ -61,8 +61,10 @@ ZH_STRINGS: dict[str, str] = {
         "{who} 已于 {at} 上报（第{v}版，审核人 {rev}）。",
     "Submitted figures: version {v}, by {who} at {at}.":
         "当前显示上报数据：第{v}版，{who} 于 {at} 上报。",
-    "Submitted {done}/{all} (zero {zero}), reviewed {rev}, missing {miss}":
-        "已上报 {done}/{all}（其中零报告 {zero}），已审核未上报 {rev}，未上报 {miss}",
+    "This unit: {state}. Units below: submitted {done}/{all} (zero reports {zero}), "
+    "reviewed only {rev}, not submitted {miss}":
+        "本单位：{state}。下级：已上报 {done}/{all}（其中零报告 {zero}），已审核未上报 {rev}，"
+        "未上报 {miss}",
     "The By month tab and the case lists show the current data.":
         "“按月”页和案件清单显示的是当前数据。",
     "The month was reviewed.": "本月数据已审核。",
