@@ -58,7 +58,9 @@ class FittingScrollArea(QScrollArea):
 
     def sizeHint(self) -> QSize:
         hint = self.widget().sizeHint()
-        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(), hint.height())
+        slack = 2 * self.frameWidth() + 4  # no scroll bar merely from rounding
+        return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(),
+                     hint.height() + slack)
 
 
 class SettingsDialog(QDialog):
@@ -174,9 +176,12 @@ class SettingsDialog(QDialog):
         """Sized before it is placed: never taller or wider than the screen (the
         contents scroll instead)."""
         if visible and not self.isVisible():
-            room = self._available().adjusted(0, 0, -16, -48)  # frame and title bar
-            self.resize(self.sizeHint().expandedTo(self.minimumSize()).boundedTo(room.size()))
+            self.fit_to_contents()
         super().setVisible(visible)
+
+    def fit_to_contents(self) -> None:
+        room = self._available().adjusted(0, 0, -16, -48)  # frame and title bar
+        self.resize(self.sizeHint().expandedTo(self.minimumSize()).boundedTo(room.size()))
 
     # ---- loading -------------------------------------------------------------------
     def _loaded(self, values: dict[str, str]) -> None:
@@ -191,6 +196,8 @@ class SettingsDialog(QDialog):
         self.followup_days.setValue(self._int(values.get("followup_days"), 30))
         self._select(self.language, prefs.language())  # the saved preference
         self._select(self.text_size, prefs.text_scale())
+        self.scroll.widget().adjustSize()
+        self.fit_to_contents()  # the loaded texts (e.g. the example number) take room
 
     @staticmethod
     def _int(text: str | None, default: int) -> int:

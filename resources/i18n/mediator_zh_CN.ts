@@ -1435,233 +1435,233 @@ Open it read-only?</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="59" />
+            <location filename="../../mediator_app/ui/main_window.py" line="58" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="64" />
+            <location filename="../../mediator_app/ui/main_window.py" line="63" />
             <source>Overview</source>
             <translation>首页</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="65" />
+            <location filename="../../mediator_app/ui/main_window.py" line="64" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="109" />
+            <location filename="../../mediator_app/ui/main_window.py" line="108" />
             <source>&amp;New case…</source>
             <translation>新建案件(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="111" />
+            <location filename="../../mediator_app/ui/main_window.py" line="110" />
             <source>&amp;Open case</source>
             <translation>打开案件(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="113" />
+            <location filename="../../mediator_app/ui/main_window.py" line="112" />
             <source>&amp;Find…</source>
             <translation>查找(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="115" />
+            <location filename="../../mediator_app/ui/main_window.py" line="114" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="117" />
+            <location filename="../../mediator_app/ui/main_window.py" line="116" />
             <source>Export view as &amp;CSV…</source>
             <translation>导出当前列表为 &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="119" />
+            <location filename="../../mediator_app/ui/main_window.py" line="118" />
             <source>Export view as &amp;Excel (XLSX)…</source>
             <translation>导出当前列表为 &amp;Excel (XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="121" />
+            <location filename="../../mediator_app/ui/main_window.py" line="120" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="123" />
+            <location filename="../../mediator_app/ui/main_window.py" line="122" />
             <source>&amp;Organisation…</source>
             <translation>组织机构(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="125" />
+            <location filename="../../mediator_app/ui/main_window.py" line="124" />
             <source>&amp;Import cases…</source>
             <translation>导入案件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="127" />
+            <location filename="../../mediator_app/ui/main_window.py" line="126" />
             <source>E&amp;xport cases…</source>
             <translation>导出案件(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="129" />
+            <location filename="../../mediator_app/ui/main_window.py" line="128" />
             <source>Import &amp;history…</source>
             <translation>导入记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="130" />
+            <location filename="../../mediator_app/ui/main_window.py" line="129" />
             <source>&amp;Statistics and reports…</source>
             <translation>统计报表(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="132" />
+            <location filename="../../mediator_app/ui/main_window.py" line="131" />
             <source>O&amp;verview</source>
             <translation>首页(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="134" />
+            <location filename="../../mediator_app/ui/main_window.py" line="133" />
             <source>&amp;Case list</source>
             <translation>案件列表(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="136" />
+            <location filename="../../mediator_app/ui/main_window.py" line="135" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="137" />
+            <location filename="../../mediator_app/ui/main_window.py" line="136" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="146" />
+            <location filename="../../mediator_app/ui/main_window.py" line="145" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="149" />
+            <location filename="../../mediator_app/ui/main_window.py" line="148" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="150" />
+            <location filename="../../mediator_app/ui/main_window.py" line="149" />
             <source>&amp;Organisation</source>
             <translation>组织机构(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="151" />
+            <location filename="../../mediator_app/ui/main_window.py" line="150" />
             <source>&amp;Reports</source>
             <translation>报表(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="152" />
+            <location filename="../../mediator_app/ui/main_window.py" line="151" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="160" />
+            <location filename="../../mediator_app/ui/main_window.py" line="159" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="176" />
+            <location filename="../../mediator_app/ui/main_window.py" line="175" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="180" />
+            <location filename="../../mediator_app/ui/main_window.py" line="179" />
             <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>
             <translation>共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="184" />
+            <location filename="../../mediator_app/ui/main_window.py" line="183" />
             <source>Search failed: {error}</source>
             <translation>查询失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="203" />
+            <location filename="../../mediator_app/ui/main_window.py" line="202" />
             <source>Not available</source>
             <translation>功能不可用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="204" />
+            <location filename="../../mediator_app/ui/main_window.py" line="203" />
             <source>{what} is not available in this build.</source>
             <translation>此版本暂不提供{what}。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="229" />
+            <location filename="../../mediator_app/ui/main_window.py" line="228" />
             <source>The case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="250" />
+            <location filename="../../mediator_app/ui/main_window.py" line="249" />
             <source>Organisation management</source>
             <translation>组织机构管理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="260" />
+            <location filename="../../mediator_app/ui/main_window.py" line="259" />
             <source>Case import</source>
             <translation>案件导入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="270" />
+            <location filename="../../mediator_app/ui/main_window.py" line="269" />
             <source>Case export</source>
             <translation>案件导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="276" />
+            <location filename="../../mediator_app/ui/main_window.py" line="275" />
             <source>Exported to {path}</source>
             <translation>已导出到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="282" />
+            <location filename="../../mediator_app/ui/main_window.py" line="281" />
             <source>Import history</source>
             <translation>导入记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="295" />
+            <location filename="../../mediator_app/ui/main_window.py" line="294" />
             <source>Statistics and reports</source>
             <translation>统计报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="333" />
-            <location filename="../../mediator_app/ui/main_window.py" line="353" />
+            <location filename="../../mediator_app/ui/main_window.py" line="332" />
+            <location filename="../../mediator_app/ui/main_window.py" line="352" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="333" />
+            <location filename="../../mediator_app/ui/main_window.py" line="332" />
             <source>There are no cases in view.</source>
             <translation>当前列表中没有案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="336" />
+            <location filename="../../mediator_app/ui/main_window.py" line="335" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="337" />
+            <location filename="../../mediator_app/ui/main_window.py" line="336" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="338" />
+            <location filename="../../mediator_app/ui/main_window.py" line="337" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="349" />
+            <location filename="../../mediator_app/ui/main_window.py" line="348" />
             <source>Exported {count} cases to {path}</source>
             <translation>已导出 {count} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="354" />
+            <location filename="../../mediator_app/ui/main_window.py" line="353" />
             <source>The export failed: {error}</source>
             <translation>导出失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="357" />
+            <location filename="../../mediator_app/ui/main_window.py" line="356" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="358" />
+            <location filename="../../mediator_app/ui/main_window.py" line="357" />
             <source>Mediation Ledger — case register and statistics for people's mediation committees.
 Database: {path}</source>
             <translation>调解台账 —— 人民调解委员会案件登记与统计。
@@ -2300,157 +2300,157 @@ Database: {path}</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="51" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="72" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="65" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="86" />
             <source>Disputes registered (排查纠纷数)</source>
             <translation>排查纠纷数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="66" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="87" />
             <source>Cases accepted (受理数)</source>
             <translation>受理数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="67" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="88" />
             <source>Cases concluded (resolved + terminated)</source>
             <translation>调结数（调解成功数 + 调解终止数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="69" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="90" />
             <source>Truncate (as published by the district)</source>
             <translation>截位（与区里公布口径一致）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="70" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="91" />
             <source>Round half up</source>
             <translation>四舍五入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="75" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="96" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="82" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="103" />
             <source>Normal</source>
             <translation>标准</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="82" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="103" />
             <source>Large</source>
             <translation>较大</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="83" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="104" />
             <source>Extra large</source>
             <translation>特大</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="109" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="134" />
             <source>District</source>
             <translation>区（县）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="110" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="135" />
             <source>District name:</source>
             <translation>区（县）名称：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="111" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="136" />
             <source>District code:</source>
             <translation>区（县）代码：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="112" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="137" />
             <source>Name printed on sheets:</source>
             <translation>报表填报人：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="115" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="140" />
             <source>Case numbers and statistics</source>
             <translation>案号与统计</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="116" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="141" />
             <source>Case-number template:</source>
             <translation>案号模板：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="118" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="143" />
             <source>Rate denominator:</source>
             <translation>化解率分母：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="119" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="144" />
             <source>Rate rounding:</source>
             <translation>化解率取舍：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="120" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="145" />
             <source>Decimal places:</source>
             <translation>小数位数：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="121" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="146" />
             <source>Overdue after:</source>
             <translation>超期期限：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="122" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="147" />
             <source>Follow-up within:</source>
             <translation>回访期限：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="132" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="157" />
             <source>This session runs in {language} because the program was started with --lang {code}. The language chosen here is saved for this computer and applies at the next start without --lang.</source>
             <translation>本次运行使用{language}，因为程序启动时指定了 --lang {code}。此处选择的语言保存在本机，下次不带 --lang 启动时生效。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="137" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="162" />
             <source>A new language applies after restarting the program.</source>
             <translation>更改语言后需重新启动程序才能生效。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="141" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="166" />
             <source>Display (this computer only)</source>
             <translation>显示（仅本机）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="142" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="167" />
             <source>Language in use:</source>
             <translation>当前语言：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="143" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="168" />
             <source>Language at start:</source>
             <translation>启动时的语言：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="144" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="169" />
             <source>Text size:</source>
             <translation>文字大小：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="177" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="219" />
             <source>Example: {number}</source>
             <translation>示例：{number}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="197" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="239" />
             <source>District code: “{value}” is not 6 digits.</source>
             <translation>区（县）代码：“{value}”不是 6 位数字。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="207" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="249" />
             <source>The database is open read-only.</source>
             <translation>数据库以只读方式打开，无法保存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="219" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="261" />
             <source>Could not save the settings: {error}</source>
             <translation>无法保存设置：{error}</translation>
         </message>
@@ -2470,7 +2470,7 @@ Database: {path}</source>
         <message>
             <location filename="../../mediator_app/ui/case_form/actions.py" line="49" />
             <source>Terminate mediation</source>
-            <translation>终止调解</translation>
+            <translation>调解终止</translation>
         </message>
         <message>
             <location filename="../../mediator_app/ui/case_form/actions.py" line="50" />

@@ -194,7 +194,7 @@ ZH.update({
     "Follow-up visits": "回访记录",
     "Accept": "受理",
     "Mediation succeeded": "调解成功",
-    "Terminate mediation": "终止调解",
+    "Terminate mediation": "调解终止",
     "Do not accept": "不予受理",
     "Save (Ctrl+S)": "保存 (Ctrl+S)",
     "Save and new (Ctrl+Shift+S)": "保存并新建 (Ctrl+Shift+S)",
