@@ -129,7 +129,8 @@ def _import_sources(db: Database, sources: list[_Source], dry_run: bool,
     run = MergeRun(repo, RowParser(Lookups({}, {}, {}, {}), today), ProblemList(), progress,
                    cancel, sum(s.cases.size for s in sources), [s.cases.name for s in sources])
     result = ImportResult(dry_run=dry_run)
-    cache = repo.begin_import(memory_temp=_bulk(run, sources))
+    bulk = _bulk(run, sources)
+    cache = repo.begin_import(131072 if bulk else 32768, memory_temp=bulk)
     try:
         with db.atomic():
             _run_import(db, run, sources, result)

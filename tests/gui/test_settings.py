@@ -112,16 +112,20 @@ def test_without_lang_the_saved_language_is_the_one_in_use(dialog):
     assert "--lang" not in dialog.language_note.text()
 
 
-def test_dialog_fits_the_screen_with_the_largest_text(ctx, qtbot):
+def test_dialog_fits_a_small_screen_with_the_largest_text(ctx, qtbot, monkeypatch):
+    from PySide6.QtCore import QRect
+
+    small = QRect(0, 0, 1366, 520)  # a laptop with a tall taskbar
+    monkeypatch.setattr(SettingsDialog, "_available", lambda self: small)
     app = QApplication.instance()
     prefs.apply_text_scale(app, max(prefs.TEXT_SCALES))
     try:
         d = SettingsDialog(ctx)
         qtbot.addWidget(d)
+        assert d.sizeHint().height() > small.height()  # it really would not fit
         d.show()
         qtbot.waitExposed(d)
-        available = d.screen().availableGeometry()
-        assert d.height() <= available.height() and d.width() <= available.width()
+        assert d.height() <= small.height() and d.width() <= small.width()
         qtbot.waitUntil(lambda: d.scroll.verticalScrollBar().maximum() > 0, timeout=2000)
         ok = d.buttons.button(d.buttons.StandardButton.Ok)
         assert d.rect().contains(ok.mapTo(d, ok.rect().bottomRight()))
