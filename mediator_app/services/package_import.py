@@ -7,7 +7,6 @@ from __future__ import annotations
 import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -270,5 +269,4 @@ def duplicate_warnings(db: Database, warnings: list[str], limit: int = 200) -> i
     return len(pairs)
 
 
-__all__ = ["apply_personal", "duplicate_warnings", "load_stats", "merge_org", "package_info",
-           "Path"]
+__all__ = ["apply_personal", "duplicate_warnings", "load_stats", "merge_org", "package_info"]

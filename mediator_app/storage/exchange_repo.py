@@ -155,6 +155,8 @@ class ExchangeRepository:
             f"{', '.join(STATS_COLUMNS)}) WITHOUT ROWID")
         previous = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
         self.conn.execute(f"PRAGMA cache_size = {-abs(int(cache_kib))}")
+        if not memory_temp:  # keep the temp tables' pages from growing with the import
+            self.conn.execute("PRAGMA temp.cache_size = -16384")
         return previous
 
     def end_import(self, cache_size: int | None = None) -> None:
