@@ -17,30 +17,35 @@ from mediator_app.cli.common import (
     opened,
     stderr_progress,
 )
-from mediator_app.cli.texts import err, text
+from mediator_app.cli.help_texts import helper
+from mediator_app.cli.texts import LEVELS_EN, err, is_en, text
 from mediator_app.services import backup as backup_service
+from mediator_app.storage.db import StorageError
 from mediator_app.storage.exchange_repo import ExchangeRepository
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("demo", parents=[common], help="fill a new database with demo data")
-    p.add_argument("--cases", type=int, metavar="N", help="number of cases")
-    p.add_argument("--seed", type=int, default=1, metavar="S", help="random seed (default 1)")
+def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> None:
+    h = helper(lang)
+    p = sub.add_parser("demo", parents=[common], help=h("demo"), description=h("demo"))
+    p.add_argument("--cases", type=int, metavar="N", help=h("demo.cases"))
+    p.add_argument("--seed", type=int, default=1, metavar="S", help=h("demo.seed"))
     p.set_defaults(handler=cmd_demo)
-    p = sub.add_parser("report", parents=[common], help="statistics report")
-    p.add_argument("--period", required=True, metavar="P", help="2023, 2023-05, 2023-Q2, a..b")
-    p.add_argument("--scope", required=True, metavar="CODE", help="org-unit code")
-    p.add_argument("--format", required=True, choices=["json", "csv", "pdf"], dest="fmt")
-    p.add_argument("--out", metavar="FILE", help="output file (required for pdf)")
-    p.add_argument("--as-of", metavar="DATE", help="status as of this date (default today)")
+    p = sub.add_parser("report", parents=[common], help=h("report"), description=h("report"))
+    p.add_argument("--period", required=True, metavar="P", help=h("report.period"))
+    p.add_argument("--scope", required=True, metavar="CODE", help=h("report.scope"))
+    p.add_argument("--format", required=True, choices=["json", "csv", "pdf"], dest="fmt",
+                   help=h("report.format"))
+    p.add_argument("--out", metavar="FILE", help=h("report.out"))
+    p.add_argument("--as-of", metavar="DATE", help=h("as_of"))
     p.set_defaults(handler=cmd_report)
-    p = sub.add_parser("backup", parents=[common], help="verified copy of the database")
-    p.add_argument("--out", required=True, metavar="FILE")
+    p = sub.add_parser("backup", parents=[common], help=h("backup"), description=h("backup"))
+    p.add_argument("--out", required=True, metavar="FILE", help=h("backup.out"))
+    p.add_argument("--force", action="store_true", help=h("backup.force"))
     p.set_defaults(handler=cmd_backup)
-    p = sub.add_parser("restore", parents=[common], help="replace the database with a backup")
-    p.add_argument("file", metavar="FILE")
+    p = sub.add_parser("restore", parents=[common], help=h("restore"), description=h("restore"))
+    p.add_argument("file", metavar="FILE", help=h("restore.file"))
     p.set_defaults(handler=cmd_restore)
-    p = sub.add_parser("check", parents=[common], help="integrity check and counts")
+    p = sub.add_parser("check", parents=[common], help=h("check"), description=h("check"))
     p.set_defaults(handler=cmd_check)
 
 
@@ -137,7 +142,14 @@ def _write_stdout(data: bytes) -> None:
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
     with opened(ctx.db_path, create=False) as db:
-        target = backup_service.backup(db, args.out, source_path=str(ctx.db_path))
+        try:
+            target = backup_service.backup(db, args.out, source_path=str(ctx.db_path),
+                                           overwrite=args.force)
+        except StorageError as exc:
+            if exc.code != "backup.exists":
+                raise
+            err(text(exc.code, ctx.lang, **exc.params), ctx.lang)
+            return EXIT_INPUT
     print(text("backup.done", ctx.lang, path=target))
     return EXIT_OK
 
@@ -154,7 +166,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         health = backup_service.check(db)
     print(text("check.counts", ctx.lang, **health.counts))
     if health.units_by_level:
-        print(", ".join(f"{k} {v}" for k, v in sorted(health.units_by_level.items())))
+        print(text("check.levels", ctx.lang, levels=_levels(health.units_by_level, ctx.lang)))
     if health.ok:
         print(text("check.ok", ctx.lang))
         return EXIT_OK
@@ -162,3 +174,10 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     for problem in health.problems:
         print(f"  - {problem}", file=sys.stderr)
     return EXIT_INPUT
+
+
+def _levels(counts: dict[str, int], lang: str) -> str:
+    """``区 1，街道 7，…`` in the order of the dict (the service orders by level rank)."""
+    if is_en(lang):
+        return ", ".join(f"{LEVELS_EN.get(k, k)} {v}" for k, v in counts.items())
+    return "，".join(f"{k} {v}" for k, v in counts.items())

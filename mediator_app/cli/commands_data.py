@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from mediator_app.cli.common import EXIT_INPUT, EXIT_OK, Context, date_arg, opened, stderr_progress
+from mediator_app.cli.help_texts import helper
 from mediator_app.cli.texts import err, is_en, text
 from mediator_app.services.case_exchange import (
     ImportCancelled,
@@ -23,47 +25,58 @@ from mediator_app.services.org_import import import_org
 MAX_PRINTED = 50
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    org = sub.add_parser("org", parents=[common], help="organisation tables")
-    org_sub = org.add_subparsers(dest="org_command", metavar="ACTION", required=True)
-    p = org_sub.add_parser("import", parents=[common],
-                           help="import org_units.csv, committees.csv, people.csv (by header)")
-    p.add_argument("files", nargs="+", metavar="FILE")
+def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> None:
+    h = helper(lang)
+    org = sub.add_parser("org", parents=[common], help=h("org"), description=h("org"))
+    org_sub = org.add_subparsers(dest="org_command", metavar="ACTION", required=True,
+                                 title=h("actions"))
+    p = org_sub.add_parser("import", parents=[common], help=h("org.import"),
+                           description=h("org.import"))
+    p.add_argument("files", nargs="+", metavar="FILE", help=h("files"))
     p.set_defaults(handler=cmd_org_import)
+    _cases_parsers(sub, common, h)
+    _dhis2_parsers(sub, common, h)
 
-    cases = sub.add_parser("cases", parents=[common], help="case exchange (cases.csv v1, packages)")
-    cases_sub = cases.add_subparsers(dest="cases_command", metavar="ACTION", required=True)
-    p = cases_sub.add_parser("import", parents=[common],
-                             help="import cases.csv files and exchange packages (.zip)")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--dry-run", action="store_true", help="check and count, write nothing")
+
+def _cases_parsers(sub: Any, common: argparse.ArgumentParser, h: Callable[[str], str]) -> None:
+    cases = sub.add_parser("cases", parents=[common], help=h("cases"), description=h("cases"))
+    cases_sub = cases.add_subparsers(dest="cases_command", metavar="ACTION", required=True,
+                                     title=h("actions"))
+    p = cases_sub.add_parser("import", parents=[common], help=h("cases.import"),
+                             description=h("cases.import"))
+    p.add_argument("files", nargs="+", metavar="FILE", help=h("files"))
+    p.add_argument("--dry-run", action="store_true", help=h("cases.dry_run"))
     p.set_defaults(handler=cmd_cases_import)
-    p = cases_sub.add_parser("export", parents=[common],
-                             help="export cases.csv, .xlsx or an exchange package")
+    p = cases_sub.add_parser("export", parents=[common], help=h("cases.export"),
+                             description=h("cases.export"))
     target = p.add_mutually_exclusive_group(required=True)
-    target.add_argument("--out", metavar="FILE", help="cases.csv (or FILE.xlsx: text cells)")
-    target.add_argument("--package", metavar="FILE.zip", help="exchange package")
-    p.add_argument("--scope", metavar="CODE", help="org-unit code: cases located beneath it")
-    p.add_argument("--from", dest="date_from", metavar="DATE", help="received on or after")
-    p.add_argument("--to", dest="date_to", metavar="DATE", help="received on or before")
-    p.add_argument("--with-personal-data", action="store_true",
-                   help="package only: add parties and records (sensitive)")
+    target.add_argument("--out", metavar="FILE", help=h("export.out"))
+    target.add_argument("--package", metavar="FILE.zip", help=h("export.package"))
+    p.add_argument("--scope", metavar="CODE", help=h("export.scope"))
+    p.add_argument("--from", dest="date_from", metavar="DATE", help=h("export.from"))
+    p.add_argument("--to", dest="date_to", metavar="DATE", help=h("export.to"))
+    p.add_argument("--with-personal-data", action="store_true", help=h("export.personal"))
     p.set_defaults(handler=cmd_cases_export)
-    p = cases_sub.add_parser("imports", parents=[common], help="list past imports")
-    p.add_argument("--limit", type=int, default=None, metavar="N")
+    p = cases_sub.add_parser("imports", parents=[common], help=h("cases.imports"),
+                             description=h("cases.imports"))
+    p.add_argument("--limit", type=int, default=None, metavar="N", help=h("imports.limit"))
     p.set_defaults(handler=cmd_cases_imports)
 
-    dhis2 = sub.add_parser("dhis2", parents=[common], help="DHIS2 aggregate export")
-    dhis2_sub = dhis2.add_subparsers(dest="dhis2_command", metavar="ACTION", required=True)
-    p = dhis2_sub.add_parser("export", parents=[common], help="dataValueSet CSV")
-    p.add_argument("--period", required=True, metavar="YYYY-MM|YYYY")
-    p.add_argument("--scope", required=True, metavar="CODE")
-    p.add_argument("--out", required=True, metavar="FILE.csv")
+
+def _dhis2_parsers(sub: Any, common: argparse.ArgumentParser, h: Callable[[str], str]) -> None:
+    dhis2 = sub.add_parser("dhis2", parents=[common], help=h("dhis2"), description=h("dhis2"))
+    dhis2_sub = dhis2.add_subparsers(dest="dhis2_command", metavar="ACTION", required=True,
+                                     title=h("actions"))
+    p = dhis2_sub.add_parser("export", parents=[common], help=h("dhis2.export"),
+                             description=h("dhis2.export"))
+    p.add_argument("--period", required=True, metavar="YYYY-MM|YYYY", help=h("dhis2.period"))
+    p.add_argument("--scope", required=True, metavar="CODE", help=h("dhis2.scope"))
+    p.add_argument("--out", required=True, metavar="FILE.csv", help=h("dhis2.out"))
     p.add_argument("--level", choices=["街道", "乡镇", "村", "社区", "网格"], default=None,
-                   help="units at this level beneath the scope (default: its children)")
-    p.add_argument("--mapping", metavar="FILE", help="key,dataelement,categoryoptioncombo")
-    p.add_argument("--orgunit-map", metavar="FILE", help="code,dhis2_uid")
-    p.add_argument("--as-of", metavar="DATE", help="status as of (default today)")
+                   help=h("dhis2.level"))
+    p.add_argument("--mapping", metavar="FILE", help=h("dhis2.mapping"))
+    p.add_argument("--orgunit-map", metavar="FILE", help=h("dhis2.orgunit_map"))
+    p.add_argument("--as-of", metavar="DATE", help=h("as_of"))
     p.set_defaults(handler=cmd_dhis2_export)
 
 

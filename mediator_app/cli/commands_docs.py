@@ -15,6 +15,7 @@ also come from the main parser; when given here they win.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -24,10 +25,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from mediator_app.cli.help_texts import helper
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.reports.case_docs_data import KINDS
 from mediator_app.services import documents, submissions
-from mediator_app.storage.db import StorageError, default_db_path, open_database
+from mediator_app.storage.db import ENV_DB, StorageError, default_db_path, open_database
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -35,12 +37,12 @@ Handler = Callable[[argparse.Namespace], int]
 # ---- shared plumbing -----------------------------------------------------------------
 
 
-def _common(p: argparse.ArgumentParser) -> None:
+def _common(p: argparse.ArgumentParser, h: Callable[[str], str]) -> None:
     # SUPPRESS: an option not given here leaves the main parser's value alone.
-    p.add_argument("--db", default=argparse.SUPPRESS, help="数据库文件（默认：用户数据目录）")
-    p.add_argument("--user", default=argparse.SUPPRESS, help="记录在审计日志中的用户名")
+    p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=h("opt.db"))
+    p.add_argument("--user", default=argparse.SUPPRESS, help=h("opt.user"))
     p.add_argument("--lang", default=argparse.SUPPRESS, choices=("zh", "en"),
-                   help="提示语言")
+                   help=h("opt.lang"))
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -59,7 +61,7 @@ def problem_text(problem: Problem, lang: str = "zh") -> str:
 
 @contextmanager
 def _database(args: argparse.Namespace) -> Iterator[Database]:
-    path = Path(getattr(args, "db", None) or default_db_path())
+    path = Path(getattr(args, "db", None) or os.environ.get(ENV_DB) or default_db_path())
     if not path.exists():
         raise StorageError("db.missing", path=str(path))
     opened = open_database(path)
@@ -207,35 +209,31 @@ def cmd_submissions(args: argparse.Namespace) -> int:
 # ---- registration ------------------------------------------------------------------------
 
 
-def register(subparsers: Any) -> None:
-    """Add ``document``, ``submit`` and ``submissions`` to the main parser's subparsers;
-    each sets ``func`` to its handler."""
-    p = subparsers.add_parser("document", help="打印案件文书（PDF）",
-                              description="按案号或案件标识打印案件文书。")
-    p.add_argument("--case", required=True, help="案号（如 （2023）幸人调字第1号）或案件标识 UUID")
-    p.add_argument("--kind", required=True, choices=KINDS,
-                   help="register 受理登记表 | agreement 调解协议书 | oral_agreement 口头协议登记表"
-                        " | follow_up 回访记录 | file_cover 卷宗封面和卷内目录 | all 整个卷宗")
-    p.add_argument("--out", required=True, help="输出的 PDF 文件")
-    _common(p)
+def register(subparsers: Any, lang: str = "zh") -> None:
+    """Add ``document``, ``submit`` and ``submissions`` to the main parser's subparsers,
+    their help in ``lang``; each sets ``func`` to its handler."""
+    h = helper(lang)
+    p = subparsers.add_parser("document", help=h("document"),
+                              description=h("document.description"))
+    p.add_argument("--case", required=True, metavar="CASE", help=h("document.case"))
+    p.add_argument("--kind", required=True, choices=KINDS, help=h("document.kind"))
+    p.add_argument("--out", required=True, metavar="FILE", help=h("document.out"))
+    _common(p, h)
     p.set_defaults(func=cmd_document)
 
-    p = subparsers.add_parser(
-        "submit", help="审核、上报月度统计",
-        description="上报一个单位某月的统计数据。审核上报 = 先审核，再上报：未经审核、"
-                    "或审核后数据有变化的月份不能上报（先用 --review-only 审核）。")
-    p.add_argument("--period", required=True, help="月份，如 2023-05")
-    p.add_argument("--scope", required=True, help="单位代码或调委会代码")
+    p = subparsers.add_parser("submit", help=h("submit"), description=h("submit.description"))
+    p.add_argument("--period", required=True, metavar="YYYY-MM", help=h("month"))
+    p.add_argument("--scope", required=True, metavar="CODE", help=h("submit.scope"))
     how = p.add_mutually_exclusive_group()
-    how.add_argument("--review-only", action="store_true", help="只审核，不上报")
+    how.add_argument("--review-only", action="store_true", help=h("submit.review_only"))
     how.add_argument("--review-and-submit", action="store_true",
-                     help="由同一用户（--user）审核并立即上报")
-    _common(p)
+                     help=h("submit.review_and_submit"))
+    _common(p, h)
     p.set_defaults(func=cmd_submit)
 
-    p = subparsers.add_parser("submissions", help="查看某月各单位的上报情况",
-                              description="列出下级单位某月是否已上报（含零报告）。")
-    p.add_argument("--period", required=True, help="月份，如 2023-05")
-    p.add_argument("--scope", required=True, help="上级单位代码")
-    _common(p)
+    p = subparsers.add_parser("submissions", help=h("submissions"),
+                              description=h("submissions.description"))
+    p.add_argument("--period", required=True, metavar="YYYY-MM", help=h("month"))
+    p.add_argument("--scope", required=True, metavar="CODE", help=h("submissions.scope"))
+    _common(p, h)
     p.set_defaults(func=cmd_submissions)

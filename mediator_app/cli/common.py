@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -37,7 +38,10 @@ def opened(path: Path, *, create: bool) -> Iterator[Database]:
     """The migrated database; without ``create`` a missing file is an error (exit 3)."""
     if not create and not path.exists():
         raise StorageError("db.missing", path=str(path))
-    handle = open_database(path)
+    try:
+        handle = open_database(path)
+    except sqlite3.Error as exc:  # not a database, a folder, no access, locked …
+        raise StorageError("db.unreadable", path=str(path), detail=str(exc)) from exc
     try:
         yield handle.db
     finally:

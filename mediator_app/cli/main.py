@@ -8,12 +8,14 @@ unreadable, written by a newer program); 130 interrupted.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
 from mediator_app.cli import commands_admin, commands_data, commands_docs
 from mediator_app.cli.common import Context, EXIT_INPUT, EXIT_STORAGE, EXIT_USAGE
-from mediator_app.cli.texts import domain_error, err, storage_error, text
+from mediator_app.cli.help_texts import argparse_language, helper, lang_of
+from mediator_app.cli.texts import domain_error, err, sqlite_detail, storage_error, text
 from mediator_app.domain.errors import DomainError
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.storage.db import StorageError
@@ -21,27 +23,28 @@ from mediator_app.storage.db import StorageError
 Handler = Callable[[argparse.Namespace, Context], int]
 
 
-def _common() -> argparse.ArgumentParser:
+def _common(lang: str) -> argparse.ArgumentParser:
     """--db and --lang, accepted before or after the sub-command."""
+    h = helper(lang)
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS,
-                        help="database file (default: $MEDIATOR_APP_DB, else the user data dir)")
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=h("opt.db"))
     common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
-                        help="language of messages (default zh)")
+                        help=h("opt.lang"))
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = _common()
-    parser = argparse.ArgumentParser(
-        prog="mediator-app", parents=[common],
-        description="调解台账 Mediation Ledger. Without a sub-command: open the GUI.")
-    parser.add_argument("--demo", action="store_true",
-                        help="open the GUI on the demo database (created if missing)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands_admin.add_parsers(sub, common)
-    commands_data.add_parsers(sub, common)
-    commands_docs.register(sub)
+def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
+    """The whole parser, its help in ``lang``. Build (and parse) inside
+    ``argparse_language(lang)`` so that argparse's own words match."""
+    h = helper(lang)
+    common = _common(lang)
+    parser = argparse.ArgumentParser(prog="mediator-app", parents=[common],
+                                     description=h("prog.description"))
+    parser.add_argument("--demo", action="store_true", help=h("opt.demo"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=h("commands"))
+    commands_admin.add_parsers(sub, common, lang)
+    commands_data.add_parsers(sub, common, lang)
+    commands_docs.register(sub, lang)
     return parser
 
 
@@ -56,9 +59,11 @@ def _run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    argv = list(argv) if argv is not None else sys.argv[1:]
+    lang = lang_of(argv)
     try:
-        args = parser.parse_args(list(argv) if argv is not None else None)
+        with argparse_language(lang):
+            args = build_parser(lang).parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     ctx = Context(db_arg=getattr(args, "db", None), lang=getattr(args, "lang", None) or "zh")
@@ -73,6 +78,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except StorageError as exc:
         err(storage_error(exc.code, dict(exc.params), ctx.lang), ctx.lang)
+        return EXIT_STORAGE
+    except sqlite3.Error as exc:  # e.g. the database is locked, or --db is a folder
+        err(text("db.failed", ctx.lang, detail=sqlite_detail(str(exc), ctx.lang)), ctx.lang)
         return EXIT_STORAGE
     except KeyboardInterrupt:
         err(text("interrupted", ctx.lang), ctx.lang)

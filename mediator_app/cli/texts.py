@@ -17,6 +17,10 @@ TEXTS: dict[str, tuple[str, str]] = {
     "db.too_new": ("数据库“{path}”是由更新版本的程序创建的（{unknown}），请先升级本程序。",
                    "The database “{path}” was written by a newer program ({unknown}); "
                    "upgrade this program first."),
+    "db.failed": ("数据库操作失败：{detail}", "The database operation failed: {detail}"),
+    "backup.exists": ("备份文件“{path}”已存在，没有覆盖它；请换一个文件名，或加 --force 覆盖。",
+                      "The backup file “{path}” already exists and was not overwritten; "
+                      "choose another name, or add --force to overwrite it."),
     "backup.same_file": ("备份文件不能是数据库本身：“{path}”。",
                          "The backup cannot be the database itself: “{path}”."),
     "backup.verify_failed": ("备份“{path}”校验失败：{detail}", "Backup “{path}” failed its check: {detail}"),
@@ -75,8 +79,29 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "org units {org_units}, committees {committees}, people {people}, "
                      "cases {cases} (plus {cases_deleted} deleted), parties {parties}, "
                      "audit entries {audit_log}"),
+    "check.levels": ("各层级组织机构：{levels}", "org units by level: {levels}"),
     "interrupted": ("已中断。", "Interrupted."),
 }
+
+# SQLite's English error messages users meet most, as plain sentences (zh, en).
+SQLITE_ERRORS: dict[str, tuple[str, str]] = {
+    "file is not a database": ("这不是数据库文件（可能是其他类型的文件，或已加密）。",
+                               "this is not a database file (another kind of file, or "
+                               "encrypted)."),
+    "database disk image is malformed": ("数据库文件已损坏，请用备份恢复（restore）。",
+                                         "the database file is damaged; restore it from "
+                                         "a backup."),
+    "unable to open database file": ("文件夹不存在、路径是文件夹，或没有访问权限。",
+                                     "the folder does not exist, the path is a folder, or "
+                                     "access is denied."),
+    "database is locked": ("数据库正被另一个程序使用，请关闭它后再试。",
+                           "the database is in use by another program; close it and try "
+                           "again."),
+}
+
+# Org levels in English for ``check`` (the stored values are the Chinese ones).
+LEVELS_EN = {"区": "district", "县": "county", "街道": "street", "乡镇": "town",
+             "村": "village", "社区": "community", "网格": "grid"}
 
 
 def is_en(lang: str) -> bool:
@@ -106,7 +131,18 @@ def problem_text(problem: Problem, lang: str) -> str:
     return render(problem, lang)
 
 
+def sqlite_detail(detail: str, lang: str) -> str:
+    """A plain sentence for SQLite's own (English) error message; others unchanged."""
+    key = str(detail).strip().rstrip(".").lower()
+    for message, (zh, en) in SQLITE_ERRORS.items():
+        if key.startswith(message):
+            return en if is_en(lang) else zh
+    return str(detail)
+
+
 def storage_error(code: str, params: dict[str, Any], lang: str) -> str:
+    if "detail" in params:
+        params = {**params, "detail": sqlite_detail(params["detail"], lang)}
     if code in TEXTS:
         return text(code, lang, **params)
     return text("storage", lang, code=code, params=params)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mediator_app.domain.enums import OrgLevel
+
 from mediator_app.storage.db import (
     DatabaseTooNew,
     StorageError,
@@ -35,15 +37,26 @@ def check(db: Database) -> Health:
     """SQLite integrity and foreign keys, pending migrations, case locations; counts."""
     repo = ExchangeRepository(db)
     problems = integrity_check(db) + repo.orphan_problems()
-    return Health(problems, repo.table_counts(), repo.units_by_level())
+    return Health(problems, repo.table_counts(), _by_rank(repo.units_by_level()))
 
 
-def backup(db: Database, out: str | Path, source_path: str | None = None) -> Path:
+def _by_rank(counts: dict[str, int]) -> dict[str, int]:
+    """Units by level, from 区/县 down to 网格 (unknown levels last, by name)."""
+    order = {level.value: n for n, level in enumerate(OrgLevel)}
+    return dict(sorted(counts.items(), key=lambda kv: (order.get(kv[0], len(order)), kv[0])))
+
+
+def backup(db: Database, out: str | Path, source_path: str | None = None, *,
+           overwrite: bool = False) -> Path:
     """A consistent copy through SQLite's backup API, verified by integrity_check.
-    The copy is made next to ``out`` and renamed when verified."""
+    The copy is made next to ``out`` and renamed when verified. An existing ``out`` is
+    refused (StorageError ``backup.exists``) unless ``overwrite``; the database itself
+    always is."""
     target = Path(out)
     if source_path and target.exists() and target.resolve() == Path(source_path).resolve():
         raise StorageError("backup.same_file", path=str(target))
+    if target.exists() and not overwrite:
+        raise StorageError("backup.exists", path=str(target))
     partial = target.with_name(target.name + ".part")
     partial.unlink(missing_ok=True)
     try:

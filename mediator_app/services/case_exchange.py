@@ -23,7 +23,7 @@ from sqlite_utils import Database
 
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.services import case_merge
-from mediator_app.services.case_merge import CASE_ALIASES, MergeRun, merge_file
+from mediator_app.services.case_merge import CASE_ALIASES, MergeRun, estimate_new_rows, merge_file
 from mediator_app.services.case_rows import Lookups, RowParser
 from mediator_app.services.csv_io import (
     CsvImportError,
@@ -129,7 +129,7 @@ def _import_sources(db: Database, sources: list[_Source], dry_run: bool,
     run = MergeRun(repo, RowParser(Lookups({}, {}, {}, {}), today), ProblemList(), progress,
                    cancel, sum(s.cases.size for s in sources), [s.cases.name for s in sources])
     result = ImportResult(dry_run=dry_run)
-    bulk = _bulk(run, sources)
+    run.bulk = bulk = _bulk(run, sources)
     cache = repo.begin_import(131072 if bulk else 32768, memory_temp=bulk)
     try:
         with db.atomic():
@@ -163,14 +163,14 @@ def _run_import(db: Database, run: MergeRun, sources: list[_Source],
         return
     run.parser = RowParser(Lookups.load(repo), run.parser.today)
     run.next_id = repo.next_rowid()
-    bulk = _bulk(run, sources)
+    bulk = run.bulk
     triggers = repo.drop_fts_triggers() if bulk else None
     indexes = repo.drop_secondary_indexes() if bulk and DROP_INDEXES else []
     for file_no, source in enumerate(sources):
         before = len(result.warnings)
         result.files.append(counts := FileCounts(source.name))
         _merge_source(db, run, file_no, source, counts, result)
-        counts.errors = run.problems.rows_with_errors(source.cases.name)
+        counts.errors = run.problems.count_for(source.name)
         counts.warnings = warned[file_no] + len(result.warnings) - before
         run.done_bytes += source.cases.size
     if run.problems.total:
@@ -202,9 +202,11 @@ def _merge_source(db: Database, run: MergeRun, file_no: int, source: _Source,
 
 
 def _bulk(run: MergeRun, sources: list[_Source]) -> bool:
-    """A big import into a small table: drop the FTS triggers, rebuild once at the end."""
-    estimated_rows = sum(s.cases.size for s in sources) // 200
-    return estimated_rows > BULK_FTS_ROWS and run.repo.case_count() < estimated_rows
+    """More new rows than the ledger holds (and above BULK_FTS_ROWS): drop the FTS
+    triggers and the secondary indexes, rebuild them once at the end. New rows are
+    estimated from a sample (a package merged again is not a bulk import)."""
+    new_rows = sum(estimate_new_rows(run.repo, s.cases) for s in sources)
+    return new_rows > BULK_FTS_ROWS and run.repo.case_count() < new_rows
 
 
 def _record(db: Database, sources: list[_Source], result: ImportResult) -> None:

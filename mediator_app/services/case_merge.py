@@ -65,6 +65,38 @@ class MergeRun:
     done_bytes: int = 0
     next_id: int = 1
     stats: bool = False  # take the statistical columns from temp.import_stats
+    bulk: bool = False  # a big import of mostly new rows (see case_exchange._bulk)
+
+
+SAMPLE_ROWS = 2000
+
+
+def estimate_new_rows(repo: ExchangeRepository, info: FileInfo) -> int:
+    """About how many rows of ``info`` are new to the ledger: the file's row count
+    (its size over the size of the first ``SAMPLE_ROWS`` rows, quoted as exported) times
+    the share of those rows' case ids the ledger does not hold. A file that cannot be
+    read counts as all new."""
+    ids: list[str] = []
+    encoding = info.encoding.replace("-sig", "")
+    sampled = 0
+    try:
+        with CsvReader(info) as reader:
+            mapped = map_header(reader.read_header(), CASE_ALIASES)
+            column = mapped.columns.get("case_id")
+            for row in reader.rows():
+                cells = row.cells
+                ids.append(cells[column].strip() if column is not None
+                           and column < len(cells) else "")
+                sampled += len(('"' + '","'.join(cells) + '"\r\n').encode(encoding, "replace"))
+                if len(ids) >= SAMPLE_ROWS:
+                    break
+    except CsvImportError:
+        return info.size // 200
+    if not ids:
+        return 0
+    rows = len(ids) if len(ids) < SAMPLE_ROWS else info.size * len(ids) // max(sampled, 1)
+    known = len(repo.existing([i for i in ids if i]))
+    return rows * (len(ids) - known) // len(ids)
 
 
 def merge_file(run: MergeRun, file_no: int, info: FileInfo, counts: FileCounts) -> None:

@@ -133,8 +133,28 @@ _EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+# Internal table names in ``unknown_code`` params, as users call them (zh, en).
+TABLE_WORDS: dict[str, tuple[str, str]] = {
+    "org_units": ("组织机构（区/街道/村社区/网格）", "org units (district/street/village/grid)"),
+    "org_unit": ("组织机构（区/街道/村社区/网格）", "org units (district/street/village/grid)"),
+    "committees": ("调委会", "mediation committees"),
+    "committee": ("调委会", "mediation committees"),
+    "code_items": ("代码表", "code tables"),
+    "grid": ("网格", "grids"),
+    "dispute_type": ("纠纷类型代码表", "dispute types"),
+    "source": ("纠纷来源代码表", "case sources"),
+    "case": ("案件", "cases"),
+}
+_UNKNOWN_CODE = ("代码“{value}”不在{table}中。", "Code “{value}” is not among the {table}.")
+
+
 def render(problem: Problem, lang: str = "zh") -> str:
-    """The sentence for ``problem``: domain.messages when it knows the code, else ours."""
+    """The sentence for ``problem``: domain.messages when it knows the code, else ours.
+    ``unknown_code`` names the table in the user's words, never its internal name."""
+    table = problem.params.get("table") if problem.code == "unknown_code" else None
+    if isinstance(table, str) and table in TABLE_WORDS and "value" in problem.params:
+        n = 1 if lang.lower().startswith("en") else 0
+        return _UNKNOWN_CODE[n].format(value=problem.params["value"], table=TABLE_WORDS[table][n])
     if has_message(problem.code, lang) or problem.code not in _EXTRA:
         return message(problem, lang)
     key = "en" if lang.lower().startswith("en") else "zh"
@@ -238,13 +258,19 @@ class ProblemList:
     def __init__(self) -> None:
         self.items: list[CsvProblem] = []
         self.total = 0
-        self.bad_lines: dict[str, set[int]] = {}
+        self.by_file: dict[str, int] = {}
 
     def add(self, p: CsvProblem) -> None:
         self.total += 1
         if len(self.items) < MAX_REPORTED:
             self.items.append(p)
-        self.bad_lines.setdefault(p.file, set()).add(p.line or 0)
+        self.by_file[p.file] = self.by_file.get(p.file, 0) + 1
+
+    def count_for(self, name: str) -> int:
+        """Problems found in the file ``name`` or, for a package, in its members
+        (``name/cases.csv`` …): the ``errors`` count of an import, one per listed line."""
+        prefix = name + "/"
+        return sum(n for f, n in self.by_file.items() if f == name or f.startswith(prefix))
 
     def sorted_items(self) -> list[CsvProblem]:
         """The kept problems by file (in order of appearance), then line."""
@@ -252,9 +278,6 @@ class ProblemList:
         for p in self.items:
             rank.setdefault(p.file, len(rank))
         return sorted(self.items, key=lambda p: (rank[p.file], p.line or 0))
-
-    def rows_with_errors(self, file: str) -> int:
-        return len(self.bad_lines.get(file, ()))
 
     def raise_if_any(self) -> None:
         if self.total:
