@@ -74,7 +74,7 @@ _ZH: dict[str, Templates] = {
     "required": ("状态为“{status}”的案件必须填写“{field}”。", "请填写“{field}”。"),
     "negative": ("“{field}”不能是负数（现为 {value}）。", "“{field}”不能是负数。"),
     "date.invalid": ("日期“{value}”无效，应为 年-月-日，如 2023-05-01。",),
-    "unknown_code": ("代码“{value}”不在{table}代码表中。", "代码“{value}”不存在。"),
+    "unknown_code": ("代码“{value}”不在{table}中。", "代码“{value}”不存在。"),
     "duplicate": ("{field}“{value}”已存在，不能重复。", "“{field}”有重复。"),
     "enum.invalid": (
         "“{value}”不是有效的{field}，可填：{allowed}。",
@@ -177,7 +177,7 @@ _EN: dict[str, Templates] = {
     "negative": ("{field} cannot be negative (it is {value}).", "{field} cannot be negative."),
     "date.invalid": ("Date “{value}” is not valid; use year-month-day, e.g. 2023-05-01.",),
     "unknown_code": (
-        "Code “{value}” is not in the {table} code table.",
+        "Code “{value}” is not among the {table}.",
         "Code “{value}” does not exist.",
     ),
     "duplicate": ("{field} “{value}” already exists.", "{field} has duplicates."),
@@ -590,10 +590,31 @@ def _format_columns(columns: Any, lang: str) -> str:
     return _format_value([_column(str(c), lang) for c in columns], lang)
 
 
+# Words users know for the tables a code is looked up in (never the SQL table name).
+TABLE_WORDS: dict[str, tuple[str, str]] = {
+    "org_units": ("组织机构（区/街道/村社区/网格）", "org units (district/street/village/grid)"),
+    "org_unit": ("组织机构（区/街道/村社区/网格）", "org units (district/street/village/grid)"),
+    "committees": ("调委会", "mediation committees"),
+    "committee": ("调委会", "mediation committees"),
+    "code_items": ("代码表", "code tables"),
+    "grid": ("网格", "grids"),
+    "dispute_type": ("纠纷类型代码表", "dispute types"),
+    "source": ("纠纷来源代码表", "case sources"),
+    "case": ("案件", "cases"),
+    "people": ("人员", "people"),
+}
+
+
+def _table_word(table: str, lang: str) -> str:
+    if table in TABLE_WORDS:
+        return TABLE_WORDS[table][1 if _lang(lang) == "en" else 0]
+    return field_label(table, lang)
+
+
 def _values(problem: Problem, lang: str) -> dict[str, str]:
     values = {key: _format_value(value, lang) for key, value in problem.params.items()}
     if "table" in values:
-        values["table"] = field_label(values["table"], lang)
+        values["table"] = _table_word(values["table"], lang)
     if "columns" in problem.params:
         values["columns"] = _format_columns(problem.params["columns"], lang)
     values["code"] = problem.code
