@@ -52,7 +52,16 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> 
 # ---- GUI and demo -----------------------------------------------------------------------
 
 
-def _summary_text(summary: Any) -> str:
+def _summary_text(summary: Any, lang: str = "zh") -> str:
+    if lang != "en" and hasattr(summary, "lines"):
+        return "\n  " + "\n  ".join(summary.lines())
+    if hasattr(summary, "streets"):
+        return (f"\n  district {summary.district_name} ({summary.district_code}), seed "
+                f"{summary.seed}\n  {summary.streets} streets/towns, {summary.villages} "
+                f"villages, {summary.communities} communities, {summary.grids} grids\n  "
+                f"{summary.committees} committees, {summary.mediators} mediators, "
+                f"{summary.grid_workers} grid workers\n  {summary.cases} cases, "
+                f"{summary.parties} parties, {summary.seconds:.1f} s")
     if dataclasses.is_dataclass(summary) and not isinstance(summary, type):
         return ", ".join(f"{k}={v}" for k, v in dataclasses.asdict(summary).items()
                          if isinstance(v, (int, str, float)))
@@ -64,7 +73,7 @@ def _build_demo(db: Any, lang: str, path: Path, cases: int | None = None, seed: 
 
     print(text("demo.building", lang, path=path), file=sys.stderr, flush=True)
     summary = build_demo(db, cases=cases, seed=seed, progress=stderr_progress("demo"))
-    print(text("demo.done", lang, summary=_summary_text(summary)), file=sys.stderr)
+    print(text("demo.done", lang, summary=_summary_text(summary, lang)), file=sys.stderr)
 
 
 def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
