@@ -25,7 +25,7 @@ from reportlab.platypus import (
 )
 
 from mediator_app.reports.fonts import register_cjk_font
-from mediator_app.reports.tables import ROW_DIRECT, ROW_TOTAL, Sheet, SheetTable
+from mediator_app.reports.tables import ROW_DIRECT, ROW_SUB, ROW_TOTAL, Sheet, SheetTable
 
 PAGE = landscape(A4)
 MARGIN = 12 * mm
@@ -95,6 +95,8 @@ def _table(table: SheetTable, st: dict[str, ParagraphStyle]) -> Table:
             commands.append(("LINEABOVE", (0, i), (-1, i), 1.2, colors.black))
         elif kind == ROW_DIRECT:
             commands.append(("BACKGROUND", (0, i), (-1, i), _DIRECT_BG))
+        elif kind == ROW_SUB:  # a grid under its village: grey, so the eye sums villages
+            commands.append(("TEXTCOLOR", (0, i), (-1, i), colors.HexColor("#555555")))
     result = Table(data, colWidths=_widths(table), repeatRows=HEADER_ROWS)
     result.setStyle(TableStyle(commands))
     return result

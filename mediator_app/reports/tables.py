@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 ROW_UNIT = "unit"  # a child unit (zero rows included)
 ROW_DIRECT = "direct"  # cases located at the scope unit itself
 ROW_TOTAL = "total"  # 合计
+ROW_SUB = "sub"  # a grid under its village/community (street sheets), indented
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,7 @@ class SheetTable:
     title: str
     columns: list[Column]
     rows: list[list[str]]
-    kinds: list[str]  # ROW_UNIT | ROW_DIRECT | ROW_TOTAL, one per row
+    kinds: list[str]  # ROW_UNIT | ROW_SUB | ROW_DIRECT | ROW_TOTAL, one per row
 
 
 @dataclass(frozen=True)

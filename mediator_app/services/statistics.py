@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from mediator_app.domain.enums import CaseStatus, Prevention, SourceGroup
+from mediator_app.domain.enums import CaseStatus, OrgLevel, Prevention, SourceGroup
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.periods import Period, parse_period
 from mediator_app.domain.rates import (
@@ -133,6 +133,10 @@ class Report:
     children: list[UnitFigures]
     type_labels: dict[str, str]  # dispute type code -> label, in sheet order
     source_groups: list[str]
+    # For a street/town scope: child code -> its own children (the grids of each
+    # village/community), plus a "direct" entry for cases located at the child itself.
+    grandchildren: dict[str, list[UnitFigures]] = field(default_factory=dict)
+    child_direct: dict[str, Figures] = field(default_factory=dict)
 
 
 # ---- rules -----------------------------------------------------------------------------
@@ -220,23 +224,55 @@ def _empty_figures() -> Figures:
                    prevention_persons={k: 0 for k in PREVENTION_KEYS})
 
 
-def _roll_up(kind: str, scope: ScopeInfo, repo: StatsRepository, first: date, last: date,
-             as_of: date) -> tuple[Figures, dict[str, Figures]]:
-    """Figures of the scope's own location(s) and of each child's subtree."""
+def _by_location(kind: str, scope: ScopeInfo, repo: StatsRepository, first: date,
+                 last: date, as_of: date) -> dict[str, Figures]:
+    """Figures per location (org_code) beneath the scope: one aggregate query each for
+    registrations and acceptances."""
     groups = {code: group for code, _l, group, _a in repo.code_items("source")}
-    child_of = repo.child_of_descendants(scope.code) if kind == "org" else {}
-    direct, below = _empty_figures(), {}
+    by_loc: dict[str, Figures] = {}
     if first > last:
-        return direct, below
+        return by_loc
     for agg in repo.registered(kind, scope.code, first, last, as_of):
-        target = child_of.get(agg.org_code)
-        fig = direct if target is None else below.setdefault(target, _empty_figures())
-        fig.add(figures_of(agg, groups))
+        by_loc.setdefault(agg.org_code, _empty_figures()).add(figures_of(agg, groups))
     for org_code, n in repo.accepted(kind, scope.code, first, last).items():
+        by_loc.setdefault(org_code, _empty_figures()).accepted += n
+    return by_loc
+
+
+def _group(by_loc: dict[str, Figures], child_of: dict[str, str]
+           ) -> tuple[Figures, dict[str, Figures]]:
+    """Sum locations into (not beneath any child, {child: its subtree})."""
+    direct, below = _empty_figures(), {}
+    for org_code, fig in by_loc.items():
         target = child_of.get(org_code)
-        fig = direct if target is None else below.setdefault(target, _empty_figures())
-        fig.accepted += n
+        (direct if target is None else below.setdefault(target, _empty_figures())).add(fig)
     return direct, below
+
+
+def _roll_up(kind: str, scope: ScopeInfo, repo: StatsRepository, first: date, last: date,
+             as_of: date) -> tuple[Figures, dict[str, Figures], dict[str, Figures]]:
+    """Figures of the scope's own location(s), of each child's subtree, and per location."""
+    by_loc = _by_location(kind, scope, repo, first, last, as_of)
+    child_of = repo.child_of_descendants(scope.code) if kind == "org" else {}
+    direct, below = _group(by_loc, child_of)
+    return direct, below, by_loc
+
+
+def _grandchildren(repo: StatsRepository, children: list[UnitFigures],
+                   by_loc: dict[str, Figures], rule: RateRule
+                   ) -> tuple[dict[str, list[UnitFigures]], dict[str, Figures]]:
+    """Each child's own children (e.g. a village's grids) and its direct figures."""
+    grand: dict[str, list[UnitFigures]] = {}
+    child_direct: dict[str, Figures] = {}
+    for child in children:
+        code = child.unit.code
+        _own, below = _group(by_loc, repo.child_of_descendants(code))
+        grand[code] = _children(repo, "org", child.unit, below)
+        for unit in grand[code]:
+            unit.figures.finish(rule)
+        # cases located at the child itself (not at one of its grids)
+        child_direct[code] = by_loc.get(code, _empty_figures()).finish(rule)
+    return grand, child_direct
 
 
 def _children(repo: StatsRepository, kind: str, scope: ScopeInfo,
@@ -277,15 +313,18 @@ def build_report(db: Database, *, period: str | Period, scope: str | None,
     repo = StatsRepository(db)
     kind, info = _resolve_scope(repo, db, scope)
     last = min(span.end, as_of)
-    direct, below = _roll_up(kind, info, repo, span.start, last, as_of)
+    direct, below, by_loc = _roll_up(kind, info, repo, span.start, last, as_of)
     children = _children(repo, kind, info, below)
+    grand, child_direct = ({}, {})
+    if kind == "org" and info.level in (OrgLevel.STREET.value, OrgLevel.TOWN.value):
+        grand, child_direct = _grandchildren(repo, children, by_loc, rule)
     totals = _empty_figures()
     for child in children:
         totals.add(child.figures.finish(rule))
     totals.add(direct.finish(rule))
     totals.finish(rule)
     return Report(span, info, as_of, rule, totals, direct, children,
-                  _type_labels(repo, totals), _source_groups(totals))
+                  _type_labels(repo, totals), _source_groups(totals), grand, child_direct)
 
 
 # ---- plain data and export ---------------------------------------------------------------

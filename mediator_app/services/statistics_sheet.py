@@ -13,6 +13,7 @@ from mediator_app.reports import csv_out, json_out, sheet_pdf
 from mediator_app.reports.tables import (
     ROW_DIRECT,
     ROW_TOTAL,
+    ROW_SUB,
     ROW_UNIT,
     Column,
     Sheet,
@@ -30,7 +31,7 @@ from mediator_app.services.statistics import (
 _ZH = {
     "title": "人民调解矛盾纠纷统计表", "unit": "填报单位", "period": "统计期间",
     "basis": "统计口径", "filed": "填报日期", "no": "序号", "name": "单位名称",
-    "direct": "{name}（本级直属）", "total": "合计",
+    "direct": "{name}（本级直属）", "total": "合计", "sub_direct": "（村/社区直属，未落网格）",
     "as_of": "案件状态截至 {as_of}", "t1": "一、矛盾纠纷排查调处情况",
     "t2": "二、纠纷类型（件）", "t3": "三、案件来源、当事人及预防成效",
     "headline": "共排查矛盾纠纷{disputes}件，成功化解{resolved}件，化解率为{rate}",
@@ -56,6 +57,7 @@ _EN = {
     "title": "People's Mediation Dispute Statistics", "unit": "Reporting unit",
     "period": "Period", "basis": "Basis", "filed": "Filed on", "no": "No.",
     "name": "Unit", "direct": "{name} (own cases)", "total": "Total",
+    "sub_direct": "(own cases, no grid)",
     "as_of": "status as of {as_of}", "t1": "1. Disputes found and handled",
     "t2": "2. Dispute types (cases)", "t3": "3. Sources, parties and prevention",
     "headline": "{disputes} disputes found, {resolved} resolved, resolution rate {rate}",
@@ -98,9 +100,24 @@ def wan_yuan(amount_fen: int) -> str:
 Row = tuple[str, str, str, Figures]  # (序号, name, kind, figures)
 
 
-def _rows(report: Report, labels: dict[str, Any]) -> list[Row]:
-    rows: list[Row] = [(str(i), c.unit.name, ROW_UNIT, c.figures)
-                       for i, c in enumerate(report.children, start=1)]
+def _sub_rows(report: Report, code: str, labels: dict[str, Any]) -> list[Row]:
+    """A village/community's grids (indented) and its own direct cases, if any."""
+    subs = report.grandchildren.get(code) or []
+    if not subs:
+        return []
+    rows: list[Row] = [("", "└ " + g.unit.name, ROW_SUB, g.figures) for g in subs]
+    own = report.child_direct.get(code)
+    if own is not None and (own.disputes or own.accepted):
+        rows.append(("", "└ " + labels["sub_direct"], ROW_SUB, own))
+    return rows
+
+
+def _rows(report: Report, labels: dict[str, Any], *, sub_rows: bool = False) -> list[Row]:
+    rows: list[Row] = []
+    for i, c in enumerate(report.children, start=1):
+        rows.append((str(i), c.unit.name, ROW_UNIT, c.figures))
+        if sub_rows:
+            rows += _sub_rows(report, c.unit.code, labels)
     direct_name = (report.scope.name if not report.children
                    else labels["direct"].format(name=report.scope.name))
     rows.append(("", direct_name, ROW_DIRECT, report.direct))
@@ -146,8 +163,9 @@ def _table(title: str, data_columns: list[Column], rows: list[Row],
     return SheetTable(title, columns, body, [kind for _n, _m, kind, _f in rows])
 
 
-def _tables(report: Report, labels: dict[str, Any]) -> list[SheetTable]:
-    rows = _rows(report, labels)
+def _tables(report: Report, labels: dict[str, Any], *,
+            sub_rows: bool = False) -> list[SheetTable]:
+    rows = _rows(report, labels, sub_rows=sub_rows)
     pc, ps = labels["pieces"], labels["persons"]
     units1 = [pc, pc, pc, labels["pct"], pc, pc, pc, pc, pc, pc, pc, pc, labels["wan"], ps]
     cols1 = _numbered(list(zip(labels["cols1"], units1, strict=True)), 1)
@@ -183,7 +201,9 @@ def _checks(t: Figures, labels: dict[str, Any]) -> list[str]:
 
 
 def build_sheet(report: Report, *, lang: str = "zh", today: date | None = None,
-                signatory: str = "") -> Sheet:
+                signatory: str = "", sub_rows: bool = False) -> Sheet:
+    """The printed sheet. ``sub_rows``: under each village/community of a street sheet,
+    its grids (indented) — the on-screen preview keeps one row per child."""
     labels = _labels(lang)
     as_of = report.as_of.isoformat()
     name = report.period.text if labels is _EN else report.period.label
@@ -197,7 +217,7 @@ def build_sheet(report: Report, *, lang: str = "zh", today: date | None = None,
               (labels["basis"], basis), (labels["filed"], (today or date.today()).isoformat())],
         headline=labels["headline"].format(disputes=t.disputes, resolved=t.resolved,
                                            rate=t.rate_text),
-        tables=_tables(report, labels),
+        tables=_tables(report, labels, sub_rows=sub_rows),
         checks=_checks(t, labels),
         footnotes=[formula + "。", labels["note_rate"],
                    labels["note_basis"].format(as_of=as_of), labels["note_amount"]],
@@ -252,4 +272,4 @@ def csv_bytes(report: Report) -> bytes:
 def pdf_bytes(report: Report, *, lang: str = "zh", today: date | None = None,
               signatory: str = "") -> bytes:
     return sheet_pdf.render_sheet(build_sheet(report, lang=lang, today=today,
-                                              signatory=signatory))
+                                              signatory=signatory, sub_rows=True))
