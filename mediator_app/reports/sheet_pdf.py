@@ -138,7 +138,7 @@ def _story(sheet: Sheet, st: dict[str, ParagraphStyle]) -> list[Any]:
     return story
 
 
-def _numbered_canvas(label: str, font: str) -> type[Canvas]:
+def numbered_canvas(label: str, font: str, page_width: float = PAGE[0]) -> type[Canvas]:
     """A canvas that prints "第 x 页 共 y 页" once the number of pages is known."""
 
     class NumberedCanvas(Canvas):
@@ -155,7 +155,7 @@ def _numbered_canvas(label: str, font: str) -> type[Canvas]:
                 self.__dict__.update(state)
                 self.setFont(font, 8)
                 text = label.format(page=self._pageNumber, pages=len(self._pages))
-                self.drawCentredString(PAGE[0] / 2, 6 * mm, text)
+                self.drawCentredString(page_width / 2, 6 * mm, text)
                 super().showPage()
             super().save()
 
@@ -170,5 +170,5 @@ def render_sheet(sheet: Sheet) -> bytes:
                             topMargin=MARGIN, bottomMargin=MARGIN + 4 * mm,
                             title=sheet.title, author="调解台账")
     doc.build(_story(sheet, st),
-              canvasmaker=_numbered_canvas(sheet.page_label, register_cjk_font()))
+              canvasmaker=numbered_canvas(sheet.page_label, register_cjk_font()))
     return buffer.getvalue()

@@ -147,7 +147,9 @@ def save_case(db: Database, case: Case, *, today: date | None = None, user: str 
     """Insert (``case.id`` is None) or update a case with its parts.
 
     Raises ``DomainError`` with every problem found. An empty case number gets the
-    next one of the committee and year."""
+    next one of the committee and year. An edit whose ``updated_at`` is not the stored
+    one (someone else saved the case since it was read) is refused with
+    ``case.changed_elsewhere``; an edit without ``updated_at`` is not checked."""
     case = dataclasses.replace(case, case_no=case.case_no.strip(),
                                grid_code=case.grid_code or None)
     repo = CaseRepository(db)
@@ -155,6 +157,8 @@ def save_case(db: Database, case: Case, *, today: date | None = None, user: str 
         old = repo.stored_columns(case.id) if case.id is not None else {}
         if case.id is not None and not old:
             raise DomainError(Problem("id", "unknown_code", {"value": case.id, "table": "case"}))
+        if (stale := _changed_elsewhere(case, old)) is not None:
+            raise DomainError(stale)
         problems = check_case(db, case, today=today)
         if problems:
             raise DomainError(problems)
@@ -172,6 +176,15 @@ def save_case(db: Database, case: Case, *, today: date | None = None, user: str 
             repo.update(rowid, case, org_code)
             audit.record_diff(ENTITY, case.case_id, _comparable(old), repo.stored_columns(rowid))
         return repo.get(rowid)
+
+
+def _changed_elsewhere(case: Case, stored: dict[str, object]) -> Problem | None:
+    """``case.changed_elsewhere`` when the edited case was read before the last save."""
+    if case.id is None or not case.updated_at or stored.get("updated_at") == case.updated_at:
+        return None
+    return Problem("updated_at", "case.changed_elsewhere",
+                   {"case_no": stored.get("case_no") or "", "read_at": case.updated_at,
+                    "stored_at": stored.get("updated_at") or ""})
 
 
 def _comparable(columns: dict[str, object]) -> dict[str, object]:

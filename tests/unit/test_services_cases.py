@@ -112,6 +112,39 @@ def test_edit_updates_and_audits_the_diff(db):
     assert {"summary", "amount_fen", "party_names"} <= fields
 
 
+def test_edit_of_a_case_saved_elsewhere_meanwhile_is_refused(db):
+    read_by_a = svc.save_case(db, new_case(), today=TODAY)
+    read_by_b = dataclasses.replace(read_by_a)
+    svc.save_case(db, dataclasses.replace(read_by_a, summary="A 的修改"), today=TODAY)
+    with pytest.raises(DomainError) as caught:
+        svc.save_case(db, dataclasses.replace(read_by_b, summary="B 的修改"), today=TODAY)
+    (problem,) = caught.value.problems
+    assert (problem.field, problem.code) == ("updated_at", "case.changed_elsewhere")
+    assert problem.params["case_no"] == read_by_a.case_no
+    assert problem.params["read_at"] == read_by_a.updated_at
+    stored = CaseRepository(db).get(read_by_a.id)
+    assert stored.summary == "A 的修改"  # nothing of B's edit was written
+    assert problem.params["stored_at"] == stored.updated_at
+
+
+def test_edit_after_a_status_change_elsewhere_is_refused(db):
+    saved = svc.save_case(db, new_case(), today=TODAY)
+    svc.transition_case(db, saved.id, CaseStatus.IN_MEDIATION, on=date(2023, 5, 2),
+                        today=TODAY)
+    with pytest.raises(DomainError) as caught:
+        svc.save_case(db, dataclasses.replace(saved, summary="x"), today=TODAY)
+    assert caught.value.problems[0].code == "case.changed_elsewhere"
+    assert CaseRepository(db).get(saved.id).status == CaseStatus.IN_MEDIATION
+
+
+def test_edit_without_updated_at_is_not_checked(db):
+    saved = svc.save_case(db, new_case(), today=TODAY)
+    svc.save_case(db, dataclasses.replace(saved, summary="first"), today=TODAY)
+    result = svc.save_case(db, dataclasses.replace(saved, summary="second", updated_at=""),
+                           today=TODAY)
+    assert result.summary == "second"
+
+
 def test_edit_of_missing_case(db):
     with pytest.raises(DomainError):
         svc.save_case(db, new_case(id=999), today=TODAY)

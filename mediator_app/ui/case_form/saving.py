@@ -13,6 +13,7 @@ from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.messages import message
 from mediator_app.domain.model import Case
 from mediator_app.services.cases import case_no_template_problem, duplicate_case_nos, save_case
+from mediator_app.ui.case_form.conflict import CODE as CHANGED_ELSEWHERE
 from mediator_app.ui.case_form.drafts import DraftStore
 from mediator_app.ui.case_form.navigation import ProblemPlacer
 from mediator_app.ui.case_form.state import State, state_to_case
@@ -39,6 +40,7 @@ class SavingMixin:
     tr: Callable[[str], str]
     _set_busy: Callable[[bool], None]
     _show_case: Callable[[Case], None]
+    changed_elsewhere: Callable[[Problem], None]
 
     def save(self, then: Then = None) -> None:
         if self._busy:
@@ -107,7 +109,10 @@ class SavingMixin:
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        if isinstance(exc, DomainError):
+        elsewhere = [p for p in getattr(exc, "problems", ()) if p.code == CHANGED_ELSEWHERE]
+        if isinstance(exc, DomainError) and elsewhere:
+            self.changed_elsewhere(elsewhere[0])
+        elif isinstance(exc, DomainError):
             self.show_problems(exc.problems)
         else:
             self.ctx.dialogs.error(self.tr("Could not save"), str(exc))

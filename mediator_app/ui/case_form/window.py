@@ -17,6 +17,7 @@ from mediator_app.domain.model import Case
 from mediator_app.storage import lookup_repo
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.ui.case_form.actions import StatusActionsMixin
+from mediator_app.ui.case_form.conflict import ConflictMixin, kept_key
 from mediator_app.ui.case_form.drafts import DraftStore
 from mediator_app.ui.case_form.keyboard import ADD_PARTY_KEYS, KeyboardMixin
 from mediator_app.ui.case_form.navigation import (
@@ -36,7 +37,7 @@ AUTOSAVE_MS = 3000
 KEEP_ON_NEW = ("committee_code", "grid_code", "received_on")
 
 
-class CaseFormWindow(SavingMixin, StatusActionsMixin, KeyboardMixin, QWidget):
+class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMixin, QWidget):
     saved = Signal(int)
     _open_keys: ClassVar[set[str]] = set()  # drafts owned by forms open in this process
 
@@ -291,7 +292,9 @@ class CaseFormWindow(SavingMixin, StatusActionsMixin, KeyboardMixin, QWidget):
         case = CaseRepository(self.ctx.read_db).get(rowid)
         self._show_case(case)
         draft = self.drafts.load(self._draft_key)
-        if draft and draft.get("updated_at") == case.updated_at:
+        if self.drafts.load(kept_key(case.case_id)) is not None:
+            QTimer.singleShot(0, lambda: self.offer_kept_edits(case))
+        elif draft and draft.get("updated_at") == case.updated_at:
             QTimer.singleShot(0, lambda: self._offer_draft(self._draft_key, draft))
         elif draft:
             self.drafts.delete(self._draft_key)

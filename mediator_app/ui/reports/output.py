@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import os
 from html import escape
 from pathlib import Path
@@ -98,6 +100,15 @@ def _write_atomically(path: str, data: bytes) -> int:
 def write_pdf(path: str, report: Report, lang: str, signatory: str) -> int:
     data = statistics_sheet.pdf_bytes(report, lang=lang, today=report.as_of,
                                       signatory=signatory)
+    return _write_atomically(path, data)
+
+
+def write_district_pdf(path: str, db: Any, report: Report, lang: str) -> int:
+    """The narrative district report for the report's period, scope and as-of date."""
+    from mediator_app.services.district_report import district_report_pdf
+
+    data = district_report_pdf(db, period=report.period, scope=report.scope.code,
+                               as_of=report.as_of, lang=lang)
     return _write_atomically(path, data)
 
 

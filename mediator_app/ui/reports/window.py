@@ -94,7 +94,7 @@ class ReportsWindow(QWidget):
         self.headline.setWordWrap(True)
         row = QHBoxLayout()  # the headline, and the output buttons on its right
         row.addWidget(self.headline, 1)
-        for key in ("print", "pdf", "csv", "xlsx"):
+        for key in ("print", "pdf", "district", "csv", "xlsx"):
             row.addWidget(self.buttons[key])
         layout.addLayout(row)
         self.info = QLabel(self)
@@ -137,6 +137,8 @@ class ReportsWindow(QWidget):
         for key, text, slot in (("refresh", self.tr("Refresh"), self.refresh),
                                 ("print", self.tr("Print…"), self.print_preview),
                                 ("pdf", self.tr("Save PDF…"), self.save_pdf),
+                                ("district", self.tr("Report with chart (PDF)…"),
+                                 self.save_district_pdf),
                                 ("csv", self.tr("Save CSV…"), self.save_csv),
                                 ("xlsx", self.tr("Save XLSX…"), self.save_xlsx)):
             button = QPushButton(text, self)
@@ -389,6 +391,23 @@ class ReportsWindow(QWidget):
         signatory = self.bundle.signatory if self.bundle else ""
         self._save("pdf", self.tr("PDF files (*.pdf)"),
                    lambda path: output.write_pdf(path, report, lang, signatory))  # type: ignore[arg-type]
+
+    def save_district_pdf(self) -> None:
+        """The narrative report (区报告): headline, tables by unit, type and month, and
+        the monthly trend chart — for a year or any period and scope."""
+        report, lang = self.current_report(), self.ctx.lang
+        if report is None:
+            return
+        path = self.ctx.dialogs.save_file(self.tr("Save the report"),
+                                          f"{self._file_stem()}-report.pdf",
+                                          self.tr("PDF files (*.pdf)"))
+        if not path:
+            return
+        run_with_progress(self.ctx, self, self.tr("Saving {path}…").format(path=path),
+                          lambda db, _p, _c: output.write_district_pdf(path, db, report, lang),
+                          lambda _n: self.status.setText(
+                              self.tr("Saved {path}").format(path=path)),
+                          self._failed)
 
     def save_csv(self) -> None:
         report = self.current_report()

@@ -2,6 +2,7 @@
 (merged into the .ts file by the translation fill script)."""
 
 ZH_STRINGS: dict[str, str] = {
+    "Report with chart (PDF)…": "情况报告（PDF）…",
     " (this unit)": "（本级）",
     " (year)": " 年",
     "A newer review (version {v}) has not been submitted.": "有新的审核版本（第{v}版）尚未上报。",

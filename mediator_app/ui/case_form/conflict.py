@@ -1,0 +1,108 @@
+"""Two editors of one case: a save refused with ``case.changed_elsewhere`` (someone else
+saved the case after this form read it) offers to load the stored version, keeping the
+user's edits as a draft that is offered again the next time the case is opened. A mixin
+of ``CaseFormWindow``.
+
+The texts live here in both languages until ``domain/messages`` carries the code."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from mediator_app.domain.errors import Problem
+from mediator_app.domain.model import Case
+from mediator_app.storage.case_repo import CaseRepository
+from mediator_app.ui.case_form.drafts import DraftStore
+from mediator_app.ui.case_form.state import State, case_to_state
+from mediator_app.ui.case_form.widgets import ErrorLabel
+from mediator_app.ui.context import AppContext
+
+CODE = "case.changed_elsewhere"
+# set by the status actions, so taken from the stored case when kept edits are restored
+STATUS_KEYS = ("rowid", "case_id", "updated_at", "status", "accepted_on", "closed_on",
+               "agreement_form")
+
+TEXTS: dict[str, dict[str, str]] = {
+    "zh": {
+        "title": "案件已被他人修改",
+        "changed": "案件 {case_no} 在您打开之后已被其他人保存（{stored_at}），"
+                   "您的修改没有保存，以免覆盖对方的修改。\n\n"
+                   "是否载入已保存的最新版本？您的修改会保留为草稿，下次打开本案件时可以恢复。"
+                   "选择“取消”则继续编辑（仍未保存）。",
+        "kept": "已载入他人保存的版本；您的修改已保留为草稿，下次打开本案件时可以恢复。",
+        "restore_title": "恢复未保存的修改",
+        "restore": "您上次对案件 {case_no} 的修改因他人同时保存而未能保存，已保留为草稿。"
+                   "是否用这些修改覆盖现在的内容？（选择“否”将删除该草稿）",
+    },
+    "en": {
+        "title": "Case changed by someone else",
+        "changed": "Case {case_no} was saved by someone else ({stored_at}) after you opened "
+                   "it. Your changes were not saved, so as not to overwrite theirs.\n\n"
+                   "Load the stored version? Your changes are kept as a draft that you can "
+                   "restore the next time you open this case. Cancel keeps editing "
+                   "(still unsaved).",
+        "kept": "The version saved by someone else is shown; your changes are kept as a "
+                "draft and offered again the next time you open this case.",
+        "restore_title": "Restore unsaved changes",
+        "restore": "Your last changes to case {case_no} could not be saved because someone "
+                   "else saved it at the same time; they were kept as a draft. Put them "
+                   "over the current contents? (No deletes the draft.)",
+    },
+}
+
+
+def text(lang: str, key: str, **values: Any) -> str:
+    texts = TEXTS["en" if lang.lower().startswith("en") else "zh"]
+    return texts[key].format(**values)
+
+
+def kept_key(case_id: str) -> str:
+    """The draft key of edits kept after a refused save."""
+    return f"edits-{case_id}"
+
+
+def _when(stamp: str) -> str:
+    return stamp.replace("T", " ")[:19]
+
+
+class ConflictMixin:
+    """Needs from the window: ctx, drafts, general_error, rowid, state, set_state,
+    _show_case, _changed."""
+
+    ctx: AppContext
+    drafts: DraftStore
+    general_error: ErrorLabel
+    state: Callable[[], State]
+    set_state: Callable[[State], None]
+    _show_case: Callable[[Case], None]
+    _changed: Callable[[], None]
+
+    def changed_elsewhere(self, problem: Problem) -> None:
+        """Ask to load the stored version; the typed state goes into a draft first."""
+        lang = self.ctx.lang
+        values = {"case_no": problem.params.get("case_no", ""),
+                  "stored_at": _when(str(problem.params.get("stored_at", "")))}
+        if not self.ctx.dialogs.confirm(text(lang, "title"),
+                                        text(lang, "changed", **values)):
+            return
+        mine = self.state()
+        self.drafts.save(kept_key(str(mine.get("case_id"))), mine)
+        rowid = self.rowid  # type: ignore[attr-defined]
+        self._show_case(CaseRepository(self.ctx.read_db).get(rowid))
+        self.general_error.show_message(text(lang, "kept"))
+
+    def offer_kept_edits(self, case: Case) -> None:
+        """Edits kept by ``changed_elsewhere``: put them over the stored case (now based
+        on its current version, so saving them is the user's choice) or drop them."""
+        key = kept_key(case.case_id)
+        draft = self.drafts.load(key)
+        if draft is None:
+            return
+        self.drafts.delete(key)
+        if not self.ctx.dialogs.confirm(text(self.ctx.lang, "restore_title"),
+                                        text(self.ctx.lang, "restore", case_no=case.case_no)):
+            return
+        stored = case_to_state(case)
+        self.set_state({**draft, **{k: stored[k] for k in STATUS_KEYS}})
+        self._changed()
