@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import importlib
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from mediator_app.cli.common import (
     stderr_progress,
 )
 from mediator_app.cli.help_texts import helper
-from mediator_app.cli.texts import LEVELS_EN, err, is_en, text
+from mediator_app.cli.texts import LEVELS_EN, TEXTS, err, is_en, text
 from mediator_app.services import backup as backup_service
 from mediator_app.storage.db import StorageError
 from mediator_app.storage.exchange_repo import ExchangeRepository
@@ -68,12 +70,39 @@ def _summary_text(summary: Any, lang: str = "zh") -> str:
     return str(summary)
 
 
-def _build_demo(db: Any, lang: str, path: Path, cases: int | None = None, seed: int = 1) -> None:
-    from mediator_app.services.demo import build_demo
-
+def _building(lang: str, path: Path, build: Callable[[Any], Any]) -> None:
+    """Run ``build(progress)`` between the "building" and "done" lines on stderr."""
     print(text("demo.building", lang, path=path), file=sys.stderr, flush=True)
-    summary = build_demo(db, cases=cases, seed=seed, progress=stderr_progress("demo"))
+    summary = build(stderr_progress("demo"))
     print(text("demo.done", lang, summary=_summary_text(summary, lang)), file=sys.stderr)
+
+
+def _demo_module(lang: str) -> Any:
+    """``services.demo``, or None after saying that it is not available."""
+    try:
+        return importlib.import_module("mediator_app.services.demo")
+    except ImportError as exc:
+        err(text("module.unavailable", lang, detail=exc), lang)
+        return None
+
+
+def _demo_refused(exc: Exception, lang: str, path: Path) -> int:
+    code = str(getattr(exc, "code", ""))
+    params = {**getattr(exc, "params", {}), "path": path}
+    err(text(code, lang, **params) if code in TEXTS else str(exc), lang)
+    return EXIT_INPUT
+
+
+def _ensure_demo(demo: Any, path: Path, lang: str) -> None:
+    """A complete demo at ``path``: kept when there is one, else built (a partial one,
+    e.g. from an interrupted build, is moved aside first and the user told so)."""
+    state = demo.file_state(path)
+    if state == demo.COMPLETE:
+        return
+    if state == demo.PARTIAL:
+        moved = demo.set_aside(path)
+        print(text("demo.broken", lang, path=path, moved=moved), file=sys.stderr, flush=True)
+    _building(lang, path, lambda progress: demo.build_demo_file(path, progress=progress))
 
 
 def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
@@ -82,13 +111,13 @@ def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
         from mediator_app.storage.db import default_demo_path
 
         path = Path(ctx.db_arg) if ctx.db_arg else default_demo_path()
-        try:
-            with opened(path, create=True) as db:
-                if ExchangeRepository(db).case_count() == 0:
-                    _build_demo(db, ctx.lang, path)
-        except ImportError as exc:
-            err(text("module.unavailable", ctx.lang, detail=exc), ctx.lang)
+        demo = _demo_module(ctx.lang)
+        if demo is None:
             return EXIT_INPUT
+        try:
+            _ensure_demo(demo, path, ctx.lang)
+        except demo.DemoError as exc:
+            return _demo_refused(exc, ctx.lang, path)
     try:
         from mediator_app.ui.app import run_gui
     except ImportError as exc:
@@ -98,17 +127,27 @@ def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
+    """A new file is built whole (``<path>.part``, moved on success); an existing empty
+    database is filled in place."""
     path = ctx.db_path
-    with opened(path, create=True) as db:
-        count = ExchangeRepository(db).case_count()
-        if count:
-            err(text("demo.has_cases", ctx.lang, path=path, count=count), ctx.lang)
-            return EXIT_INPUT
-        try:
-            _build_demo(db, ctx.lang, path, cases=args.cases, seed=args.seed)
-        except ImportError as exc:
-            err(text("module.unavailable", ctx.lang, detail=exc), ctx.lang)
-            return EXIT_INPUT
+    demo = _demo_module(ctx.lang)
+    if demo is None:
+        return EXIT_INPUT
+    size = {"cases": args.cases, "seed": args.seed}
+    try:
+        if not path.exists():
+            _building(ctx.lang, path,
+                      lambda progress: demo.build_demo_file(path, progress=progress, **size))
+            return EXIT_OK
+        with opened(path, create=True) as db:
+            count = ExchangeRepository(db).case_count()
+            if count:
+                err(text("demo.has_cases", ctx.lang, path=path, count=count), ctx.lang)
+                return EXIT_INPUT
+            _building(ctx.lang, path,
+                      lambda progress: demo.build_demo(db, progress=progress, **size))
+    except demo.DemoError as exc:
+        return _demo_refused(exc, ctx.lang, path)
     return EXIT_OK
 
 

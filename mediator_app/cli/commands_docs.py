@@ -26,7 +26,8 @@ from typing import Any
 from sqlite_utils import Database
 
 from mediator_app.cli.help_texts import helper
-from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.errors import DomainError
+from mediator_app.domain.messages import message
 from mediator_app.reports.case_docs_data import KINDS
 from mediator_app.services import documents, submissions
 from mediator_app.storage.db import ENV_DB, StorageError, default_db_path, open_database
@@ -53,12 +54,6 @@ def _err(text: str) -> None:
     print(text, file=sys.stderr)
 
 
-def problem_text(problem: Problem, lang: str = "zh") -> str:
-    if problem.code in submissions.MESSAGES["zh"]:
-        return submissions.problem_text(problem, lang)
-    return documents.problem_text(problem, lang)
-
-
 @contextmanager
 def _database(args: argparse.Namespace) -> Iterator[Database]:
     path = Path(getattr(args, "db", None) or os.environ.get(ENV_DB) or default_db_path())
@@ -78,7 +73,7 @@ def _run(args: argparse.Namespace, body: Callable[[Database], int]) -> int:
             return body(db)
     except DomainError as exc:
         for problem in exc.problems:
-            _err(problem_text(problem, lang))
+            _err(message(problem, lang))
     except StorageError as exc:
         _err(_storage_text(exc, lang))
     return 1

@@ -1,14 +1,13 @@
 """Texts of the command line that are not problems of the domain (zh and en), and the
-way problems are printed. Problems with a domain code go through
-``domain.messages.message`` (via ``services.csv_io.render``)."""
+way problems are printed. Problems go through ``domain.messages.message``."""
 
 from __future__ import annotations
 
 import sys
 from typing import Any
 
-from mediator_app.domain.errors import DomainError, Problem
-from mediator_app.services.csv_io import render
+from mediator_app.domain.errors import DomainError
+from mediator_app.domain.messages import message
 
 TEXTS: dict[str, tuple[str, str]] = {
     "error": ("错误：", "error: "),
@@ -35,6 +34,18 @@ TEXTS: dict[str, tuple[str, str]] = {
                        "The database “{path}” already holds {count} cases; demo data goes only "
                        "into a new database."),
     "demo.building": ("正在生成演示数据库“{path}”……", "Building the demo database “{path}”…"),
+    "demo.broken": ("演示数据库“{path}”不完整（上次生成时可能被中断），已移到“{moved}”，现在重新生成。",
+                    "The demo database “{path}” is incomplete (its last build was probably "
+                    "interrupted); it was moved to “{moved}” and is built again."),
+    "demo.not_empty": ("数据库“{path}”中已有组织机构或案件（可能是上次生成演示数据时被中断），"
+                       "演示数据只能生成到空数据库中；请指定一个新的数据库文件。",
+                       "The database “{path}” already holds org units or cases (perhaps from "
+                       "an interrupted demo build); demo data goes only into an empty "
+                       "database, so give a new file."),
+    "demo.bad_count": ("案件数 {count} 超出范围（0 至 {max}）。",
+                       "The number of cases {count} is out of range (0 to {max})."),
+    "demo.bad_today": ("截止日期 {today} 早于 {start}，无法生成演示数据。",
+                       "The end date {today} is before {start}; no demo data can be built."),
     "demo.done": ("演示数据已生成：{summary}", "Demo data built: {summary}"),
     "report.pdf_needs_out": ("PDF 报表必须用 --out 指定输出文件。", "A PDF report needs --out FILE."),
     "written": ("已写入“{path}”。", "Written to “{path}”."),
@@ -124,11 +135,7 @@ def err(line: str, lang: str) -> None:
 
 def domain_error(exc: DomainError, lang: str) -> None:
     for problem in exc.problems:
-        err(render(problem, lang), lang)
-
-
-def problem_text(problem: Problem, lang: str) -> str:
-    return render(problem, lang)
+        err(message(problem, lang), lang)
 
 
 def sqlite_detail(detail: str, lang: str) -> str:

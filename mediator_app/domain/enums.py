@@ -123,3 +123,12 @@ class Prevention(StrEnum):
     PETITION = "防止群体性上访"
     FIGHT = "防止群体性械斗"
     SUICIDE = "防止自杀"
+
+
+# The cases column holding the persons of each prevention result (0 = none).
+PREVENTION_COLUMNS: dict[Prevention, str] = {
+    Prevention.CRIMINAL: "prevent_criminal",
+    Prevention.PETITION: "prevent_petition",
+    Prevention.FIGHT: "prevent_fight",
+    Prevention.SUICIDE: "prevent_suicide",
+}

@@ -4,6 +4,9 @@ Each code has one or more templates per language; the first template whose
 placeholders are all available (the problem's params plus ``field``, the field's
 label) is used, so optional params only make the sentence more precise.
 ``KNOWN_CODES`` lists every code with the params its callers should supply.
+
+This is the one home of problem texts: services, the CLI and the UI render every
+``Problem`` (and ``CsvProblem``) with ``message``; no module keeps its own table.
 """
 
 from __future__ import annotations
@@ -34,6 +37,7 @@ KNOWN_CODES: dict[str, tuple[str, ...]] = {
     "csv.encoding": (),
     "csv.truncated": (),
     "int.invalid": ("value",),
+    "int.range": ("value", "min", "max"),
     "decimal.invalid": ("value",),
     "decimal.precision": ("value",),
     "bool.invalid": ("value",),
@@ -68,6 +72,48 @@ KNOWN_CODES: dict[str, tuple[str, ...]] = {
     "period.invalid": ("value",),
     # organisation
     "in_use": ("value",),
+    # settings (services.settings)
+    "district_code.invalid": ("value",),
+    # file import (services.csv_io and the importers)
+    "csv.field_count": ("actual", "expected"),
+    "csv.malformed": ("detail",),
+    "csv.unreadable": ("detail",),
+    "csv.duplicate_column": ("columns",),
+    "csv.unknown_kind": ("columns",),
+    "duplicate_in_file": ("value", "other_line"),
+    "case_no.duplicate_in_file": ("case_no", "other_file", "other_line"),
+    "grid.not_grid": ("value", "level"),
+    "org.cycle": ("value",),
+    "org.child_level": ("level", "child", "child_level"),
+    "import.too_many_errors": ("total", "shown"),
+    "import.nothing_written": (),
+    # exchange packages
+    "package.damaged": ("detail",),
+    "package.no_manifest": (),
+    "package.bad_manifest": ("detail",),
+    "package.format": ("value",),
+    "package.version": ("value", "supported"),
+    "package.unknown_file": ("file",),
+    "package.missing_file": ("file",),
+    "package.unlisted_file": ("file",),
+    "package.hash_mismatch": ("file",),
+    "package.row_count": ("file", "actual", "expected"),
+    "package.bad_rows": ("file", "detail"),
+    # case documents (services.documents)
+    "case.not_found": ("value",),
+    "case.ambiguous": ("value", "committees"),
+    "case.changed_elsewhere": ("case_no", "stored_at"),
+    "document.unknown_kind": ("value", "allowed"),
+    "document.no_written_agreement": ("case_no", "document"),
+    "document.no_oral_agreement": ("case_no", "document"),
+    "document.no_follow_ups": ("case_no", "document"),
+    # monthly review and submission (services.submissions)
+    "submission.month_required": ("value",),
+    "submission.future_period": ("value",),
+    "submission.not_submitted": ("scope", "value"),
+    "submission.not_reviewed": ("scope", "value"),
+    "submission.review_outdated": ("scope", "value", "version", "n"),
+    "submission.already_submitted": ("scope", "value", "version"),
 }
 
 _ZH: dict[str, Templates] = {
@@ -89,6 +135,11 @@ _ZH: dict[str, Templates] = {
         "文件不完整，可能没有保存完整，请重新导出后再导入。",
     ),
     "int.invalid": ("“{value}”不是整数，请填写如 3 这样的数字。",),
+    "int.range": (
+        "“{field}”应为 {min} 到 {max} 之间的整数（现为 {value}）。",
+        "“{field}”应为不小于 {min} 的整数（现为 {value}）。",
+    ),
+    "district_code.invalid": ("行政区划代码“{value}”应为 6 位数字，如 610114。",),
     "decimal.invalid": ("“{value}”不是有效的数字，应如 1234.56。",),
     "decimal.precision": ("金额“{value}”最多保留两位小数（分）。",),
     "bool.invalid": ("“{value}”不是有效的是/否值，请填 是 或 否（也可填 1 或 0）。",),
@@ -170,6 +221,71 @@ _ZH: dict[str, Templates] = {
         "“{value}”已被案件或其他记录使用，不能删除；如不再使用，请改为“停用”。",
         "已被使用，不能删除；请改为“停用”。",
     ),
+    "csv.field_count": (
+        "这一行有 {actual} 列，表头有 {expected} 列，列数不一致（可能有未加引号的逗号）。",
+    ),
+    "csv.malformed": ("这一行的 CSV 格式有误（{detail}），请检查引号。",),
+    "csv.unreadable": ("无法读取文件：{detail}。",),
+    "csv.duplicate_column": ("表头中这些列出现了不止一次：{columns}。",),
+    "csv.unknown_kind": (
+        "无法根据表头判断文件类型（组织机构、调委会或人员）；表头为：{columns}。",
+    ),
+    "duplicate_in_file": ("“{field}”的值“{value}”与本文件第 {other_line} 行重复。",),
+    "case_no.duplicate_in_file": (
+        "案号“{case_no}”与{other_file}第 {other_line} 行重复（同一调委会同一年的案号不能重复）。",
+    ),
+    "grid.not_grid": ("“{value}”是{level}，不是网格；这里必须填写网格代码。",),
+    "org.cycle": ("单位“{value}”不能是自己的上级。",),
+    "org.child_level": ("改为“{level}”后，下级单位“{child}”（{child_level}）不再低于它。",),
+    "import.too_many_errors": ("共发现 {total} 处错误，只列出前 {shown} 处。没有导入任何数据。",),
+    "import.nothing_written": ("导入失败，数据库没有任何改动。",),
+    "package.damaged": ("数据包已损坏或不完整（{detail}），请让对方重新导出。",),
+    "package.no_manifest": ("这不是调解台账数据包：缺少 manifest.json。",),
+    "package.bad_manifest": ("数据包的 manifest.json 无法读取（{detail}）。",),
+    "package.format": ("这不是调解台账数据包（格式为“{value}”）。",),
+    "package.version": (
+        "数据包格式版本 {value} 不受支持（本程序支持版本 {supported}），请升级本程序。",
+    ),
+    "package.unknown_file": ("数据包中的文件“{file}”不是已知的文件。",),
+    "package.missing_file": ("数据包缺少文件“{file}”，可能不完整。",),
+    "package.unlisted_file": (
+        "数据包中的文件“{file}”没有列在 manifest.json 中，数据包可能被改动过。",
+    ),
+    "package.hash_mismatch": (
+        "数据包中的“{file}”与 manifest.json 记录的校验值（SHA-256）不符：文件已损坏或被改动过。",
+    ),
+    "package.row_count": ("“{file}”有 {actual} 行数据，manifest.json 记录为 {expected} 行。",),
+    "package.bad_rows": ("“{file}”的数据无法写入：{detail}。",),
+    "case.not_found": (
+        "找不到案件“{value}”：请填写案号（如 （2023）幸人调字第1号）或案件标识（UUID）。",
+    ),
+    "case.ambiguous": ("案号“{value}”对应多个案件（{committees}），请改用案件标识（UUID）。",),
+    "case.changed_elsewhere": (
+        "案件 {case_no} 在您打开之后已被其他人保存（{stored_at}），您的修改没有保存，"
+        "以免覆盖对方的修改。",
+        "案件在您打开之后已被其他人保存，您的修改没有保存。",
+    ),
+    "document.unknown_kind": ("没有“{value}”这种文书，可选：{allowed}。",),
+    "document.no_written_agreement": (
+        "案件 {case_no} 没有书面调解协议，不能打印“{document}”。",
+    ),
+    "document.no_oral_agreement": ("案件 {case_no} 没有口头调解协议，不能打印“{document}”。",),
+    "document.no_follow_ups": ("案件 {case_no} 还没有回访记录，不能打印“{document}”。",),
+    "submission.month_required": (
+        "审核上报按月进行：统计期间“{value}”不是一个月份，应如 2023-05。",
+    ),
+    "submission.future_period": ("{value} 还没有开始，不能审核上报。",),
+    "submission.not_submitted": ("{scope} {value} 还没有上报，没有可比较的上报数据。",),
+    "submission.not_reviewed": (
+        "{scope} {value} 的数据还没有审核，不能上报：请先审核，再上报。",
+    ),
+    "submission.review_outdated": (
+        "{scope} {value} 的数据在审核（第{version}版）之后有变化（{n} 项），不能上报："
+        "请重新审核后再上报。",
+    ),
+    "submission.already_submitted": (
+        "{scope} {value} 的第{version}版已经上报；要再次上报，请先重新审核。",
+    ),
 }
 
 _EN: dict[str, Templates] = {
@@ -202,6 +318,11 @@ _EN: dict[str, Templates] = {
         "The file is incomplete; export it again and re-import.",
     ),
     "int.invalid": ("“{value}” is not a whole number.",),
+    "int.range": (
+        "{field} must be a whole number from {min} to {max} (it is {value}).",
+        "{field} must be a whole number of at least {min} (it is {value}).",
+    ),
+    "district_code.invalid": ("District code “{value}” is not 6 digits, e.g. 610114.",),
     "decimal.invalid": ("“{value}” is not a valid number, e.g. 1234.56.",),
     "decimal.precision": ("Amount “{value}” has more than two decimals.",),
     "bool.invalid": ("“{value}” is not a yes/no value; use 是 or 否 (or 1 or 0).",),
@@ -311,6 +432,104 @@ _EN: dict[str, Templates] = {
         "“{value}” is used by cases or other records and cannot be deleted; deactivate it instead.",
         "It is in use and cannot be deleted; deactivate it instead.",
     ),
+    "csv.field_count": ("This row has {actual} fields but the header has {expected}.",),
+    "csv.malformed": ("The CSV is malformed here ({detail}); check the quotes.",),
+    "csv.unreadable": ("The file cannot be read: {detail}.",),
+    "csv.duplicate_column": (
+        "These columns appear more than once in the header: {columns}.",
+    ),
+    "csv.unknown_kind": (
+        "The header does not match org units, committees or people; it is: {columns}.",
+    ),
+    "duplicate_in_file": ("{field} “{value}” repeats line {other_line} of this file.",),
+    "case_no.duplicate_in_file": (
+        "Case number “{case_no}” repeats line {other_line} of {other_file}.",
+    ),
+    "grid.not_grid": ("“{value}” is a {level}, not a grid; a grid code is required here.",),
+    "org.cycle": ("Unit “{value}” cannot be its own parent.",),
+    "org.child_level": (
+        "As a “{level}”, it is no longer above its child “{child}” ({child_level}).",
+    ),
+    "import.too_many_errors": (
+        "{total} problems found; the first {shown} are listed. Nothing was imported.",
+    ),
+    "import.nothing_written": ("The import failed; the database is unchanged.",),
+    "package.damaged": (
+        "The package is damaged or incomplete ({detail}); ask for a new export.",
+    ),
+    "package.no_manifest": ("This is not a ledger package: manifest.json is missing.",),
+    "package.bad_manifest": ("The package's manifest.json cannot be read ({detail}).",),
+    "package.format": ("This is not a ledger package (format “{value}”).",),
+    "package.version": (
+        (
+            "Package format version {value} is not supported (this program reads "
+            "version {supported}); upgrade the program."
+        ),
+    ),
+    "package.unknown_file": ("The package lists an unknown file “{file}”.",),
+    "package.missing_file": ("The package lacks “{file}”; it may be incomplete.",),
+    "package.unlisted_file": (
+        "“{file}” is not listed in manifest.json; the package may have been edited.",
+    ),
+    "package.hash_mismatch": (
+        (
+            "“{file}” does not match its SHA-256 in manifest.json: the package is "
+            "damaged or was edited."
+        ),
+    ),
+    "package.row_count": ("“{file}” has {actual} rows; manifest.json says {expected}.",),
+    "package.bad_rows": ("The rows of “{file}” cannot be written: {detail}.",),
+    "case.not_found": (
+        "No case “{value}”: give a case number (e.g. （2023）幸人调字第1号) or a case UUID.",
+    ),
+    "case.ambiguous": (
+        "Case number “{value}” belongs to several cases ({committees}); use the case UUID.",
+    ),
+    "case.changed_elsewhere": (
+        (
+            "Case {case_no} was saved by someone else ({stored_at}) after you opened it; "
+            "your changes were not saved, so as not to overwrite theirs."
+        ),
+        "The case was saved by someone else after you opened it; your changes were not saved.",
+    ),
+    "document.unknown_kind": ("There is no document “{value}”; choose one of {allowed}.",),
+    "document.no_written_agreement": (
+        "Case {case_no} has no written agreement, so “{document}” cannot be printed.",
+    ),
+    "document.no_oral_agreement": (
+        "Case {case_no} has no oral agreement, so “{document}” cannot be printed.",
+    ),
+    "document.no_follow_ups": (
+        "Case {case_no} has no follow-up visits yet, so “{document}” cannot be printed.",
+    ),
+    "submission.month_required": (
+        "Review and submission are monthly: “{value}” is not a month; use e.g. 2023-05.",
+    ),
+    "submission.future_period": (
+        "{value} has not begun yet; it cannot be reviewed or submitted.",
+    ),
+    "submission.not_submitted": (
+        "{scope} has not submitted {value}: there is nothing to compare with.",
+    ),
+    "submission.not_reviewed": (
+        (
+            "The figures of {scope} for {value} have not been reviewed, so they cannot be "
+            "submitted: review them first, then submit."
+        ),
+    ),
+    "submission.review_outdated": (
+        (
+            "The figures of {scope} for {value} changed after the review (version "
+            "{version}; {n} figures differ), so they cannot be submitted: review them "
+            "again first."
+        ),
+    ),
+    "submission.already_submitted": (
+        (
+            "Version {version} of {scope} for {value} has been submitted already; review "
+            "again before submitting again."
+        ),
+    ),
 }
 
 _GENERIC = {
@@ -419,6 +638,14 @@ _FIELDS_ZH: dict[str, str] = {
     "version": "版本",
     "period": "统计期间",
     "case_no_template": "案号模板",
+    "district_name": "区名称",
+    "district_code": "行政区划代码",
+    "rate_denominator": "化解率分母",
+    "rate_rounding": "化解率取舍方式",
+    "rate_decimals": "化解率小数位数",
+    "sheet_signatory": "报表落款",
+    "overdue_days": "超期天数",
+    "followup_days": "回访期限（天）",
 }
 
 _FIELDS_EN: dict[str, str] = {
@@ -514,6 +741,14 @@ _FIELDS_EN: dict[str, str] = {
     "version": "Version",
     "period": "Period",
     "case_no_template": "Case-number template",
+    "district_name": "District name",
+    "district_code": "District code",
+    "rate_denominator": "Rate denominator",
+    "rate_rounding": "Rate rounding",
+    "rate_decimals": "Rate decimal places",
+    "sheet_signatory": "Name printed on sheets",
+    "overdue_days": "Overdue after (days)",
+    "followup_days": "Follow-up within (days)",
 }
 
 _FIELD_LABELS = {"zh": _FIELDS_ZH, "en": _FIELDS_EN}

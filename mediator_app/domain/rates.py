@@ -6,12 +6,18 @@ figures: 1920 ÷ 1922 = 99.8959…% is printed as 99.89%. All arithmetic is on i
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
+from typing import TypeVar
 
 MAX_DECIMALS = 10
 NO_RATE = "—"
+# the settings keys of the rule (``RateRule.from_settings``)
+SETTING_DENOMINATOR = "rate_denominator"
+SETTING_ROUNDING = "rate_rounding"
+SETTING_DECIMALS = "rate_decimals"
 
 
 class Rounding(StrEnum):
@@ -34,6 +40,36 @@ class RateRule:
     def __post_init__(self) -> None:
         if not 0 <= self.decimals <= MAX_DECIMALS:
             raise ValueError(f"decimals must be in 0..{MAX_DECIMALS}, got {self.decimals}")
+
+    @classmethod
+    def from_settings(cls, values: Mapping[str, str | None]) -> RateRule:
+        """The rule of the settings ``rate_denominator``, ``rate_rounding`` and
+        ``rate_decimals``. Never raises: a missing, empty or unknown value falls back
+        to the default of that part alone."""
+        default = cls()
+        return cls(
+            _choice(Denominator, values.get(SETTING_DENOMINATOR), default.denominator),
+            _choice(Rounding, values.get(SETTING_ROUNDING), default.rounding),
+            _decimals(values.get(SETTING_DECIMALS), default.decimals),
+        )
+
+
+_Choice = TypeVar("_Choice", Denominator, Rounding)
+
+
+def _choice(kind: type[_Choice], text: object, default: _Choice) -> _Choice:
+    try:
+        return kind(str(text).strip())
+    except ValueError:
+        return default
+
+
+def _decimals(text: object, default: int) -> int:
+    try:
+        value = int(str(text).strip())
+    except ValueError:
+        return default
+    return value if 0 <= value <= MAX_DECIMALS else default
 
 
 def _divide(numerator: int, denominator: int, rounding: Rounding) -> int:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import codecs
 import csv
 import hashlib
-import string
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,164 +18,16 @@ from pathlib import Path
 from typing import Any
 
 from mediator_app.domain.errors import Problem
-from mediator_app.domain.messages import field_label, has_message, message
+from mediator_app.domain.messages import field_label, message
 
 MAX_REPORTED = 50
 _CHUNK = 1 << 20
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
-# Texts for codes that domain.messages does not (yet) know.
-_EXTRA: dict[str, dict[str, tuple[str, ...]]] = {
-    "csv.field_count": {
-        "zh": ("这一行有 {actual} 列，表头有 {expected} 列，列数不一致（可能有未加引号的逗号）。",),
-        "en": ("This row has {actual} fields but the header has {expected}.",),
-    },
-    "csv.malformed": {
-        "zh": ("这一行的 CSV 格式有误（{detail}），请检查引号。",),
-        "en": ("The CSV is malformed here ({detail}); check the quotes.",),
-    },
-    "csv.unreadable": {
-        "zh": ("无法读取文件：{detail}。",),
-        "en": ("The file cannot be read: {detail}.",),
-    },
-    "csv.duplicate_column": {
-        "zh": ("表头中这些列出现了不止一次：{columns}。",),
-        "en": ("These columns appear more than once in the header: {columns}.",),
-    },
-    "csv.unknown_kind": {
-        "zh": (
-            "无法根据表头判断文件类型（组织机构、调委会或人员）；表头为：{columns}。",
-        ),
-        "en": (
-            "The header does not match org units, committees or people; it is: {columns}.",
-        ),
-    },
-    "duplicate_in_file": {
-        "zh": ("“{field}”的值“{value}”与本文件第 {other_line} 行重复。",),
-        "en": ("{field} “{value}” repeats line {other_line} of this file.",),
-    },
-    "case_no.duplicate_in_file": {
-        "zh": ("案号“{case_no}”与{other_file}第 {other_line} 行重复（同一调委会同一年的案号不能重复）。",),
-        "en": ("Case number “{case_no}” repeats line {other_line} of {other_file}.",),
-    },
-    "grid.not_grid": {
-        "zh": ("“{value}”是{level}，不是网格；这里必须填写网格代码。",),
-        "en": ("“{value}” is a {level}, not a grid; a grid code is required here.",),
-    },
-    "decimal.precision": {
-        "zh": ("金额“{value}”最多保留两位小数（分）。",),
-        "en": ("Amount “{value}” has more than two decimals.",),
-    },
-    "org.cycle": {
-        "zh": ("单位“{value}”不能是自己的上级。",),
-        "en": ("Unit “{value}” cannot be its own parent.",),
-    },
-    "org.child_level": {
-        "zh": ("改为“{level}”后，下级单位“{child}”（{child_level}）不再低于它。",),
-        "en": ("As a “{level}”, it is no longer above its child “{child}” ({child_level}).",),
-    },
-    "import.too_many_errors": {
-        "zh": ("共发现 {total} 处错误，只列出前 {shown} 处。没有导入任何数据。",),
-        "en": ("{total} problems found; the first {shown} are listed. Nothing was imported.",),
-    },
-    "package.damaged": {
-        "zh": ("数据包已损坏或不完整（{detail}），请让对方重新导出。",),
-        "en": ("The package is damaged or incomplete ({detail}); ask for a new export.",),
-    },
-    "package.no_manifest": {
-        "zh": ("这不是调解台账数据包：缺少 manifest.json。",),
-        "en": ("This is not a ledger package: manifest.json is missing.",),
-    },
-    "package.bad_manifest": {
-        "zh": ("数据包的 manifest.json 无法读取（{detail}）。",),
-        "en": ("The package's manifest.json cannot be read ({detail}).",),
-    },
-    "package.format": {
-        "zh": ("这不是调解台账数据包（格式为“{value}”）。",),
-        "en": ("This is not a ledger package (format “{value}”).",),
-    },
-    "package.version": {
-        "zh": ("数据包格式版本 {value} 不受支持（本程序支持版本 {supported}），请升级本程序。",),
-        "en": ("Package format version {value} is not supported (this program reads "
-               "version {supported}); upgrade the program.",),
-    },
-    "package.unknown_file": {
-        "zh": ("数据包中的文件“{file}”不是已知的文件。",),
-        "en": ("The package lists an unknown file “{file}”.",),
-    },
-    "package.missing_file": {
-        "zh": ("数据包缺少文件“{file}”，可能不完整。",),
-        "en": ("The package lacks “{file}”; it may be incomplete.",),
-    },
-    "package.unlisted_file": {
-        "zh": ("数据包中的文件“{file}”没有列在 manifest.json 中，数据包可能被改动过。",),
-        "en": ("“{file}” is not listed in manifest.json; the package may have been edited.",),
-    },
-    "package.hash_mismatch": {
-        "zh": ("数据包中的“{file}”与 manifest.json 记录的校验值（SHA-256）不符："
-               "文件已损坏或被改动过。",),
-        "en": ("“{file}” does not match its SHA-256 in manifest.json: the package is "
-               "damaged or was edited.",),
-    },
-    "package.row_count": {
-        "zh": ("“{file}”有 {actual} 行数据，manifest.json 记录为 {expected} 行。",),
-        "en": ("“{file}” has {actual} rows; manifest.json says {expected}.",),
-    },
-    "package.bad_rows": {
-        "zh": ("“{file}”的数据无法写入：{detail}。",),
-        "en": ("The rows of “{file}” cannot be written: {detail}.",),
-    },
-    "import.nothing_written": {
-        "zh": ("导入失败，数据库没有任何改动。",),
-        "en": ("The import failed; the database is unchanged.",),
-    },
-}
-
-
-# Internal table names in ``unknown_code`` params, as users call them (zh, en).
-TABLE_WORDS: dict[str, tuple[str, str]] = {
-    "org_units": ("组织机构（区/街道/村社区/网格）", "org units (district/street/village/grid)"),
-    "org_unit": ("组织机构（区/街道/村社区/网格）", "org units (district/street/village/grid)"),
-    "committees": ("调委会", "mediation committees"),
-    "committee": ("调委会", "mediation committees"),
-    "code_items": ("代码表", "code tables"),
-    "grid": ("网格", "grids"),
-    "dispute_type": ("纠纷类型代码表", "dispute types"),
-    "source": ("纠纷来源代码表", "case sources"),
-    "case": ("案件", "cases"),
-}
-_UNKNOWN_CODE = ("代码“{value}”不在{table}中。", "Code “{value}” is not among the {table}.")
-
-
 def render(problem: Problem, lang: str = "zh") -> str:
-    """The sentence for ``problem``: domain.messages when it knows the code, else ours.
-    ``unknown_code`` names the table in the user's words, never its internal name."""
-    table = problem.params.get("table") if problem.code == "unknown_code" else None
-    if isinstance(table, str) and table in TABLE_WORDS and "value" in problem.params:
-        n = 1 if lang.lower().startswith("en") else 0
-        return _UNKNOWN_CODE[n].format(value=problem.params["value"], table=TABLE_WORDS[table][n])
-    if has_message(problem.code, lang) or problem.code not in _EXTRA:
-        return message(problem, lang)
-    key = "en" if lang.lower().startswith("en") else "zh"
-    values: dict[str, str] = {k: _text(v) for k, v in problem.params.items()}
-    if problem.field:
-        values["field"] = field_label(problem.field, key)
-    for template in _EXTRA[problem.code][key]:
-        names = {n for _l, n, _s, _c in string.Formatter().parse(template) if n}
-        if names <= values.keys():
-            return template.format_map(values)
-    return _EXTRA[problem.code][key][-1].format_map(_Blank(values))
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, (list, tuple)):
-        return "、".join(str(v) for v in value)
-    return str(getattr(value, "value", value))
-
-
-class _Blank(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "?"
+    """The sentence for ``problem`` (``domain.messages.message``; kept as a short name
+    for the importers' callers)."""
+    return message(problem, lang)
 
 
 # --- problems ------------------------------------------------------------------------

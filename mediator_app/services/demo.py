@@ -7,19 +7,24 @@ from ``today``, so a seed and a fixed ``today`` give identical databases.
 
 Transactions: the organisation is written in one transaction, then the cases in
 chunks of ``CHUNK_SIZE``, each chunk its own transaction followed by a progress call
-(a million cases in one transaction would grow the WAL file to the database's size).
-An interrupted run leaves the cases written so far; build into a fresh file. While
+(a million cases in one transaction would grow the WAL file to the database's size),
+and last the ``demo_complete`` setting. An interrupted run leaves what was written so
+far and no ``demo_complete``: ``demo_state`` calls such a database "partial".
+``build_demo_file`` therefore builds into ``<path>.part`` and moves it onto ``<path>``
+only when the build has finished, so the target is either absent or complete. While
 the cases are written the connection runs with ``synchronous = OFF`` and a 64 MiB page
 cache (``BulkRepository.bulk_mode``): demo data can always be generated again.
 """
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from pathlib import Path
 
 from sqlite_utils import Database
 
@@ -29,6 +34,7 @@ from mediator_app.services import demo_names as N
 from mediator_app.services.demo_cases import START, CaseGenerator
 from mediator_app.services.demo_org import OrgPlan, build_org
 from mediator_app.storage.bulk_repo import BulkRepository, Row
+from mediator_app.storage.db import open_database
 from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.storage.settings_repo import SettingsRepository
 
@@ -38,13 +44,20 @@ CHUNK_SIZE = 20_000
 CACHE_MIB = 64  # SQLite page cache while inserting (memory stays bounded)
 DETAIL_LIMIT = 50_000  # above this, records/agreements/follow-ups for a sample only
 Progress = Callable[[int, int], None]
+DEMO_COMPLETE = "demo_complete"  # setting written by the last transaction of a build
+PART_SUFFIX = ".part"
+BROKEN_INFIX = ".broken-"
+_SIDECARS = ("-wal", "-shm", "-journal")  # SQLite's files beside a database
+EMPTY, COMPLETE, PARTIAL, MISSING = "empty", "complete", "partial", "missing"
 
 
 class DemoError(ValueError):
-    """Refusal to build (``code``: demo.not_empty, demo.bad_count, demo.bad_today)."""
+    """Refusal to build (``code``: demo.not_empty, demo.bad_count, demo.bad_today);
+    ``params`` for the caller's own wording, the message is in Chinese."""
 
-    def __init__(self, code: str, message: str):
+    def __init__(self, code: str, message: str, **params: object):
         self.code = code
+        self.params = params
         super().__init__(message)
 
 
@@ -102,9 +115,11 @@ def default_case_count(today: date) -> int:
 
 def _check(bulk: BulkRepository, cases: int, today: date) -> None:
     if today < START:
-        raise DemoError("demo.bad_today", f"截止日期 {today} 早于 {START}，无法生成演示数据")
+        raise DemoError("demo.bad_today", f"截止日期 {today} 早于 {START}，无法生成演示数据",
+                        today=today, start=START)
     if not 0 <= cases <= MAX_CASES:
-        raise DemoError("demo.bad_count", f"案件数 {cases} 超出范围（0 至 {MAX_CASES}）")
+        raise DemoError("demo.bad_count", f"案件数 {cases} 超出范围（0 至 {MAX_CASES}）",
+                        count=cases, max=MAX_CASES)
     if bulk.has_org_or_cases():
         raise DemoError("demo.not_empty",
                         "数据库中已有组织机构或案件，演示数据只能生成到空数据库中")
@@ -147,8 +162,10 @@ def _generator(db: Database, bulk: BulkRepository, plan: OrgPlan, rng: random.Ra
 def build_demo(db: Database, *, cases: int | None = None, seed: int = 1,
                today: date | None = None, progress: Progress | None = None) -> DemoSummary:
     """Fill an empty database with the demo district and ``cases`` cases (default
-    about 2,000 a year since 2023-01-01). Raises ``DemoError`` if the database
-    already has org units or cases."""
+    about 2,000 a year since 2023-01-01); the last transaction records
+    ``demo_complete``. Raises ``DemoError`` if the database already has org units or
+    cases. An exception from ``progress`` stops the build (the chunks written so far
+    stay, without ``demo_complete``)."""
     started = time.perf_counter()
     today = today or date.today()
     bulk = BulkRepository(db)
@@ -168,6 +185,8 @@ def build_demo(db: Database, *, cases: int | None = None, seed: int = 1,
             done += len(chunk.cases)
             if progress:
                 progress(done, total)
+    with db.atomic():
+        SettingsRepository(db).set(DEMO_COMPLETE, f"seed={seed};cases={total};today={today}")
     counts = bulk.counts()
     return DemoSummary(
         district_code=N.DISTRICT_CODE, district_name=N.DISTRICT_NAME,
@@ -175,3 +194,78 @@ def build_demo(db: Database, *, cases: int | None = None, seed: int = 1,
         mediators=counts["mediators"], grid_workers=counts["grid_workers"],
         cases=counts["cases"], parties=counts["parties"], seed=seed, today=today,
         seconds=time.perf_counter() - started)
+
+
+# ---- building into a file ----------------------------------------------------------------
+
+
+def demo_state(db: Database) -> str:
+    """``empty`` (no org units, no cases), ``complete`` (a finished demo build) or
+    ``partial`` (anything else: an interrupted build, or data that is not a demo)."""
+    if not BulkRepository(db).has_org_or_cases():
+        return EMPTY
+    return COMPLETE if SettingsRepository(db).get(DEMO_COMPLETE) else PARTIAL
+
+
+def file_state(path: str | Path) -> str:
+    """``missing``, or ``demo_state`` of the database file (opened and migrated; a file
+    that cannot be opened raises ``StorageError``)."""
+    target = Path(path)
+    if not target.exists():
+        return MISSING
+    handle = open_database(target)
+    try:
+        return demo_state(handle.db)
+    finally:
+        handle.close()
+
+
+def _with_sidecars(path: Path) -> list[tuple[Path, str]]:
+    return [(path, ""), *((Path(f"{path}{s}"), s) for s in _SIDECARS)]
+
+
+def _remove(path: Path) -> None:
+    """Delete a database file with SQLite's files beside it."""
+    for file, _suffix in _with_sidecars(path):
+        file.unlink(missing_ok=True)
+
+
+def set_aside(path: str | Path, *, now: datetime | None = None) -> Path:
+    """Move a broken database (with SQLite's files beside it) to
+    ``<path>.broken-<stamp>`` and return that path; nothing is deleted."""
+    target = Path(path)
+    stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
+    moved = target.with_name(f"{target.name}{BROKEN_INFIX}{stamp}")
+    n = 1
+    while moved.exists():
+        n += 1
+        moved = target.with_name(f"{target.name}{BROKEN_INFIX}{stamp}-{n}")
+    for file, suffix in _with_sidecars(target):
+        if file.exists():
+            os.replace(file, f"{moved}{suffix}")
+    return moved
+
+
+def build_demo_file(path: str | Path, *, cases: int | None = None, seed: int = 1,
+                    today: date | None = None,
+                    progress: Progress | None = None) -> DemoSummary:
+    """Build the demo into a fresh ``<path>.part`` (a stale one is deleted first) and
+    move it onto ``path`` only after the build has finished and the file is closed. On
+    any failure or interruption the part file is deleted and ``path`` is untouched."""
+    target = Path(path)
+    part = target.with_name(target.name + PART_SUFFIX)
+    _remove(part)
+    try:
+        handle = open_database(part)
+        try:
+            summary = build_demo(handle.db, cases=cases, seed=seed, today=today,
+                                 progress=progress)
+        finally:
+            handle.close()  # Windows cannot move an open file
+        for file, _suffix in _with_sidecars(target)[1:]:
+            file.unlink(missing_ok=True)  # an old journal must not be applied to the new file
+        os.replace(part, target)
+    except BaseException:
+        _remove(part)
+        raise
+    return summary

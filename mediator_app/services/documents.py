@@ -19,7 +19,6 @@ from sqlite_utils import Database
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus, PartyRole
 from mediator_app.domain.errors import DomainError, Problem
-from mediator_app.domain.messages import message
 from mediator_app.domain.model import Agreement, Case, FollowUp, Party
 from mediator_app.reports import case_docs
 from mediator_app.reports.case_docs import (
@@ -38,42 +37,6 @@ from mediator_app.storage.org_repo import OrgRepository
 
 ENTITY = "case"
 PRINT_ACTION = "print"
-
-# Texts of the problems raised here (``problem_text`` falls back to domain.messages).
-MESSAGES: dict[str, dict[str, str]] = {
-    "zh": {
-        "case.not_found": "找不到案件“{value}”：请填写案号（如 （2023）幸人调字第1号）"
-                          "或案件标识（UUID）。",
-        "case.ambiguous": "案号“{value}”对应多个案件（{committees}），请改用案件标识（UUID）。",
-        "document.unknown_kind": "没有“{value}”这种文书，可选：{allowed}。",
-        "document.no_written_agreement": "案件 {case_no} 没有书面调解协议，不能打印“{document}”。",
-        "document.no_oral_agreement": "案件 {case_no} 没有口头调解协议，不能打印“{document}”。",
-        "document.no_follow_ups": "案件 {case_no} 还没有回访记录，不能打印“{document}”。",
-    },
-    "en": {
-        "case.not_found": "No case “{value}”: give a case number (e.g. （2023）幸人调字第1号) "
-                          "or a case UUID.",
-        "case.ambiguous": "Case number “{value}” belongs to several cases ({committees}); "
-                          "use the case UUID.",
-        "document.unknown_kind": "There is no document “{value}”; choose one of {allowed}.",
-        "document.no_written_agreement": "Case {case_no} has no written agreement, so "
-                                         "“{document}” cannot be printed.",
-        "document.no_oral_agreement": "Case {case_no} has no oral agreement, so “{document}” "
-                                      "cannot be printed.",
-        "document.no_follow_ups": "Case {case_no} has no follow-up visits yet, so "
-                                  "“{document}” cannot be printed.",
-    },
-}
-
-
-def problem_text(problem: Problem, lang: str = "zh") -> str:
-    """A sentence for a problem raised by this module (or any other, via messages)."""
-    table = MESSAGES["en" if lang.lower().startswith("en") else "zh"]
-    template = table.get(problem.code)
-    if template is None:
-        return message(problem, lang)
-    return template.format_map({k: str(v) for k, v in problem.params.items()})
-
 
 # ---- finding the case ----------------------------------------------------------------
 

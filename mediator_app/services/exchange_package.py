@@ -14,7 +14,6 @@ import csv
 import hashlib
 import json
 import os
-import shutil
 import tempfile
 import zipfile
 import zlib
@@ -292,7 +291,3 @@ def _extract(zf: zipfile.ZipFile, file: str, entry: dict[str, Any], folder: Path
             dst.write(chunk)
     if size != int(entry["bytes"]) or h.hexdigest() != str(entry["sha256"]).lower():
         raise _refuse(label, "package.hash_mismatch", file=file)
-
-
-def remove_folder(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)

@@ -199,18 +199,6 @@ def set_active(db: Database, kind: str, key: str | int, active: bool, *,
     return OrgChanges(kind, str(key))
 
 
-def deactivate_unit(db: Database, code: str, *, user: str = "") -> OrgChanges:
-    return set_active(db, "unit", code, False, user=user)
-
-
-def deactivate_committee(db: Database, code: str, *, user: str = "") -> OrgChanges:
-    return set_active(db, "committee", code, False, user=user)
-
-
-def deactivate_person(db: Database, pid: int, *, user: str = "") -> OrgChanges:
-    return set_active(db, "person", pid, False, user=user)
-
-
 def _exists(org: OrgRepository, kind: str, key: str | int) -> bool:
     if kind == "unit":
         return org.unit(str(key)) is not None
@@ -234,15 +222,3 @@ def delete(db: Database, kind: str, key: str | int, *, user: str = "") -> OrgCha
             org.rebuild_closure()
         AuditRepository(db, user or None).record(_FIELD[kind], str(key), "delete")
     return OrgChanges(kind, str(key))
-
-
-def delete_unit(db: Database, code: str, *, user: str = "") -> OrgChanges:
-    return delete(db, "unit", code, user=user)
-
-
-def delete_committee(db: Database, code: str, *, user: str = "") -> OrgChanges:
-    return delete(db, "committee", code, user=user)
-
-
-def delete_person(db: Database, pid: int, *, user: str = "") -> OrgChanges:
-    return delete(db, "person", pid, user=user)

@@ -18,13 +18,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from mediator_app.domain.enums import CaseStatus, OrgLevel, Prevention, SourceGroup
+from mediator_app.domain.enums import PREVENTION_COLUMNS, CaseStatus, OrgLevel, SourceGroup
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.periods import Period, parse_period
 from mediator_app.domain.rates import (
-    Denominator,
     RateRule,
-    Rounding,
     compute_rate,
     denominator_value,
     format_rate,
@@ -37,12 +35,7 @@ COMMITTEE_LEVEL = "调委会"
 OTHER_SOURCE_GROUP = "其他"
 FORMATS = ("json", "csv", "pdf")
 # Prevention label -> the flag / column name of the stats repository.
-PREVENTION_KEYS: dict[str, str] = {
-    Prevention.CRIMINAL.value: "prevent_criminal",
-    Prevention.PETITION.value: "prevent_petition",
-    Prevention.FIGHT.value: "prevent_fight",
-    Prevention.SUICIDE.value: "prevent_suicide",
-}
+PREVENTION_KEYS: dict[str, str] = {p.value: col for p, col in PREVENTION_COLUMNS.items()}
 _CLOSED = {CaseStatus.RESOLVED.value, CaseStatus.TERMINATED.value, CaseStatus.REJECTED.value}
 _STATUS_FIELD = {
     CaseStatus.REGISTERED.value: "pending",
@@ -154,14 +147,9 @@ def status_as_of(case: CaseClass) -> str:
 
 
 def rate_rule_from_settings(db: Database) -> RateRule:
-    """The rate rule of the settings; unreadable values fall back to the default."""
-    settings = SettingsRepository(db)
-    try:
-        return RateRule(Denominator(settings.get("rate_denominator")),
-                        Rounding(settings.get("rate_rounding")),
-                        int(settings.get("rate_decimals")))
-    except ValueError:
-        return RateRule()
+    """The rate rule of the database's settings (the one place that reads them);
+    unreadable values fall back to the defaults (``RateRule.from_settings``)."""
+    return RateRule.from_settings(SettingsRepository(db).all())
 
 
 # ---- aggregation -----------------------------------------------------------------------

@@ -30,7 +30,12 @@ from sqlite_utils import Database
 
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.periods import Period, parse_period
-from mediator_app.domain.rates import Denominator, RateRule, Rounding
+from mediator_app.domain.rates import (
+    SETTING_DECIMALS,
+    SETTING_DENOMINATOR,
+    SETTING_ROUNDING,
+    RateRule,
+)
 from mediator_app.services import statistics
 from mediator_app.storage.audit_repo import current_user
 from mediator_app.storage.convert import now_iso
@@ -43,7 +48,6 @@ from mediator_app.storage.submission_repo import (
 )
 
 __all__ = [
-    "MESSAGES",
     "Diff",
     "Submission",
     "UnitStatus",
@@ -53,6 +57,7 @@ __all__ = [
     "review_and_submit",
     "review_month",
     "submission_for",
+    "submitted_and_latest",
     "submit_month",
     "submit_refusal",
 ]
@@ -66,37 +71,6 @@ STATE_LABELS = {
     "en": {STATE_SUBMITTED: "submitted", STATE_REVIEWED: "reviewed, not submitted",
            STATE_MISSING: "not submitted", "zero": "zero report",
            "revision": "newer review pending", "parent": "this unit"},
-}
-MESSAGES: dict[str, dict[str, str]] = {
-    "zh": {
-        "submission.month_required": "审核上报按月进行：统计期间“{value}”不是一个月份，"
-                                     "应如 2023-05。",
-        "submission.future_period": "{value} 还没有开始，不能审核上报。",
-        "submission.not_submitted": "{scope} {value} 还没有上报，没有可比较的上报数据。",
-        "submission.not_reviewed": "{scope} {value} 的数据还没有审核，不能上报：请先审核，"
-                                   "再上报。",
-        "submission.review_outdated": "{scope} {value} 的数据在审核（第{version}版）之后有"
-                                      "变化（{n} 项），不能上报：请重新审核后再上报。",
-        "submission.already_submitted": "{scope} {value} 的第{version}版已经上报；"
-                                        "要再次上报，请先重新审核。",
-    },
-    "en": {
-        "submission.month_required": "Review and submission are monthly: “{value}” is not a "
-                                     "month; use e.g. 2023-05.",
-        "submission.future_period": "{value} has not begun yet; it cannot be reviewed or "
-                                    "submitted.",
-        "submission.not_submitted": "{scope} has not submitted {value}: there is nothing to "
-                                    "compare with.",
-        "submission.not_reviewed": "The figures of {scope} for {value} have not been "
-                                   "reviewed, so they cannot be submitted: review them "
-                                   "first, then submit.",
-        "submission.review_outdated": "The figures of {scope} for {value} changed after the "
-                                      "review (version {version}; {n} figures differ), so "
-                                      "they cannot be submitted: review them again first.",
-        "submission.already_submitted": "Version {version} of {scope} for {value} has been "
-                                        "submitted already; review again before submitting "
-                                        "again.",
-    },
 }
 
 
@@ -237,17 +211,20 @@ def _user(user: str) -> str:
 # ---- review and submit ---------------------------------------------------------------
 
 
-def review_month(db: Database, scope: str, period: str | Period, *, user: str = "",
-                 today: date | None = None) -> Submission:
-    """Record that ``user`` checked the month's figures of ``scope`` (a new version)."""
-    span = month_of(period, today=today)
-    snapshot = _fresh(db, scope, span)
+def _add_review(db: Database, span: Period, snapshot: dict[str, Any], user: str) -> Submission:
     stamp = now_iso()
     with db.atomic():
         return SubmissionRepository(db).add(Submission(
             scope=snapshot["scope"]["code"], period=span.text, status=REVIEWED,
             snapshot=snapshot, reviewed_by=_user(user), reviewed_at=stamp,
             zero_report=is_zero(snapshot)))
+
+
+def review_month(db: Database, scope: str, period: str | Period, *, user: str = "",
+                 today: date | None = None) -> Submission:
+    """Record that ``user`` checked the month's figures of ``scope`` (a new version)."""
+    span = month_of(period, today=today)
+    return _add_review(db, span, _fresh(db, scope, span), user)
 
 
 def _refusal(repo: SubmissionRepository, snapshot: dict[str, Any],
@@ -285,7 +262,12 @@ def submit_month(db: Database, scope: str, period: str | Period, *, user: str = 
     review of the same figures. Re-submitting keeps the earlier versions; the latest
     one wins."""
     span = month_of(period, today=today)
-    snapshot = _fresh(db, scope, span)
+    return _add_submission(db, span, _fresh(db, scope, span), user)
+
+
+def _add_submission(db: Database, span: Period, snapshot: dict[str, Any],
+                    user: str) -> Submission:
+    """Store ``snapshot`` as submitted, refused without a current review of it."""
     code, who, stamp = snapshot["scope"]["code"], _user(user), now_iso()
     with db.atomic():
         repo = SubmissionRepository(db)
@@ -302,10 +284,12 @@ def submit_month(db: Database, scope: str, period: str | Period, *, user: str = 
 def review_and_submit(db: Database, scope: str, period: str | Period, *, user: str = "",
                       today: date | None = None) -> Submission:
     """Review and submit in one transaction, both under ``user`` (who explicitly asked
-    for it); returns the submission."""
+    for it) and with the same snapshot (built once); returns the submission."""
+    span = month_of(period, today=today)
+    snapshot = _fresh(db, scope, span)
     with db.atomic():
-        review_month(db, scope, period, user=user, today=today)
-        return submit_month(db, scope, period, user=user, today=today)
+        _add_review(db, span, snapshot, user)
+        return _add_submission(db, span, snapshot, user)
 
 
 def submission_for(db: Database, scope: str, period: str | Period, *,
@@ -313,6 +297,15 @@ def submission_for(db: Database, scope: str, period: str | Period, *,
     """The current submitted version (``status=None``: the latest of any status)."""
     span = month_of(period, today=date.max)
     return SubmissionRepository(db).latest(scope, span.text, status=status)
+
+
+def submitted_and_latest(db: Database, scope: str, period: str | Period
+                         ) -> tuple[Submission | None, Submission | None]:
+    """(the current submitted version, the latest version of any status), read at once."""
+    span = month_of(period, today=date.max)
+    versions = SubmissionRepository(db).latest_by_scope([scope], span.text).get(scope, {})
+    latest = max(versions.values(), key=lambda sub: sub.version, default=None)
+    return versions.get(SUBMITTED), latest
 
 
 def history(db: Database, scope: str, period: str | Period) -> list[Submission]:
@@ -325,19 +318,25 @@ def history(db: Database, scope: str, period: str | Period) -> list[Submission]:
 
 
 def _rule_of(snapshot: dict[str, Any]) -> RateRule | None:
-    raw = snapshot.get("rate_rule") or {}
-    try:
-        return RateRule(Denominator(raw["denominator"]), Rounding(raw["rounding"]),
-                        int(raw["decimals"]))
-    except (KeyError, ValueError):
+    """The rule the snapshot was made with (None when it has none: the settings' rule)."""
+    raw = snapshot.get("rate_rule")
+    if not isinstance(raw, dict) or not raw:
         return None
+    return RateRule.from_settings({
+        SETTING_DENOMINATOR: str(raw.get("denominator", "")),
+        SETTING_ROUNDING: str(raw.get("rounding", "")),
+        SETTING_DECIMALS: str(raw.get("decimals", "")),
+    })
 
 
-def changes_since_submission(db: Database, scope: str, period: str | Period) -> list[Diff]:
+def changes_since_submission(db: Database, scope: str, period: str | Period, *,
+                             submitted: Submission | None = None) -> list[Diff]:
     """The figures that differ between the submitted snapshot and the data now (same
-    as-of date and rate rule as the snapshot). [] when nothing changed."""
+    as-of date and rate rule as the snapshot). [] when nothing changed. ``submitted``:
+    the current submission when the caller has already read it."""
     span = month_of(period, today=date.max)
-    submitted = SubmissionRepository(db).latest(scope, span.text, status=SUBMITTED)
+    if submitted is None:
+        submitted = SubmissionRepository(db).latest(scope, span.text, status=SUBMITTED)
     if submitted is None:
         raise DomainError(Problem("period", "submission.not_submitted",
                                   {"value": span.text, "scope": scope}))
@@ -376,29 +375,29 @@ def _status(code: str, name: str, level: str, is_parent: bool, disputes: int,
     return UnitStatus(**base, state=STATE_MISSING)
 
 
-def completeness(db: Database, parent_scope: str, period: str | Period) -> list[UnitStatus]:
+def _matches(report: dict[str, Any] | None, scope: str, span: Period) -> bool:
+    return (report is not None and report.get("period") == span.text
+            and report.get("scope", {}).get("code") == scope)
+
+
+def completeness(db: Database, parent_scope: str, period: str | Period, *,
+                 current: dict[str, Any] | None = None) -> list[UnitStatus]:
     """For a month: the parent itself, then each child unit and each committee located at
-    the parent, with whether it submitted (zero reports flagged), only reviewed, or not."""
+    the parent, with whether it submitted (zero reports flagged), only reviewed, or not.
+
+    ``current``: the parent's report already shown (``report_to_dict``, same scope and
+    month), whose figures and as-of date are used; default: the report as of today."""
     span = month_of(period, today=date.max)
-    report = _fresh(db, parent_scope, span)
+    report = current if _matches(current, parent_scope, span) else None
+    report = report or _fresh(db, parent_scope, span)
+    as_of = date.fromisoformat(report["as_of"]) if report.get("as_of") else None
     parent = {**report["scope"], "children": report["children"]}
     units = _units(db, parent)
     disputes = {c["code"]: c["disputes"] for c in report["children"]}
     disputes[parent["code"]] = report["totals"]["disputes"]
     for code, _name, level, is_parent in units:
         if level == statistics.COMMITTEE_LEVEL and not is_parent:
-            disputes[code] = _fresh(db, code, span)["totals"]["disputes"]
+            disputes[code] = _fresh(db, code, span, as_of)["totals"]["disputes"]
     found = SubmissionRepository(db).latest_by_scope([u[0] for u in units], span.text)
     return [_status(code, name, level, is_parent, disputes.get(code, 0), found.get(code, {}))
             for code, name, level, is_parent in units]
-
-
-def problem_text(problem: Problem, lang: str = "zh") -> str:
-    """A sentence for the problems raised here; others go through domain.messages."""
-    from mediator_app.domain.messages import message
-
-    table = MESSAGES["en" if lang.lower().startswith("en") else "zh"]
-    template = table.get(problem.code)
-    if template is None:
-        return message(problem, lang)
-    return template.format_map({k: str(v) for k, v in problem.params.items()})

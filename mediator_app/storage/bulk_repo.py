@@ -161,9 +161,6 @@ class BulkRepository:
     def has_org_or_cases(self) -> bool:
         return self.row_count("org_units") > 0 or self.row_count("cases") > 0
 
-    def rebuild_fts(self) -> None:
-        self.db.execute("INSERT INTO case_fts(case_fts) VALUES ('rebuild')")
-
     def counts(self) -> dict[str, Any]:
         """Units by level, committees, mediators, grid workers, cases, parties."""
         q = self.db.execute

@@ -260,6 +260,12 @@ def org_nodes(db: Database) -> list[tuple[str, str, str, str | None]]:
     return [tuple(r) for r in rows.fetchall()]  # type: ignore[misc]
 
 
+def has_org_tree(db: Database) -> bool:
+    """Whether any top-level org unit exists (a new ledger has none yet)."""
+    return db.execute("SELECT EXISTS(SELECT 1 FROM org_units WHERE parent_code IS NULL)"
+                      ).fetchone()[0] == 1
+
+
 def committee_nodes(db: Database) -> list[tuple[str, str, str, str]]:
     """(code, name, kind, org_code) of active committees."""
     rows = db.execute(
@@ -322,20 +328,6 @@ def type_breakdown(db: Database, scope: Scope, first_day: date,
         "GROUP BY 1 ORDER BY 2 DESC, 1", params
     ).fetchall()
     return [(r[0], int(r[1])) for r in rows]
-
-
-def period_figures(db: Database, scope: Scope, first_day: date,
-                   last_day: date) -> dict[str, int]:
-    """Counts of cases registered in the range: disputes, accepted, resolved, terminated."""
-    where, params = _scoped(db, scope, [("c.received_on BETWEEN ? AND ?",
-                                         [first_day.isoformat(), last_day.isoformat()])])
-    row = db.execute(
-        "SELECT count(*), COALESCE(sum(c.accepted_on IS NOT NULL), 0), "
-        "COALESCE(sum(c.status = '调解成功'), 0), COALESCE(sum(c.status = '调解终止'), 0) "
-        f"FROM cases c WHERE {where}", params
-    ).fetchone()
-    keys = ("disputes", "accepted", "resolved", "terminated")
-    return dict(zip(keys, (int(v) for v in row), strict=True))
 
 
 class DueCase(NamedTuple):

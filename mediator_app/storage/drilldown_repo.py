@@ -22,7 +22,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from mediator_app.domain.enums import Prevention
+from mediator_app.domain.enums import PREVENTION_COLUMNS, Prevention
 
 OTHER_SOURCE_GROUP = "其他"
 SCOPES = {
@@ -56,12 +56,6 @@ FIGURES: dict[str, str | None] = {
     "mass_disputes": "c.mass_dispute <> 0",
     "amount": "c.amount_fen <> 0",
     "people_involved": "c.people_involved <> 0",
-}
-PREVENTION_COLUMNS = {
-    Prevention.CRIMINAL.value: "prevent_criminal",
-    Prevention.PETITION.value: "prevent_petition",
-    Prevention.FIGHT.value: "prevent_fight",
-    Prevention.SUICIDE.value: "prevent_suicide",
 }
 _SOURCES_OF_GROUP = "SELECT code FROM code_items WHERE kind = 'source' AND group_label = :arg"
 _GROUPED_SOURCES = "SELECT code FROM code_items WHERE kind = 'source' AND group_label <> ''"
@@ -107,7 +101,7 @@ def figure_condition(figure: str) -> tuple[str, str | None, bool]:
     if head == "type" and arg:
         return "c.dispute_type = :arg", arg, False
     if head == "prevention" and arg in PREVENTION_COLUMNS:
-        return f"c.{PREVENTION_COLUMNS[arg]} > 0", None, False
+        return f"c.{PREVENTION_COLUMNS[Prevention(arg)]} > 0", None, False
     if head == "source" and arg:
         grouped = f"c.source IN ({_SOURCES_OF_GROUP})"
         if arg == OTHER_SOURCE_GROUP:

@@ -80,13 +80,6 @@ def person_names(db: Database, ids: list[int]) -> dict[int, str]:
     return dict(rows.fetchall())
 
 
-def committee_case_count(db: Database, committee_code: str) -> int:
-    row = db.execute(
-        "SELECT count(*) FROM cases WHERE committee_code = ? AND deleted = 0", [committee_code]
-    ).fetchone()
-    return int(row[0])
-
-
 # ---- organisation rows that nothing points to --------------------------------------
 
 _DEPENDENTS = {

@@ -178,10 +178,6 @@ class CaseTableModel(QAbstractTableModel):
         self.reload()
 
     # ---- rows by page -----------------------------------------------------------
-    def row_at(self, row: int) -> cq.CaseRow | None:
-        entry = self._entry(row)
-        return entry[0] if entry else None
-
     def _entry(self, row: int) -> Entry | None:
         page_no = row // PAGE_SIZE
         page = self._pages.get(page_no)

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediator_app.domain.errors import DomainError
+from mediator_app.domain.messages import message
 from mediator_app.storage import case_query as cq
 from mediator_app.ui.charts import BarList, MonthlyStatusChart
 from mediator_app.ui.context import AppContext
@@ -148,6 +150,11 @@ class Dashboard(QScrollArea):
         body = QWidget()
         self.title = Heading()
         self.title.setObjectName("dashboardTitle")
+        self.error = QLabel()
+        self.error.setObjectName("dashboardError")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #c62828;")
+        self.error.hide()
         self.month_box = FiguresBox(self.tr("This month"))
         self.year_box = FiguresBox(self.tr("This year"))
         self.chart = MonthlyStatusChart()
@@ -158,6 +165,7 @@ class Dashboard(QScrollArea):
             due.openCase.connect(self.openCase.emit)
         layout = QVBoxLayout(body)
         layout.addWidget(self.title)
+        layout.addWidget(self.error)
         layout.addLayout(self._row(self.month_box, self.year_box))
         layout.addLayout(self._row(self._boxed(self.tr("Last 12 months by status"), self.chart),
                                    self._boxed(self.tr("This year by dispute type"),
@@ -188,12 +196,26 @@ class Dashboard(QScrollArea):
         self._generation += 1
         gen, scope, today = self._generation, self.scope, self.today
         self.ctx.runner.run(lambda db: load_dashboard(db, scope, today),
-                            lambda data: self._show(gen, data))
+                            lambda data: self._show(gen, data),
+                            lambda exc: self._failed(gen, exc))
+
+    def _failed(self, gen: int, exc: BaseException) -> None:
+        """A plain message above the figures (the last ones shown stay)."""
+        if gen != self._generation:
+            return
+        if isinstance(exc, DomainError):
+            reason = "；".join(message(p, self.ctx.lang) for p in exc.problems)
+        else:
+            reason = str(exc) or type(exc).__name__
+        self.error.setText(self.tr("The overview could not be computed: {error}").format(
+            error=reason))
+        self.error.show()
 
     def _show(self, gen: int, data: DashboardData) -> None:
         if gen != self._generation:
             return
         self.data = data
+        self.error.hide()
         self.month_box.show_figures(data.month)
         self.year_box.show_figures(data.year)
         self.chart.set_data(data.monthly)

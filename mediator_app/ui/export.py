@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import csv
 import os
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
 
 from mediator_app.reports.xlsx import XlsxWriter
 from mediator_app.storage import case_query as cq
 from mediator_app.ui.case_model import Lookups, display_values, header_labels
 from mediator_app.ui.context import AppContext
+from mediator_app.ui.jobs import Progress, ProgressJob
 
 CHUNK = 500
 XLSX_WIDTHS = (26, 12, 10, 16, 12, 24, 16, 20, 22, 14, 12, 12, 60)
@@ -91,56 +91,29 @@ def write_export(db: Any, ids: Sequence[int], path: str, fmt: str, header: list[
     return written
 
 
-class _Progress(QObject):
-    changed = Signal(int)
-
-    def report(self, done: int, _total: int) -> None:
-        self.changed.emit(done)
-
-
 class ExportController(QObject):
-    """Runs one export on the runner with a cancellable QProgressDialog."""
+    """Runs one export on the runner behind a cancellable progress dialog."""
 
     finished = Signal(str, int)  # path, rows written
-    failed = Signal(str)
+    failed = Signal(str)  # the error, "" when cancelled
 
     def __init__(self, ctx: AppContext, parent: QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self._parent = parent
-        self._cancel = threading.Event()
-        self._progress = _Progress()
-        self.dialog: QProgressDialog | None = None
+        self.job: ProgressJob | None = None
 
     def start(self, ids: list[int], path: str, fmt: str, lookups: Lookups) -> None:
-        dialog = QProgressDialog(self.tr("Exporting cases…"), self.tr("Cancel"), 0,
-                                 max(len(ids), 1), self._parent)
-        dialog.setWindowTitle(self.tr("Export"))
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.setMinimumDuration(500)
-        dialog.canceled.connect(self._cancel.set)
-        self._progress = _Progress()
-        self._progress.changed.connect(dialog.setValue)
-        self.dialog = dialog
         header = header_labels()
-        progress = self._progress.report
-        self.ctx.runner.run(
-            lambda db: write_export(db, ids, path, fmt, header, lookups, progress,
-                                    self._cancel.is_set),
-            lambda n: self._done(path, n), self._error)
 
-    def _close_dialog(self) -> None:
-        if self.dialog is not None:
-            self.dialog.reset()
-            self.dialog.close()
+        def job(db: Any, progress: Progress, cancelled: Callable[[], bool]) -> int:
+            return write_export(db, ids, path, fmt, header, lookups, progress, cancelled)
 
-    def _done(self, path: str, written: int) -> None:
-        self._close_dialog()
-        self.finished.emit(path, written)
+        self.job = ProgressJob(self.ctx, self._parent, self.tr("Exporting cases…"), job,
+                               title=self.tr("Export"))
+        self.job.finished.connect(lambda written: self.finished.emit(path, written))
+        self.job.failed.connect(self._error)
+        self.job.start()
 
     def _error(self, exc: BaseException) -> None:
-        self._close_dialog()
-        if isinstance(exc, ExportCancelled):
-            self.failed.emit("")
-        else:
-            self.failed.emit(str(exc))
+        self.failed.emit("" if isinstance(exc, ExportCancelled) else str(exc))

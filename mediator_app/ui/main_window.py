@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QTimer
@@ -28,6 +27,9 @@ from mediator_app.ui.dashboard_data import int_setting
 from mediator_app.ui.export import ExportController
 from mediator_app.ui.nav_tree import NavTree
 
+if TYPE_CHECKING:
+    from mediator_app.ui.case_form import CaseFormWindow
+
 TAB_OVERVIEW, TAB_CASES = 0, 1
 
 
@@ -41,19 +43,12 @@ def bring_to_front(window: QWidget) -> None:
     window.activateWindow()
 
 
-def _load_class(module: str, name: str) -> Any | None:
-    """Import a window class lazily (other screens may not exist in this build)."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-
-
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.windows: list[QWidget] = []  # open case / org windows (kept alive)
+        self._case_windows: dict[int, CaseFormWindow] = {}  # editors of stored cases
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Mediation Ledger"))
         self.nav = NavTree(ctx)
@@ -198,10 +193,6 @@ class MainWindow(QMainWindow):
         self.cases.refresh()
         self.dashboard.reload()
 
-    def _missing(self, what: str) -> None:
-        self.ctx.dialogs.info(self.tr("Not available"),
-                              self.tr("{what} is not available in this build.").format(what=what))
-
     def case_defaults(self) -> dict[str, str]:
         """Defaults for a new case from the selected scope."""
         scope = self.nav.current_scope()
@@ -220,23 +211,43 @@ class MainWindow(QMainWindow):
             self.open_case(case_id)
 
     def open_case(self, case_rowid: int) -> None:
+        """Open the case's editor; one already open is brought to the front instead (two
+        editors of one case would overwrite each other's changes)."""
+        existing = self.case_window(case_rowid)
+        if existing is not None:
+            bring_to_front(existing)
+            return
         self._show_case_form(case_rowid, None)
 
+    def case_window(self, case_rowid: int) -> CaseFormWindow | None:
+        """The open editor of a stored case, if any."""
+        window = self._case_windows.get(case_rowid)
+        if window is not None and shiboken6.isValid(window) and window.rowid == case_rowid:
+            return window
+        self._case_windows.pop(case_rowid, None)
+        return None
+
     def _show_case_form(self, case_rowid: int | None, defaults: dict[str, str] | None) -> None:
-        cls = _load_class("mediator_app.ui.case_form", "CaseFormWindow")
-        if cls is None:
-            self._missing(self.tr("The case form"))
-            return
-        window = cls(self.ctx, case_rowid, defaults=defaults)
+        from mediator_app.ui import case_form
+
+        window = case_form.CaseFormWindow(self.ctx, case_rowid, defaults=defaults)
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        window.saved.connect(lambda _rowid: self.case_saved())
+        window.saved.connect(lambda rowid, w=window: self._case_form_saved(w, rowid))
         window.destroyed.connect(lambda _o=None, w=window: self._forget(w))
         self.windows.append(window)
+        if case_rowid is not None:
+            self._case_windows[case_rowid] = window
         window.show()
+
+    def _case_form_saved(self, window: CaseFormWindow, rowid: int) -> None:
+        self._case_windows[rowid] = window  # a new case has its row id now
+        self.case_saved()
 
     def _forget(self, window: QWidget) -> None:
         if window in self.windows:
             self.windows.remove(window)
+        for rowid in [r for r, w in self._case_windows.items() if w is window]:
+            del self._case_windows[rowid]
 
     def case_saved(self) -> None:
         self.cases.model.invalidate_rows()
@@ -244,43 +255,35 @@ class MainWindow(QMainWindow):
         self.dashboard.reload()
 
     def open_org(self) -> None:
-        cls = _load_class("mediator_app.ui.org", "OrgManagerWindow")
-        if cls is None:
-            self._missing(self.tr("Organisation management"))
-            return
-        window = cls(self.ctx)
+        from mediator_app.ui.org import OrgManagerWindow
+
+        window = OrgManagerWindow(self.ctx)
         window.changed.connect(self.refresh)
         self.windows.append(window)
         window.show()
 
     def import_cases(self) -> None:
-        cls = _load_class("mediator_app.ui.exchange", "ImportWizard")
-        if cls is None:
-            self._missing(self.tr("Case import"))
-            return
-        wizard = cls(self.ctx, self)
+        from mediator_app.ui.exchange import ImportWizard
+
+        wizard = ImportWizard(self.ctx, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.imported.connect(self.refresh)
         wizard.open()
 
     def export_cases(self) -> None:
-        cls = _load_class("mediator_app.ui.exchange", "ExportDialog")
-        if cls is None:
-            self._missing(self.tr("Case export"))
-            return
+        from mediator_app.ui.exchange import ExportDialog
+
         scope = self.nav.current_scope()
-        dialog = cls(self.ctx, scope.code if scope.kind == "org" else None, self)
+        dialog = ExportDialog(self.ctx, scope.code if scope.kind == "org" else None, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.exported.connect(lambda p: self.statusBar().showMessage(
             self.tr("Exported to {path}").format(path=p), 8000))
         dialog.open()
 
     def import_history(self) -> None:
-        cls = _load_class("mediator_app.ui.exchange", "ImportHistoryDialog")
-        if cls is None:
-            self._missing(self.tr("Import history"))
-            return
-        cls(self.ctx, self).open()
+        from mediator_app.ui.exchange import ImportHistoryDialog
+
+        ImportHistoryDialog(self.ctx, self).open()
 
     def open_reports(self) -> None:
         """Show the reports window; an open one is brought back to the front as it is
@@ -289,13 +292,11 @@ class MainWindow(QMainWindow):
         if existing is not None:
             bring_to_front(existing)
             return
-        cls = _load_class("mediator_app.ui.reports", "ReportsWindow")
-        if cls is None:
-            self._missing(self.tr("Statistics and reports"))
-            return
+        from mediator_app.ui.reports import ReportsWindow
+
         scope = self.nav.current_scope()
         code = scope.code if scope.kind in ("org", "committee") else None
-        window = cls(self.ctx, code)
+        window = ReportsWindow(self.ctx, code)
         window.setObjectName("reportsWindow")
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         window.destroyed.connect(lambda _o=None, w=window: self._forget(w))

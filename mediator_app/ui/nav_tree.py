@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 from mediator_app.storage import case_query as cq
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import level_label
+from mediator_app.ui.org_tree import tree_order
 
 SCOPE_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -50,20 +51,12 @@ class NavTree(QTreeWidget):
         return item
 
     def _add_units(self, root: QTreeWidgetItem) -> None:
-        nodes = cq.org_nodes(self.ctx.read_db)
-        known = {n[0] for n in nodes}
-        children: dict[str | None, list[tuple[str, str, str, str | None]]] = {}
-        for node in nodes:
-            parent = node[3] if node[3] in known else None
-            children.setdefault(parent, []).append(node)
-        stack: list[tuple[QTreeWidgetItem, str | None]] = [(root, None)]
-        while stack:
-            owner, parent_code = stack.pop()
-            for code, name, level, _parent in children.get(parent_code, []):
-                item = self._item(owner, name, cq.Scope("org", code))
-                item.setToolTip(0, f"{level_label(level)} · {code}")
-                item.setExpanded(owner is root)
-                stack.append((item, code))
+        items: dict[str | None, QTreeWidgetItem] = {None: root}
+        for (code, name, level, _p), parent in tree_order(cq.org_nodes(self.ctx.read_db)):
+            owner = items[parent]
+            item = items[code] = self._item(owner, name, cq.Scope("org", code))
+            item.setToolTip(0, f"{level_label(level)} · {code}")
+            item.setExpanded(owner is root)
 
     def _add_committees(self, root: QTreeWidgetItem) -> None:
         committees = cq.committee_nodes(self.ctx.read_db)

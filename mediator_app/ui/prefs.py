@@ -35,11 +35,6 @@ def language(explicit: str | None = None) -> str:
     return saved if saved in LANGUAGES else "zh"
 
 
-def saved_language() -> str | None:
-    value = qsettings().value("ui/language")
-    return str(value) if value in LANGUAGES else None
-
-
 def set_language(lang: str) -> None:
     qsettings().setValue("ui/language", lang if lang in LANGUAGES else "zh")
 

@@ -4,9 +4,6 @@ size (stored per user in QSettings)."""
 
 from __future__ import annotations
 
-import re
-from typing import Any
-
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -25,24 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.domain.casenumber import format_case_no, validate_template
+from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.messages import message
 from mediator_app.domain.rates import MAX_DECIMALS
-from mediator_app.storage.settings_repo import SettingsRepository
+from mediator_app.services import settings as settings_service
 from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
 
-DB_KEYS = ("district_name", "district_code", "case_no_template", "rate_denominator",
-           "rate_rounding", "rate_decimals", "sheet_signatory", "overdue_days",
-           "followup_days")
-DISTRICT_CODE = re.compile(r"\d{6}")
 LANGUAGE_NAMES = {"zh": "简体中文", "en": "English"}
-
-
-def save_settings(db: Any, values: dict[str, str]) -> None:
-    repo = SettingsRepository(db)
-    with db.atomic():
-        for key, value in values.items():
-            repo.set(key, value)
 
 
 class FittingScrollArea(QScrollArea):
@@ -73,7 +60,7 @@ class SettingsDialog(QDialog):
         self.setObjectName("settingsDialog")
         self.setMinimumWidth(min(560, self._available().width()))
         self._build()
-        self.ctx.runner.run(lambda db: SettingsRepository(db).all(), self._loaded)
+        self.ctx.runner.run(settings_service.load_settings, self._loaded)
 
     # ---- building --------------------------------------------------------------------
     def _build(self) -> None:
@@ -233,11 +220,11 @@ class SettingsDialog(QDialog):
         }
 
     def problems_of(self, values: dict[str, str]) -> list[str]:
-        found = [message(p, self.ctx.lang) for p in validate_template(values["case_no_template"])]
-        code = values["district_code"]
-        if code and not DISTRICT_CODE.fullmatch(code):
-            found.append(self.tr("District code: “{value}” is not 6 digits.").format(value=code))
-        return found
+        """The service's checks, run here first so that mistakes show at once."""
+        return self._texts(settings_service.problems(values))
+
+    def _texts(self, problems: list[Problem]) -> list[str]:
+        return [message(p, self.ctx.lang) for p in problems]
 
     def save(self) -> None:
         values = self.values()
@@ -250,7 +237,7 @@ class SettingsDialog(QDialog):
             return
         prefs.set_language(str(self.language.currentData()))
         prefs.set_text_scale(float(self.text_size.currentData()))
-        self.ctx.runner.run(lambda db: save_settings(db, values),
+        self.ctx.runner.run(lambda db: settings_service.save_settings(db, values),
                             lambda _r: self._saved(values), self._failed)
 
     def _saved(self, values: dict[str, str]) -> None:
@@ -258,5 +245,8 @@ class SettingsDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, DomainError):
+            self.problems.setText("\n".join(self._texts(exc.problems)))
+            return
         self.problems.setText(self.tr("Could not save the settings: {error}").format(
             error=str(exc)))

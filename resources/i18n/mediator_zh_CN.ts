@@ -4,77 +4,77 @@
     <context>
         <name>AgreementPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="236" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="233" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="237" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="234" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="238" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="235" />
             <source>Signed on</source>
             <translation>签订日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="239" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="236" />
             <source>Main facts</source>
             <translation>主要事实</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="240" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="237" />
             <source>Disputed matters</source>
             <translation>争议事项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="242" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="239" />
             <source>Responsibilities</source>
             <translation>各方责任</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="244" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="241" />
             <source>Agreed terms</source>
             <translation>协议内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="245" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="242" />
             <source>Manner of performance</source>
             <translation>履行方式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="247" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="244" />
             <source>Place of performance</source>
             <translation>履行地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="249" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="246" />
             <source>Performance deadline</source>
             <translation>履行期限</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="252" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="249" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="253" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="250" />
             <source>Judicially confirmed</source>
             <translation>已司法确认</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="254" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="251" />
             <source>Judicial confirmation date</source>
             <translation>司法确认日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="256" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="253" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="257" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="254" />
             <source>Oral agreements are recorded here too (口头协议登记).</source>
             <translation>口头协议也在此登记（口头协议登记）。</translation>
         </message>
@@ -107,48 +107,48 @@ Open it read-only?</source>
     <context>
         <name>ApplyPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="44" />
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="74" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="27" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="41" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="45" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="28" />
             <source>All files are written in one transaction: if a problem appears or you cancel, nothing is written.</source>
             <translation>所有文件在一个事务中写入：一旦发现问题或您取消，就不会写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="50" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="26" />
             <source>Try again</source>
             <translation>重试</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="72" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="40" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="74" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="41" />
             <source>Importing cases…</source>
             <translation>正在导入案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="89" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="49" />
             <source>The import found {n} problem(s) (did a file change after the preview?). Nothing was written.</source>
             <translation>导入时发现 {n} 处问题（预览后文件是否被修改过？）。没有写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="93" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="53" />
             <source>Done: {new} new case(s), {updated} updated, {unchanged} unchanged, {stale} older row(s) left alone. The import is recorded in the import history.</source>
             <translation>导入完成：新增 {new} 件，更新 {updated} 件，未变 {unchanged} 件，{stale} 行较旧未采用。本次导入已记入导入记录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="105" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="65" />
             <source>The import was cancelled. Nothing was written to the database.</source>
             <translation>导入已取消，数据库没有任何改动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="108" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="68" />
             <source>The import failed: {error}. Nothing was written to the database.</source>
             <translation>导入失败：{error}。数据库没有任何改动。</translation>
         </message>
@@ -285,192 +285,192 @@ Open it read-only?</source>
     <context>
         <name>CaseFormWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="81" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="82" />
             <source>Add investigation</source>
             <translation>添加调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="81" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="83" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="86" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="82" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="84" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="87" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="82" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="83" />
             <source>Add session</source>
             <translation>添加调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="85" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="86" />
             <source>Add follow-up visit</source>
             <translation>添加回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="88" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="89" />
             <source>Investigation records</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="89" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="90" />
             <source>Mediation session records</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="90" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="91" />
             <source>Basic information</source>
             <translation>基本情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="91" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="92" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="92" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="93" />
             <source>Investigation and mediation records</source>
             <translation>调查与调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="93" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="94" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="94" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="95" />
             <source>Follow-up visits</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="79" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="80" />
             <source>Add a party ({keys})</source>
             <translation>添加当事人（{keys}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="119" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="120" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="120" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="121" />
             <source>Save and new (Ctrl+Shift+S)</source>
             <translation>保存并新建 (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="121" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="123" />
             <source>Print documents</source>
             <translation>打印文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="134" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="141" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="135" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="142" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="135" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="142" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="136" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="143" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="136" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="137" />
             <source>Investigator</source>
             <translation>调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="137" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="138" />
             <source>Person questioned</source>
             <translation>被调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="138" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="144" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="139" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="143" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="144" />
             <source>Participants</source>
             <translation>参加人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="146" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="148" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="149" />
             <source>Visit date</source>
             <translation>回访日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="149" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
             <source>Party visited</source>
             <translation>回访对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="151" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="151" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="152" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="153" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="155" />
             <source>Remaining risk</source>
             <translation>遗留风险</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="155" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="156" />
             <source>Visitor</source>
             <translation>回访人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="156" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="272" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="273" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="273" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="274" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="275" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="276" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="275" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="276" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="310" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="313" />
             <source>A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?</source>
             <translation>上次程序关闭时有一份案件登记表尚未保存（登记于 {when}，当事人：{names}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="311" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="314" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>
@@ -611,17 +611,17 @@ Open it read-only?</source>
             <translation>兼任网格员的网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="77" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="78" />
             <source>{name} (inactive)</source>
             <translation>{name}（已停用）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="152" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="153" />
             <source>Delete committee</source>
             <translation>删除调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="153" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="154" />
             <source>Delete committee {code}?</source>
             <translation>删除调委会 {code}？</translation>
         </message>
@@ -705,47 +705,52 @@ Open it read-only?</source>
     <context>
         <name>Dashboard</name>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="151" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="158" />
             <source>This month</source>
             <translation>本月</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="152" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="159" />
             <source>This year</source>
             <translation>本年</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="162" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="170" />
             <source>Last 12 months by status</source>
             <translation>近 12 个月案件（按状态）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="163" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="171" />
             <source>This year by dispute type</source>
             <translation>本年案件（按纠纷类型）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="184" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="192" />
             <source>Overview: {name}</source>
             <translation>概况：{name}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="202" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="210" />
+            <source>The overview could not be computed: {error}</source>
+            <translation>无法计算首页数据：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/dashboard.py" line="224" />
             <source>Overdue cases ({count})</source>
             <translation>超期案件（{count} 件）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="203" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="225" />
             <source>{case_no}  {parties}  (accepted {day})</source>
             <translation>{case_no}  {parties}（{day} 受理）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="205" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="227" />
             <source>Follow-ups due this week ({count})</source>
             <translation>本周待回访（{count} 件）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="206" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="228" />
             <source>{case_no}  {parties}  (follow up by {day})</source>
             <translation>{case_no}  {parties}（{day} 前回访）</translation>
         </message>
@@ -753,63 +758,63 @@ Open it read-only?</source>
     <context>
         <name>DocumentsMenu</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="39" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="40" />
             <source>Acceptance register</source>
             <translation>受理登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="40" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="41" />
             <source>Mediation agreement</source>
             <translation>调解协议书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="41" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="42" />
             <source>Oral agreement register</source>
             <translation>口头协议登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="43" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="44" />
             <source>Follow-up records</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="44" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="45" />
             <source>Case file cover and contents</source>
             <translation>卷宗封面及卷内目录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="46" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="47" />
             <source>Whole case file</source>
             <translation>卷宗（全部文书）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="57" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="123" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="58" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="124" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="67" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="68" />
             <source>Save as PDF…</source>
             <translation>另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="68" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="69" />
             <source>Open to print or preview</source>
             <translation>打开预览/打印</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="97" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="98" />
             <source>Save the document</source>
             <translation>保存文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="98" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="99" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="112" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="113" />
             <source>Preparing the document…</source>
             <translation>正在生成文书…</translation>
         </message>
@@ -891,7 +896,7 @@ Open it read-only?</source>
         </message>
         <message>
             <location filename="../../mediator_app/ui/org/common.py" line="45" />
-            <location filename="../../mediator_app/ui/org/common.py" line="149" />
+            <location filename="../../mediator_app/ui/org/common.py" line="147" />
             <source>Deactivate</source>
             <translation>停用</translation>
         </message>
@@ -901,43 +906,25 @@ Open it read-only?</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="106" />
-            <source>This entry cannot be deleted: cases or other entries refer to it. Deactivate it instead.</source>
-            <translation>此条目不能删除：有案件或其他条目引用它。请改为停用。</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="118" />
+            <location filename="../../mediator_app/ui/org/common.py" line="116" />
             <source>Organisation</source>
             <translation>组织机构</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="150" />
+            <location filename="../../mediator_app/ui/org/common.py" line="148" />
             <source>Reactivate</source>
             <translation>重新启用</translation>
         </message>
     </context>
     <context>
-        <name>ExchangeJob</name>
-        <message>
-            <location filename="../../mediator_app/ui/exchange/jobs.py" line="41" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-    </context>
-    <context>
         <name>ExportController</name>
         <message>
-            <location filename="../../mediator_app/ui/export.py" line="116" />
+            <location filename="../../mediator_app/ui/export.py" line="112" />
             <source>Exporting cases…</source>
             <translation>正在导出案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/export.py" line="116" />
-            <source>Cancel</source>
-            <translation>取消</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/export.py" line="118" />
+            <location filename="../../mediator_app/ui/export.py" line="113" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
@@ -945,163 +932,153 @@ Open it read-only?</source>
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="104" />
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="229" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="67" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="182" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="113" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="76" />
             <source>Whole ledger (type to choose a unit)</source>
             <translation>整个台账（输入名称或代码选择单位）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="114" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="77" />
             <source>Only cases registered from</source>
             <translation>只导出登记日期从</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="125" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="88" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="129" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="92" />
             <source>Exchange package (.zip) — for another ledger</source>
             <translation>交换包（.zip）— 供其他台账导入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="130" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="93" />
             <source>cases.csv — exchange format v1</source>
             <translation>cases.csv — 交换格式 v1</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="131" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="94" />
             <source>cases.xlsx — for reading in Excel or WPS</source>
             <translation>cases.xlsx — 用 Excel 或 WPS 查看</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="138" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="96" />
             <source>Include personal data of the parties</source>
             <translation>包含当事人个人信息</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="143" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="101" />
             <source>Choose where to save the file</source>
             <translation>选择文件保存位置</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="144" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="102" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="150" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="108" />
             <source>Unit:</source>
             <translation>单位：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="151" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="109" />
             <source>Dates:</source>
             <translation>日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="152" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="110" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="155" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="113" />
             <source>Save to:</source>
             <translation>保存到：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="162" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="120" />
             <source>Open folder</source>
             <translation>打开所在文件夹</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="170" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="128" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="184" />
-            <source>Not available in this build.</source>
-            <translation>此版本不提供此功能。</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="203" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="156" />
             <source>The package will contain the parties' names, ID numbers, phone numbers and addresses. A mediator who discloses parties' private information may be dismissed (People's Mediation Law, art. 15). Give the file only to the ledger that needs it, never through group chats or public e-mail, and delete copies you no longer need.</source>
             <translation>交换包将包含当事人的姓名、证件号码、电话和住址。人民调解员泄露当事人个人隐私的，将被罢免或者解聘（《人民调解法》第十五条）。只把文件交给需要它的台账，不要通过微信群或公共邮箱发送，不再需要的副本请及时删除。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="211" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="164" />
             <source>Without personal data: the parties' names, ID numbers, phones and addresses are left out (People's Mediation Law, art. 15: parties' private information must not be disclosed).</source>
             <translation>不含个人信息：当事人的姓名、证件号码、电话和住址不会导出（《人民调解法》第十五条：不得泄露当事人的个人隐私）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="217" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="170" />
             <source>cases.csv and cases.xlsx never contain the parties' personal data.</source>
             <translation>cases.csv 和 cases.xlsx 从不包含当事人个人信息。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="225" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="178" />
             <source>Exchange package (*.zip)</source>
             <translation>交换包 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="226" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="179" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="227" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="180" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="249" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="202" />
             <source>Unknown unit “{text}”: choose one from the list, or clear the field to export the whole ledger.</source>
             <translation>没有单位“{text}”：请从列表中选择，或清空此栏以导出整个台账。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="263" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="216" />
             <source>Personal data</source>
             <translation>个人信息</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="264" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="217" />
             <source>Export the parties' personal data into {name}?</source>
             <translation>确定要把当事人个人信息导出到 {name} 吗？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="291" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="240" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="291" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="239" />
             <source>Exporting cases…</source>
             <translation>正在导出案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="297" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="245" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="306" />
-            <source>Exported to {path}</source>
-            <translation>已导出到 {path}</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="308" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="252" />
             <source>Exported {n} case(s) to {path}</source>
             <translation>已导出 {n} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="319" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="264" />
             <source>The export failed: {error}. No file was written.</source>
             <translation>导出失败：{error}。没有生成文件。</translation>
         </message>
@@ -1117,22 +1094,22 @@ Open it read-only?</source>
     <context>
         <name>FiguresBox</name>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="74" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="76" />
             <source>Disputes registered</source>
             <translation>排查纠纷数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="75" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="77" />
             <source>Resolved</source>
             <translation>调解成功数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="76" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="78" />
             <source>Resolution rate</source>
             <translation>化解率</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/dashboard.py" line="100" />
+            <location filename="../../mediator_app/ui/dashboard.py" line="102" />
             <source>{numerator} ÷ {denominator}</source>
             <translation>{numerator} ÷ {denominator}</translation>
         </message>
@@ -1256,97 +1233,92 @@ Open it read-only?</source>
     <context>
         <name>ImportHistoryDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="34" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="25" />
             <source>Import history</source>
             <translation>导入记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="35" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="26" />
             <source>When</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="35" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="26" />
             <source>User</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="35" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="26" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="35" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="26" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="36" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="27" />
             <source>From</source>
             <translation>来源单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="36" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="27" />
             <source>Rows</source>
             <translation>行数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="36" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="27" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="37" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="28" />
             <source>Updated</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="37" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="28" />
             <source>Unchanged</source>
             <translation>未变</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="37" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="28" />
             <source>Stale (older)</source>
             <translation>过期（较旧）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="38" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="29" />
             <source>Conflicts</source>
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="38" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="29" />
             <source>Errors</source>
             <translation>错误</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="38" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="29" />
             <source>Warnings</source>
             <translation>提醒</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="39" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="30" />
             <source>SHA-256</source>
             <translation>SHA-256 校验值</translation>
         </message>
         <message>
             <location filename="../../mediator_app/ui/exchange/history.py" line="55" />
-            <source>The import history is not available in this build.</source>
-            <translation>此版本不提供导入记录。</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="72" />
             <source>{n} import(s) recorded.</source>
             <translation>共有 {n} 次导入记录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="85" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="66" />
             <source>Exchange package</source>
             <translation>交换包</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="88" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="69" />
             <source>The import history could not be read: {error}</source>
             <translation>无法读取导入记录：{error}</translation>
         </message>
@@ -1354,17 +1326,17 @@ Open it read-only?</source>
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="136" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="92" />
             <source>Import cases</source>
             <translation>导入案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="141" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="97" />
             <source>Import history…</source>
             <translation>导入记录…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="142" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="98" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
@@ -1435,233 +1407,193 @@ Open it read-only?</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="58" />
+            <location filename="../../mediator_app/ui/main_window.py" line="53" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="63" />
+            <location filename="../../mediator_app/ui/main_window.py" line="58" />
             <source>Overview</source>
             <translation>首页</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="64" />
+            <location filename="../../mediator_app/ui/main_window.py" line="59" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="108" />
+            <location filename="../../mediator_app/ui/main_window.py" line="103" />
             <source>&amp;New case…</source>
             <translation>新建案件(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="110" />
+            <location filename="../../mediator_app/ui/main_window.py" line="105" />
             <source>&amp;Open case</source>
             <translation>打开案件(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="112" />
+            <location filename="../../mediator_app/ui/main_window.py" line="107" />
             <source>&amp;Find…</source>
             <translation>查找(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="114" />
+            <location filename="../../mediator_app/ui/main_window.py" line="109" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="116" />
+            <location filename="../../mediator_app/ui/main_window.py" line="111" />
             <source>Export view as &amp;CSV…</source>
             <translation>导出当前列表为 &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="118" />
+            <location filename="../../mediator_app/ui/main_window.py" line="113" />
             <source>Export view as &amp;Excel (XLSX)…</source>
             <translation>导出当前列表为 &amp;Excel (XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="120" />
+            <location filename="../../mediator_app/ui/main_window.py" line="115" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="122" />
+            <location filename="../../mediator_app/ui/main_window.py" line="117" />
             <source>&amp;Organisation…</source>
             <translation>组织机构(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="124" />
+            <location filename="../../mediator_app/ui/main_window.py" line="119" />
             <source>&amp;Import cases…</source>
             <translation>导入案件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="126" />
+            <location filename="../../mediator_app/ui/main_window.py" line="121" />
             <source>E&amp;xport cases…</source>
             <translation>导出案件(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="128" />
+            <location filename="../../mediator_app/ui/main_window.py" line="123" />
             <source>Import &amp;history…</source>
             <translation>导入记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="129" />
+            <location filename="../../mediator_app/ui/main_window.py" line="124" />
             <source>&amp;Statistics and reports…</source>
             <translation>统计报表(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="131" />
+            <location filename="../../mediator_app/ui/main_window.py" line="126" />
             <source>O&amp;verview</source>
             <translation>首页(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="133" />
+            <location filename="../../mediator_app/ui/main_window.py" line="128" />
             <source>&amp;Case list</source>
             <translation>案件列表(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="135" />
+            <location filename="../../mediator_app/ui/main_window.py" line="130" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="136" />
+            <location filename="../../mediator_app/ui/main_window.py" line="131" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="145" />
+            <location filename="../../mediator_app/ui/main_window.py" line="140" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="148" />
+            <location filename="../../mediator_app/ui/main_window.py" line="143" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="149" />
+            <location filename="../../mediator_app/ui/main_window.py" line="144" />
             <source>&amp;Organisation</source>
             <translation>组织机构(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="150" />
+            <location filename="../../mediator_app/ui/main_window.py" line="145" />
             <source>&amp;Reports</source>
             <translation>报表(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="151" />
+            <location filename="../../mediator_app/ui/main_window.py" line="146" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="159" />
+            <location filename="../../mediator_app/ui/main_window.py" line="154" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="175" />
+            <location filename="../../mediator_app/ui/main_window.py" line="170" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="179" />
+            <location filename="../../mediator_app/ui/main_window.py" line="174" />
             <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>
             <translation>共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="183" />
+            <location filename="../../mediator_app/ui/main_window.py" line="178" />
             <source>Search failed: {error}</source>
             <translation>查询失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="202" />
-            <source>Not available</source>
-            <translation>功能不可用</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="203" />
-            <source>{what} is not available in this build.</source>
-            <translation>此版本暂不提供{what}。</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="228" />
-            <source>The case form</source>
-            <translation>案件登记表</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="249" />
-            <source>Organisation management</source>
-            <translation>组织机构管理</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="259" />
-            <source>Case import</source>
-            <translation>案件导入</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="269" />
-            <source>Case export</source>
-            <translation>案件导出</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="275" />
+            <location filename="../../mediator_app/ui/main_window.py" line="280" />
             <source>Exported to {path}</source>
             <translation>已导出到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="281" />
-            <source>Import history</source>
-            <translation>导入记录</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="294" />
-            <source>Statistics and reports</source>
-            <translation>统计报表</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="332" />
-            <location filename="../../mediator_app/ui/main_window.py" line="352" />
+            <location filename="../../mediator_app/ui/main_window.py" line="333" />
+            <location filename="../../mediator_app/ui/main_window.py" line="353" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="332" />
+            <location filename="../../mediator_app/ui/main_window.py" line="333" />
             <source>There are no cases in view.</source>
             <translation>当前列表中没有案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="335" />
+            <location filename="../../mediator_app/ui/main_window.py" line="336" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="336" />
+            <location filename="../../mediator_app/ui/main_window.py" line="337" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="337" />
+            <location filename="../../mediator_app/ui/main_window.py" line="338" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="348" />
+            <location filename="../../mediator_app/ui/main_window.py" line="349" />
             <source>Exported {count} cases to {path}</source>
             <translation>已导出 {count} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="353" />
+            <location filename="../../mediator_app/ui/main_window.py" line="354" />
             <source>The export failed: {error}</source>
             <translation>导出失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="356" />
+            <location filename="../../mediator_app/ui/main_window.py" line="357" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="357" />
+            <location filename="../../mediator_app/ui/main_window.py" line="358" />
             <source>Mediation Ledger — case register and statistics for people's mediation committees.
 Database: {path}</source>
             <translation>调解台账 —— 人民调解委员会案件登记与统计。
@@ -1671,13 +1603,13 @@ Database: {path}</source>
     <context>
         <name>NavTree</name>
         <message>
-            <location filename="../../mediator_app/ui/nav_tree.py" line="35" />
-            <location filename="../../mediator_app/ui/nav_tree.py" line="88" />
+            <location filename="../../mediator_app/ui/nav_tree.py" line="36" />
+            <location filename="../../mediator_app/ui/nav_tree.py" line="81" />
             <source>All cases</source>
             <translation>全部案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/nav_tree.py" line="72" />
+            <location filename="../../mediator_app/ui/nav_tree.py" line="65" />
             <source>Committees</source>
             <translation>人民调解委员会</translation>
         </message>
@@ -1685,57 +1617,57 @@ Database: {path}</source>
     <context>
         <name>OrgManagerWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="36" />
+            <location filename="../../mediator_app/ui/org/window.py" line="28" />
             <source>Organisation</source>
             <translation>组织机构</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="40" />
+            <location filename="../../mediator_app/ui/org/window.py" line="32" />
             <source>Import CSV files…</source>
             <translation>导入 CSV 文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="42" />
+            <location filename="../../mediator_app/ui/org/window.py" line="34" />
             <source>Show inactive entries</source>
             <translation>显示已停用的条目</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="58" />
+            <location filename="../../mediator_app/ui/org/window.py" line="50" />
             <source>Streets, villages and grids</source>
             <translation>街道、村（社区）和网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="59" />
+            <location filename="../../mediator_app/ui/org/window.py" line="51" />
             <source>Mediation committees</source>
             <translation>人民调解委员会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="60" />
+            <location filename="../../mediator_app/ui/org/window.py" line="52" />
             <source>Mediators and grid workers</source>
             <translation>调解员和网格员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="85" />
+            <location filename="../../mediator_app/ui/org/window.py" line="77" />
             <source>Import organisation CSV files</source>
             <translation>导入组织机构 CSV 文件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="86" />
+            <location filename="../../mediator_app/ui/org/window.py" line="78" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="98" />
+            <location filename="../../mediator_app/ui/org/window.py" line="90" />
             <source>{file}: {rows} rows, {new} new, {updated} updated</source>
             <translation>{file}：共 {rows} 行，新增 {new} 条，更新 {updated} 条</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="103" />
+            <location filename="../../mediator_app/ui/org/window.py" line="95" />
             <source>Import finished</source>
             <translation>导入完成</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="113" />
+            <location filename="../../mediator_app/ui/org/window.py" line="105" />
             <source>Import failed: nothing was written</source>
             <translation>导入失败：未写入任何数据</translation>
         </message>
@@ -1743,32 +1675,32 @@ Database: {path}</source>
     <context>
         <name>OutcomeView</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="63" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="64" />
             <source>Copy the list of problems</source>
             <translation>复制问题清单</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="84" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="85" />
             <source>Files ({n})</source>
             <translation>文件（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="85" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="86" />
             <source>Change in totals</source>
             <translation>总数变化</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="86" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="87" />
             <source>Problems ({n})</source>
             <translation>问题（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="87" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="88" />
             <source>Conflicts ({n})</source>
             <translation>冲突（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="89" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="90" />
             <source>Warnings ({n})</source>
             <translation>提醒（{n}）</translation>
         </message>
@@ -1902,17 +1834,17 @@ Database: {path}</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="65" />
+            <location filename="../../mediator_app/ui/org/people.py" line="85" />
             <source>{name} (inactive)</source>
             <translation>{name}（已停用）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="143" />
+            <location filename="../../mediator_app/ui/org/people.py" line="157" />
             <source>Delete person</source>
             <translation>删除人员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="143" />
+            <location filename="../../mediator_app/ui/org/people.py" line="157" />
             <source>Delete {name}?</source>
             <translation>删除 {name}？</translation>
         </message>
@@ -1920,37 +1852,37 @@ Database: {path}</source>
     <context>
         <name>PeriodPicker</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/pickers.py" line="47" />
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="48" />
             <source>Month</source>
             <translation>月度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/pickers.py" line="47" />
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="48" />
             <source>Quarter</source>
             <translation>季度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/pickers.py" line="47" />
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="48" />
             <source>Year</source>
             <translation>年度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/pickers.py" line="48" />
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="49" />
             <source>Custom range</source>
             <translation>自定义期间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/pickers.py" line="52" />
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="53" />
             <source> (year)</source>
             <translation> 年</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/pickers.py" line="74" />
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="75" />
             <source>{n} (month)</source>
             <translation>{n} 月</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/pickers.py" line="77" />
+            <location filename="../../mediator_app/ui/reports/pickers.py" line="78" />
             <source>Q{n}</source>
             <translation>第 {n} 季度</translation>
         </message>
@@ -1958,73 +1890,73 @@ Database: {path}</source>
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="109" />
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="140" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="158" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="174" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="110" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="159" />
             <source>The files are read and checked as if importing, but nothing is written to the ledger.</source>
             <translation>按导入的方式读取并检查文件，但不会向台账写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="113" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="162" />
             <source>&amp;Apply</source>
             <translation>应用(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="118" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="157" />
             <source>Check again</source>
             <translation>重新检查</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="119" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="164" />
             <source>Read the files again, e.g. after correcting them.</source>
             <translation>重新读取文件，例如改正文件之后。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="138" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="172" />
             <source>Checking {n} file(s)…</source>
             <translation>正在检查 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="140" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="174" />
             <source>Checking the files…</source>
             <translation>正在检查文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="158" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="184" />
             <source>The ledger is open read-only: the files were checked but cannot be imported.</source>
             <translation>台账以只读方式打开：文件已检查，但不能导入。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="165" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="191" />
             <source>{n} problem(s) found. Nothing will be written: correct the file(s) at the places listed below (or ask the sender for a corrected file), then click Check again.</source>
             <translation>发现 {n} 处问题，不会写入任何数据。请按下面列出的位置改正文件（或请报送单位重新导出），然后点击“重新检查”。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="169" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="195" />
             <source>Only the first {shown} are listed.</source>
             <translation>只列出前 {shown} 处。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="174" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="200" />
             <source>No problems found. Apply will add {new} new case(s) and update {updated}; {unchanged} unchanged and {stale} older row(s) are left alone.</source>
             <translation>没有发现问题。点击“应用”将新增 {new} 件、更新 {updated} 件；未变的 {unchanged} 件和较旧的 {stale} 行保持不动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="181" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="207" />
             <source>{n} conflict(s): see the Conflicts tab.</source>
             <translation>有 {n} 处冲突，请查看“冲突”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="188" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="214" />
             <source>The check was cancelled. Nothing was written. Click Check again to repeat it.</source>
             <translation>检查已取消，没有写入任何数据。点击“重新检查”可以再次检查。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="191" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="217" />
             <source>The files could not be checked: {error}</source>
             <translation>无法检查文件：{error}</translation>
         </message>
@@ -2103,7 +2035,7 @@ Database: {path}</source>
     <context>
         <name>QProgressDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/progress.py" line="75" />
+            <location filename="../../mediator_app/ui/jobs.py" line="42" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -2112,7 +2044,7 @@ Database: {path}</source>
         <name>ReportsWindow</name>
         <message>
             <location filename="../../mediator_app/ui/reports/window.py" line="76" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="213" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="215" />
             <source>Statistics reports</source>
             <translation>统计报表</translation>
         </message>
@@ -2138,7 +2070,7 @@ Database: {path}</source>
         </message>
         <message>
             <location filename="../../mediator_app/ui/reports/window.py" line="121" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="337" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="339" />
             <source>Review and submit</source>
             <translation>审核上报</translation>
         </message>
@@ -2169,102 +2101,111 @@ Database: {path}</source>
         </message>
         <message>
             <location filename="../../mediator_app/ui/reports/window.py" line="140" />
+            <source>Report with chart (PDF)…</source>
+            <translation>情况报告（PDF）…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="142" />
             <source>Save CSV…</source>
             <translation>保存 CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="141" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="143" />
             <source>Save XLSX…</source>
             <translation>保存 XLSX…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="183" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="185" />
             <source>Choose a unit or a committee.</source>
             <translation>请选择单位或调委会。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="194" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="195" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="196" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="197" />
             <source>Building the report…</source>
             <translation>正在生成报表…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="209" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="211" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="243" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="245" />
             <source>Calendar month</source>
             <translation>月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="258" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="260" />
             <source>Changed since submission: {n} differences (see Review and submit).</source>
             <translation>本月上报后数据有变化（{n} 项），详见“审核上报”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="273" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="275" />
             <source>Submitted figures: version {v}, by {who} at {at}.</source>
             <translation>已上报的数字：第 {v} 版，{who} 于 {at} 上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="274" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="276" />
             <source>The By month tab and the case lists show the current data.</source>
             <translation>“按月份”页和案件列表显示的是当前数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="291" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="293" />
             <source>Finding the cases…</source>
             <translation>正在查找案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="303" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="305" />
             <source>The month was reviewed.</source>
             <translation>本月已审核。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="308" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="310" />
             <source>Submit</source>
             <translation>上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="308" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="310" />
             <source>Submit the figures of {scope} for {period}?</source>
             <translation>上报{scope}{period}的数字？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="311" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="313" />
             <source>The month was submitted.</source>
             <translation>本月已上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="377" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="379" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="401" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="381" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="383" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="406" />
             <source>Saving {path}…</source>
             <translation>正在保存 {path}…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="384" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="386" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="409" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="390" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="392" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="403" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="395" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="414" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="401" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="420" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -2272,22 +2213,22 @@ Database: {path}</source>
     <context>
         <name>SavingMixin</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="62" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="64" />
             <source>Use this number anyway (for example for an old paper case)?</source>
             <translation>仍要使用这个案号吗（如历史纸质案件）？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="64" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="66" />
             <source>Case number not from the template</source>
             <translation>案号不符合模板</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="78" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="80" />
             <source>This may be a case entered before: {numbers}. Save anyway?</source>
             <translation>此案件可能已经登记过：{numbers}。仍然保存？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="79" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="81" />
             <source>Possible duplicate</source>
             <translation>可能重复</translation>
         </message>
@@ -2300,157 +2241,152 @@ Database: {path}</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="72" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="59" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="86" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="73" />
             <source>Disputes registered (排查纠纷数)</source>
             <translation>排查纠纷数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="87" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="74" />
             <source>Cases accepted (受理数)</source>
             <translation>受理数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="88" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="75" />
             <source>Cases concluded (resolved + terminated)</source>
             <translation>调结数（调解成功数 + 调解终止数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="90" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="77" />
             <source>Truncate (as published by the district)</source>
             <translation>截位（与区里公布口径一致）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="91" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="78" />
             <source>Round half up</source>
             <translation>四舍五入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="96" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="83" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="103" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="90" />
             <source>Normal</source>
             <translation>标准</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="103" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="90" />
             <source>Large</source>
             <translation>较大</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="104" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="91" />
             <source>Extra large</source>
             <translation>特大</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="134" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="121" />
             <source>District</source>
             <translation>区（县）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="135" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="122" />
             <source>District name:</source>
             <translation>区（县）名称：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="136" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="123" />
             <source>District code:</source>
             <translation>区（县）代码：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="137" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="124" />
             <source>Name printed on sheets:</source>
             <translation>报表填报人：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="140" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="127" />
             <source>Case numbers and statistics</source>
             <translation>案号与统计</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="141" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="128" />
             <source>Case-number template:</source>
             <translation>案号模板：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="143" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="130" />
             <source>Rate denominator:</source>
             <translation>化解率分母：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="144" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="131" />
             <source>Rate rounding:</source>
             <translation>化解率取舍：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="145" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="132" />
             <source>Decimal places:</source>
             <translation>小数位数：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="146" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="133" />
             <source>Overdue after:</source>
             <translation>超期期限：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="147" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="134" />
             <source>Follow-up within:</source>
             <translation>回访期限：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="157" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="144" />
             <source>This session runs in {language} because the program was started with --lang {code}. The language chosen here is saved for this computer and applies at the next start without --lang.</source>
             <translation>本次运行使用{language}，因为程序启动时指定了 --lang {code}。此处选择的语言保存在本机，下次不带 --lang 启动时生效。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="162" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="149" />
             <source>A new language applies after restarting the program.</source>
             <translation>更改语言后需重新启动程序才能生效。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="166" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="153" />
             <source>Display (this computer only)</source>
             <translation>显示（仅本机）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="167" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="154" />
             <source>Language in use:</source>
             <translation>当前语言：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="168" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="155" />
             <source>Language at start:</source>
             <translation>启动时的语言：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="169" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="156" />
             <source>Text size:</source>
             <translation>文字大小：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="219" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="206" />
             <source>Example: {number}</source>
             <translation>示例：{number}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="239" />
-            <source>District code: “{value}” is not 6 digits.</source>
-            <translation>区（县）代码：“{value}”不是 6 位数字。</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="249" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="236" />
             <source>The database is open read-only.</source>
             <translation>数据库以只读方式打开，无法保存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="261" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="251" />
             <source>Could not save the settings: {error}</source>
             <translation>无法保存设置：{error}</translation>
         </message>

@@ -105,6 +105,7 @@ ZH: dict[str, str] = {
     "This year by dispute type": "本年案件（按纠纷类型）",
     "Overview: {name}": "概况：{name}",
     "Overdue cases ({count})": "超期案件（{count} 件）",
+    "The overview could not be computed: {error}": "无法计算首页数据：{error}",
     "{case_no}  {parties}  (accepted {day})": "{case_no}  {parties}（{day} 受理）",
     "Follow-ups due this week ({count})": "本周待回访（{count} 件）",
     "{case_no}  {parties}  (follow up by {day})": "{case_no}  {parties}（{day} 前回访）",

@@ -96,18 +96,40 @@ def test_type_breakdown_sums_to_year_total(dash, case_db):
     assert all(not label.isdigit() for label, _n in dash.types.items)  # labels, not codes
 
 
-def test_statistics_service_and_fallback_agree(case_db):
-    from mediator_app.ui import dashboard_data as dd
+def test_rate_follows_the_rule_in_the_settings(dash, case_db):
+    from mediator_app.storage.settings_repo import SettingsRepository
 
+    SettingsRepository(case_db).set("rate_denominator", "mediated")
+    dash.set_scope(cq.Scope(), "all")
     today = date.today()
-    rule = dd.rate_rule({})
-    for scope in (s for s, _w, _p in SCOPES):
-        for first, period in ((date(today.year, 1, 1), str(today.year)),
-                              (month_start(today), f"{today:%Y-%m}")):
-            stats = dd._statistics_figures(case_db, scope, period, today)
-            fallback = dd._fallback_figures(case_db, scope, first, today, rule)
-            assert stats is not None, "services.statistics.build_report is not usable"
-            assert stats == fallback
+    args = [date(today.year, 1, 1).isoformat(), today.isoformat()]
+    period = "received_on BETWEEN ? AND ?"
+    resolved = _count(case_db, period + " AND status = '调解成功'", args)
+    mediated = _count(case_db, period + " AND status IN ('调解成功', '调解终止')", args)
+    assert mediated > resolved, "the fixture should have terminated cases this year"
+    assert dash.year_box.detail.text() == f"{resolved} ÷ {mediated}"
+
+
+def test_a_failing_computation_shows_a_plain_message(dash, monkeypatch):
+    from mediator_app.ui import dashboard_data
+
+    def broken(*_a, **_kw):
+        raise RuntimeError("disk I/O error")
+
+    monkeypatch.setattr(dashboard_data, "build_report", broken)
+    dash.set_scope(cq.Scope(), "all")
+    assert not dash.error.isHidden()
+    assert "disk I/O error" in dash.error.text()
+    monkeypatch.undo()
+    dash.reload()
+    assert dash.error.isHidden()
+
+
+def test_new_ledger_without_organisation_shows_zeros():
+    from mediator_app.storage.db import open_memory
+
+    data = load_dashboard(open_memory(), cq.Scope(), date.today())
+    assert (data.year.disputes, data.month.resolved, data.year.denominator) == (0, 0, 0)
 
 
 def test_destroyed_dashboard_ignores_later_font_changes(ctx, qtbot):

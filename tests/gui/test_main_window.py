@@ -87,12 +87,16 @@ def test_refresh_picks_up_new_cases(window, case_db):
     assert window.cases.model.rowCount() == before - 3
 
 
-def test_missing_case_form_shows_a_plain_message(window, dialogs, monkeypatch):
-    import mediator_app.ui.main_window as mw
+def test_a_broken_case_form_is_not_hidden_as_missing(window, monkeypatch):
+    """An error inside a window reaches the caller instead of a "not available" note."""
+    from mediator_app.ui import case_form
 
-    monkeypatch.setattr(mw, "_load_class", lambda module, name: None)
-    window.actions_["new_case"].trigger()
-    assert dialogs.calls and dialogs.calls[-1][0] == "info"
+    def broken(*_a, **_kw):
+        raise AttributeError("a bug in the case form")
+
+    monkeypatch.setattr(case_form, "CaseFormWindow", broken)
+    with pytest.raises(AttributeError, match="a bug"):
+        window.new_case()
 
 
 def test_enter_opens_the_selected_case(window, qtbot, monkeypatch):
@@ -116,7 +120,7 @@ def test_enter_opens_the_selected_case(window, qtbot, monkeypatch):
     (cq.Scope("org", EAST), {}),
 ])
 def test_new_case_gets_defaults_from_the_selected_node(window, monkeypatch, scope, expected):
-    import mediator_app.ui.main_window as mw
+    from mediator_app.ui import case_form
 
     made: list[tuple] = []
 
@@ -141,17 +145,13 @@ def test_new_case_gets_defaults_from_the_selected_node(window, monkeypatch, scop
         def close(self):
             return True
 
-    monkeypatch.setattr(mw, "_load_class", lambda module, name: FakeForm)
+    monkeypatch.setattr(case_form, "CaseFormWindow", FakeForm)
     window.nav.select_scope(scope)
     window.actions_["new_case"].trigger()
     assert made == [(None, expected)]
 
 
 def test_real_case_form_opens_and_saving_refreshes(window, qtbot):
-    from mediator_app.ui.main_window import _load_class
-
-    if _load_class("mediator_app.ui.case_form", "CaseFormWindow") is None:
-        pytest.skip("case form not present")
     window.open_case(window.cases.model.case_id_at(0))
     assert len(window.windows) == 1
     form = window.windows[0]
@@ -160,3 +160,33 @@ def test_real_case_form_opens_and_saving_refreshes(window, qtbot):
     form.saved.emit(window.cases.model.case_id_at(0))
     window.cases.model.data(window.cases.model.index(0, 0))
     assert window.cases.model.page_fetches > before
+
+
+def test_opening_an_open_case_brings_its_editor_to_the_front(window, ctx, qtbot, tmp_path):
+    ctx.extra["drafts_dir"] = str(tmp_path / "drafts")
+    first, second = (window.cases.model.case_id_at(i) for i in (0, 1))
+    window.open_case(first)
+    editor = window.case_window(first)
+    assert editor is not None and editor.rowid == first
+    qtbot.addWidget(editor)
+    editor.showMinimized()
+    window.open_case(first)
+    assert window.windows == [editor]  # no second editor of the same case
+    assert not editor.isMinimized()
+    window.open_case(second)
+    assert len(window.windows) == 2 and window.case_window(second) is not editor
+    qtbot.addWidget(window.case_window(second))
+
+
+def test_a_new_case_once_saved_is_not_opened_twice(window, ctx, qtbot, tmp_path):
+    from tests.gui.helpers_form import fill_minimal
+
+    ctx.extra["drafts_dir"] = str(tmp_path / "drafts")
+    window.new_case()
+    (editor,) = window.windows
+    qtbot.addWidget(editor)
+    fill_minimal(editor)
+    editor.save()
+    assert editor.rowid is not None
+    window.open_case(editor.rowid)
+    assert window.windows == [editor]

@@ -202,3 +202,38 @@ def test_every_source_string_has_a_chinese_translation(package):
     assert used and used == set(zh)
     for text, chinese in zh.items():  # same placeholders on both sides
         assert set(re.findall(r"{\w+}", text)) == set(re.findall(r"{\w+}", chinese))
+
+
+def _visible_names(people) -> list[str]:
+    t = people.table
+    return [t.item(r, 0).text() for r in range(t.rowCount()) if not t.isRowHidden(r)]
+
+
+def test_people_filter_works_in_memory_and_keeps_the_form(qtbot, win, monkeypatch):
+    people = win.people
+    assert sorted(_visible_names(people)) == ["李双员", "王调解", "赵网格"]
+    [row] = [r for r in range(people.table.rowCount())
+             if people.table.item(r, 0).text() == "王调解"]
+    people.table.selectRow(row)
+    fill(people, qtbot, position="主任")  # typed, not saved
+
+    def no_reading():
+        raise AssertionError("the filter must not read the database")
+
+    monkeypatch.setattr(people, "repo", no_reading)
+    qtbot.keyClicks(people.filter, "1380000000")
+    assert len(_visible_names(people)) == 3
+    qtbot.keyClicks(people.filter, "2")  # 13800000002: 李双员's phone
+    assert _visible_names(people) == ["李双员"]
+    people.filter.clear()
+    commit_text(people.filter, "网格")  # grid worker role and grid names
+    assert sorted(_visible_names(people)) == ["李双员", "赵网格"]
+    assert people.value("name") == "王调解" and people.value("position") == "主任"
+
+
+def test_committee_members_show_their_grid(win):
+    committees = win.committees
+    committees.select("C1")
+    t = committees.members
+    paired = {t.item(r, 0).text(): t.item(r, 3).text() for r in range(t.rowCount())}
+    assert paired == {"王调解": "", "李双员": f"一村第一网格 ({GRID1})"}

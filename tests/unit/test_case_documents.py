@@ -22,6 +22,7 @@ from mediator_app.domain.enums import (
     Sex,
 )
 from mediator_app.domain.errors import DomainError
+from mediator_app.domain.messages import message
 from mediator_app.domain.model import (
     Agreement,
     Case,
@@ -224,7 +225,7 @@ def test_documents_that_do_not_apply_are_refused(db, mediators):
             documents.render_case_document(db, rowid, kind)
         problem = err.value.first
         assert problem.code == code
-        assert CASE_NO in documents.problem_text(problem) or kind in documents.problem_text(
+        assert CASE_NO in message(problem) or kind in message(
             problem)
     text, _ = _render(db, rowid, "all")
     assert "人民调解协议书" not in text and "回访记录" not in text
@@ -255,7 +256,7 @@ def test_find_case_by_number_or_uuid(db, rowid):
     with pytest.raises(DomainError) as err:
         documents.find_case(db, "（2023）幸人调字第99号")
     assert err.value.first.code == "case.not_found"
-    assert "（2023）幸人调字第99号" in documents.problem_text(err.value.first)
+    assert "（2023）幸人调字第99号" in message(err.value.first)
 
 
 def test_rejected_case_register_gives_the_reason(db, mediators):

@@ -13,6 +13,7 @@ import pytest
 
 from exchange_fixtures import case_row, write_cases
 from mediator_app.cli.main import main
+from mediator_app.services import demo
 from mediator_app.storage.db import open_database
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -152,29 +153,33 @@ def test_report_delegates_and_pdf_needs_out(ledger, tmp_path, capsys, monkeypatc
     assert calls[0] == ("2023", "610114", "json", "zh")
 
 
-def test_demo_refuses_a_database_with_cases(ledger, capsys, monkeypatch):
+def test_demo_refuses_a_database_with_cases(ledger, capsys):
     main(["--db", str(ledger), "cases", "import", str(FIXTURES / "cases.csv")])
-    built = []
-    monkeypatch.setitem(sys.modules, "mediator_app.services.demo", types.SimpleNamespace(
-        build_demo=lambda db, **kw: built.append(kw)))
+    before = _dump(ledger)
     assert main(["--db", str(ledger), "demo", "--cases", "10"]) == 1
-    assert "3" in capsys.readouterr().err and not built
+    assert "3" in capsys.readouterr().err
+    assert _dump(ledger) == before
 
 
-def test_demo_on_a_new_database(tmp_path, monkeypatch):
-    built = []
-    monkeypatch.setitem(sys.modules, "mediator_app.services.demo", types.SimpleNamespace(
-        build_demo=lambda db, **kw: built.append(kw) or "ok"))
-    assert main(["--db", str(tmp_path / "d.db"), "demo", "--cases", "10", "--seed", "3"]) == 0
-    assert built[0]["cases"] == 10 and built[0]["seed"] == 3
+def test_demo_on_a_new_database(tmp_path):
+    path = tmp_path / "d.db"
+    assert main(["--db", str(path), "demo", "--cases", "10", "--seed", "3"]) == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["d.db"]  # no part file left
+    opened = open_database(path)
+    try:
+        assert demo.demo_state(opened.db) == demo.COMPLETE
+        setting = opened.db.execute("SELECT value FROM settings WHERE key = ?",
+                                    [demo.DEMO_COMPLETE]).fetchone()[0]
+        assert "seed=3" in setting and "cases=10" in setting
+    finally:
+        opened.close()
 
 
 def test_gui_start_and_demo_flag(tmp_path, monkeypatch):
     opened = []
     monkeypatch.setitem(sys.modules, "mediator_app.ui.app", types.SimpleNamespace(
         run_gui=lambda path, lang=None: opened.append((path, lang)) or 0))
-    monkeypatch.setitem(sys.modules, "mediator_app.services.demo", types.SimpleNamespace(
-        build_demo=lambda db, **kw: "built"))
+    monkeypatch.setattr(demo, "default_case_count", lambda today: 5)
     monkeypatch.setenv("MEDIATOR_APP_DB", str(tmp_path / "env.db"))
     assert main(["--lang", "en"]) == 0
     assert opened[-1] == (str(tmp_path / "env.db"), "en")

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import re
 from datetime import date
 from pathlib import Path
 
@@ -66,6 +67,68 @@ def test_known_codes_render_their_params(code: str, lang: str) -> None:
     assert text != message(Problem("zz_field", "zz.no_such_code", params), lang)
     for value in params.values():
         assert value in text
+
+
+APP_DIR = DOMAIN_DIR.parent
+# call name -> position of the code argument
+_CODE_ARG = {"Problem": 1, "CsvProblem": 4}
+# codes handed to helpers (``_refuse(label, "package.hash_mismatch")``) or returned
+# (``reports.case_docs.missing``): literals of these families below services/reports
+_CODE_LIKE = re.compile(r"(package|document|submission|csv|case|org|grid)\.[a-z_]+")
+
+
+def _call_codes(node: ast.AST) -> list[ast.expr]:
+    if not isinstance(node, ast.Call):
+        return []
+    name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
+    if name not in _CODE_ARG:
+        return []
+    pos = _CODE_ARG[name]
+    return node.args[pos:pos + 1] + [kw.value for kw in node.keywords if kw.arg == "code"]
+
+
+def _app_codes() -> dict[str, str]:
+    """Literal problem codes anywhere in the app -> a file that uses it."""
+    found: dict[str, str] = {}
+    for path in sorted(APP_DIR.rglob("*.py")):
+        where = path.relative_to(APP_DIR).as_posix()
+        code_like = where.startswith(("services/", "reports/", "storage/"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            for arg in _call_codes(node):
+                if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                    found.setdefault(arg.value, where)
+            if (code_like and isinstance(node, ast.Constant) and isinstance(node.value, str)
+                    and _CODE_LIKE.fullmatch(node.value)):
+                found.setdefault(node.value, where)
+    return found
+
+
+def test_every_code_raised_in_the_app_has_its_text_here() -> None:
+    codes = _app_codes()
+    # the scan sees services, reports and storage, not only the domain
+    assert {"csv.field_count", "package.hash_mismatch", "submission.not_reviewed",
+            "document.no_follow_ups", "in_use", "case.changed_elsewhere"} <= codes.keys()
+    missing = {code: where for code, where in codes.items() if code not in KNOWN_CODES}
+    assert missing == {}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_service_texts_keep_their_sentences(lang: str) -> None:
+    field_count = Problem("", "csv.field_count", {"expected": 5, "actual": 7})
+    outdated = Problem("period", "submission.review_outdated",
+                       {"scope": "幸福街道", "value": "2023-05", "version": 2, "n": 3})
+    follow = Problem("kind", "document.no_follow_ups", {"case_no": "X1", "document": "回访记录"})
+    expected = {
+        "zh": ("这一行有 7 列，表头有 5 列，列数不一致（可能有未加引号的逗号）。",
+               "幸福街道 2023-05 的数据在审核（第2版）之后有变化（3 项），不能上报："
+               "请重新审核后再上报。",
+               "案件 X1 还没有回访记录，不能打印“回访记录”。"),
+        "en": ("This row has 7 fields but the header has 5.",
+               "The figures of 幸福街道 for 2023-05 changed after the review (version 2; 3 "
+               "figures differ), so they cannot be submitted: review them again first.",
+               "Case X1 has no follow-up visits yet, so “回访记录” cannot be printed."),
+    }[lang]
+    assert (message(field_count, lang), message(outdated, lang), message(follow, lang)) == expected
 
 
 def test_generic_codes_required_by_brief() -> None:

@@ -124,3 +124,27 @@ def test_denominator_value(denominator: Denominator, expected: int) -> None:
     assert (
         denominator_value(rule, disputes=100, accepted=80, resolved=60, terminated=10) == expected
     )
+
+
+def test_rule_from_settings() -> None:
+    values = {"rate_denominator": "mediated", "rate_rounding": "half_up", "rate_decimals": "1"}
+    assert RateRule.from_settings(values) == RateRule(Denominator.MEDIATED, Rounding.HALF_UP, 1)
+    assert RateRule.from_settings({"rate_decimals": " 0 "}) == RateRule(decimals=0)
+    assert RateRule.from_settings({}) == RateRule()
+
+
+@pytest.mark.parametrize("values", [
+    {"rate_denominator": "", "rate_rounding": "", "rate_decimals": ""},
+    {"rate_denominator": "cases", "rate_rounding": "ceil", "rate_decimals": "two"},
+    {"rate_denominator": None, "rate_rounding": None, "rate_decimals": None},
+    {"rate_decimals": "11"},
+    {"rate_decimals": "-1"},
+    {"rate_decimals": "1.5"},
+])
+def test_unreadable_settings_fall_back_to_the_defaults(values: dict) -> None:
+    assert RateRule.from_settings(values) == RateRule()
+
+
+def test_one_bad_setting_keeps_the_others() -> None:
+    values = {"rate_denominator": "accepted", "rate_rounding": "bogus", "rate_decimals": "3"}
+    assert RateRule.from_settings(values) == RateRule(Denominator.ACCEPTED, Rounding.TRUNCATE, 3)

@@ -159,9 +159,9 @@ def test_referenced_rows_cannot_be_deleted_but_can_be_deactivated(db):
         with pytest.raises(DomainError) as err:
             svc.delete(db, kind, key)
         assert err.value.first.code == "in_use"
-    svc.deactivate_committee(db, "C1")
-    svc.deactivate_person(db, pid)
-    svc.deactivate_unit(db, "610114001001001")
+    svc.set_active(db, "committee", "C1", False)
+    svc.set_active(db, "person", pid, False)
+    svc.set_active(db, "unit", "610114001001001", False)
     org = OrgRepository(db)
     assert not org.committee("C1").active
     assert not org.person(pid).active
@@ -170,15 +170,15 @@ def test_referenced_rows_cannot_be_deleted_but_can_be_deactivated(db):
 
 def test_unit_with_children_cannot_be_deleted(db):
     with pytest.raises(DomainError) as err:
-        svc.delete_unit(db, "610114001")
+        svc.delete(db, "unit", "610114001")
     assert err.value.first.code == "in_use"
 
 
 def test_unreferenced_rows_can_be_deleted(db):
     pid = svc.save_person(db, Person("钱七", PersonRole.GRID_WORKER, grid_code="610114001001001"))
-    svc.delete_person(db, pid)
+    svc.delete(db, "person", pid)
     svc.save_unit(db, OrgUnit("610114001001002", "第二网格", OrgLevel.GRID, "610114001001"))
-    svc.delete_unit(db, "610114001001002")
+    svc.delete(db, "unit", "610114001001002")
     org = OrgRepository(db)
     assert org.person(pid) is None
     assert org.unit("610114001001002") is None
@@ -191,5 +191,5 @@ def test_unreferenced_rows_can_be_deleted(db):
 
 def test_delete_of_unknown_row(db):
     with pytest.raises(DomainError) as err:
-        svc.delete_committee(db, "nope")
+        svc.delete(db, "committee", "nope")
     assert err.value.first.code == "unknown_code"

@@ -14,21 +14,31 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlite_utils import Database
 
-from mediator_app.domain.enums import AgreementForm, CaseStatus, CommitteeKind, OrgLevel
+from mediator_app.domain.enums import (
+    PREVENTION_COLUMNS,
+    AgreementForm,
+    CaseStatus,
+    CommitteeKind,
+    OrgLevel,
+    Prevention,
+)
 from mediator_app.domain.enums import Performance as Perf
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.model import Case, Committee, OrgUnit, Party, new_case_id
 from mediator_app.domain.periods import Period, month_period, quarters_of
 from mediator_app.domain.rates import Denominator, RateRule, Rounding
 from mediator_app.services.statistics import (
+    PREVENTION_KEYS,
     Figures,
     build_report,
     export_report,
+    rate_rule_from_settings,
     report_to_dict,
     status_as_of,
 )
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
+from mediator_app.storage.drilldown_repo import figure_condition
 from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.storage.settings_repo import SettingsRepository
 from mediator_app.storage.stats_repo import CaseClass, StatsRepository
@@ -444,3 +454,20 @@ def test_replacing_a_case_moves_it(db: Database) -> None:
     repo.update(rowid, replace(case, committee_code="C3"), S1)
     r = build_report(db, period="2023", scope=D, as_of=END_2023)
     assert (r.direct.disputes, r.children[0].figures.disputes) == (1, 8)
+
+
+def test_rate_rule_from_settings_reads_the_database(db: Database) -> None:
+    assert rate_rule_from_settings(db) == RateRule()
+    settings = SettingsRepository(db)
+    settings.set("rate_denominator", "accepted")
+    settings.set("rate_decimals", "eleven")  # unreadable: only this part falls back
+    assert rate_rule_from_settings(db) == RateRule(Denominator.ACCEPTED, Rounding.TRUNCATE, 2)
+    t = build_report(db, period="2023", scope=D, as_of=END_2023).totals
+    assert (t.rate_numerator, t.rate_denominator) == (3, 7)
+
+
+def test_prevention_keys_are_the_cases_columns() -> None:
+    assert list(PREVENTION_KEYS) == [p.value for p in Prevention]
+    for prevention, column in PREVENTION_COLUMNS.items():
+        assert PREVENTION_KEYS[prevention.value] == column
+        assert figure_condition(f"prevention:{prevention.value}")[0] == f"c.{column} > 0"

@@ -10,6 +10,7 @@ import pytest
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus, CommitteeKind, OrgLevel
 from mediator_app.domain.errors import DomainError
+from mediator_app.domain.messages import message
 from mediator_app.domain.model import Case, Committee, OrgUnit, new_case_id
 from mediator_app.services import statistics, submissions
 from mediator_app.storage.case_repo import CaseRepository
@@ -160,14 +161,14 @@ def _refused(db, scope: str, code: str) -> str:
         submissions.submit_month(db, scope, MAY, user="clerk")
     assert err.value.first.code == code
     assert submissions.submit_refusal(db, scope, MAY) == err.value.first
-    return submissions.problem_text(err.value.first)
+    return message(err.value.first)
 
 
 def test_submission_needs_a_current_review(db, cases):
     text = _refused(db, S1, "submission.not_reviewed")
     assert text == "幸福街道 2023-05 的数据还没有审核，不能上报：请先审核，再上报。"
     assert submissions.history(db, S1, MAY) == []  # nothing stored, nobody recorded
-    en = submissions.problem_text(submissions.submit_refusal(db, S1, MAY), "en")
+    en = message(submissions.submit_refusal(db, S1, MAY), "en")
     assert en.startswith("The figures of 幸福街道 for 2023-05 have not been reviewed")
     submissions.review_month(db, S1, MAY, user="reviewer")
     assert submissions.submit_refusal(db, S1, MAY) is None
@@ -211,7 +212,7 @@ def test_only_months_that_have_begun_can_be_submitted(db):
         with pytest.raises(DomainError) as err:
             submissions.submit_month(db, S1, period, user="x")
         assert err.value.first.code == code
-        assert "2023-05" in submissions.problem_text(err.value.first)
+        assert "2023-05" in message(err.value.first)
     next_month = (date.today().replace(day=1) + timedelta(days=32)).strftime("%Y-%m")
     with pytest.raises(DomainError) as err:
         submissions.review_month(db, S1, next_month, user="x")
@@ -229,3 +230,55 @@ def test_unknown_scope_is_refused(db):
     with pytest.raises(DomainError) as err:
         submissions.submit_month(db, "999999", MAY, user="x")
     assert err.value.first.code == "unknown_code"
+
+
+def _counting_builds(monkeypatch) -> list[str]:
+    """Record the scope of every report built from now on."""
+    built: list[str] = []
+    real = statistics.build_report
+
+    def counting(db, **kw):
+        built.append(kw["scope"])
+        return real(db, **kw)
+
+    monkeypatch.setattr(statistics, "build_report", counting)
+    return built
+
+
+def test_review_and_submit_builds_the_snapshot_once(db, cases, monkeypatch):
+    built = _counting_builds(monkeypatch)
+    sub = submissions.review_and_submit(db, S1, MAY, user="bob")
+    assert built == [S1]
+    review = submissions.history(db, S1, MAY)[0]
+    assert review.snapshot == sub.snapshot and sub.snapshot["totals"]["disputes"] == 2
+
+
+def test_submitted_and_latest_read_together(db, cases):
+    assert submissions.submitted_and_latest(db, S1, MAY) == (None, None)
+    submissions.review_month(db, S1, MAY, user="r")
+    sub, latest = submissions.submitted_and_latest(db, S1, MAY)
+    assert sub is None and latest is not None and latest.version == 1
+    _submit(db, S1, "alice")
+    submissions.review_month(db, S1, MAY, user="r2")
+    sub, latest = submissions.submitted_and_latest(db, S1, MAY)
+    assert sub == submissions.submission_for(db, S1, MAY) and sub is not None
+    assert latest == submissions.submission_for(db, S1, MAY, status=None)
+    assert (sub.version, latest.version, latest.status) == (3, 4, "reviewed")
+
+
+def test_completeness_uses_the_report_shown(db, cases, monkeypatch):
+    _store(db, _case("CP", date(2023, 5, 20), CaseStatus.REGISTERED))
+    early = date(2023, 5, 5)  # only the case of 5-3 is registered by then
+    shown = statistics.report_to_dict(
+        statistics.build_report(db, period=MAY, scope=DISTRICT, as_of=early))
+    built = _counting_builds(monkeypatch)
+    rows = {r.code: r.disputes for r in submissions.completeness(db, DISTRICT, MAY,
+                                                                   current=shown)}
+    assert rows[DISTRICT] == shown["totals"]["disputes"] == 1
+    assert (rows[S1], rows[S2], rows["CP"]) == (1, 0, 0)
+    assert built == ["CP"]  # the parent's report is not built again
+    today = {r.code: r.disputes for r in submissions.completeness(db, DISTRICT, MAY)}
+    assert (today[DISTRICT], today[S1], today["CP"]) == (3, 2, 1)
+    # a report of another scope is not taken for the parent's
+    other = {r.code: r.disputes for r in submissions.completeness(db, S1, MAY, current=shown)}
+    assert other[S1] == 2

@@ -188,9 +188,6 @@ class BasicPage(FieldPage):
         elif edit.text() != self._case_no_base:
             edit.setText(self._case_no_base)
 
-    def case_no_manual(self) -> bool:
-        return self.case_no_button.isChecked()
-
     def set_value(self, name: str, value: Any) -> None:
         super().set_value(name, value)
         if name == "case_no":

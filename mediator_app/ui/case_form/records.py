@@ -167,9 +167,6 @@ class RecordEditor(QWidget):
         for error in self.errors.values():
             error.clear_message()
 
-    def has_problem_shown(self) -> bool:
-        return any(e.isVisible() or e.text() for e in self.errors.values())
-
     # ---- internals ------------------------------------------------------------------------
     def _select(self, index: int) -> None:
         if index >= 0:

@@ -109,13 +109,14 @@ class SavingMixin:
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        elsewhere = [p for p in getattr(exc, "problems", ()) if p.code == CHANGED_ELSEWHERE]
-        if isinstance(exc, DomainError) and elsewhere:
-            self.changed_elsewhere(elsewhere[0])
-        elif isinstance(exc, DomainError):
-            self.show_problems(exc.problems)
-        else:
+        if not isinstance(exc, DomainError):
             self.ctx.dialogs.error(self.tr("Could not save"), str(exc))
+            return
+        elsewhere = [p for p in exc.problems if p.code == CHANGED_ELSEWHERE]
+        if elsewhere:
+            self.changed_elsewhere(elsewhere[0])
+        else:
+            self.show_problems(exc.problems)
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Every problem beside its field; the page of the first one is shown."""

@@ -4,7 +4,6 @@ Personal data of the parties goes only into a package, and only when asked for."
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -27,66 +26,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message as render_problem
 from mediator_app.services import case_exchange
-from mediator_app.storage import case_query as cq
+from mediator_app.services.exchange_package import PackageManifest
 from mediator_app.ui.case_form.widgets import SearchCombo
 from mediator_app.ui.context import AppContext
-from mediator_app.ui.exchange.jobs import ExchangeJob
 from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE
-from mediator_app.ui.labels import level_label
+from mediator_app.ui.jobs import ProgressJob
+from mediator_app.ui.reports.pickers import unit_choices
 
 FORMATS = ("package", "csv", "xlsx")
 SUFFIX = {"package": ".zip", "csv": ".csv", "xlsx": ".xlsx"}
 WARN_STYLE = "color: #8a5a00;"
 
 
-def unit_choices(ctx: AppContext) -> list[tuple[str, str]]:
-    """(code, "name · level") of the active org units in tree order."""
-    nodes = cq.org_nodes(ctx.read_db)
-    known = {n[0] for n in nodes}
-    children: dict[str | None, list[tuple[str, str, str, str | None]]] = {}
-    for node in nodes:
-        children.setdefault(node[3] if node[3] in known else None, []).append(node)
-    out: list[tuple[str, str]] = []
-    stack = list(reversed(children.get(None, [])))
-    while stack:
-        code, name, level, _parent = stack.pop()
-        out.append((code, f"{name} · {level_label(level)}"))
-        stack.extend(reversed(children.get(code, [])))
-    return out
-
-
 def _pydate(q: QDate) -> date:
     return date(q.year(), q.month(), q.day())
 
 
-def _accepts(func: Callable[..., Any], name: str) -> bool:
-    try:
-        return name in inspect.signature(func).parameters
-    except (TypeError, ValueError):
-        return False
-
-
-def manifest_count(manifest: Any) -> int | None:
-    """The number of cases in a package manifest, whatever the field is called."""
-    if isinstance(manifest, int):
-        return manifest
-    files = getattr(manifest, "files", None)
-    if isinstance(files, dict) and isinstance(files.get("cases.csv"), dict):
-        rows = files["cases.csv"].get("rows")
-        if isinstance(rows, int):
-            return rows
-    for name in ("cases", "case_count", "rows", "count"):
-        value = getattr(manifest, name, None)
-        if isinstance(value, int):
-            return value
-        if isinstance(value, (list, tuple)):
-            return len(value)
-    counts = getattr(manifest, "counts", None)
-    if isinstance(counts, dict) and isinstance(counts.get("cases"), int):
-        return int(counts["cases"])
-    return None
+def exported_count(result: int | PackageManifest) -> int:
+    """Cases written: ``export_cases*`` return it, a package's manifest counts it."""
+    if isinstance(result, PackageManifest):
+        return int(result.files["cases.csv"]["rows"])
+    return result
 
 
 class ExportDialog(QDialog):
@@ -98,7 +61,7 @@ class ExportDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self.job: ExchangeJob | None = None
+        self.job: ProgressJob | None = None
         self.written_path: str | None = None
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export cases"))
@@ -129,11 +92,6 @@ class ExportDialog(QDialog):
         self.format.addItem(self.tr("Exchange package (.zip) — for another ledger"), "package")
         self.format.addItem(self.tr("cases.csv — exchange format v1"), "csv")
         self.format.addItem(self.tr("cases.xlsx — for reading in Excel or WPS"), "xlsx")
-        for key, name in (("package", "export_package"), ("xlsx", "export_cases_xlsx")):
-            if not hasattr(case_exchange, name):
-                self._disable_format(key)
-        if not hasattr(case_exchange, "export_package"):
-            self.format.setCurrentIndex(FORMATS.index("csv"))
         self.format.currentIndexChanged.connect(self._format_changed)
         self.personal = QCheckBox(self.tr("Include personal data of the parties"), self)
         self.personal.toggled.connect(self._personal_changed)
@@ -177,11 +135,6 @@ class ExportDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.resize(720, 360)
-
-    def _disable_format(self, key: str) -> None:
-        item = self.format.model().item(FORMATS.index(key))  # type: ignore[attr-defined]
-        item.setEnabled(False)
-        item.setToolTip(self.tr("Not available in this build."))
 
     # ---- state --------------------------------------------------------------------------
     def fmt(self) -> str:
@@ -266,30 +219,25 @@ class ExportDialog(QDialog):
             return
         self._start(path, code or None)
 
-    def _job(self, path: str, scope: str | None) -> Callable[..., Any]:
+    def _job(self, path: str, scope: str | None) -> Callable[..., int | PackageManifest]:
         first, last = self.date_range()
         fmt, personal = self.fmt(), self.personal.isChecked()
         kw: dict[str, Any] = {"scope": scope, "date_from": first, "date_to": last}
 
-        def run(db: Any, progress: Callable[[int, int], None], cancel: Callable[[], bool]) -> Any:
+        def run(db: Any, progress: Callable[[int, int], None],
+                _cancelled: Callable[[], bool]) -> int | PackageManifest:
             if fmt == "package":
-                func = case_exchange.export_package
-                extra = {"cancel": cancel} if _accepts(func, "cancel") else {}
-                return func(db, path, with_personal_data=personal, progress=progress,
-                            **kw, **extra)
+                return case_exchange.export_package(db, path, with_personal_data=personal,
+                                                    progress=progress, **kw)
             if fmt == "xlsx":
                 return case_exchange.export_cases_xlsx(db, path, progress=progress, **kw)
-            extra = {"cancel": cancel} if _accepts(case_exchange.export_cases, "cancel") else {}
-            return case_exchange.export_cases(db, path, progress=progress, **kw, **extra)
+            return case_exchange.export_cases(db, path, progress=progress, **kw)
 
         return run
 
     def _start(self, path: str, scope: str | None) -> None:
-        func = getattr(case_exchange, "export_package" if self.fmt() == "package"
-                       else "export_cases", None)
-        cancellable = func is not None and _accepts(func, "cancel")
-        job = ExchangeJob(self.ctx, self, self.tr("Export"), self.tr("Exporting cases…"),
-                          self._job(path, scope), cancellable=cancellable)
+        job = ProgressJob(self.ctx, self, self.tr("Exporting cases…"), self._job(path, scope),
+                          title=self.tr("Export"), cancellable=False)
         job.finished.connect(lambda result: self._done(path, result))
         job.failed.connect(self._failed)
         self.job = job
@@ -298,24 +246,21 @@ class ExportDialog(QDialog):
         self.open_folder.hide()
         job.start()
 
-    def _done(self, path: str, result: Any) -> None:
+    def _done(self, path: str, result: int | PackageManifest) -> None:
         self.export_button.setEnabled(True)
         self.written_path = path
-        count = manifest_count(result)
-        if count is None:
-            text = self.tr("Exported to {path}").format(path=path)
-        else:
-            text = self.tr("Exported {n} case(s) to {path}").format(n=count, path=path)
+        text = self.tr("Exported {n} case(s) to {path}").format(n=exported_count(result),
+                                                                path=path)
         self._say(text, OK_STYLE)
         self.open_folder.show()
         self.exported.emit(path)
 
     def _failed(self, exc: BaseException) -> None:
         self.export_button.setEnabled(True)
-        message = str(exc) or type(exc).__name__
-        problem = getattr(exc, "problem", None) or next(iter(getattr(exc, "problems", [])), None)
-        if problem is not None and hasattr(problem, "code"):
-            message = render_problem(problem, self.ctx.lang)
+        if isinstance(exc, DomainError):
+            message = render_problem(exc.first, self.ctx.lang)
+        else:
+            message = str(exc) or type(exc).__name__
         self._say(self.tr("The export failed: {error}. No file was written.").format(
             error=message), ERROR_STYLE)
 

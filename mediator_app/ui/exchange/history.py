@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from mediator_app.services import case_exchange
+from mediator_app.services.import_types import ImportLogEntry
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.tables import Table, TotalLabels, item
 
@@ -14,16 +13,8 @@ COUNT_FIELDS = ("rows", "new", "updated", "unchanged", "stale", "conflicts", "er
                 "warnings")
 
 
-def _when(entry: Any) -> str:
-    text = str(getattr(entry, "at", "") or "")
-    return text.replace("T", " ")[:19]
-
-
-def _count(entry: Any, name: str) -> int | str:
-    value = getattr(entry, name, None)
-    if isinstance(value, (list, tuple)):
-        return len(value)
-    return "" if value is None else int(value)
+def _when(entry: ImportLogEntry) -> str:
+    return entry.at.replace("T", " ")[:19]
 
 
 class ImportHistoryDialog(QDialog):
@@ -45,37 +36,27 @@ class ImportHistoryDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.resize(1100, 420)
-        self.entries: list[Any] = []
+        self.entries: list[ImportLogEntry] = []
         self.reload()
 
     def reload(self) -> None:
-        lister = getattr(case_exchange, "list_imports", None)
-        if lister is None:
-            self._show([])
-            self.status.setText(self.tr("The import history is not available in this build."))
-            return
-        self.ctx.runner.run(lister, self._show, self._failed)
+        self.ctx.runner.run(case_exchange.list_imports, self._show, self._failed)
 
-    def _show(self, entries: list[Any]) -> None:
+    def _show(self, entries: list[ImportLogEntry]) -> None:
         self.entries = list(entries)
         rows = []
         for e in self.entries:
-            sha = str(getattr(e, "sha256", "") or "")
-            file = str(getattr(e, "file", "") or "")
-            rows.append([item(_when(e), str(getattr(e, "at", ""))),
-                         item(getattr(e, "user", "")), item(file, self._totals_tip(e) or file),
-                         item(self._kind(str(getattr(e, "kind", "") or ""))),
-                         item(getattr(e, "source_unit", "") or "")]
-                        + [item(_count(e, n), number=True) for n in COUNT_FIELDS]
-                        + [item(sha[:12], sha)])
+            rows.append([item(_when(e), e.at), item(e.user),
+                         item(e.file, self._totals_tip(e) or e.file),
+                         item(self._kind(e.kind)), item(e.source_unit)]
+                        + [item(getattr(e, n), number=True) for n in COUNT_FIELDS]
+                        + [item(e.sha256[:12], e.sha256)])
         self.table.set_rows(rows)
         self.status.setText(self.tr("{n} import(s) recorded.").format(n=len(self.entries)))
 
-    def _totals_tip(self, entry: Any) -> str:
+    def _totals_tip(self, entry: ImportLogEntry) -> str:
         """The ledger's totals before → after this import (from the log's details)."""
-        details = getattr(entry, "details", None) or {}
-        if not isinstance(details, dict):
-            return ""
+        details = entry.details or {}
         before, after = details.get("totals_before") or {}, details.get("totals_after") or {}
         lines = [f"{TotalLabels().label(k, self.ctx.lang)}: {before.get(k, '')} → {after.get(k, '')}"
                  for k in before if k != "amount_fen"]

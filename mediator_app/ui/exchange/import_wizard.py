@@ -9,77 +9,37 @@ All work runs on ``ctx.runner``; the import itself is all-or-nothing
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-    QWizard,
-    QWizardPage,
-)
+from PySide6.QtWidgets import QWidget, QWizard
 
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.files_page import FilesPage
-from mediator_app.ui.exchange.jobs import ExchangeJob
-from mediator_app.ui.exchange.outcome import Outcome, is_cancelled, run_import
-from mediator_app.ui.exchange.preview_page import (
-    ERROR_STYLE,
-    OK_STYLE,
-    OutcomeView,
-    PreviewPage,
-)
+from mediator_app.ui.exchange.outcome import Outcome, is_cancelled
+from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE, PreviewPage, RunPage
 
 PAGE_FILES, PAGE_PREVIEW, PAGE_APPLY = 0, 1, 2
 
 
-class ApplyPage(QWizardPage):
+class ApplyPage(RunPage):
     """Runs the real import and shows what it did (or that nothing was written)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.outcome: Outcome | None = None
-        self.job: ExchangeJob | None = None
+        super().__init__(ctx, self.tr("Try again"), "applyStatus", parent)
         self.setTitle(self.tr("Import"))
         self.setSubTitle(self.tr("All files are written in one transaction: if a problem "
                                  "appears or you cancel, nothing is written."))
-        self.status = QLabel(self)
-        self.status.setWordWrap(True)
-        self.status.setObjectName("applyStatus")
-        self.retry = QPushButton(self.tr("Try again"), self)
+        self.retry = self.button
         self.retry.clicked.connect(self.run_apply)
         self.retry.hide()
-        self.view = OutcomeView(ctx.lang, self)
-        top = QHBoxLayout()
-        top.addWidget(self.status, 1)
-        top.addWidget(self.retry)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.view, 1)
-
-    def _wizard(self) -> ImportWizard:
-        return self.wizard()  # type: ignore[return-value]
 
     def initializePage(self) -> None:
         self.run_apply()
 
     def run_apply(self) -> None:
         paths = self._wizard().paths()
-        self.outcome = None
         self.retry.hide()
-        self.view.show_outcome(None)
         self._say(self.tr("Importing {n} file(s)…").format(n=len(paths)), "")
-        job = ExchangeJob(
-            self.ctx, self, self.tr("Import"), self.tr("Importing cases…"),
-            lambda db, progress, cancel: run_import(db, paths, dry_run=False,
-                                                    progress=progress, cancel=cancel))
-        job.finished.connect(self._applied)
-        job.failed.connect(self._failed)
-        self.job = job
-        self.completeChanged.emit()
-        self._wizard().jobStarted.emit(job)
-        job.start()
+        self._run(self.tr("Import"), self.tr("Importing cases…"), dry_run=False,
+                  done=self._applied, failed=self._failed)
 
     def _applied(self, outcome: Outcome) -> None:
         self.outcome = outcome
@@ -110,21 +70,17 @@ class ApplyPage(QWizardPage):
                       ERROR_STYLE)
         self.completeChanged.emit()
 
-    def _say(self, text: str, style: str) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(style)
-
     @property
     def succeeded(self) -> bool:
         return self.outcome is not None and not self.outcome.blocked
 
     def isComplete(self) -> bool:
-        return self.job is None or not self.job.running
+        return not self.running()
 
 
 class ImportWizard(QWizard):
     """``imported`` is emitted after a successful apply (refresh the views then).
-    ``jobStarted(ExchangeJob)`` is emitted before each dry run or apply starts."""
+    ``jobStarted(ProgressJob)`` is emitted before each dry run or apply starts."""
 
     imported = Signal()
     jobStarted = Signal(object)

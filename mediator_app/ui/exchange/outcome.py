@@ -1,19 +1,26 @@
-"""What an import run produced, read tolerantly from ``services.case_exchange``.
+"""What an import run produced, from ``services.case_exchange``.
 
 ``import_cases`` returns an ``ImportResult`` or raises ``CsvImportError`` (with the
-counts in ``.result`` when the files could be read). Fields that a given version of the
-service lacks (conflicts, warnings, totals) read as empty. No Qt here.
+counts in ``.result`` when the files could be read, none when a file could not be
+opened). No Qt here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mediator_app.services import case_exchange
 from mediator_app.services.csv_io import CsvImportError, CsvProblem
+from mediator_app.services.import_types import (
+    Conflict,
+    FileCounts,
+    ImportCancelled,
+    ImportResult,
+    ImportWarning,
+)
 
 COUNT_KEYS = ("new", "updated", "unchanged", "stale", "conflicts", "errors")
 
@@ -23,11 +30,11 @@ class Outcome:
     """The counts, problems, conflicts, warnings and totals of one run."""
 
     dry_run: bool
-    files: list[Any] = field(default_factory=list)  # FileCounts
+    files: list[FileCounts] = field(default_factory=list)
     problems: list[CsvProblem] = field(default_factory=list)
     problem_total: int = 0
-    conflicts: list[Any] = field(default_factory=list)  # Conflict
-    warnings: list[Any] = field(default_factory=list)  # str or ImportWarning
+    conflicts: list[Conflict] = field(default_factory=list)
+    warnings: list[ImportWarning] = field(default_factory=list)
     totals_before: dict[str, Any] = field(default_factory=dict)
     totals_after: dict[str, Any] = field(default_factory=dict)
 
@@ -40,29 +47,20 @@ class Outcome:
         return sum(count_of(f, key) for f in self.files)
 
 
-def count_of(counts: Any, key: str) -> int:
-    value = getattr(counts, key, 0)
-    if isinstance(value, (list, tuple)):
-        return len(value)
-    return int(value or 0)
+def count_of(counts: FileCounts, key: str) -> int:
+    return int(getattr(counts, key))
 
 
-def from_result(result: Any, dry_run: bool) -> Outcome:
-    problems = list(getattr(result, "problems", None) or [])
+def from_result(result: ImportResult, dry_run: bool) -> Outcome:
     return Outcome(
-        dry_run=dry_run,
-        files=list(getattr(result, "files", None) or []),
-        problems=problems,
-        problem_total=int(getattr(result, "problem_total", 0) or len(problems)),
-        conflicts=list(getattr(result, "conflicts", None) or []),
-        warnings=list(getattr(result, "warnings", None) or []),
-        totals_before=dict(getattr(result, "totals_before", None) or {}),
-        totals_after=dict(getattr(result, "totals_after", None) or {}),
-    )
+        dry_run=dry_run, files=list(result.files), problems=list(result.problems),
+        problem_total=len(result.problems), conflicts=list(result.conflicts),
+        warnings=list(result.warnings),  # type: ignore[arg-type] - ImportWarning strs
+        totals_before=dict(result.totals_before), totals_after=dict(result.totals_after))
 
 
 def from_error(exc: CsvImportError, dry_run: bool) -> Outcome:
-    result = getattr(exc, "result", None)
+    result: ImportResult | None = getattr(exc, "result", None)  # set once files were read
     outcome = from_result(result, dry_run) if result is not None else Outcome(dry_run)
     outcome.problems = list(exc.problems)
     outcome.problem_total = max(int(exc.total), len(exc.problems))
@@ -83,28 +81,16 @@ def run_import(db: Any, paths: Sequence[str], *, dry_run: bool,
 
 
 def is_cancelled(exc: BaseException) -> bool:
-    cancelled = getattr(case_exchange, "ImportCancelled", None)
-    return cancelled is not None and isinstance(exc, cancelled)
-
-
-def conflict_fields(conflict: Any) -> list[str]:
-    """The field names of a conflict (``fields`` may be names or a mapping)."""
-    fields = getattr(conflict, "fields", None) or []
-    if isinstance(fields, Mapping):
-        return [str(k) for k in fields]
-    if isinstance(fields, str):
-        return [f for f in fields.replace(";", ",").split(",") if f.strip()]
-    return [str(f) for f in fields]
+    return isinstance(exc, ImportCancelled)
 
 
 def short_name(path: str) -> str:
     return Path(path).name
 
 
-def warning_text(warning: Any, lang: str) -> str:
+def warning_text(warning: ImportWarning, lang: str) -> str:
     """An ImportWarning in ``lang`` (it is a str holding the Chinese text)."""
-    text = getattr(warning, "text", None)
-    return str(text(lang)) if callable(text) else str(warning)
+    return warning.text(lang)
 
 
 def total_keys(outcome: Outcome) -> list[str]:

@@ -4,6 +4,7 @@ enabled only when no problem was found."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
@@ -20,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.ui.context import AppContext
-from mediator_app.ui.exchange.jobs import ExchangeJob
 from mediator_app.ui.exchange.outcome import (
     Outcome,
     is_cancelled,
@@ -34,6 +34,7 @@ from mediator_app.ui.exchange.tables import (
     ProblemsTable,
     TotalsTable,
 )
+from mediator_app.ui.jobs import ProgressJob
 
 if TYPE_CHECKING:
     from mediator_app.ui.exchange.import_wizard import ImportWizard
@@ -100,27 +101,25 @@ class OutcomeView(QTabWidget):
             QApplication.clipboard().setText("\n".join(lines))
 
 
-class PreviewPage(QWizardPage):
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+class RunPage(QWizardPage):
+    """What the preview and the apply page share: a status line with a button beside
+    it, the outcome tabs, and ``run_import`` as a ProgressJob (announced through the
+    wizard's ``jobStarted`` before it starts)."""
+
+    def __init__(self, ctx: AppContext, button_text: str, status_name: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.outcome: Outcome | None = None
-        self.job: ExchangeJob | None = None
-        self.setTitle(self.tr("Preview"))
-        self.setSubTitle(self.tr("The files are read and checked as if importing, but "
-                                 "nothing is written to the ledger."))
-        self.setCommitPage(True)
-        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Apply"))
+        self.job: ProgressJob | None = None
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.status.setObjectName("previewStatus")
+        self.status.setObjectName(status_name)
+        self.button = QPushButton(button_text, self)
         self.view = OutcomeView(ctx.lang, self)
-        self.again = QPushButton(self.tr("Check again"), self)
-        self.again.setToolTip(self.tr("Read the files again, e.g. after correcting them."))
-        self.again.clicked.connect(self.run_preview)
         top = QHBoxLayout()
         top.addWidget(self.status, 1)
-        top.addWidget(self.again)
+        top.addWidget(self.button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
@@ -128,25 +127,52 @@ class PreviewPage(QWizardPage):
     def _wizard(self) -> ImportWizard:
         return self.wizard()  # type: ignore[return-value]
 
+    def _run(self, title: str, label: str, *, dry_run: bool,
+             done: Callable[[Outcome], None], failed: Callable[[BaseException], None]) -> None:
+        paths = self._wizard().paths()
+        self.outcome = None
+        self.view.show_outcome(None)
+        job = ProgressJob(
+            self.ctx, self, label,
+            lambda db, progress, cancel: run_import(db, paths, dry_run=dry_run,
+                                                    progress=progress, cancel=cancel),
+            title=title)
+        job.finished.connect(done)
+        job.failed.connect(failed)
+        self.job = job
+        self.completeChanged.emit()
+        self._wizard().jobStarted.emit(job)
+        job.start()
+
+    def _say(self, text: str, style: str) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(style)
+
+    def running(self) -> bool:
+        return self.job is not None and self.job.running
+
+
+class PreviewPage(RunPage):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, self.tr("Check again"), "previewStatus", parent)
+        self.setTitle(self.tr("Preview"))
+        self.setSubTitle(self.tr("The files are read and checked as if importing, but "
+                                 "nothing is written to the ledger."))
+        self.setCommitPage(True)
+        self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Apply"))
+        self.again = self.button
+        self.again.setToolTip(self.tr("Read the files again, e.g. after correcting them."))
+        self.again.clicked.connect(self.run_preview)
+
     def initializePage(self) -> None:
         self.run_preview()
 
     def run_preview(self) -> None:
         paths = self._wizard().paths()
-        self.outcome = None
-        self.view.show_outcome(None)
         self._say(self.tr("Checking {n} file(s)…").format(n=len(paths)), "")
-        job = ExchangeJob(
-            self.ctx, self, self.tr("Preview"), self.tr("Checking the files…"),
-            lambda db, progress, cancel: run_import(db, paths, dry_run=True,
-                                                    progress=progress, cancel=cancel))
-        job.finished.connect(self._checked)
-        job.failed.connect(self._failed)
-        self.job = job
         self.again.setEnabled(False)
-        self.completeChanged.emit()
-        self._wizard().jobStarted.emit(job)
-        job.start()
+        self._run(self.tr("Preview"), self.tr("Checking the files…"), dry_run=True,
+                  done=self._checked, failed=self._failed)
 
     def _checked(self, outcome: Outcome) -> None:
         self.outcome = outcome
@@ -192,11 +218,6 @@ class PreviewPage(QWizardPage):
                 error=str(exc) or type(exc).__name__), ERROR_STYLE)
         self.completeChanged.emit()
 
-    def _say(self, text: str, style: str) -> None:
-        self.status.setText(text)
-        self.status.setStyleSheet(style)
-
     def isComplete(self) -> bool:
-        running = self.job is not None and self.job.running
         ready = self.outcome is not None and not self.outcome.blocked
-        return ready and not running and not self.ctx.readonly
+        return ready and not self.running() and not self.ctx.readonly

@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.messages import field_label
 from mediator_app.services.csv_io import CsvProblem, format_problem, render
+from mediator_app.services.import_types import Conflict
 from mediator_app.ui.exchange.outcome import (
     COUNT_KEYS,
     Outcome,
-    conflict_fields,
     count_of,
     short_name,
     total_keys,
@@ -86,8 +86,8 @@ class CountsTable(Table):
             "Rows older than the case already in this ledger; they are left alone."))
 
     def show_outcome(self, outcome: Outcome) -> None:
-        rows = [self._row(short_name(str(getattr(f, "file", ""))), str(getattr(f, "file", "")),
-                          [count_of(f, "rows")] + [count_of(f, k) for k in COUNT_KEYS])
+        rows = [self._row(short_name(f.file), f.file,
+                          [f.rows] + [count_of(f, k) for k in COUNT_KEYS])
                 for f in outcome.files]
         if len(outcome.files) > 1:
             totals = [outcome.total("rows")] + [outcome.total(k) for k in COUNT_KEYS]
@@ -191,15 +191,13 @@ class ConflictsTable(Table):
                           self.tr("Differing fields")], 3, parent)
         self.lang = lang
 
-    def show_conflicts(self, conflicts: Sequence[Any]) -> None:
+    def show_conflicts(self, conflicts: Sequence[Conflict]) -> None:
         rows = []
         for c in conflicts:
-            names = conflict_fields(c)
+            names = list(c.fields)
             sep = ", " if self.lang.startswith("en") else "、"
             text = sep.join(field_label(n, self.lang) for n in names)
-            tip = str(getattr(c, "case_id", ""))
-            rows.append([item(short_name(str(getattr(c, "file", "")))),
-                         item(getattr(c, "line", ""), tip, True),
-                         item(getattr(c, "case_no", "") or tip, tip),
+            rows.append([item(short_name(c.file)), item(c.line, c.case_id, True),
+                         item(c.case_no or c.case_id, c.case_id),
                          item(text, ", ".join(names))])
         self.set_rows(rows)

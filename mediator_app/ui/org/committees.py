@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.domain.enums import CommitteeKind
-from mediator_app.domain.model import Committee
+from mediator_app.domain.model import Committee, OrgUnit
 from mediator_app.services import organisation as org_svc
 from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo
@@ -61,6 +61,7 @@ class CommitteesPanel(EntityPanel):
         self.members = table([self.tr("Name"), self.tr("Role"), self.tr("Employment"),
                               self.tr("Also grid worker of")])
         self.extra.addWidget(self.members, 1)
+        self._units: dict[str, OrgUnit] = {}  # as last read (on open, after changes)
         self.reload()
 
     def repo(self) -> OrgRepository:
@@ -68,7 +69,7 @@ class CommitteesPanel(EntityPanel):
 
     def reload(self) -> None:
         repo = self.repo()
-        units = {u.code: u for u in repo.units()}
+        self._units = units = {u.code: u for u in repo.units()}
         rows = [c for c in repo.committees() if c.active or self.show_inactive]
         self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
@@ -109,11 +110,11 @@ class CommitteesPanel(EntityPanel):
         self._show_members(c)
 
     def _show_members(self, c: Committee | None) -> None:
-        repo = self.repo()
-        people = [p for p in repo.people(committee_code=c.code) if p.role.is_mediator] if c else []
+        people = ([p for p in self.repo().people(committee_code=c.code) if p.role.is_mediator]
+                  if c else [])
         self.members.setRowCount(len(people))
         for row, p in enumerate(people):
-            grid = repo.unit(p.grid_code) if p.grid_code and p.role.is_grid_worker else None
+            grid = self._units.get(p.grid_code or "") if p.role.is_grid_worker else None
             paired = f"{grid.name} ({grid.code})" if grid else ""
             set_row(self.members, row, [p.name, p.role.value,
                                         p.employment.value if p.employment else "", paired],

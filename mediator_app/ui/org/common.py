@@ -102,8 +102,6 @@ class EntityPanel(QWidget):
         self.general.show_message("\n".join(general))
 
     def problem_text(self, problem: Problem) -> str:
-        if problem.code == "in_use":
-            return self.tr("This entry cannot be deleted: cases or other entries refer to it. Deactivate it instead.")  # noqa: E501
         # named as on this form: 名称 for a unit or committee, 姓名 for a person
         return message(problem, self.ctx.lang, label=self.labels.get(problem.field))
 

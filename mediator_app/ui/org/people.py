@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from mediator_app.domain.enums import Employment, OrgLevel, PersonRole, Sex
-from mediator_app.domain.model import Person
+from mediator_app.domain.model import Committee, OrgUnit, Person
 from mediator_app.services import organisation as org_svc
 from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo
@@ -26,7 +26,7 @@ class PeoplePanel(EntityPanel):
         layout.setContentsMargins(0, 0, 0, 0)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter by name, phone, committee or grid"))
-        self.filter.textChanged.connect(lambda _t: self.reload())
+        self.filter.textChanged.connect(lambda _t: self.apply_filter())
         layout.addWidget(self.filter)
         self.table = table([self.tr("Name"), self.tr("Role"), self.tr("Committee"),
                             self.tr("Grid"), self.tr("Phone")])
@@ -46,6 +46,8 @@ class PeoplePanel(EntityPanel):
         self.add_field("employment", self.tr("Employment"),
                        EnumCombo([e.value for e in Employment]))
         self.add_field("position", self.tr("Position"), QLineEdit())
+        self._people: dict[int, Person] = {}  # as last read (on open, after changes)
+        self._texts: list[str] = []  # per table row: what the filter searches
         self.widgets["role"].currentIndexChanged.connect(  # type: ignore[attr-defined]
             lambda _i: self._role_changed())
         self.reload()
@@ -54,34 +56,46 @@ class PeoplePanel(EntityPanel):
         return OrgRepository(self.ctx.read_db)
 
     def reload(self) -> None:
+        """Read the people, committees and grids once; the filter works on the table."""
         repo = self.repo()
         committees = {c.code: c for c in repo.committees()}
         grids = {u.code: u for u in repo.units() if u.level == OrgLevel.GRID}
-        needle = self.filter.text().strip().lower()
-        rows = []
-        for p in repo.people():
-            c = committees.get(p.committee_code or "")
-            g = grids.get(p.grid_code or "")
-            name = p.name if p.active else self.tr("{name} (inactive)").format(name=p.name)
-            values = [name,
-                      p.role.value, c.name if c else "", g.name if g else "", p.phone]
-            if (p.active or self.show_inactive) and needle in " ".join(values).lower():
-                rows.append((p, values))
+        people = [p for p in repo.people() if p.active or self.show_inactive]
+        self._people = {p.id: p for p in people if p.id is not None}
         self.table.blockSignals(True)
-        self.table.setRowCount(len(rows))
-        for row, (p, values) in enumerate(rows):
+        self.table.setRowCount(len(people))
+        self._texts = []
+        for row, p in enumerate(people):
+            values = self._values(p, committees, grids)
             set_row(self.table, row, values, p.id, p.active)
+            self._texts.append(" ".join(values).lower())
         self.table.resizeColumnsToContents()
         self.table.blockSignals(False)
         self.widgets["committee_code"].set_choices(  # type: ignore[attr-defined]
             ((c.code, c.name) for c in committees.values() if c.active), keep=False)
         self.widgets["grid_code"].set_choices(  # type: ignore[attr-defined]
             ((g.code, g.name) for g in grids.values() if g.active), keep=False)
+        self.apply_filter()
         self.select(self.current_key)
+
+    def _values(self, p: Person, committees: dict[str, Committee],
+                grids: dict[str, OrgUnit]) -> list[str]:
+        c = committees.get(p.committee_code or "")
+        g = grids.get(p.grid_code or "")
+        name = p.name if p.active else self.tr("{name} (inactive)").format(name=p.name)
+        return [name, p.role.value, c.name if c else "", g.name if g else "", p.phone]
+
+    def apply_filter(self) -> None:
+        """Hide the rows without the typed text (name, role, committee, grid, phone);
+        nothing is read again and the form keeps what is being typed."""
+        needle = self.filter.text().strip().lower()
+        for row, text in enumerate(self._texts):
+            self.table.setRowHidden(row, needle not in text)
 
     def select(self, key: object) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == key:
+            if (not self.table.isRowHidden(row)
+                    and self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == key):
                 self.table.selectRow(row)
                 self._show(int(key))  # type: ignore[arg-type]
                 return
@@ -95,7 +109,7 @@ class PeoplePanel(EntityPanel):
 
     def _show(self, pid: int | None) -> None:
         self.clear_problems()
-        p = self.repo().person(pid) if pid is not None else None
+        p = self._people.get(pid) if pid is not None else None
         self.current_key = p.id if p else None
         for name in _FIELDS:
             value = getattr(p, name) if p else ""
@@ -116,7 +130,7 @@ class PeoplePanel(EntityPanel):
         self.widgets["name"].setFocus()
 
     def _person(self) -> Person:
-        stored = self.repo().person(self.current_key) if self.current_key else None
+        stored = self._people.get(self.current_key) if self.current_key else None
         sex, emp = self.value("sex"), self.value("employment")
         return Person(
             id=self.current_key, name=self.value("name"), role=PersonRole(self.value("role")),
@@ -130,7 +144,7 @@ class PeoplePanel(EntityPanel):
         self.run(lambda db: org_svc.save_person(db, p, user=user), self.after_write)
 
     def toggle_active(self) -> None:
-        p = self.repo().person(self.current_key) if self.current_key else None
+        p = self._people.get(self.current_key) if self.current_key else None
         if p is None:
             return
         user = self.ctx.user

@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QHBoxLayout, QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget,
 )
 
+from mediator_app.services.csv_io import CsvImportError
+from mediator_app.services.org_import import OrgImportResult, import_org
 from mediator_app.ui.case_form.widgets import ERROR_STYLE
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.org.committees import CommitteesPanel
 from mediator_app.ui.org.common import EntityPanel
 from mediator_app.ui.org.people import PeoplePanel
 from mediator_app.ui.org.units import UnitsPanel
-
-
-def _import_function() -> Any:
-    from mediator_app.services import org_import
-
-    for name in ("import_org_files", "import_org"):
-        if hasattr(org_import, name):
-            return getattr(org_import, name)
-    raise ImportError("mediator_app.services.org_import has no import function")
 
 
 class OrgManagerWindow(QWidget):
@@ -87,14 +79,14 @@ class OrgManagerWindow(QWidget):
         if not paths:
             return
         self.import_errors.hide()
-        run = _import_function()
         self.import_button.setEnabled(False)
-        self.ctx.runner.run(lambda db: run(db, paths), self._imported, self._import_failed)
+        self.ctx.runner.run(lambda db: import_org(db, paths), self._imported,
+                            self._import_failed)
 
-    def _imported(self, result: Any) -> None:
+    def _imported(self, result: OrgImportResult) -> None:
         self.import_button.setEnabled(True)
         lines = []
-        for counts in getattr(result, "files", []):
+        for counts in result.files:
             lines.append(self.tr("{file}: {rows} rows, {new} new, {updated} updated").format(
                 file=Path(counts.file).name, rows=counts.rows, new=counts.new,
                 updated=counts.updated))
@@ -104,7 +96,7 @@ class OrgManagerWindow(QWidget):
 
     def _import_failed(self, exc: BaseException) -> None:
         self.import_button.setEnabled(True)
-        if hasattr(exc, "lines"):
+        if isinstance(exc, CsvImportError):
             text = "\n".join(exc.lines(self.ctx.lang))
         else:
             text = str(exc)

@@ -47,8 +47,6 @@ ZH_STRINGS: dict[str, str] = {
     "Short name": "简称",
     "Show inactive entries": "显示已停用的条目",
     "Streets, villages and grids": "街道、村（社区）和网格",
-    "This entry cannot be deleted: cases or other entries refer to it. Deactivate it instead.":  # noqa: E501
-        "不能删除：已有案件或其他条目引用了它。请改为停用。",
     "Unit": "所属单位",
     "also a mediator of {committee} (双员)": "同时是{committee}的调解员（双员）",
     "not a mediator": "不是调解员",

@@ -15,6 +15,7 @@ from datetime import date
 from sqlite_utils import Database
 
 from mediator_app.domain.errors import DomainError
+from mediator_app.domain.messages import message
 from mediator_app.domain.periods import Period, months_of
 from mediator_app.reports.tables import ROW_DIRECT, ROW_TOTAL, ROW_UNIT, Sheet
 from mediator_app.services import statistics, submissions
@@ -125,30 +126,37 @@ def _months(db: Database, report: Report, progress: Progress | None,
             raise Cancelled()
         if month.start > report.as_of:
             break
-        part = statistics.build_report(db, period=month, scope=report.scope.code,
-                                       as_of=report.as_of, rule=report.rule)
-        out.append((month, part.totals))
+        out.append((month, _month_totals(db, report, month)))
         if progress is not None:
             progress(i + 1, len(months) + 2)
     return out
 
 
+def _month_totals(db: Database, report: Report, month: Period) -> Figures:
+    """The totals of one month of the report (the report's own when it is that month)."""
+    if (month.start, month.end) == (report.period.start, report.period.end):
+        return report.totals
+    part = statistics.build_report(db, period=month, scope=report.scope.code,
+                                   as_of=report.as_of, rule=report.rule)
+    return part.totals
+
+
 def submission_state(db: Database, scope: str, period: Period, today: date,
                      lang: str, current: Report | None = None) -> SubmissionState:
-    """The month's submission data; ``current``: the report shown (compared with the
-    latest review to tell whether 上报 is possible; built anew when not given)."""
+    """The month's submission data; ``current``: the report shown (its completeness
+    figures are the sheet's; compared with the latest review to tell whether 上报 is
+    possible when it is as of today; built anew when not given)."""
     try:
         submissions.month_of(period, today=today)
     except DomainError as exc:
-        return SubmissionState(False, submissions.problem_text(exc.first, lang))
-    sub = submissions.submission_for(db, scope, period)
-    latest = submissions.submission_for(db, scope, period, status=None)
-    diffs = submissions.changes_since_submission(db, scope, period) if sub else []
-    units = submissions.completeness(db, scope, period)
-    figures = (statistics.report_to_dict(current)
-               if current is not None and current.as_of == date.today() else None)
+        return SubmissionState(False, message(exc.first, lang))
+    sub, latest = submissions.submitted_and_latest(db, scope, period)
+    diffs = submissions.changes_since_submission(db, scope, period, submitted=sub) if sub else []
+    shown = statistics.report_to_dict(current) if current is not None else None
+    units = submissions.completeness(db, scope, period, current=shown)
+    figures = shown if current is not None and current.as_of == date.today() else None
     problem = submissions.submit_refusal(db, scope, period, current=figures, today=today)
-    refusal = submissions.problem_text(problem, lang) if problem is not None else ""
+    refusal = message(problem, lang) if problem is not None else ""
     return SubmissionState(True, "", sub, latest, diffs, units, refusal)
 
 

@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
 from mediator_app.domain.errors import DomainError
+from mediator_app.domain.messages import message
 from mediator_app.reports.case_docs import KINDS
 from mediator_app.services import documents
 from mediator_app.ui.context import AppContext
@@ -118,7 +119,7 @@ class DocumentsMenu(QMenu):
             self.opener(path)
 
     def _failed(self, exc: BaseException) -> None:
-        text = (documents.problem_text(exc.first, self.ctx.lang) if isinstance(exc, DomainError)
+        text = (message(exc.first, self.ctx.lang) if isinstance(exc, DomainError)
                 else str(exc))
         self.ctx.dialogs.error(QCoreApplication.translate("DocumentsMenu", "Documents"), text)
 

@@ -19,6 +19,7 @@ from mediator_app.storage import case_query as cq
 from mediator_app.ui.case_form.widgets import SearchCombo
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import level_label
+from mediator_app.ui.org_tree import tree_order
 
 KINDS = ("month", "quarter", "year", "range")
 
@@ -133,22 +134,17 @@ class PeriodPicker(QWidget):
         self._emit()
 
 
+def unit_choices(ctx: AppContext) -> list[tuple[str, str]]:
+    """(code, "name · level") of the active org units in tree order."""
+    return [(code, f"{name} · {level_label(level)}")
+            for (code, name, level, _p), _parent in tree_order(cq.org_nodes(ctx.read_db))]
+
+
 def scope_choices(ctx: AppContext) -> list[tuple[str, str]]:
-    """(code, label) of the active org units in tree order, then the committees."""
-    nodes = cq.org_nodes(ctx.read_db)
-    known = {n[0] for n in nodes}
-    children: dict[str | None, list[tuple[str, str, str, str | None]]] = {}
-    for node in nodes:
-        children.setdefault(node[3] if node[3] in known else None, []).append(node)
-    out: list[tuple[str, str]] = []
-    stack = list(reversed(children.get(None, [])))
-    while stack:
-        code, name, level, _parent = stack.pop()
-        out.append((code, f"{name} · {level_label(level)}"))
-        stack.extend(reversed(children.get(code, [])))
+    """``unit_choices``, then the active committees as (code, "name · kind")."""
     committees = cq.committee_nodes(ctx.read_db)
-    out += [(code, f"{name} · {kind}") for code, name, kind, _org in committees]
-    return out
+    return unit_choices(ctx) + [(code, f"{name} · {kind}")
+                                for code, name, kind, _org in committees]
 
 
 class ScopePicker(SearchCombo):

@@ -334,7 +334,7 @@ class ReportsWindow(QWidget):
             self.status.setText(done_text)
 
         def failed(exc: BaseException) -> None:
-            text = (submissions.problem_text(exc.first, lang) if isinstance(exc, DomainError)
+            text = (message(exc.first, lang) if isinstance(exc, DomainError)
                     else str(exc))
             self.ctx.dialogs.error(self.tr("Review and submit"), text)
             if isinstance(exc, DomainError):

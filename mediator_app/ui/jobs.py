@@ -1,10 +1,11 @@
-"""One long exchange job (import, dry run, export) on ``ctx.runner`` behind a
-QProgressDialog that appears after ~500 ms and can be cancelled.
+"""One long job on ``ctx.runner`` behind a QProgressDialog that appears only after
+~500 ms and can be cancelled; results come back on the UI thread.
 
-The job receives ``(db, progress, cancelled)``; progress reports from the DB worker thread
-reach the dialog through a queued signal. ``cancel()`` sets the flag the service polls,
-exactly as the dialog's Cancel button does (tests call it from a progress handler).
-"""
+The job receives ``(db, progress, cancelled)``. Progress reports from the DB worker
+thread reach the dialog through a queued signal; ``cancel()`` sets the flag the job
+polls, exactly as the dialog's Cancel button does (tests call it from a progress
+handler). Used by the exchange wizard and dialog, the reports window and the export of
+the case list."""
 
 from __future__ import annotations
 
@@ -12,33 +13,36 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from mediator_app.ui.context import AppContext
 
 MIN_DURATION_MS = 500
-Job = Callable[[Any, Callable[[int, int], None], Callable[[], bool]], Any]
+Progress = Callable[[int, int], None]
+Job = Callable[[Any, Progress, Callable[[], bool]], Any]
 
 
-class ExchangeJob(QObject):
-    """Create, connect to ``progressed`` / ``finished`` / ``failed`` if needed, then
-    ``start()``. ``finished(result)`` and ``failed(exception)`` arrive on the UI thread."""
+class ProgressJob(QObject):
+    """Create, connect to ``progressed`` / ``finished`` / ``failed`` as needed, then
+    ``start()``. ``finished(result)`` and ``failed(exception)`` arrive on the UI thread;
+    ``running`` is true in between."""
 
     progressed = Signal(int, int)
     finished = Signal(object)
     failed = Signal(object)
 
-    def __init__(self, ctx: AppContext, parent: QWidget, title: str, label: str,
-                 job: Job, *, cancellable: bool = True) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget, label: str, job: Job, *,
+                 title: str = "", cancellable: bool = True) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._job = job
         self._flag = threading.Event()
         self.running = False
-        self.dialog = QProgressDialog(label, "", 0, 0, parent)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setCancelButtonText(self.tr("Cancel") if cancellable else "")
+        cancel_text = QCoreApplication.translate("QProgressDialog", "Cancel")  # Qt's catalog
+        self.dialog = QProgressDialog(label, cancel_text if cancellable else "", 0, 0, parent)
+        if title:
+            self.dialog.setWindowTitle(title)
         if not cancellable:
             self.dialog.setCancelButton(None)  # type: ignore[arg-type]
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -49,8 +53,8 @@ class ExchangeJob(QObject):
         self.dialog.reset()  # not shown until start()
         self.progressed.connect(self._show_progress)
 
-    # called on the worker thread: emitting is thread-safe, delivery is queued
     def _report(self, done: int, total: int) -> None:
+        """Called on the worker thread: emitting is thread-safe, delivery is queued."""
         self.progressed.emit(int(done), int(total))
 
     def start(self) -> None:
@@ -88,3 +92,24 @@ class ExchangeJob(QObject):
     def _error(self, exc: BaseException) -> None:
         self._close()
         self.failed.emit(exc)
+
+
+def run_job(ctx: AppContext, parent: QWidget, label: str, job: Job,
+            on_done: Callable[[Any], None], on_error: Callable[[BaseException], None], *,
+            title: str = "") -> ProgressJob:
+    """Start ``job`` at once; the callbacks get its result or error, then the job object
+    is deleted."""
+    runner = ProgressJob(ctx, parent, label, job, title=title)
+
+    def done(result: Any) -> None:
+        on_done(result)
+        runner.deleteLater()
+
+    def failed(exc: BaseException) -> None:
+        on_error(exc)
+        runner.deleteLater()
+
+    runner.finished.connect(done)
+    runner.failed.connect(failed)
+    runner.start()
+    return runner
