@@ -39,6 +39,8 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> 
                    help=h("report.format"))
     p.add_argument("--out", metavar="FILE", help=h("report.out"))
     p.add_argument("--as-of", metavar="DATE", help=h("as_of"))
+    p.add_argument("--layout", choices=["sheet", "report"], default="sheet",
+                   help=h("report.layout"))
     p.set_defaults(handler=cmd_report)
     p = sub.add_parser("backup", parents=[common], help=h("backup"), description=h("backup"))
     p.add_argument("--out", required=True, metavar="FILE", help=h("backup.out"))
@@ -165,8 +167,14 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         return EXIT_INPUT
     as_of = date_arg(args.as_of, "as_of")
     with opened(ctx.db_path, create=False) as db:
-        data = export_report(db, period=args.period, scope=args.scope, fmt=args.fmt,
-                             as_of=as_of, lang=ctx.lang)
+        if args.fmt == "pdf" and args.layout == "report":
+            from mediator_app.services.district_report import district_report_pdf
+
+            data = district_report_pdf(db, period=args.period, scope=args.scope,
+                                       as_of=as_of, lang=ctx.lang)
+        else:
+            data = export_report(db, period=args.period, scope=args.scope, fmt=args.fmt,
+                                 as_of=as_of, lang=ctx.lang)
     if args.out:
         Path(args.out).write_bytes(data)
         print(text("written", ctx.lang, path=args.out), file=sys.stderr)

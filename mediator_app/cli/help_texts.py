@@ -32,6 +32,9 @@ HELP: dict[str, tuple[str, str]] = {
                       "period: 2023, 2023-05, 2023-Q2 or start..end"),
     "report.scope": ("组织机构代码", "org-unit code"),
     "report.format": ("输出格式", "output format"),
+    "report.layout": ("PDF 版式：sheet 为月度统计表（默认），report 为带图表的情况报告",
+                      "PDF layout: sheet = the monthly statistics sheet (default), "
+                      "report = the narrative report with tables and a trend chart"),
     "report.out": ("输出文件（pdf 必须指定；json、csv 不指定时输出到屏幕）",
                    "output file (required for pdf; json and csv go to stdout without it)"),
     "as_of": ("按此日期的状态统计（默认今天）", "status as of this date (default today)"),

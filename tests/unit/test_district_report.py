@@ -61,3 +61,20 @@ def test_pdf_in_chinese_and_english() -> None:
     assert "12月" in zh and "合计" in zh
     en = _text(district_report_pdf(db, period="2023", scope="610114", as_of=TODAY, lang="en"))
     assert "Monthlytrend" in en and "resolutionrate" in en
+
+
+def test_cli_writes_the_report_layout(tmp_path) -> None:  # noqa: ANN001
+    from mediator_app.cli.main import main
+    from mediator_app.storage.db import open_database
+
+    path = tmp_path / "d.db"
+    opened = open_database(path)
+    build_demo(opened.db, cases=300, seed=2, today=TODAY)
+    opened.close()
+    out = tmp_path / "r.pdf"
+    code = main(["--db", str(path), "report", "--period", "2023", "--scope", "610114",
+                 "--format", "pdf", "--layout", "report", "--out", str(out)])
+    assert code == 0
+    assert "矛盾纠纷排查化解情况报告" in _text(out.read_bytes())
+    assert main(["--db", str(path), "report", "--period", "2023", "--scope", "999",
+                 "--format", "pdf", "--layout", "report", "--out", str(out)]) != 0
