@@ -13,7 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from mediator_app.cli import commands_admin, commands_data, commands_docs
-from mediator_app.cli.common import Context, EXIT_INPUT, EXIT_STORAGE, EXIT_USAGE
+from mediator_app.cli.common import EXIT_INPUT, EXIT_STORAGE, EXIT_USAGE, Context
 from mediator_app.cli.help_texts import argparse_language, helper, lang_of
 from mediator_app.cli.texts import domain_error, err, sqlite_detail, storage_error, text
 from mediator_app.domain.errors import DomainError

@@ -141,8 +141,8 @@ def domain_error(exc: DomainError, lang: str) -> None:
 def sqlite_detail(detail: str, lang: str) -> str:
     """A plain sentence for SQLite's own (English) error message; others unchanged."""
     key = str(detail).strip().rstrip(".").lower()
-    for message, (zh, en) in SQLITE_ERRORS.items():
-        if key.startswith(message):
+    for sqlite_text, (zh, en) in SQLITE_ERRORS.items():
+        if key.startswith(sqlite_text):
             return en if is_en(lang) else zh
     return str(detail)
 

@@ -10,7 +10,6 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from mediator_app.domain.enums import OrgLevel
-
 from mediator_app.storage.db import (
     DatabaseTooNew,
     StorageError,

@@ -12,8 +12,8 @@ from mediator_app.domain.rates import rate_formula
 from mediator_app.reports import csv_out, json_out, sheet_pdf
 from mediator_app.reports.tables import (
     ROW_DIRECT,
-    ROW_TOTAL,
     ROW_SUB,
+    ROW_TOTAL,
     ROW_UNIT,
     Column,
     Sheet,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from enum import StrEnum
 from typing import TypeVar
 
@@ -31,4 +31,4 @@ def enum_or_none(cls: type[E], value: str | None) -> E | None:
 
 def now_iso() -> str:
     """Current time, ISO 8601 with the local offset, to the microsecond."""
-    return datetime.now(timezone.utc).astimezone().isoformat(timespec="microseconds")
+    return datetime.now(UTC).astimezone().isoformat(timespec="microseconds")

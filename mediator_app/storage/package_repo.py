@@ -111,7 +111,7 @@ class PackageRepository:
         self.conn.execute(f"DELETE FROM {table} WHERE case_rowid IN ({_WRITTEN})", [file_no])
         cols = ", ".join(columns)
         self.conn.execute(
-            f"INSERT INTO {table}(case_rowid, {cols}) SELECT c.id, {', '.join('p.' + c for c in columns)} "
+            f"INSERT INTO {table}(case_rowid, {cols}) SELECT c.id, {', '.join('p.' + c for c in columns)} "  # noqa: E501
             f"FROM temp.import_part p CROSS JOIN cases c ON c.case_id = p.case_id "
             f"CROSS JOIN temp.import_seen s ON s.rowid = c.id "
             f"WHERE s.written = 1 AND s.file_no = ?", [file_no])

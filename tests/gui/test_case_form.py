@@ -12,8 +12,19 @@ from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.ui.case_form import CaseFormWindow
 from mediator_app.ui.case_form.drafts import DraftStore
 from tests.gui.helpers_form import (  # noqa: F401 - fixtures
-    GRID1, accept, cases, commit_text, fill_minimal, focused, form, form_ctx, form_db,
-    form_dialogs, tab, tick_mediator, type_into,
+    GRID1,
+    accept,
+    cases,
+    commit_text,
+    fill_minimal,
+    focused,
+    form,
+    form_ctx,
+    form_db,
+    form_dialogs,
+    tab,
+    tick_mediator,
+    type_into,
 )
 
 ID_OK = "11010519491231002X"  # female, born 1949-12-31
@@ -391,7 +402,7 @@ def test_case_number_is_numbered_unless_edited_on_purpose(qtbot, form, form_db, 
     w.save()  # not from the template: asked, declined, refused beside the field
     assert len(cases(form_db)) == 1 and form_dialogs.asked[-1][0] == "confirm"
     error = w.basic.errors["case_no"]
-    assert error.isVisible() and "2019-17" in error.text() and "（2023）一村人调字第" in error.text()
+    assert error.isVisible() and "2019-17" in error.text() and "（2023）一村人调字第" in error.text()  # noqa: E501
     form_dialogs.confirms = [True]
     w.save()
     assert cases(form_db)[1].case_no == "2019-17" and case_no.isReadOnly()

@@ -237,11 +237,10 @@ def test_a_package_from_the_export_dialog_previews_as_unchanged(wizard, ctx, cas
 
 def test_preview_and_apply_through_the_db_worker_thread(tmp_path, qtbot):
     """With the real worker thread: results and progress arrive on the UI thread."""
-    from tests.gui.conftest import FakeDialogs, build_db
-
     from mediator_app.storage.db import open_database
     from mediator_app.ui.context import AppContext
     from mediator_app.ui.tasks import ThreadedRunner
+    from tests.gui.conftest import FakeDialogs, build_db
 
     path = str(tmp_path / "ledger.db")
     opened = open_database(path)

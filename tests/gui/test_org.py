@@ -15,7 +15,11 @@ from mediator_app.services.cases import save_case
 from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.ui.org import OrgManagerWindow
 from tests.gui.helpers_form import (  # noqa: F401 - fixtures
-    GRID1, commit_text, form_ctx, form_db, form_dialogs,
+    GRID1,
+    commit_text,
+    form_ctx,
+    form_db,
+    form_dialogs,
 )
 
 

@@ -7,8 +7,8 @@ import io
 from pypdf import PdfReader
 
 from mediator_app.services import statistics
-from tests.gui.test_reports_window import MAY, rctx, report_db, window  # noqa: F401
 from tests.gui.helpers_reports import DISTRICT
+from tests.gui.test_reports_window import MAY, rctx, report_db, window  # noqa: F401
 
 
 def test_save_district_report_pdf(window, dialogs, tmp_path, report_db):  # noqa: F811

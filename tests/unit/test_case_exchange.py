@@ -9,12 +9,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
-
 from exchange_fixtures import (
     COMMITTEE_STREET,
-    COMMITTEE_VILLAGE,
     GRID_B1,
     STREET_B,
     VILLAGE_A,
@@ -23,6 +19,9 @@ from exchange_fixtures import (
     dump,
     write_cases,
 )
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from mediator_app.domain.errors import DomainError
 from mediator_app.services.case_exchange import export_cases, import_cases
 from mediator_app.services.csv_io import CsvImportError

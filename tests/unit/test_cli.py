@@ -10,8 +10,8 @@ import types
 from pathlib import Path
 
 import pytest
-
 from exchange_fixtures import case_row, write_cases
+
 from mediator_app.cli.main import main
 from mediator_app.services import demo
 from mediator_app.storage.db import open_database

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from exchange_fixtures import case_row, write_cases
+
 from mediator_app.cli.help_texts import HELP, argparse_language, lang_of
 from mediator_app.cli.main import build_parser, main
 from mediator_app.cli.texts import SQLITE_ERRORS, sqlite_detail
@@ -174,7 +174,7 @@ def test_row_errors_count_every_problem(ledger, tmp_path, capsys):
         case_row(1, received_on="2023-13-01", amount_yuan="-1"), case_row(2, status="x")])
     assert main(["--db", str(ledger), "cases", "import", "--dry-run", str(path)]) == 1
     captured = capsys.readouterr()
-    listed = [line for line in captured.err.splitlines() if line.startswith("错误：") and "rows.csv 第" in line]
+    listed = [line for line in captured.err.splitlines() if line.startswith("错误：") and "rows.csv 第" in line]  # noqa: E501
     assert int(re.search(r"errors=(\d+)", captured.out).group(1)) == len(listed) >= 3
 
 

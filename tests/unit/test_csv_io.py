@@ -84,7 +84,7 @@ def test_short_last_row_is_truncation_short_middle_row_is_field_count(tmp_path: 
 
 def test_header_accepts_keys_and_chinese_labels() -> None:
     aliases = header_aliases(["case_id", "amount_yuan", "received_on"])
-    mapped = map_header(["\ufeff案件标识", "涉及金额（元）", " RECEIVED_ON ", "", "备注", "案件标识"],
+    mapped = map_header(["\ufeff案件标识", "涉及金额（元）", " RECEIVED_ON ", "", "备注", "案件标识"],  # noqa: E501
                         aliases)
     assert mapped.columns == {"case_id": 0, "amount_yuan": 1, "received_on": 2}
     assert mapped.unknown == ["备注"]

@@ -7,7 +7,6 @@ import csv
 from datetime import date
 
 import pytest
-
 from exchange_fixtures import (
     DISTRICT,
     GRID_A1,
@@ -18,6 +17,7 @@ from exchange_fixtures import (
     case_row,
     write_cases,
 )
+
 from mediator_app.domain.errors import DomainError
 from mediator_app.services.case_exchange import import_cases
 from mediator_app.services.csv_io import CsvImportError

@@ -11,10 +11,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from exchange_fixtures import DISTRICT, build_mini_district, case_row, dump, write_cases
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from exchange_fixtures import DISTRICT, build_mini_district, case_row, dump, write_cases
 from mediator_app.services.case_exchange import (
     export_cases_xlsx,
     export_package,
@@ -52,7 +52,7 @@ def _parties(db) -> list[tuple]:
 
 
 def _report(db, scope=None) -> dict:
-    return report_to_dict(build_report(db, period="2023-01-01..2024-06-30", scope=scope, as_of=TODAY))
+    return report_to_dict(build_report(db, period="2023-01-01..2024-06-30", scope=scope, as_of=TODAY))  # noqa: E501
 
 
 def _import(db, *paths, **kw):
@@ -191,7 +191,7 @@ def test_edited_file_with_valid_zip_is_a_hash_mismatch(small_package, tmp_path):
         for name in src.namelist():
             content = src.read(name)
             if name == "cases.csv":
-                content = content.replace("1200.50".encode(), "9200.50".encode(), 1)
+                content = content.replace(b"1200.50", b"9200.50", 1)
             dst.writestr(name, content)
     _refused(receiver, bad, "package.hash_mismatch")
 

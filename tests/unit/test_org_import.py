@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from exchange_fixtures import dump
+
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.services.org_import import import_org
 from mediator_app.storage.db import open_memory

@@ -8,11 +8,21 @@ from datetime import date
 import pytest
 
 from mediator_app.domain.enums import (
-    AgreementForm, CaseStatus, CommitteeKind, OrgLevel, PersonRole,
+    AgreementForm,
+    CaseStatus,
+    CommitteeKind,
+    OrgLevel,
+    PersonRole,
 )
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.model import (
-    Agreement, Case, Committee, OrgUnit, Party, Person, new_case_id,
+    Agreement,
+    Case,
+    Committee,
+    OrgUnit,
+    Party,
+    Person,
+    new_case_id,
 )
 from mediator_app.services import cases as svc
 from mediator_app.services import organisation as org_svc

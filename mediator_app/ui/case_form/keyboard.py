@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from mediator_app.ui.case_form.navigation import PAGE_PARTIES, TabChain
 
-
 # (keys, pages to move); Ctrl+Tab and Ctrl+PgDown as in browsers and office programs
 PAGE_KEYS: tuple[tuple[str, int], ...] = (
     ("Ctrl+Tab", 1), ("Ctrl+PgDown", 1), ("Ctrl+Shift+Tab", -1), ("Ctrl+PgUp", -1),

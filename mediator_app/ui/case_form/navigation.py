@@ -12,7 +12,6 @@ from mediator_app.ui.case_form.pages import FieldPage
 from mediator_app.ui.case_form.records import RecordEditor
 from mediator_app.ui.case_form.widgets import ErrorLabel
 
-
 PAGE_BASIC, PAGE_PARTIES, PAGE_RECORDS, PAGE_AGREEMENT, PAGE_FOLLOW_UPS = range(5)
 
 

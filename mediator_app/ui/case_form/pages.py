@@ -7,15 +7,29 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from mediator_app.domain.enums import AgreementForm, Performance
 from mediator_app.ui.case_form.widgets import (
-    DateEdit, EnumCombo, ErrorLabel, SearchCombo, TextEdit, with_error,
+    DateEdit,
+    EnumCombo,
+    ErrorLabel,
+    SearchCombo,
+    TextEdit,
+    with_error,
 )
-
 
 PROMPT_STYLE = ("QLabel { background: #fff8e1; border: 1px solid #ffb300; padding: 6px; "
                 "color: #5d4037; }")

@@ -8,8 +8,12 @@ from datetime import date
 from PySide6.QtWidgets import QWidget
 
 from mediator_app.domain.enums import IdType, PartyKind, PartyRole, Sex
-from mediator_app.domain.idnumber import ID_LENGTH, check_id_number, derive_from_id
-from mediator_app.domain.idnumber import normalize_id_number
+from mediator_app.domain.idnumber import (
+    ID_LENGTH,
+    check_id_number,
+    derive_from_id,
+    normalize_id_number,
+)
 from mediator_app.domain.messages import message
 from mediator_app.ui.case_form.records import FieldSpec, RecordEditor
 

@@ -9,11 +9,23 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from mediator_app.domain.enums import (
-    AgreementForm, CaseStatus, IdType, PartyKind, PartyRole, Performance, Sex,
+    AgreementForm,
+    CaseStatus,
+    IdType,
+    PartyKind,
+    PartyRole,
+    Performance,
+    Sex,
 )
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import (
-    Agreement, Case, FollowUp, InvestigationRecord, Party, SessionRecord, new_case_id,
+    Agreement,
+    Case,
+    FollowUp,
+    InvestigationRecord,
+    Party,
+    SessionRecord,
+    new_case_id,
 )
 from mediator_app.domain.periods import parse_date
 

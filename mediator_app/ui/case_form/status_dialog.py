@@ -7,7 +7,13 @@ from datetime import date
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
 )
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus
@@ -16,7 +22,6 @@ from mediator_app.domain.messages import message
 from mediator_app.domain.periods import parse_date
 from mediator_app.domain.status import transition_input_problems
 from mediator_app.ui.case_form.widgets import DateEdit, EnumCombo, ErrorLabel, TextEdit, with_error
-
 
 DATE_FIELDS = ("date", "accepted_on", "closed_on")
 WIDTH = 440

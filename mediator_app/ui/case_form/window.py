@@ -9,7 +9,13 @@ from typing import Any, ClassVar
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from mediator_app.domain.enums import CaseStatus, Performance
@@ -21,7 +27,12 @@ from mediator_app.ui.case_form.conflict import ConflictMixin, kept_key
 from mediator_app.ui.case_form.drafts import DraftStore
 from mediator_app.ui.case_form.keyboard import ADD_PARTY_KEYS, KeyboardMixin
 from mediator_app.ui.case_form.navigation import (
-    PAGE_AGREEMENT, PAGE_BASIC, PAGE_FOLLOW_UPS, PAGE_PARTIES, PAGE_RECORDS, ProblemPlacer,
+    PAGE_AGREEMENT,
+    PAGE_BASIC,
+    PAGE_FOLLOW_UPS,
+    PAGE_PARTIES,
+    PAGE_RECORDS,
+    ProblemPlacer,
     TabChain,
 )
 from mediator_app.ui.case_form.pages import AgreementPage, BasicPage

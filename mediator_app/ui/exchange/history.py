@@ -58,7 +58,7 @@ class ImportHistoryDialog(QDialog):
         """The ledger's totals before → after this import (from the log's details)."""
         details = entry.details or {}
         before, after = details.get("totals_before") or {}, details.get("totals_after") or {}
-        lines = [f"{TotalLabels().label(k, self.ctx.lang)}: {before.get(k, '')} → {after.get(k, '')}"
+        lines = [f"{TotalLabels().label(k, self.ctx.lang)}: {before.get(k, '')} → {after.get(k, '')}"  # noqa: E501
                  for k in before if k != "amount_fen"]
         return "\n".join(lines)
 

@@ -5,7 +5,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QLabel, QLineEdit, QTableWidget, QTableWidgetItem, QWidget,
+    QAbstractItemView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
 )
 
 from mediator_app.domain.enums import CommitteeKind

@@ -110,7 +110,7 @@ class DocumentsMenu(QMenu):
 
         owner = self.parentWidget() or self
         run_with_progress(self.ctx, owner,
-                          QCoreApplication.translate("DocumentsMenu", "Preparing the document…"), job,
+                          QCoreApplication.translate("DocumentsMenu", "Preparing the document…"), job,  # noqa: E501
                           lambda p: self._done(p, action), self._failed)
 
     def _done(self, path: str, action: str) -> None:
