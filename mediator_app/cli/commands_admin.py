@@ -49,6 +49,10 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> 
     p = sub.add_parser("restore", parents=[common], help=h("restore"), description=h("restore"))
     p.add_argument("file", metavar="FILE", help=h("restore.file"))
     p.set_defaults(handler=cmd_restore)
+    p = sub.add_parser("privacy-log", parents=[common], help=h("privacy_log"),
+                       description=h("privacy_log"))
+    p.add_argument("--limit", type=int, default=200, metavar="N", help=h("privacy_log.limit"))
+    p.set_defaults(handler=cmd_privacy_log)
     p = sub.add_parser("check", parents=[common], help=h("check"), description=h("check"))
     p.set_defaults(handler=cmd_check)
 
@@ -194,6 +198,19 @@ def _write_stdout(data: bytes) -> None:
 
 
 # ---- backup, restore, check -------------------------------------------------------------
+
+
+def cmd_privacy_log(args: argparse.Namespace, ctx: Context) -> int:
+    """Who viewed or exported parties' personal data, newest first (tab-separated)."""
+    from mediator_app.services.privacy import VIEW, personal_data_log
+
+    with opened(ctx.db_path, create=False) as db:
+        entries = personal_data_log(db, limit=args.limit)
+    words = {VIEW: ("查看", "viewed")}
+    for e in entries:
+        action = words.get(e.action, ("导出", "exported"))[1 if is_en(ctx.lang) else 0]
+        print("\t".join([e.at, e.user, action, e.entity_key, e.field]))
+    return EXIT_OK
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:

@@ -45,6 +45,9 @@ HELP: dict[str, tuple[str, str]] = {
                 "replace the database with a backup (the current one is kept)"),
     "restore.file": ("备份文件", "backup file"),
     "check": ("检查数据库完整性并统计数量", "integrity check and counts"),
+    "privacy_log": ("列出谁查看或导出了当事人个人信息（最新在前）",
+                    "who viewed or exported parties' personal data, newest first"),
+    "privacy_log.limit": ("最多列出的条数", "how many entries at most"),
     # org, cases, dhis2
     "org": ("组织机构表", "organisation tables"),
     "org.import": ("导入 org_units.csv、committees.csv、people.csv（按表头识别）",

@@ -166,6 +166,10 @@ def export_package(db: Database, out: str | Path, *, scope: str | None = None,
         manifest.files = {name: _file_entry(work / name, n) for name, n in rows.items()}
         manifest.totals = totals_dict(repo.totals(scope, lo, hi))
         _zip(work, target, manifest)
+    if with_personal_data:
+        from mediator_app.services.privacy import record_personal_export
+
+        record_personal_export(db, str(target), scope=scope)
     return manifest
 
 

@@ -60,3 +60,13 @@ class AuditRepository:
             [entity, key],
         ).fetchall()
         return [AuditEntry(*r) for r in rows]
+
+    def actions(self, actions: tuple[str, ...], *, limit: int = 200) -> list[AuditEntry]:
+        """Entries with one of ``actions``, newest first."""
+        marks = ", ".join("?" * len(actions))
+        rows = self.db.execute(
+            "SELECT at, user, entity, entity_key, action, field, old_value, new_value "
+            f"FROM audit_log WHERE action IN ({marks}) ORDER BY id DESC LIMIT ?",
+            [*actions, limit],
+        ).fetchall()
+        return [AuditEntry(*r) for r in rows]

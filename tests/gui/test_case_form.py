@@ -527,3 +527,23 @@ def test_amount_with_three_decimals_and_esc_closes(qtbot, form, form_db, form_di
     qtbot.keyClick(w.basic.widgets["amount_yuan"], Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not w.isVisible())
     assert cases(form_db)[0].amount_fen == 1234
+
+
+def test_opening_a_case_with_personal_data_is_logged(qtbot, form, form_db):
+    import dataclasses
+
+    from mediator_app.domain.model import Party
+    from mediator_app.services.privacy import VIEW, personal_data_log
+    from mediator_app.storage.case_repo import CaseRepository
+
+    w = form()
+    fill_minimal(w)
+    w.save()
+    repo = CaseRepository(form_db)
+    case = repo.get(w.rowid)
+    with_id = dataclasses.replace(case, parties=(Party("张三", id_number="11010519491231002X"),))
+    repo.update(w.rowid, with_id, case.extra["org_code"])
+    assert personal_data_log(form_db) == []
+    form(w.rowid)
+    [entry] = personal_data_log(form_db)
+    assert entry.action == VIEW and entry.entity_key == case.case_id

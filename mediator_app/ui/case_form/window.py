@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.enums import CaseStatus, Performance
 from mediator_app.domain.model import Case
+from mediator_app.services.privacy import record_case_view
 from mediator_app.storage import lookup_repo
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.ui.case_form.actions import StatusActionsMixin
@@ -302,6 +303,9 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
     def _start_edit(self, rowid: int) -> None:
         case = CaseRepository(self.ctx.read_db).get(rowid)
         self._show_case(case)
+        if not self.ctx.readonly:  # the form shows parties' data in full: log who saw it
+            user = self.ctx.user
+            self.ctx.runner.run(lambda db: record_case_view(db, rowid, user=user))
         draft = self.drafts.load(self._draft_key)
         if self.drafts.load(kept_key(case.case_id)) is not None:
             QTimer.singleShot(0, lambda: self.offer_kept_edits(case))
