@@ -72,6 +72,11 @@ KNOWN_CODES: dict[str, tuple[str, ...]] = {
     "period.invalid": ("value",),
     # organisation
     "in_use": ("value",),
+    # code tables (services.code_tables)
+    "code_item.code_invalid": ("value", "max"),
+    "code_item.label_taken": ("value", "other"),
+    "code_item.label_taken_inactive": ("value", "other"),
+    "code_item.last_active": ("value", "table"),
     # settings (services.settings)
     "district_code.invalid": ("value",),
     # file import (services.csv_io and the importers)
@@ -218,8 +223,21 @@ _ZH: dict[str, Templates] = {
         "统计期间“{value}”无效，可填 2023、2023-05、2023-Q2 或 2023-01-01..2023-03-31。",
     ),
     "in_use": (
+        "“{value}”已被 {count} 件案件使用，不能删除；如不再使用，请改为“停用”。",
         "“{value}”已被案件或其他记录使用，不能删除；如不再使用，请改为“停用”。",
         "已被使用，不能删除；请改为“停用”。",
+    ),
+    "code_item.code_invalid": (
+        "代码“{value}”只能由字母和数字组成，最多 {max} 个字符。",
+    ),
+    "code_item.label_taken": (
+        "名称“{value}”已被代码 {other} 使用，同一代码表中的名称不能重复。",
+    ),
+    "code_item.label_taken_inactive": (
+        "名称“{value}”已被已停用的代码 {other} 使用；请重新启用该条目，或换一个名称。",
+    ),
+    "code_item.last_active": (
+        "“{value}”是{table}中最后一个启用的条目，停用后新案件将无从选择；请先新增或启用其他条目。",
     ),
     "csv.field_count": (
         "这一行有 {actual} 列，表头有 {expected} 列，列数不一致（可能有未加引号的逗号）。",
@@ -429,8 +447,23 @@ _EN: dict[str, Templates] = {
         "Period “{value}” is not valid; use 2023, 2023-05, 2023-Q2 or 2023-01-01..2023-03-31.",
     ),
     "in_use": (
+        "“{value}” is used by {count} cases and cannot be deleted; deactivate it instead.",
         "“{value}” is used by cases or other records and cannot be deleted; deactivate it instead.",
         "It is in use and cannot be deleted; deactivate it instead.",
+    ),
+    "code_item.code_invalid": (
+        "Code “{value}” may contain only letters and digits, at most {max} characters.",
+    ),
+    "code_item.label_taken": (
+        "The name “{value}” is already used by code {other}; names in a code table must be unique.",
+    ),
+    "code_item.label_taken_inactive": (
+        "The name “{value}” is already used by the deactivated code {other}; reactivate that "
+        "entry or choose another name.",
+    ),
+    "code_item.last_active": (
+        "“{value}” is the last active entry of the {table}; new cases would have nothing to "
+        "choose. Add or reactivate another entry first.",
     ),
     "csv.field_count": ("This row has {actual} fields but the header has {expected}.",),
     "csv.malformed": ("The CSV is malformed here ({detail}); check the quotes.",),

@@ -116,6 +116,7 @@ class MainWindow(QMainWindow):
                      QKeySequence.StandardKey.Preferences, sp.SP_FileDialogDetailedView)
         self._action("organisation", self.tr("&Organisation…"), self.open_org, None,
                      sp.SP_DirHomeIcon)
+        self._action("code_tables", self.tr("&Code tables…"), self.open_code_tables)
         self._action("import_cases", self.tr("&Import cases…"), self.import_cases, "Ctrl+I",
                      sp.SP_ArrowDown)
         self._action("export_cases", self.tr("E&xport cases…"), self.export_cases, "Ctrl+E",
@@ -141,7 +142,7 @@ class MainWindow(QMainWindow):
                                "import_history", None, "export_csv", "export_xlsx",
                                None, "settings", None, "quit"],
             self.tr("&View"): ["overview", "case_list", None, "find", "refresh"],
-            self.tr("&Organisation"): ["organisation"],
+            self.tr("&Organisation"): ["organisation", "code_tables"],
             self.tr("&Reports"): ["reports"],
             self.tr("&Help"): ["about"],
         }
@@ -261,6 +262,15 @@ class MainWindow(QMainWindow):
         window.changed.connect(self.refresh)
         self.windows.append(window)
         window.show()
+
+    def open_code_tables(self) -> None:
+        """Dispute types and case sources; the views refresh after every change."""
+        from mediator_app.ui.code_tables import CodeTablesDialog
+
+        dialog = CodeTablesDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.changed.connect(self.refresh)
+        dialog.open()
 
     def import_cases(self) -> None:
         from mediator_app.ui.exchange import ImportWizard

@@ -4,77 +4,77 @@
     <context>
         <name>AgreementPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="233" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="247" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="234" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="248" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="235" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="249" />
             <source>Signed on</source>
             <translation>签订日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="236" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="250" />
             <source>Main facts</source>
             <translation>主要事实</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="237" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="251" />
             <source>Disputed matters</source>
             <translation>争议事项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="239" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="253" />
             <source>Responsibilities</source>
             <translation>各方责任</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="241" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="255" />
             <source>Agreed terms</source>
             <translation>协议内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="242" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="256" />
             <source>Manner of performance</source>
             <translation>履行方式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="244" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="258" />
             <source>Place of performance</source>
             <translation>履行地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="246" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="260" />
             <source>Performance deadline</source>
             <translation>履行期限</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="249" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="263" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="250" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="264" />
             <source>Judicially confirmed</source>
             <translation>已司法确认</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="251" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="265" />
             <source>Judicial confirmation date</source>
             <translation>司法确认日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="253" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="267" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="254" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="268" />
             <source>Oral agreements are recorded here too (口头协议登记).</source>
             <translation>口头协议也在此登记（口头协议登记）。</translation>
         </message>
@@ -156,128 +156,128 @@ Open it read-only?</source>
     <context>
         <name>BasicPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="118" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="132" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="119" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="133" />
             <source>Grid</source>
             <translation>网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="120" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="134" />
             <source>Registration date</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="121" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="135" />
             <source>Case source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="122" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="136" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="123" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="137" />
             <source>Summary of the dispute</source>
             <translation>纠纷简要情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="157" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="171" />
             <source>(numbered automatically when saved)</source>
             <translation>（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="158" />
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="172" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="198" />
             <source>Edit case &amp;number</source>
             <translation>修改案号(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="160" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="174" />
             <source>Only for a number not made from the template, e.g. an old paper case.</source>
             <translation>仅用于不按模板编号的案号，如历史纸质案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="170" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="131" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="145" />
             <source>Mediators</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="133" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="147" />
             <source>Amount involved (yuan)</source>
             <translation>涉及金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="135" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="149" />
             <source>People involved</source>
             <translation>涉及人数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="136" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="150" />
             <source>Mass dispute</source>
             <translation>群体性纠纷</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="137" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="151" />
             <source>Prevention results (persons)</source>
             <translation>防止激化（人数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="139" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="153" />
             <source>Prevented civil-to-criminal</source>
             <translation>防止民转刑</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="139" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="153" />
             <source>Prevented mass petition</source>
             <translation>防止群体性上访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="140" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="154" />
             <source>Prevented mass fight</source>
             <translation>防止群体性械斗</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="140" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="154" />
             <source>Prevented suicide</source>
             <translation>防止自杀</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="144" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="158" />
             <source>Status (changed by the actions above)</source>
             <translation>状态（通过上方按钮更改）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="146" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="160" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="147" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="161" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="148" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="162" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="149" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="163" />
             <source>Outcome note</source>
             <translation>结果说明</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="183" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="197" />
             <source>Cancel the change</source>
             <translation>取消修改</translation>
         </message>
@@ -285,192 +285,192 @@ Open it read-only?</source>
     <context>
         <name>CaseFormWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="82" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="94" />
             <source>Add investigation</source>
             <translation>添加调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="82" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="84" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="87" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="94" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="96" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="99" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="83" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="95" />
             <source>Add session</source>
             <translation>添加调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="86" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="98" />
             <source>Add follow-up visit</source>
             <translation>添加回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="89" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="101" />
             <source>Investigation records</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="90" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="102" />
             <source>Mediation session records</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="91" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="103" />
             <source>Basic information</source>
             <translation>基本情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="92" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="104" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="93" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="105" />
             <source>Investigation and mediation records</source>
             <translation>调查与调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="94" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="106" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="95" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="107" />
             <source>Follow-up visits</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="80" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="92" />
             <source>Add a party ({keys})</source>
             <translation>添加当事人（{keys}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="120" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="132" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="121" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="133" />
             <source>Save and new (Ctrl+Shift+S)</source>
             <translation>保存并新建 (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="134" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="123" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="135" />
             <source>Print documents</source>
             <translation>打印文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="135" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="142" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="147" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="136" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="143" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="148" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="155" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="137" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="149" />
             <source>Investigator</source>
             <translation>调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="138" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
             <source>Person questioned</source>
             <translation>被调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="139" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="151" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="144" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="156" />
             <source>Participants</source>
             <translation>参加人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="146" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="158" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="149" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="161" />
             <source>Visit date</source>
             <translation>回访日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="162" />
             <source>Party visited</source>
             <translation>回访对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="151" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="163" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="152" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="164" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="166" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="155" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="167" />
             <source>Remaining risk</source>
             <translation>遗留风险</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="156" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="168" />
             <source>Visitor</source>
             <translation>回访人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="169" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="273" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="287" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="274" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="288" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="276" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="290" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="276" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="290" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="313" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="330" />
             <source>A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?</source>
             <translation>上次程序关闭时有一份案件登记表尚未保存（登记于 {when}，当事人：{names}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="314" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="331" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>
@@ -544,84 +544,234 @@ Open it read-only?</source>
         </message>
     </context>
     <context>
-        <name>CommitteesPanel</name>
+        <name>CodeItemForm</name>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="45" />
-            <location filename="../../mediator_app/ui/org/committees.py" line="52" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="66" />
+            <source>Edit entry</source>
+            <translation>修改条目</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="66" />
+            <source>New entry</source>
+            <translation>新增条目</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="73" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="45" />
-            <location filename="../../mediator_app/ui/org/committees.py" line="53" />
-            <location filename="../../mediator_app/ui/org/committees.py" line="61" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="75" />
+            <source>letters and digits, at most 8</source>
+            <translation>字母或数字，最多 8 位</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="76" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="45" />
-            <location filename="../../mediator_app/ui/org/committees.py" line="54" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="79" />
+            <source>Statistics group</source>
+            <translation>统计分组</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="80" />
+            <source>Order</source>
+            <translation>排序</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="104" />
+            <source>Renaming keeps the code: the {n} cases recorded with it will show the new name, in lists and in statistics.</source>
+            <translation>改名不改代码：使用它的 {n} 件案件将在列表和统计中显示新名称。</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeTablePanel</name>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="175" />
+            <source>Add…</source>
+            <translation>新增…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="176" />
+            <source>Edit…</source>
+            <translation>修改…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="177" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="273" />
+            <source>Deactivate</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="178" />
+            <source>Delete</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="193" />
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="193" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="193" />
+            <source>Statistics group</source>
+            <translation>统计分组</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="194" />
+            <source>Order</source>
+            <translation>排序</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="194" />
+            <source>Active</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="194" />
+            <source>Version</source>
+            <translation>版本</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="195" />
+            <source>Cases using it</source>
+            <translation>使用的案件数</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="234" />
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="234" />
+            <source>No (hidden)</source>
+            <translation>否（已隐藏）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="272" />
+            <source>Reactivate</source>
+            <translation>重新启用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="305" />
+            <source>Delete entry</source>
+            <translation>删除条目</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="306" />
+            <source>Delete {code} {label}?</source>
+            <translation>确定删除 {code} {label} 吗？</translation>
+        </message>
+    </context>
+    <context>
+        <name>CodeTablesDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="332" />
+            <source>Code tables</source>
+            <translation>代码表</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="335" />
+            <source>Cases keep the code of their entry. Renaming an entry keeps its code, so cases already recorded with it show the new name, in lists and in statistics. A deactivated entry is no longer offered for new cases; cases that use it keep it and still show its name. Only entries no case uses can be deleted.</source>
+            <translation>案件保存的是条目的代码。改名不改代码，已登记的案件在列表和统计中都会显示新名称。停用的条目不再供新案件选择；已使用它的案件保留该条目并照常显示其名称。只有没有任何案件使用的条目才能删除。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="344" />
+            <source>Dispute types</source>
+            <translation>纠纷类型</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="345" />
+            <source>Case sources</source>
+            <translation>案件来源</translation>
+        </message>
+    </context>
+    <context>
+        <name>CommitteesPanel</name>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="50" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="57" />
+            <source>Code</source>
+            <translation>代码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="50" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="58" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="66" />
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/org/committees.py" line="50" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="59" />
             <source>Short name</source>
             <translation>简称</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="46" />
-            <location filename="../../mediator_app/ui/org/committees.py" line="55" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="51" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="60" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="46" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="51" />
             <source>Unit</source>
             <translation>所属单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="56" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="61" />
             <source>Organisation unit</source>
             <translation>所属单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="57" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="62" />
             <source>Phone</source>
             <translation>联系电话</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="58" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="63" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="59" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="64" />
             <source>Members</source>
             <translation>成员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="61" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="66" />
             <source>Role</source>
             <translation>身份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="61" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="66" />
             <source>Employment</source>
             <translation>专兼职</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="62" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="67" />
             <source>Also grid worker of</source>
             <translation>兼任网格员的网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="78" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="83" />
             <source>{name} (inactive)</source>
             <translation>{name}（已停用）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="153" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="158" />
             <source>Delete committee</source>
             <translation>删除调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="154" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="159" />
             <source>Delete committee {code}?</source>
             <translation>删除调委会 {code}？</translation>
         </message>
@@ -885,33 +1035,33 @@ Open it read-only?</source>
     <context>
         <name>EntityPanel</name>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="43" />
+            <location filename="../../mediator_app/ui/org/common.py" line="50" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="44" />
+            <location filename="../../mediator_app/ui/org/common.py" line="51" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="45" />
-            <location filename="../../mediator_app/ui/org/common.py" line="147" />
+            <location filename="../../mediator_app/ui/org/common.py" line="52" />
+            <location filename="../../mediator_app/ui/org/common.py" line="154" />
             <source>Deactivate</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="46" />
+            <location filename="../../mediator_app/ui/org/common.py" line="53" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="116" />
+            <location filename="../../mediator_app/ui/org/common.py" line="123" />
             <source>Organisation</source>
             <translation>组织机构</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="148" />
+            <location filename="../../mediator_app/ui/org/common.py" line="155" />
             <source>Reactivate</source>
             <translation>重新启用</translation>
         </message>
@@ -1463,137 +1613,142 @@ Open it read-only?</source>
         </message>
         <message>
             <location filename="../../mediator_app/ui/main_window.py" line="119" />
+            <source>&amp;Code tables…</source>
+            <translation>代码表(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="120" />
             <source>&amp;Import cases…</source>
             <translation>导入案件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="121" />
+            <location filename="../../mediator_app/ui/main_window.py" line="122" />
             <source>E&amp;xport cases…</source>
             <translation>导出案件(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="123" />
+            <location filename="../../mediator_app/ui/main_window.py" line="124" />
             <source>Import &amp;history…</source>
             <translation>导入记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="124" />
+            <location filename="../../mediator_app/ui/main_window.py" line="125" />
             <source>&amp;Statistics and reports…</source>
             <translation>统计报表(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="126" />
+            <location filename="../../mediator_app/ui/main_window.py" line="127" />
             <source>O&amp;verview</source>
             <translation>首页(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="128" />
+            <location filename="../../mediator_app/ui/main_window.py" line="129" />
             <source>&amp;Case list</source>
             <translation>案件列表(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="130" />
+            <location filename="../../mediator_app/ui/main_window.py" line="131" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="131" />
+            <location filename="../../mediator_app/ui/main_window.py" line="132" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="140" />
+            <location filename="../../mediator_app/ui/main_window.py" line="141" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="143" />
+            <location filename="../../mediator_app/ui/main_window.py" line="144" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="144" />
+            <location filename="../../mediator_app/ui/main_window.py" line="145" />
             <source>&amp;Organisation</source>
             <translation>组织机构(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="145" />
+            <location filename="../../mediator_app/ui/main_window.py" line="146" />
             <source>&amp;Reports</source>
             <translation>报表(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="146" />
+            <location filename="../../mediator_app/ui/main_window.py" line="147" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="154" />
+            <location filename="../../mediator_app/ui/main_window.py" line="155" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="170" />
+            <location filename="../../mediator_app/ui/main_window.py" line="171" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="174" />
+            <location filename="../../mediator_app/ui/main_window.py" line="175" />
             <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>
             <translation>共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="178" />
+            <location filename="../../mediator_app/ui/main_window.py" line="179" />
             <source>Search failed: {error}</source>
             <translation>查询失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="280" />
+            <location filename="../../mediator_app/ui/main_window.py" line="290" />
             <source>Exported to {path}</source>
             <translation>已导出到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="333" />
-            <location filename="../../mediator_app/ui/main_window.py" line="353" />
+            <location filename="../../mediator_app/ui/main_window.py" line="343" />
+            <location filename="../../mediator_app/ui/main_window.py" line="363" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="333" />
+            <location filename="../../mediator_app/ui/main_window.py" line="343" />
             <source>There are no cases in view.</source>
             <translation>当前列表中没有案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="336" />
+            <location filename="../../mediator_app/ui/main_window.py" line="346" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="337" />
+            <location filename="../../mediator_app/ui/main_window.py" line="347" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="338" />
+            <location filename="../../mediator_app/ui/main_window.py" line="348" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="349" />
+            <location filename="../../mediator_app/ui/main_window.py" line="359" />
             <source>Exported {count} cases to {path}</source>
             <translation>已导出 {count} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="354" />
+            <location filename="../../mediator_app/ui/main_window.py" line="364" />
             <source>The export failed: {error}</source>
             <translation>导出失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="357" />
+            <location filename="../../mediator_app/ui/main_window.py" line="367" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="358" />
+            <location filename="../../mediator_app/ui/main_window.py" line="368" />
             <source>Mediation Ledger — case register and statistics for people's mediation committees.
 Database: {path}</source>
             <translation>调解台账 —— 人民调解委员会案件登记与统计。
@@ -1617,57 +1772,57 @@ Database: {path}</source>
     <context>
         <name>OrgManagerWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="28" />
+            <location filename="../../mediator_app/ui/org/window.py" line="34" />
             <source>Organisation</source>
             <translation>组织机构</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="32" />
+            <location filename="../../mediator_app/ui/org/window.py" line="38" />
             <source>Import CSV files…</source>
             <translation>导入 CSV 文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="34" />
+            <location filename="../../mediator_app/ui/org/window.py" line="40" />
             <source>Show inactive entries</source>
             <translation>显示已停用的条目</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="50" />
+            <location filename="../../mediator_app/ui/org/window.py" line="56" />
             <source>Streets, villages and grids</source>
             <translation>街道、村（社区）和网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="51" />
+            <location filename="../../mediator_app/ui/org/window.py" line="57" />
             <source>Mediation committees</source>
             <translation>人民调解委员会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="52" />
+            <location filename="../../mediator_app/ui/org/window.py" line="58" />
             <source>Mediators and grid workers</source>
             <translation>调解员和网格员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="77" />
+            <location filename="../../mediator_app/ui/org/window.py" line="83" />
             <source>Import organisation CSV files</source>
             <translation>导入组织机构 CSV 文件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="78" />
+            <location filename="../../mediator_app/ui/org/window.py" line="84" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="90" />
+            <location filename="../../mediator_app/ui/org/window.py" line="96" />
             <source>{file}: {rows} rows, {new} new, {updated} updated</source>
             <translation>{file}：共 {rows} 行，新增 {new} 条，更新 {updated} 条</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="95" />
+            <location filename="../../mediator_app/ui/org/window.py" line="101" />
             <source>Import finished</source>
             <translation>导入完成</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/window.py" line="105" />
+            <location filename="../../mediator_app/ui/org/window.py" line="111" />
             <source>Import failed: nothing was written</source>
             <translation>导入失败：未写入任何数据</translation>
         </message>
@@ -1708,67 +1863,67 @@ Database: {path}</source>
     <context>
         <name>PartyEditor</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="26" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="30" />
             <source>Name</source>
             <translation>姓名/名称</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="27" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="31" />
             <source>Party role</source>
             <translation>当事人身份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="28" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="32" />
             <source>Party kind</source>
             <translation>当事人类别</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="29" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="33" />
             <source>ID type</source>
             <translation>证件类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="30" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="34" />
             <source>ID number</source>
             <translation>证件号码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="31" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="35" />
             <source>Sex</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="32" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="36" />
             <source>Birth date</source>
             <translation>出生日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="33" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="37" />
             <source>Ethnicity</source>
             <translation>民族</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="34" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="38" />
             <source>Phone</source>
             <translation>联系电话</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="35" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="39" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="36" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="40" />
             <source>Occupation</source>
             <translation>职业</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="38" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="42" />
             <source>Add party</source>
             <translation>添加当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="38" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="42" />
             <source>Remove party</source>
             <translation>删除当事人</translation>
         </message>
@@ -2239,6 +2394,14 @@ Database: {path}</source>
         </message>
     </context>
     <context>
+        <name>SearchCombo</name>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/widgets.py" line="127" />
+            <source>{key} {label} (inactive)</source>
+            <translation>{key} {label}（已停用）</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <location filename="../../mediator_app/ui/settings_dialog.py" line="59" />
@@ -2462,57 +2625,57 @@ Database: {path}</source>
     <context>
         <name>StatusDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="47" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="52" />
             <source>Accept the case (受理)</source>
             <translation>受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="48" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="53" />
             <source>Mediation succeeded (调解成功)</source>
             <translation>调解成功</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="49" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="54" />
             <source>Terminate mediation (调解终止)</source>
             <translation>调解终止</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="50" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="55" />
             <source>Do not accept (不予受理)</source>
             <translation>不予受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="55" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="60" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="56" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="61" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="67" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="72" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="70" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="75" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="76" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="81" />
             <source>Apply</source>
             <translation>确定</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="77" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="82" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="81" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="86" />
             <source>The date is the day the action happened (as on paper).</source>
             <translation>日期填写实际办理的日期（与纸质材料一致）。</translation>
         </message>

@@ -72,11 +72,18 @@ class SearchCombo(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self._last = ""
+        self._retired: dict[str, str] = {}  # key -> label of entries no longer offered
+        self._shown_retired = ""  # the retired key currently listed (the record's own)
         self.currentTextChanged.connect(self._emit_if_changed)
         self.lineEdit().editingFinished.connect(self._normalise)
 
-    def set_choices(self, choices: Iterable[tuple[str, str]], keep: bool = True) -> None:
+    def set_choices(self, choices: Iterable[tuple[str, str]], keep: bool = True,
+                    retired: Iterable[tuple[str, str]] = ()) -> None:
+        """Offer ``choices``; a ``retired`` entry (e.g. a deactivated code-table item) is
+        listed only while it is the value of the record shown, with its label."""
         key = self.current_key() if keep else ""
+        self._retired = dict(retired)
+        self._shown_retired = ""
         self.blockSignals(True)
         self.clear()
         for k, label in choices:
@@ -99,6 +106,7 @@ class SearchCombo(QComboBox):
         return str(self.itemData(matches[0])) if len(matches) == 1 else ""
 
     def set_key(self, key: str) -> None:
+        self._show_retired(key)
         index = self.findData(key) if key else -1
         if index >= 0:
             self.setCurrentIndex(index)
@@ -107,6 +115,18 @@ class SearchCombo(QComboBox):
         else:
             self.setCurrentIndex(-1)
             self.setEditText("")
+
+    def _show_retired(self, key: str) -> None:
+        """List the retired entry ``key`` (marked inactive); drop the one listed before."""
+        if self._shown_retired and self._shown_retired != key:
+            self.blockSignals(True)
+            self.removeItem(self.findData(self._shown_retired))
+            self.blockSignals(False)
+            self._shown_retired = ""
+        if key in self._retired and self.findData(key) < 0:
+            text = self.tr("{key} {label} (inactive)").format(key=key, label=self._retired[key])
+            self.addItem(text, key)
+            self._shown_retired = key
 
     def _emit_if_changed(self, _text: str) -> None:
         key = self.current_key()

@@ -198,9 +198,11 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
             (c.key, c.label) for c in lookup_repo.committee_choices(db))
         b["grid_code"].set_choices(  # type: ignore[attr-defined]
             (c.key, c.label) for c in lookup_repo.grid_choices(db))
-        for kind in ("source", "dispute_type"):
+        for kind in ("source", "dispute_type"):  # inactive items: only a case's own
+            items = lookup_repo.code_items(db, kind, include_inactive=True)
             b[kind].set_choices(  # type: ignore[attr-defined]
-                (i.code, i.label) for i in lookup_repo.code_items(db, kind))
+                [(i.code, i.label) for i in items if i.active],
+                retired=[(i.code, i.label) for i in items if not i.active])
 
     def _reload_mediators(self, checked: list[int] | None = None) -> None:
         checked = self.basic.mediator_ids() if checked is None else checked

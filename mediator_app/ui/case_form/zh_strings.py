@@ -121,4 +121,5 @@ ZH_STRINGS: dict[str, str] = {
     "Tick at least one mediator before recording “mediation succeeded”.":
         "记录“调解成功”前，请至少勾选一名调解员。",
     "Use this number anyway (for example for an old paper case)?": "仍要使用这个案号吗（如历史纸质案件）？",
+    "{key} {label} (inactive)": "{key} {label}（已停用）",
 }
