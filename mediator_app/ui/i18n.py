@@ -36,9 +36,25 @@ def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:
             app.installTranslator(translator)
             installed.append(translator)
     for folder in _catalog_dirs():
-        ours = QTranslator(app)
-        if ours.load(OUR_CATALOG, str(folder)):
+        ours = _load_in_memory(app, folder / f"{OUR_CATALOG}.qm")
+        if ours is not None:
             app.installTranslator(ours)
             installed.append(ours)
             break
     return installed
+
+
+def _load_in_memory(app: QCoreApplication, path: Path) -> QTranslator | None:
+    """Read the catalogue into memory: a translator that maps the file would show
+    garbage (or crash) if the file were replaced while the program runs, e.g. by an
+    update installed under a running copy."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return None
+    translator = QTranslator(app)
+    if not translator.load(data):
+        return None
+    translator.setProperty("catalogue_path", str(path))
+    translator._catalogue_bytes = data  # type: ignore[attr-defined]  # Qt keeps a pointer
+    return translator
