@@ -219,7 +219,7 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
             target = backup_service.backup(db, args.out, source_path=str(ctx.db_path),
                                            overwrite=args.force)
         except StorageError as exc:
-            if exc.code != "backup.exists":
+            if exc.code not in ("backup.exists", "backup.no_folder", "backup.is_folder"):
                 raise
             err(text(exc.code, ctx.lang, **exc.params), ctx.lang)
             return EXIT_INPUT

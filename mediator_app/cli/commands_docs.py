@@ -142,9 +142,31 @@ def cmd_submit(args: argparse.Namespace) -> int:
     def body(db: Database) -> int:
         sub = action(db, args.scope, args.period, user=getattr(args, "user", "") or "")
         print(_summary(sub, lang))
+        if sub.submitted:
+            note = _not_submitted_note(submissions.completeness(db, args.scope, args.period),
+                                       lang)
+            if note:
+                print(note)
         return 0
 
     return _run(args, body)
+
+
+MAX_NAMED = 5
+
+
+def _not_submitted_note(units: list[submissions.UnitStatus], lang: str) -> str:
+    """``注意：下级单位中有 13 个尚未上报：A、B、C、D、E 等。`` ("" when all submitted)."""
+    missing = submissions.not_submitted(units)
+    if not missing:
+        return ""
+    sep = ", " if lang == "en" else "、"
+    names = sep.join(u.name for u in missing[:MAX_NAMED])
+    more = len(missing) > MAX_NAMED
+    if lang == "en":
+        return (f"Note: {len(missing)} units below have not submitted yet: {names}"
+                f"{' and more' if more else ''}.")
+    return f"注意：下级单位中有 {len(missing)} 个尚未上报：{names}{'等' if more else ''}。"
 
 
 # ---- submissions (completeness) --------------------------------------------------------

@@ -20,6 +20,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "backup.exists": ("备份文件“{path}”已存在，没有覆盖它；请换一个文件名，或加 --force 覆盖。",
                       "The backup file “{path}” already exists and was not overwritten; "
                       "choose another name, or add --force to overwrite it."),
+    "backup.no_folder": ("文件夹“{folder}”不存在，没有备份；请先建好这个文件夹，或换一个位置。",
+                         "The folder “{folder}” does not exist; nothing was backed up. Create "
+                         "the folder first, or choose another place."),
+    "backup.is_folder": ("“{path}”是文件夹；请给出备份文件的名字，例如“{path}/调解台账备份.db”。",
+                         "“{path}” is a folder; give the backup file a name, e.g. "
+                         "“{path}/ledger-backup.db”."),
     "backup.same_file": ("备份文件不能是数据库本身：“{path}”。",
                          "The backup cannot be the database itself: “{path}”."),
     "backup.verify_failed": ("备份“{path}”校验失败：{detail}", "Backup “{path}” failed its check: {detail}"),
@@ -63,8 +69,9 @@ TEXTS: dict[str, tuple[str, str]] = {
                       "totals: cases {cases_before} → {cases_after}, live {live_before} → "
                       "{live_after}, resolved {resolved_before} → {resolved_after}, "
                       "amount (yuan) {amount_yuan_before} → {amount_yuan_after}"),
-    "export.package": ("已导出数据包“{path}”：{count} 件案件，{files} 个文件。",
-                       "Exported the package “{path}”: {count} cases, {files} files."),
+    "export.package": ("已导出数据包“{path}”：{count} 件案件，{files} 个数据文件和清单 manifest.json。",
+                       "Exported the package “{path}”: {count} cases, {files} data files and "
+                       "the manifest manifest.json."),
     "imports.none": ("还没有导入记录。", "No imports yet."),
     "log.id": ("编号", "id"), "log.at": ("时间", "at"), "log.user": ("用户", "user"),
     "log.kind": ("类型", "kind"), "log.file": ("文件", "file"),

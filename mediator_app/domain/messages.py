@@ -150,7 +150,8 @@ _ZH: dict[str, Templates] = {
     "bool.invalid": ("“{value}”不是有效的是/否值，请填 是 或 否（也可填 1 或 0）。",),
     "datetime.invalid": ("时间“{value}”无效，应为 年-月-日 时:分:秒，如 2023-05-01 08:30:00。",),
     "uuid.invalid": ("“{value}”不是有效的案件标识（UUID）。",),
-    "case_no.duplicate": (
+    "case_no.duplicate": (  # committee_name (optional) is preferred to the code
+        "案号“{case_no}”已被{committee_name}在 {year} 年使用，同一调委会同一年的案号不能重复。",
         "案号“{case_no}”已被调委会 {committee} 在 {year} 年使用，同一调委会同一年的案号不能重复。",
         "案号“{case_no}”已被使用。",
     ),
@@ -352,6 +353,7 @@ _EN: dict[str, Templates] = {
     ),
     "uuid.invalid": ("“{value}” is not a valid case identifier (UUID).",),
     "case_no.duplicate": (
+        "Case number “{case_no}” is already used by {committee_name} in {year}.",
         "Case number “{case_no}” is already used by committee {committee} in {year}.",
         "Case number “{case_no}” is already used.",
     ),

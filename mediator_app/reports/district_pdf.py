@@ -1,6 +1,7 @@
 """The district report (区矛盾纠纷排查化解情况报告) as a PDF: A4 portrait, a narrative
 headline in the district's own style, tables by street, by dispute type and by month,
-and a chart of the monthly trend. Renders plain data; never queries the database."""
+and a chart of the monthly trend (when the document has one). Renders plain data; never
+queries the database."""
 
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ class DistrictDoc:
     subtitle: str
     paragraphs: list[str]
     tables: list[DocTable]
-    trend: TrendSeries
+    trend: TrendSeries | None  # None: no chart (a period shorter than three months)
     footnotes: list[str] = field(default_factory=list)
     page_label: str = "第 {page} 页 共 {pages} 页"
 
@@ -134,7 +135,8 @@ def _story(doc: DistrictDoc, st: dict[str, ParagraphStyle], font: str) -> list[A
     story += [_p(text, st["body"]) for text in doc.paragraphs]
     for table in doc.tables:
         story += [_p(table.title, st["h"]), _table(table, st)]
-    story += [Spacer(1, 4 * mm), KeepTogether([trend_chart(doc.trend, font)])]
+    if doc.trend is not None:
+        story += [Spacer(1, 4 * mm), KeepTogether([trend_chart(doc.trend, font)])]
     if doc.footnotes:
         story += [Spacer(1, 3 * mm)] + [_p(n, st["note"]) for n in doc.footnotes]
     return story

@@ -48,26 +48,51 @@ def _by_rank(counts: dict[str, int]) -> dict[str, int]:
 def backup(db: Database, out: str | Path, source_path: str | None = None, *,
            overwrite: bool = False) -> Path:
     """A consistent copy through SQLite's backup API, verified by integrity_check.
-    The copy is made next to ``out`` and renamed when verified. An existing ``out`` is
-    refused (StorageError ``backup.exists``) unless ``overwrite``; the database itself
-    always is."""
+    The copy is made next to ``out`` and renamed when verified; it is one file (no
+    ``-wal``/``-shm`` files are left beside it). A missing folder is refused
+    (``backup.no_folder``: the program does not create folders from a mistyped path), so
+    is a folder given as ``out`` (``backup.is_folder``). An existing ``out`` is refused
+    (StorageError ``backup.exists``) unless ``overwrite``; the database itself always is."""
     target = Path(out)
     if source_path and target.exists() and target.resolve() == Path(source_path).resolve():
         raise StorageError("backup.same_file", path=str(target))
+    if target.is_dir():
+        raise StorageError("backup.is_folder", path=str(target))
+    if not target.parent.is_dir():
+        raise StorageError("backup.no_folder", path=str(target), folder=str(target.parent))
     if target.exists() and not overwrite:
         raise StorageError("backup.exists", path=str(target))
     partial = target.with_name(target.name + ".part")
-    partial.unlink(missing_ok=True)
+    _remove_with_journals(partial)
     try:
         backup_file(db.conn, partial)
         problems = file_integrity(partial)
         if problems:
             raise StorageError("backup.verify_failed", path=str(target),
                                detail="; ".join(problems[:5]))
+        wal = partial.with_name(partial.name + "-wal")
+        if wal.exists() and wal.stat().st_size:  # never: the copy's writer checkpointed
+            raise StorageError("backup.verify_failed", path=str(target), detail=wal.name)
+        _remove_journals(partial)  # both connections are closed: the copy is complete
         partial.replace(target)
     finally:
-        partial.unlink(missing_ok=True)
+        _remove_with_journals(partial)
     return target
+
+
+_JOURNALS = ("-wal", "-shm", "-journal")
+
+
+def _remove_journals(path: Path) -> None:
+    """The files SQLite keeps beside a database (the copy is in WAL mode like the ledger:
+    opening it to verify leaves an empty ``-wal`` and a ``-shm``)."""
+    for suffix in _JOURNALS:
+        path.with_name(path.name + suffix).unlink(missing_ok=True)
+
+
+def _remove_with_journals(path: Path) -> None:
+    path.unlink(missing_ok=True)
+    _remove_journals(path)
 
 
 def verify_ledger(path: str | Path) -> None:

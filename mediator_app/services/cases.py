@@ -121,8 +121,11 @@ def _case_no_problems(db: Database, case: Case) -> list[Problem]:
         return []
     if CaseRepository(db).case_no_taken(case.committee_code, case.year, case.case_no,
                                         exclude_rowid=case.id):
+        committee = OrgRepository(db).committee(case.committee_code)
         params = {"case_no": case.case_no, "committee": case.committee_code,
                   "year": case.year}
+        if committee is not None and committee.name:
+            params["committee_name"] = committee.name
         return [Problem("case_no", "case_no.duplicate", params)]
     return []
 
@@ -173,9 +176,26 @@ def save_case(db: Database, case: Case, *, today: date | None = None, user: str 
             audit.record(ENTITY, case.case_id, "create", "case_no", None, case.case_no)
         else:
             rowid = case.id
+            old_mediators = lookup_repo.case_mediator_ids(db, rowid)
             repo.update(rowid, case, org_code)
-            audit.record_diff(ENTITY, case.case_id, _comparable(old), repo.stored_columns(rowid))
+            audit.record_diff(ENTITY, case.case_id, _comparable(old),
+                              _comparable(repo.stored_columns(rowid)))
+            _audit_mediators(db, audit, case, old_mediators)
         return repo.get(rowid)
+
+
+def _audit_mediators(db: Database, audit: AuditRepository, case: Case,
+                     old_ids: list[int]) -> None:
+    """One "mediators" entry (names, 、-separated) when the ticked mediators changed."""
+    new_ids = list(dict.fromkeys(case.mediator_ids))
+    if old_ids == new_ids:
+        return
+    names = lookup_repo.person_names(db, [*old_ids, *new_ids])
+
+    def text(ids: list[int]) -> str:
+        return "、".join(names.get(i, f"#{i}") for i in ids)
+
+    audit.record(ENTITY, case.case_id, "update", "mediators", text(old_ids), text(new_ids))
 
 
 def _changed_elsewhere(case: Case, stored: dict[str, object]) -> Problem | None:
@@ -188,6 +208,7 @@ def _changed_elsewhere(case: Case, stored: dict[str, object]) -> Problem | None:
 
 
 def _comparable(columns: dict[str, object]) -> dict[str, object]:
+    """The stored columns without the row id (never a change worth an audit line)."""
     return {k: v for k, v in columns.items() if k != "id"}
 
 

@@ -24,10 +24,49 @@ MAX_REPORTED = 50
 _CHUNK = 1 << 20
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
+# Files that cannot be opened (``csv.unreadable`` with a ``reason``), as plain sentences
+# naming the file (zh, en), never the operating system's English text. Kept here until
+# domain/messages.py takes them over.
+UNREADABLE = "csv.unreadable"
+FILE_MESSAGES: dict[str, tuple[str, str]] = {
+    "not_found": ("文件“{file}”不存在。", "The file “{file}” does not exist."),
+    "is_folder": ("“{file}”是文件夹，不是文件。", "“{file}” is a folder, not a file."),
+    "no_access": ("没有权限读取文件“{file}”（可能正被其他程序使用或受系统保护）。",
+                  "No permission to read the file “{file}” (it may be in use by another "
+                  "program or protected)."),
+}
+
+
+def _file_message(problem: Problem) -> tuple[str, str] | None:
+    if problem.code != UNREADABLE:
+        return None
+    return FILE_MESSAGES.get(str(problem.params.get("reason", "")))
+
+
 def render(problem: Problem, lang: str = "zh") -> str:
-    """The sentence for ``problem`` (``domain.messages.message``; kept as a short name
-    for the importers' callers)."""
+    """The sentence for ``problem`` (``domain.messages.message``, or ``FILE_MESSAGES``;
+    kept as a short name for the importers' callers)."""
+    texts = _file_message(problem)
+    if texts is not None:
+        return (texts[1] if lang.lower().startswith("en") else texts[0]).format(
+            file=problem.params.get("file", ""))
     return message(problem, lang)
+
+
+def file_problem(label: str, path: Path, exc: OSError) -> CsvProblem:
+    """The problem of a file that could not be read: missing, a folder, no access (plain
+    sentences), else the system's reason (``detail``)."""
+    if isinstance(exc, FileNotFoundError):
+        reason = "not_found"
+    elif isinstance(exc, IsADirectoryError) or path.is_dir():
+        reason = "is_folder"  # Windows says "permission denied" for a folder
+    elif isinstance(exc, PermissionError):
+        reason = "no_access"
+    else:
+        return CsvProblem(label, None, None, "", UNREADABLE,
+                          {"detail": exc.strerror or str(exc)})
+    return CsvProblem(label, None, None, "", UNREADABLE,
+                      {"reason": reason, "file": label, "detail": exc.strerror or str(exc)})
 
 
 # --- problems ------------------------------------------------------------------------
@@ -78,7 +117,10 @@ def _where_en(p: CsvProblem) -> str:
 
 
 def format_problem(p: CsvProblem, lang: str = "zh") -> str:
-    """``cases.csv 第 3 行 第 7 列 received_on（登记日期）：日期“x”无效…``"""
+    """``cases.csv 第 3 行 第 7 列 received_on（登记日期）：日期“x”无效…``; a file that
+    cannot be opened is one sentence naming it (``文件“x.csv”不存在。``)."""
+    if _file_message(p.problem) is not None:
+        return render(p.problem, lang)
     if lang.lower().startswith("en"):
         return f"{_where_en(p)}: {render(p.problem, 'en')}"
     return f"{_where_zh(p)}：{render(p.problem, 'zh')}"
@@ -178,9 +220,7 @@ def inspect_file(path: str | Path, name: str | None = None) -> FileInfo:
     try:
         sha, size, head = _digest(p)
     except OSError as exc:
-        detail = exc.strerror or str(exc)
-        raise CsvImportError([CsvProblem(label, None, None, "", "csv.unreadable",
-                                         {"detail": detail})]) from exc
+        raise CsvImportError([file_problem(label, p, exc)]) from exc
     if head.startswith(_UTF16_BOMS):
         encoding = "utf-16"
     elif _decodes(p, "utf-8-sig"):

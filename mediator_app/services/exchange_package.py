@@ -27,7 +27,7 @@ from sqlite_utils import Database
 
 import mediator_app
 from mediator_app.domain.errors import DomainError, Problem
-from mediator_app.services.csv_io import CsvImportError, CsvProblem
+from mediator_app.services.csv_io import CsvImportError, CsvProblem, file_problem
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.exchange_repo import ExchangeRepository
 from mediator_app.storage.package_repo import (
@@ -238,6 +238,9 @@ def open_package(path: str | Path, folder: Path, name: str | None = None) -> Pac
     label = name or str(path)
     try:
         sha = _sha256(Path(path))
+    except OSError as exc:  # missing, a folder, no access: not a damaged package
+        raise CsvImportError([file_problem(label, Path(path), exc)]) from exc
+    try:
         with zipfile.ZipFile(path) as zf:
             manifest = _read_manifest(zf, label)
             _check_members(zf, manifest, label)

@@ -54,6 +54,7 @@ __all__ = [
     "changes_since_submission",
     "completeness",
     "history",
+    "not_submitted",
     "review_and_submit",
     "review_month",
     "submission_for",
@@ -401,3 +402,9 @@ def completeness(db: Database, parent_scope: str, period: str | Period, *,
     found = SubmissionRepository(db).latest_by_scope([u[0] for u in units], span.text)
     return [_status(code, name, level, is_parent, disputes.get(code, 0), found.get(code, {}))
             for code, name, level, is_parent in units]
+
+
+def not_submitted(units: list[UnitStatus]) -> list[UnitStatus]:
+    """The units below the parent (child units and committees at the parent) that have
+    not submitted the month — missing or only reviewed — in the order of ``units``."""
+    return [u for u in units if not u.is_parent and u.state != STATE_SUBMITTED]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from mediator_app.domain.enums import CommitteeKind, OrgLevel
 from mediator_app.domain.model import CodeItem
 
 _KINDS = ("dispute_type", "source")
@@ -51,15 +52,46 @@ def committee_choices(db: Database, *, include_inactive: bool = False) -> list[C
     return [Choice(r[0], r[1], bool(r[2])) for r in rows.fetchall()]
 
 
-def grid_choices(db: Database, *, include_inactive: bool = False) -> list[Choice]:
-    """Grids with their village/community name, e.g. "610114001001001 幸福社区第一网格"."""
+def grid_choices(db: Database, *, include_inactive: bool = False,
+                 under: str | None = None) -> list[Choice]:
+    """Grids with their village/community name, e.g. "610114001001001 幸福社区第一网格";
+    ``under``: only the grids beneath that org unit (org_closure)."""
     where = "" if include_inactive else "AND g.active = 1"
+    params: list[str] = []
+    if under:
+        where += " AND g.code IN (SELECT descendant FROM org_closure WHERE ancestor = ?)"
+        params.append(under)
     rows = db.execute(
         "SELECT g.code, COALESCE(p.name || ' ', '') || g.name, g.active FROM org_units g "
         f"LEFT JOIN org_units p ON p.code = g.parent_code WHERE g.level = '网格' {where} "
-        "ORDER BY g.code"
+        "ORDER BY g.code", params
     )
     return [Choice(r[0], r[1], bool(r[2])) for r in rows.fetchall()]
+
+
+# committees whose cases come from anywhere in the district
+_WHOLE_DISTRICT_KINDS = (CommitteeKind.DISTRICT.value, CommitteeKind.PROFESSIONAL.value,
+                         CommitteeKind.ENTERPRISE.value)
+_DISTRICT_LEVELS = (OrgLevel.DISTRICT.value, OrgLevel.COUNTY.value)
+
+
+def committee_grid_area(db: Database, committee_code: str | None) -> str | None:
+    """The org unit whose grids a committee's cases are located in (its own unit);
+    None for every grid: a district-level, professional or enterprise committee, a
+    committee of a district unit, an unknown committee, or a unit without grids."""
+    row = db.execute(
+        "SELECT c.kind, c.org_code, u.level FROM committees c "
+        "LEFT JOIN org_units u ON u.code = c.org_code WHERE c.code = ?",
+        [committee_code or ""],
+    ).fetchone()
+    if row is None or not row[1] or row[0] in _WHOLE_DISTRICT_KINDS \
+            or row[2] in _DISTRICT_LEVELS:
+        return None
+    has_grids = db.execute(
+        "SELECT 1 FROM org_closure c JOIN org_units g ON g.code = c.descendant "
+        "WHERE c.ancestor = ? AND g.level = '网格' AND g.active = 1 LIMIT 1", [row[1]]
+    ).fetchone()
+    return row[1] if has_grids else None
 
 
 def mediator_choices(db: Database, committee_code: str | None) -> list[Choice]:
@@ -70,6 +102,19 @@ def mediator_choices(db: Database, committee_code: str | None) -> list[Choice]:
         [committee_code],
     )
     return [Choice(str(r[0]), r[1], bool(r[2])) for r in rows.fetchall()]
+
+
+def case_mediator_ids(db: Database, case_rowid: int) -> list[int]:
+    """The mediators ticked on a stored case, in their order."""
+    rows = db.execute("SELECT person_id FROM case_mediators WHERE case_rowid = ? ORDER BY seq",
+                      [case_rowid])
+    return [int(r[0]) for r in rows.fetchall()]
+
+
+def case_no_of(db: Database, case_rowid: int) -> str:
+    """The case number of a stored case ("" if none or no such case)."""
+    row = db.execute("SELECT case_no FROM cases WHERE id = ?", [case_rowid]).fetchone()
+    return str(row[0] or "") if row else ""
 
 
 def person_names(db: Database, ids: list[int]) -> dict[int, str]:

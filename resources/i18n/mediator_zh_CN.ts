@@ -4,77 +4,77 @@
     <context>
         <name>AgreementPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="247" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="248" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="285" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="249" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="286" />
             <source>Signed on</source>
             <translation>签订日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="250" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="287" />
             <source>Main facts</source>
             <translation>主要事实</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="251" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
             <source>Disputed matters</source>
             <translation>争议事项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="253" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="290" />
             <source>Responsibilities</source>
             <translation>各方责任</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="255" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="292" />
             <source>Agreed terms</source>
             <translation>协议内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="256" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="293" />
             <source>Manner of performance</source>
             <translation>履行方式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="258" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="295" />
             <source>Place of performance</source>
             <translation>履行地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="260" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="297" />
             <source>Performance deadline</source>
             <translation>履行期限</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="263" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="300" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="264" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="301" />
             <source>Judicially confirmed</source>
             <translation>已司法确认</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="265" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="302" />
             <source>Judicial confirmation date</source>
             <translation>司法确认日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="267" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="304" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="268" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="305" />
             <source>Oral agreements are recorded here too (口头协议登记).</source>
             <translation>口头协议也在此登记（口头协议登记）。</translation>
         </message>
@@ -156,128 +156,128 @@ Open it read-only?</source>
     <context>
         <name>BasicPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="132" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="177" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="133" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="178" />
             <source>Grid</source>
             <translation>网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="134" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="179" />
             <source>Registration date</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="135" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="180" />
             <source>Case source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="136" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="181" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="137" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="182" />
             <source>Summary of the dispute</source>
             <translation>纠纷简要情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="171" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="217" />
             <source>(numbered automatically when saved)</source>
             <translation>（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="172" />
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="198" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="218" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="244" />
             <source>Edit case &amp;number</source>
             <translation>修改案号(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="174" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="220" />
             <source>Only for a number not made from the template, e.g. an old paper case.</source>
             <translation>仅用于不按模板编号的案号，如历史纸质案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="230" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="145" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
             <source>Mediators</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="147" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="193" />
             <source>Amount involved (yuan)</source>
             <translation>涉及金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="149" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
             <source>People involved</source>
             <translation>涉及人数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="150" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
             <source>Mass dispute</source>
             <translation>群体性纠纷</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="151" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="197" />
             <source>Prevention results (persons)</source>
             <translation>防止激化（人数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="153" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
             <source>Prevented civil-to-criminal</source>
             <translation>防止民转刑</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="153" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
             <source>Prevented mass petition</source>
             <translation>防止群体性上访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="154" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
             <source>Prevented mass fight</source>
             <translation>防止群体性械斗</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="154" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
             <source>Prevented suicide</source>
             <translation>防止自杀</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="158" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="204" />
             <source>Status (changed by the actions above)</source>
             <translation>状态（通过上方按钮更改）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="160" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="206" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="161" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="207" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="162" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="208" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="163" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="209" />
             <source>Outcome note</source>
             <translation>结果说明</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="197" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="243" />
             <source>Cancel the change</source>
             <translation>取消修改</translation>
         </message>
@@ -285,192 +285,192 @@ Open it read-only?</source>
     <context>
         <name>CaseFormWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="94" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="99" />
             <source>Add investigation</source>
             <translation>添加调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="94" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="96" />
             <location filename="../../mediator_app/ui/case_form/window.py" line="99" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="101" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="104" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="95" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="100" />
             <source>Add session</source>
             <translation>添加调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="98" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="103" />
             <source>Add follow-up visit</source>
             <translation>添加回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="101" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="106" />
             <source>Investigation records</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="102" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="107" />
             <source>Mediation session records</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="103" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="108" />
             <source>Basic information</source>
             <translation>基本情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="104" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="105" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="110" />
             <source>Investigation and mediation records</source>
             <translation>调查与调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="106" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="111" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="107" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="112" />
             <source>Follow-up visits</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="92" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="97" />
             <source>Add a party ({keys})</source>
             <translation>添加当事人（{keys}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="132" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="144" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="133" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
             <source>Save and new (Ctrl+Shift+S)</source>
             <translation>保存并新建 (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="134" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="146" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="135" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="137" />
             <source>Print documents</source>
             <translation>打印文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="147" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="161" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="168" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="148" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="155" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="162" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="169" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="149" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="163" />
             <source>Investigator</source>
             <translation>调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="164" />
             <source>Person questioned</source>
             <translation>被调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="151" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="165" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="171" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="156" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="170" />
             <source>Participants</source>
             <translation>参加人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="158" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="172" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="161" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="175" />
             <source>Visit date</source>
             <translation>回访日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="162" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="176" />
             <source>Party visited</source>
             <translation>回访对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="163" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="177" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="164" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="178" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="166" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="180" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="167" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="181" />
             <source>Remaining risk</source>
             <translation>遗留风险</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="168" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="182" />
             <source>Visitor</source>
             <translation>回访人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="169" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="183" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="287" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="279" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="288" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="280" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="290" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="282" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="290" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="282" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="330" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="338" />
             <source>A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?</source>
             <translation>上次程序关闭时有一份案件登记表尚未保存（登记于 {when}，当事人：{names}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="331" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="339" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>
@@ -908,65 +908,71 @@ Open it read-only?</source>
     <context>
         <name>DocumentsMenu</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="40" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
             <source>Acceptance register</source>
             <translation>受理登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="41" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
             <source>Mediation agreement</source>
             <translation>调解协议书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="42" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="62" />
             <source>Oral agreement register</source>
             <translation>口头协议登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="44" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
             <source>Follow-up records</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="45" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="65" />
             <source>Case file cover and contents</source>
             <translation>卷宗封面及卷内目录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="47" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="67" />
             <source>Whole case file</source>
             <translation>卷宗（全部文书）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="58" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="124" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="78" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="147" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="153" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="68" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
             <source>Save as PDF…</source>
             <translation>另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="69" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="90" />
             <source>Open to print or preview</source>
             <translation>打开预览/打印</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="98" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
             <source>Save the document</source>
             <translation>保存文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="99" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="121" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="113" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="135" />
             <source>Preparing the document…</source>
             <translation>正在生成文书…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="143" />
+            <source>Saved: {path}</source>
+            <translation>已保存：{path}</translation>
         </message>
     </context>
     <context>
@@ -2198,169 +2204,178 @@ Database: {path}</source>
     <context>
         <name>ReportsWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="76" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="215" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="77" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="216" />
             <source>Statistics reports</source>
             <translation>统计报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="112" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="113" />
             <source>Disputes and handling</source>
             <translation>纠纷排查与调处</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="113" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="114" />
             <source>By dispute type</source>
             <translation>按纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="114" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="115" />
             <source>Sources and prevention</source>
             <translation>案件来源与防止激化</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="115" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="116" />
             <source>By month</source>
             <translation>按月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="121" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="339" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="122" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="342" />
             <source>Review and submit</source>
             <translation>审核上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="132" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="133" />
             <source>Period:</source>
             <translation>期间：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="134" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="135" />
             <source>Scope:</source>
             <translation>范围：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="137" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="138" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="138" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="139" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="139" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="140" />
             <source>Save PDF…</source>
             <translation>保存 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="140" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="141" />
             <source>Report with chart (PDF)…</source>
             <translation>情况报告（PDF）…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="142" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="143" />
             <source>Save CSV…</source>
             <translation>保存 CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="143" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="144" />
             <source>Save XLSX…</source>
             <translation>保存 XLSX…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="185" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="186" />
             <source>Choose a unit or a committee.</source>
             <translation>请选择单位或调委会。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="196" />
             <location filename="../../mediator_app/ui/reports/window.py" line="197" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="198" />
             <source>Building the report…</source>
             <translation>正在生成报表…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="211" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="212" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="245" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="246" />
             <source>Calendar month</source>
             <translation>月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="260" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="261" />
             <source>Changed since submission: {n} differences (see Review and submit).</source>
             <translation>本月上报后数据有变化（{n} 项），详见“审核上报”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="275" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="276" />
             <source>Submitted figures: version {v}, by {who} at {at}.</source>
             <translation>已上报的数字：第 {v} 版，{who} 于 {at} 上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="276" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="277" />
             <source>The By month tab and the case lists show the current data.</source>
             <translation>“按月份”页和案件列表显示的是当前数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="293" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="294" />
             <source>Finding the cases…</source>
             <translation>正在查找案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="305" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="306" />
             <source>The month was reviewed.</source>
             <translation>本月已审核。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="310" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="314" />
             <source>Submit</source>
             <translation>上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="310" />
-            <source>Submit the figures of {scope} for {period}?</source>
-            <translation>上报{scope}{period}的数字？</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="313" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="316" />
             <source>The month was submitted.</source>
             <translation>本月已上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="379" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="401" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="355" />
+            <source>submitted</source>
+            <translation>已上报</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="386" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="383" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="406" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="389" />
             <source>Saving {path}…</source>
             <translation>正在保存 {path}…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="386" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="409" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="392" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="392" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="403" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="398" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="407" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="414" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="398" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="412" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="418" />
+            <source>sheet</source>
+            <translation>统计表</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="407" />
+            <source>report</source>
+            <translation>情况报告</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="412" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="420" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="419" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -2368,27 +2383,27 @@ Database: {path}</source>
     <context>
         <name>SavingMixin</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="64" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="68" />
             <source>Use this number anyway (for example for an old paper case)?</source>
             <translation>仍要使用这个案号吗（如历史纸质案件）？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="66" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="70" />
             <source>Case number not from the template</source>
             <translation>案号不符合模板</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="80" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="84" />
             <source>This may be a case entered before: {numbers}. Save anyway?</source>
             <translation>此案件可能已经登记过：{numbers}。仍然保存？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="81" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="85" />
             <source>Possible duplicate</source>
             <translation>可能重复</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="113" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="117" />
             <source>Could not save</source>
             <translation>无法保存</translation>
         </message>
@@ -2396,7 +2411,7 @@ Database: {path}</source>
     <context>
         <name>SearchCombo</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/widgets.py" line="127" />
+            <location filename="../../mediator_app/ui/case_form/widgets.py" line="90" />
             <source>{key} {label} (inactive)</source>
             <translation>{key} {label}（已停用）</translation>
         </message>
@@ -2557,32 +2572,32 @@ Database: {path}</source>
     <context>
         <name>StatusActionsMixin</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="47" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="48" />
             <source>Accept</source>
             <translation>受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="48" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="49" />
             <source>Mediation succeeded</source>
             <translation>调解成功</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="49" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="50" />
             <source>Terminate mediation</source>
             <translation>调解终止</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="50" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="51" />
             <source>Do not accept</source>
             <translation>不予受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="55" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="56" />
             <source>Reopen</source>
             <translation>重新打开</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="56" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="57" />
             <source>Back to “in mediation”, to correct a case closed by mistake</source>
             <translation>退回“调解中”，用于更正误操作结案的案件</translation>
         </message>
@@ -2592,32 +2607,37 @@ Database: {path}</source>
             <translation>记录“调解成功”前，请至少勾选一名调解员。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="126" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="101" />
+            <source>A case whose mediation succeeded needs at least one mediator ticked (who reached the agreement). Nothing was saved.</source>
+            <translation>调解成功的案件须至少勾选一名调解员（达成协议的调解员），未保存。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="140" />
             <source>Could not change the status</source>
             <translation>无法更改状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="143" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="157" />
             <source>Mediation succeeded with a written agreement: please fill in the agreement (number, facts, terms, performance) and save.</source>
             <translation>调解成功（书面协议）：请填写调解协议（协议编号、主要事实、协议内容、履行方式等），然后保存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="150" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="164" />
             <source>The case goes back to “in mediation”: its closing date, agreement form, performance and judicial confirmation are cleared (the agreement text is kept). Reopen it?</source>
             <translation>案件将回到“调解中”：结案日期、协议形式、履行情况和司法确认将被清除（协议内容保留）。确定重新打开吗？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="151" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="165" />
             <source>Reopen the case</source>
             <translation>重新打开案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="168" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="182" />
             <source>Unsaved changes</source>
             <translation>有未保存的修改</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="169" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="183" />
             <source>This case has changes that are not saved. Save them?</source>
             <translation>此案件有尚未保存的修改。是否保存？</translation>
         </message>
@@ -2683,109 +2703,129 @@ Database: {path}</source>
     <context>
         <name>SubmissionPanel</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="44" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="51" />
             <source>Review</source>
             <translation>审核</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="45" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="52" />
             <source>Submit</source>
             <translation>上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="46" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="53" />
             <source>Show the submitted figures (reprint)</source>
             <translation>显示已上报的数字（重印）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="64" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="71" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="64" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="71" />
             <source>Level</source>
             <translation>级别</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="64" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="71" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="64" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="71" />
             <source>Unit name</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="65" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="72" />
             <source>Disputes this month</source>
             <translation>本月排查纠纷数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="65" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="72" />
             <source>Version</source>
             <translation>版本</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="65" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="72" />
             <source>By</source>
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="65" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="72" />
             <source>At</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="89" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="96" />
             <source>This month has not been reviewed or submitted yet.</source>
             <translation>本月尚未审核或上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="92" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="99" />
             <source>Reviewed by {who} at {at} (version {v}); not submitted yet.</source>
             <translation>{who} 已于 {at} 审核（第 {v} 版），尚未上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="94" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="101" />
             <source>Submitted by {who} at {at} (version {v}, reviewed by {rev}).</source>
             <translation>{who} 已于 {at} 上报（第 {v} 版，审核人 {rev}）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="98" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="105" />
             <source>Zero report.</source>
             <translation>零报告。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="100" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="107" />
             <source>A newer review (version {v}) has not been submitted.</source>
             <translation>较新的审核（第 {v} 版）尚未上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="110" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="117" />
             <source>Changed since submission ({n} figures):</source>
             <translation>上报后有变动（{n} 项数字）：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="111" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="118" />
             <source>• {unit} · {figure}: {before} → {after}</source>
             <translation>• {unit} · {figure}：{before} → {after}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="115" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="122" />
             <source>… and {n} more</source>
             <translation>…… 另有 {n} 项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="122" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="129" />
             <source> (this unit)</source>
             <translation>（本单位）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="140" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="147" />
             <source>This unit: {state}. Units below: submitted {done}/{all} (zero reports {zero}), reviewed only {rev}, not submitted {miss}</source>
             <translation>本单位：{state}。下级：已上报 {done}/{all}（其中零报告 {zero}），已审核未上报 {rev}，未上报 {miss}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="159" />
+            <source>Submit the figures of {scope} for {period}?</source>
+            <translation>上报{scope}{period}的数字？</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="164" />
+            <source>{n} units below have not submitted yet: {names} and {more} more.</source>
+            <translation>下级单位中有 {n} 个尚未上报：{names}等（另有 {more} 个未列出）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="168" />
+            <source>{n} units below have not submitted yet: {names}.</source>
+            <translation>下级单位中有 {n} 个尚未上报：{names}。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/submission.py" line="170" />
+            <source>Submit the figures of {scope} for {period} anyway?</source>
+            <translation>仍要上报{scope}{period}的数字吗？</translation>
         </message>
     </context>
     <context>

@@ -401,3 +401,16 @@ CONTEXT_ZH.update({
     ("QAbstractFileIconProvider", "%1 File"): "%1 文件",
     ("QAbstractFileIconProvider", "Unknown"): "未知",
 })
+
+# ---- reports window: 上报 confirmation and default file names (review fixes) -----------
+ZH.update({
+    "{n} units below have not submitted yet: {names}.": "下级单位中有 {n} 个尚未上报：{names}。",
+    "{n} units below have not submitted yet: {names} and {more} more.":
+        "下级单位中有 {n} 个尚未上报：{names}等（另有 {more} 个未列出）。",
+    "Submit the figures of {scope} for {period} anyway?": "仍要上报{scope}{period}的数字吗？",
+})
+CONTEXT_ZH.update({
+    ("ReportsWindow", "sheet"): "统计表",
+    ("ReportsWindow", "report"): "情况报告",
+    ("ReportsWindow", "submitted"): "已上报",
+})

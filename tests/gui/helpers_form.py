@@ -31,6 +31,7 @@ class RecordingDialogs:
     confirms: list[bool] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)
     files: list[list[str]] = field(default_factory=list)
+    save_paths: list[str] = field(default_factory=list)
     asked: list[tuple[str, str, str]] = field(default_factory=list)
 
     def info(self, title: str, text: str) -> None:
@@ -52,7 +53,8 @@ class RecordingDialogs:
         return self.files.pop(0) if self.files else []
 
     def save_file(self, title: str, suggested: str, filter: str) -> str | None:  # noqa: A002
-        return None
+        self.asked.append(("save_file", title, suggested))
+        return self.save_paths.pop(0) if self.save_paths else None
 
     def kinds(self) -> list[str]:
         return [a[0] for a in self.asked]

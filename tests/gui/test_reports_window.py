@@ -488,3 +488,81 @@ def test_window_fits_a_small_screen_at_the_largest_text_size(rctx, qtbot, qapp):
         assert w.minimumSizeHint().width() <= 1100  # was 1,300–1,600 px: off a laptop
     finally:
         qapp.setFont(base)
+
+
+# ---- review fixes: the 上报 confirmation, default file names ---------------------------
+
+@pytest.fixture
+def zh_ui(qapp):
+    from mediator_app.ui.i18n import install_translators
+
+    translators = install_translators(qapp, "zh")
+    yield
+    for t in translators:
+        qapp.removeTranslator(t)
+
+
+def _last_confirm(dialogs) -> str:
+    return [c for c in dialogs.calls if c[0] == "confirm"][-1][2]
+
+
+def test_submit_confirmation_names_the_units_not_submitted(window, dialogs, zh_ui):
+    window.set_scope(EAST)
+    window.review()
+    window.submit()
+    assert _last_confirm(dialogs) == ("下级单位中有 1 个尚未上报：东湖村。\n\n"
+                                      "仍要上报东湖街道2024年5月的数字吗？")
+    window.set_scope(DISTRICT)
+    window.review()
+    window.submit()
+    text = _last_confirm(dialogs)
+    assert text.startswith("下级单位中有 3 个尚未上报：西山街道、南岭街道、"
+                           "报表区医疗纠纷人民调解委员会。")
+    assert "东湖街道" not in text
+    assert text.endswith("仍要上报报表区2024年5月的数字吗？")
+    assert window.bundle.submission.submitted is not None  # still allowed
+
+
+def test_submit_confirmation_lists_at_most_five_names(window):
+    from mediator_app.services.submissions import STATE_MISSING, STATE_REVIEWED, UnitStatus
+
+    panel = window.submission
+    units = [UnitStatus("0", "报表区", "区", STATE_MISSING, is_parent=True)]
+    units += [UnitStatus(str(i), f"U{i}", "街道", STATE_REVIEWED if i % 2 else STATE_MISSING)
+              for i in range(1, 9)]
+    text = panel.confirm_text("报表区", "2024年5月", units)
+    assert text.startswith("8 units below have not submitted yet: U1、U2、U3、U4、U5 and 3 more.")
+    assert "U6" not in text and text.endswith("Submit the figures of 报表区 for 2024年5月 anyway?")
+    assert panel.confirm_text("报表区", "2024年5月", units[:1]) == \
+        "Submit the figures of 报表区 for 2024年5月?"
+
+
+def test_default_file_names_are_chinese(window, dialogs, zh_ui):
+    dialogs.save_path = None
+    window.save_pdf()
+    window.save_district_pdf()
+    window.save_csv()
+    window.save_xlsx()
+    window.review()
+    window.submit()
+    window.submission.show_submitted.setChecked(True)  # reprint: the submitted figures
+    window.save_pdf()
+    window.save_district_pdf()  # built from the live data: not marked 已上报
+    window.set_period(parse_period("2024-03-01..2024-05-31"))
+    window.save_pdf()
+    suggested = [c[2] for c in dialogs.calls if c[0] == "save_file"]
+    assert suggested == ["报表区_2024年5月_统计表.pdf", "报表区_2024年5月_情况报告.pdf",
+                         "报表区_2024年5月_统计表.csv", "报表区_2024年5月_统计表.xlsx",
+                         "报表区_2024年5月_统计表_已上报.pdf", "报表区_2024年5月_情况报告.pdf",
+                         "报表区_2024-03-01至2024-05-31_统计表.pdf"]
+
+
+def test_file_names_are_safe_for_windows():
+    from mediator_app.ui.reports.file_names import default_file_name, safe_file_name
+
+    assert safe_file_name('A/B\\C:D*E?"<>|F. ') == "A_B_C_D_E_F"
+    assert safe_file_name(" . ") == "_"
+    assert default_file_name("东湖 街道", MAY, ["统计表", "已上报"], "pdf", "zh") == \
+        "东湖街道_2024年5月_统计表_已上报.pdf"
+    assert default_file_name("East", parse_period("2024-01-01..2024-02-29"), ["sheet"],
+                             "csv", "en") == "East_2024-01-01_to_2024-02-29_sheet.csv"

@@ -171,3 +171,27 @@ def test_options_of_the_main_parser_are_not_overridden(db_path, tmp_path):
                               "register", "--out", str(tmp_path / "r.pdf")])
     assert args.db == db_path
     assert args.func(args) == 0
+
+
+def test_submitting_names_the_units_below_that_have_not_submitted(db_path, capsys):
+    base = ("submit", "--db", db_path, "--period", "2023-05")
+    assert run(*base, "--scope", S2, "--review-and-submit") == 0
+    capsys.readouterr()
+    assert run(*base, "--scope", DISTRICT, "--review-and-submit") == 0
+    out = capsys.readouterr().out
+    assert "注意：下级单位中有 1 个尚未上报：幸福街道。" in out and "和平街道" not in out
+    assert run(*base, "--scope", S1, "--review-and-submit") == 0
+    assert run(*base, "--scope", DISTRICT, "--review-and-submit", "--lang", "en") == 0
+    assert "have not submitted" not in capsys.readouterr().out  # all units have now
+
+
+def test_the_note_names_at_most_five_units() -> None:
+    from mediator_app.services.submissions import STATE_MISSING, STATE_SUBMITTED, UnitStatus
+
+    units = [UnitStatus("0", "本级", "区", STATE_MISSING, is_parent=True)]
+    units += [UnitStatus(str(i), f"街道{i}", "街道", STATE_MISSING) for i in range(1, 8)]
+    units.append(UnitStatus("9", "已报街道", "街道", STATE_SUBMITTED))
+    note = commands_docs._not_submitted_note(units, "zh")
+    assert note == "注意：下级单位中有 7 个尚未上报：街道1、街道2、街道3、街道4、街道5等。"
+    assert commands_docs._not_submitted_note(units, "en").startswith(
+        "Note: 7 units below have not submitted yet: 街道1, 街道2")

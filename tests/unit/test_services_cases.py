@@ -223,6 +223,38 @@ def test_mediators_are_saved(db):
     assert case.mediator_ids == (pid,)
 
 
+def test_edit_audits_mediators_and_party_count_but_never_the_row_id(db):
+    a = org_svc.save_person(db, Person("调解员甲", PersonRole.MEDIATOR, committee_code="C1"))
+    b = org_svc.save_person(db, Person("调解员乙", PersonRole.MEDIATOR, committee_code="C1"))
+    saved = svc.save_case(db, new_case(mediator_ids=(a,)), today=TODAY)
+    svc.save_case(db, dataclasses.replace(saved, mediator_ids=()), today=TODAY)
+    again = CaseRepository(db).get(saved.id)
+    svc.save_case(db, dataclasses.replace(again, mediator_ids=(a, b), parties=(Party("张三"),)),
+                  today=TODAY)
+    updates = [(e.field, e.old_value, e.new_value)
+               for e in AuditRepository(db).history("case", saved.case_id) if e.action == "update"]
+    assert ("mediators", "调解员甲", "") in updates
+    assert ("mediators", "", "调解员甲、调解员乙") in updates
+    assert ("party_count", "2", "1") in updates
+    assert all(field != "id" for field, _old, _new in updates)
+    unchanged = CaseRepository(db).get(saved.id)
+    svc.save_case(db, unchanged, today=TODAY)  # nothing changed: nothing logged
+    assert len(AuditRepository(db).history("case", saved.case_id)) == 1 + len(updates)
+
+
+def test_duplicate_case_no_names_the_committee(db):
+    from mediator_app.domain.messages import message
+
+    svc.save_case(db, new_case(case_no="A-1"), today=TODAY)
+    with pytest.raises(DomainError) as err:
+        svc.save_case(db, new_case(case_no="A-1"), today=TODAY)
+    text = message(err.value.first)
+    assert "幸福调委会" in text and "C1" not in text
+    params = {k: v for k, v in err.value.first.params.items() if k != "committee_name"}
+    fallback = message(dataclasses.replace(err.value.first, params=params))
+    assert "调委会 C1" in fallback  # no name given: the code
+
+
 def test_likely_duplicates(db):
     first = svc.save_case(db, new_case(), today=TODAY)
     far = svc.save_case(db, new_case(received_on=date(2023, 9, 1),

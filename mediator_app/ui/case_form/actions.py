@@ -39,6 +39,7 @@ class StatusActionsMixin:
     saved: Any  # Signal(int)
     _busy: bool
     _closing: bool
+    _stored_mediator_ids: tuple[int, ...]
     tr: Callable[[str], str]
 
     # ---- header ----------------------------------------------------------------------------
@@ -86,11 +87,24 @@ class StatusActionsMixin:
         cases may carry none)."""
         if self.basic.mediator_ids():
             return True
-        self.tabs.setCurrentIndex(PAGE_BASIC)
-        self.basic.errors["mediator_ids"].show_message(
+        self._mediator_needed(
             self.tr("Tick at least one mediator before recording “mediation succeeded”."))
-        self.basic.mediators.setFocus(Qt.FocusReason.OtherFocusReason)
         return False
+
+    def _resolved_keeps_mediator(self) -> bool:
+        """The same rule when saving: a 调解成功 case keeps at least one mediator ticked.
+        A case stored without any (e.g. imported: CSV files carry no mediators) may
+        still be edited without one."""
+        if (self.status != CaseStatus.RESOLVED  # type: ignore[attr-defined]
+                or self.basic.mediator_ids() or not self._stored_mediator_ids):
+            return True
+        self._mediator_needed(self.tr("A case whose mediation succeeded needs at least one mediator ticked (who reached the agreement). Nothing was saved."))  # noqa: E501
+        return False
+
+    def _mediator_needed(self, text: str) -> None:
+        self.tabs.setCurrentIndex(PAGE_BASIC)
+        self.basic.errors["mediator_ids"].show_message(text)
+        self.basic.mediators.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _open_status_dialog(self, target: CaseStatus) -> None:
         dialog = StatusDialog(target, lang=self.ctx.lang, parent=self)  # type: ignore[arg-type]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -111,6 +112,50 @@ def _readonly() -> QLineEdit:
     return edit
 
 
+class MediatorList(QListWidget):
+    """The committee's mediators to tick: at least ``MIN_ROWS`` rows high in the
+    current font (it follows the text size), a little more when there is room."""
+
+    MIN_ROWS = 5
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self._fit_rows()
+
+    def row_height(self) -> int:
+        text = self.fontMetrics().height() + 4
+        return max(text, self.sizeHintForRow(0)) if self.count() else text
+
+    def _fit_rows(self) -> None:
+        frame = 2 * self.frameWidth()
+        self.setMinimumHeight(self.MIN_ROWS * self.row_height() + frame)
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        rows = min(max(self.count(), self.MIN_ROWS), self.MIN_ROWS + 2)
+        return QSize(hint.width(), rows * self.row_height() + 2 * self.frameWidth())
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_rows()
+
+    def set_items(self, choices: list[tuple[int, str]], checked: list[int]) -> None:
+        self.blockSignals(True)
+        self.clear()
+        for pid, name in choices:
+            item = QListWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, pid)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if pid in checked
+                               else Qt.CheckState.Unchecked)
+            self.addItem(item)
+        self.blockSignals(False)
+        self._fit_rows()
+
+
 class BasicPage(FieldPage):
     """基本情况: the registration fields in the order of the paper 受理登记表."""
 
@@ -134,16 +179,17 @@ class BasicPage(FieldPage):
         self.add(left, "received_on", self.tr("Registration date"), DateEdit())
         self.add(left, "source", self.tr("Case source"), SearchCombo())
         self.add(left, "dispute_type", self.tr("Dispute type"), SearchCombo())
-        self.add(left, "summary", self.tr("Summary of the dispute"), TextEdit(lines=6))
+        self.add(left, "summary", self.tr("Summary of the dispute"), TextEdit(lines=3))
+        # under the summary, which gives up its spare height: never fewer than
+        # MediatorList.MIN_ROWS rows, whatever the text size
+        self.mediators = MediatorList()
+        box, self.errors["mediator_ids"] = with_error(self.mediators)
+        left.addRow(self.tr("Mediators"), box)
+        self.mediators.itemChanged.connect(lambda _i: self._edited("mediator_ids"))
         self._build_right(right)
 
     def _build_right(self, form: QFormLayout) -> None:
         self._build_case_no(form)
-        self.mediators = QListWidget()
-        self.mediators.setMaximumHeight(90)
-        box, self.errors["mediator_ids"] = with_error(self.mediators)
-        form.addRow(self.tr("Mediators"), box)
-        self.mediators.itemChanged.connect(lambda _i: self._edited("mediator_ids"))
         amount = self.add(form, "amount_yuan", self.tr("Amount involved (yuan)"), QLineEdit())
         amount.setMaximumWidth(140)
         self.add(form, "people_involved", self.tr("People involved"), _int_edit())
@@ -210,16 +256,7 @@ class BasicPage(FieldPage):
 
     # ---- mediators ------------------------------------------------------------------------
     def set_mediator_choices(self, choices: list[tuple[int, str]], checked: list[int]) -> None:
-        self.mediators.blockSignals(True)
-        self.mediators.clear()
-        for pid, name in choices:
-            item = QListWidgetItem(name)
-            item.setData(Qt.ItemDataRole.UserRole, pid)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if pid in checked
-                               else Qt.CheckState.Unchecked)
-            self.mediators.addItem(item)
-        self.mediators.blockSignals(False)
+        self.mediators.set_items(choices, checked)
 
     def mediator_ids(self) -> list[int]:
         items = (self.mediators.item(i) for i in range(self.mediators.count()))

@@ -41,15 +41,19 @@ class SavingMixin:
     _set_busy: Callable[[bool], None]
     _show_case: Callable[[Case], None]
     changed_elsewhere: Callable[[Problem], None]
+    _resolved_keeps_mediator: Callable[[], bool]
 
     def save(self, then: Then = None) -> None:
         if self._busy:
             return
         self.placer.clear()
+        mediators_ok = self._resolved_keeps_mediator()  # shown beside the list
         try:
             case = state_to_case(self.state())
         except DomainError as exc:
             self.show_problems(exc.problems)
+            return
+        if not mediators_ok:
             return
         if case.case_no and case.case_no != self._stored_case_no:
             self._run(lambda db: case_no_template_problem(db, case),

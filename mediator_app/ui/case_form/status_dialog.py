@@ -96,8 +96,10 @@ class StatusDialog(QDialog):
         form = self.form_combo.value()
         agreement_form = AgreementForm(form) if form else None
         reason = self.reason_edit.text()
+        field = "accepted_on" if self.target == CaseStatus.IN_MEDIATION else "closed_on"
         try:
-            field = "accepted_on" if self.target == CaseStatus.IN_MEDIATION else "closed_on"
+            if not self.date_edit.text().strip():  # "please fill in", not "invalid date"
+                raise DomainError(Problem(field, "required", {"status": self.target.value}))
             on = parse_date(self.date_edit.text(), field)
         except DomainError as exc:
             self.show_problems(

@@ -72,18 +72,24 @@ class SearchCombo(QComboBox):
         completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.setCompleter(completer)
         self._last = ""
-        self._retired: dict[str, str] = {}  # key -> label of entries no longer offered
-        self._shown_retired = ""  # the retired key currently listed (the record's own)
+        self._hidden: dict[str, str] = {}  # key -> text of entries not offered
+        self._shown_hidden = ""  # the hidden key currently listed (the record's own)
         self.currentTextChanged.connect(self._emit_if_changed)
         self.lineEdit().editingFinished.connect(self._normalise)
 
     def set_choices(self, choices: Iterable[tuple[str, str]], keep: bool = True,
-                    retired: Iterable[tuple[str, str]] = ()) -> None:
-        """Offer ``choices``; a ``retired`` entry (e.g. a deactivated code-table item) is
-        listed only while it is the value of the record shown, with its label."""
+                    retired: Iterable[tuple[str, str]] = (),
+                    others: Iterable[tuple[str, str]] = ()) -> None:
+        """Offer ``choices``; a ``retired`` entry (e.g. a deactivated code-table item,
+        marked inactive) or one of ``others`` (e.g. a grid outside the chosen
+        committee's area) is listed only while it is the value of the record shown,
+        with its label; its exact key may also be typed."""
         key = self.current_key() if keep else ""
-        self._retired = dict(retired)
-        self._shown_retired = ""
+        self._hidden = {k: f"{k} {label}".strip() for k, label in others}
+        self._hidden.update(
+            (k, self.tr("{key} {label} (inactive)").format(key=k, label=label))
+            for k, label in retired)
+        self._shown_hidden = ""
         self.blockSignals(True)
         self.clear()
         for k, label in choices:
@@ -103,10 +109,12 @@ class SearchCombo(QComboBox):
         if exact:
             return str(self.itemData(exact[0]))
         matches = [i for i in range(self.count()) if text.lower() in self.itemText(i).lower()]
-        return str(self.itemData(matches[0])) if len(matches) == 1 else ""
+        if len(matches) == 1:
+            return str(self.itemData(matches[0]))
+        return text if text in self._hidden else ""
 
     def set_key(self, key: str) -> None:
-        self._show_retired(key)
+        self._show_hidden(key)
         index = self.findData(key) if key else -1
         if index >= 0:
             self.setCurrentIndex(index)
@@ -116,17 +124,16 @@ class SearchCombo(QComboBox):
             self.setCurrentIndex(-1)
             self.setEditText("")
 
-    def _show_retired(self, key: str) -> None:
-        """List the retired entry ``key`` (marked inactive); drop the one listed before."""
-        if self._shown_retired and self._shown_retired != key:
+    def _show_hidden(self, key: str) -> None:
+        """List the hidden entry ``key``; drop the one listed before."""
+        if self._shown_hidden and self._shown_hidden != key:
             self.blockSignals(True)
-            self.removeItem(self.findData(self._shown_retired))
+            self.removeItem(self.findData(self._shown_hidden))
             self.blockSignals(False)
-            self._shown_retired = ""
-        if key in self._retired and self.findData(key) < 0:
-            text = self.tr("{key} {label} (inactive)").format(key=key, label=self._retired[key])
-            self.addItem(text, key)
-            self._shown_retired = key
+            self._shown_hidden = ""
+        if key in self._hidden and self.findData(key) < 0:
+            self.addItem(self._hidden[key], key)
+            self._shown_hidden = key
 
     def _emit_if_changed(self, _text: str) -> None:
         key = self.current_key()
@@ -137,6 +144,8 @@ class SearchCombo(QComboBox):
     def _normalise(self) -> None:
         """Show the full "key label" of the entry the typed text stands for."""
         key = self.current_key()
+        if key and self.findData(key) < 0:
+            self._show_hidden(key)  # the exact key of an entry not offered
         if key and self.currentText() != self.itemText(self.findData(key)):
             self.setCurrentIndex(self.findData(key))
 

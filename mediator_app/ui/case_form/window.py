@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from typing import Any, ClassVar
 
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -21,12 +23,12 @@ from PySide6.QtWidgets import (
 from mediator_app.domain.enums import CaseStatus, Performance
 from mediator_app.domain.model import Case
 from mediator_app.services.privacy import record_case_view
-from mediator_app.storage import lookup_repo
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.ui.case_form.actions import StatusActionsMixin
 from mediator_app.ui.case_form.conflict import ConflictMixin, kept_key
 from mediator_app.ui.case_form.drafts import DraftStore
 from mediator_app.ui.case_form.keyboard import ADD_PARTY_KEYS, KeyboardMixin
+from mediator_app.ui.case_form.lookups import LookupsMixin
 from mediator_app.ui.case_form.navigation import (
     PAGE_AGREEMENT,
     PAGE_BASIC,
@@ -44,12 +46,14 @@ from mediator_app.ui.case_form.state import State, case_to_state, empty_state
 from mediator_app.ui.case_form.status_dialog import StatusDialog
 from mediator_app.ui.case_form.widgets import ErrorLabel
 from mediator_app.ui.context import AppContext
+from mediator_app.ui.labels import status_label
 
 AUTOSAVE_MS = 3000
 KEEP_ON_NEW = ("committee_code", "grid_code", "received_on")
 
 
-class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMixin, QWidget):
+class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMixin, LookupsMixin,
+                     QWidget):
     saved = Signal(int)
     _open_keys: ClassVar[set[str]] = set()  # drafts owned by forms open in this process
 
@@ -67,6 +71,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         self._last_draft = ""
         self._clean = ""
         self._stored_case_no = ""  # the number as saved: a different one was typed by hand
+        self._stored_mediator_ids: tuple[int, ...] = ()  # the mediators as saved
         self._loading = True
         self._build()
         self._load_lookups()
@@ -124,17 +129,21 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
     def _documents_menu(self) -> Any:
         from mediator_app.ui.reports.documents_menu import build_documents_menu
 
-        return build_documents_menu(self.ctx, lambda: self.rowid, self)
+        return build_documents_menu(self.ctx, lambda: self.rowid, self,
+                                    notify=self.show_notice)
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        row.addStretch(1)
+        self.documents_button = QPushButton(self.tr("Print documents"), self)
+        self.notice = QLabel(self)  # status line: e.g. where a document was saved
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.documents_button.setMenu(self._documents_menu())
+        row.addWidget(self.documents_button)
+        row.addWidget(self.notice, 1)
         self.save_button = QPushButton(self.tr("Save (Ctrl+S)"), self)
         self.save_new_button = QPushButton(self.tr("Save and new (Ctrl+Shift+S)"), self)
         self.close_button = QPushButton(self.tr("Close"), self)
-        self.documents_button = QPushButton(self.tr("Print documents"), self)
-        self.documents_button.setMenu(self._documents_menu())
-        row.insertWidget(0, self.documents_button)
         self.save_button.clicked.connect(lambda: self.save())
         self.save_new_button.clicked.connect(self.save_and_new)
         self.close_button.clicked.connect(self.close)
@@ -142,6 +151,11 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
             row.addWidget(button)
         self._install_shortcuts()
         return row
+
+    def show_notice(self, text: str) -> None:
+        """A short confirmation in the status line beside 打印文书 (full text as tip)."""
+        self.notice.setText(text)
+        self.notice.setToolTip(text)
 
     def _investigation_fields(self) -> list[FieldSpec]:
         return [FieldSpec("held_at", self.tr("Time"), "datetime"),
@@ -173,7 +187,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
                      self.agreement, self.follow_ups):
             part.changed.connect(self._changed)
         self.basic.widgets["committee_code"].keyChanged.connect(  # type: ignore[attr-defined]
-            lambda _k: self._reload_mediators())
+            lambda _k: self._committee_changed())
         b = self.basic.widgets
         entries = [(PAGE_BASIC, b[n]) for n in ("committee_code", "grid_code", "received_on",
                                                 "source", "dispute_type")]
@@ -191,28 +205,6 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
              "sessions": (PAGE_RECORDS, self.sessions),
              "follow_ups": (PAGE_FOLLOW_UPS, self.follow_ups)},
             self.general_error)
-
-    def _load_lookups(self) -> None:
-        db, b = self.ctx.read_db, self.basic.widgets
-        b["committee_code"].set_choices(  # type: ignore[attr-defined]
-            (c.key, c.label) for c in lookup_repo.committee_choices(db))
-        b["grid_code"].set_choices(  # type: ignore[attr-defined]
-            (c.key, c.label) for c in lookup_repo.grid_choices(db))
-        for kind in ("source", "dispute_type"):  # inactive items: only a case's own
-            items = lookup_repo.code_items(db, kind, include_inactive=True)
-            b[kind].set_choices(  # type: ignore[attr-defined]
-                [(i.code, i.label) for i in items if i.active],
-                retired=[(i.code, i.label) for i in items if not i.active])
-
-    def _reload_mediators(self, checked: list[int] | None = None) -> None:
-        checked = self.basic.mediator_ids() if checked is None else checked
-        committee = self.basic.value("committee_code")
-        choices = [(int(c.key), c.label)
-                   for c in lookup_repo.mediator_choices(self.ctx.read_db, committee)]
-        missing = [pid for pid in checked if pid not in {c[0] for c in choices}]
-        names = lookup_repo.person_names(self.ctx.read_db, missing)
-        choices += [(pid, names.get(pid, f"#{pid}")) for pid in missing]
-        self.basic.set_mediator_choices(choices, checked)
 
     # ---- state --------------------------------------------------------------------------
     def state(self) -> State:
@@ -285,7 +277,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
     def _refresh_header(self) -> None:
         case_no = self._stored_case_no if self.rowid is not None else ""
         title = case_no or self.tr("New case (number assigned when saved)")
-        status = self.tr("Status: {status}").format(status=self.status.value)
+        status = self.tr("Status: {status}").format(status=status_label(self.status.value))
         self.header.setText(f"{title}    {status}")
         new, form = self.tr("New case"), self.tr("Case form")
         self.setWindowTitle(f"{case_no or new}[*] - {form}")
@@ -296,10 +288,11 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         state = empty_state(date.today())
         state.update({k: v for k, v in defaults.items() if k in state})
         self._stored_case_no = ""
+        self._stored_mediator_ids = ()
         self.set_state(state)
         self._mark_clean()
         self._take_key(f"new-{state['case_id']}")
-        QTimer.singleShot(0, self._offer_new_draft)
+        QTimer.singleShot(0, lambda: self._then_to_front(self._offer_new_draft))
         self.basic.widgets["committee_code"].setFocus()
 
     def _start_edit(self, rowid: int) -> None:
@@ -310,19 +303,34 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
             self.ctx.runner.run(lambda db: record_case_view(db, rowid, user=user))
         draft = self.drafts.load(self._draft_key)
         if self.drafts.load(kept_key(case.case_id)) is not None:
-            QTimer.singleShot(0, lambda: self.offer_kept_edits(case))
+            QTimer.singleShot(0, lambda: self._then_to_front(lambda: self.offer_kept_edits(case)))
         elif draft and draft.get("updated_at") == case.updated_at:
-            QTimer.singleShot(0, lambda: self._offer_draft(self._draft_key, draft))
+            QTimer.singleShot(0, lambda: self._then_to_front(
+                lambda: self._offer_draft(self._draft_key, draft)))
         elif draft:
             self.drafts.delete(self._draft_key)
 
-    def _offer_new_draft(self) -> None:
+    def _offer_new_draft(self) -> bool:
         for key in self.drafts.new_drafts():
             if key not in self._open_keys:
                 draft = self.drafts.load(key)
                 if draft:
                     self._offer_draft(key, draft)
-                return
+                return bool(draft)
+        return False
+
+    def _then_to_front(self, ask: Callable[[], object]) -> None:
+        """Run a question asked on opening; then the form, not the window the message
+        box returned to, is in front and active."""
+        if ask() is False or self._closing:
+            return
+        self.to_front()
+        QTimer.singleShot(0, self.to_front)  # again once the message box has gone
+
+    def to_front(self) -> None:
+        if self.isVisible():
+            self.raise_()
+            self.activateWindow()
 
     def _offer_draft(self, key: str, draft: State) -> None:
         when = draft.get("received_on", "")
@@ -346,6 +354,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
 
     def _show_case(self, case: Case) -> None:
         self._stored_case_no = case.case_no
+        self._stored_mediator_ids = tuple(case.mediator_ids)
         self.set_state(case_to_state(case))
         self._mark_clean()
         self._take_key(f"case-{case.case_id}")

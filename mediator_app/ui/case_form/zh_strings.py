@@ -118,6 +118,8 @@ ZH_STRINGS: dict[str, str] = {
     "Reopen the case": "重新打开案件",
     "The case goes back to “in mediation”: its closing date, agreement form, performance and judicial confirmation are cleared (the agreement text is kept). Reopen it?":
         "案件将回到“调解中”：结案日期、协议形式、履行情况和司法确认将被清除（协议内容保留）。确定重新打开吗？",
+    "A case whose mediation succeeded needs at least one mediator ticked (who reached the agreement). Nothing was saved.":
+        "调解成功的案件须至少勾选一名调解员（达成协议的调解员），未保存。",
     "Tick at least one mediator before recording “mediation succeeded”.":
         "记录“调解成功”前，请至少勾选一名调解员。",
     "Use this number anyway (for example for an old paper case)?": "仍要使用这个案号吗（如历史纸质案件）？",

@@ -6,10 +6,15 @@ Attach it to any window that knows its case::
 
     button = QPushButton(self.tr("Documents"))
     button.setMenu(build_documents_menu(ctx, lambda: self.rowid, self))
+
+A saved PDF is confirmed ("已保存：…") through ``notify`` (e.g. the window's status
+line) or else ``ctx.dialogs.info``. Files are named in Chinese after the document and
+the case number, e.g. ``受理登记表-（2026）东方人调字第22号.pdf``.
 """
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -23,12 +28,27 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.reports.case_docs import KINDS
 from mediator_app.services import documents
+from mediator_app.storage import lookup_repo
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.reports.progress import run_with_progress
 
 RowidGetter = Callable[[], int | None]
 Opener = Callable[[str], Any]
+Notifier = Callable[[str], Any]
 ACTION_SAVE, ACTION_OPEN = "save", "open"
+
+# default file names (Chinese whatever the interface language, like the documents)
+FILE_NAMES = {"register": "受理登记表", "agreement": "调解协议书",
+              "oral_agreement": "口头协议登记表", "follow_up": "回访记录",
+              "file_cover": "卷宗封面及卷内目录", "all": "卷宗"}
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def file_name(kind: str, case_no: str = "") -> str:
+    """``受理登记表-（2026）东方人调字第22号.pdf``: safe as a Windows file name (\\ / : * ?
+    " < > | and control characters become _, no trailing dot or space)."""
+    stem = "-".join(p for p in (FILE_NAMES.get(kind, kind), case_no.strip()) if p)
+    return _UNSAFE.sub("_", stem).rstrip(". ") + ".pdf"
 
 # Every text is written as a literal ``QCoreApplication.translate("DocumentsMenu", "…")``
 # call: lupdate extracts only literal arguments (a helper taking a variable is invisible
@@ -54,10 +74,11 @@ def open_with_system(path: str) -> bool:
 
 class DocumentsMenu(QMenu):
     def __init__(self, ctx: AppContext, rowid_getter: RowidGetter, parent: QWidget | None,
-                 opener: Opener | None = None) -> None:
+                 opener: Opener | None = None, notify: Notifier | None = None) -> None:
         super().__init__(QCoreApplication.translate("DocumentsMenu", "Documents"), parent)
         self.ctx, self.rowid_getter = ctx, rowid_getter
         self.opener = opener or open_with_system
+        self.notify = notify
         self.kind_menus: dict[str, QMenu] = {}
         self.actions_by: dict[tuple[str, str], QAction] = {}
         self.last_path = ""
@@ -93,14 +114,15 @@ class DocumentsMenu(QMenu):
         rowid = self.rowid_getter()
         if rowid is None:
             return
+        name = file_name(kind, lookup_repo.case_no_of(self.ctx.read_db, rowid))
         if action == ACTION_SAVE:
             path = self.ctx.dialogs.save_file(
-                QCoreApplication.translate("DocumentsMenu", "Save the document"), f"{kind}.pdf",
+                QCoreApplication.translate("DocumentsMenu", "Save the document"), name,
                 QCoreApplication.translate("DocumentsMenu", "PDF files (*.pdf)"))
             if not path:
                 return
         else:
-            path = str(Path(tempfile.mkdtemp(prefix="mediator-doc-")) / f"{kind}.pdf")
+            path = str(Path(tempfile.mkdtemp(prefix="mediator-doc-")) / name)
         lang, user = self.ctx.lang, self.ctx.user
 
         def job(db: Any, _progress: Any, _cancel: Any) -> str:
@@ -117,6 +139,13 @@ class DocumentsMenu(QMenu):
         self.last_path = path
         if action == ACTION_OPEN:
             self.opener(path)
+            return
+        text = QCoreApplication.translate("DocumentsMenu", "Saved: {path}").format(path=path)
+        if self.notify is not None:
+            self.notify(text)
+        else:
+            self.ctx.dialogs.info(QCoreApplication.translate("DocumentsMenu", "Documents"),
+                                  text)
 
     def _failed(self, exc: BaseException) -> None:
         text = (message(exc.first, self.ctx.lang) if isinstance(exc, DomainError)
@@ -126,9 +155,12 @@ class DocumentsMenu(QMenu):
 
 def build_documents_menu(ctx: AppContext, rowid_getter: RowidGetter,
                          parent: QWidget | None = None, *,
-                         opener: Opener | None = None) -> QMenu:
-    """The documents menu of the case ``rowid_getter()`` returns (None: not saved yet)."""
-    return DocumentsMenu(ctx, rowid_getter, parent, opener)
+                         opener: Opener | None = None,
+                         notify: Notifier | None = None) -> QMenu:
+    """The documents menu of the case ``rowid_getter()`` returns (None: not saved yet);
+    ``notify`` receives the confirmation of a saved file (default: an info message)."""
+    return DocumentsMenu(ctx, rowid_getter, parent, opener, notify)
 
 
-__all__ = ["KINDS", "DocumentsMenu", "build_documents_menu", "kind_titles"]
+__all__ = ["FILE_NAMES", "KINDS", "DocumentsMenu", "build_documents_menu", "file_name",
+           "kind_titles"]

@@ -18,13 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator_app.services.submissions import STATE_MISSING, STATE_SUBMITTED, Diff, UnitStatus
+from mediator_app.services.submissions import (
+    STATE_MISSING,
+    STATE_SUBMITTED,
+    Diff,
+    UnitStatus,
+    not_submitted,
+)
 from mediator_app.ui.reports.data import SubmissionState
 
 BANNER_STYLE = ("background: #fff3cd; color: #664d03; border: 1px solid #e0c36c; "
                 "padding: 6px;")
 MISSING_COLOR = QColor("#c62828")
 MAX_DIFF_LINES = 8
+MAX_NAMED_UNITS = 5  # units named in the confirmation of 上报
 KEY_FIGURES = ("disputes", "resolved", "resolution_rate_text", "accepted")  # listed first
 
 
@@ -143,6 +150,26 @@ class SubmissionPanel(QWidget):
             zero=sum(u.zero_report for u in done),
             rev=sum(u.state not in (STATE_SUBMITTED, STATE_MISSING) for u in children),
             miss=sum(u.state == STATE_MISSING for u in children))
+
+    def confirm_text(self, scope: str, period: str, units: list[UnitStatus]) -> str:
+        """The question before 上报; it names the units below that have not submitted
+        (count and up to ``MAX_NAMED_UNITS`` names) — submitting stays possible."""
+        missing = not_submitted(units)
+        if not missing:
+            return self.tr("Submit the figures of {scope} for {period}?").format(
+                scope=scope, period=period)
+        sep = ", " if self.lang.lower().startswith("en") else "、"
+        names = sep.join(u.name for u in missing[:MAX_NAMED_UNITS])
+        if len(missing) > MAX_NAMED_UNITS:
+            warning = self.tr("{n} units below have not submitted yet: {names} and {more} "
+                              "more.").format(n=len(missing), names=names,
+                                              more=len(missing) - MAX_NAMED_UNITS)
+        else:
+            warning = self.tr("{n} units below have not submitted yet: {names}.").format(
+                n=len(missing), names=names)
+        question = self.tr("Submit the figures of {scope} for {period} anyway?").format(
+            scope=scope, period=period)
+        return f"{warning}\n\n{question}"
 
     def unit_states(self) -> dict[str, str]:
         """code -> state text shown (tests)."""

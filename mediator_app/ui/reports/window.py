@@ -35,6 +35,7 @@ from mediator_app.ui.context import AppContext
 from mediator_app.ui.reports import output
 from mediator_app.ui.reports.data import Bundle, Cancelled, load_bundle
 from mediator_app.ui.reports.drill import DrillDialog, load_lines
+from mediator_app.ui.reports.file_names import default_file_name
 from mediator_app.ui.reports.models import (
     DRILL_ROLE,
     FigureTableModel,
@@ -306,9 +307,11 @@ class ReportsWindow(QWidget):
 
     def submit(self) -> None:
         report = self.current_report()
-        if report is None or not self.ctx.dialogs.confirm(
-                self.tr("Submit"), self.tr("Submit the figures of {scope} for {period}?").format(
-                    scope=report.scope.name, period=report.period.label)):
+        if report is None or self.bundle is None:
+            return
+        text = self.submission.confirm_text(report.scope.name, report.period.label,
+                                            self.bundle.submission.units)
+        if not self.ctx.dialogs.confirm(self.tr("Submit"), text):
             return
         self._submission_action(submissions.submit_month, self.tr("The month was submitted."))
 
@@ -343,12 +346,15 @@ class ReportsWindow(QWidget):
         self.ctx.runner.run(job, done, failed)
 
     # ---- printing and saving ---------------------------------------------------------------
-    def _file_stem(self) -> str:
+    def file_name(self, word: str, ext: str, *, from_snapshot: bool = True) -> str:
+        """The suggested name: ``秦川区_2026年10月_统计表.pdf`` (``word``: 统计表 or
+        情况报告), with ``_已上报`` when the file holds the submitted figures."""
         report = self.current_report()
         if report is None:
-            return "report"
-        suffix = "_submitted" if self.showing_submitted else ""
-        return f"{report.scope.name}_{report.period.text.replace('..', '_')}{suffix}"
+            return f"{word}.{ext}"
+        marked = from_snapshot and self.showing_submitted
+        words = [word] + ([self.tr("submitted")] if marked else [])
+        return default_file_name(report.scope.name, report.period, words, ext, self.ctx.lang)
 
     def print_html(self) -> str:
         sheet = self.current_sheet()
@@ -373,15 +379,16 @@ class ReportsWindow(QWidget):
         if QPrintDialog(printer, self).exec():
             self.print_to(printer)
 
-    def _save(self, kind: str, filter_text: str, write: Callable[[str], int]) -> None:
+    def _save(self, name: str, filter_text: str, write: Callable[[str, Any], int]) -> None:
+        """Ask where to save (suggesting ``name``), then ``write(path, db)`` in the
+        background."""
         if self.bundle is None:
             return
-        path = self.ctx.dialogs.save_file(self.tr("Save the report"),
-                                          f"{self._file_stem()}.{kind}", filter_text)
+        path = self.ctx.dialogs.save_file(self.tr("Save the report"), name, filter_text)
         if not path:
             return
         run_with_progress(self.ctx, self, self.tr("Saving {path}…").format(path=path),
-                          lambda _db, _p, _c: write(path),
+                          lambda db, _p, _c: write(path, db),
                           lambda _n: self.status.setText(
                               self.tr("Saved {path}").format(path=path)),
                           self._failed)
@@ -389,8 +396,8 @@ class ReportsWindow(QWidget):
     def save_pdf(self) -> None:
         report, lang = self.current_report(), self.ctx.lang
         signatory = self.bundle.signatory if self.bundle else ""
-        self._save("pdf", self.tr("PDF files (*.pdf)"),
-                   lambda path: output.write_pdf(path, report, lang, signatory))  # type: ignore[arg-type]
+        self._save(self.file_name(self.tr("sheet"), "pdf"), self.tr("PDF files (*.pdf)"),
+                   lambda path, _db: output.write_pdf(path, report, lang, signatory))  # type: ignore[arg-type]
 
     def save_district_pdf(self) -> None:
         """The narrative report (区报告): headline, tables by unit, type and month, and
@@ -398,24 +405,18 @@ class ReportsWindow(QWidget):
         report, lang = self.current_report(), self.ctx.lang
         if report is None:
             return
-        path = self.ctx.dialogs.save_file(self.tr("Save the report"),
-                                          f"{self._file_stem()}-report.pdf",
-                                          self.tr("PDF files (*.pdf)"))
-        if not path:
-            return
-        run_with_progress(self.ctx, self, self.tr("Saving {path}…").format(path=path),
-                          lambda db, _p, _c: output.write_district_pdf(path, db, report, lang),
-                          lambda _n: self.status.setText(
-                              self.tr("Saved {path}").format(path=path)),
-                          self._failed)
+        name = self.file_name(self.tr("report"), "pdf", from_snapshot=False)  # live data
+        self._save(name, self.tr("PDF files (*.pdf)"),
+                   lambda path, db: output.write_district_pdf(path, db, report, lang))
 
     def save_csv(self) -> None:
         report = self.current_report()
-        self._save("csv", self.tr("CSV files (*.csv)"),
-                   lambda path: output.write_csv(path, report))  # type: ignore[arg-type]
+        self._save(self.file_name(self.tr("sheet"), "csv"), self.tr("CSV files (*.csv)"),
+                   lambda path, _db: output.write_csv(path, report))  # type: ignore[arg-type]
 
     def save_xlsx(self) -> None:
         names = [self.tabs.tabText(i) for i in range(len(self.tables))]
         named = list(zip(names, self.tables, strict=True))
-        self._save("xlsx", self.tr("Excel workbooks (*.xlsx)"),
-                   lambda path: output.write_xlsx(path, named))
+        self._save(self.file_name(self.tr("sheet"), "xlsx"),
+                   self.tr("Excel workbooks (*.xlsx)"),
+                   lambda path, _db: output.write_xlsx(path, named))

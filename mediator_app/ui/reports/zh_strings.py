@@ -96,4 +96,5 @@ ZH_STRINGS: dict[str, str] = {
     "Open to print or preview": "打开预览/打印",
     "Save the document": "保存文书",
     "Preparing the document…": "正在生成文书…",
+    "Saved: {path}": "已保存：{path}",
 }
