@@ -14,7 +14,6 @@ the case number, e.g. ``受理登记表-（2026）东方人调字第22号.pdf``.
 
 from __future__ import annotations
 
-import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -30,6 +29,7 @@ from mediator_app.reports.case_docs import KINDS
 from mediator_app.services import documents
 from mediator_app.storage import lookup_repo
 from mediator_app.ui.context import AppContext
+from mediator_app.ui.reports.file_names import safe_file_name
 from mediator_app.ui.reports.progress import run_with_progress
 
 RowidGetter = Callable[[], int | None]
@@ -41,14 +41,13 @@ ACTION_SAVE, ACTION_OPEN = "save", "open"
 FILE_NAMES = {"register": "受理登记表", "agreement": "调解协议书",
               "oral_agreement": "口头协议登记表", "follow_up": "回访记录",
               "file_cover": "卷宗封面及卷内目录", "all": "卷宗"}
-_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
 def file_name(kind: str, case_no: str = "") -> str:
     """``受理登记表-（2026）东方人调字第22号.pdf``: safe as a Windows file name (\\ / : * ?
     " < > | and control characters become _, no trailing dot or space)."""
     stem = "-".join(p for p in (FILE_NAMES.get(kind, kind), case_no.strip()) if p)
-    return _UNSAFE.sub("_", stem).rstrip(". ") + ".pdf"
+    return safe_file_name(stem) + ".pdf"
 
 # Every text is written as a literal ``QCoreApplication.translate("DocumentsMenu", "…")``
 # call: lupdate extracts only literal arguments (a helper taking a variable is invisible
