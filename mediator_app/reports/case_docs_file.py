@@ -44,7 +44,7 @@ class Section:
     pages: str = ""  # "3" or "3-4", filled after a layout pass
 
 
-class Marker(Flowable):
+class Marker(Flowable):  # type: ignore[misc]  # reportlab has no type stubs
     """Zero-size flowable recording the page it lands on."""
 
     def __init__(self, key: str):
@@ -64,7 +64,7 @@ class Layout:
     pages: int = 0
 
 
-class FileDocument(BaseDocTemplate):
+class FileDocument(BaseDocTemplate):  # type: ignore[misc]  # reportlab has no type stubs
     """A4 portrait; numbers pages from the page of marker ``number_from`` on."""
 
     def __init__(self, buf: Any, *, title: str, author: str, lang: str,

@@ -127,7 +127,7 @@ def missing_glyphs(text: str, font: CJKFont | None = None) -> set[str]:
     chars = {ch for ch in text if not ch.isspace()}
     if font.path is None:
         return {ch for ch in chars if not _in_gbk(ch)}
-    face = pdfmetrics.getFont(font.name).face  # type: ignore[attr-defined]
+    face = pdfmetrics.getFont(font.name).face
     return {ch for ch in chars if ord(ch) not in face.charToGlyph}
 
 

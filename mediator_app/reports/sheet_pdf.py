@@ -141,7 +141,7 @@ def _story(sheet: Sheet, st: dict[str, ParagraphStyle]) -> list[Any]:
 def numbered_canvas(label: str, font: str, page_width: float = PAGE[0]) -> type[Canvas]:
     """A canvas that prints "第 x 页 共 y 页" once the number of pages is known."""
 
-    class NumberedCanvas(Canvas):
+    class NumberedCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type stubs
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []

@@ -8,11 +8,12 @@ first row can be styled bold as a header and frozen.
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import Self
+from typing import IO, Self
 from xml.sax.saxutils import escape
 
 _INVALID_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -150,8 +151,8 @@ class XlsxWriter:
     ``target`` is a path or a binary file object. Sheets are written one after another
     (rows are streamed, so large exports do not build the XML in memory)."""
 
-    def __init__(self, target: object):
-        self._zip = zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED)  # type: ignore[arg-type]
+    def __init__(self, target: str | os.PathLike[str] | IO[bytes]):
+        self._zip = zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED)
         self._names: list[str] = []
         self._used: set[str] = set()
         self._current: tuple[SheetWriter, io.TextIOWrapper] | None = None

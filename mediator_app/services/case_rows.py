@@ -133,7 +133,8 @@ def parse_stamp(text: str) -> datetime | None:
         if match is None:
             return None
         try:
-            value = datetime(*(int(g or 0) for g in match.groups()))  # type: ignore[misc]
+            year, month, day, hour, minute, second = (int(g or 0) for g in match.groups())
+            value = datetime(year, month, day, hour, minute, second)
         except ValueError:
             return None
     return value if value.tzinfo is not None else value.replace(tzinfo=CHINA_TZ)

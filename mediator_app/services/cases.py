@@ -83,11 +83,12 @@ def case_no_template_problem(db: Database, case: Case) -> Problem | None:
     if committee is None:
         return None
     template = SettingsRepository(db).get("case_no_template")
-    names = {"year": case.year, "short_name": committee.short_name,
-             "committee_code": case.committee_code}
-    if parse_serial(template, case.case_no, **names) is not None:
+    year, short_name, code = case.year, committee.short_name, case.committee_code
+    if parse_serial(template, case.case_no, year=year, short_name=short_name,
+                    committee_code=code) is not None:
         return None
-    example = format_case_no(template, serial=1, **names)
+    example = format_case_no(template, serial=1, year=year, short_name=short_name,
+                             committee_code=code)
     return Problem("case_no", "case_no.template_mismatch",
                    {"value": case.case_no, "example": example})
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import dataclasses
 import hashlib
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from mediator_app.domain.errors import Problem
 from mediator_app.domain.messages import field_label, message
@@ -82,7 +83,7 @@ class CsvProblem:
     column: int | None
     field: str
     code: str
-    params: Mapping[str, Any] = field(default_factory=dict)
+    params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     @property
     def problem(self) -> Problem:
@@ -307,7 +308,7 @@ class CsvReader:
 
     def __init__(self, info: FileInfo):
         self.info = info
-        self._fh = info.path.open("r", encoding=info.encoding, newline="")
+        self._fh: TextIO = info.path.open("r", encoding=info.encoding, newline="")
         first = self._fh.readline()
         dialect = "excel-tab" if "\t" in first and "," not in first else "excel"
         self._fh.seek(0)

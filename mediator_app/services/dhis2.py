@@ -177,7 +177,8 @@ def dhis2_rows(db: Database, *, period: str, scope: str, level: str | None = Non
     if orgunits is not None and (missing := sorted(wanted - orgunits.keys())):
         raise DomainError(Problem("orgunit", "unknown_code",
                                   {"value": "、".join(missing[:10]), "table": "orgunit map"}))
-    stamp, rows = now_iso(), []
+    stamp = now_iso()
+    rows: list[tuple[str, ...]] = []
     for month in months(period):
         figures: dict[str, Figures] = {}
         for parent, codes in groups.items():

@@ -187,10 +187,12 @@ def _check_units(batch: _Batch, stored: dict[str, tuple[str, str | None]]) -> di
         _check_parent(batch, row, final)
     changed = {r.values["code"]: r for r in rows}
     for code, (level, parent) in stored.items():
-        row = changed.get(parent or "")
-        if code not in changed and row and _RANKS[level] <= _RANKS[row.values["level"]]:
-            batch.problems.add(row.problem("level", "org.child_level", level=row.values["level"],
-                                           child=code, child_level=level))
+        parent_row = changed.get(parent or "")
+        if (code not in changed and parent_row
+                and _RANKS[level] <= _RANKS[parent_row.values["level"]]):
+            batch.problems.add(parent_row.problem("level", "org.child_level",
+                                                  level=parent_row.values["level"],
+                                                  child=code, child_level=level))
     return final
 
 

@@ -187,16 +187,24 @@ def set_active(db: Database, kind: str, key: str | int, active: bool, *,
                user: str = "") -> OrgChanges:
     """Deactivate (or reactivate) a unit, committee or person."""
     org = OrgRepository(db)
-    setter = {"unit": org.set_unit_active, "committee": org.set_committee_active,
-              "person": org.set_person_active}[kind]
+    field_name = _FIELD[kind]  # KeyError for an unknown kind, before anything is written
     key = int(key) if kind == "person" else str(key)
     with db.atomic():
         if not _exists(org, kind, key):
-            raise DomainError(Problem(_FIELD[kind], "unknown_code", {"value": key}))
-        setter(key, active)  # type: ignore[arg-type]
+            raise DomainError(Problem(field_name, "unknown_code", {"value": key}))
+        _set_active(org, kind, key, active)
         AuditRepository(db, user or None).record(
             _FIELD[kind], str(key), "activate" if active else "deactivate")
     return OrgChanges(kind, str(key))
+
+
+def _set_active(org: OrgRepository, kind: str, key: str | int, active: bool) -> None:
+    if kind == "unit":
+        org.set_unit_active(str(key), active)
+    elif kind == "committee":
+        org.set_committee_active(str(key), active)
+    else:
+        org.set_person_active(int(key), active)
 
 
 def _exists(org: OrgRepository, kind: str, key: str | int) -> bool:

@@ -230,7 +230,8 @@ def _by_location(kind: str, scope: ScopeInfo, repo: StatsRepository, first: date
 def _group(by_loc: dict[str, Figures], child_of: dict[str, str]
            ) -> tuple[Figures, dict[str, Figures]]:
     """Sum locations into (not beneath any child, {child: its subtree})."""
-    direct, below = _empty_figures(), {}
+    direct = _empty_figures()
+    below: dict[str, Figures] = {}
     for org_code, fig in by_loc.items():
         target = child_of.get(org_code)
         (direct if target is None else below.setdefault(target, _empty_figures())).add(fig)
@@ -303,7 +304,8 @@ def build_report(db: Database, *, period: str | Period, scope: str | None,
     last = min(span.end, as_of)
     direct, below, by_loc = _roll_up(kind, info, repo, span.start, last, as_of)
     children = _children(repo, kind, info, below)
-    grand, child_direct = ({}, {})
+    grand: dict[str, list[UnitFigures]] = {}
+    child_direct: dict[str, Figures] = {}
     if kind == "org" and info.level in (OrgLevel.STREET.value, OrgLevel.TOWN.value):
         grand, child_direct = _grandchildren(repo, children, by_loc, rule)
     totals = _empty_figures()

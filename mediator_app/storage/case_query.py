@@ -257,13 +257,13 @@ def org_nodes(db: Database) -> list[tuple[str, str, str, str | None]]:
         "SELECT code, name, level, parent_code FROM org_units WHERE active = 1 "
         "ORDER BY sort_order, code"
     )
-    return [tuple(r) for r in rows.fetchall()]  # type: ignore[misc]
+    return [tuple(r) for r in rows.fetchall()]
 
 
 def has_org_tree(db: Database) -> bool:
     """Whether any top-level org unit exists (a new ledger has none yet)."""
-    return db.execute("SELECT EXISTS(SELECT 1 FROM org_units WHERE parent_code IS NULL)"
-                      ).fetchone()[0] == 1
+    return bool(db.execute("SELECT EXISTS(SELECT 1 FROM org_units WHERE parent_code IS NULL)"
+                           ).fetchone()[0] == 1)
 
 
 def committee_nodes(db: Database) -> list[tuple[str, str, str, str]]:
@@ -271,7 +271,7 @@ def committee_nodes(db: Database) -> list[tuple[str, str, str, str]]:
     rows = db.execute(
         "SELECT code, name, kind, org_code FROM committees WHERE active = 1 ORDER BY kind, code"
     )
-    return [tuple(r) for r in rows.fetchall()]  # type: ignore[misc]
+    return [tuple(r) for r in rows.fetchall()]
 
 
 def new_case_defaults(db: Database, org_code: str) -> dict[str, str]:

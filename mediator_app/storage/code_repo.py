@@ -6,6 +6,9 @@ order)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlite_utils import Database
 
 from mediator_app.domain.model import CodeItem
@@ -22,7 +25,7 @@ def _column(kind: str) -> str:
     return _CASE_COLUMN[kind]
 
 
-def _item(row: tuple) -> CodeItem:
+def _item(row: Sequence[Any]) -> CodeItem:
     return CodeItem(row[0], row[1], row[2], row[3], int(row[4]), bool(row[5]), int(row[6]))
 
 

@@ -162,6 +162,7 @@ class OrgRepository:
     def find_person(self, name: str, phone: str, committee_code: str | None,
                     grid_code: str | None) -> int | None:
         """Natural key: name + phone when a phone is given, else name + committee + grid."""
+        params: list[str | None]
         if phone:
             sql, params = "SELECT id FROM people WHERE name = ? AND phone = ?", [name, phone]
         else:
