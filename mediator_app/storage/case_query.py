@@ -197,11 +197,32 @@ def order_by(sort: str, descending: bool) -> str:
     return f"{expr} {direction}, c.id {direction}"
 
 
+# A search term matching more cases than this makes the first page faster by walking the
+# registration-date index and testing membership than by sorting every match
+# (1M cases, "宅基地" matching 93k: 150 ms -> 12 ms); with fewer matches sorting them wins.
+WALK_INDEX_MATCHES = 20_000
+
+
+def _broad_search(db: Database, text: str) -> bool:
+    terms = [t for t in text.split() if len(t) >= TRIGRAM_MIN]
+    if not terms or len(terms) != len(text.split()):
+        return False
+    fewest = min(
+        db.execute("SELECT count(*) FROM case_fts WHERE case_fts MATCH ?",
+                   [fts_phrase(t)]).fetchone()[0]
+        for t in terms
+    )
+    return bool(fewest >= WALK_INDEX_MATCHES)
+
+
 def case_ids(db: Database, f: CaseFilter, *, sort: str = "received_on",
              descending: bool = True, limit: int | None = None) -> list[int]:
     """The ids of the cases in view, in display order (optionally only the first ones)."""
     where, params = where_clause(db, f)
-    sql = f"SELECT c.id FROM cases c WHERE {where} ORDER BY {order_by(sort, descending)}"
+    source = "cases c"
+    if limit is not None and sort == "received_on" and _broad_search(db, f.text):
+        source = "cases c INDEXED BY idx_cases_received"
+    sql = f"SELECT c.id FROM {source} WHERE {where} ORDER BY {order_by(sort, descending)}"
     if limit is not None:
         sql += " LIMIT ?"
         params = [*params, limit]
