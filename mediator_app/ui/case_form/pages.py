@@ -29,6 +29,8 @@ from mediator_app.ui.case_form.widgets import (
     ErrorLabel,
     SearchCombo,
     TextEdit,
+    set_widget_value,
+    widget_value,
     with_error,
 )
 
@@ -69,25 +71,10 @@ class FieldPage(QWidget):
         self.changed.emit()
 
     def value(self, name: str) -> Any:
-        w = self.widgets[name]
-        if isinstance(w, SearchCombo):
-            return w.current_key() or w.currentText().strip()
-        if isinstance(w, EnumCombo):
-            return w.value()
-        if isinstance(w, QCheckBox):
-            return w.isChecked()
-        return w.text()  # type: ignore[attr-defined]
+        return widget_value(self.widgets[name])
 
     def set_value(self, name: str, value: Any) -> None:
-        w = self.widgets[name]
-        if isinstance(w, SearchCombo):
-            w.set_key(str(value or ""))
-        elif isinstance(w, EnumCombo):
-            w.set_value(str(value or ""))
-        elif isinstance(w, QCheckBox):
-            w.setChecked(bool(value))
-        else:
-            w.setText(str(value or ""))  # type: ignore[attr-defined]
+        set_widget_value(self.widgets[name], value)
 
     def clear_problems(self) -> None:
         for error in self.errors.values():

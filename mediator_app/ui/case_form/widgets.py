@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QCompleter,
     QLabel,
@@ -206,3 +207,31 @@ class TextEdit(QPlainTextEdit):
     def setText(self, text: str) -> None:  # noqa: N802 - same name as QLineEdit
         if text != self.toPlainText():
             self.setPlainText(text)
+
+
+def widget_value(w: QWidget, *, strip: bool = False) -> object:
+    """The value of a form widget: a picker's key (or typed text), an enum's value, a
+    check box's state, else its text."""
+    if isinstance(w, SearchCombo):
+        return w.current_key() or w.currentText().strip()
+    if isinstance(w, EnumCombo):
+        return w.value()
+    if isinstance(w, QCheckBox):
+        return w.isChecked()
+    text = str(w.text())  # type: ignore[attr-defined]
+    return text.strip() if strip else text
+
+
+def set_widget_value(w: QWidget, value: object, *, show_zero: bool = False) -> None:
+    """Show ``value`` in a form widget; None (and 0 unless ``show_zero``) shows empty."""
+    if isinstance(w, SearchCombo):
+        w.set_key(str(value or ""))
+    elif isinstance(w, EnumCombo):
+        w.set_value(str(value or ""))
+    elif isinstance(w, QCheckBox):
+        w.setChecked(bool(value))
+    elif show_zero:
+        if isinstance(w, QLineEdit):
+            w.setText("" if value is None else str(value))
+    else:
+        w.setText(str(value or ""))  # type: ignore[attr-defined]

@@ -8,10 +8,8 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
     QFormLayout,
     QHBoxLayout,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -20,7 +18,12 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.messages import message
-from mediator_app.ui.case_form.widgets import EnumCombo, ErrorLabel, SearchCombo, with_error
+from mediator_app.ui.case_form.widgets import (
+    ErrorLabel,
+    set_widget_value,
+    widget_value,
+    with_error,
+)
 from mediator_app.ui.context import AppContext
 
 
@@ -73,25 +76,10 @@ class EntityPanel(QWidget):
         return widget
 
     def value(self, name: str) -> Any:
-        w = self.widgets[name]
-        if isinstance(w, SearchCombo):
-            return w.current_key() or w.currentText().strip()
-        if isinstance(w, EnumCombo):
-            return w.value()
-        if isinstance(w, QCheckBox):
-            return w.isChecked()
-        return w.text().strip()  # type: ignore[attr-defined]
+        return widget_value(self.widgets[name], strip=True)
 
     def set_value(self, name: str, value: Any) -> None:
-        w = self.widgets[name]
-        if isinstance(w, SearchCombo):
-            w.set_key(str(value or ""))
-        elif isinstance(w, EnumCombo):
-            w.set_value(str(value or ""))
-        elif isinstance(w, QCheckBox):
-            w.setChecked(bool(value))
-        elif isinstance(w, QLineEdit):
-            w.setText("" if value is None else str(value))
+        set_widget_value(self.widgets[name], value, show_zero=True)
 
     # ---- problems ---------------------------------------------------------------------------
     def clear_problems(self) -> None:
