@@ -13,7 +13,8 @@ import csv
 import json
 import os
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -244,6 +245,23 @@ def _iso(value: date | str | None) -> str | None:
     return value.isoformat() if isinstance(value, date) else value
 
 
+def _check_scope(repo: ExchangeRepository, scope: str | None) -> None:
+    if scope and not repo.unit_exists(scope):
+        raise DomainError(Problem("scope", "unknown_code", {"value": scope, "table": "org_unit"}))
+
+
+@contextmanager
+def _partial_file(out: str | Path) -> Iterator[Path]:
+    """A ``.part`` file next to ``out``, renamed onto it only when the block succeeds."""
+    target = Path(out)
+    partial = target.with_name(target.name + ".part")
+    try:
+        yield partial
+        os.replace(partial, target)
+    finally:
+        partial.unlink(missing_ok=True)
+
+
 def export_cases(db: Database, out: str | Path, *, scope: str | None = None,
                  date_from: date | str | None = None, date_to: date | str | None = None,
                  progress: Progress | None = None) -> int:
@@ -251,14 +269,12 @@ def export_cases(db: Database, out: str | Path, *, scope: str | None = None,
     every field quoted, CRLF line ends. Returns the number of rows written. The file
     appears only when complete (written next to it, then renamed)."""
     repo = ExchangeRepository(db)
-    if scope and not repo.unit_exists(scope):
-        raise DomainError(Problem("scope", "unknown_code", {"value": scope, "table": "org_unit"}))
-    target = Path(out)
-    partial = target.with_name(target.name + ".part")
+    _check_scope(repo, scope)
     cursor = repo.export_cursor(scope, _iso(date_from), _iso(date_to))
     written = 0
     try:
-        with partial.open("w", encoding="utf-8-sig", newline="") as fh:
+        with _partial_file(out) as partial, \
+                partial.open("w", encoding="utf-8-sig", newline="") as fh:
             csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerow(EXPORT_HEADER)
             while rows := cursor.fetchmany():
                 fh.write("\r\n".join([r[0] for r in rows]))
@@ -266,10 +282,8 @@ def export_cases(db: Database, out: str | Path, *, scope: str | None = None,
                 written += len(rows)
                 if progress is not None:
                     progress(written, 0)
-        os.replace(partial, target)
     finally:
         cursor.close()
-        partial.unlink(missing_ok=True)
     return written
 
 
@@ -282,14 +296,11 @@ def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None
     from mediator_app.reports.xlsx import XlsxWriter
 
     repo = ExchangeRepository(db)
-    if scope and not repo.unit_exists(scope):
-        raise DomainError(Problem("scope", "unknown_code", {"value": scope, "table": "org_unit"}))
-    target = Path(out)
-    partial = target.with_name(target.name + ".part")
+    _check_scope(repo, scope)
     cursor = repo.export_rows(scope, _iso(date_from), _iso(date_to))
     written = 0
     try:
-        with partial.open("wb") as fh, XlsxWriter(fh) as book:
+        with _partial_file(out) as partial, partial.open("wb") as fh, XlsxWriter(fh) as book:
             sheet = book.sheet("cases", [field_label(h, "zh") for h in EXPORT_HEADER],
                                widths=[38, 26, 10, 18] + [12] * (len(EXPORT_HEADER) - 4))
             while rows := cursor.fetchmany():
@@ -298,8 +309,6 @@ def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None
                 written += len(rows)
                 if progress is not None:
                     progress(written, 0)
-        os.replace(partial, target)
     finally:
         cursor.close()
-        partial.unlink(missing_ok=True)
     return written
