@@ -375,3 +375,27 @@ def shape_problem(name: str, row: CsvRow, width: int) -> CsvProblem | None:
         return CsvProblem(name, row.line, None, "", "csv.truncated", {"line": row.line})
     return CsvProblem(name, row.line, None, "", "csv.field_count",
                       {"expected": width, "actual": n})
+
+
+def mapped_rows(info: FileInfo, columns: Sequence[str], required: Sequence[str],
+                problems: ProblemList) -> Iterator[tuple[int, dict[str, str]]]:
+    """(line, column key -> cell) of a CSV file whose header must hold ``required`` (of
+    the known ``columns``, in any order, English keys or Chinese labels). Header,
+    shape and reading problems go to ``problems``; rows with a wrong shape are skipped."""
+    try:
+        with CsvReader(info) as reader:
+            header = reader.read_header()
+            mapped = map_header(header, header_aliases(columns))
+            found = header_problems(info.name, mapped, required)
+            for p in found:
+                problems.add(p)
+            if found:
+                return
+            for row in reader.rows():
+                if (shape := shape_problem(info.name, row, len(header))) is not None:
+                    problems.add(shape)
+                    continue
+                yield row.line, {k: row.cells[i] for k, i in mapped.columns.items()}
+    except CsvImportError as exc:
+        for p in exc.problems:
+            problems.add(p)

@@ -26,13 +26,9 @@ from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.services.csv_io import (
     CsvImportError,
     CsvProblem,
-    CsvReader,
     ProblemList,
-    header_aliases,
-    header_problems,
     inspect_file,
-    map_header,
-    shape_problem,
+    mapped_rows,
 )
 from mediator_app.services.exchange_package import yuan_text
 from mediator_app.services.statistics import Figures, build_report
@@ -88,27 +84,14 @@ def value_of(figures: Figures, key: str) -> str:
 
 def _read(path: str | Path, columns: Sequence[str], required: Sequence[str],
           problems: ProblemList) -> list[tuple[int, dict[str, str]]]:
-    out: list[tuple[int, dict[str, str]]] = []
     try:
         info = inspect_file(path)
-        with CsvReader(info) as reader:
-            header = reader.read_header()
-            mapped = map_header(header, header_aliases(columns))
-            found = header_problems(info.name, mapped, required)
-            for p in found:
-                problems.add(p)
-            if found:
-                return out
-            for row in reader.rows():
-                if (shape := shape_problem(info.name, row, len(header))) is not None:
-                    problems.add(shape)
-                    continue
-                cells = {k: row.cells[i].strip() for k, i in mapped.columns.items()}
-                out.append((row.line, {k: cells.get(k, "") for k in columns}))
     except CsvImportError as exc:
         for p in exc.problems:
             problems.add(p)
-    return out
+        return []
+    return [(line, {k: cells.get(k, "").strip() for k in columns})
+            for line, cells in mapped_rows(info, columns, required, problems)]
 
 
 def read_mapping(path: str | Path) -> list[Element]:

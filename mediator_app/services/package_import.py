@@ -13,15 +13,10 @@ from sqlite_utils import Database
 from mediator_app.domain.enums import CommitteeKind, OrgLevel, Performance
 from mediator_app.domain.model import Committee, OrgUnit
 from mediator_app.services.csv_io import (
-    CsvImportError,
     CsvProblem,
-    CsvReader,
     FileInfo,
     ProblemList,
-    header_aliases,
-    header_problems,
-    map_header,
-    shape_problem,
+    mapped_rows,
 )
 from mediator_app.services.exchange_package import Package
 from mediator_app.services.import_types import MAX_LISTED, ImportWarning
@@ -51,24 +46,7 @@ def package_info(pkg: Package, file: str) -> FileInfo:
 def _rows(pkg: Package, file: str, columns: Sequence[str],
           problems: ProblemList) -> Iterator[tuple[int, Cells]]:
     """(line, key -> cell) of a package file whose header must hold ``columns``."""
-    info = package_info(pkg, file)
-    try:
-        with CsvReader(info) as reader:
-            header = reader.read_header()
-            mapped = map_header(header, header_aliases(columns))
-            found = header_problems(info.name, mapped, columns)
-            for p in found:
-                problems.add(p)
-            if found:
-                return
-            for row in reader.rows():
-                if (shape := shape_problem(info.name, row, len(header))) is not None:
-                    problems.add(shape)
-                    continue
-                yield row.line, {k: row.cells[i] for k, i in mapped.columns.items()}
-    except CsvImportError as exc:
-        for p in exc.problems:
-            problems.add(p)
+    return mapped_rows(package_info(pkg, file), columns, columns, problems)
 
 
 # --- org units and committees ----------------------------------------------------------
