@@ -46,4 +46,15 @@ ZH_STRINGS: dict[str, str] = {
     "Renaming keeps the code: the {n} cases recorded with it will show the new name, "
     "in lists and in statistics.":
         "改名不改代码：使用它的 {n} 件案件将在列表和统计中显示新名称。",
+    # opening a damaged or missing ledger (issue 8)
+    "Damaged database": "数据库已损坏",
+    "The database {path} is damaged. Nothing will be written to it.\n"
+    "Restore it from a backup (command line: mediator-app restore BACKUP).":
+        "数据库 {path} 已损坏，程序不会再写入它。\n请用备份恢复（命令行：mediator-app restore 备份文件）。",
+    "The last verified backup is {backup}.": "最近一次校验通过的备份是 {backup}。",
+    "Open it read-only? Lists and figures may be incomplete or wrong.":
+        "是否以只读方式打开？列表和统计数字可能不完整或有误。",
+    "New ledger": "新建台账",
+    "There is no ledger at {path}.\nCreate a new, empty ledger there?":
+        "{path} 处没有台账。\n是否在此新建一个空台账？",
 }

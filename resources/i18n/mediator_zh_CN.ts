@@ -4,77 +4,77 @@
     <context>
         <name>AgreementPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="271" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="285" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="272" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="286" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="273" />
             <source>Signed on</source>
             <translation>签订日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="287" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="274" />
             <source>Main facts</source>
             <translation>主要事实</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="275" />
             <source>Disputed matters</source>
             <translation>争议事项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="290" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="277" />
             <source>Responsibilities</source>
             <translation>各方责任</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="292" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="279" />
             <source>Agreed terms</source>
             <translation>协议内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="293" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="280" />
             <source>Manner of performance</source>
             <translation>履行方式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="295" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="282" />
             <source>Place of performance</source>
             <translation>履行地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="297" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
             <source>Performance deadline</source>
             <translation>履行期限</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="300" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="287" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="301" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
             <source>Judicially confirmed</source>
             <translation>已司法确认</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="302" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="289" />
             <source>Judicial confirmation date</source>
             <translation>司法确认日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="304" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="291" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="305" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="292" />
             <source>Oral agreements are recorded here too (口头协议登记).</source>
             <translation>口头协议也在此登记（口头协议登记）。</translation>
         </message>
@@ -82,24 +82,58 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="58" />
+            <location filename="../../mediator_app/ui/app.py" line="66" />
             <source>Newer database</source>
             <translation>数据库版本较新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="59" />
+            <location filename="../../mediator_app/ui/app.py" line="67" />
             <source>This database was written by a newer version of the program (unknown changes: {unknown}).
 Open it read-only?</source>
             <translation>此数据库由更新版本的程序写入（未知的更新：{unknown}）。
 是否以只读方式打开？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="69" />
+            <location filename="../../mediator_app/ui/app.py" line="83" />
+            <source>Damaged database</source>
+            <translation>数据库已损坏</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="84" />
+            <source>The database {path} is damaged. Nothing will be written to it.
+Restore it from a backup (command line: mediator-app restore BACKUP).</source>
+            <translation>数据库 {path} 已损坏，程序不会再写入它。
+请用备份恢复（命令行：mediator-app restore 备份文件）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="89" />
+            <source>The last verified backup is {backup}.</source>
+            <translation>最近一次校验通过的备份是 {backup}。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="91" />
+            <source>Open it read-only? Lists and figures may be incomplete or wrong.</source>
+            <translation>是否以只读方式打开？列表和统计数字可能不完整或有误。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="101" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="80" />
+            <location filename="../../mediator_app/ui/app.py" line="113" />
+            <source>New ledger</source>
+            <translation>新建台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="114" />
+            <source>There is no ledger at {path}.
+Create a new, empty ledger there?</source>
+            <translation>{path} 处没有台账。
+是否在此新建一个空台账？</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="140" />
             <source>Could not open the database {path}: {error}</source>
             <translation>无法打开数据库 {path}：{error}</translation>
         </message>
@@ -156,128 +190,128 @@ Open it read-only?</source>
     <context>
         <name>BasicPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="177" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="164" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="165" />
             <source>Grid</source>
             <translation>网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="179" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="166" />
             <source>Registration date</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="180" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="167" />
             <source>Case source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="181" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="168" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="182" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="169" />
             <source>Summary of the dispute</source>
             <translation>纠纷简要情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="217" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="204" />
             <source>(numbered automatically when saved)</source>
             <translation>（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="218" />
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="244" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="205" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="231" />
             <source>Edit case &amp;number</source>
             <translation>修改案号(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="220" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="207" />
             <source>Only for a number not made from the template, e.g. an old paper case.</source>
             <translation>仅用于不按模板编号的案号，如历史纸质案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="230" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="217" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="174" />
             <source>Mediators</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="193" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="180" />
             <source>Amount involved (yuan)</source>
             <translation>涉及金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="182" />
             <source>People involved</source>
             <translation>涉及人数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="183" />
             <source>Mass dispute</source>
             <translation>群体性纠纷</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="197" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
             <source>Prevention results (persons)</source>
             <translation>防止激化（人数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
             <source>Prevented civil-to-criminal</source>
             <translation>防止民转刑</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
             <source>Prevented mass petition</source>
             <translation>防止群体性上访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
             <source>Prevented mass fight</source>
             <translation>防止群体性械斗</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
             <source>Prevented suicide</source>
             <translation>防止自杀</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="204" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="191" />
             <source>Status (changed by the actions above)</source>
             <translation>状态（通过上方按钮更改）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="206" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="193" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="207" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="194" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="208" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="209" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
             <source>Outcome note</source>
             <translation>结果说明</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="243" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="230" />
             <source>Cancel the change</source>
             <translation>取消修改</translation>
         </message>
@@ -908,69 +942,69 @@ Open it read-only?</source>
     <context>
         <name>DocumentsMenu</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="59" />
             <source>Acceptance register</source>
             <translation>受理登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
             <source>Mediation agreement</source>
             <translation>调解协议书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="62" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
             <source>Oral agreement register</source>
             <translation>口头协议登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="63" />
             <source>Follow-up records</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="65" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
             <source>Case file cover and contents</source>
             <translation>卷宗封面及卷内目录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="67" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="66" />
             <source>Whole case file</source>
             <translation>卷宗（全部文书）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="78" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="147" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="153" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="77" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="146" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="152" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="88" />
             <source>Save as PDF…</source>
             <translation>另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="90" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
             <source>Open to print or preview</source>
             <translation>打开预览/打印</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="119" />
             <source>Save the document</source>
             <translation>保存文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="121" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="135" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="134" />
             <source>Preparing the document…</source>
             <translation>正在生成文书…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="143" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="142" />
             <source>Saved: {path}</source>
             <translation>已保存：{path}</translation>
         </message>
@@ -1041,33 +1075,33 @@ Open it read-only?</source>
     <context>
         <name>EntityPanel</name>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="50" />
+            <location filename="../../mediator_app/ui/org/common.py" line="53" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="51" />
+            <location filename="../../mediator_app/ui/org/common.py" line="54" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="52" />
-            <location filename="../../mediator_app/ui/org/common.py" line="154" />
+            <location filename="../../mediator_app/ui/org/common.py" line="55" />
+            <location filename="../../mediator_app/ui/org/common.py" line="142" />
             <source>Deactivate</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="53" />
+            <location filename="../../mediator_app/ui/org/common.py" line="56" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="123" />
+            <location filename="../../mediator_app/ui/org/common.py" line="111" />
             <source>Organisation</source>
             <translation>组织机构</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="155" />
+            <location filename="../../mediator_app/ui/org/common.py" line="143" />
             <source>Reactivate</source>
             <translation>重新启用</translation>
         </message>
@@ -2332,50 +2366,50 @@ Database: {path}</source>
             <translation>本月已上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="355" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="356" />
             <source>submitted</source>
             <translation>已上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="386" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="387" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="389" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="390" />
             <source>Saving {path}…</source>
             <translation>正在保存 {path}…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="392" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="393" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="398" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="407" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="399" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="409" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="398" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="412" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="418" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="399" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="414" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="420" />
             <source>sheet</source>
             <translation>统计表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="407" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="408" />
             <source>report</source>
             <translation>情况报告</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="412" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="414" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="419" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="421" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -2411,7 +2445,7 @@ Database: {path}</source>
     <context>
         <name>SearchCombo</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/widgets.py" line="90" />
+            <location filename="../../mediator_app/ui/case_form/widgets.py" line="91" />
             <source>{key} {label} (inactive)</source>
             <translation>{key} {label}（已停用）</translation>
         </message>
