@@ -114,3 +114,11 @@ def test_restore_is_refused_while_a_window_has_the_ledger_open(qapp, tmp_path, d
     finally:
         _close(ctx)
     assert main(["--db", str(path), "restore", str(backup)]) == 0
+
+
+def test_a_zero_byte_file_is_refused_and_left_empty(qapp, tmp_path, dialogs):
+    path = tmp_path / "ledger.db"
+    path.write_bytes(b"")
+    assert app_module.open_context(str(path), "zh") is None
+    assert "0 字节" in dialogs["critical"][-1]
+    assert path.read_bytes() == b"" and sorted(tmp_path.iterdir()) == [path]

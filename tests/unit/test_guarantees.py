@@ -443,3 +443,31 @@ def test_waiting_message_is_rate_limited(capsys):
         report(second)
     assert len(capsys.readouterr().err.splitlines()) == 2  # at 1 s and at 6.5 s
     assert os.environ.get("XDG_DATA_HOME")  # the backup record goes to the test home
+
+
+def test_restore_over_a_file_that_is_not_a_database_keeps_it_aside(ledger, tmp_path):
+    copy = tmp_path / "copy.db"
+    assert main(["--db", str(ledger), "backup", "--out", str(copy)]) == 0
+    for junk in (b"", b"garbage, not a database" * 50):
+        target = tmp_path / f"target-{len(junk)}.db"
+        target.write_bytes(junk)
+        assert main(["--db", str(target), "restore", str(copy)]) == 0
+        assert _dump(target) == _dump(copy)
+        kept = list(tmp_path.glob(f"{target.name}.before-restore-*.bak"))
+        assert len(kept) == 1 and kept[0].read_bytes() == junk
+
+
+def test_a_partial_demo_is_not_moved_aside_while_another_program_has_it_open(tmp_path):
+    target = tmp_path / "demo.db"
+    handle = open_database(target)
+    handle.db.execute("INSERT INTO org_units(code, name, level) VALUES ('1', 'x', '区')")
+    handle.db.conn.commit()
+    try:
+        assert demo.file_state(target) == demo.PARTIAL
+        with pytest.raises(StorageError) as info:
+            demo.set_aside(target)
+        assert info.value.code == "db.in_use" and target.exists()
+    finally:
+        handle.close()
+    moved = demo.set_aside(target)
+    assert moved.exists() and not target.exists()
