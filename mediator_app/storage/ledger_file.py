@@ -95,10 +95,32 @@ def restore_into(source: sqlite3.Connection, target: Path) -> str | None:
         backup_file(live, partial)  # the pages as they are, damaged ones included
         remove_journals(partial)
         os.replace(partial, saved)
-        live.execute("PRAGMA journal_mode = DELETE")  # lets the page size follow the source
-        source.backup(live)  # one transaction: before or after, never between
-        live.execute("PRAGMA journal_mode = WAL")
+        try:
+            source.backup(live)  # one transaction: before or after, never between
+        except sqlite3.OperationalError:
+            if _page_size(source) == _page_size(live):
+                raise
+            # a WAL file cannot change its page size: through a rollback journal it can
+            live.execute("PRAGMA journal_mode = DELETE")
+            source.backup(live)
+            live.execute("PRAGMA journal_mode = WAL")
+    _remove_cold_journal(target)
     return saved
+
+
+def _page_size(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA page_size").fetchone()[0])
+
+
+def _remove_cold_journal(target: Path) -> None:
+    """An exclusive-mode rollback journal is zeroed, not deleted, at commit; once the
+    connection is closed after a successful restore it holds nothing to roll back."""
+    journal = target.with_name(target.name + "-journal")
+    with contextlib.suppress(OSError):
+        with open(journal, "rb") as handle:
+            head = handle.read(8)
+        if not head.strip(b"\x00"):
+            journal.unlink()
 
 
 def _new_file_from(source: sqlite3.Connection, target: Path) -> None:

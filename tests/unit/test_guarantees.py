@@ -471,3 +471,40 @@ def test_a_partial_demo_is_not_moved_aside_while_another_program_has_it_open(tmp
         handle.close()
     moved = demo.set_aside(target)
     assert moved.exists() and not target.exists()
+
+
+def test_a_ledger_with_a_damaged_schema_page_is_restored_in_place(ledger, tmp_path, capsys):
+    copy = tmp_path / "copy.db"
+    assert main(["--db", str(ledger), "backup", "--out", str(copy)]) == 0
+    conn = sqlite3.connect(ledger)
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.close()
+    with open(ledger, "r+b") as handle:  # the header stays, the schema is garbage
+        handle.seek(100)
+        handle.write(b"\xff" * 3000)
+    damaged = ledger.read_bytes()
+    assert main(["--db", str(ledger), "check"]) == 1
+    assert main(["--db", str(ledger), "restore", str(copy)]) == 0
+    assert main(["--db", str(ledger), "check"]) == 0
+    assert _dump(ledger) == _dump(copy)
+    kept = list(tmp_path.glob("ledger.db.before-restore-*.bak"))
+    assert len(kept) == 1 and kept[0].read_bytes()[100:4096] == damaged[100:4096]
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("ledger.db")) == [
+        "ledger.db", kept[0].name]
+
+
+def test_a_backup_with_another_page_size_is_restored(ledger, tmp_path):
+    other = tmp_path / "other.db"
+    conn = sqlite3.connect(ledger)
+    conn.execute("VACUUM INTO ?", [str(other)])
+    conn.close()
+    conn = sqlite3.connect(other)
+    conn.execute("PRAGMA page_size = 8192")
+    conn.execute("VACUUM")
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
+    conn.close()
+    content = _dump(other)
+    assert main(["--db", str(ledger), "restore", str(other)]) == 0
+    assert _dump(ledger) == content
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("ledger.db")
+                  and not p.name.endswith(".bak")) == ["ledger.db"]
