@@ -83,7 +83,7 @@ def _open_damaged(db_path: str, exc: DatabaseDamaged) -> bool:
     title = QCoreApplication.translate("App", "Damaged database")
     text = QCoreApplication.translate(
         "App", "The database {path} is damaged. Nothing will be written to it.\n"
-        "Restore it from a backup (command line: mediator-app restore BACKUP).")
+        "Restore it from a backup (File → Restore from backup…).")
     parts = [text.format(path=db_path)]
     if exc.backup:
         parts.append(QCoreApplication.translate(

@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
         self._action("export_cases", self.tr("E&xport cases…"), self.export_cases, "Ctrl+E",
                      sp.SP_ArrowUp)
         self._action("import_history", self.tr("Import &history…"), self.import_history)
+        self._action("restore_backup", self.tr("&Restore from backup…"), self.restore_backup)
         self._action("reports", self.tr("&Statistics and reports…"), self.open_reports,
                      "Ctrl+R", sp.SP_FileDialogInfoView)
         self._action("overview", self.tr("O&verview"), lambda: self.tabs.setCurrentIndex(0),
@@ -140,7 +141,7 @@ class MainWindow(QMainWindow):
         layout = {
             self.tr("&File"): ["new_case", "open_case", None, "import_cases", "export_cases",
                                "import_history", None, "export_csv", "export_xlsx",
-                               None, "settings", None, "quit"],
+                               None, "settings", "restore_backup", None, "quit"],
             self.tr("&View"): ["overview", "case_list", None, "find", "refresh"],
             self.tr("&Organisation"): ["organisation", "code_tables"],
             self.tr("&Reports"): ["reports"],
@@ -294,6 +295,22 @@ class MainWindow(QMainWindow):
         from mediator_app.ui.exchange import ImportHistoryDialog
 
         ImportHistoryDialog(self.ctx, self).open()
+
+    def restore_backup(self) -> None:
+        """File → Restore from backup… (ui/restore.py): a new main window replaces this
+        one on the restored ledger."""
+        from mediator_app.ui.restore import RestoreFlow
+
+        def rebuild(ctx: AppContext) -> QWidget:
+            window = type(self)(ctx)
+            ctx.extra["main_window"] = window  # kept alive; run_gui holds the first one
+            if hasattr(ctx.dialogs, "parent"):
+                ctx.dialogs.parent = window
+            window.show()
+            return window
+
+        self.restore_flow = RestoreFlow(self, rebuild)
+        self.restore_flow.start()
 
     def open_reports(self) -> None:
         """Show the reports window; an open one is brought back to the front as it is

@@ -49,12 +49,25 @@ ZH_STRINGS: dict[str, str] = {
     # opening a damaged or missing ledger (issue 8)
     "Damaged database": "数据库已损坏",
     "The database {path} is damaged. Nothing will be written to it.\n"
-    "Restore it from a backup (command line: mediator-app restore BACKUP).":
-        "数据库 {path} 已损坏，程序不会再写入它。\n请用备份恢复（命令行：mediator-app restore 备份文件）。",
+    "Restore it from a backup (File → Restore from backup…).":
+        "数据库 {path} 已损坏，程序不会再写入它。\n请用备份恢复（文件 → 从备份恢复…）。",
     "The last verified backup is {backup}.": "最近一次校验通过的备份是 {backup}。",
     "Open it read-only? Lists and figures may be incomplete or wrong.":
         "是否以只读方式打开？列表和统计数字可能不完整或有误。",
     "New ledger": "新建台账",
     "There is no ledger at {path}.\nCreate a new, empty ledger there?":
         "{path} 处没有台账。\n是否在此新建一个空台账？",
+    # File → Restore from backup… (ui/restore.py)
+    "&Restore from backup…": "从备份恢复(&R)…",
+    "Restore from backup": "从备份恢复",
+    "Ledger backups (*.db *.bak);;All files (*)": "台账备份 (*.db *.bak);;所有文件 (*)",
+    "Replace the content of the ledger {db} with the backup {source}?\n\n"
+    "The present content is kept as {db}.before-restore-….bak. Other windows of "
+    "this ledger are closed first; another program that has it open must be "
+    "closed too.":
+        "用备份 {source} 替换台账 {db} 的内容？\n\n现在的内容会保存为 "
+        "{db}.before-restore-….bak。本台账的其他窗口会先关闭；打开着它的其他程序也必须先关闭。",
+    "Restoring from {source}…": "正在从 {source} 恢复……",
+    "Restored from {source}.": "已从 {source} 恢复。",
+    "The previous content is kept as {saved}.": "原来的内容已保存为 {saved}。",
 }

@@ -101,9 +101,9 @@ Open it read-only?</source>
         <message>
             <location filename="../../mediator_app/ui/app.py" line="84" />
             <source>The database {path} is damaged. Nothing will be written to it.
-Restore it from a backup (command line: mediator-app restore BACKUP).</source>
+Restore it from a backup (File → Restore from backup…).</source>
             <translation>数据库 {path} 已损坏，程序不会再写入它。
-请用备份恢复（命令行：mediator-app restore 备份文件）。</translation>
+请用备份恢复（文件 → 从备份恢复…）。</translation>
         </message>
         <message>
             <location filename="../../mediator_app/ui/app.py" line="89" />
@@ -1673,122 +1673,127 @@ Create a new, empty ledger there?</source>
         </message>
         <message>
             <location filename="../../mediator_app/ui/main_window.py" line="125" />
+            <source>&amp;Restore from backup…</source>
+            <translation>从备份恢复(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="126" />
             <source>&amp;Statistics and reports…</source>
             <translation>统计报表(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="127" />
+            <location filename="../../mediator_app/ui/main_window.py" line="128" />
             <source>O&amp;verview</source>
             <translation>首页(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="129" />
+            <location filename="../../mediator_app/ui/main_window.py" line="130" />
             <source>&amp;Case list</source>
             <translation>案件列表(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="131" />
+            <location filename="../../mediator_app/ui/main_window.py" line="132" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="132" />
+            <location filename="../../mediator_app/ui/main_window.py" line="133" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="141" />
+            <location filename="../../mediator_app/ui/main_window.py" line="142" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="144" />
+            <location filename="../../mediator_app/ui/main_window.py" line="145" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="145" />
+            <location filename="../../mediator_app/ui/main_window.py" line="146" />
             <source>&amp;Organisation</source>
             <translation>组织机构(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="146" />
+            <location filename="../../mediator_app/ui/main_window.py" line="147" />
             <source>&amp;Reports</source>
             <translation>报表(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="147" />
+            <location filename="../../mediator_app/ui/main_window.py" line="148" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="155" />
+            <location filename="../../mediator_app/ui/main_window.py" line="156" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="171" />
+            <location filename="../../mediator_app/ui/main_window.py" line="172" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="175" />
+            <location filename="../../mediator_app/ui/main_window.py" line="176" />
             <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>
             <translation>共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="179" />
+            <location filename="../../mediator_app/ui/main_window.py" line="180" />
             <source>Search failed: {error}</source>
             <translation>查询失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="290" />
+            <location filename="../../mediator_app/ui/main_window.py" line="291" />
             <source>Exported to {path}</source>
             <translation>已导出到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="343" />
-            <location filename="../../mediator_app/ui/main_window.py" line="363" />
+            <location filename="../../mediator_app/ui/main_window.py" line="360" />
+            <location filename="../../mediator_app/ui/main_window.py" line="380" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="343" />
+            <location filename="../../mediator_app/ui/main_window.py" line="360" />
             <source>There are no cases in view.</source>
             <translation>当前列表中没有案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="346" />
+            <location filename="../../mediator_app/ui/main_window.py" line="363" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="347" />
+            <location filename="../../mediator_app/ui/main_window.py" line="364" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="348" />
+            <location filename="../../mediator_app/ui/main_window.py" line="365" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="359" />
+            <location filename="../../mediator_app/ui/main_window.py" line="376" />
             <source>Exported {count} cases to {path}</source>
             <translation>已导出 {count} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="364" />
+            <location filename="../../mediator_app/ui/main_window.py" line="381" />
             <source>The export failed: {error}</source>
             <translation>导出失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="367" />
+            <location filename="../../mediator_app/ui/main_window.py" line="384" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="368" />
+            <location filename="../../mediator_app/ui/main_window.py" line="385" />
             <source>Mediation Ledger — case register and statistics for people's mediation committees.
 Database: {path}</source>
             <translation>调解台账 —— 人民调解委员会案件登记与统计。
@@ -2412,6 +2417,47 @@ Database: {path}</source>
             <location filename="../../mediator_app/ui/reports/window.py" line="421" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreFlow</name>
+        <message>
+            <location filename="../../mediator_app/ui/restore.py" line="66" />
+            <location filename="../../mediator_app/ui/restore.py" line="76" />
+            <location filename="../../mediator_app/ui/restore.py" line="111" />
+            <location filename="../../mediator_app/ui/restore.py" line="117" />
+            <location filename="../../mediator_app/ui/restore.py" line="127" />
+            <source>Restore from backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/restore.py" line="67" />
+            <source>Ledger backups (*.db *.bak);;All files (*)</source>
+            <translation>台账备份 (*.db *.bak);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/restore.py" line="72" />
+            <source>Replace the content of the ledger {db} with the backup {source}?
+
+The present content is kept as {db}.before-restore-….bak. Other windows of this ledger are closed first; another program that has it open must be closed too.</source>
+            <translation>用备份 {source} 替换台账 {db} 的内容？
+
+现在的内容会保存为 {db}.before-restore-….bak。本台账的其他窗口会先关闭；打开着它的其他程序也必须先关闭。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/restore.py" line="83" />
+            <source>Restoring from {source}…</source>
+            <translation>正在从 {source} 恢复……</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/restore.py" line="123" />
+            <source>Restored from {source}.</source>
+            <translation>已从 {source} 恢复。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/restore.py" line="125" />
+            <source>The previous content is kept as {saved}.</source>
+            <translation>原来的内容已保存为 {saved}。</translation>
         </message>
     </context>
     <context>

@@ -122,3 +122,99 @@ def test_a_zero_byte_file_is_refused_and_left_empty(qapp, tmp_path, dialogs):
     assert app_module.open_context(str(path), "zh") is None
     assert "0 字节" in dialogs["critical"][-1]
     assert path.read_bytes() == b"" and sorted(tmp_path.iterdir()) == [path]
+
+
+# ---- File → Restore from backup… ---------------------------------------------------------
+
+
+def _ledger_with_backup(tmp_path: Path) -> tuple[Path, Path]:
+    path = tmp_path / "ledger.db"
+    build_demo_file(path, cases=20, today=TODAY)
+    backup = tmp_path / "backup.db"
+    assert main(["--db", str(path), "backup", "--out", str(backup)]) == 0
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE cases SET deleted = 1")
+    conn.commit()
+    conn.close()
+    return path, backup
+
+
+def _live_cases(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("SELECT count(*) FROM cases WHERE deleted = 0").fetchone()[0])
+    finally:
+        conn.close()
+
+
+def _window(path: Path, backup: Path):
+    from conftest import FakeDialogs
+
+    from mediator_app.ui.main_window import MainWindow
+
+    ctx = app_module.open_context(str(path), "zh")
+    assert ctx is not None
+    ctx.dialogs = FakeDialogs(open_paths=[str(backup)])
+    return ctx, MainWindow(ctx)
+
+
+def test_restore_from_the_window_rebuilds_it_on_the_restored_ledger(qapp, qtbot, tmp_path):
+    path, backup = _ledger_with_backup(tmp_path)
+    assert _live_cases(path) == 0
+    ctx, window = _window(path, backup)
+    qtbot.addWidget(window)
+    results: list[bool] = []
+    window.restore_backup()
+    window.restore_flow.done.connect(results.append)
+    qtbot.waitUntil(lambda: bool(results), timeout=20_000)
+    assert results == [True]
+    assert _live_cases(path) == 20
+    new_window = ctx.extra["main_window"]
+    assert new_window is not window and new_window.isVisible() and not window.isVisible()
+    kinds = [c[0] for c in ctx.dialogs.calls]
+    assert kinds[:2] == ["open", "confirm"] and kinds[-1] == "info"
+    assert "before-restore" in ctx.dialogs.calls[-1][2]
+    answer: list[int] = []
+    ctx.runner.run(lambda db: db.execute("SELECT count(*) FROM cases WHERE deleted = 0")
+                   .fetchone()[0], answer.append)
+    qtbot.waitUntil(lambda: bool(answer), timeout=5_000)
+    assert answer == [20]
+    new_window.close()
+    _close(ctx)
+
+
+def test_restore_from_the_window_is_refused_while_another_program_has_it_open(
+        qapp, qtbot, tmp_path, monkeypatch):
+    monkeypatch.setattr(dbmod, "EXCLUSIVE_WAIT_MS", 200)
+    path, backup = _ledger_with_backup(tmp_path)
+    ctx, window = _window(path, backup)
+    qtbot.addWidget(window)
+    other = sqlite3.connect(path)
+    other.execute("SELECT count(*) FROM cases").fetchone()  # another program, idle
+    try:
+        results: list[bool] = []
+        window.restore_backup()
+        window.restore_flow.done.connect(results.append)
+        qtbot.waitUntil(lambda: bool(results), timeout=20_000)
+    finally:
+        other.close()
+    assert results == [False] and _live_cases(path) == 0
+    errors = [c[2] for c in ctx.dialogs.calls if c[0] == "error"]
+    assert errors and "另一个程序打开" in errors[-1]
+    answer: list[int] = []  # the window keeps working on its ledger
+    ctx.runner.run(lambda db: db.execute("SELECT count(*) FROM cases").fetchone()[0],
+                   answer.append)
+    qtbot.waitUntil(lambda: bool(answer), timeout=5_000)
+    assert answer == [20] and "main_window" not in ctx.extra
+    assert not list(tmp_path.glob("ledger.db.before-restore-*"))
+    _close(ctx)
+
+
+def test_restore_from_the_window_can_be_called_off(qapp, qtbot, tmp_path):
+    path, backup = _ledger_with_backup(tmp_path)
+    ctx, window = _window(path, backup)
+    qtbot.addWidget(window)
+    ctx.dialogs.confirm_answer = False
+    window.restore_backup()
+    assert _live_cases(path) == 0 and "main_window" not in ctx.extra
+    _close(ctx)
