@@ -70,4 +70,6 @@ ZH_STRINGS: dict[str, str] = {
     "Restoring from {source}…": "正在从 {source} 恢复……",
     "Restored from {source}.": "已从 {source} 恢复。",
     "The previous content is kept as {saved}.": "原来的内容已保存为 {saved}。",
+    "Another program is writing to this ledger; waiting for it to finish ({seconds} s)…":
+        "另一个程序正在写入本台账，等待它完成（已等待 {seconds} 秒）……",
 }

@@ -2190,6 +2190,14 @@ Database: {path}</source>
         </message>
     </context>
     <context>
+        <name>ProgressJob</name>
+        <message>
+            <location filename="../../mediator_app/ui/jobs.py" line="91" />
+            <source>Another program is writing to this ledger; waiting for it to finish ({seconds} s)…</source>
+            <translation>另一个程序正在写入本台账，等待它完成（已等待 {seconds} 秒）……</translation>
+        </message>
+    </context>
+    <context>
         <name>QAbstractFileIconProvider</name>
         <message>
             <location filename="../../mediator_app/ui/dialogs.py" line="36" />
@@ -2235,7 +2243,7 @@ Database: {path}</source>
     <context>
         <name>QProgressDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/jobs.py" line="42" />
+            <location filename="../../mediator_app/ui/jobs.py" line="43" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>

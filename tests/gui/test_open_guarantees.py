@@ -218,3 +218,87 @@ def test_restore_from_the_window_can_be_called_off(qapp, qtbot, tmp_path):
     window.restore_backup()
     assert _live_cases(path) == 0 and "main_window" not in ctx.extra
     _close(ctx)
+
+
+# ---- a long job (the import wizard's) waits for another program's write -------------------
+
+
+def _hold_write_lock(path: Path, seconds: float):
+    import threading
+    import time
+
+    ready = threading.Event()
+
+    def run() -> None:
+        conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute("BEGIN IMMEDIATE")
+        ready.set()
+        time.sleep(seconds)
+        conn.execute("COMMIT")
+        conn.close()
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    ready.wait(10)
+    return thread
+
+
+def _write_job(db, report, cancelled):
+    with db.atomic():
+        db.execute("INSERT INTO settings(key, value) VALUES ('job', 'written')")
+    return "ok"
+
+
+def test_a_long_job_says_that_it_waits_and_then_writes(qapp, qtbot, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
+    from mediator_app.ui.jobs import ProgressJob
+
+    path = tmp_path / "ledger.db"
+    build_demo_file(path, cases=5, today=TODAY)
+    ctx = app_module.open_context(str(path), "zh")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    job = ProgressJob(ctx, parent, "导入中……", _write_job)
+    labels: list[str] = []
+    job.waiting.connect(lambda _s: labels.append(job.dialog.labelText()))
+    results: list[object] = []
+    job.finished.connect(results.append)
+    job.failed.connect(results.append)
+    other = _hold_write_lock(path, 1.6)
+    job.start()
+    qtbot.waitUntil(lambda: bool(results), timeout=20_000)
+    other.join()
+    assert results == ["ok"]
+    assert labels and "Another program is writing to this ledger" in labels[-1]  # no translator
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT value FROM settings WHERE key='job'").fetchone() == ("written",)
+    conn.close()
+    _close(ctx)
+
+
+def test_a_waiting_job_can_be_cancelled_and_writes_nothing(qapp, qtbot, tmp_path):
+    from PySide6.QtWidgets import QWidget
+
+    from mediator_app.storage.db import StorageError
+    from mediator_app.ui.jobs import ProgressJob
+
+    path = tmp_path / "ledger.db"
+    build_demo_file(path, cases=5, today=TODAY)
+    ctx = app_module.open_context(str(path), "zh")
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    job = ProgressJob(ctx, parent, "导入中……", _write_job)
+    job.waiting.connect(lambda _s: job.cancel())
+    results: list[object] = []
+    job.finished.connect(results.append)
+    job.failed.connect(results.append)
+    other = _hold_write_lock(path, 3.0)
+    job.start()
+    qtbot.waitUntil(lambda: bool(results), timeout=20_000)
+    other.join()
+    assert isinstance(results[0], StorageError) and results[0].code == "db.busy"
+    conn = sqlite3.connect(path)
+    assert conn.execute("SELECT value FROM settings WHERE key='job'").fetchone() is None
+    conn.close()
+    _close(ctx)
