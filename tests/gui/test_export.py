@@ -61,8 +61,11 @@ def test_xlsx_export_of_current_view(window, dialogs, case_db, tmp_path):
 def test_export_with_nothing_in_view(window, dialogs):
     window.cases.filters.search.setText("不存在的内容xyz")
     window.cases.filters.flush()
+    asked = len(dialogs.calls)
     window.actions_["export_csv"].trigger()
-    assert dialogs.calls[-1][0] == "info"
+    assert window.cases.model.ids() == []
+    # said plainly, and no file name asked for
+    assert dialogs.calls[asked:] == [("info", "Export", "There are no cases in view.")]
 
 
 def test_cancelled_export_leaves_no_file(ctx, case_db, tmp_path):

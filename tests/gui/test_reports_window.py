@@ -154,9 +154,13 @@ def test_save_csv_pdf_and_xlsx(window, dialogs, tmp_path, report_db):
     assert not any(p.name.endswith(".part") for p in tmp_path.iterdir())
 
 
-def test_cancelled_save_writes_nothing(window, dialogs, tmp_path):
+def test_cancelled_save_writes_nothing(window, dialogs, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a relative suggested name would land here
     dialogs.save_path = None
+    asked = len(dialogs.calls)
     window.save_pdf()
+    assert [c[0] for c in dialogs.calls[asked:]] == ["save_file"]  # asked, nothing else said
+    assert dialogs.calls[asked][2].endswith(".pdf")
     assert list(tmp_path.iterdir()) == []
 
 
