@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from mediator_app.domain.errors import Problem
 from mediator_app.domain.messages import field_label, message
+from mediator_app.domain.spreadsheet import restore
 
 MAX_REPORTED = 50
 _CHUNK = 1 << 20
@@ -355,10 +356,15 @@ class CsvReader:
         return cells
 
     def rows(self) -> Iterator[CsvRow]:
+        """The data rows, cells with the formula-injection apostrophe of our exports
+        removed (``domain.spreadsheet.restore``)."""
         pending = self._next_nonblank()
         while pending is not None:
             following = self._next_nonblank()
-            yield CsvRow(pending[0], pending[1], following is None)
+            cells = pending[1]
+            if "'" in "".join(cells):  # rare: look at each cell only then
+                cells = [restore(c) for c in cells]
+            yield CsvRow(pending[0], cells, following is None)
             pending = following
 
     def position(self) -> int:

@@ -27,6 +27,7 @@ from sqlite_utils import Database
 
 import mediator_app
 from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.spreadsheet import neutralise_row
 from mediator_app.services.csv_io import CsvImportError, CsvProblem, file_problem
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.exchange_repo import ExchangeRepository
@@ -104,7 +105,7 @@ def _write_csv(path: Path, header: Sequence[str], rows: Iterable[Sequence[Any]])
         writer = csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n")
         writer.writerow(header)
         for row in rows:
-            writer.writerow(row)
+            writer.writerow(neutralise_row(row))
             n += 1
     return n
 
