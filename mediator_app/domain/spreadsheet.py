@@ -19,6 +19,8 @@ read back as ``-1``; ``'abc`` is left alone both ways. A hand-made file whose ce
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 QUOTE = "'"
 
@@ -35,6 +37,6 @@ def restore(text: str) -> str:
     return text
 
 
-def neutralise_row(values: list[object] | tuple[object, ...]) -> list[object]:
+def neutralise_row(values: Sequence[object]) -> list[object]:
     """Text cells neutralised; numbers and other values as they are."""
     return [neutralise(v) if isinstance(v, str) else v for v in values]

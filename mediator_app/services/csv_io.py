@@ -12,11 +12,12 @@ import codecs
 import csv
 import dataclasses
 import hashlib
+import io
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from mediator_app.domain.errors import Problem
 from mediator_app.domain.messages import field_label, message
@@ -184,11 +185,18 @@ class ProblemList:
 
 @dataclass(frozen=True)
 class FileInfo:
+    """A file to read: on disk (``path``) or, with ``opener``, a member streamed from a
+    package (``path`` is then the package)."""
+
     path: Path
     name: str
     encoding: str
     sha256: str
     size: int
+    opener: Callable[[], IO[bytes]] | None = None
+
+    def open_binary(self) -> IO[bytes]:
+        return self.opener() if self.opener is not None else self.path.open("rb")
 
 
 def _decodes(path: Path, encoding: str) -> bool:
@@ -309,7 +317,8 @@ class CsvReader:
 
     def __init__(self, info: FileInfo):
         self.info = info
-        self._fh: TextIO = info.path.open("r", encoding=info.encoding, newline="")
+        self._fh: TextIO = io.TextIOWrapper(info.open_binary(), encoding=info.encoding,
+                                            newline="")
         first = self._fh.readline()
         dialect = "excel-tab" if "\t" in first and "," not in first else "excel"
         self._fh.seek(0)
