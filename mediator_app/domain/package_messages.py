@@ -39,7 +39,8 @@ ZH: dict[str, tuple[str, ...]] = {
         "“{field}”为 {value}，比本机时间晚一天以上（最晚 {limit}）：请检查对方电脑的时间和日期。",
     ),
     "text.control": (
-        "“{field}”含有不可见的控制字符 {char}（{name}），该行被拒绝；请删除这个字符后重新导入。",
+        "“{field}”含有不可见的控制字符 {char}（{name}）：本程序不会自动删除它，请在文件中删除后重新导入。",
+        "这一格含有不可见的控制字符 {char}（{name}）：本程序不会自动删除它，请在文件中删除后重新导入。",
     ),
 }
 
@@ -58,7 +59,7 @@ EN: dict[str, tuple[str, ...]] = {
     ),
     "package.ratio": (
         "“{file}” in the package is compressed {ratio}:1, above the limit of {limit}:1 "
-        "(a zip bomb?); the package is refused (nothing was unpacked).",
+        "(perhaps a zip bomb); the package is refused (nothing was unpacked).",
     ),
     "package.size_mismatch": (
         "“{file}” in the package declares {declared} bytes, manifest.json lists {listed}: "
@@ -73,7 +74,9 @@ EN: dict[str, tuple[str, ...]] = {
         "{limit}): check the date and time of the computer that wrote it.",
     ),
     "text.control": (
-        "{field} contains the invisible control character {char} ({name}); the row is "
-        "refused: remove the character and import again.",
+        "{field} contains the invisible control character {char} ({name}); it is not "
+        "removed automatically: delete it from the file and import again.",
+        "This cell contains the invisible control character {char} ({name}); it is not "
+        "removed automatically: delete it from the file and import again.",
     ),
 }

@@ -162,7 +162,7 @@ def _run_import(db: Database, run: MergeRun, sources: list[_Source],
             warned[n] = len(result.warnings) - before
     if run.problems.total:
         return
-    run.parser = RowParser(Lookups.load(repo), run.parser.today)
+    run.parser = RowParser(Lookups.load(repo), run.parser.today, run.parser.now)
     run.next_id = repo.next_rowid()
     bulk = run.bulk
     triggers = repo.drop_fts_triggers() if bulk else None
