@@ -77,3 +77,43 @@ def open_private_text(path: str | Path, encoding: str = "utf-8",
                       newline: str | None = None) -> TextIO:
     """As ``open_private_binary``, for text."""
     return os.fdopen(_private_fd(path), "w", encoding=encoding, newline=newline)
+
+
+VIEWING = "viewing"
+
+
+def data_folder() -> Path:
+    """The program's folder in the user's profile (platformdirs' user data dir)."""
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("MediatorLedger", appauthor=False))
+
+
+def viewing_folder(base: Path | None = None) -> Path:
+    """An owner-only folder for files handed to another program to show (a PDF opened
+    from the case form): in the user's profile, never the shared temp folder. Its files
+    stay while the viewer may need them and are wiped at the program's next start
+    (``wipe_viewing_folder``)."""
+    root = base or data_folder()
+    root.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+    return private_folder(root / VIEWING)
+
+
+def wipe_viewing_folder(base: Path | None = None) -> int:
+    """Delete what earlier runs left in the viewing folder; returns how many files.
+    A file still open in a viewer on Windows cannot be deleted: it is left for the next
+    start."""
+    folder = (base or data_folder()) / VIEWING
+    removed = 0
+    if not folder.is_dir():
+        return 0
+    for path in sorted(folder.rglob("*"), reverse=True):
+        try:
+            if path.is_dir():
+                path.rmdir()
+            else:
+                path.unlink()
+                removed += 1
+        except OSError:
+            pass
+    return removed
