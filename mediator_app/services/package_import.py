@@ -239,6 +239,8 @@ def apply_records(db: Database, pkg: Package, file_no: int, problems: ProblemLis
     (which then replaced them in ``apply_personal``). A package of format 1 has neither
     file: the receiver's agreements and follow-ups stay as they are."""
     repo = PackageRepository(db)
+    if not repo.wrote_any(file_no):  # a package merged again: nothing to match
+        return
     for file, full in (("agreement_stats.csv", "agreements.csv"),
                        ("follow_up_stats.csv", "follow_ups.csv")):
         if not pkg.has(file) or pkg.has(full):

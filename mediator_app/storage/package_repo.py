@@ -162,6 +162,8 @@ class PackageRepository:
             "FROM temp.import_rec p CROSS JOIN cases c ON c.case_id = p.case_id "
             "CROSS JOIN temp.import_seen s ON s.rowid = c.id "
             "WHERE s.written = 1 AND s.file_no = ?", [file_no])
+        for table in ("import_mine", "import_theirs"):
+            self.conn.execute(f"CREATE INDEX temp.{table}_key ON {table}(case_rowid, n)")
         self.conn.execute(
             "DELETE FROM follow_ups WHERE id IN (SELECT a.id FROM temp.import_mine a "
             "WHERE NOT EXISTS (SELECT 1 FROM temp.import_theirs b WHERE "
@@ -173,6 +175,10 @@ class PackageRepository:
             f"a.case_rowid = b.case_rowid AND a.n = b.n AND {keyed}) ORDER BY b.rowid")
         for table in ("import_rec", "import_mine", "import_theirs"):
             self.conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+    def wrote_any(self, file_no: int) -> bool:
+        """Whether the file ``file_no`` of the running import wrote any case."""
+        return self.conn.execute(f"SELECT EXISTS ({_WRITTEN})", [file_no]).fetchone()[0] == 1
 
     def _load_records(self, cols: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         self.conn.execute("DROP TABLE IF EXISTS temp.import_rec")
