@@ -178,7 +178,7 @@ class PackageRepository:
 
     def wrote_any(self, file_no: int) -> bool:
         """Whether the file ``file_no`` of the running import wrote any case."""
-        return self.conn.execute(f"SELECT EXISTS ({_WRITTEN})", [file_no]).fetchone()[0] == 1
+        return bool(self.conn.execute(f"SELECT EXISTS ({_WRITTEN})", [file_no]).fetchone()[0])
 
     def _load_records(self, cols: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
         self.conn.execute("DROP TABLE IF EXISTS temp.import_rec")
