@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import os
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -327,6 +329,16 @@ def test_documents_menu_saves_and_opens_pdfs(rctx, dialogs, tmp_path, qtbot):
     assert (tmp_path / "register.pdf").read_bytes().startswith(b"%PDF")
     menu.actions_by[("all", "open")].trigger()
     assert len(opened) == 1 and Path(opened[0]).read_bytes().startswith(b"%PDF")
+    # issue 8 item 5: the PDF for the viewer (names, ID numbers) is owner-only in the
+    # user's profile, not in the shared temp folder, and wiped at the next start
+    from mediator_app.storage import files
+
+    shown = Path(opened[0])
+    assert files.data_folder() / files.VIEWING in shown.parents
+    if os.name == "posix":
+        assert stat.S_IMODE(shown.stat().st_mode) == 0o600
+        assert stat.S_IMODE(shown.parent.parent.stat().st_mode) == 0o700
+    assert files.wipe_viewing_folder() >= 1 and not shown.exists()
     case_id = CaseRepository(rctx.read_db).get(rowid).case_id
     printed = [e for e in AuditRepository(rctx.read_db).history("case", case_id)
                if e.action == "print"]
