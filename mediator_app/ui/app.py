@@ -18,6 +18,7 @@ from mediator_app.storage.db import (
     default_demo_path,
     open_database,
 )
+from mediator_app.storage.files import wipe_viewing_folder
 from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.dialogs import QtDialogService
@@ -174,6 +175,7 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
     prefs.apply_text_scale(app)
     if Path(db_path) in (default_db_path(), default_demo_path()):
         Path(db_path).parent.mkdir(parents=True, exist_ok=True)  # the program's own folder
+    wipe_viewing_folder()  # documents shown by the last run (storage/files.py)
     ctx = open_context(str(db_path), language)
     if ctx is None:
         return 1
