@@ -84,10 +84,16 @@ def default_db_path() -> Path:
     return Path(user_data_dir("MediatorLedger", appauthor=False)) / "ledger.db"
 
 
-def default_demo_path() -> Path:
+def own_data_folder() -> Path:
+    """The program's own folder in the user's profile (the default ledger, the demo,
+    drafts): the one folder the program creates itself."""
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir("MediatorLedger", appauthor=False)) / "demo.db"
+    return Path(user_data_dir("MediatorLedger", appauthor=False))
+
+
+def default_demo_path() -> Path:
+    return own_data_folder() / "demo.db"
 
 
 class LedgerDatabase(Database):
@@ -222,7 +228,9 @@ def check_file(path: str | Path, *, create: bool) -> bool:
         if not create:
             raise StorageError("db.missing", path=str(p))
         if not p.parent.is_dir():
-            raise StorageError("db.no_folder", path=str(p), folder=str(p.parent))
+            if p.parent.resolve() != own_data_folder().resolve():
+                raise StorageError("db.no_folder", path=str(p), folder=str(p.parent))
+            p.parent.mkdir(parents=True, exist_ok=True)  # first start: the program's own
         return True
     try:
         with open(p, "rb") as handle:

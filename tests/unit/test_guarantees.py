@@ -508,3 +508,14 @@ def test_a_backup_with_another_page_size_is_restored(ledger, tmp_path):
     assert _dump(ledger) == content
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("ledger.db")
                   and not p.name.endswith(".bak")) == ["ledger.db"]
+
+
+def test_the_programs_own_folder_is_made_on_first_start(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "fresh-profile"))
+    assert main(["demo", "--cases", "10"]) == 0  # no --db: the default ledger
+    assert (tmp_path / "fresh-profile" / "MediatorLedger" / "ledger.db").is_file()
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "other-profile"))
+    assert dbmod.default_demo_path().parent == tmp_path / "other-profile" / "MediatorLedger"
+    assert demo.file_state(dbmod.default_demo_path()) == demo.MISSING
+    build_demo_file(dbmod.default_demo_path(), cases=5, today=TODAY)
+    assert dbmod.default_demo_path().is_file()
