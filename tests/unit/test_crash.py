@@ -31,6 +31,7 @@ TODAY = date(2026, 11, 26)
 TRIALS = int(os.environ.get("CRASH_TRIALS", "8"))
 SEED = int(os.environ.get("CRASH_SEED", str(time.time_ns() % 1_000_000)))
 CASES = 1500
+REFERENCE_LIMIT_S = 120  # a complete run that takes longer has hung: fail, do not wait
 VOLATILE = {"at"}  # when a log row was written: differs between two complete runs
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork (POSIX)")
@@ -83,16 +84,17 @@ def _run(scenario: Scenario, db: Path, kill_after: float | None) -> int | None:
             code = main(argv)
         finally:
             os._exit(code)
-    deadline = None if kill_after is None else time.monotonic() + kill_after
+    deadline = time.monotonic() + (REFERENCE_LIMIT_S if kill_after is None else kill_after)
     while True:
         done, status = os.waitpid(pid, os.WNOHANG)
         if done:
             code = os.waitstatus_to_exitcode(status)
             assert kill_after is not None or code == 0, f"{scenario.name} failed: {code}"
             return code
-        if deadline is not None and time.monotonic() >= deadline:
+        if time.monotonic() >= deadline:
             os.kill(pid, signal.SIGKILL)
             os.waitpid(pid, 0)
+            assert kill_after is not None, f"{scenario.name} did not finish"
             return None
         time.sleep(0.002)
 
