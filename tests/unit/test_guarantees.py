@@ -519,3 +519,15 @@ def test_the_programs_own_folder_is_made_on_first_start(tmp_path, monkeypatch, c
     assert demo.file_state(dbmod.default_demo_path()) == demo.MISSING
     build_demo_file(dbmod.default_demo_path(), cases=5, today=TODAY)
     assert dbmod.default_demo_path().is_file()
+
+
+def test_only_stale_part_files_of_killed_builds_are_swept(tmp_path):
+    target = tmp_path / "demo.db"
+    stale = tmp_path / "demo.db.111-deadbeef.part"
+    fresh = tmp_path / "demo.db.222-cafebabe.part"  # another build, running now
+    for part in (stale, fresh):
+        part.write_bytes(b"x")
+    old = time.time() - demo.STALE_PART_S - 60
+    os.utime(stale, (old, old))
+    build_demo_file(target, cases=5, today=TODAY)
+    assert not stale.exists() and fresh.exists() and target.exists()
