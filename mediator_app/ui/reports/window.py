@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -76,6 +76,7 @@ class ReportsWindow(QWidget):
         self.tables: list[TableData] = []
         self._generation = 0
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS, timeout=self.refresh)
+        self._refit_timer = QTimer(self, singleShot=True, interval=0, timeout=self.refit)
         self.setWindowTitle(self.tr("Statistics reports"))
         self.resize(1320, 820)
         self._build()
@@ -119,6 +120,8 @@ class ReportsWindow(QWidget):
         self.submission.submitRequested.connect(self.submit)
         self.submission.showSubmittedChanged.connect(self.set_show_submitted)
         self.tabs.addTab(self.submission, self.tr("Review and submit"))
+        for table in (*self.views, self.submission.units):
+            table.installEventFilter(self)
         layout.addWidget(self.tabs, 1)
         self.checks = _wrapping(QLabel(self))
         self.status = _wrapping(QLabel(self))  # e.g. "已保存 <a long path>"
@@ -279,10 +282,17 @@ class ReportsWindow(QWidget):
         self.headline.setFont(font)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() in (QEvent.Type.ApplicationFontChange, QEvent.Type.FontChange):
+        built = hasattr(self, "submission")
+        if built and event.type() in (QEvent.Type.ApplicationFontChange,
+                                      QEvent.Type.FontChange):
             self._size_headline()
-            QTimer.singleShot(0, self.refit)  # once every child has its new font
+            self._refit_timer.start()
         return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+        if event.type() == QEvent.Type.FontChange:
+            self._refit_timer.start()  # again once this table has its new font
+        return False
 
     def refit(self) -> None:
         """Columns and rows sized to their content again (after a text-size change: the
