@@ -4,6 +4,8 @@ size (stored per user in QSettings)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -201,7 +203,7 @@ class SettingsDialog(QDialog):
         if validate_template(template):
             self.template_preview.setText("")
             return
-        sample = format_case_no(template, year=2024, short_name="X", serial=12,
+        sample = format_case_no(template, year=date.today().year, short_name="X", serial=12,
                                 committee_code="610114001")
         self.template_preview.setText(self.tr("Example: {number}").format(number=sample))
 

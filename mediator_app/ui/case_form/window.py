@@ -50,6 +50,7 @@ from mediator_app.ui.labels import status_label
 
 AUTOSAVE_MS = 3000
 KEEP_ON_NEW = ("committee_code", "grid_code", "received_on")
+DRAFT_SUMMARY_CHARS = 24
 
 
 class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMixin, LookupsMixin,
@@ -333,11 +334,10 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
             self.activateWindow()
 
     def _offer_draft(self, key: str, draft: State) -> None:
-        when = draft.get("received_on", "")
-        names = "、".join(p.get("name", "") for p in draft.get("parties") or [] if p.get("name"))
-        text = self.tr("A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?")  # noqa: E501
+        text = self.tr("A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?")  # noqa: E501
         if not self.ctx.dialogs.confirm(self.tr("Restore unsaved case"),
-                                        text.format(when=when, names=names or "-")):
+                                        text.format(case=self.draft_name(draft),
+                                                    when=draft.get("received_on") or "-")):
             self.drafts.delete(key)
             return
         old_key = self._draft_key
@@ -346,6 +346,23 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         if old_key != key:
             self.drafts.delete(old_key)
         self._changed()
+
+    def draft_name(self, draft: State) -> str:
+        """How the restore question names a draft: its case number, else the start of its
+        summary, else its parties, else "a new case with nothing typed yet"."""
+        case_no = str(draft.get("case_no") or "").strip() or (
+            self._stored_case_no if draft.get("rowid") is not None else "")
+        if case_no:
+            return self.tr("case {number}").format(number=case_no)
+        summary = " ".join(str(draft.get("summary") or "").split())
+        if summary:
+            short = summary if len(summary) <= DRAFT_SUMMARY_CHARS else (
+                summary[:DRAFT_SUMMARY_CHARS] + "…")
+            return self.tr("“{summary}”").format(summary=short)
+        names = "、".join(p.get("name", "") for p in draft.get("parties") or [] if p.get("name"))
+        if names:
+            return self.tr("parties: {names}").format(names=names)
+        return self.tr("a new case with no summary or parties yet")
 
     def _take_key(self, key: str) -> None:
         self._open_keys.discard(self._draft_key)
