@@ -12,12 +12,13 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus
-from mediator_app.domain.errors import DomainError
+from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import Case
-from mediator_app.domain.status import allowed_transitions, reopen_allowed
+from mediator_app.domain.status import allowed_transitions, apply_transition, reopen_allowed
 from mediator_app.services.cases import reopen_case, transition_case
 from mediator_app.ui.case_form.navigation import PAGE_AGREEMENT, PAGE_BASIC
 from mediator_app.ui.case_form.pages import AgreementPage, BasicPage
+from mediator_app.ui.case_form.state import state_to_case
 from mediator_app.ui.case_form.status_dialog import StatusDialog
 from mediator_app.ui.context import AppContext
 
@@ -107,10 +108,23 @@ class StatusActionsMixin:
         self.basic.mediators.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _open_status_dialog(self, target: CaseStatus) -> None:
-        dialog = StatusDialog(target, lang=self.ctx.lang, parent=self)  # type: ignore[arg-type]
+        dialog = StatusDialog(target, lang=self.ctx.lang, checker=self._transition_problems,
+                              parent=self)  # type: ignore[arg-type]
         dialog.submitted.connect(self._run_transition)
         self.status_dialog = dialog
         dialog.open()
+
+    def _transition_problems(self, target: CaseStatus, on: date, form: AgreementForm | None,
+                             reason: str) -> list[Problem]:
+        """What the rules would object to, checked on the form's case (saved before the
+        dialog opened) without writing anything."""
+        try:
+            case = state_to_case(self.state())  # type: ignore[attr-defined]
+            apply_transition(case, target, on=on, agreement_form=form, reason=reason,
+                             today=date.today())
+        except DomainError as exc:
+            return list(exc.problems)
+        return []
 
     def _run_transition(self, target: CaseStatus, on: date, form: Any, reason: str) -> None:
         rowid, user, dialog = self.rowid, self.ctx.user, self.status_dialog  # type: ignore[attr-defined]

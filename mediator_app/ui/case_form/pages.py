@@ -47,10 +47,12 @@ class FieldPage(QWidget):
         super().__init__(parent)
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
+        self.labels: dict[str, str] = {}  # as shown beside the field: names it in messages
 
     def add(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> QWidget:
         box, error = with_error(widget)
         self.widgets[name] = widget
+        self.labels[name] = label
         self.errors[name] = error
         form.addRow(label, box)
         self._connect(name, widget)
@@ -171,7 +173,8 @@ class BasicPage(FieldPage):
         # MediatorList.MIN_ROWS rows, whatever the text size
         self.mediators = MediatorList()
         box, self.errors["mediator_ids"] = with_error(self.mediators)
-        left.addRow(self.tr("Mediators"), box)
+        self.labels["mediator_ids"] = self.tr("Mediators")
+        left.addRow(self.labels["mediator_ids"], box)
         self.mediators.itemChanged.connect(lambda _i: self._edited("mediator_ids"))
         self._build_right(right)
 
@@ -214,7 +217,8 @@ class BasicPage(FieldPage):
         layout.addWidget(self.case_no_button)
         box, self.errors["case_no"] = with_error(row)
         self.widgets["case_no"] = edit
-        form.addRow(self.tr("Case number"), box)
+        self.labels["case_no"] = self.tr("Case number")
+        form.addRow(self.labels["case_no"], box)
         self._connect("case_no", edit)
         self._case_no_base = ""
 

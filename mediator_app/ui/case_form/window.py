@@ -35,6 +35,8 @@ from mediator_app.ui.case_form.navigation import (
     PAGE_FOLLOW_UPS,
     PAGE_PARTIES,
     PAGE_RECORDS,
+    RECORD_FIELD,
+    Placed,
     ProblemPlacer,
     TabChain,
 )
@@ -206,6 +208,34 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
              "sessions": (PAGE_RECORDS, self.sessions),
              "follow_ups": (PAGE_FOLLOW_UPS, self.follow_ups)},
             self.general_error)
+
+    # ---- problems -----------------------------------------------------------------------
+    def form_label(self, field: str) -> str | None:
+        """The label the form shows for ``field`` (None: the generic field name)."""
+        for page in (self.basic, self.agreement):
+            if field in page.labels:
+                return page.labels[field].rstrip(":：")
+        match = RECORD_FIELD.fullmatch(field)
+        if match is None:
+            return None
+        records, index, name = match.group(1), int(match.group(2)), match.group(3)
+        entry = self.placer.editors.get(records)
+        spec = next((f for f in entry[1].fields if f.name == name), None) if entry else None
+        if spec is None:
+            return None
+        return self.tr("{record} {n}: {field}").format(
+            record=self._record_names().get(records, records), n=index + 1, field=spec.label)
+
+    def _record_names(self) -> dict[str, str]:
+        return {"parties": self.tr("Party"), "investigations": self.tr("Investigation record"),
+                "sessions": self.tr("Session record"),
+                "follow_ups": self.tr("Follow-up visit")}
+
+    def tab_position(self, placed: Placed) -> tuple[int, int]:
+        """Where a problem's field comes in the Tab order: the explicit chain of the
+        first pages, then the later pages in order."""
+        index = self.tab_chain.index_of(placed.widget) if placed.widget is not None else None
+        return (0, index) if index is not None else (1, placed.page)
 
     # ---- state --------------------------------------------------------------------------
     def state(self) -> State:

@@ -7,6 +7,11 @@ ZH_STRINGS: dict[str, str] = {
     "A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?":  # noqa: E501
         "上次程序退出时有一张案件登记表未保存（{case}，登记日期 {when}）。是否恢复？",
     "case {number}": "案件 {number}",
+    "{record} {n}: {field}": "{record}{n}的{field}",
+    "Party": "当事人",
+    "Investigation record": "调查记录",
+    "Session record": "调解记录",
+    "Follow-up visit": "回访",
     "“{summary}”": "“{summary}”",
     "parties: {names}": "当事人：{names}",
     "a new case with no summary or parties yet": "尚未填写简要情况和当事人的新案件",
