@@ -4,6 +4,8 @@ merged into resources/i18n/zh_strings.py by the coordinator."""
 from __future__ import annotations
 
 ZH_STRINGS: dict[str, str] = {
+    # settings dialog: the agreement-number template (issue 12)
+    "Agreement-number template:": "协议编号模板：",
     # settings dialog, display box
     "Language in use:": "当前语言：",
     "Language at start:": "启动时的语言：",

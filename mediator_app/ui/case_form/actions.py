@@ -23,6 +23,7 @@ from mediator_app.ui.case_form.status_dialog import StatusDialog
 from mediator_app.ui.context import AppContext
 
 # agreement fields asked for after 调解成功 with a written agreement, in page order
+# (the number first: it is proposed from the template)
 AGREEMENT_ASKED = ("agreement.agreement_no", "agreement.signed_on", "agreement.facts",
                    "agreement.disputed_matters", "agreement.responsibilities",
                    "agreement.terms")
@@ -168,8 +169,10 @@ class StatusActionsMixin:
             page.set_value("agreement.form", AgreementForm.WRITTEN.value)
         if not page.value("agreement.signed_on") and case.closed_on:
             page.set_value("agreement.signed_on", case.closed_on.isoformat())
+        self.propose_agreement_no(only_if_empty=True)  # type: ignore[attr-defined]
         page.show_prompt(self.tr("Mediation succeeded with a written agreement: please fill in the agreement (number, facts, terms, performance) and save."))  # noqa: E501
-        empty = [n for n in AGREEMENT_ASKED if not page.value(n)]
+        # the number is proposed (filled in when the worker answers): the cursor goes on
+        empty = [n for n in AGREEMENT_ASKED[1:] if not page.value(n)]
         page.widgets[empty[0] if empty else "agreement.terms"].setFocus()
 
     # ---- reopening -------------------------------------------------------------------------

@@ -258,6 +258,8 @@ class BasicPage(FieldPage):
 class AgreementPage(FieldPage):
     """协议: the agreement (law art. 29) and what became of it."""
 
+    numberRequested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         outer = QVBoxLayout(self)
@@ -273,7 +275,7 @@ class AgreementPage(FieldPage):
         layout.addLayout(right, 2)
         forms = [f.value for f in AgreementForm]
         self.add(left, "agreement.form", self.tr("Agreement form"), EnumCombo(forms))
-        self.add(left, "agreement.agreement_no", self.tr("Agreement number"), QLineEdit())
+        self._build_number(left)
         self.add(left, "agreement.signed_on", self.tr("Signed on"), DateEdit())
         self.add(left, "agreement.facts", self.tr("Main facts"), TextEdit(lines=2))
         self.add(left, "agreement.disputed_matters", self.tr("Disputed matters"),
@@ -297,6 +299,25 @@ class AgreementPage(FieldPage):
         note.setWordWrap(True)
         note.setEnabled(False)
         right.addRow(note)
+
+    def _build_number(self, form: QFormLayout) -> None:
+        """协议编号 with "下一个编号": the committee's next number from the template."""
+        name = "agreement.agreement_no"
+        edit = QLineEdit()
+        self.number_button = QPushButton(self.tr("Next number"))
+        self.number_button.setToolTip(self.tr("The committee's next agreement number of the year, from the template in the settings."))  # noqa: E501
+        self.number_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.number_button.clicked.connect(self.numberRequested)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(edit, 1)
+        layout.addWidget(self.number_button)
+        box, self.errors[name] = with_error(row)
+        self.widgets[name] = edit
+        self.labels[name] = self.tr("Agreement number")
+        form.addRow(self.labels[name], box)
+        self._connect(name, edit)
 
     def show_prompt(self, text: str) -> None:
         """A note above the fields (e.g. asking for the terms after 调解成功); "" hides it."""

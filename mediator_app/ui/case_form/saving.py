@@ -21,6 +21,7 @@ from mediator_app.services.cases import (
 )
 from mediator_app.ui.case_form.conflict import CODE as CHANGED_ELSEWHERE
 from mediator_app.ui.case_form.drafts import DraftStore
+from mediator_app.ui.case_form.follow_ups import FollowUpEditor
 from mediator_app.ui.case_form.navigation import Placed, ProblemPlacer
 from mediator_app.ui.case_form.state import State, read_case
 from mediator_app.ui.context import AppContext
@@ -49,6 +50,7 @@ class SavingMixin:
     changed_elsewhere: Callable[[Problem], None]
     _resolved_keeps_mediator: Callable[[], bool]
     form_label: Callable[[str], str | None]
+    follow_ups: FollowUpEditor
     tab_position: Callable[[Placed], tuple[int, int]]
 
     def save(self, then: Then = None) -> None:
@@ -57,6 +59,7 @@ class SavingMixin:
         self.placer.clear()
         mediators_ok = self._resolved_keeps_mediator()  # shown beside the list
         case, unreadable = read_case(self.state())
+        unreadable += self.follow_ups.unchosen()  # 履行情况 of a visit added here
         if unreadable:  # with every rule the rest breaks: one round, not two
             self._run(lambda db: check_case(db, case),
                       lambda broken: self.show_problems(with_rules(unreadable, broken)))

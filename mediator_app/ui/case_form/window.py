@@ -22,11 +22,17 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.enums import CaseStatus, Performance
 from mediator_app.domain.model import Case
+from mediator_app.services.agreements import (
+    followup_days,
+    followup_due_on,
+    next_agreement_no,
+)
 from mediator_app.services.privacy import record_case_view
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.ui.case_form.actions import StatusActionsMixin
 from mediator_app.ui.case_form.conflict import ConflictMixin, kept_key
 from mediator_app.ui.case_form.drafts import DraftStore
+from mediator_app.ui.case_form.follow_ups import FollowUpEditor
 from mediator_app.ui.case_form.keyboard import ADD_PARTY_KEYS, KeyboardMixin
 from mediator_app.ui.case_form.lookups import LookupsMixin
 from mediator_app.ui.case_form.navigation import (
@@ -103,8 +109,9 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         self.sessions = RecordEditor(self._session_fields(), self.tr("Add session"),
                                      self.tr("Remove"))
         self.agreement = AgreementPage()
-        self.follow_ups = RecordEditor(self._follow_up_fields(), self.tr("Add follow-up visit"),
-                                       self.tr("Remove"))
+        self.follow_ups = FollowUpEditor(self._follow_up_fields(),
+                                         self.tr("Add follow-up visit"), self.tr("Remove"))
+        self.follow_ups.defaults = self.follow_up_defaults
         records = QSplitter(Qt.Orientation.Horizontal)
         records.addWidget(_titled(self.tr("Investigation records"), self.investigations))
         records.addWidget(_titled(self.tr("Mediation session records"), self.sessions))
@@ -176,7 +183,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
 
     def _follow_up_fields(self) -> list[FieldSpec]:
         return [FieldSpec("visited_on", self.tr("Visit date"), "date"),
-                FieldSpec("party_visited", self.tr("Party visited")),
+                FieldSpec("party_visited", self.tr("Party visited"), "choice"),
                 FieldSpec("agreement_no", self.tr("Agreement number")),
                 FieldSpec("performance", self.tr("Performance"), "enum",
                           tuple(p.value for p in Performance)),
@@ -185,10 +192,46 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
                 FieldSpec("visitor", self.tr("Visitor")),
                 FieldSpec("note", self.tr("Note"), "multiline", column=False)]
 
+    # ---- agreements and follow-ups ------------------------------------------------------
+    def follow_up_defaults(self) -> dict[str, Any]:
+        """What a new 回访 starts with: its due date (closing date + the follow-up days
+        of the settings; today while the case is open), the agreement number, and the
+        case's parties to choose from."""
+        closed = self.basic.value("closed_on") or ""
+        try:
+            closed_on = date.fromisoformat(closed) if closed else None
+        except ValueError:
+            closed_on = None
+        due = followup_due_on(closed_on, followup_days(self.ctx.read_db), date.today())
+        return {"visited_on": due.isoformat(),
+                "agreement_no": self.agreement.value("agreement.agreement_no") or "",
+                "parties": [p.get("name", "") for p in self.parties.records()]}
+
+    def propose_agreement_no(self, *, only_if_empty: bool = False) -> None:
+        """The committee's next 协议编号 in the year of signing (else of closing, else
+        this year) from the template, into the field (kept if one is typed and
+        ``only_if_empty``)."""
+        page, committee = self.agreement, self.basic.value("committee_code") or ""
+        current = page.value("agreement.agreement_no") or ""
+        if not committee or (only_if_empty and current):
+            return
+        day = page.value("agreement.signed_on") or self.basic.value("closed_on") or ""
+        year = int(day[:4]) if day[:4].isdigit() else date.today().year
+
+        def job(db: Any) -> str:
+            return next_agreement_no(db, committee, year)
+
+        def done(number: str) -> None:
+            if not (only_if_empty and page.value("agreement.agreement_no")):
+                page.set_value("agreement.agreement_no", number)
+
+        self.ctx.runner.run(job, done, lambda exc: self.show_notice(str(exc)))
+
     def _wire(self) -> None:
         for part in (self.basic, self.parties, self.investigations, self.sessions,
                      self.agreement, self.follow_ups):
             part.changed.connect(self._changed)
+        self.agreement.numberRequested.connect(lambda: self.propose_agreement_no())
         self.basic.widgets["committee_code"].keyChanged.connect(  # type: ignore[attr-defined]
             lambda _k: self._committee_changed())
         b = self.basic.widgets

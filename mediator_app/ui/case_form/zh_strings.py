@@ -7,6 +7,9 @@ ZH_STRINGS: dict[str, str] = {
     "A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?":  # noqa: E501
         "上次程序退出时有一张案件登记表未保存（{case}，登记日期 {when}）。是否恢复？",
     "case {number}": "案件 {number}",
+    "Next number": "下一个编号",
+    "The committee's next agreement number of the year, from the template in the settings.":
+        "按设置中的协议编号模板，取本调委会当年的下一个协议编号。",
     "{record} {n}: {field}": "{record}{n}的{field}",
     "Party": "当事人",
     "Investigation record": "调查记录",
