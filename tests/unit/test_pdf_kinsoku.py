@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph
 
 from mediator_app.reports.fonts import register_cjk_font
-from mediator_app.reports.kinsoku import NO_LINE_END, NO_LINE_START, break_text
+from mediator_app.reports.kinsoku import NO_LINE_START, break_text
 from mediator_app.services import documents
 from mediator_app.services.demo import build_demo
 from mediator_app.services.district_report import district_report_pdf
