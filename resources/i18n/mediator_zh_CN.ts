@@ -4,77 +4,87 @@
     <context>
         <name>AgreementPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="275" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="277" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="276" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="307" />
+            <source>Next number</source>
+            <translation>下一个编号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="308" />
+            <source>The committee's next agreement number of the year, from the template in the settings.</source>
+            <translation>按设置中的协议编号模板，取本调委会当年的下一个协议编号。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="318" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="277" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="279" />
             <source>Signed on</source>
             <translation>签订日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="278" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="280" />
             <source>Main facts</source>
             <translation>主要事实</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="279" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="281" />
             <source>Disputed matters</source>
             <translation>争议事项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="281" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="283" />
             <source>Responsibilities</source>
             <translation>各方责任</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="283" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="285" />
             <source>Agreed terms</source>
             <translation>协议内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="286" />
             <source>Manner of performance</source>
             <translation>履行方式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="286" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
             <source>Place of performance</source>
             <translation>履行地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="290" />
             <source>Performance deadline</source>
             <translation>履行期限</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="291" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="293" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="292" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="294" />
             <source>Judicially confirmed</source>
             <translation>已司法确认</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="293" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="295" />
             <source>Judicial confirmation date</source>
             <translation>司法确认日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="295" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="297" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="296" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="298" />
             <source>Oral agreements are recorded here too (口头协议登记).</source>
             <translation>口头协议也在此登记（口头协议登记）。</translation>
         </message>
@@ -285,237 +295,237 @@ Open it read-only?</source>
     <context>
         <name>CaseFormWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="102" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="108" />
             <source>Add investigation</source>
             <translation>添加调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="102" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="104" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="107" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="108" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="110" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="113" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="103" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
             <source>Add session</source>
             <translation>添加调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="106" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="113" />
             <source>Add follow-up visit</source>
             <translation>添加回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="116" />
             <source>Investigation records</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="110" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="117" />
             <source>Mediation session records</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="111" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="118" />
             <source>Basic information</source>
             <translation>基本情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="112" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="119" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="113" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="120" />
             <source>Investigation and mediation records</source>
             <translation>调查与调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="114" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="121" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="115" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
             <source>Follow-up visits</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="100" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="106" />
             <source>Add a party ({keys})</source>
             <translation>添加当事人（{keys}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="147" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="148" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="155" />
             <source>Save and new (Ctrl+Shift+S)</source>
             <translation>保存并新建 (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="149" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="156" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="140" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="147" />
             <source>Print documents</source>
             <translation>打印文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="164" />
             <location filename="../../mediator_app/ui/case_form/window.py" line="171" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="178" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="165" />
             <location filename="../../mediator_app/ui/case_form/window.py" line="172" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="179" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="166" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="173" />
             <source>Investigator</source>
             <translation>调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="167" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="174" />
             <source>Person questioned</source>
             <translation>被调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="168" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="174" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="175" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="181" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="173" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="180" />
             <source>Participants</source>
             <translation>参加人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="175" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="182" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="185" />
             <source>Visit date</source>
             <translation>回访日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="179" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="186" />
             <source>Party visited</source>
             <translation>回访对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="180" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="187" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="181" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="188" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="183" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="190" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="184" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="191" />
             <source>Remaining risk</source>
             <translation>遗留风险</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="185" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="192" />
             <source>Visitor</source>
             <translation>回访人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="186" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="193" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="226" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="269" />
             <source>{record} {n}: {field}</source>
             <translation>{record}{n}的{field}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="230" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="273" />
             <source>Party</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="230" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="273" />
             <source>Investigation record</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="231" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="274" />
             <source>Session record</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="232" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="275" />
             <source>Follow-up visit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="310" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="353" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="311" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="354" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="313" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="356" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="313" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="356" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="367" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="410" />
             <source>A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?</source>
             <translation>上次程序退出时有一张案件登记表未保存（{case}，登记日期 {when}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="386" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="429" />
             <source>case {number}</source>
             <translation>案件 {number}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="391" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="434" />
             <source>“{summary}”</source>
             <translation>“{summary}”</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="394" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="437" />
             <source>parties: {names}</source>
             <translation>当事人：{names}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="395" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="438" />
             <source>a new case with no summary or parties yet</source>
             <translation>尚未填写简要情况和当事人的新案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="368" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="411" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>
@@ -1362,71 +1372,76 @@ Open it read-only?</source>
         <name>FilterBar</name>
         <message>
             <location filename="../../mediator_app/ui/case_list.py" line="82" />
-            <source>Search case number, summary or party names</source>
-            <translation>搜索案号、纠纷简要情况或当事人姓名</translation>
+            <source>Search: case number, party, summary, dispute type, source, committee, grid or village</source>
+            <translation>搜索：案号、当事人、简要情况、纠纷类型、来源、调委会、网格、村（社区）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="88" />
+            <location filename="../../mediator_app/ui/case_list.py" line="83" />
+            <source>Finds the cases whose number, party names or summary contain the words typed, or whose dispute type, source, committee, grid, village/community or street is named by them. Several words: every word must match.</source>
+            <translation>查找案号、当事人姓名或纠纷简要情况含有所输入文字的案件，以及纠纷类型、案件来源、调委会、网格、村（社区）或街道名称含有这些文字的案件。输入多个词时，每个词都须匹配。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="89" />
             <source>Overdue</source>
             <translation>超期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="90" />
+            <location filename="../../mediator_app/ui/case_list.py" line="91" />
             <source>In mediation longer than the overdue limit in Settings (30 days by default)</source>
             <translation>调解中且自受理之日起超过设置中的期限（默认 30 天）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="91" />
+            <location filename="../../mediator_app/ui/case_list.py" line="92" />
             <source>Follow-up due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="93" />
+            <location filename="../../mediator_app/ui/case_list.py" line="94" />
             <source>Resolved, no follow-up visit since closing, follow-up deadline within 7 days or passed</source>
             <translation>调解成功、结案后尚未回访，且回访期限在 7 天内到期或已过期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="95" />
+            <location filename="../../mediator_app/ui/case_list.py" line="96" />
             <source>Clear filters</source>
             <translation>清除筛选</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="106" />
+            <location filename="../../mediator_app/ui/case_list.py" line="107" />
             <source>Search:</source>
             <translation>搜索：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="113" />
+            <location filename="../../mediator_app/ui/case_list.py" line="114" />
             <source>Status:</source>
             <translation>状态：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="114" />
+            <location filename="../../mediator_app/ui/case_list.py" line="115" />
             <source>Type:</source>
             <translation>类型：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="115" />
+            <location filename="../../mediator_app/ui/case_list.py" line="116" />
             <source>Source:</source>
             <translation>来源：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="116" />
+            <location filename="../../mediator_app/ui/case_list.py" line="117" />
             <source>Committee:</source>
             <translation>调委会：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="117" />
+            <location filename="../../mediator_app/ui/case_list.py" line="118" />
             <source>Registered from:</source>
             <translation>登记日期从：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="118" />
+            <location filename="../../mediator_app/ui/case_list.py" line="119" />
             <source>to:</source>
             <translation>至：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="154" />
+            <location filename="../../mediator_app/ui/case_list.py" line="155" />
             <source>All</source>
             <translation>全部</translation>
         </message>
@@ -2428,27 +2443,27 @@ Database: {path}</source>
     <context>
         <name>SavingMixin</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="76" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="79" />
             <source>Use this number anyway (for example for an old paper case)?</source>
             <translation>仍要使用这个案号吗（如历史纸质案件）？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="78" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="81" />
             <source>Case number not from the template</source>
             <translation>案号不符合模板</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="92" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="95" />
             <source>This may be a case entered before: {numbers}. Save anyway?</source>
             <translation>此案件可能已经登记过：{numbers}。仍然保存？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="93" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="96" />
             <source>Possible duplicate</source>
             <translation>可能重复</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="125" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="128" />
             <source>Could not save</source>
             <translation>无法保存</translation>
         </message>
@@ -2469,147 +2484,152 @@ Database: {path}</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="75" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="77" />
             <source>Disputes registered (排查纠纷数)</source>
             <translation>排查纠纷数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="76" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="78" />
             <source>Cases accepted (受理数)</source>
             <translation>受理数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="77" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="79" />
             <source>Cases concluded (resolved + terminated)</source>
             <translation>调结数（调解成功数 + 调解终止数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="79" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="81" />
             <source>Truncate (as published by the district)</source>
             <translation>截位（与区里公布口径一致）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="80" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="82" />
             <source>Round half up</source>
             <translation>四舍五入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="85" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="87" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="92" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="94" />
             <source>Normal</source>
             <translation>标准</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="92" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="94" />
             <source>Large</source>
             <translation>较大</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="93" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="95" />
             <source>Extra large</source>
             <translation>特大</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="123" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="127" />
             <source>District</source>
             <translation>区（县）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="124" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="128" />
             <source>District name:</source>
             <translation>区（县）名称：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="125" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="129" />
             <source>District code:</source>
             <translation>区（县）代码：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="126" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="130" />
             <source>Name printed on sheets:</source>
             <translation>报表填报人：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="129" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="133" />
             <source>Case numbers and statistics</source>
             <translation>案号与统计</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="130" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="134" />
             <source>Case-number template:</source>
             <translation>案号模板：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="132" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="136" />
+            <source>Agreement-number template:</source>
+            <translation>协议编号模板：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="138" />
             <source>Rate denominator:</source>
             <translation>化解率分母：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="133" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="139" />
             <source>Rate rounding:</source>
             <translation>化解率取舍：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="134" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="140" />
             <source>Decimal places:</source>
             <translation>小数位数：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="135" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="141" />
             <source>Overdue after:</source>
             <translation>超期期限：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="136" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="142" />
             <source>Follow-up within:</source>
             <translation>回访期限：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="146" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="152" />
             <source>This session runs in {language} because the program was started with --lang {code}. The language chosen here is saved for this computer and applies at the next start without --lang.</source>
             <translation>本次运行使用{language}，因为程序启动时指定了 --lang {code}。此处选择的语言保存在本机，下次不带 --lang 启动时生效。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="151" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="157" />
             <source>A new language applies after restarting the program.</source>
             <translation>更改语言后需重新启动程序才能生效。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="155" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="161" />
             <source>Display (this computer only)</source>
             <translation>显示（仅本机）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="156" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="162" />
             <source>Language in use:</source>
             <translation>当前语言：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="157" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="163" />
             <source>Language at start:</source>
             <translation>启动时的语言：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="158" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="164" />
             <source>Text size:</source>
             <translation>文字大小：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="208" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="217" />
             <source>Example: {number}</source>
             <translation>示例：{number}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="238" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="248" />
             <source>The database is open read-only.</source>
             <translation>数据库以只读方式打开，无法保存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="253" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="263" />
             <source>Could not save the settings: {error}</source>
             <translation>无法保存设置：{error}</translation>
         </message>
@@ -2617,72 +2637,72 @@ Database: {path}</source>
     <context>
         <name>StatusActionsMixin</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="49" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="50" />
             <source>Accept</source>
             <translation>受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="50" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="51" />
             <source>Mediation succeeded</source>
             <translation>调解成功</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="51" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="52" />
             <source>Terminate mediation</source>
             <translation>调解终止</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="52" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="53" />
             <source>Do not accept</source>
             <translation>不予受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="57" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="58" />
             <source>Reopen</source>
             <translation>重新打开</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="58" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="59" />
             <source>Back to “in mediation”, to correct a case closed by mistake</source>
             <translation>退回“调解中”，用于更正误操作结案的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="92" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="93" />
             <source>Tick at least one mediator before recording “mediation succeeded”.</source>
             <translation>记录“调解成功”前，请至少勾选一名调解员。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="102" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="103" />
             <source>A case whose mediation succeeded needs at least one mediator ticked (who reached the agreement). Nothing was saved.</source>
             <translation>调解成功的案件须至少勾选一名调解员（达成协议的调解员），未保存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="154" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="155" />
             <source>Could not change the status</source>
             <translation>无法更改状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="171" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="173" />
             <source>Mediation succeeded with a written agreement: please fill in the agreement (number, facts, terms, performance) and save.</source>
             <translation>调解成功（书面协议）：请填写调解协议（协议编号、主要事实、协议内容、履行方式等），然后保存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="181" />
             <source>The case goes back to “in mediation”: its closing date, agreement form, performance and judicial confirmation are cleared (the agreement text is kept). Reopen it?</source>
             <translation>案件将回到“调解中”：结案日期、协议形式、履行情况和司法确认将被清除（协议内容保留）。确定重新打开吗？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="179" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="182" />
             <source>Reopen the case</source>
             <translation>重新打开案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="196" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="199" />
             <source>Unsaved changes</source>
             <translation>有未保存的修改</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="197" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="200" />
             <source>This case has changes that are not saved. Save them?</source>
             <translation>此案件有尚未保存的修改。是否保存？</translation>
         </message>
