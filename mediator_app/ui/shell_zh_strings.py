@@ -5,8 +5,8 @@ from __future__ import annotations
 
 ZH_STRINGS: dict[str, str] = {
     # case list: what the search looks in (issue 12)
-    "Search: case number, party, summary, dispute type, source, committee, grid or village":
-        "搜索：案号、当事人、简要情况、纠纷类型、来源、调委会、网格、村（社区）",
+    "Case number, party, summary, dispute type, source, committee, grid or village":
+        "案号、当事人、简要情况、纠纷类型、来源、调委会、网格、村（社区）",
     "Finds the cases whose number, party names or summary contain the words typed, or "
     "whose dispute type, source, committee, grid, village/community or street is named "
     "by them. Several words: every word must match.":
