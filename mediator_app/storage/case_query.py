@@ -260,20 +260,37 @@ def order_by(sort: str, descending: bool) -> str:
 WALK_INDEX_MATCHES = 20_000
 
 
+def _label_count(db: Database, match: LabelMatch) -> int:
+    """How many cases a term names by their codes; dispute types and sources are
+    counted as broad without counting (each is a share of all cases, and they have no
+    index of their own), units and committees through their registration indexes."""
+    if match.dispute_types or match.sources:
+        return WALK_INDEX_MATCHES
+    total = 0
+    if match.committees:
+        inner, params = _in("committee_code", match.committees)
+        total += db.execute(f"SELECT count(*) FROM cases WHERE {inner}", params).fetchone()[0]
+    if match.units:
+        inner, params = _in("ancestor", match.units)
+        total += db.execute("SELECT count(*) FROM cases WHERE org_code IN (SELECT descendant "
+                            f"FROM org_closure WHERE {inner})", params).fetchone()[0]
+    return int(total)
+
+
 def _broad_search(db: Database, text: str) -> bool:
-    """Whether every term matches many cases: its trigram matches reach
-    ``WALK_INDEX_MATCHES``, or it names a dispute type, source, committee or unit (each
-    of which stands for a share of all cases)."""
+    """Whether every term matches many cases (``WALK_INDEX_MATCHES`` or more, through
+    the trigram index or the names it matches): then the first page walks the
+    registration-date index instead of sorting every match."""
     terms = text.split()
     if not terms:
         return False
     for term in terms:
-        if label_match(db, term):
-            continue
-        if len(term) < TRIGRAM_MIN:
-            return False
-        count = db.execute("SELECT count(*) FROM case_fts WHERE case_fts MATCH ?",
-                           [fts_phrase(term)]).fetchone()[0]
+        count = _label_count(db, label_match(db, term))
+        if count < WALK_INDEX_MATCHES:
+            if len(term) < TRIGRAM_MIN:
+                return False
+            count += db.execute("SELECT count(*) FROM case_fts WHERE case_fts MATCH ?",
+                                [fts_phrase(term)]).fetchone()[0]
         if count < WALK_INDEX_MATCHES:
             return False
     return True
