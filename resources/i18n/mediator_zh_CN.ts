@@ -1372,8 +1372,8 @@ Open it read-only?</source>
         <name>FilterBar</name>
         <message>
             <location filename="../../mediator_app/ui/case_list.py" line="82" />
-            <source>Search: case number, party, summary, dispute type, source, committee, grid or village</source>
-            <translation>搜索：案号、当事人、简要情况、纠纷类型、来源、调委会、网格、村（社区）</translation>
+            <source>Case number, party, summary, dispute type, source, committee, grid or village</source>
+            <translation>案号、当事人、简要情况、纠纷类型、来源、调委会、网格、村（社区）</translation>
         </message>
         <message>
             <location filename="../../mediator_app/ui/case_list.py" line="83" />
