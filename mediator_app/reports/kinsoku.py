@@ -18,6 +18,7 @@ and handed to reportlab as explicit breaks:
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -37,8 +38,9 @@ def _is_word(ch: str) -> bool:
     return ch.isascii() and (ch.isalnum() or ch in ".%-/:_+#")
 
 
-def _fits(chars: str, font: str, size: float, width: float) -> bool:
-    return bool(stringWidth(chars, font, size) <= width + _FUZZ)
+@lru_cache(maxsize=8192)
+def _char_width(ch: str, font: str, size: float) -> float:
+    return float(stringWidth(ch, font, size))
 
 
 def _fix_break(text: str, start: int, end: int) -> int:
@@ -61,13 +63,18 @@ def _fix_break(text: str, start: int, end: int) -> int:
 def break_line(text: str, font: str, size: float, widths: list[float]) -> list[str]:
     """``text`` (no newlines) broken into lines no wider than ``widths`` (first line,
     then the others) by the rules above."""
+    if stringWidth(text, font, size) <= widths[0] + _FUZZ:
+        return [text]  # most table cells
+    advance = [_char_width(ch, font, size) for ch in text]
     lines: list[str] = []
     start = 0
     n = len(text)
     while start < n:
         width = widths[min(len(lines), len(widths) - 1)]
+        used = advance[start]
         end = start + 1
-        while end < n and _fits(text[start:end + 1], font, size, width):
+        while end < n and used + advance[end] <= width + _FUZZ:
+            used += advance[end]
             end += 1
         if end < n:
             end = _fix_break(text, start, end)
