@@ -43,6 +43,12 @@ def _char_width(ch: str, font: str, size: float) -> float:
     return float(stringWidth(ch, font, size))
 
 
+@lru_cache(maxsize=16384)
+def _text_width(text: str, font: str, size: float) -> float:
+    """Cached: sheets repeat the same cells ("0", unit names) thousands of times."""
+    return float(stringWidth(text, font, size))
+
+
 def _fix_break(text: str, start: int, end: int) -> int:
     """Move a break at ``end`` (line = text[start:end]) back so that the line does not
     end with an opening bracket, the next does not start with a closing mark, and a
@@ -63,7 +69,7 @@ def _fix_break(text: str, start: int, end: int) -> int:
 def break_line(text: str, font: str, size: float, widths: list[float]) -> list[str]:
     """``text`` (no newlines) broken into lines no wider than ``widths`` (first line,
     then the others) by the rules above."""
-    if stringWidth(text, font, size) <= widths[0] + _FUZZ:
+    if _text_width(text, font, size) <= widths[0] + _FUZZ:
         return [text]  # most table cells
     advance = [_char_width(ch, font, size) for ch in text]
     lines: list[str] = []
@@ -115,6 +121,7 @@ class KinsokuParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no stu
     page is an ordinary paragraph)."""
 
     plain: str | None = None
+    _lines: list[str] | None = None  # the lines the text is set in now
     _broken_for: tuple[float, float] | None = None
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
@@ -125,8 +132,10 @@ class KinsokuParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no stu
             later = availWidth - style.leftIndent - style.rightIndent
             if self._broken_for != (first, later) and first > 0 and later > 0:
                 lines = break_text(plain, style.fontName, style.fontSize, [first, later])
-                markup = "<br/>".join(escape(line) for line in lines)
-                self._setup(markup, style, self.bulletText, None, cleanBlockQuotedText)
+                if lines != self._lines:  # parse again only when the lines changed
+                    markup = "<br/>".join(escape(line) for line in lines)
+                    self._setup(markup, style, self.bulletText, None, cleanBlockQuotedText)
+                    self._lines = lines
                 self._broken_for = (first, later)
         return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
 
@@ -136,4 +145,5 @@ def paragraph(text: str, style: Any) -> Paragraph:
     breaking."""
     para = KinsokuParagraph(escape(text).replace("\n", "<br/>"), style)
     para.plain = text
+    para._lines = text.split("\n")
     return para
