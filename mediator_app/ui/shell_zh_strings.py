@@ -4,6 +4,16 @@ merged into resources/i18n/zh_strings.py by the coordinator."""
 from __future__ import annotations
 
 ZH_STRINGS: dict[str, str] = {
+    # case list: what the search looks in (issue 12)
+    "Case number, party, summary, dispute type, source, committee, grid or village":
+        "案号、当事人、简要情况、纠纷类型、来源、调委会、网格、村（社区）",
+    "Finds the cases whose number, party names or summary contain the words typed, or "
+    "whose dispute type, source, committee, grid, village/community or street is named "
+    "by them. Several words: every word must match.":
+        "查找案号、当事人姓名或纠纷简要情况含有所输入文字的案件，以及纠纷类型、案件来源、"
+        "调委会、网格、村（社区）或街道名称含有这些文字的案件。输入多个词时，每个词都须匹配。",
+    # settings dialog: the agreement-number template (issue 12)
+    "Agreement-number template:": "协议编号模板：",
     # settings dialog, display box
     "Language in use:": "当前语言：",
     "Language at start:": "启动时的语言：",
