@@ -21,9 +21,10 @@ from mediator_app.cli.common import (
 )
 from mediator_app.cli.help_texts import helper
 from mediator_app.cli.texts import LEVELS_EN, TEXTS, err, is_en, text
-from mediator_app.services import backup as backup_service
-from mediator_app.storage.db import StorageError
-from mediator_app.storage.exchange_repo import ExchangeRepository
+from mediator_app.storage.errors import StorageError
+
+# Services and storage are imported by the handlers that use them, so that `--help` and
+# light commands start quickly (issue 13; tests/unit/test_startup.py).
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> None:
@@ -140,6 +141,8 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     if demo is None:
         return EXIT_INPUT
     size = {"cases": args.cases, "seed": args.seed}
+    from mediator_app.storage.exchange_repo import ExchangeRepository
+
     try:
         if not path.exists():
             _building(ctx.lang, path,
@@ -214,6 +217,8 @@ def cmd_privacy_log(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services import backup as backup_service
+
     with opened(ctx.db_path, create=False) as db:
         try:
             target = backup_service.backup(db, args.out, source_path=str(ctx.db_path),
@@ -228,6 +233,8 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services import backup as backup_service
+
     saved = backup_service.restore(ctx.db_path, args.file)
     key = "restore.done" if saved else "restore.done_new"
     print(text(key, ctx.lang, source=args.file, saved=saved))
@@ -235,6 +242,8 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services import backup as backup_service
+
     with opened(ctx.db_path, create=False) as db:
         health = backup_service.check(db)
     print(text("check.counts", ctx.lang, **health.counts))

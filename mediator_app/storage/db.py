@@ -11,25 +11,12 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mediator_app.storage.errors import DatabaseTooNew as DatabaseTooNew  # re-exported
+from mediator_app.storage.errors import StorageError as StorageError
 from mediator_app.storage.migrations import MIGRATION_SET, known_names, migrations
 
 BUSY_TIMEOUT_MS = 10_000
 ENV_DB = "MEDIATOR_APP_DB"
-
-
-class StorageError(Exception):
-    """A problem with the database file itself; ``code`` maps to a message."""
-
-    def __init__(self, code: str, **params: object):
-        self.code = code
-        self.params = params
-        super().__init__(f"{code}: {params}")
-
-
-class DatabaseTooNew(StorageError):
-    def __init__(self, path: str, unknown: list[str]):
-        super().__init__("db.too_new", path=path, unknown=", ".join(unknown))
-        self.unknown = unknown
 
 
 def default_db_path() -> Path:
@@ -132,7 +119,9 @@ def open_database(
     conn = _connect(spath, readonly, check_same_thread)
     try:
         _pragmas(conn, readonly)
-        db = Database(conn)
+        # No sqlite-utils plugins: scanning every installed package's entry points cost
+        # ~50 ms a start (issue 13), and no third-party hook should touch the ledger.
+        db = Database(conn, execute_plugins=False)
         unknown = unknown_migrations(db)
         if unknown and not readonly:
             raise DatabaseTooNew(spath, unknown)
