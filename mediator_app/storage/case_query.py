@@ -19,12 +19,16 @@ Definitions (also in docs/user-guide.md):
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
 from sqlite_utils import Database
+
+from mediator_app.storage.counts_repo import CountsRepository
+from mediator_app.storage.counts_repo import supported as counts_supported
 
 DEFAULT_OVERDUE_DAYS = 30
 DEFAULT_FOLLOWUP_DAYS = 30
@@ -324,9 +328,25 @@ def _scoped(db: Database, scope: Scope, extra: Iterable[Clause]) -> Clause:
             [p for _, ps in clauses for p in ps])
 
 
+def _counts_scope(db: Database, scope: Scope) -> tuple[str, str]:
+    """The counts table's scope matching ``scope_clause`` (an org unit covering every
+    case reads the whole ledger there too)."""
+    if scope.kind == "org" and not _covers_everything(db, scope.code):
+        return "org", scope.code
+    return "all", ""
+
+
 def monthly_by_status(db: Database, scope: Scope, first_day: date,
                       last_day: date) -> dict[str, dict[str, int]]:
-    """{"YYYY-MM": {status: count}} of cases registered between the two days."""
+    """{"YYYY-MM": {status: count}} of cases registered between the two days (from the
+    monthly counts table for the whole ledger or an org unit: issue 13)."""
+    if counts_supported(scope.kind):
+        counted: dict[str, dict[str, int]] = {}
+        for (month, status, _type), n in CountsRepository(db).registered(
+                *_counts_scope(db, scope), first_day, last_day).items():
+            counted.setdefault(month, {})
+            counted[month][status] = counted[month].get(status, 0) + n
+        return counted
     where, params = _scoped(db, scope, [("c.received_on BETWEEN ? AND ?",
                                          [first_day.isoformat(), last_day.isoformat()])])
     rows = db.execute(
@@ -341,7 +361,14 @@ def monthly_by_status(db: Database, scope: Scope, first_day: date,
 
 def type_breakdown(db: Database, scope: Scope, first_day: date,
                    last_day: date) -> list[tuple[str, int]]:
-    """(dispute type code, count) of cases registered in the range, largest first."""
+    """(dispute type code, count) of cases registered in the range, largest first (from
+    the monthly counts table for the whole ledger or an org unit: issue 13)."""
+    if counts_supported(scope.kind):
+        by_type: Counter[str] = Counter()
+        for (_month, _status, dispute_type), n in CountsRepository(db).registered(
+                *_counts_scope(db, scope), first_day, last_day).items():
+            by_type[dispute_type] += n
+        return sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))
     where, params = _scoped(db, scope, [("c.received_on BETWEEN ? AND ?",
                                          [first_day.isoformat(), last_day.isoformat()])])
     rows = db.execute(
