@@ -19,6 +19,7 @@ Definitions (also in docs/user-guide.md):
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -254,8 +255,36 @@ def fetch_rows(db: Database, ids: Sequence[int]) -> dict[int, CaseRow]:
     return out
 
 
+def _counted_view(db: Database, f: CaseFilter) -> ViewCounts | None:
+    """The counts of a view that the monthly counts table can answer (scope, status, type
+    and registration dates; issue 13: ~1 ms instead of counting 1M rows), else None.
+    Overdue cases are counted from the (status, accepted_on) index."""
+    if f.source or f.committee or f.overdue or f.followup_due or f.text.strip():
+        return None
+    if not counts_supported(f.scope.kind):
+        return None
+    try:
+        first = date.fromisoformat(f.date_from) if f.date_from else None
+        last = date.fromisoformat(f.date_to) if f.date_to else None
+    except ValueError:
+        return None
+    by_status: Counter[str] = Counter()
+    for (_m, status, _t), n in CountsRepository(db).registered(
+            *_counts_scope(db, f.scope), first, last, status=f.status,
+            dispute_type=f.dispute_type).items():
+        by_status[status] += n
+    where, params = where_clause(db, dataclasses.replace(f, overdue=True))
+    overdue = int(db.execute(f"SELECT count(*) FROM cases c WHERE {where}",
+                             params).fetchone()[0])
+    return ViewCounts(sum(by_status.values()), by_status["调解中"], by_status["调解成功"],
+                      overdue)
+
+
 def view_counts(db: Database, f: CaseFilter) -> ViewCounts:
     """Total, in mediation, resolved and overdue cases of the current view."""
+    counted = _counted_view(db, f)
+    if counted is not None:
+        return counted
     where, params = where_clause(db, f)
     limit = (f.today_date() - timedelta(days=f.overdue_days)).isoformat()
     row = db.execute(

@@ -53,29 +53,41 @@ class CountsRepository:
         clause, takes_code = _SCOPE[kind]
         return clause, ([code] if takes_code else [])
 
-    def registered(self, scope_kind: str, scope_code: str, first: date,
-                   last: date) -> Counter[tuple[str, str, str]]:
-        """{(month, status, dispute type): cases registered between the two days}."""
+    def registered(self, scope_kind: str, scope_code: str, first: date | None,
+                   last: date | None, *, status: str = "",
+                   dispute_type: str = "") -> Counter[tuple[str, str, str]]:
+        """{(month, status, dispute type): cases registered between the two days}
+        (None: no bound), optionally of one status and/or dispute type."""
         out: Counter[tuple[str, str, str]] = Counter()
-        if first > last:
+        if first is not None and last is not None and first > last:
             return out
         clause, params = self._scope(scope_kind, scope_code)
-        m1, m2, start, after = month_bounds(first, last)
-        for month, status, dtype, n in self.db.execute(
+        for column, value in (("status", status), ("dispute_type", dispute_type)):
+            if value:
+                clause += f" AND {column} = ?"
+                params.append(value)
+        m1 = f"{first:%Y-%m}" if first else ""
+        m2 = f"{last:%Y-%m}" if last else "9999-99"
+        for month, st, dtype, n in self.db.execute(
             f"SELECT month, status, dispute_type, sum(n) FROM case_counts "
             f"WHERE kind = 'r' AND month BETWEEN ? AND ? AND {clause} GROUP BY 1, 2, 3",
             [m1, m2, *params],
         ).fetchall():
-            out[(month, status, dtype)] += int(n)
-        for lo, hi in ((start, first), (last + timedelta(days=1), after)):
+            out[(month, st, dtype)] += int(n)
+        edges = []
+        if first is not None:
+            edges.append((first.replace(day=1), first))
+        if last is not None:
+            edges.append((last + timedelta(days=1), month_bounds(last, last)[3]))
+        for lo, hi in edges:
             if lo >= hi:
                 continue
-            for month, status, dtype, n in self.db.execute(
+            for month, st, dtype, n in self.db.execute(
                 f"SELECT substr(received_on, 1, 7), status, dispute_type, count(*) FROM cases "
                 f"WHERE received_on >= ? AND received_on < ? AND deleted = 0 AND {clause} "
                 "GROUP BY 1, 2, 3", [lo.isoformat(), hi.isoformat(), *params],
             ).fetchall():
-                out[(month, status, dtype)] -= int(n)
+                out[(month, st, dtype)] -= int(n)
         return +out
 
     def accepted(self, scope_kind: str, scope_code: str, first: date, last: date) -> int:

@@ -5,7 +5,7 @@ deletions; the overview's figures read from it equal build_report's."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -160,3 +160,32 @@ def test_headline_counts_a_case_registered_in_the_future_only_when_due(db):
         full = build_report(db, period="2024-06", scope=None, as_of=as_of, rule=rule).totals
         assert _headline_fields(fast) == _headline_fields(full)
     _ok(db)
+
+
+def _view_direct(db, f):
+    where, params = cq.where_clause(db, f)
+    limit = (f.today_date() - timedelta(days=f.overdue_days)).isoformat()
+    row = db.execute(
+        "SELECT count(*), COALESCE(sum(c.status = '调解中'), 0), "
+        "COALESCE(sum(c.status = '调解成功'), 0), "
+        "COALESCE(sum(c.status = '调解中' AND c.accepted_on < ?), 0) "
+        f"FROM cases c WHERE {where}", [limit, *params]).fetchone()
+    return cq.ViewCounts(*row)
+
+
+def test_status_bar_counts_from_counts_equal_the_cases(db):
+    street = db.execute("SELECT code FROM org_units WHERE level = '街道' ORDER BY code"
+                        ).fetchone()[0]
+    filters = [
+        cq.CaseFilter(today=TODAY.isoformat()),
+        cq.CaseFilter(scope=cq.Scope("org", street), today=TODAY.isoformat()),
+        cq.CaseFilter(status="调解中", today=TODAY.isoformat()),
+        cq.CaseFilter(dispute_type="02", date_from="2023-03-17", date_to="2024-01-09",
+                      today=TODAY.isoformat()),
+        cq.CaseFilter(scope=cq.Scope("org", street), status="调解成功",
+                      date_from="2024-01-01", today=TODAY.isoformat()),
+    ]
+    for f in filters:
+        assert cq._counted_view(db, f) is not None
+        assert cq.view_counts(db, f) == _view_direct(db, f), f
+    assert cq._counted_view(db, cq.CaseFilter(text="王")) is None  # searches count rows
