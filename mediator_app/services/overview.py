@@ -49,8 +49,8 @@ def headline(db: Database, *, period: str, scope: str | None, as_of: date,
     fig = _empty_figures()
     repo = CountsRepository(db)
     if first <= last:
-        for (_month, status, _type), n in repo.registered(kind, info.code, first,
-                                                           last).items():
+        for (status,), n in repo.registered(kind, info.code, first, last,
+                                            group=("status",)).items():
             fig.disputes += n
             _add(fig, status, n)
         for status, closed_after, accepted_after, n in repo.dated_after(

@@ -269,9 +269,9 @@ def _counted_view(db: Database, f: CaseFilter) -> ViewCounts | None:
     except ValueError:
         return None
     by_status: Counter[str] = Counter()
-    for (_m, status, _t), n in CountsRepository(db).registered(
+    for (status,), n in CountsRepository(db).registered(
             *_counts_scope(db, f.scope), first, last, status=f.status,
-            dispute_type=f.dispute_type).items():
+            dispute_type=f.dispute_type, group=("status",)).items():
         by_status[status] += n
     where, params = where_clause(db, dataclasses.replace(f, overdue=True))
     overdue = int(db.execute(f"SELECT count(*) FROM cases c WHERE {where}",
@@ -371,10 +371,10 @@ def monthly_by_status(db: Database, scope: Scope, first_day: date,
     monthly counts table for the whole ledger or an org unit: issue 13)."""
     if counts_supported(scope.kind):
         counted: dict[str, dict[str, int]] = {}
-        for (month, status, _type), n in CountsRepository(db).registered(
-                *_counts_scope(db, scope), first_day, last_day).items():
-            counted.setdefault(month, {})
-            counted[month][status] = counted[month].get(status, 0) + n
+        for (month, status), n in CountsRepository(db).registered(
+                *_counts_scope(db, scope), first_day, last_day,
+                group=("month", "status")).items():
+            counted.setdefault(month, {})[status] = n
         return counted
     where, params = _scoped(db, scope, [("c.received_on BETWEEN ? AND ?",
                                          [first_day.isoformat(), last_day.isoformat()])])
@@ -394,8 +394,9 @@ def type_breakdown(db: Database, scope: Scope, first_day: date,
     the monthly counts table for the whole ledger or an org unit: issue 13)."""
     if counts_supported(scope.kind):
         by_type: Counter[str] = Counter()
-        for (_month, _status, dispute_type), n in CountsRepository(db).registered(
-                *_counts_scope(db, scope), first_day, last_day).items():
+        for (dispute_type,), n in CountsRepository(db).registered(
+                *_counts_scope(db, scope), first_day, last_day,
+                group=("dispute_type",)).items():
             by_type[dispute_type] += n
         return sorted(by_type.items(), key=lambda kv: (-kv[1], kv[0]))
     where, params = _scoped(db, scope, [("c.received_on BETWEEN ? AND ?",

@@ -27,9 +27,14 @@ from mediator_app.storage.migrations import COUNTS_FILL_SQL
 
 # scope kind -> (clause, whether it takes the scope code as its parameter)
 _SCOPE: dict[str, tuple[str, bool]] = {
-    "all": ("1", False),
-    "org": ("org_code IN (SELECT descendant FROM org_closure WHERE ancestor = ?)", True),
+    "all": ("", False),
+    "org": (" AND org_code IN (SELECT descendant FROM org_closure WHERE ancestor = ?)", True),
 }
+
+
+_GROUP = ("month", "status", "dispute_type")
+_CASE_EXPR = {"month": "substr(received_on, 1, 7)", "status": "status",
+              "dispute_type": "dispute_type"}
 
 
 def month_bounds(first: date, last: date) -> tuple[str, str, date, date]:
@@ -54,11 +59,17 @@ class CountsRepository:
         return clause, ([code] if takes_code else [])
 
     def registered(self, scope_kind: str, scope_code: str, first: date | None,
-                   last: date | None, *, status: str = "",
-                   dispute_type: str = "") -> Counter[tuple[str, str, str]]:
+                   last: date | None, *, status: str = "", dispute_type: str = "",
+                   group: tuple[str, ...] = _GROUP) -> Counter[tuple[str, ...]]:
         """{(month, status, dispute type): cases registered between the two days}
-        (None: no bound), optionally of one status and/or dispute type."""
-        out: Counter[tuple[str, str, str]] = Counter()
+        (None: no bound), optionally of one status and/or dispute type; ``group``: the
+        key columns to count by (a subset of the three, in this order)."""
+        out: Counter[tuple[str, ...]] = Counter()
+        if not set(group) <= set(_GROUP):
+            raise ValueError(f"group by {group!r}")
+        keys = ", ".join(group)
+        width = len(group)
+        case_keys = ", ".join(_CASE_EXPR[g] for g in group)
         if first is not None and last is not None and first > last:
             return out
         clause, params = self._scope(scope_kind, scope_code)
@@ -68,12 +79,12 @@ class CountsRepository:
                 params.append(value)
         m1 = f"{first:%Y-%m}" if first else ""
         m2 = f"{last:%Y-%m}" if last else "9999-99"
-        for month, st, dtype, n in self.db.execute(
-            f"SELECT month, status, dispute_type, sum(n) FROM case_counts "
-            f"WHERE kind = 'r' AND month BETWEEN ? AND ? AND {clause} GROUP BY 1, 2, 3",
+        for row in self.db.execute(
+            f"SELECT {keys}, sum(n) FROM case_counts "
+            f"WHERE kind = 'r' AND month BETWEEN ? AND ? {clause} GROUP BY {keys}",
             [m1, m2, *params],
         ).fetchall():
-            out[(month, st, dtype)] += int(n)
+            out[tuple(row[:width])] += int(row[width])
         edges = []
         if first is not None:
             edges.append((first.replace(day=1), first))
@@ -82,12 +93,12 @@ class CountsRepository:
         for lo, hi in edges:
             if lo >= hi:
                 continue
-            for month, st, dtype, n in self.db.execute(
-                f"SELECT substr(received_on, 1, 7), status, dispute_type, count(*) FROM cases "
-                f"WHERE received_on >= ? AND received_on < ? AND deleted = 0 AND {clause} "
-                "GROUP BY 1, 2, 3", [lo.isoformat(), hi.isoformat(), *params],
+            for row in self.db.execute(
+                f"SELECT {case_keys}, count(*) FROM cases "
+                f"WHERE received_on >= ? AND received_on < ? AND deleted = 0 {clause} "
+                f"GROUP BY {case_keys}", [lo.isoformat(), hi.isoformat(), *params],
             ).fetchall():
-                out[(month, st, dtype)] -= int(n)
+                out[tuple(row[:width])] -= int(row[width])
         return +out
 
     def accepted(self, scope_kind: str, scope_code: str, first: date, last: date) -> int:
@@ -98,12 +109,12 @@ class CountsRepository:
         m1, m2, start, after = month_bounds(first, last)
         total = int(self.db.execute(
             f"SELECT coalesce(sum(n), 0) FROM case_counts WHERE kind = 'a' "
-            f"AND month BETWEEN ? AND ? AND {clause}", [m1, m2, *params]).fetchone()[0])
+            f"AND month BETWEEN ? AND ? {clause}", [m1, m2, *params]).fetchone()[0])
         for lo, hi in ((start, first), (last + timedelta(days=1), after)):
             if lo < hi:
                 total -= int(self.db.execute(
                     f"SELECT count(*) FROM cases WHERE accepted_on >= ? AND accepted_on < ? "
-                    f"AND deleted = 0 AND {clause}", [lo.isoformat(), hi.isoformat(), *params]
+                    f"AND deleted = 0 {clause}", [lo.isoformat(), hi.isoformat(), *params]
                 ).fetchone()[0])
         return total
 
@@ -119,7 +130,7 @@ class CountsRepository:
             f"WHERE id IN (SELECT id FROM cases WHERE closed_on > ?1 AND deleted = 0 "
             f"AND status IN ('待受理','调解中','调解成功','调解终止','不予受理') "
             f"UNION SELECT id FROM cases WHERE accepted_on > ?1) "
-            f"AND received_on BETWEEN ?2 AND ?3 AND deleted = 0 AND {clause.replace('?', '?4')}"
+            f"AND received_on BETWEEN ?2 AND ?3 AND deleted = 0{clause.replace('?', '?4')}"
             " GROUP BY 1, 2, 3", [day, first.isoformat(), last.isoformat(), *params],
         ).fetchall()
         return [(r[0], bool(r[1]), bool(r[2]), int(r[3])) for r in rows]

@@ -359,19 +359,21 @@ def known_names() -> list[str]:
 # edits of the counted columns, status changes, tombstones, deletions), so no writer can
 # forget them; ``storage/counts_repo.py`` reads them and documents the rows.
 _COUNTS = [
+    # Month first: the overview reads a range of months (of every location, or of the
+    # locations of a subtree); the triggers address one row by its whole key.
     """CREATE TABLE case_counts (
-        org_code TEXT NOT NULL,
-        month TEXT NOT NULL,
         kind TEXT NOT NULL,
+        month TEXT NOT NULL,
+        org_code TEXT NOT NULL,
         status TEXT NOT NULL,
         dispute_type TEXT NOT NULL,
         n INTEGER NOT NULL,
-        PRIMARY KEY (org_code, month, kind, status, dispute_type)
+        PRIMARY KEY (kind, month, org_code, status, dispute_type)
     ) WITHOUT ROWID""",
     """CREATE TRIGGER case_counts_ai AFTER INSERT ON cases WHEN new.deleted = 0 BEGIN
-        INSERT INTO case_counts VALUES (new.org_code, substr(new.received_on, 1, 7), 'r',
+        INSERT INTO case_counts VALUES ('r', substr(new.received_on, 1, 7), new.org_code,
             new.status, new.dispute_type, 1) ON CONFLICT DO UPDATE SET n = n + 1;
-        INSERT INTO case_counts SELECT new.org_code, substr(new.accepted_on, 1, 7), 'a', '',
+        INSERT INTO case_counts SELECT 'a', substr(new.accepted_on, 1, 7), new.org_code, '',
             '', 1 WHERE new.accepted_on IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
     END""",
     """CREATE TRIGGER case_counts_ad AFTER DELETE ON cases WHEN old.deleted = 0 BEGIN
@@ -391,10 +393,10 @@ _COUNTS = [
             AND old.accepted_on IS NOT NULL AND org_code = old.org_code
             AND month = substr(old.accepted_on, 1, 7) AND kind = 'a' AND status = ''
             AND dispute_type = '';
-        INSERT INTO case_counts SELECT new.org_code, substr(new.received_on, 1, 7), 'r',
+        INSERT INTO case_counts SELECT 'r', substr(new.received_on, 1, 7), new.org_code,
             new.status, new.dispute_type, 1 WHERE new.deleted = 0
             ON CONFLICT DO UPDATE SET n = n + 1;
-        INSERT INTO case_counts SELECT new.org_code, substr(new.accepted_on, 1, 7), 'a', '',
+        INSERT INTO case_counts SELECT 'a', substr(new.accepted_on, 1, 7), new.org_code, '',
             '', 1 WHERE new.deleted = 0 AND new.accepted_on IS NOT NULL
             ON CONFLICT DO UPDATE SET n = n + 1;
     END""",
@@ -404,11 +406,11 @@ _COUNTS = [
 # insert with the insert trigger dropped): the rows of one GROUP BY added to what is there.
 COUNTS_FILL_SQL = """
     INSERT INTO case_counts
-    SELECT org_code, substr(received_on, 1, 7), 'r', status, dispute_type, count(*)
-      FROM cases WHERE deleted = 0 AND {where} GROUP BY 1, 2, 4, 5
+    SELECT 'r', substr(received_on, 1, 7), org_code, status, dispute_type, count(*)
+      FROM cases WHERE deleted = 0 AND {where} GROUP BY 2, 3, 4, 5
     UNION ALL
-    SELECT org_code, substr(accepted_on, 1, 7), 'a', '', '', count(*)
-      FROM cases WHERE deleted = 0 AND accepted_on IS NOT NULL AND {where} GROUP BY 1, 2
+    SELECT 'a', substr(accepted_on, 1, 7), org_code, '', '', count(*)
+      FROM cases WHERE deleted = 0 AND accepted_on IS NOT NULL AND {where} GROUP BY 2, 3
     ON CONFLICT DO UPDATE SET n = n + excluded.n"""
 
 
