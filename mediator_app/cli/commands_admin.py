@@ -55,6 +55,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> 
     p.add_argument("--limit", type=int, default=200, metavar="N", help=h("privacy_log.limit"))
     p.set_defaults(handler=cmd_privacy_log)
     p = sub.add_parser("check", parents=[common], help=h("check"), description=h("check"))
+    p.add_argument("--full", action="store_true", help=h("check.full"))
     p.set_defaults(handler=cmd_check)
 
 
@@ -244,8 +245,10 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     from mediator_app.services import backup as backup_service
 
+    progress = stderr_progress("…") if sys.stderr.isatty() else None
     with opened(ctx.db_path, create=False) as db:
-        health = backup_service.check(db)
+        health = backup_service.check(db, full=getattr(args, "full", False),
+                                      progress=progress)
     print(text("check.counts", ctx.lang, **health.counts))
     if health.units_by_level:
         print(text("check.levels", ctx.lang, levels=_levels(health.units_by_level, ctx.lang)))

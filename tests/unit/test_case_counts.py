@@ -189,3 +189,35 @@ def test_status_bar_counts_from_counts_equal_the_cases(db):
         assert cq._counted_view(db, f) is not None
         assert cq.view_counts(db, f) == _view_direct(db, f), f
     assert cq._counted_view(db, cq.CaseFilter(text="王")) is None  # searches count rows
+
+
+def test_check_is_quick_by_default_and_full_compares_the_counts(db):
+    from mediator_app.services.backup import check
+
+    steps: list[tuple[int, int]] = []
+    assert check(db, progress=lambda done, total: steps.append((done, total))).ok
+    assert steps[-1][0] == steps[-1][1] and len(steps) == steps[-1][1]
+    with db.conn:
+        db.execute(
+            "UPDATE case_counts SET n = n + 1 WHERE (kind, month, org_code, status, "
+            "dispute_type) IN (SELECT kind, month, org_code, status, dispute_type "
+            "FROM case_counts LIMIT 1)")
+    assert check(db).ok  # the quick check does not read the cases
+    full = check(db, full=True)
+    assert not full.ok and "case_counts" in full.problems[0]
+
+
+def test_cli_check_full(demo_file, tmp_path, capsys):
+    from mediator_app.cli.main import main
+
+    copy = tmp_path / "c.db"
+    copy.write_bytes(demo_file.read_bytes())
+    assert main(["--db", str(copy), "check", "--full"]) == 0
+    assert main(["--db", str(copy), "check"]) == 0
+    assert "--full" in _help(main, capsys)
+
+
+def _help(main, capsys) -> str:
+    capsys.readouterr()
+    main(["check", "--help"])
+    return capsys.readouterr().out
