@@ -141,6 +141,19 @@ class CountsRepository:
         self.db.execute(COUNTS_FILL_SQL.format(where="id BETWEEN :lo AND :hi"),
                         {"lo": first_id, "hi": last_id})
 
+    def drop_insert_trigger(self) -> str | None:
+        """Drop ``case_counts_ai`` (a bulk import inside its transaction) and return its
+        SQL; ``add_rows`` then counts the inserted rows in one pass."""
+        row = self.db.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' "
+                              "AND name = 'case_counts_ai'").fetchone()
+        if row is None:
+            return None
+        self.db.execute("DROP TRIGGER case_counts_ai")
+        return str(row[0])
+
+    def restore_insert_trigger(self, sql: str) -> None:
+        self.db.execute(sql)
+
     def recount(self) -> None:
         """Rebuild the table from the cases (repair; the caller owns the transaction)."""
         self.db.execute("DELETE FROM case_counts")
