@@ -66,3 +66,20 @@ def test_storage_errors_are_the_same_classes() -> None:
 
     assert db.StorageError is errors.StorageError
     assert db.DatabaseTooNew is errors.DatabaseTooNew
+
+
+def test_a_json_report_loads_neither_reportlab_nor_qt(tmp_path: Path) -> None:
+    from mediator_app.services.demo import build_demo
+    from mediator_app.storage.db import open_database
+
+    db = tmp_path / "ledger.db"
+    handle = open_database(db)
+    build_demo(handle.db, cases=50, seed=1)
+    handle.close()
+    code = ("import contextlib, io\nfrom mediator_app.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert main(['--db', {str(db)!r}, 'report', '--period', '2025', "
+            "'--scope', '610114', '--format', 'json']) == 0\n")
+    loaded = _modules_after(code)
+    assert "mediator_app.services.statistics_sheet" in loaded  # the report was made
+    assert not [m for m in loaded if m.split(".")[0] in ("reportlab", "PySide6")]
