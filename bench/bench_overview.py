@@ -62,7 +62,7 @@ def old_path() -> ExitStack:
 
     stack = ExitStack()
     stack.enter_context(mock.patch.object(dashboard_data, "headline", headline))
-    stack.enter_context(mock.patch.object(cq, "counts_supported", lambda _kind: False))
+    stack.enter_context(mock.patch.object(cq, "counts_supported", lambda _db, _kind: False))
     return stack
 
 

@@ -39,7 +39,7 @@ def headline(db: Database, *, period: str, scope: str | None, as_of: date,
     """Disputes, accepted, statuses and rate of ``scope`` (None: the district) in
     ``period`` as of ``as_of``, as ``build_report(...).totals`` counts them."""
     kind, info = _resolve_scope(StatsRepository(db), db, scope)
-    if not supported(kind):
+    if not supported(db, kind):
         from mediator_app.services.statistics import build_report
 
         return build_report(db, period=period, scope=info.code, as_of=as_of,

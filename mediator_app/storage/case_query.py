@@ -261,7 +261,7 @@ def _counted_view(db: Database, f: CaseFilter) -> ViewCounts | None:
     Overdue cases are counted from the (status, accepted_on) index."""
     if f.source or f.committee or f.overdue or f.followup_due or f.text.strip():
         return None
-    if not counts_supported(f.scope.kind):
+    if not counts_supported(db, f.scope.kind):
         return None
     try:
         first = date.fromisoformat(f.date_from) if f.date_from else None
@@ -369,7 +369,7 @@ def monthly_by_status(db: Database, scope: Scope, first_day: date,
                       last_day: date) -> dict[str, dict[str, int]]:
     """{"YYYY-MM": {status: count}} of cases registered between the two days (from the
     monthly counts table for the whole ledger or an org unit: issue 13)."""
-    if counts_supported(scope.kind):
+    if counts_supported(db, scope.kind):
         counted: dict[str, dict[str, int]] = {}
         for (month, status), n in CountsRepository(db).registered(
                 *_counts_scope(db, scope), first_day, last_day,
@@ -392,7 +392,7 @@ def type_breakdown(db: Database, scope: Scope, first_day: date,
                    last_day: date) -> list[tuple[str, int]]:
     """(dispute type code, count) of cases registered in the range, largest first (from
     the monthly counts table for the whole ledger or an org unit: issue 13)."""
-    if counts_supported(scope.kind):
+    if counts_supported(db, scope.kind):
         by_type: Counter[str] = Counter()
         for (dispute_type,), n in CountsRepository(db).registered(
                 *_counts_scope(db, scope), first_day, last_day,

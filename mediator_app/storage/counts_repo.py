@@ -44,10 +44,13 @@ def month_bounds(first: date, last: date) -> tuple[str, str, date, date]:
     return f"{first:%Y-%m}", f"{last:%Y-%m}", start, after
 
 
-def supported(scope_kind: str) -> bool:
+def supported(db: Database, scope_kind: str) -> bool:
     """Counts exist per location: the whole ledger or an org unit's subtree (a committee
-    scope is answered from the cases, its few thousand rows are quick)."""
-    return scope_kind in _SCOPE
+    scope is answered from the cases, its few thousand rows are quick); and only in a
+    file that has the table (a file opened read-only without its migrations does not)."""
+    return scope_kind in _SCOPE and db.execute(
+        "SELECT EXISTS(SELECT 1 FROM sqlite_master WHERE type = 'table' "
+        "AND name = 'case_counts')").fetchone()[0] == 1
 
 
 class CountsRepository:

@@ -221,3 +221,21 @@ def _help(main, capsys) -> str:
     capsys.readouterr()
     main(["check", "--help"])
     return capsys.readouterr().out
+
+
+def test_a_file_without_the_counts_table_is_answered_from_the_cases(db):
+    """E.g. an older ledger opened read-only, whose migrations could not run."""
+    first, last = date(2023, 7, 1), TODAY
+    expected_monthly = cq.monthly_by_status(db, cq.Scope(), first, last)
+    expected_counts = cq.view_counts(db, cq.CaseFilter(today=TODAY.isoformat()))
+    rule = RateRule()
+    expected_head = _headline_fields(headline(db, period="2024", scope=None, as_of=TODAY,
+                                              rule=rule))
+    with db.conn:
+        for name in ("case_counts_ai", "case_counts_ad", "case_counts_au"):
+            db.execute(f"DROP TRIGGER {name}")
+        db.execute("DROP TABLE case_counts")
+    assert cq.monthly_by_status(db, cq.Scope(), first, last) == expected_monthly
+    assert cq.view_counts(db, cq.CaseFilter(today=TODAY.isoformat())) == expected_counts
+    assert _headline_fields(headline(db, period="2024", scope=None, as_of=TODAY,
+                                     rule=rule)) == expected_head
