@@ -5,22 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mediator_app.cli.common import EXIT_INPUT, EXIT_OK, Context, date_arg, opened, stderr_progress
 from mediator_app.cli.help_texts import helper
 from mediator_app.cli.texts import err, is_en, text
-from mediator_app.services.case_exchange import (
-    ImportCancelled,
-    ImportResult,
-    export_cases,
-    export_cases_xlsx,
-    export_package,
-    import_cases,
-    list_imports,
-)
-from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.org_import import import_org
+
+if TYPE_CHECKING:  # the services are imported by the handlers: a quick start (issue 13)
+    from mediator_app.services.case_exchange import ImportResult
 
 MAX_PRINTED = 50
 
@@ -81,6 +73,8 @@ def _dhis2_parsers(sub: Any, common: argparse.ArgumentParser, h: Callable[[str],
 
 
 def cmd_org_import(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services.org_import import import_org
+
     with opened(ctx.db_path, create=True, waits=ctx.lang) as db:
         result = import_org(db, args.files)
     for counts in result.files:
@@ -116,6 +110,9 @@ def _print_result(result: ImportResult, lang: str) -> None:
 
 
 def cmd_cases_import(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services.case_exchange import ImportCancelled, import_cases
+    from mediator_app.services.csv_io import CsvImportError
+
     progress = stderr_progress("…") if sys.stderr.isatty() else None
     with opened(ctx.db_path, create=True, waits=ctx.lang) as db:
         try:
@@ -135,6 +132,8 @@ def cmd_cases_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_cases_export(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services.case_exchange import export_cases, export_cases_xlsx, export_package
+
     date_from = date_arg(args.date_from, "received_on")
     date_to = date_arg(args.date_to, "received_on")
     with opened(ctx.db_path, create=False) as db:
@@ -156,6 +155,8 @@ _LOG_COLUMNS = ("id", "at", "user", "kind", "file", "source_unit", "rows", "new"
 
 
 def cmd_cases_imports(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services.case_exchange import list_imports
+
     with opened(ctx.db_path, create=False) as db:
         entries = list_imports(db, args.limit)
     if not entries:

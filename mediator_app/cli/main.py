@@ -18,7 +18,7 @@ from mediator_app.cli.help_texts import argparse_language, helper, lang_of
 from mediator_app.cli.texts import domain_error, err, sqlite_detail, storage_error, text
 from mediator_app.domain.errors import DomainError
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.storage.db import StorageError
+from mediator_app.storage.errors import StorageError
 from mediator_app.storage.files import restrict_umask
 
 Handler = Callable[[argparse.Namespace, Context], int]

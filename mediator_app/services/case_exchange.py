@@ -58,6 +58,7 @@ from mediator_app.services.package_import import (
 )
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.convert import now_iso
+from mediator_app.storage.counts_repo import CountsRepository
 from mediator_app.storage.exchange_repo import EXPORT_HEADER, ExchangeRepository
 from mediator_app.storage.files import open_private_binary, open_private_text
 from mediator_app.storage.package_repo import LOG_COUNTS, PackageRepository
@@ -167,6 +168,10 @@ def _run_import(db: Database, run: MergeRun, sources: list[_Source],
     bulk = run.bulk
     triggers = repo.drop_fts_triggers() if bulk else None
     indexes = repo.drop_secondary_indexes() if bulk and DROP_INDEXES else []
+    # Monthly counts (issue 13): new rows are counted in one GROUP BY at the end instead
+    # of by the insert trigger row by row; edits keep their trigger.
+    monthly, first_new = CountsRepository(db), run.next_id
+    counts_trigger = monthly.drop_insert_trigger() if bulk else None
     for file_no, source in enumerate(sources):
         before = len(result.warnings)
         result.files.append(counts := FileCounts(source.name))
@@ -176,6 +181,9 @@ def _run_import(db: Database, run: MergeRun, sources: list[_Source],
         run.done_bytes += source.cases.size
     if run.problems.total:
         return
+    if counts_trigger is not None and not result.dry_run:
+        monthly.add_rows(first_new, 2**62)
+        monthly.restore_insert_trigger(counts_trigger)
     if triggers is not None and not result.dry_run:
         repo.restore_fts(triggers)
     if indexes and not result.dry_run:
