@@ -20,6 +20,7 @@ from typing import Any
 from mediator_app.domain.errors import Problem
 from mediator_app.domain.field_labels import _lang
 from mediator_app.domain.field_labels import field_label as field_label  # re-exported
+from mediator_app.domain.ledger_messages import LEDGER_CODES, LEDGER_EN, LEDGER_ZH
 
 Templates = tuple[str, ...]
 
@@ -573,6 +574,9 @@ _GENERIC = {
     "en": ("{field} is not valid (code {code}).", "Invalid data (code {code})."),
 }
 
+KNOWN_CODES.update(LEDGER_CODES)
+_ZH.update(LEDGER_ZH)
+_EN.update(LEDGER_EN)
 _TEMPLATES = {"zh": _ZH, "en": _EN}
 
 # Chinese enum values shown in English messages

@@ -179,10 +179,13 @@ class ExchangeRepository:
     def next_rowid(self) -> int:
         return int(self.conn.execute("SELECT ifnull(max(id), 0) + 1 FROM cases").fetchone()[0])
 
-    def existing(self, case_ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
-        """case_id -> (rowid, updated_at, *the COMPARED_COLUMNS values) of stored ids."""
-        sql = (f"SELECT case_id, id, updated_at, {', '.join(COMPARED_COLUMNS)} FROM cases "
-               "WHERE case_id IN ({})")
+    def existing(self, case_ids: Sequence[str], *,
+                 with_party_names: bool = False) -> dict[str, tuple[Any, ...]]:
+        """case_id -> (rowid, updated_at, *the COMPARED_COLUMNS values[, party_names]) of
+        stored ids."""
+        extra = ", party_names" if with_party_names else ""
+        sql = (f"SELECT case_id, id, updated_at, {', '.join(COMPARED_COLUMNS)}{extra} "
+               "FROM cases WHERE case_id IN ({})")
         return {r[0]: r[1:] for r in self._in_chunks(sql, case_ids)}
 
     def _in_chunks(self, sql: str, values: Sequence[Any], size: int = 5000) -> Iterator[Any]:

@@ -1,0 +1,402 @@
+"""Bringing an old ledger in: the rows of a workbook sheet (or a CSV file), read through
+a mapping (services.ledger_mapping), become rows of cases.csv v1 and go through the same
+validation, merge and transaction as ``cases import`` (services.case_exchange), plus the
+parties named in the workbook.
+
+Per row: each mapped column's cell becomes text (dates from Excel serial numbers or any
+form ``parse_date`` reads), the office's words are replaced by labels (``values``),
+``defaults`` fill what no column (or an empty cell) gives. A case whose status needs an
+acceptance date and has none takes the registration date (ledgers keep one date). A case
+without ``case_id`` gets one derived from committee, case number and registration date
+(without a case number: from the date, parties, type and summary), so a second import of
+the same workbook finds the same cases; the row's ``updated_at`` is the workbook's
+modification time. A stored case with the same content is *unchanged*; other content
+replaces it unless the case was saved in the program after the workbook (*stale*).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlite_utils import Database
+
+from mediator_app.domain.enums import CaseStatus, PartyKind, PartyRole
+from mediator_app.domain.errors import DomainError
+from mediator_app.domain.periods import parse_date
+from mediator_app.services import case_exchange
+from mediator_app.services.case_merge import MergeRun, RowSource, merge_rows
+from mediator_app.services.case_rows import _SHAPE, CHINA_TZ, FORMAT_COLUMNS
+from mediator_app.services.csv_io import CsvImportError, CsvProblem, CsvRow, FileInfo
+from mediator_app.services.import_types import FileCounts, ImportResult
+from mediator_app.services.ledger_mapping import (
+    DATE_FIELDS,
+    PARTIES,
+    LedgerMapping,
+    _plain,
+    load_mapping,
+)
+from mediator_app.services.ledger_read import (
+    Sheet,
+    WorkbookInfo,
+    cell_text,
+    inspect_workbook,
+    read_sheet,
+    resolve_sheet,
+    serial_date,
+)
+from mediator_app.services.package_import import duplicate_warnings
+from mediator_app.storage.exchange_repo import ExchangeRepository
+from mediator_app.storage.ledger_repo import LedgerRepository
+
+Progress = Callable[[int, int], None]
+Cancel = Callable[[], bool]
+# Fields a mapping must give (by a column or a default), or every row would fail.
+REQUIRED = ("committee_code", "received_on", "status", "dispute_type", "source")
+LEDGER_NAMESPACE = uuid.UUID("6f1c3c3e-8d2a-5b7e-9a61-0c3e5a4b2d10")
+_COL = {name: i for i, name in enumerate(FORMAT_COLUMNS)}
+_SPLIT = re.compile(r"[、，,；;/／\s]+")
+_EMPTY_DATES = {"/", "-", "—", "－", "--", "无", "空", "暂无", "未结案", "未结"}
+_DATE_TIME = re.compile(r"(\S+)[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
+_SERIAL_TEXT = re.compile(r"[1-9]\d{4}(?:\.0+)?")
+_LEGAL = ("公司", "集团", "厂", "银行", "医院", "学校")
+_STATUSES = {s.value: s for s in CaseStatus}
+
+
+def ledger_label(info: WorkbookInfo, path: str | Path, sheet: str) -> str:
+    """How problems name the place: ``台账.xlsx[2023年台账]``; a CSV file by its name."""
+    return str(path) if info.is_csv else f"{path}[{sheet}]"
+
+
+# --- the mapping against a sheet ------------------------------------------------------
+
+
+@dataclass
+class Plan:
+    """The mapping resolved against a sheet's header row."""
+
+    label: str
+    mapping: LedgerMapping
+    header: list[str]
+    columns: dict[str, int]  # field -> 0-based column of the sheet
+    parties: list[tuple[int, str]]  # (column, role) of the columns naming parties
+    value_maps: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    @property
+    def first_row(self) -> int:
+        return self.mapping.header_row + 1
+
+
+def plan_sheet(sheet: Sheet, mapping: LedgerMapping, label: str) -> Plan:
+    """Find each mapped header in the header row; raises CsvImportError (on the header
+    row) when a mapped column is missing or a required field has no column nor default."""
+    line = mapping.header_row
+    header = [cell_text(c) for c in sheet.row(line)]
+    if not any(header):
+        raise CsvImportError([CsvProblem(label, line, None, "", "ledger.header_empty",
+                                         {"row": line})])
+    where: dict[str, int] = {}
+    for index, cell in enumerate(header):
+        where.setdefault(_plain(cell), index)
+    columns: dict[str, int] = {}
+    parties: list[tuple[int, str]] = []
+    missing: list[str] = []
+    for text, target in mapping.columns.items():
+        found = where.get(_plain(text))
+        if found is None:
+            missing.append(text)
+            continue
+        if target == PARTIES:
+            parties.append((found, _role(text)))
+        else:
+            columns[target] = found
+    problems = []
+    if missing:
+        problems.append(CsvProblem(label, line, None, "", "csv.header_missing",
+                                   {"columns": missing}))
+    given = set(columns) | {k for k, v in mapping.defaults.items() if v.strip()}
+    lacking = [f for f in REQUIRED if f not in given]
+    if lacking:
+        problems.append(CsvProblem(label, line, None, "", "ledger.field_missing",
+                                   {"columns": lacking}))
+    if problems:
+        raise CsvImportError(problems)
+    maps = {name: {k.strip(): v.strip() for k, v in mapping.value_map(name).items()}
+            for name in FORMAT_COLUMNS}
+    return Plan(label, mapping, header, columns, parties, {k: v for k, v in maps.items() if v})
+
+
+def _role(header: str) -> str:
+    text = _plain(header)
+    if "被申请" in text:
+        return PartyRole.RESPONDENT.value
+    if "申请" in text:
+        return PartyRole.APPLICANT.value
+    return PartyRole.PARTY.value
+
+
+def split_names(text: str) -> list[str]:
+    """``张三、李四`` / ``张三，李四`` / ``张三 李四`` -> the names, in order, once each."""
+    out: list[str] = []
+    for name in _SPLIT.split(text.strip()):
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+# --- rows -----------------------------------------------------------------------------
+
+
+def _date_text(value: Any) -> str:
+    text = cell_text(value, as_date=True)
+    if text in _EMPTY_DATES:
+        return ""
+    match = _DATE_TIME.fullmatch(text)
+    if match:
+        text = match.group(1)
+    if _SERIAL_TEXT.fullmatch(text):
+        day = serial_date(float(text))
+        if day is not None:
+            return day.isoformat()
+    return text
+
+
+def _iso_date(text: str) -> str:
+    try:
+        return parse_date(text, "received_on").isoformat()
+    except DomainError:
+        return text
+
+
+@dataclass
+class LedgerRow:
+    line: int
+    cells: list[str]  # cases.csv v1 order
+    parties: list[tuple[str, str]]  # (name, role)
+
+
+class RowMaker:
+    """Turns sheet rows into LedgerRows (see the module doc)."""
+
+    def __init__(self, plan: Plan, stamp: str):
+        self.plan = plan
+        self.stamp = stamp
+        self.defaults = {k: v.strip() for k, v in plan.mapping.defaults.items()}
+        self.keys: dict[str, int] = {}
+
+    def make(self, line: int, raw: list[Any]) -> LedgerRow | None:
+        """None for a row whose mapped cells are all empty."""
+        plan = self.plan
+        cells = [""] * len(FORMAT_COLUMNS)
+        blank = True
+        for name, index in plan.columns.items():
+            value = raw[index] if index < len(raw) else ""
+            text = _date_text(value) if name in DATE_FIELDS else cell_text(value)
+            if text:
+                blank = False
+                vmap = plan.value_maps.get(name)
+                if vmap is not None:
+                    text = vmap.get(text, vmap.get(text.replace(" ", ""), text))
+            cells[_COL[name]] = text
+        parties = self._parties(raw)
+        if blank and not parties:
+            return None
+        defaulted = set()
+        for name, value in self.defaults.items():
+            if not cells[_COL[name]]:
+                cells[_COL[name]] = value
+                defaulted.add(name)
+        self._complete(cells, defaulted)
+        if not cells[_COL["case_id"]]:
+            cells[_COL["case_id"]] = self._case_id(cells, parties)
+        return LedgerRow(line, cells, parties)
+
+    def _parties(self, raw: list[Any]) -> list[tuple[str, str]]:
+        out: list[tuple[str, str]] = []
+        seen: set[str] = set()
+        for index, role in self.plan.parties:
+            text = cell_text(raw[index]) if index < len(raw) else ""
+            for name in split_names(text):
+                if name not in seen:
+                    seen.add(name)
+                    out.append((name, role))
+        return out
+
+    def _complete(self, cells: list[str], defaulted: set[str]) -> None:
+        """What the status implies: an acceptance date (the registration date) where one
+        is needed; defaults for dates or the agreement form dropped where the status
+        allows none."""
+        status = _STATUSES.get(cells[_COL["status"]].strip())
+        if not cells[_COL["updated_at"]]:
+            cells[_COL["updated_at"]] = self.stamp
+        if status is None:
+            return
+        need_accepted, _need_closed, need_form, no_accepted, no_closed = _SHAPE[status]
+        if need_accepted and not cells[_COL["accepted_on"]]:
+            cells[_COL["accepted_on"]] = cells[_COL["received_on"]]
+        for name, dropped in (("accepted_on", no_accepted), ("closed_on", no_closed),
+                              ("agreement_form", not need_form)):
+            if dropped and name in defaulted:
+                cells[_COL[name]] = ""
+
+    def _case_id(self, cells: list[str], parties: list[tuple[str, str]]) -> str:
+        committee = cells[_COL["committee_code"]].strip()
+        number = cells[_COL["case_no"]].strip()
+        received = _iso_date(cells[_COL["received_on"]].strip())
+        if number:
+            key = f"{committee}|{number}|{received}"
+        else:
+            key = "|".join([committee, "", received, " ".join(n for n, _r in parties),
+                            cells[_COL["dispute_type"]].strip(),
+                            cells[_COL["summary"]].strip()])
+        seen = self.keys.get(key, 0)
+        self.keys[key] = seen + 1
+        if seen:
+            key += f"#{seen + 1}"  # the same row twice: its own case (and a clear problem)
+        return str(uuid.uuid5(LEDGER_NAMESPACE, "ledger|" + key))
+
+    def rows(self, sheet: Sheet) -> Iterator[LedgerRow]:
+        for number in range(self.plan.first_row, len(sheet.rows) + 1):
+            row = self.make(number, sheet.rows[number - 1])
+            if row is not None:
+                yield row
+
+
+def row_source(plan: Plan) -> RowSource:
+    columns: list[int | None] = [None] * len(FORMAT_COLUMNS)
+    for name, index in plan.columns.items():
+        columns[_COL[name]] = index + 1
+    return RowSource(plan.label, list(range(len(FORMAT_COLUMNS))), columns)
+
+
+def workbook_stamp(info: WorkbookInfo) -> str:
+    """The workbook's modification time (not later than now), Beijing time."""
+    moment = min(datetime.fromtimestamp(info.mtime, CHINA_TZ), datetime.now(CHINA_TZ))
+    return moment.replace(microsecond=0).isoformat()
+
+
+# --- the import -----------------------------------------------------------------------
+
+
+@dataclass
+class OpenedLedger:
+    info: WorkbookInfo
+    sheet: Sheet
+    plan: Plan
+
+
+def open_ledger(path: str | Path, mapping: LedgerMapping, *,
+                limit: int | None = None) -> OpenedLedger:
+    """Read the mapped sheet and resolve the mapping. Raises CsvImportError."""
+    info = inspect_workbook(path)
+    name = resolve_sheet(info, mapping.sheet, str(path))
+    sheet = read_sheet(info, name, str(path), limit=limit)
+    plan = plan_sheet(sheet, mapping, ledger_label(info, path, name))
+    return OpenedLedger(info, sheet, plan)
+
+
+class LedgerSource:
+    """The part of case_exchange's import that is particular to a ledger."""
+
+    def __init__(self, opened: OpenedLedger):
+        self.opened = opened
+        self.maker = RowMaker(opened.plan, workbook_stamp(opened.info))
+        self.party_rows: list[tuple[str, int, str, str, str]] = []
+
+    @property
+    def name(self) -> str:
+        return self.opened.plan.label
+
+    def details(self) -> dict[str, Any]:
+        plan = self.opened.plan
+        return {"ledger": {"sheet": self.opened.sheet.name,
+                           "mapping": plan.mapping.to_dict()}}
+
+    def estimate_new_rows(self, repo: ExchangeRepository) -> int:
+        rows = len(self.opened.sheet.rows) - self.opened.plan.mapping.header_row
+        sample = [r.cells[0] for r, _ in zip(RowMaker(self.opened.plan, "").rows(
+            self.opened.sheet), range(2000), strict=False)]
+        if not sample:
+            return 0
+        known = len(repo.existing(sample))
+        return max(rows, 0) * (len(sample) - known) // len(sample)
+
+    def merge(self, db: Database, run: MergeRun, file_no: int, counts: FileCounts,
+              result: ImportResult) -> None:
+        plan = self.opened.plan
+        total = max(len(self.opened.sheet.rows) - plan.mapping.header_row, 1)
+        names: dict[str, str] | None = {} if plan.parties else None
+        done = [0]
+        size = run.total_bytes
+
+        def rows() -> Iterator[CsvRow]:
+            for row in self.maker.rows(self.opened.sheet):
+                counts.rows += 1
+                done[0] = row.line - plan.mapping.header_row
+                case_id = row.cells[0]
+                if names is not None:
+                    names[case_id] = " ".join(n for n, _r in row.parties)
+                    for seq, (name, role) in enumerate(row.parties):
+                        kind = PartyKind.LEGAL if any(w in name for w in _LEGAL) \
+                            else PartyKind.NATURAL
+                        self.party_rows.append((case_id, seq, role, kind.value, name))
+                yield CsvRow(row.line, row.cells, False)
+
+        run.ledger, run.party_names = True, names
+        try:
+            merge_rows(run, file_no, row_source(plan), rows(), counts,
+                       lambda: run.done_bytes + size * done[0] // total)
+        finally:
+            run.ledger, run.party_names = False, None
+        if names is not None and not run.problems.total:
+            LedgerRepository(db).apply_parties(file_no, self.party_rows)
+            duplicate_warnings(db, result.warnings)
+
+
+def import_ledger(db: Database, path: str | Path, mapping: LedgerMapping | str | Path, *,
+                  dry_run: bool = False, progress: Progress | None = None,
+                  cancel: Cancel | None = None, today: date | None = None) -> ImportResult:
+    """Import one sheet of an old ledger, all or nothing, like ``import_cases``: raises
+    CsvImportError (with ``.result`` once the rows were read) when any problem is found,
+    ImportCancelled when ``cancel()`` turns true; nothing is written then, nor on a dry
+    run."""
+    if not isinstance(mapping, LedgerMapping):
+        mapping = load_mapping(mapping)
+    opened = open_ledger(path, mapping)
+    ledger = LedgerSource(opened)
+    info = opened.info
+    source = case_exchange.ImportSource(
+        ledger.name, info.sha256, FileInfo(info.path, ledger.name, "", info.sha256, info.size),
+        ledger=ledger)
+    return case_exchange.import_prepared(db, [source], dry_run=dry_run, progress=progress,
+                                         cancel=cancel, today=today or date.today())
+
+
+# --- for the wizard: what the rows will look like ---------------------------------------
+
+
+def preview_rows(opened: OpenedLedger, limit: int = 20) -> list[LedgerRow]:
+    """The first ``limit`` rows as they will be checked and stored."""
+    maker = RowMaker(opened.plan, workbook_stamp(opened.info))
+    out = []
+    for row in maker.rows(opened.sheet):
+        out.append(row)
+        if len(out) >= limit:
+            break
+    return out
+
+
+def distinct_values(sheet: Sheet, header_row: int, column: int) -> list[tuple[str, int]]:
+    """Each distinct text of a column below the header, with how often it appears, the
+    most frequent first."""
+    counts: dict[str, int] = {}
+    for raw in sheet.rows[header_row:]:
+        text = cell_text(raw[column]) if column < len(raw) else ""
+        if text:
+            counts[text] = counts.get(text, 0) + 1
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
