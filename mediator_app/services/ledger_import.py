@@ -166,7 +166,15 @@ def _date_text(value: Any) -> str:
     return text
 
 
-def _iso_date(text: str) -> str:
+def _parsed_date(text: str) -> str | None:
+    try:
+        return parse_date(text.strip(), "received_on").isoformat() if text.strip() else None
+    except DomainError:
+        return None
+
+
+def iso_date(text: str) -> str:
+    """``text`` as year-month-day when it is a date ``parse_date`` reads, else as it is."""
     try:
         return parse_date(text, "received_on").isoformat()
     except DomainError:
@@ -238,7 +246,9 @@ class RowMaker:
             return
         need_accepted, _need_closed, need_form, no_accepted, no_closed = _SHAPE[status]
         if need_accepted and not cells[_COL["accepted_on"]]:
-            cells[_COL["accepted_on"]] = cells[_COL["received_on"]]
+            received = _parsed_date(cells[_COL["received_on"]])
+            if received is not None:  # a bad date is reported once, on its own column
+                cells[_COL["accepted_on"]] = received
         for name, dropped in (("accepted_on", no_accepted), ("closed_on", no_closed),
                               ("agreement_form", not need_form)):
             if dropped and name in defaulted:
@@ -247,7 +257,7 @@ class RowMaker:
     def _case_id(self, cells: list[str], parties: list[tuple[str, str]]) -> str:
         committee = cells[_COL["committee_code"]].strip()
         number = cells[_COL["case_no"]].strip()
-        received = _iso_date(cells[_COL["received_on"]].strip())
+        received = iso_date(cells[_COL["received_on"]].strip())
         if number:
             key = f"{committee}|{number}|{received}"
         else:

@@ -4,77 +4,77 @@
     <context>
         <name>AgreementPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="271" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="285" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="272" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="286" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="273" />
             <source>Signed on</source>
             <translation>签订日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="287" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="274" />
             <source>Main facts</source>
             <translation>主要事实</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="275" />
             <source>Disputed matters</source>
             <translation>争议事项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="290" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="277" />
             <source>Responsibilities</source>
             <translation>各方责任</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="292" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="279" />
             <source>Agreed terms</source>
             <translation>协议内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="293" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="280" />
             <source>Manner of performance</source>
             <translation>履行方式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="295" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="282" />
             <source>Place of performance</source>
             <translation>履行地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="297" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
             <source>Performance deadline</source>
             <translation>履行期限</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="300" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="287" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="301" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
             <source>Judicially confirmed</source>
             <translation>已司法确认</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="302" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="289" />
             <source>Judicial confirmation date</source>
             <translation>司法确认日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="304" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="291" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="305" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="292" />
             <source>Oral agreements are recorded here too (口头协议登记).</source>
             <translation>口头协议也在此登记（口头协议登记）。</translation>
         </message>
@@ -107,48 +107,48 @@ Open it read-only?</source>
     <context>
         <name>ApplyPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="27" />
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="41" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="33" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="47" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="28" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="34" />
             <source>All files are written in one transaction: if a problem appears or you cancel, nothing is written.</source>
             <translation>所有文件在一个事务中写入：一旦发现问题或您取消，就不会写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="26" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="32" />
             <source>Try again</source>
             <translation>重试</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="40" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="46" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="41" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="47" />
             <source>Importing cases…</source>
             <translation>正在导入案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="49" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="55" />
             <source>The import found {n} problem(s) (did a file change after the preview?). Nothing was written.</source>
             <translation>导入时发现 {n} 处问题（预览后文件是否被修改过？）。没有写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="53" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="59" />
             <source>Done: {new} new case(s), {updated} updated, {unchanged} unchanged, {stale} older row(s) left alone. The import is recorded in the import history.</source>
             <translation>导入完成：新增 {new} 件，更新 {updated} 件，未变 {unchanged} 件，{stale} 行较旧未采用。本次导入已记入导入记录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="65" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="72" />
             <source>The import was cancelled. Nothing was written to the database.</source>
             <translation>导入已取消，数据库没有任何改动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="68" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="75" />
             <source>The import failed: {error}. Nothing was written to the database.</source>
             <translation>导入失败：{error}。数据库没有任何改动。</translation>
         </message>
@@ -156,128 +156,128 @@ Open it read-only?</source>
     <context>
         <name>BasicPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="177" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="164" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="165" />
             <source>Grid</source>
             <translation>网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="179" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="166" />
             <source>Registration date</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="180" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="167" />
             <source>Case source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="181" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="168" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="182" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="169" />
             <source>Summary of the dispute</source>
             <translation>纠纷简要情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="217" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="204" />
             <source>(numbered automatically when saved)</source>
             <translation>（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="218" />
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="244" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="205" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="231" />
             <source>Edit case &amp;number</source>
             <translation>修改案号(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="220" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="207" />
             <source>Only for a number not made from the template, e.g. an old paper case.</source>
             <translation>仅用于不按模板编号的案号，如历史纸质案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="230" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="217" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="174" />
             <source>Mediators</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="193" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="180" />
             <source>Amount involved (yuan)</source>
             <translation>涉及金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="182" />
             <source>People involved</source>
             <translation>涉及人数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="183" />
             <source>Mass dispute</source>
             <translation>群体性纠纷</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="197" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
             <source>Prevention results (persons)</source>
             <translation>防止激化（人数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
             <source>Prevented civil-to-criminal</source>
             <translation>防止民转刑</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
             <source>Prevented mass petition</source>
             <translation>防止群体性上访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
             <source>Prevented mass fight</source>
             <translation>防止群体性械斗</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
             <source>Prevented suicide</source>
             <translation>防止自杀</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="204" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="191" />
             <source>Status (changed by the actions above)</source>
             <translation>状态（通过上方按钮更改）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="206" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="193" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="207" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="194" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="208" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="209" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
             <source>Outcome note</source>
             <translation>结果说明</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="243" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="230" />
             <source>Cancel the change</source>
             <translation>取消修改</translation>
         </message>
@@ -694,6 +694,89 @@ Open it read-only?</source>
         </message>
     </context>
     <context>
+        <name>ColumnsPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="236" />
+            <source>Old ledger: what each column holds</source>
+            <translation>原有台账：每一列是什么</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="237" />
+            <source>The suggestions come from the column names; columns left “not imported” are ignored. Below: the first rows as they will be stored.</source>
+            <translation>建议的对应根据列名得出；选“不导入”的列将被忽略。下方显示前几行导入后的样子。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="242" />
+            <source>Column in the ledger</source>
+            <translation>台账中的列</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="243" />
+            <source>Examples</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="243" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="253" />
+            <source>Committee (when no column gives it):</source>
+            <translation>调委会（台账中没有这一列时）：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="254" />
+            <source>Source (for empty cells or without a column):</source>
+            <translation>纠纷来源（单元格为空或没有这一列时）：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="259" />
+            <source>The first rows as they will be stored:</source>
+            <translation>前几行导入后的样子：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="285" />
+            <source>— not imported —</source>
+            <translation>— 不导入 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="303" />
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="309" />
+            <source>— none —</source>
+            <translation>— 不填 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="330" />
+            <source>A field can come from one column only: {columns}</source>
+            <translation>一个字段只能对应一列：{columns}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="333" />
+            <source>Still missing: {fields}. Choose a column for each (or, for the committee and the source, a value below).</source>
+            <translation>还缺少：{fields}。请为每项选择一列（调委会和纠纷来源也可以在下面选择默认值）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="338" />
+            <source>Every required field has a column or a value.</source>
+            <translation>必需的字段都已对应到列或填写了默认值。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="350" />
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="351" />
+            <source>Parties</source>
+            <translation>当事人</translation>
+        </message>
+    </context>
+    <context>
         <name>CommitteesPanel</name>
         <message>
             <location filename="../../mediator_app/ui/org/committees.py" line="50" />
@@ -908,69 +991,69 @@ Open it read-only?</source>
     <context>
         <name>DocumentsMenu</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="59" />
             <source>Acceptance register</source>
             <translation>受理登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
             <source>Mediation agreement</source>
             <translation>调解协议书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="62" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
             <source>Oral agreement register</source>
             <translation>口头协议登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="63" />
             <source>Follow-up records</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="65" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
             <source>Case file cover and contents</source>
             <translation>卷宗封面及卷内目录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="67" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="66" />
             <source>Whole case file</source>
             <translation>卷宗（全部文书）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="78" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="147" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="153" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="77" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="146" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="152" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="88" />
             <source>Save as PDF…</source>
             <translation>另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="90" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
             <source>Open to print or preview</source>
             <translation>打开预览/打印</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="119" />
             <source>Save the document</source>
             <translation>保存文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="121" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="135" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="134" />
             <source>Preparing the document…</source>
             <translation>正在生成文书…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="143" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="142" />
             <source>Saved: {path}</source>
             <translation>已保存：{path}</translation>
         </message>
@@ -1041,33 +1124,33 @@ Open it read-only?</source>
     <context>
         <name>EntityPanel</name>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="50" />
+            <location filename="../../mediator_app/ui/org/common.py" line="53" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="51" />
+            <location filename="../../mediator_app/ui/org/common.py" line="54" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="52" />
-            <location filename="../../mediator_app/ui/org/common.py" line="154" />
+            <location filename="../../mediator_app/ui/org/common.py" line="55" />
+            <location filename="../../mediator_app/ui/org/common.py" line="142" />
             <source>Deactivate</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="53" />
+            <location filename="../../mediator_app/ui/org/common.py" line="56" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="123" />
+            <location filename="../../mediator_app/ui/org/common.py" line="111" />
             <source>Organisation</source>
             <translation>组织机构</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="155" />
+            <location filename="../../mediator_app/ui/org/common.py" line="143" />
             <source>Reactivate</source>
             <translation>重新启用</translation>
         </message>
@@ -1273,44 +1356,69 @@ Open it read-only?</source>
     <context>
         <name>FilesPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="108" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="123" />
             <source>Choose the files to import</source>
             <translation>选择要导入的文件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="110" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="125" />
             <source>Exchange packages (.zip) and cases.csv files, e.g. one from every street. Pick several at once or drag them into the list.</source>
             <translation>交换包（.zip）和 cases.csv 文件，例如各街道报来的文件。可以一次选择多个，也可以拖到下面的列表中。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="114" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="129" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="115" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="130" />
+            <source>Open an old ledger (Excel/WPS)…</source>
+            <translation>打开原有台账（Excel/WPS）…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="133" />
+            <source>Bring in the ledger your committee kept in Excel or WPS (.xlsx, .xls, .ods, CSV): pick the sheet, say which column is which, and check before importing.</source>
+            <translation>导入本调委会原来用 Excel 或 WPS 记的台账（.xlsx、.xls、.ods、CSV）：选择工作表，指明每一列是什么，检查无误后再导入。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="135" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="116" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="136" />
             <source>Remove all</source>
             <translation>全部移除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="117" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="137" />
             <source>Nothing is written until you have seen the preview and clicked Apply.</source>
             <translation>在查看预览并点击“应用”之前，不会写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="140" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="164" />
             <source>Import cases</source>
             <translation>导入案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="141" />
-            <source>Exchange packages and cases.csv (*.zip *.csv);;All files (*)</source>
-            <translation>交换包和 cases.csv (*.zip *.csv);;所有文件 (*)</translation>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="165" />
+            <source>Exchange packages, cases.csv and old ledgers (*.zip *.csv *.xlsx *.xls *.ods);;All files (*)</source>
+            <translation>交换包、cases.csv 和原有台账 (*.zip *.csv *.xlsx *.xls *.ods);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="171" />
+            <source>Open an old ledger</source>
+            <translation>打开原有台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="172" />
+            <source>Workbooks and CSV files (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+            <translation>工作簿和 CSV 文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="197" />
+            <source>An old ledger is imported on its own: remove the other files from the list.</source>
+            <translation>原有台账要单独导入：请把列表中的其他文件移除。</translation>
         </message>
     </context>
     <context>
@@ -1482,19 +1590,25 @@ Open it read-only?</source>
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="92" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="99" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="159" />
             <source>Import cases</source>
             <translation>导入案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="97" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="104" />
             <source>Import history…</source>
             <translation>导入记录…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="98" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="105" />
             <source>Close</source>
             <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="160" />
+            <source>The mapping could not be saved for next time: {error}</source>
+            <translation>对应关系没能保存，下次需要重新选择：{error}</translation>
         </message>
     </context>
     <context>
@@ -1836,32 +1950,32 @@ Database: {path}</source>
     <context>
         <name>OutcomeView</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="64" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="63" />
             <source>Copy the list of problems</source>
             <translation>复制问题清单</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="85" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="84" />
             <source>Files ({n})</source>
             <translation>文件（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="86" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="85" />
             <source>Change in totals</source>
             <translation>总数变化</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="87" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="86" />
             <source>Problems ({n})</source>
             <translation>问题（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="88" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="87" />
             <source>Conflicts ({n})</source>
             <translation>冲突（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="90" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="89" />
             <source>Warnings ({n})</source>
             <translation>提醒（{n}）</translation>
         </message>
@@ -2051,73 +2165,73 @@ Database: {path}</source>
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="158" />
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="174" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="153" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="169" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="159" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="154" />
             <source>The files are read and checked as if importing, but nothing is written to the ledger.</source>
             <translation>按导入的方式读取并检查文件，但不会向台账写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="162" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="157" />
             <source>&amp;Apply</source>
             <translation>应用(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="157" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="152" />
             <source>Check again</source>
             <translation>重新检查</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="164" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="159" />
             <source>Read the files again, e.g. after correcting them.</source>
             <translation>重新读取文件，例如改正文件之后。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="172" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="167" />
             <source>Checking {n} file(s)…</source>
             <translation>正在检查 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="174" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="169" />
             <source>Checking the files…</source>
             <translation>正在检查文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="184" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="179" />
             <source>The ledger is open read-only: the files were checked but cannot be imported.</source>
             <translation>台账以只读方式打开：文件已检查，但不能导入。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="191" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="186" />
             <source>{n} problem(s) found. Nothing will be written: correct the file(s) at the places listed below (or ask the sender for a corrected file), then click Check again.</source>
             <translation>发现 {n} 处问题，不会写入任何数据。请按下面列出的位置改正文件（或请报送单位重新导出），然后点击“重新检查”。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="195" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="190" />
             <source>Only the first {shown} are listed.</source>
             <translation>只列出前 {shown} 处。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="200" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="195" />
             <source>No problems found. Apply will add {new} new case(s) and update {updated}; {unchanged} unchanged and {stale} older row(s) are left alone.</source>
             <translation>没有发现问题。点击“应用”将新增 {new} 件、更新 {updated} 件；未变的 {unchanged} 件和较旧的 {stale} 行保持不动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="207" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="202" />
             <source>{n} conflict(s): see the Conflicts tab.</source>
             <translation>有 {n} 处冲突，请查看“冲突”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="214" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="209" />
             <source>The check was cancelled. Nothing was written. Click Check again to repeat it.</source>
             <translation>检查已取消，没有写入任何数据。点击“重新检查”可以再次检查。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="217" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="212" />
             <source>The files could not be checked: {error}</source>
             <translation>无法检查文件：{error}</translation>
         </message>
@@ -2332,50 +2446,50 @@ Database: {path}</source>
             <translation>本月已上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="355" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="356" />
             <source>submitted</source>
             <translation>已上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="386" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="387" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="389" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="390" />
             <source>Saving {path}…</source>
             <translation>正在保存 {path}…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="392" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="393" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="398" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="407" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="399" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="409" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="398" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="412" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="418" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="399" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="414" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="420" />
             <source>sheet</source>
             <translation>统计表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="407" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="408" />
             <source>report</source>
             <translation>情况报告</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="412" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="414" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="419" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="421" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -2411,7 +2525,7 @@ Database: {path}</source>
     <context>
         <name>SearchCombo</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/widgets.py" line="90" />
+            <location filename="../../mediator_app/ui/case_form/widgets.py" line="91" />
             <source>{key} {label} (inactive)</source>
             <translation>{key} {label}（已停用）</translation>
         </message>
@@ -2567,6 +2681,44 @@ Database: {path}</source>
             <location filename="../../mediator_app/ui/settings_dialog.py" line="251" />
             <source>Could not save the settings: {error}</source>
             <translation>无法保存设置：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="115" />
+            <source>Old ledger: sheet and header row</source>
+            <translation>原有台账：工作表和表头行</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="116" />
+            <source>Rows above the column names (the title, 填报单位 …) are skipped. Click the row that holds the column names.</source>
+            <translation>表头以上的行（标题、填报单位等）不导入。请点击列名所在的那一行。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="127" />
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="128" />
+            <source>Column names are in row:</source>
+            <translation>列名（表头）在第几行：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="140" />
+            <source>Reading {name}…</source>
+            <translation>正在读取 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="158" />
+            <source>This workbook has the layout of one imported before: its mapping is used again (check it on the next pages).</source>
+            <translation>这个工作簿的格式与以前导入过的相同，已沿用上次的对应关系（请在后面几页核对）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="170" />
+            <source>The workbook cannot be opened: {error}</source>
+            <translation>无法打开工作簿：{error}</translation>
         </message>
     </context>
     <context>
@@ -2940,6 +3092,112 @@ Database: {path}</source>
             <location filename="../../mediator_app/ui/org/units.py" line="144" />
             <source>Delete unit {code}?</source>
             <translation>删除单位 {code}？</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValuesPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="378" />
+            <source>Old ledger: what the words mean</source>
+            <translation>原有台账：各种写法的含义</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="379" />
+            <source>Each different word found in these columns is listed once. Choose what it means in this program.</source>
+            <translation>这些列中出现的每种写法各列一次，请选择它在本程序中对应的项目。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="383" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="383" />
+            <source>In the ledger</source>
+            <translation>台账中的写法</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="384" />
+            <source>Rows</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="384" />
+            <source>Means</source>
+            <translation>对应为</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="387" />
+            <source>Save the mapping as…</source>
+            <translation>保存对应关系文件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="389" />
+            <source>A JSON file for the command line: mediator-app cases import-ledger FILE --mapping MAPPING.json</source>
+            <translation>供命令行使用的 JSON 文件：mediator-app cases import-ledger 台账文件 --mapping 对应关系.json</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="407" />
+            <source>Reading every row of the sheet…</source>
+            <translation>正在读取工作表的所有行…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="408" />
+            <source>Reading the ledger…</source>
+            <translation>正在读取台账…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="410" />
+            <source>Old ledger</source>
+            <translation>原有台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="417" />
+            <source>Reading was cancelled.</source>
+            <translation>读取已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="435" />
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="437" />
+            <source>(none)</source>
+            <translation>（不填）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="462" />
+            <source>{n} word(s) still need a meaning (marked red): rows with them would be problems.</source>
+            <translation>还有 {n} 种写法没有对应（红色标出）：含有这些写法的行将无法导入。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="465" />
+            <source>No status, type, source or agreement-form column to map.</source>
+            <translation>没有需要对应的状态、纠纷类型、来源或协议形式列。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="468" />
+            <source>Every word has a meaning.</source>
+            <translation>所有写法都已对应。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="473" />
+            <source>Save the mapping</source>
+            <translation>保存对应关系</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="475" />
+            <source>Mapping (*.json)</source>
+            <translation>对应关系 (*.json)</translation>
+        </message>
+    </context>
+    <context>
+        <name>_LedgerPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="106" />
+            <source>Parties (names split at 、，, and spaces)</source>
+            <translation>当事人（姓名以顿号、逗号或空格分开）</translation>
         </message>
     </context>
 </TS>

@@ -195,6 +195,8 @@ def test_problems_name_sheet_row_column_and_nothing_is_written(db, tmp_path):
     assert any("第 9 行 第 3 列 received_on" in line and "2023-13-01" in line
                for line in lines), lines
     assert lines[-1] == "导入失败，数据库没有任何改动。"
+    # the bad date is reported once, not again on the acceptance date taken from it
+    assert [p.field for p in error.problems if p.line == 9] == ["received_on"]
     assert db.execute("SELECT count(*) FROM cases").fetchone() == (0,)
 
 
