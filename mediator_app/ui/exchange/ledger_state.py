@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mediator_app.services.case_rows import FORMAT_COLUMNS
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.services.import_types import ImportCancelled
 from mediator_app.services.ledger_assist import (
@@ -30,7 +31,6 @@ from mediator_app.services.ledger_import import (
     plan_sheet,
     workbook_stamp,
 )
-from mediator_app.services.case_rows import FORMAT_COLUMNS
 from mediator_app.services.ledger_mapping import DATE_FIELDS, ENUM_FIELDS, LedgerMapping
 from mediator_app.services.ledger_read import (
     Sheet,
