@@ -16,6 +16,7 @@ replaces it unless the case was saved in the program after the workbook (*stale*
 
 from __future__ import annotations
 
+import hashlib
 import re
 import uuid
 from collections.abc import Callable, Iterator
@@ -59,6 +60,7 @@ Cancel = Callable[[], bool]
 # Fields a mapping must give (by a column or a default), or every row would fail.
 REQUIRED = ("committee_code", "received_on", "status", "dispute_type", "source")
 LEDGER_NAMESPACE = uuid.UUID("6f1c3c3e-8d2a-5b7e-9a61-0c3e5a4b2d10")
+_NAMESPACE_BYTES = LEDGER_NAMESPACE.bytes
 _COL = {name: i for i, name in enumerate(FORMAT_COLUMNS)}
 _SPLIT = re.compile(r"[、，,；;/／\s]+")
 _EMPTY_DATES = {"/", "-", "—", "－", "--", "无", "空", "暂无", "未结案", "未结"}
@@ -153,9 +155,21 @@ def split_names(text: str) -> list[str]:
 
 
 def _date_text(value: Any) -> str:
-    text = cell_text(value, as_date=True)
-    if text in _EMPTY_DATES:
+    """A date cell as year-month-day when it is a date (an Excel date, a serial number,
+    or text in a form ``parse_date`` reads), else its text (the parser reports it)."""
+    kind = type(value)
+    if kind is date:
+        return str(value.isoformat())
+    if kind is datetime:
+        return str(value.date().isoformat())
+    text = value.strip() if kind is str else cell_text(value, as_date=True)
+    if not text or text in _EMPTY_DATES:
         return ""
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            return text
     match = _DATE_TIME.fullmatch(text)
     if match:
         text = match.group(1)
@@ -163,10 +177,15 @@ def _date_text(value: Any) -> str:
         day = serial_date(float(text))
         if day is not None:
             return day.isoformat()
-    return text
+    return iso_date(text)
 
 
 def _parsed_date(text: str) -> str | None:
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":  # as _date_text left it
+        try:
+            return date.fromisoformat(text).isoformat()
+        except ValueError:
+            return None
     try:
         return parse_date(text.strip(), "received_on").isoformat() if text.strip() else None
     except DomainError:
@@ -196,22 +215,29 @@ class RowMaker:
         self.stamp = stamp
         self.defaults = {k: v.strip() for k, v in plan.mapping.defaults.items()}
         self.keys: dict[str, int] = {}
+        # (sheet column, cases.csv position, is a date, value map) of each mapped field
+        self.fields = [(index, _COL[name], name in DATE_FIELDS, plan.value_maps.get(name))
+                       for name, index in plan.columns.items()]
 
     def make(self, line: int, raw: list[Any]) -> LedgerRow | None:
         """None for a row whose mapped cells are all empty."""
-        plan = self.plan
         cells = [""] * len(FORMAT_COLUMNS)
         blank = True
-        for name, index in plan.columns.items():
-            value = raw[index] if index < len(raw) else ""
-            text = _date_text(value) if name in DATE_FIELDS else cell_text(value)
+        width = len(raw)
+        for index, position, is_date, vmap in self.fields:
+            value = raw[index] if index < width else ""
+            if is_date:
+                text = _date_text(value)
+            elif type(value) is str:
+                text = value.strip()
+            else:
+                text = cell_text(value)
             if text:
                 blank = False
-                vmap = plan.value_maps.get(name)
                 if vmap is not None:
                     text = vmap.get(text, vmap.get(text.replace(" ", ""), text))
-            cells[_COL[name]] = text
-        parties = self._parties(raw)
+            cells[position] = text
+        parties = self._parties(raw) if self.plan.parties else []
         if blank and not parties:
             return None
         defaulted = set()
@@ -220,8 +246,8 @@ class RowMaker:
                 cells[_COL[name]] = value
                 defaulted.add(name)
         self._complete(cells, defaulted)
-        if not cells[_COL["case_id"]]:
-            cells[_COL["case_id"]] = self._case_id(cells, parties)
+        if not cells[0]:
+            cells[0] = self._case_id(cells, parties)
         return LedgerRow(line, cells, parties)
 
     def _parties(self, raw: list[Any]) -> list[tuple[str, str]]:
@@ -257,7 +283,9 @@ class RowMaker:
     def _case_id(self, cells: list[str], parties: list[tuple[str, str]]) -> str:
         committee = cells[_COL["committee_code"]].strip()
         number = cells[_COL["case_no"]].strip()
-        received = iso_date(cells[_COL["received_on"]].strip())
+        received = cells[_COL["received_on"]].strip()  # year-month-day when it is a date
+        if len(received) != 10:
+            received = iso_date(received)
         if number:
             key = f"{committee}|{number}|{received}"
         else:
@@ -268,7 +296,11 @@ class RowMaker:
         self.keys[key] = seen + 1
         if seen:
             key += f"#{seen + 1}"  # the same row twice: its own case (and a clear problem)
-        return str(uuid.uuid5(LEDGER_NAMESPACE, "ledger|" + key))
+        digest = hashlib.sha1(_NAMESPACE_BYTES + ("ledger|" + key).encode()).hexdigest()
+        # uuid.uuid5's result, without building the UUID object (a hot path)
+        variant = "89ab"[int(digest[16], 16) & 3]
+        return (f"{digest[:8]}-{digest[8:12]}-5{digest[13:16]}-{variant}{digest[17:20]}-"
+                f"{digest[20:32]}")
 
     def rows(self, sheet: Sheet) -> Iterator[LedgerRow]:
         for number in range(self.plan.first_row, len(sheet.rows) + 1):

@@ -111,6 +111,8 @@ def mapping_from_dict(data: Any, label: str) -> LedgerMapping:
                                  expected="“2023年台账” | 1"))
         sheet = 1
     header_row = data.get("header_row", 1)
+    if isinstance(header_row, str) and header_row.strip().isdigit():
+        header_row = int(header_row)  # "3" written by hand
     if isinstance(header_row, bool) or not isinstance(header_row, int) or header_row < 1:
         problems.append(_problem(label, "ledger.mapping_key", key="header_row",
                                  expected="1, 2, 3 …"))

@@ -205,7 +205,9 @@ def cell_text(value: Any, *, as_date: bool = False) -> str:
     """A cell as the text a CSV file would hold: dates as ISO dates (``as_date``: also
     Excel serial numbers, and a date-time keeps only its date), whole numbers without
     ``.0``."""
-    if value is None or value == "":
+    if type(value) is str:
+        return value.strip()
+    if value is None:
         return ""
     if isinstance(value, bool):
         return "是" if value else "否"

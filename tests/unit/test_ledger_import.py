@@ -144,6 +144,18 @@ def test_second_import_of_the_same_workbook_changes_nothing(db, tmp_path):
     assert [(f.new, f.updated, f.unchanged) for f in third.files] == [(0, 0, 24)]
 
 
+def test_case_ids_are_uuid5_of_committee_number_and_date(db, tmp_path):
+    import uuid
+
+    from mediator_app.services.ledger_import import LEDGER_NAMESPACE
+
+    made = _cases(3)
+    _import(db, lf.write_xlsx(tmp_path / "l.xlsx", made))
+    stored = dict(db.execute("SELECT case_no, case_id FROM cases").fetchall())
+    key = f"ledger|{COMMITTEE_VILLAGE}|{made[2].number}|{made[2].received.isoformat()}"
+    assert stored[made[2].number] == str(uuid.uuid5(LEDGER_NAMESPACE, key))
+
+
 def test_a_corrected_workbook_updates_and_keeps_details_entered_since(db, tmp_path):
     made = _cases(6)
     path = lf.write_xlsx(tmp_path / "l.xlsx", made)
