@@ -31,7 +31,7 @@ from mediator_app.domain.enums import CaseStatus, PartyKind, PartyRole
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.periods import parse_date
 from mediator_app.services import case_exchange
-from mediator_app.services.case_merge import MergeRun, RowSource, merge_rows
+from mediator_app.services.case_merge import MergeRun, RowSource, merge_rows, tick
 from mediator_app.services.case_rows import _SHAPE, CHINA_TZ, FORMAT_COLUMNS
 from mediator_app.services.csv_io import CsvImportError, CsvProblem, CsvRow, FileInfo
 from mediator_app.services.import_types import FileCounts, ImportResult
@@ -68,6 +68,7 @@ _DATE_TIME = re.compile(r"(\S+)[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?")
 _SERIAL_TEXT = re.compile(r"[1-9]\d{4}(?:\.0+)?")
 _LEGAL = ("公司", "集团", "厂", "银行", "医院", "学校")
 _STATUSES = {s.value: s for s in CaseStatus}
+_NUMBERS = {_COL["amount_yuan"], _COL["people_involved"]}
 
 
 def ledger_label(info: WorkbookInfo, path: str | Path, sheet: str) -> str:
@@ -234,6 +235,8 @@ class RowMaker:
                 text = cell_text(value)
             if text:
                 blank = False
+                if position in _NUMBERS and text[-1] in "元人件":
+                    text = text[:-1].strip()  # 1200元, 3人
                 if vmap is not None:
                     text = vmap.get(text, vmap.get(text.replace(" ", ""), text))
             cells[position] = text
@@ -390,9 +393,10 @@ class LedgerSource:
                 yield CsvRow(row.line, row.cells, False)
 
         run.ledger, run.party_names = True, names
+        tick(run)  # the sheet was read: cancelled meanwhile?
         try:
             merge_rows(run, file_no, row_source(plan), rows(), counts,
-                       lambda: run.done_bytes + size * done[0] // total)
+                       lambda: size * done[0] // total)
         finally:
             run.ledger, run.party_names = False, None
         if names is not None and not run.problems.total:

@@ -195,3 +195,39 @@ def test_a_ledger_is_imported_on_its_own(wizard, workbook, tmp_path):
     wizard.files_page.remove_button.click()
     assert wizard.files_page.isComplete()
     assert wizard.files_page.nextId() == PAGE_SHEET
+
+
+def test_cancel_during_the_ledger_apply_writes_nothing(wizard, dialogs, ctx, workbook,
+                                                       monkeypatch):
+    from PySide6.QtWidgets import QPushButton
+    from exchange_fixtures import dump
+
+    from mediator_app.services import case_merge
+
+    dialogs.open_paths = [str(workbook)]
+    wizard.files_page.ledger_button.click()
+    wizard.next()
+    wizard.next()
+    _choose(wizard.columns_page.committee, COMMITTEE)
+    _choose(wizard.columns_page.source, "排查发现")
+    wizard.next()
+    wizard.next()
+    assert wizard.currentId() == PAGE_PREVIEW and not wizard.preview_page.outcome.blocked
+    monkeypatch.setattr(case_merge, "CHUNK_ROWS", 5)  # report progress every 5 rows
+    before = dump(ctx.read_db)
+    reports: list[tuple[int, int]] = []
+
+    def cancel_on_second_report(job) -> None:
+        def report(done: int, total: int) -> None:
+            reports.append((done, total))
+            if len(reports) == 2:
+                job.dialog.findChild(QPushButton).click()  # Cancel in the progress dialog
+        job.progressed.connect(report)
+
+    wizard.jobStarted.connect(cancel_on_second_report)
+    wizard.next()
+    page = wizard.apply_page
+    assert len(reports) >= 2 and 0 < reports[1][0] < reports[1][1]
+    assert not page.succeeded
+    assert "nothing was written" in page.status.text().lower() or "没有写入" in page.status.text()
+    assert dump(ctx.read_db) == before

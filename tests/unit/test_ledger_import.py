@@ -316,3 +316,32 @@ def test_command_line_same_messages_and_exit_codes_as_cases_import(tmp_path):
     assert missing.returncode == 1 and "不存在" in missing.stderr
     usage = _cli("--db", str(ledger_db), "cases", "import-ledger", str(path))
     assert usage.returncode == 2
+
+
+def test_a_gbk_csv_ledger_with_words_in_numbers_and_dates(db, tmp_path):
+    """A CSV typed by hand: title row, amounts "1,200.50元", counts "3人", a serial date as
+    text, a date with a time, "/" for no closing date; header_row written as "2"."""
+    path = tmp_path / "手工台账.csv"
+    rows = ["东村调委会台账,,,,,,",
+            "编号,登记日期,当事人,类型,结果,结案日期,金额,人数",
+            "A1,45047,张三、李四,邻里,已调解,2023/5/9 10:30,\"1,200.50元\",3人",
+            "A2,2023年5月2日,王五,邻里,正在调解,/,,"]
+    path.write_bytes("\r\n".join(rows).encode("gbk"))
+    mapping = mapping_from_dict({
+        "sheet": 1, "header_row": "2",
+        "columns": {"编号": "case_no", "登记日期": "received_on", "当事人": "parties",
+                    "类型": "dispute_type", "结果": "status", "结案日期": "closed_on",
+                    "金额": "amount_yuan", "人数": "people_involved"},
+        "values": {"status": {"已调解": "调解成功", "正在调解": "调解中"},
+                   "dispute_type": {"邻里": "邻里纠纷"}},
+        "defaults": {"committee_code": COMMITTEE_VILLAGE, "source": "排查发现",
+                     "agreement_form": "口头"}}, "m.json")
+    result = _import(db, path, mapping)
+    assert result.files[0].new == 2
+    assert db.execute("SELECT case_no, received_on, accepted_on, status, closed_on, "
+                      "agreement_form, amount_fen, people_involved, party_names FROM cases "
+                      "ORDER BY case_no").fetchall() == [
+        ("A1", "2023-05-01", "2023-05-01", "调解成功", "2023-05-09", "口头", 120050, 3,
+         "张三 李四"),
+        # the default agreement form is not applied to a case in mediation
+        ("A2", "2023-05-02", "2023-05-02", "调解中", None, None, 0, 0, "王五")]
