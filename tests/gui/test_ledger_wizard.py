@@ -199,8 +199,8 @@ def test_a_ledger_is_imported_on_its_own(wizard, workbook, tmp_path):
 
 def test_cancel_during_the_ledger_apply_writes_nothing(wizard, dialogs, ctx, workbook,
                                                        monkeypatch):
-    from PySide6.QtWidgets import QPushButton
     from exchange_fixtures import dump
+    from PySide6.QtWidgets import QPushButton
 
     from mediator_app.services import case_merge
 
