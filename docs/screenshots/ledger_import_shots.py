@@ -49,6 +49,7 @@ def main() -> None:
         wizard.grab().save(str(out / name))
 
     wizard.files_page.ledger_button.click()
+    shot("ledger-open.png")
     wizard.next()
     shot("ledger-sheet.png")
     wizard.next()

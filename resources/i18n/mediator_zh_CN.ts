@@ -108,7 +108,7 @@ Open it read-only?</source>
         <name>ApplyPage</name>
         <message>
             <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="33" />
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="47" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="50" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
@@ -123,32 +123,32 @@ Open it read-only?</source>
             <translation>重试</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="46" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="49" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="47" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="50" />
             <source>Importing cases…</source>
             <translation>正在导入案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="55" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="58" />
             <source>The import found {n} problem(s) (did a file change after the preview?). Nothing was written.</source>
             <translation>导入时发现 {n} 处问题（预览后文件是否被修改过？）。没有写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="59" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="62" />
             <source>Done: {new} new case(s), {updated} updated, {unchanged} unchanged, {stale} older row(s) left alone. The import is recorded in the import history.</source>
             <translation>导入完成：新增 {new} 件，更新 {updated} 件，未变 {unchanged} 件，{stale} 行较旧未采用。本次导入已记入导入记录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="72" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="75" />
             <source>The import was cancelled. Nothing was written to the database.</source>
             <translation>导入已取消，数据库没有任何改动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="75" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="78" />
             <source>The import failed: {error}. Nothing was written to the database.</source>
             <translation>导入失败：{error}。数据库没有任何改动。</translation>
         </message>
@@ -1582,7 +1582,12 @@ Open it read-only?</source>
             <translation>交换包</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="69" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="67" />
+            <source>Old ledger</source>
+            <translation>原有台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="70" />
             <source>The import history could not be read: {error}</source>
             <translation>无法读取导入记录：{error}</translation>
         </message>
@@ -1590,23 +1595,23 @@ Open it read-only?</source>
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="99" />
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="159" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="102" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="162" />
             <source>Import cases</source>
             <translation>导入案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="104" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="107" />
             <source>Import history…</source>
             <translation>导入记录…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="105" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="108" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="160" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="163" />
             <source>The mapping could not be saved for next time: {error}</source>
             <translation>对应关系没能保存，下次需要重新选择：{error}</translation>
         </message>

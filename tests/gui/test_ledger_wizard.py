@@ -95,6 +95,11 @@ def test_a_realistic_workbook_imports_as_through_the_command_line(wizard, dialog
     assert wizard.currentId() == PAGE_APPLY and wizard.apply_page.succeeded
     through_wizard = ctx.read_db.execute(LEDGER_ROWS).fetchall()
     assert len(through_wizard) == 40
+    from mediator_app.ui.exchange import ImportHistoryDialog
+
+    history = ImportHistoryDialog(ctx)
+    history.deleteLater()
+    assert history.table.texts()[0][2:4] == [f"{workbook.name}[{lf.SHEET}]", "Old ledger"]
 
     # the command line, with the mapping file a user writes, on a ledger of the same district
     db_path = tmp_path / "cli.db"
