@@ -306,10 +306,24 @@ class RowMaker:
                 f"{digest[20:32]}")
 
     def rows(self, sheet: Sheet) -> Iterator[LedgerRow]:
-        for number in range(self.plan.first_row, len(sheet.rows) + 1):
+        last = self.last_row(sheet)
+        for number in range(self.plan.first_row, last + 1):
             row = self.make(number, sheet.rows[number - 1])
             if row is not None:
                 yield row
+
+    def last_row(self, sheet: Sheet) -> int:
+        """The last row of the table: rows below the last one that has a registration
+        date, a status or a party (合计, 填表人：…, 审核人：…) are the sheet's footer."""
+        marks = [self.plan.columns[f] for f in ("received_on", "status")
+                 if f in self.plan.columns] + [c for c, _role in self.plan.parties]
+        if not marks:
+            return len(sheet.rows)
+        for number in range(len(sheet.rows), self.plan.first_row - 1, -1):
+            raw = sheet.rows[number - 1]
+            if any(c < len(raw) and cell_text(raw[c]) for c in marks):
+                return number
+        return self.plan.first_row - 1
 
 
 def row_source(plan: Plan) -> RowSource:

@@ -345,3 +345,29 @@ def test_a_gbk_csv_ledger_with_words_in_numbers_and_dates(db, tmp_path):
          "张三 李四"),
         # the default agreement form is not applied to a case in mediation
         ("A2", "2023-05-02", "2023-05-02", "调解中", None, None, 0, 0, "王五")]
+
+
+def test_footer_rows_below_the_table_are_not_cases(db, tmp_path):
+    path = tmp_path / "带表尾.csv"
+    rows = ["编号,登记日期,当事人,结果,金额",
+            "A1,2023-05-01,张三,正在调解,100",
+            ",,,,",
+            "A2,2023-05-02,李四,正在调解,",
+            "合计,,,,100",
+            "填表人：王会计,,,,",
+            "审核人：,,,,"]
+    path.write_bytes("\r\n".join(rows).encode("utf-8"))
+    mapping = mapping_from_dict({
+        "columns": {"编号": "case_no", "登记日期": "received_on", "当事人": "parties",
+                    "结果": "status", "金额": "amount_yuan"},
+        "values": {"status": {"正在调解": "调解中"}},
+        "defaults": {"committee_code": COMMITTEE_VILLAGE, "source": "排查发现",
+                     "dispute_type": "其他纠纷"}}, "m.json")
+    result = _import(db, path, mapping)
+    assert [(f.rows, f.new) for f in result.files] == [(2, 2)]
+    # a row inside the table without date, status and parties is still a problem
+    rows.insert(2, "A9,,,,50")
+    path.write_bytes("\r\n".join(rows).encode("utf-8"))
+    error = _fails(db, path, mapping)
+    assert {(p.line, p.field, p.code) for p in error.problems} == {
+        (3, "received_on", "required"), (3, "status", "required")}
