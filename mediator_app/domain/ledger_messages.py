@@ -11,7 +11,7 @@ LEDGER_CODES: dict[str, tuple[str, ...]] = {
     "ledger.field_missing": ("columns",),
     "ledger.sheet_missing": ("value", "sheets"),
     "ledger.header_empty": ("row",),
-    "ledger.unreadable": ("detail",),
+    "ledger.unreadable": (),  # ``detail`` (the library's English words): English only
     "ledger.encrypted": (),
 }
 
@@ -27,8 +27,8 @@ LEDGER_ZH: dict[str, tuple[str, ...]] = {
     "ledger.sheet_missing": ("工作簿中没有工作表“{value}”；现有的工作表：{sheets}。",),
     "ledger.header_empty": ("第 {row} 行是空的，不是表头；请检查 header_row（表头所在行）。",),
     "ledger.unreadable": (
-        "无法读取这个工作簿（{detail}）；请确认它是 .xlsx、.xls、.ods 或 CSV 文件，"
-        "必要时在 Excel/WPS 中另存后再导入。",),
+        "无法读取这个工作簿：文件已损坏，或不是 .xlsx、.xls、.ods 或 CSV 文件；"
+        "请在 Excel/WPS 中打开并另存后再导入。",),
     "ledger.encrypted": ("工作簿设有打开密码；请在 Excel/WPS 中取消密码另存后再导入。",),
 }
 
@@ -47,6 +47,8 @@ LEDGER_EN: dict[str, tuple[str, ...]] = {
                             "header_row.",),
     "ledger.unreadable": (
         "The workbook cannot be read ({detail}); it must be an .xlsx, .xls, .ods or CSV "
+        "file (save it again from Excel/WPS if needed).",
+        "The workbook cannot be read: it is damaged, or not an .xlsx, .xls, .ods or CSV "
         "file (save it again from Excel/WPS if needed).",),
     "ledger.encrypted": ("The workbook is password-protected; save it without the "
                          "password in Excel/WPS, then import it.",),

@@ -236,3 +236,15 @@ def test_cancel_during_the_ledger_apply_writes_nothing(wizard, dialogs, ctx, wor
     assert not page.succeeded
     assert "nothing was written" in page.status.text().lower() or "没有写入" in page.status.text()
     assert dump(ctx.read_db) == before
+
+
+def test_a_damaged_workbook_is_said_plainly_and_blocks(wizard, dialogs, tmp_path):
+    broken = tmp_path / "坏.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not really a workbook")
+    dialogs.open_paths = [str(broken)]
+    wizard.files_page.ledger_button.click()
+    wizard.next()
+    assert wizard.currentId() == PAGE_SHEET
+    text = wizard.sheet_page.status.text()
+    assert "坏.xlsx" in text and ("无法读取这个工作簿" in text or "cannot be read" in text), text
+    assert not wizard.sheet_page.isComplete()

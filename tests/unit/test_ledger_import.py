@@ -371,3 +371,14 @@ def test_footer_rows_below_the_table_are_not_cases(db, tmp_path):
     error = _fails(db, path, mapping)
     assert {(p.line, p.field, p.code) for p in error.problems} == {
         (3, "received_on", "required"), (3, "status", "required")}
+
+
+def test_a_file_that_is_no_workbook_is_one_plain_sentence(db, tmp_path):
+    path = tmp_path / "台账.xls"
+    path.write_text("这不是工作簿", encoding="utf-8")
+    error = _fails(db, path)
+    assert error.problems[0].code == "ledger.unreadable"
+    assert error.lines()[0].startswith(f"{path}：无法读取这个工作簿：文件已损坏")
+    assert "Cannot" not in error.lines()[0]  # no English text of the library
+    error = _fails(db, tmp_path / "没有.xlsx")
+    assert error.lines()[0] == f"文件“{tmp_path / '没有.xlsx'}”不存在。"
