@@ -17,9 +17,10 @@ replaces it unless the case was saved in the program after the workbook (*stale*
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -43,6 +44,7 @@ from mediator_app.services.ledger_mapping import (
     load_mapping,
 )
 from mediator_app.services.ledger_read import (
+    Rows,
     Sheet,
     WorkbookInfo,
     cell_text,
@@ -50,6 +52,7 @@ from mediator_app.services.ledger_read import (
     read_sheet,
     resolve_sheet,
     serial_date,
+    stream_sheet,
 )
 from mediator_app.services.package_import import duplicate_warnings
 from mediator_app.storage.exchange_repo import ExchangeRepository
@@ -305,25 +308,27 @@ class RowMaker:
         return (f"{digest[:8]}-{digest[8:12]}-5{digest[13:16]}-{variant}{digest[17:20]}-"
                 f"{digest[20:32]}")
 
-    def rows(self, sheet: Sheet) -> Iterator[LedgerRow]:
-        last = self.last_row(sheet)
-        for number in range(self.plan.first_row, last + 1):
-            row = self.make(number, sheet.rows[number - 1])
-            if row is not None:
-                yield row
-
-    def last_row(self, sheet: Sheet) -> int:
-        """The last row of the table: rows below the last one that has a registration
-        date, a status or a party (合计, 填表人：…, 审核人：…) are the sheet's footer."""
+    def rows(self, raw_rows: Iterable[list[Any]]) -> Iterator[LedgerRow]:
+        """The LedgerRows of a sheet's rows (from row 1). The table ends at the last row
+        with a registration date, a status or a party: rows below it (合计, 填表人：…,
+        审核人：…) are the sheet's footer. Rows without them are held back until a row
+        with them shows they are inside the table."""
         marks = [self.plan.columns[f] for f in ("received_on", "status")
                  if f in self.plan.columns] + [c for c, _role in self.plan.parties]
-        if not marks:
-            return len(sheet.rows)
-        for number in range(len(sheet.rows), self.plan.first_row - 1, -1):
-            raw = sheet.rows[number - 1]
-            if any(c < len(raw) and cell_text(raw[c]) for c in marks):
-                return number
-        return self.plan.first_row - 1
+        held: list[tuple[int, list[Any]]] = []
+        first = self.plan.first_row
+        for number, raw in enumerate(raw_rows, 1):
+            if number < first:
+                continue
+            if marks and not any(c < len(raw) and cell_text(raw[c]) for c in marks):
+                held.append((number, raw))
+                continue
+            for waiting in held:
+                if (row := self.make(*waiting)) is not None:
+                    yield row
+            held = []
+            if (row := self.make(number, raw)) is not None:
+                yield row
 
 
 def row_source(plan: Plan) -> RowSource:
@@ -344,57 +349,83 @@ def workbook_stamp(info: WorkbookInfo) -> str:
 
 @dataclass
 class OpenedLedger:
+    """A sheet with its mapping resolved; ``head`` holds its rows down to the header."""
+
     info: WorkbookInfo
-    sheet: Sheet
+    sheet_name: str
+    head: Sheet
     plan: Plan
 
+    def stream(self) -> Rows:
+        return stream_sheet(self.info, self.sheet_name, self.plan.label)
 
-def open_ledger(path: str | Path, mapping: LedgerMapping, *,
-                limit: int | None = None) -> OpenedLedger:
-    """Read the mapped sheet and resolve the mapping. Raises CsvImportError."""
+
+def open_ledger(path: str | Path, mapping: LedgerMapping) -> OpenedLedger:
+    """Read the mapped sheet's header and resolve the mapping. Raises CsvImportError."""
     info = inspect_workbook(path)
     name = resolve_sheet(info, mapping.sheet, str(path))
-    sheet = read_sheet(info, name, str(path), limit=limit)
-    plan = plan_sheet(sheet, mapping, ledger_label(info, path, name))
-    return OpenedLedger(info, sheet, plan)
+    head = read_sheet(info, name, str(path), limit=mapping.header_row)
+    plan = plan_sheet(head, mapping, ledger_label(info, path, name))
+    return OpenedLedger(info, name, head, plan)
+
+
+SAMPLE_ROWS = 2000
 
 
 class LedgerSource:
-    """The part of case_exchange's import that is particular to a ledger."""
+    """The part of case_exchange's import that is particular to a ledger. The sheet is
+    read as a stream, once (the rows sampled for the bulk estimate are kept)."""
 
     def __init__(self, opened: OpenedLedger):
         self.opened = opened
         self.maker = RowMaker(opened.plan, workbook_stamp(opened.info))
         self.party_rows: list[tuple[str, int, str, str, str]] = []
+        self.sample: list[LedgerRow] = []
+        self._stream: Rows | None = None
+        self._rows: Iterator[LedgerRow] | None = None
 
     @property
     def name(self) -> str:
         return self.opened.plan.label
 
     def details(self) -> dict[str, Any]:
-        plan = self.opened.plan
-        return {"ledger": {"sheet": self.opened.sheet.name,
-                           "mapping": plan.mapping.to_dict()}}
+        return {"ledger": {"sheet": self.opened.sheet_name,
+                           "mapping": self.opened.plan.mapping.to_dict()}}
+
+    def _open(self) -> Iterator[LedgerRow]:
+        if self._rows is None:
+            self._stream = self.opened.stream()
+            self._rows = self.maker.rows(self._stream)
+        return self._rows
+
+    def close(self) -> None:
+        if self._stream is not None:
+            self._stream.close()
+
+    def total_rows(self) -> int:
+        self._open()
+        assert self._stream is not None
+        return max(self._stream.total - self.opened.plan.mapping.header_row, 1)
 
     def estimate_new_rows(self, repo: ExchangeRepository) -> int:
-        rows = len(self.opened.sheet.rows) - self.opened.plan.mapping.header_row
-        sample = [r.cells[0] for r, _ in zip(RowMaker(self.opened.plan, "").rows(
-            self.opened.sheet), range(2000), strict=False)]
-        if not sample:
+        rows = self._open()
+        self.sample = list(itertools.islice(rows, SAMPLE_ROWS))
+        if not self.sample:
             return 0
-        known = len(repo.existing(sample))
-        return max(rows, 0) * (len(sample) - known) // len(sample)
+        known = len(repo.existing([r.cells[0] for r in self.sample]))
+        return self.total_rows() * (len(self.sample) - known) // len(self.sample)
 
     def merge(self, db: Database, run: MergeRun, file_no: int, counts: FileCounts,
               result: ImportResult) -> None:
         plan = self.opened.plan
-        total = max(len(self.opened.sheet.rows) - plan.mapping.header_row, 1)
+        total = self.total_rows()
         names: dict[str, str] | None = {} if plan.parties else None
         done = [0]
         size = run.total_bytes
+        made = itertools.chain(self.sample, self._open())
 
         def rows() -> Iterator[CsvRow]:
-            for row in self.maker.rows(self.opened.sheet):
+            for row in made:
                 counts.rows += 1
                 done[0] = row.line - plan.mapping.header_row
                 case_id = row.cells[0]
@@ -407,12 +438,13 @@ class LedgerSource:
                 yield CsvRow(row.line, row.cells, False)
 
         run.ledger, run.party_names = True, names
-        tick(run)  # the sheet was read: cancelled meanwhile?
+        tick(run)  # the sheet was opened: cancelled meanwhile?
         try:
             merge_rows(run, file_no, row_source(plan), rows(), counts,
-                       lambda: size * done[0] // total)
+                       lambda: size * min(done[0], total) // total)
         finally:
             run.ledger, run.party_names = False, None
+            self.close()
         if names is not None and not run.problems.total:
             LedgerRepository(db).apply_parties(file_no, self.party_rows)
             duplicate_warnings(db, result.warnings)
@@ -433,30 +465,30 @@ def import_ledger(db: Database, path: str | Path, mapping: LedgerMapping | str |
     source = case_exchange.ImportSource(
         ledger.name, info.sha256, FileInfo(info.path, ledger.name, "", info.sha256, info.size),
         ledger=ledger)
-    return case_exchange.import_prepared(db, [source], dry_run=dry_run, progress=progress,
-                                         cancel=cancel, today=today or date.today())
+    try:
+        return case_exchange.import_prepared(db, [source], dry_run=dry_run,
+                                             progress=progress, cancel=cancel,
+                                             today=today or date.today())
+    finally:
+        ledger.close()
 
 
 # --- for the wizard: what the rows will look like ---------------------------------------
 
 
-def preview_rows(opened: OpenedLedger, limit: int = 20) -> list[LedgerRow]:
-    """The first ``limit`` rows as they will be checked and stored."""
-    maker = RowMaker(opened.plan, workbook_stamp(opened.info))
-    out = []
-    for row in maker.rows(opened.sheet):
-        out.append(row)
-        if len(out) >= limit:
-            break
-    return out
-
-
-def distinct_values(sheet: Sheet, header_row: int, column: int) -> list[tuple[str, int]]:
-    """Each distinct text of a column below the header, with how often it appears, the
-    most frequent first."""
-    counts: dict[str, int] = {}
-    for raw in sheet.rows[header_row:]:
-        text = cell_text(raw[column]) if column < len(raw) else ""
-        if text:
-            counts[text] = counts.get(text, 0) + 1
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+def distinct_values(rows: Iterable[list[Any]], header_row: int,
+                    columns: dict[str, int]) -> dict[str, list[tuple[str, int]]]:
+    """For each field -> column, each distinct text below the header with how often it
+    appears, the most frequent first."""
+    counts: dict[str, dict[str, int]] = {name: {} for name in columns}
+    for number, raw in enumerate(rows, 1):
+        if number <= header_row:
+            continue
+        width = len(raw)
+        for name, column in columns.items():
+            text = cell_text(raw[column]) if column < width else ""
+            if text:
+                seen = counts[name]
+                seen[text] = seen.get(text, 0) + 1
+    return {name: sorted(found.items(), key=lambda kv: (-kv[1], kv[0]))
+            for name, found in counts.items()}

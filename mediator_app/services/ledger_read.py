@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
@@ -127,61 +129,108 @@ def resolve_sheet(info: WorkbookInfo, sheet: str | int, label: str) -> str:
                                    sheets=info.sheets or ["-"])])
 
 
-def read_sheet(info: WorkbookInfo, name: str, label: str, *,
-               limit: int | None = None) -> Sheet:
-    """The rows of sheet ``name`` (at most ``limit`` rows when given)."""
+@dataclass
+class Rows:
+    """The rows of a sheet as a stream: ``total`` rows (for progress), then each row as
+    raw values from row 1, merged cells filled. Use as a context manager."""
+
+    total: int
+    rows: Iterator[list[Any]]
+    closer: Callable[[], None]
+    closed: bool = False
+
+    def close(self) -> None:
+        if not self.closed:
+            self.closed = True
+            self.closer()
+
+    def __enter__(self) -> Rows:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        return self.rows
+
+
+def stream_sheet(info: WorkbookInfo, name: str, label: str) -> Rows:
+    """Stream sheet ``name``: a workbook through python-calamine (its cells stay in
+    compact native memory; Python lists are made one row at a time), a CSV file line
+    by line."""
     if info.is_csv:
-        return Sheet(name, _csv_rows(info.path, label, limit))
+        return _csv_stream(info.path, label)
     book = _open_calamine(info.path, label)
+    import python_calamine
+
     try:
-        import python_calamine
-
-        try:
-            sheet = book.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False, nrows=limit)
-            merged = sheet.merged_cell_ranges or []
-        except python_calamine.CalamineError as exc:
-            raise CsvImportError([_problem(label, "ledger.unreadable",
-                                           detail=str(exc).splitlines()[0][:200])]) from exc
-    finally:
+        sheet = book.get_sheet_by_name(name)
+        merged = list(sheet.merged_cell_ranges or [])
+        total = int(sheet.total_height) + 1 if sheet.height else 0
+        start_col = int(sheet.start[1]) if sheet.height else 0
+        raw = sheet.iter_rows()
+    except python_calamine.CalamineError as exc:
         book.close()
-    rows = [list(r) for r in rows] if isinstance(rows, list) else []
-    _fill_merged(rows, merged)
-    return Sheet(name, rows)
+        raise CsvImportError([_problem(label, "ledger.unreadable",
+                                       detail=str(exc).splitlines()[0][:200])]) from exc
+    except BaseException:
+        book.close()
+        raise
+    prefix = [""] * start_col
+    rows = (prefix + list(r) if start_col else list(r) for r in raw)
+    return Rows(total, _filled(rows, merged), book.close)
 
 
-def _fill_merged(rows: list[list[Any]], merged: list[Any]) -> None:
+def _filled(rows: Iterator[list[Any]], merged: list[Any]) -> Iterator[list[Any]]:
     """Give every cell of a merged area the value of its first cell (a date merged over
     the two rows of one case belongs to both)."""
+    by_row: dict[int, list[tuple[int, int, int]]] = {}
     for (top, left), (bottom, right) in merged:
-        if top >= len(rows) or left >= len(rows[top]):
-            continue
-        value = rows[top][left]
-        for r in range(top, min(bottom, len(rows) - 1) + 1):
-            row = rows[r]
+        for r in range(top, bottom + 1):
+            by_row.setdefault(r, []).append((top, left, right))
+    anchors: dict[tuple[int, int], Any] = {}
+    for number, row in enumerate(rows):
+        for top, left, right in by_row.get(number, ()):
+            if number == top:
+                anchors[(top, left)] = row[left] if left < len(row) else ""
+            value = anchors.get((top, left), "")
             for c in range(left, min(right, len(row) - 1) + 1):
                 if row[c] == "" or row[c] is None:
                     row[c] = value
+        yield row
 
 
-def _csv_rows(path: Path, label: str, limit: int | None) -> list[list[Any]]:
+def read_sheet(info: WorkbookInfo, name: str, label: str, *,
+               limit: int | None = None) -> Sheet:
+    """The rows of sheet ``name`` in memory (at most ``limit`` rows when given)."""
+    with stream_sheet(info, name, label) as rows:
+        return Sheet(name, list(itertools.islice(rows, limit)))
+
+
+def _csv_stream(path: Path, label: str) -> Rows:
     info = inspect_file(path, label)
-    rows: list[list[Any]] = []
     try:
-        with path.open("r", encoding=info.encoding, newline="") as fh:
-            first = fh.readline()
-            dialect = "excel-tab" if "\t" in first and "," not in first else "excel"
-            fh.seek(0)
-            for cells in csv.reader(fh, dialect=dialect):
-                rows.append(cells)
-                if limit is not None and len(rows) >= limit:
-                    break
-    except csv.Error as exc:
-        raise CsvImportError([CsvProblem(label, len(rows) + 1, None, "", "csv.malformed",
-                                         {"detail": str(exc)})]) from exc
+        fh = path.open("r", encoding=info.encoding, newline="")
     except OSError as exc:
         raise CsvImportError([file_problem(label, path, exc)]) from exc
-    return rows
+    first = fh.readline()
+    dialect = "excel-tab" if "\t" in first and "," not in first else "excel"
+    fh.seek(0)
+    try:
+        total = sum(1 for _ in csv.reader(fh, dialect=dialect))
+    except csv.Error:
+        total = 0  # the reading below reports where
+    fh.seek(0)
+
+    def rows() -> Iterator[list[Any]]:
+        reader = csv.reader(fh, dialect=dialect)
+        try:
+            yield from reader
+        except csv.Error as exc:
+            raise CsvImportError([CsvProblem(label, reader.line_num, None, "",
+                                             "csv.malformed", {"detail": str(exc)})]) from exc
+
+    return Rows(total, rows(), fh.close)
 
 
 # --- cells -> text ------------------------------------------------------------------

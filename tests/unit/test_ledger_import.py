@@ -382,3 +382,31 @@ def test_a_file_that_is_no_workbook_is_one_plain_sentence(db, tmp_path):
     assert "Cannot" not in error.lines()[0]  # no English text of the library
     error = _fails(db, tmp_path / "没有.xlsx")
     assert error.lines()[0] == f"文件“{tmp_path / '没有.xlsx'}”不存在。"
+
+
+def test_a_table_not_starting_at_a1_keeps_excel_row_and_column_numbers(db, tmp_path):
+    import xlsxwriter
+
+    path = tmp_path / "offset.xlsx"
+    book = xlsxwriter.Workbook(str(path))
+    sheet = book.add_worksheet("台账")
+    sheet.write_row(2, 2, ["受理日期", "结果", "当事人"])  # C3:E3
+    sheet.write_row(3, 2, ["2023-05-01", "正在调解", "张三"])
+    sheet.write_row(4, 2, ["2023-05-02", "已结", "李四"])
+    sheet.merge_range("E6:E7", "王五")
+    sheet.write_row(5, 2, ["2023-05-03", "正在调解"])
+    sheet.write_row(6, 2, ["2023-05-04", "正在调解"])
+    book.close()
+    mapping = mapping_from_dict({
+        "sheet": "台账", "header_row": 3,
+        "columns": {"受理日期": "received_on", "结果": "status", "当事人": "parties"},
+        "values": {"status": {"正在调解": "调解中"}},
+        "defaults": {"committee_code": COMMITTEE_VILLAGE, "source": "排查发现",
+                     "dispute_type": "其他纠纷"}}, "m.json")
+    error = _fails(db, path, mapping)
+    assert [(p.line, p.column, p.field) for p in error.problems] == [(5, 4, "status")]
+    mapping.values["status"]["已结"] = "调解中"
+    _import(db, path, mapping)
+    # the merged party cell E6:E7 names the party of both rows
+    assert db.execute("SELECT received_on, party_names FROM cases ORDER BY received_on"
+                      ).fetchall()[2:] == [("2023-05-03", "王五"), ("2023-05-04", "王五")]

@@ -22,7 +22,6 @@ from mediator_app.services.ledger_assist import (
 )
 from mediator_app.services.ledger_import import (
     LedgerRow,
-    OpenedLedger,
     Plan,
     RowMaker,
     distinct_values,
@@ -39,6 +38,7 @@ from mediator_app.services.ledger_read import (
     inspect_workbook,
     read_sheet,
     resolve_sheet,
+    stream_sheet,
 )
 from mediator_app.ui.exchange.outcome import Outcome, from_error, from_result
 
@@ -108,7 +108,7 @@ class LedgerState:
             return []
         maker = RowMaker(plan, workbook_stamp(self.info))
         out = []
-        for row in maker.rows(self.sheet):
+        for row in maker.rows(self.sheet.rows):
             for name in DATE_FIELDS:
                 i = FORMAT_COLUMNS.index(name)
                 row.cells[i] = iso_date(row.cells[i]) if row.cells[i] else ""
@@ -150,14 +150,14 @@ def read_preview(info: WorkbookInfo, sheet: str, path: str) -> tuple[Sheet, int]
 def collect_distinct(state: LedgerState, cancel: Callable[[], bool]) -> dict[str, list[
         tuple[str, int]]]:
     """Worker job: every distinct text of each mapped enumeration column."""
-    assert state.info is not None
+    assert state.info is not None and state.sheet is not None
+    plan = plan_sheet(state.sheet, state.mapping, state.label)
     name = resolve_sheet(state.info, state.mapping.sheet, state.label)
-    sheet = read_sheet(state.info, name, state.label)
+    columns = {f: plan.columns[f] for f in ENUM_FIELDS if f in plan.columns}
     if cancel():
         raise ImportCancelled
-    plan = plan_sheet(sheet, state.mapping, state.label)
-    return {f: distinct_values(sheet, state.mapping.header_row, plan.columns[f])
-            for f in ENUM_FIELDS if f in plan.columns}
+    with stream_sheet(state.info, name, state.label) as rows:
+        return distinct_values(rows, state.mapping.header_row, columns)
 
 
 def propose_values(state: LedgerState) -> None:
@@ -188,13 +188,6 @@ def run_ledger(db: Any, state: LedgerState, *, dry_run: bool,
     except CsvImportError as exc:
         return from_error(exc, dry_run)
     return from_result(result, dry_run)
-
-
-def opened_ledger(state: LedgerState) -> OpenedLedger | None:
-    plan = state.plan()
-    if plan is None or state.info is None or state.sheet is None:
-        return None
-    return OpenedLedger(state.info, state.sheet, plan)
 
 
 def file_name(path: str) -> str:
