@@ -8,7 +8,7 @@ form ``parse_date`` reads), the office's words are replaced by labels (``values`
 ``defaults`` fill what no column (or an empty cell) gives. A case whose status needs an
 acceptance date and has none takes the registration date (ledgers keep one date). A case
 without ``case_id`` gets one derived from committee, case number and registration date
-(without a case number: from the date, parties, type and summary), so a second import of
+(without a case number: from the date and the parties), so a second import of
 the same workbook finds the same cases; the row's ``updated_at`` is the workbook's
 modification time. A stored case with the same content is *unchanged*; other content
 replaces it unless the case was saved in the program after the workbook (*stale*).
@@ -295,9 +295,9 @@ class RowMaker:
         if number:
             key = f"{committee}|{number}|{received}"
         else:
-            key = "|".join([committee, "", received, " ".join(n for n, _r in parties),
-                            cells[_COL["dispute_type"]].strip(),
-                            cells[_COL["summary"]].strip()])
+            # the date and the parties: not the type or the summary, which a corrected
+            # workbook (or mapping) may change; the same pair twice counts (#2) below
+            key = "|".join([committee, "", received, " ".join(n for n, _r in parties)])
         seen = self.keys.get(key, 0)
         self.keys[key] = seen + 1
         if seen:

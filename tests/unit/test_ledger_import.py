@@ -410,3 +410,26 @@ def test_a_table_not_starting_at_a1_keeps_excel_row_and_column_numbers(db, tmp_p
     # the merged party cell E6:E7 names the party of both rows
     assert db.execute("SELECT received_on, party_names FROM cases ORDER BY received_on"
                       ).fetchall()[2:] == [("2023-05-03", "王五"), ("2023-05-04", "王五")]
+
+
+def test_without_case_numbers_a_corrected_summary_updates_the_same_case(db, tmp_path):
+    path = tmp_path / "无编号.csv"
+    header = "登记日期,当事人,结果,情况"
+    rows = [header, "2023-05-01,张三、李四,正在调解,漏水", "2023-05-01,张三、李四,正在调解,漏水"]
+    path.write_bytes("\r\n".join(rows).encode("utf-8"))
+    mapping = mapping_from_dict({
+        "columns": {"登记日期": "received_on", "当事人": "parties", "结果": "status",
+                    "情况": "summary"},
+        "values": {"status": {"正在调解": "调解中"}},
+        "defaults": {"committee_code": COMMITTEE_VILLAGE, "source": "排查发现",
+                     "dispute_type": "邻里纠纷"}}, "m.json")
+    assert _import(db, path, mapping).files[0].new == 2  # the same pair twice: two cases
+    rows[2] = "2023-05-01,张三、李四,正在调解,楼上漏水，已协商"
+    path.write_bytes("\r\n".join(rows).encode("utf-8"))
+    import os
+    import time
+
+    os.utime(path, (time.time() + 5, time.time() + 5))
+    again = _import(db, path, mapping).files[0]
+    assert (again.new, again.updated, again.unchanged) == (0, 1, 1)
+    assert db.execute("SELECT count(*) FROM cases").fetchone() == (2,)
