@@ -87,7 +87,7 @@ def _dhis2_parsers(sub: Any, common: argparse.ArgumentParser, h: Callable[[str],
 
 
 def cmd_org_import(args: argparse.Namespace, ctx: Context) -> int:
-    with opened(ctx.db_path, create=True) as db:
+    with opened(ctx.db_path, create=True, waits=ctx.lang) as db:
         result = import_org(db, args.files)
     for counts in result.files:
         print(text("org.counts", ctx.lang, file=counts.file, kind=counts.kind, rows=counts.rows,
@@ -139,7 +139,7 @@ def _run_import(args: argparse.Namespace, ctx: Context,
                 run: Callable[[Any, Any], ImportResult]) -> int:
     """``cases import`` and ``cases import-ledger``: the same output and exit codes."""
     progress = stderr_progress("…") if sys.stderr.isatty() else None
-    with opened(ctx.db_path, create=True) as db:
+    with opened(ctx.db_path, create=True, waits=ctx.lang) as db:
         try:
             result = run(db, progress)
         except CsvImportError as exc:

@@ -23,6 +23,7 @@ from mediator_app.services.csv_io import (
     CsvRow,
     FileInfo,
     ProblemList,
+    control_problem,
     header_aliases,
     header_problems,
     map_header,
@@ -127,6 +128,7 @@ def merge_file(run: MergeRun, file_no: int, info: FileInfo, counts: FileCounts) 
                 return
             width = len(reader.header)
             source = RowSource.of_csv(info.name, order)
+            keys = {i: FORMAT_COLUMNS[n] for n, i in enumerate(order)}
 
             def shaped() -> Iterator[CsvRow]:
                 for row in reader.rows():
@@ -134,6 +136,10 @@ def merge_file(run: MergeRun, file_no: int, info: FileInfo, counts: FileCounts) 
                     if (shape := shape_problem(info.name, row, width)) is not None:
                         run.problems.add(shape)
                         continue
+                    if row.control is not None:
+                        if (bad := control_problem(info.name, row, keys)) is not None:
+                            run.problems.add(bad)
+                            continue
                     yield row
 
             merge_rows(run, file_no, source, shaped(), counts, reader.position)

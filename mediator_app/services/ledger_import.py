@@ -16,6 +16,7 @@ replaces it unless the case was saved in the program after the workbook (*stale*
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import itertools
 import re
@@ -34,7 +35,14 @@ from mediator_app.domain.periods import parse_date
 from mediator_app.services import case_exchange
 from mediator_app.services.case_merge import MergeRun, RowSource, merge_rows, tick
 from mediator_app.services.case_rows import _SHAPE, CHINA_TZ, FORMAT_COLUMNS
-from mediator_app.services.csv_io import CsvImportError, CsvProblem, CsvRow, FileInfo
+from mediator_app.services.csv_io import (
+    CONTROL_CHARACTERS,
+    CsvImportError,
+    CsvProblem,
+    CsvRow,
+    FileInfo,
+    control_problem,
+)
 from mediator_app.services.import_types import FileCounts, ImportResult
 from mediator_app.services.ledger_mapping import (
     DATE_FIELDS,
@@ -429,6 +437,10 @@ class LedgerSource:
                 counts.rows += 1
                 done[0] = row.line - plan.mapping.header_row
                 case_id = row.cells[0]
+                bad = next((n for n, _r in row.parties if CONTROL_CHARACTERS.search(n)), None)
+                if bad is not None:
+                    run.problems.add(_control(plan.label, row.line, party_column, PARTIES, bad))
+                    continue
                 if names is not None:
                     names[case_id] = " ".join(n for n, _r in row.parties)
                     for seq, (name, role) in enumerate(row.parties):
@@ -437,10 +449,22 @@ class LedgerSource:
                         self.party_rows.append((case_id, seq, role, kind.value, name))
                 yield CsvRow(row.line, row.cells, False)
 
+        source = row_source(plan)
+        party_column = plan.parties[0][0] + 1 if plan.parties else None
+
+        def checked(rows: Iterator[CsvRow]) -> Iterator[CsvRow]:
+            for row in rows:
+                if CONTROL_CHARACTERS.search("".join(row.cells)) is None:
+                    yield row
+                    continue
+                index = next(i for i, c in enumerate(row.cells) if CONTROL_CHARACTERS.search(c))
+                run.problems.add(_control(source.name, row.line, source.columns[index],
+                                          FORMAT_COLUMNS[index], row.cells[index]))
+
         run.ledger, run.party_names = True, names
         tick(run)  # the sheet was opened: cancelled meanwhile?
         try:
-            merge_rows(run, file_no, row_source(plan), rows(), counts,
+            merge_rows(run, file_no, source, checked(rows()), counts,
                        lambda: size * min(done[0], total) // total)
         finally:
             run.ledger, run.party_names = False, None
@@ -448,6 +472,17 @@ class LedgerSource:
         if names is not None and not run.problems.total:
             LedgerRepository(db).apply_parties(file_no, self.party_rows)
             duplicate_warnings(db, result.warnings)
+
+
+def _control(name: str, line: int, column: int | None, field_name: str,
+             text: str) -> CsvProblem:
+    """A cell holding a control character (refused as in every import: csv_io)."""
+    match = CONTROL_CHARACTERS.search(text)
+    assert match is not None
+    row = CsvRow(line, [], False, (column - 1 if column else 0, match.group()))
+    problem = control_problem(name, row, {(column - 1 if column else 0): field_name})
+    assert problem is not None
+    return problem if column else dataclasses.replace(problem, column=None)
 
 
 def import_ledger(db: Database, path: str | Path, mapping: LedgerMapping | str | Path, *,

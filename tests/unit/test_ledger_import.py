@@ -433,3 +433,20 @@ def test_without_case_numbers_a_corrected_summary_updates_the_same_case(db, tmp_
     again = _import(db, path, mapping).files[0]
     assert (again.new, again.updated, again.unchanged) == (0, 1, 1)
     assert db.execute("SELECT count(*) FROM cases").fetchone() == (2,)
+
+
+def test_control_characters_are_refused_in_a_ledger_too(db, tmp_path):
+    path = tmp_path / "控制字符.csv"
+    rows = ["登记日期,当事人,结果,情况", "2023-05-01,张三,正在调解,漏水\u202e反转",
+            "2023-05-02,李\x1b四,正在调解,噪音"]
+    path.write_bytes("\r\n".join(rows).encode("utf-8"))
+    mapping = mapping_from_dict({
+        "columns": {"登记日期": "received_on", "当事人": "parties", "结果": "status",
+                    "情况": "summary"},
+        "values": {"status": {"正在调解": "调解中"}},
+        "defaults": {"committee_code": COMMITTEE_VILLAGE, "source": "排查发现",
+                     "dispute_type": "邻里纠纷"}}, "m.json")
+    error = _fails(db, path, mapping)
+    assert [(p.line, p.column, p.field, p.code) for p in error.problems] == [
+        (2, 4, "summary", "text.control"), (3, 2, "parties", "text.control")]
+    assert "U+202E" in error.lines()[0]
