@@ -248,3 +248,22 @@ def test_a_damaged_workbook_is_said_plainly_and_blocks(wizard, dialogs, tmp_path
     text = wizard.sheet_page.status.text()
     assert "坏.xlsx" in text and ("无法读取这个工作簿" in text or "cannot be read" in text), text
     assert not wizard.sheet_page.isComplete()
+
+
+def test_choosing_another_sheet_and_clicking_the_header_row(wizard, dialogs, workbook):
+    dialogs.open_paths = [str(workbook)]
+    wizard.files_page.ledger_button.click()
+    wizard.next()
+    page = wizard.sheet_page
+    page.sheets.setCurrentText("说明")
+    assert wizard.ledger.sheet.name == "说明" and page.header_row.value() == 1
+    assert page.table.rowCount() == 1
+    page.sheets.setCurrentText(lf.SHEET)
+    assert page.header_row.value() == lf.HEADER_ROW
+    page.table.cellClicked.emit(1, 0)  # the user clicks row 2 (the 填报单位 line)
+    assert page.header_row.value() == 2 and wizard.ledger.mapping.header_row == 2
+    assert page.table.item(1, 0).font().bold() and not page.table.item(2, 0).font().bold()
+    page.table.cellClicked.emit(2, 3)
+    wizard.next()
+    assert wizard.ledger.mapping.sheet == lf.SHEET and wizard.ledger.mapping.header_row == 3
+    assert [t for t, _b in wizard.columns_page.boxes][:3] == ["序号", "编号", "受理日期"]
