@@ -39,6 +39,12 @@ def _cases_parsers(sub: Any, common: argparse.ArgumentParser, h: Callable[[str],
     p.add_argument("files", nargs="+", metavar="FILE", help=h("files"))
     p.add_argument("--dry-run", action="store_true", help=h("cases.dry_run"))
     p.set_defaults(handler=cmd_cases_import)
+    p = cases_sub.add_parser("import-ledger", parents=[common], help=h("cases.import_ledger"),
+                             description=h("cases.import_ledger"))
+    p.add_argument("file", metavar="FILE", help=h("ledger.file"))
+    p.add_argument("--mapping", required=True, metavar="MAPPING.json", help=h("ledger.mapping"))
+    p.add_argument("--dry-run", action="store_true", help=h("cases.dry_run"))
+    p.set_defaults(handler=cmd_cases_import_ledger)
     p = cases_sub.add_parser("export", parents=[common], help=h("cases.export"),
                              description=h("cases.export"))
     target = p.add_mutually_exclusive_group(required=True)
@@ -110,13 +116,31 @@ def _print_result(result: ImportResult, lang: str) -> None:
 
 
 def cmd_cases_import(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services.case_exchange import ImportCancelled, import_cases
+    from mediator_app.services.case_exchange import import_cases
+
+    return _run_import(args, ctx, lambda db, progress: import_cases(
+        db, args.files, dry_run=args.dry_run, progress=progress))
+
+
+def cmd_cases_import_ledger(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services.ledger_import import import_ledger
+    from mediator_app.services.ledger_mapping import load_mapping
+
+    mapping = load_mapping(args.mapping)  # a bad mapping: before the database is touched
+    return _run_import(args, ctx, lambda db, progress: import_ledger(
+        db, args.file, mapping, dry_run=args.dry_run, progress=progress))
+
+
+def _run_import(args: argparse.Namespace, ctx: Context,
+                run: Callable[[Any, Any], ImportResult]) -> int:
+    """``cases import`` and ``cases import-ledger``: the same output and exit codes."""
+    from mediator_app.services.case_exchange import ImportCancelled
     from mediator_app.services.csv_io import CsvImportError
 
     progress = stderr_progress("…") if sys.stderr.isatty() else None
     with opened(ctx.db_path, create=True, waits=ctx.lang) as db:
         try:
-            result = import_cases(db, args.files, dry_run=args.dry_run, progress=progress)
+            result = run(db, progress)
         except CsvImportError as exc:
             partial = getattr(exc, "result", None)
             if args.dry_run and partial is not None:

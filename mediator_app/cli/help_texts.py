@@ -62,6 +62,12 @@ HELP: dict[str, tuple[str, str]] = {
     "cases.import": ("导入 cases.csv 文件和交换数据包（.zip）",
                      "import cases.csv files and exchange packages (.zip)"),
     "cases.dry_run": ("只检查并统计，不写入", "check and count, write nothing"),
+    "cases.import_ledger": ("按对应关系导入原有台账（.xlsx、.xls、.ods、CSV）的一个工作表",
+                            "import a sheet of an old ledger (.xlsx, .xls, .ods, CSV) through "
+                            "a mapping"),
+    "ledger.file": ("台账文件", "the ledger file"),
+    "ledger.mapping": ("对应关系文件（JSON，见 docs/cli.md）",
+                       "the mapping file (JSON, see docs/cli.md)"),
     "cases.export": ("导出 cases.csv、.xlsx 或交换数据包",
                      "export cases.csv, .xlsx or an exchange package"),
     "export.out": ("cases.csv（或 FILE.xlsx：文本单元格）", "cases.csv (or FILE.xlsx: text cells)"),

@@ -350,6 +350,37 @@ def m0070_create_import_log(db: Database) -> None:
     ])
 
 
+@migrations()
+def m0080_import_log_kind_ledger(db: Database) -> None:
+    """The import log also records imports of old ledgers (workbooks, kind 'ledger'):
+    the table is rebuilt with the wider CHECK, its rows kept."""
+    _run(db, [
+        "ALTER TABLE import_log RENAME TO import_log_before_ledger",
+        """CREATE TABLE import_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            file TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('cases.csv','package','ledger')),
+            source_unit TEXT NOT NULL DEFAULT '',
+            dry_run INTEGER NOT NULL DEFAULT 0,
+            rows INTEGER NOT NULL DEFAULT 0,
+            new INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            stale INTEGER NOT NULL DEFAULT 0,
+            conflicts INTEGER NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0,
+            warnings INTEGER NOT NULL DEFAULT 0,
+            details TEXT NOT NULL DEFAULT '{}'
+        )""",
+        "INSERT INTO import_log SELECT * FROM import_log_before_ledger",
+        "DROP TABLE import_log_before_ledger",
+        "CREATE INDEX idx_import_log_at ON import_log(at)",
+    ])
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 

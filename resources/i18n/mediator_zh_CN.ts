@@ -151,48 +151,48 @@ Create a new, empty ledger there?</source>
     <context>
         <name>ApplyPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="27" />
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="41" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="33" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="50" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="28" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="34" />
             <source>All files are written in one transaction: if a problem appears or you cancel, nothing is written.</source>
             <translation>所有文件在一个事务中写入：一旦发现问题或您取消，就不会写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="26" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="32" />
             <source>Try again</source>
             <translation>重试</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="40" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="49" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="41" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="50" />
             <source>Importing cases…</source>
             <translation>正在导入案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="49" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="58" />
             <source>The import found {n} problem(s) (did a file change after the preview?). Nothing was written.</source>
             <translation>导入时发现 {n} 处问题（预览后文件是否被修改过？）。没有写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="53" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="62" />
             <source>Done: {new} new case(s), {updated} updated, {unchanged} unchanged, {stale} older row(s) left alone. The import is recorded in the import history.</source>
             <translation>导入完成：新增 {new} 件，更新 {updated} 件，未变 {unchanged} 件，{stale} 行较旧未采用。本次导入已记入导入记录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="65" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="75" />
             <source>The import was cancelled. Nothing was written to the database.</source>
             <translation>导入已取消，数据库没有任何改动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="68" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="78" />
             <source>The import failed: {error}. Nothing was written to the database.</source>
             <translation>导入失败：{error}。数据库没有任何改动。</translation>
         </message>
@@ -780,6 +780,89 @@ Create a new, empty ledger there?</source>
             <location filename="../../mediator_app/ui/code_tables.py" line="345" />
             <source>Case sources</source>
             <translation>案件来源</translation>
+        </message>
+    </context>
+    <context>
+        <name>ColumnsPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="236" />
+            <source>Old ledger: what each column holds</source>
+            <translation>原有台账：每一列是什么</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="237" />
+            <source>The suggestions come from the column names; columns left “not imported” are ignored. Below: the first rows as they will be stored.</source>
+            <translation>建议的对应根据列名得出；选“不导入”的列将被忽略。下方显示前几行导入后的样子。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="242" />
+            <source>Column in the ledger</source>
+            <translation>台账中的列</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="243" />
+            <source>Examples</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="243" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="253" />
+            <source>Committee (when no column gives it):</source>
+            <translation>调委会（台账中没有这一列时）：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="254" />
+            <source>Source (for empty cells or without a column):</source>
+            <translation>纠纷来源（单元格为空或没有这一列时）：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="259" />
+            <source>The first rows as they will be stored:</source>
+            <translation>前几行导入后的样子：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="285" />
+            <source>— not imported —</source>
+            <translation>— 不导入 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="303" />
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="309" />
+            <source>— none —</source>
+            <translation>— 不填 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="330" />
+            <source>A field can come from one column only: {columns}</source>
+            <translation>一个字段只能对应一列：{columns}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="333" />
+            <source>Still missing: {fields}. Choose a column for each (or, for the committee and the source, a value below).</source>
+            <translation>还缺少：{fields}。请为每项选择一列（调委会和纠纷来源也可以在下面选择默认值）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="338" />
+            <source>Every required field has a column or a value.</source>
+            <translation>必需的字段都已对应到列或填写了默认值。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="350" />
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="351" />
+            <source>Parties</source>
+            <translation>当事人</translation>
         </message>
     </context>
     <context>
@@ -1402,44 +1485,69 @@ Create a new, empty ledger there?</source>
     <context>
         <name>FilesPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="108" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="123" />
             <source>Choose the files to import</source>
             <translation>选择要导入的文件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="110" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="125" />
             <source>Exchange packages (.zip) and cases.csv files, e.g. one from every street. Pick several at once or drag them into the list.</source>
             <translation>交换包（.zip）和 cases.csv 文件，例如各街道报来的文件。可以一次选择多个，也可以拖到下面的列表中。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="114" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="129" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="115" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="130" />
+            <source>Open an old ledger (Excel/WPS)…</source>
+            <translation>打开原有台账（Excel/WPS）…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="133" />
+            <source>Bring in the ledger your committee kept in Excel or WPS (.xlsx, .xls, .ods, CSV): pick the sheet, say which column is which, and check before importing.</source>
+            <translation>导入本调委会原来用 Excel 或 WPS 记的台账（.xlsx、.xls、.ods、CSV）：选择工作表，指明每一列是什么，检查无误后再导入。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="135" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="116" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="136" />
             <source>Remove all</source>
             <translation>全部移除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="117" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="137" />
             <source>Nothing is written until you have seen the preview and clicked Apply.</source>
             <translation>在查看预览并点击“应用”之前，不会写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="140" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="164" />
             <source>Import cases</source>
             <translation>导入案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="141" />
-            <source>Exchange packages and cases.csv (*.zip *.csv);;All files (*)</source>
-            <translation>交换包和 cases.csv (*.zip *.csv);;所有文件 (*)</translation>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="165" />
+            <source>Exchange packages, cases.csv and old ledgers (*.zip *.csv *.xlsx *.xls *.ods);;All files (*)</source>
+            <translation>交换包、cases.csv 和原有台账 (*.zip *.csv *.xlsx *.xls *.ods);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="171" />
+            <source>Open an old ledger</source>
+            <translation>打开原有台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="172" />
+            <source>Workbooks and CSV files (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+            <translation>工作簿和 CSV 文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="197" />
+            <source>An old ledger is imported on its own: remove the other files from the list.</source>
+            <translation>原有台账要单独导入：请把列表中的其他文件移除。</translation>
         </message>
     </context>
     <context>
@@ -1608,7 +1716,12 @@ Create a new, empty ledger there?</source>
             <translation>交换包</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="69" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="67" />
+            <source>Old ledger</source>
+            <translation>原有台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="70" />
             <source>The import history could not be read: {error}</source>
             <translation>无法读取导入记录：{error}</translation>
         </message>
@@ -1616,19 +1729,25 @@ Create a new, empty ledger there?</source>
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="92" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="102" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="162" />
             <source>Import cases</source>
             <translation>导入案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="97" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="107" />
             <source>Import history…</source>
             <translation>导入记录…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="98" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="108" />
             <source>Close</source>
             <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="163" />
+            <source>The mapping could not be saved for next time: {error}</source>
+            <translation>对应关系没能保存，下次需要重新选择：{error}</translation>
         </message>
     </context>
     <context>
@@ -1975,32 +2094,32 @@ Database: {path}</source>
     <context>
         <name>OutcomeView</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="64" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="63" />
             <source>Copy the list of problems</source>
             <translation>复制问题清单</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="85" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="84" />
             <source>Files ({n})</source>
             <translation>文件（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="86" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="85" />
             <source>Change in totals</source>
             <translation>总数变化</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="87" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="86" />
             <source>Problems ({n})</source>
             <translation>问题（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="88" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="87" />
             <source>Conflicts ({n})</source>
             <translation>冲突（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="90" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="89" />
             <source>Warnings ({n})</source>
             <translation>提醒（{n}）</translation>
         </message>
@@ -2190,73 +2309,73 @@ Database: {path}</source>
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="158" />
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="174" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="153" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="169" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="159" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="154" />
             <source>The files are read and checked as if importing, but nothing is written to the ledger.</source>
             <translation>按导入的方式读取并检查文件，但不会向台账写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="162" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="157" />
             <source>&amp;Apply</source>
             <translation>应用(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="157" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="152" />
             <source>Check again</source>
             <translation>重新检查</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="164" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="159" />
             <source>Read the files again, e.g. after correcting them.</source>
             <translation>重新读取文件，例如改正文件之后。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="172" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="167" />
             <source>Checking {n} file(s)…</source>
             <translation>正在检查 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="174" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="169" />
             <source>Checking the files…</source>
             <translation>正在检查文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="184" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="179" />
             <source>The ledger is open read-only: the files were checked but cannot be imported.</source>
             <translation>台账以只读方式打开：文件已检查，但不能导入。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="191" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="186" />
             <source>{n} problem(s) found. Nothing will be written: correct the file(s) at the places listed below (or ask the sender for a corrected file), then click Check again.</source>
             <translation>发现 {n} 处问题，不会写入任何数据。请按下面列出的位置改正文件（或请报送单位重新导出），然后点击“重新检查”。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="195" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="190" />
             <source>Only the first {shown} are listed.</source>
             <translation>只列出前 {shown} 处。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="200" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="195" />
             <source>No problems found. Apply will add {new} new case(s) and update {updated}; {unchanged} unchanged and {stale} older row(s) are left alone.</source>
             <translation>没有发现问题。点击“应用”将新增 {new} 件、更新 {updated} 件；未变的 {unchanged} 件和较旧的 {stale} 行保持不动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="207" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="202" />
             <source>{n} conflict(s): see the Conflicts tab.</source>
             <translation>有 {n} 处冲突，请查看“冲突”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="214" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="209" />
             <source>The check was cancelled. Nothing was written. Click Check again to repeat it.</source>
             <translation>检查已取消，没有写入任何数据。点击“重新检查”可以再次检查。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="217" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="212" />
             <source>The files could not be checked: {error}</source>
             <translation>无法检查文件：{error}</translation>
         </message>
@@ -2763,6 +2882,44 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
         </message>
     </context>
     <context>
+        <name>SheetPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="115" />
+            <source>Old ledger: sheet and header row</source>
+            <translation>原有台账：工作表和表头行</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="116" />
+            <source>Rows above the column names (the title, 填报单位 …) are skipped. Click the row that holds the column names.</source>
+            <translation>表头以上的行（标题、填报单位等）不导入。请点击列名所在的那一行。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="127" />
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="128" />
+            <source>Column names are in row:</source>
+            <translation>列名（表头）在第几行：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="140" />
+            <source>Reading {name}…</source>
+            <translation>正在读取 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="158" />
+            <source>This workbook has the layout of one imported before: its mapping is used again (check it on the next pages).</source>
+            <translation>这个工作簿的格式与以前导入过的相同，已沿用上次的对应关系（请在后面几页核对）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="170" />
+            <source>The workbook cannot be opened: {error}</source>
+            <translation>无法打开工作簿：{error}</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusActionsMixin</name>
         <message>
             <location filename="../../mediator_app/ui/case_form/actions.py" line="50" />
@@ -3133,6 +3290,112 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
             <location filename="../../mediator_app/ui/org/units.py" line="144" />
             <source>Delete unit {code}?</source>
             <translation>删除单位 {code}？</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValuesPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="378" />
+            <source>Old ledger: what the words mean</source>
+            <translation>原有台账：各种写法的含义</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="379" />
+            <source>Each different word found in these columns is listed once. Choose what it means in this program.</source>
+            <translation>这些列中出现的每种写法各列一次，请选择它在本程序中对应的项目。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="383" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="383" />
+            <source>In the ledger</source>
+            <translation>台账中的写法</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="384" />
+            <source>Rows</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="384" />
+            <source>Means</source>
+            <translation>对应为</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="387" />
+            <source>Save the mapping as…</source>
+            <translation>保存对应关系文件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="389" />
+            <source>A JSON file for the command line: mediator-app cases import-ledger FILE --mapping MAPPING.json</source>
+            <translation>供命令行使用的 JSON 文件：mediator-app cases import-ledger 台账文件 --mapping 对应关系.json</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="407" />
+            <source>Reading every row of the sheet…</source>
+            <translation>正在读取工作表的所有行…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="408" />
+            <source>Reading the ledger…</source>
+            <translation>正在读取台账…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="410" />
+            <source>Old ledger</source>
+            <translation>原有台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="417" />
+            <source>Reading was cancelled.</source>
+            <translation>读取已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="435" />
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="437" />
+            <source>(none)</source>
+            <translation>（不填）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="462" />
+            <source>{n} word(s) still need a meaning (marked red): rows with them would be problems.</source>
+            <translation>还有 {n} 种写法没有对应（红色标出）：含有这些写法的行将无法导入。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="465" />
+            <source>No status, type, source or agreement-form column to map.</source>
+            <translation>没有需要对应的状态、纠纷类型、来源或协议形式列。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="468" />
+            <source>Every word has a meaning.</source>
+            <translation>所有写法都已对应。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="473" />
+            <source>Save the mapping</source>
+            <translation>保存对应关系</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="475" />
+            <source>Mapping (*.json)</source>
+            <translation>对应关系 (*.json)</translation>
+        </message>
+    </context>
+    <context>
+        <name>_LedgerPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="106" />
+            <source>Parties (names split at 、，, and spaces)</source>
+            <translation>当事人（姓名以顿号、逗号或空格分开）</translation>
         </message>
     </context>
 </TS>
