@@ -20,7 +20,7 @@ from mediator_app.domain.model import CodeItem
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.code_repo import CodeRepository
 
-KINDS = ("dispute_type", "source")
+KINDS = ("dispute_type", "source", "difficulty")
 ENTITY = "code_item"
 MAX_CODE_LENGTH = 8
 MAX_SORT_ORDER = 9999

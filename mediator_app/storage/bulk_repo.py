@@ -19,6 +19,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from mediator_app.storage.migrations import DEFAULT_DIFFICULTY_SQL, FILE_FLAGS_SQL
+
 Row = tuple[Any, ...]
 FTS_INSERT_TRIGGER = "cases_fts_ai"
 
@@ -102,6 +104,11 @@ class BulkRepository:
             self.db.execute(f"DROP TRIGGER {FTS_INSERT_TRIGGER}")
         for table, rows in chunk.tables():
             self.insert_rows(table, rows)
+        if chunk.cases:  # 以案定补: default classes and what each file holds
+            span = [chunk.cases[0][0], chunk.cases[-1][0]]
+            self.db.execute(f"{DEFAULT_DIFFICULTY_SQL} WHERE id BETWEEN ? AND ? "
+                            "AND difficulty IS NULL", span)
+            self.db.execute(f"{FILE_FLAGS_SQL} WHERE id BETWEEN ? AND ?", span)
         if trigger:
             # Same columns as the trigger (migration m0004_create_case_fts).
             self.db.execute(
