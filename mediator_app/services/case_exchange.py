@@ -55,6 +55,7 @@ from mediator_app.services.package_import import (
     merge_org,
     package_info,
 )
+from mediator_app.services.package_subsidy import apply_side_files
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.exchange_repo import EXPORT_HEADER, ExchangeRepository
@@ -190,6 +191,8 @@ def _merge_source(db: Database, run: MergeRun, file_no: int, source: _Source,
     run.stats = load_stats(run.repo, pkg, run.problems) if pkg is not None else False
     merge_file(run, file_no, source.cases, counts)
     if pkg is None or run.problems.total:
+        if not run.problems.total:
+            apply_side_files(db, None, file_no, run.problems)
         return
     expected = int(pkg.manifest.files["cases.csv"]["rows"])
     if counts.rows != expected:
@@ -197,7 +200,9 @@ def _merge_source(db: Database, run: MergeRun, file_no: int, source: _Source,
                                     {"file": "cases.csv", "expected": expected,
                                      "actual": counts.rows}))
         return
-    if apply_personal(db, pkg, file_no, run.problems):
+    personal = apply_personal(db, pkg, file_no, run.problems)
+    apply_side_files(db, pkg, file_no, run.problems)  # 以案定补: classes, files, mediators
+    if personal:
         duplicate_warnings(db, result.warnings)
 
 

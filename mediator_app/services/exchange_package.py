@@ -43,8 +43,9 @@ from mediator_app.storage.settings_repo import SettingsRepository
 FORMAT = "mediator-ledger-package"
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+SUBSIDY_FILES = ("case_files.csv", "case_mediators.csv")  # services/package_subsidy.py
 KNOWN_FILES = ("cases.csv", "case_stats.csv", "org_units.csv", "committees.csv", "people.csv",
-               *PERSONAL_FILES)
+               *SUBSIDY_FILES, *PERSONAL_FILES)
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _CHUNK = 1 << 20
 Progress = Callable[[int, int], None]
@@ -159,6 +160,11 @@ def export_package(db: Database, out: str | Path, *, scope: str | None = None,
                                    ("committees.csv", COMMITTEE_FILE_COLUMNS, org.committees),
                                    ("people.csv", PEOPLE_FILE_COLUMNS, org.people)):
             rows[name] = _write_csv(work / name, header, data)
+        from mediator_app.services import package_subsidy
+
+        for side, columns in package_subsidy.SIDE_FILES.items():
+            rows[side] = _write_csv(work / side, columns,
+                                    package_subsidy.export_rows(db, side, scope, lo, hi))
         if with_personal_data:
             for name, (_table, columns, _n) in PERSONAL_FILES.items():
                 rows[name] = _write_csv(work / name, ("case_id", *columns),

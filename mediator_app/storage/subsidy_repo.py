@@ -236,3 +236,90 @@ class SubsidyRepository:
         return dict(self.conn.execute(
             "SELECT case_id, fingerprint FROM subsidy_paid_cases WHERE claim_id = ?",
             [claim_id]))
+
+
+# ---- exchange packages (case_files.csv, case_mediators.csv) ------------------------------
+
+_WRITTEN = "SELECT rowid FROM temp.import_seen WHERE written = 1 AND file_no = ?"
+
+
+class SubsidyExchangeRepository:
+    """The side files of 以案定补 in packages: what each case file holds (file_flags) and
+    the mediators of each case by name and committee (person ids are local)."""
+
+    def __init__(self, db: Database):
+        self.conn: sqlite3.Connection = db.conn
+
+    def file_rows(self, scope: str | None, date_from: str | None,
+                  date_to: str | None) -> Iterator[tuple[Any, ...]]:
+        from mediator_app.storage.exchange_repo import case_filter
+
+        where, params = case_filter(scope, date_from, date_to)
+        yield from self.conn.execute(
+            f"SELECT c.case_id, c.file_flags FROM cases c {where} ORDER BY c.id", params)
+
+    def mediator_rows(self, scope: str | None, date_from: str | None,
+                      date_to: str | None) -> Iterator[tuple[Any, ...]]:
+        from mediator_app.storage.exchange_repo import case_filter
+
+        where, params = case_filter(scope, date_from, date_to)
+        yield from self.conn.execute(
+            "SELECT c.case_id, cm.seq, p.name, ifnull(p.committee_code, '') FROM cases c "
+            "JOIN case_mediators cm ON cm.case_rowid = c.id JOIN people p ON p.id = "
+            f"cm.person_id {where} ORDER BY c.id, cm.seq", params)
+
+    def apply_file_flags(self, rows: Sequence[tuple[str, int]], file_no: int) -> None:
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_files "
+                          "(case_id TEXT PRIMARY KEY, flags INTEGER)")
+        self.conn.execute("DELETE FROM temp.import_files")
+        self.conn.executemany("INSERT OR REPLACE INTO temp.import_files VALUES (?, ?)", rows)
+        self.conn.execute(
+            "UPDATE cases SET file_flags = (SELECT flags FROM temp.import_files f WHERE "
+            f"f.case_id = cases.case_id) WHERE id IN ({_WRITTEN}) AND case_id IN "
+            "(SELECT case_id FROM temp.import_files)", [file_no])
+        self.conn.execute("DROP TABLE temp.import_files")
+
+    def refresh_file_flags(self, file_no: int) -> None:
+        """From the records (a package that carried them but no case_files.csv)."""
+        self.conn.execute(f"{FILE_FLAGS_SQL} WHERE id IN ({_WRITTEN})", [file_no])
+
+    def fill_default_classes(self, file_no: int) -> None:
+        from mediator_app.storage.migrations import DEFAULT_DIFFICULTY_SQL
+
+        self.conn.execute(f"{DEFAULT_DIFFICULTY_SQL} WHERE id IN ({_WRITTEN}) "
+                          "AND difficulty IS NULL", [file_no])
+
+    def apply_mediators(self, rows: Sequence[tuple[str, int, str, str]], file_no: int,
+                        stamp: str) -> int:
+        """Replace the mediators of the cases this file wrote by those of ``rows``
+        (case_id, seq, name, committee code), finding each person by name and committee
+        and adding the mediators the receiver lacks. Returns how many were added."""
+        known = {(name, committee or ""): pid for pid, name, committee in self.conn.execute(
+            "SELECT id, name, committee_code FROM people WHERE role IN ('调解员', "
+            "'调解员+网格员') ORDER BY active, id DESC")}
+        committees = {r[0] for r in self.conn.execute("SELECT code FROM committees")}
+        added = 0
+        for _case_id, _seq, name, committee in rows:
+            key = (name, committee if committee in committees else "")
+            if key not in known:
+                cur = self.conn.execute(
+                    "INSERT INTO people(name, role, committee_code, updated_at) VALUES "
+                    "(?, '调解员', ?, ?)", [name, key[1] or None, stamp])
+                known[key] = int(cur.lastrowid or 0)
+                added += 1
+        self.conn.execute("DELETE FROM case_mediators WHERE case_rowid IN "
+                          f"({_WRITTEN})", [file_no])
+        self.conn.execute("CREATE TEMP TABLE IF NOT EXISTS import_mediators "
+                          "(case_id TEXT, person_id INTEGER, seq INTEGER)")
+        self.conn.execute("DELETE FROM temp.import_mediators")
+        self.conn.executemany(
+            "INSERT INTO temp.import_mediators VALUES (?, ?, ?)",
+            [(cid, known[(name, committee if committee in committees else "")], seq)
+             for cid, seq, name, committee in rows])
+        self.conn.execute(
+            "INSERT OR IGNORE INTO case_mediators(case_rowid, person_id, seq) "
+            "SELECT c.id, m.person_id, m.seq FROM temp.import_mediators m "
+            "JOIN cases c ON c.case_id = m.case_id "
+            f"WHERE c.id IN ({_WRITTEN})", [file_no])
+        self.conn.execute("DROP TABLE temp.import_mediators")
+        return added
