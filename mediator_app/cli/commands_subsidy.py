@@ -7,14 +7,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
 
 from mediator_app.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, Context, date_arg, opened
 from mediator_app.cli.texts import err
 from mediator_app.domain import subsidy as s
 from mediator_app.domain.errors import DomainError, Problem
-from mediator_app.reports import csv_out, json_out
 
 _HELP: dict[str, tuple[str, str]] = {
     "subsidy": ("以案定补：补助申报（json、csv、pdf 或 xlsx）",
@@ -95,9 +93,9 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> 
 
 def _emit(data: bytes, out: str | None, lang: str) -> None:
     if out:
-        part = Path(out + ".part")
-        part.write_bytes(data)
-        part.replace(out)
+        from mediator_app.services.subsidy_export import write_file
+
+        write_file(out, data)
         print(_t("written", lang, path=out), file=sys.stderr)
         return
     buffer = getattr(sys.stdout, "buffer", None)
@@ -133,26 +131,10 @@ def cmd_subsidy(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _incomplete(db: Any, args: argparse.Namespace, lang: str) -> bytes:
-    from mediator_app.domain.subsidy_texts import t
-    from mediator_app.services import subsidy
+    from mediator_app.services.subsidy_export import incomplete_files_bytes
 
-    files = subsidy.incomplete_files(db, period=args.period, scope=args.scope)
-    if args.fmt == "json":
-        return json_out.json_bytes({"period": args.period, "scope": args.scope, "files": [
-            {"case_id": f.case_id, "case_no": f.case_no, "committee_code": f.committee_code,
-             "committee_name": f.committee_name, "status": f.status, "closed_on": f.closed_on,
-             "mediators": f.mediators, "missing_items": list(f.missing)} for f in files]})
-    if args.fmt != "csv":
-        raise DomainError(Problem("format", "enum.invalid",
-                                  {"value": args.fmt, "allowed": "json, csv"}))
-    sep = ", " if lang == "en" else "、"
-    header = [t(k, lang) for k in ("col.committee_code", "col.committee", "col.mediators",
-                                   "col.case_no", "col.status", "col.closed_on",
-                                   "col.missing")]
-    return csv_out.csv_bytes(header, ([f.committee_code, f.committee_name, f.mediators,
-                                       f.case_no, f.status, f.closed_on,
-                                       sep.join(s.item_label(i, lang) for i in f.missing)]
-                                      for f in files))
+    return incomplete_files_bytes(db, period=args.period, scope=args.scope, fmt=args.fmt,
+                                  lang=lang)
 
 
 def _yuan_fen(text: str) -> int:

@@ -178,3 +178,46 @@ def export_claim(claim: Claim, fmt: str, lang: str = "zh") -> bytes:
         return claim_pdf(claim, lang)
     raise DomainError(Problem("format", "enum.invalid",
                               {"value": fmt, "allowed": ", ".join(FORMATS)}))
+
+
+# ---- the incomplete files, and writing a file --------------------------------------------
+
+
+def incomplete_files_bytes(db: Any, *, period: str, scope: str, fmt: str = "csv",
+                           lang: str = "zh") -> bytes:
+    """The closed cases whose file lacks a required item (per committee, with the
+    mediators and the missing items) as CSV or JSON."""
+    from mediator_app.services.subsidy import incomplete_files
+
+    files = incomplete_files(db, period=period, scope=scope)
+    if fmt == "json":
+        return json_out.json_bytes({"period": period, "scope": scope, "files": [
+            {"case_id": f.case_id, "case_no": f.case_no, "committee_code": f.committee_code,
+             "committee_name": f.committee_name, "status": f.status, "closed_on": f.closed_on,
+             "mediators": f.mediators, "missing_items": list(f.missing)} for f in files]})
+    if fmt != "csv":
+        raise DomainError(Problem("format", "enum.invalid",
+                                  {"value": fmt, "allowed": "json, csv"}))
+    sep = ", " if lang == "en" else "、"
+    header = [t(k, lang) for k in ("col.committee_code", "col.committee", "col.mediators",
+                                   "col.case_no", "col.status", "col.closed_on",
+                                   "col.missing")]
+    return csv_out.csv_bytes(header, ([f.committee_code, f.committee_name, f.mediators,
+                                       f.case_no, f.status, f.closed_on,
+                                       sep.join(s.item_label(i, lang) for i in f.missing)]
+                                      for f in files))
+
+
+def write_file(path: str, data: bytes) -> int:
+    """Write ``data`` next to ``path`` and rename it into place (nothing half-written)."""
+    import os
+
+    part = f"{path}.part"
+    try:
+        with open(part, "wb") as fh:
+            fh.write(data)
+        os.replace(part, path)
+    finally:
+        if os.path.exists(part):
+            os.remove(part)
+    return len(data)

@@ -25,7 +25,7 @@ from mediator_app.domain.model import (
     SessionRecord,
 )
 from mediator_app.storage.convert import d2s, dt2s, enum_or_none, now_iso, s2d, s2dt
-from mediator_app.storage.migrations import FILE_FLAGS_SQL
+from mediator_app.storage.migrations import DEFAULT_DIFFICULTY_SQL, FILE_FLAGS_SQL
 
 # Columns of ``cases`` written from a Case, in order (computed ones excluded).
 CASE_FIELDS = [
@@ -216,7 +216,13 @@ class CaseRepository:
         )
         rowid = int(cur.lastrowid or 0)
         self._write_parts(rowid, case)
+        self._default_class(rowid, case)
         return rowid
+
+    def _default_class(self, rowid: int, case: Case) -> None:
+        """A case written without a difficulty class takes its dispute type's default."""
+        if not case.difficulty:
+            self.db.execute(f"{DEFAULT_DIFFICULTY_SQL} WHERE id = ?", [rowid])
 
     def update(self, rowid: int, case: Case, org_code: str, *, parts: bool = True) -> None:
         cols = case_columns(case, org_code)
@@ -227,6 +233,7 @@ class CaseRepository:
         self.db.execute(f"UPDATE cases SET {sets} WHERE id = ?", [*cols.values(), rowid])
         if parts:
             self._write_parts(rowid, case)
+        self._default_class(rowid, case)
 
     def stored_columns(self, rowid: int) -> dict[str, Any]:
         cur = self.db.execute(f"SELECT {_SELECT} FROM cases WHERE id = ?", [rowid])

@@ -4,77 +4,77 @@
     <context>
         <name>AgreementPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="274" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="285" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="275" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="286" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="276" />
             <source>Signed on</source>
             <translation>签订日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="287" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="277" />
             <source>Main facts</source>
             <translation>主要事实</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="278" />
             <source>Disputed matters</source>
             <translation>争议事项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="290" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="280" />
             <source>Responsibilities</source>
             <translation>各方责任</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="292" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="282" />
             <source>Agreed terms</source>
             <translation>协议内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="293" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="283" />
             <source>Manner of performance</source>
             <translation>履行方式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="295" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="285" />
             <source>Place of performance</source>
             <translation>履行地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="297" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="287" />
             <source>Performance deadline</source>
             <translation>履行期限</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="300" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="290" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="301" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="291" />
             <source>Judicially confirmed</source>
             <translation>已司法确认</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="302" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="292" />
             <source>Judicial confirmation date</source>
             <translation>司法确认日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="304" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="294" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="305" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="295" />
             <source>Oral agreements are recorded here too (口头协议登记).</source>
             <translation>口头协议也在此登记（口头协议登记）。</translation>
         </message>
@@ -156,128 +156,143 @@ Open it read-only?</source>
     <context>
         <name>BasicPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="177" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="164" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="165" />
             <source>Grid</source>
             <translation>网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="179" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="166" />
             <source>Registration date</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="180" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="167" />
             <source>Case source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="181" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="168" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="182" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="170" />
             <source>Summary of the dispute</source>
             <translation>纠纷简要情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="217" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
+            <source>Items the completeness rules require (以案定补).</source>
+            <translation>按卷宗完整要求，本案还缺少的材料（以案定补）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="207" />
             <source>(numbered automatically when saved)</source>
             <translation>（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="218" />
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="244" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="208" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="234" />
             <source>Edit case &amp;number</source>
             <translation>修改案号(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="220" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="210" />
             <source>Only for a number not made from the template, e.g. an old paper case.</source>
             <translation>仅用于不按模板编号的案号，如历史纸质案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="230" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="220" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="175" />
             <source>Mediators</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="193" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="169" />
+            <source>Difficulty class</source>
+            <translation>难易程度</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="181" />
             <source>Amount involved (yuan)</source>
             <translation>涉及金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="183" />
             <source>People involved</source>
             <translation>涉及人数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
             <source>Mass dispute</source>
             <translation>群体性纠纷</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="197" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="185" />
             <source>Prevention results (persons)</source>
             <translation>防止激化（人数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
             <source>Prevented civil-to-criminal</source>
             <translation>防止民转刑</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
             <source>Prevented mass petition</source>
             <translation>防止群体性上访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="188" />
             <source>Prevented mass fight</source>
             <translation>防止群体性械斗</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="188" />
             <source>Prevented suicide</source>
             <translation>防止自杀</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="204" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="192" />
             <source>Status (changed by the actions above)</source>
             <translation>状态（通过上方按钮更改）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="206" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="194" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="207" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="208" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="209" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="197" />
             <source>Outcome note</source>
             <translation>结果说明</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="243" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="198" />
+            <source>Case file lacks</source>
+            <translation>卷宗缺少</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="233" />
             <source>Cancel the change</source>
             <translation>取消修改</translation>
         </message>
@@ -285,192 +300,192 @@ Open it read-only?</source>
     <context>
         <name>CaseFormWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="99" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="102" />
             <source>Add investigation</source>
             <translation>添加调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="99" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="101" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="102" />
             <location filename="../../mediator_app/ui/case_form/window.py" line="104" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="107" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="100" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="103" />
             <source>Add session</source>
             <translation>添加调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="103" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="106" />
             <source>Add follow-up visit</source>
             <translation>添加回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="106" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
             <source>Investigation records</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="107" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="110" />
             <source>Mediation session records</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="108" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="111" />
             <source>Basic information</source>
             <translation>基本情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="112" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="110" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="113" />
             <source>Investigation and mediation records</source>
             <translation>调查与调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="111" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="114" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="112" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="115" />
             <source>Follow-up visits</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="97" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="100" />
             <source>Add a party ({keys})</source>
             <translation>添加当事人（{keys}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="144" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="147" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="148" />
             <source>Save and new (Ctrl+Shift+S)</source>
             <translation>保存并新建 (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="146" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="149" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="137" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="140" />
             <source>Print documents</source>
             <translation>打印文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="161" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="168" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="164" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="171" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="162" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="169" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="165" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="172" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="163" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="166" />
             <source>Investigator</source>
             <translation>调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="164" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="167" />
             <source>Person questioned</source>
             <translation>被调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="165" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="171" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="168" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="174" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="170" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="173" />
             <source>Participants</source>
             <translation>参加人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="172" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="175" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="175" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="178" />
             <source>Visit date</source>
             <translation>回访日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="176" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="179" />
             <source>Party visited</source>
             <translation>回访对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="177" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="180" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="181" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="180" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="183" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="181" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="184" />
             <source>Remaining risk</source>
             <translation>遗留风险</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="182" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="185" />
             <source>Visitor</source>
             <translation>回访人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="183" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="186" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="279" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="312" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="280" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="313" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="282" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="315" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="282" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="315" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="338" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="371" />
             <source>A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?</source>
             <translation>上次程序关闭时有一份案件登记表尚未保存（登记于 {when}，当事人：{names}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="339" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="372" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>
@@ -908,69 +923,69 @@ Open it read-only?</source>
     <context>
         <name>DocumentsMenu</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="59" />
             <source>Acceptance register</source>
             <translation>受理登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
             <source>Mediation agreement</source>
             <translation>调解协议书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="62" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
             <source>Oral agreement register</source>
             <translation>口头协议登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="63" />
             <source>Follow-up records</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="65" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
             <source>Case file cover and contents</source>
             <translation>卷宗封面及卷内目录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="67" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="66" />
             <source>Whole case file</source>
             <translation>卷宗（全部文书）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="78" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="147" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="153" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="77" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="146" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="152" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="88" />
             <source>Save as PDF…</source>
             <translation>另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="90" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
             <source>Open to print or preview</source>
             <translation>打开预览/打印</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="119" />
             <source>Save the document</source>
             <translation>保存文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="121" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="135" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="134" />
             <source>Preparing the document…</source>
             <translation>正在生成文书…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="143" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="142" />
             <source>Saved: {path}</source>
             <translation>已保存：{path}</translation>
         </message>
@@ -1041,33 +1056,33 @@ Open it read-only?</source>
     <context>
         <name>EntityPanel</name>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="50" />
+            <location filename="../../mediator_app/ui/org/common.py" line="53" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="51" />
+            <location filename="../../mediator_app/ui/org/common.py" line="54" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="52" />
-            <location filename="../../mediator_app/ui/org/common.py" line="154" />
+            <location filename="../../mediator_app/ui/org/common.py" line="55" />
+            <location filename="../../mediator_app/ui/org/common.py" line="142" />
             <source>Deactivate</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="53" />
+            <location filename="../../mediator_app/ui/org/common.py" line="56" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="123" />
+            <location filename="../../mediator_app/ui/org/common.py" line="111" />
             <source>Organisation</source>
             <translation>组织机构</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="155" />
+            <location filename="../../mediator_app/ui/org/common.py" line="143" />
             <source>Reactivate</source>
             <translation>重新启用</translation>
         </message>
@@ -1342,46 +1357,56 @@ Open it read-only?</source>
         </message>
         <message>
             <location filename="../../mediator_app/ui/case_list.py" line="95" />
+            <source>File incomplete</source>
+            <translation>卷宗不完整</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="97" />
+            <source>Closed cases whose file lacks an item the completeness rules require</source>
+            <translation>已结案、卷宗缺少完整要求中的材料的案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="98" />
             <source>Clear filters</source>
             <translation>清除筛选</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="106" />
+            <location filename="../../mediator_app/ui/case_list.py" line="109" />
             <source>Search:</source>
             <translation>搜索：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="113" />
+            <location filename="../../mediator_app/ui/case_list.py" line="116" />
             <source>Status:</source>
             <translation>状态：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="114" />
+            <location filename="../../mediator_app/ui/case_list.py" line="117" />
             <source>Type:</source>
             <translation>类型：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="115" />
+            <location filename="../../mediator_app/ui/case_list.py" line="118" />
             <source>Source:</source>
             <translation>来源：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="116" />
+            <location filename="../../mediator_app/ui/case_list.py" line="119" />
             <source>Committee:</source>
             <translation>调委会：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="117" />
+            <location filename="../../mediator_app/ui/case_list.py" line="120" />
             <source>Registered from:</source>
             <translation>登记日期从：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="118" />
+            <location filename="../../mediator_app/ui/case_list.py" line="121" />
             <source>to:</source>
             <translation>至：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="154" />
+            <location filename="../../mediator_app/ui/case_list.py" line="158" />
             <source>All</source>
             <translation>全部</translation>
         </message>
@@ -2204,178 +2229,183 @@ Database: {path}</source>
     <context>
         <name>ReportsWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="77" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="216" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="78" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="221" />
             <source>Statistics reports</source>
             <translation>统计报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="113" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="114" />
             <source>Disputes and handling</source>
             <translation>纠纷排查与调处</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="114" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="115" />
             <source>By dispute type</source>
             <translation>按纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="115" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="116" />
             <source>Sources and prevention</source>
             <translation>案件来源与防止激化</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="116" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="117" />
             <source>By month</source>
             <translation>按月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="122" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="342" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="123" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="347" />
             <source>Review and submit</source>
             <translation>审核上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="133" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="126" />
+            <source>Case subsidies</source>
+            <translation>以案定补</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="137" />
             <source>Period:</source>
             <translation>期间：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="135" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="139" />
             <source>Scope:</source>
             <translation>范围：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="138" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="142" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="139" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="143" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="140" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="144" />
             <source>Save PDF…</source>
             <translation>保存 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="141" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="145" />
             <source>Report with chart (PDF)…</source>
             <translation>情况报告（PDF）…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="143" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="147" />
             <source>Save CSV…</source>
             <translation>保存 CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="144" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="148" />
             <source>Save XLSX…</source>
             <translation>保存 XLSX…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="186" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="190" />
             <source>Choose a unit or a committee.</source>
             <translation>请选择单位或调委会。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="197" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="198" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="202" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="203" />
             <source>Building the report…</source>
             <translation>正在生成报表…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="212" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="217" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="246" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="251" />
             <source>Calendar month</source>
             <translation>月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="261" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="266" />
             <source>Changed since submission: {n} differences (see Review and submit).</source>
             <translation>本月上报后数据有变化（{n} 项），详见“审核上报”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="276" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="281" />
             <source>Submitted figures: version {v}, by {who} at {at}.</source>
             <translation>已上报的数字：第 {v} 版，{who} 于 {at} 上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="277" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="282" />
             <source>The By month tab and the case lists show the current data.</source>
             <translation>“按月份”页和案件列表显示的是当前数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="294" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="299" />
             <source>Finding the cases…</source>
             <translation>正在查找案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="306" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="311" />
             <source>The month was reviewed.</source>
             <translation>本月已审核。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="314" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="319" />
             <source>Submit</source>
             <translation>上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="316" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="321" />
             <source>The month was submitted.</source>
             <translation>本月已上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="355" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="361" />
             <source>submitted</source>
             <translation>已上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="386" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="392" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="389" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="395" />
             <source>Saving {path}…</source>
             <translation>正在保存 {path}…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="392" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="398" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="398" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="407" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="404" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="414" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="398" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="412" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="418" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="404" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="419" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="425" />
             <source>sheet</source>
             <translation>统计表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="407" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="413" />
             <source>report</source>
             <translation>情况报告</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="412" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="419" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="419" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="426" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -2411,7 +2441,7 @@ Database: {path}</source>
     <context>
         <name>SearchCombo</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/widgets.py" line="90" />
+            <location filename="../../mediator_app/ui/case_form/widgets.py" line="91" />
             <source>{key} {label} (inactive)</source>
             <translation>{key} {label}（已停用）</translation>
         </message>
@@ -2826,6 +2856,276 @@ Database: {path}</source>
             <location filename="../../mediator_app/ui/reports/submission.py" line="170" />
             <source>Submit the figures of {scope} for {period} anyway?</source>
             <translation>仍要上报{scope}{period}的数字吗？</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubsidyPanel</name>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="98" />
+            <source>Claim sheets (PDF)…</source>
+            <translation>申报表（PDF）…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="99" />
+            <source>XLSX…</source>
+            <translation>XLSX…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="100" />
+            <source>CSV…</source>
+            <translation>CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="101" />
+            <source>Incomplete files…</source>
+            <translation>卷宗不完整清单…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="102" />
+            <source>Mark as paid…</source>
+            <translation>标记为已发放…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="103" />
+            <source>Rules…</source>
+            <translation>补助规则…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="122" />
+            <source>Paid cases by mediator</source>
+            <translation>按调解员的补助案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="123" />
+            <source>Not paid</source>
+            <translation>未予补助</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="159" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="160" />
+            <source>Computing the claim…</source>
+            <translation>正在计算补助申报…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="173" />
+            <source>Case subsidies</source>
+            <translation>以案定补</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="181" />
+            <source>{scope}, {period}: {cases} cases paid, {amount} yuan, to {mediators} mediators; {refused} successful cases not paid.</source>
+            <translation>{scope}，{period}：补助案件{cases}件，金额{amount}元，调解员{mediators}人；未予补助的调解成功案件{refused}件。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="193" />
+            <source>Paid: version {v} on {at} by {by}, {cases} cases, {amount} yuan.</source>
+            <translation>已发放：第{v}次，{at}，{by}，{cases}件，{amount}元。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="197" />
+            <source>{n} paid cases changed since the claim (marked ⚠).</source>
+            <translation>有{n}件已补助案件在申报后被修改（标 ⚠）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="204" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="255" />
+            <source>Committee</source>
+            <translation>调委会</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="204" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="234" />
+            <source>Mediator</source>
+            <translation>调解员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="205" />
+            <source>Cases</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="205" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="236" />
+            <source>Subsidy (yuan)</source>
+            <translation>补助金额（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="213" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="234" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="255" />
+            <source>Case no.</source>
+            <translation>案号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="234" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="256" />
+            <source>Closed on</source>
+            <translation>结案日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="235" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="256" />
+            <source>Difficulty</source>
+            <translation>难易程度</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="235" />
+            <source>Agreement</source>
+            <translation>调解协议</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="235" />
+            <source>Share</source>
+            <translation>份额</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="257" />
+            <source>Reasons</source>
+            <translation>未予补助原因</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="272" />
+            <source>Not paid ({n})</source>
+            <translation>未予补助（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="290" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="290" />
+            <source>Excel files (*.xlsx)</source>
+            <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="291" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="303" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="292" />
+            <source>Save the claim</source>
+            <translation>保存补助申报</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="301" />
+            <source>Save the incomplete files</source>
+            <translation>保存卷宗不完整清单</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="312" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="319" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="346" />
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="324" />
+            <source>Saved: {path}</source>
+            <translation>已保存：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="335" />
+            <source>Mark the claim of {scope} for {period} as paid: {n} cases, {amount} yuan?
+The claim is frozen, and these cases will not be paid again by any claim.</source>
+            <translation>把{scope}{period}的补助申报标记为已发放：{n}件，{amount}元？
+申报将被冻结，这些案件以后不会再被任何申报补助。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="339" />
+            <source>Mark as paid</source>
+            <translation>标记为已发放</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubsidyRulesDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="68" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="216" />
+            <source>Case subsidy rules</source>
+            <translation>以案定补规则</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="72" />
+            <source>Rates</source>
+            <translation>补助标准</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="73" />
+            <source>Complete case file</source>
+            <translation>卷宗完整要求</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="75" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="172" />
+            <source>Default difficulty</source>
+            <translation>默认难易程度</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="91" />
+            <source>Rule sets in force from:</source>
+            <translation>已有规则的生效日期：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="97" />
+            <source>New rates take effect on:</source>
+            <translation>新标准生效日期：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="99" />
+            <source>The principal mediator</source>
+            <translation>主办调解员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="100" />
+            <source>Split equally among the mediators</source>
+            <translation>承办调解员平分</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="102" />
+            <source>Who is paid:</source>
+            <translation>补助对象：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="103" />
+            <source>Only cases with a complete file</source>
+            <translation>只补助卷宗完整的案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="105" />
+            <source>Only cases whose agreement was performed</source>
+            <translation>只补助协议已履行的案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="112" />
+            <source>Any agreement (yuan)</source>
+            <translation>不分协议形式（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="113" />
+            <source>Written (yuan)</source>
+            <translation>书面协议（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="113" />
+            <source>Oral (yuan)</source>
+            <translation>口头协议（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="170" />
+            <source>(other types)</source>
+            <translation>（其他类型）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="210" />
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
         </message>
     </context>
     <context>
