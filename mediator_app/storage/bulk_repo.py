@@ -79,6 +79,7 @@ class CaseChunk:
     sessions: list[Row] = field(default_factory=list)
     agreements: list[Row] = field(default_factory=list)
     follow_ups: list[Row] = field(default_factory=list)
+    classes: list[Row] = field(default_factory=list)  # (difficulty, rowid): not the default
 
     def tables(self) -> list[tuple[str, list[Row]]]:
         return [("cases", self.cases), ("parties", self.parties),
@@ -109,6 +110,8 @@ class BulkRepository:
             self.db.execute(f"{DEFAULT_DIFFICULTY_SQL} WHERE id BETWEEN ? AND ? "
                             "AND difficulty IS NULL", span)
             self.db.execute(f"{FILE_FLAGS_SQL} WHERE id BETWEEN ? AND ?", span)
+            self.db.conn.executemany("UPDATE cases SET difficulty = ? WHERE id = ?",
+                                     chunk.classes)
         if trigger:
             # Same columns as the trigger (migration m0004_create_case_fts).
             self.db.execute(
