@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, NamedTuple
 
 # ---- difficulty classes ---------------------------------------------------------------
 
@@ -210,31 +211,31 @@ def shares(amount_fen: int, n: int) -> list[int]:
 # ---- the claim ------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Mediator:
+class Mediator(NamedTuple):
     person_id: int
     name: str
     committee_code: str
 
 
-@dataclass(frozen=True)
-class CaseFacts:
-    """What the claim needs of one 调解成功 case closed in the period."""
+class CaseFacts(NamedTuple):
+    """What the claim needs of one 调解成功 case closed in the period, in the column
+    order the storage layer reads it (a yearly claim of a large district reads a few
+    hundred thousand: tuples, made straight from the rows)."""
 
     rowid: int
     case_id: str
     case_no: str
     committee_code: str
-    closed_on: date
-    accepted: bool
+    closed_on: str  # ISO date
+    accepted: int  # 1: registered (accepted_on set)
     agreement_form: str | None
     performance: str | None
     difficulty: str
     people_involved: int
     amount_fen: int
     flags: int
-    mediators: tuple[Mediator, ...] = ()
-    paid_in: str = ""  # label of an earlier claim that paid this case, "" if none
+    mediator_ids: str = ""  # person ids joined by commas, the principal first
+    paid_claim: int | None = None  # id of the claim that paid it
 
 
 @dataclass(frozen=True)
@@ -243,8 +244,7 @@ class Refusal:
     params: Mapping[str, object] = field(default_factory=dict)
 
 
-@dataclass(frozen=True)
-class PaidLine:
+class PaidLine(NamedTuple):
     """One mediator's share of one case."""
 
     case: CaseFacts
@@ -255,8 +255,7 @@ class PaidLine:
     rule_from: date
 
 
-@dataclass(frozen=True)
-class RefusedCase:
+class RefusedCase(NamedTuple):
     case: CaseFacts
     reasons: tuple[Refusal, ...]
 
@@ -276,6 +275,7 @@ class ClaimResult:
     mediators: list[MediatorClaim]
     refused: list[RefusedCase]
     rule_sets: list[RuleSet]  # those applied (by effective date)
+    teams: dict[str, tuple[Mediator, ...]] = field(default_factory=dict)
 
     @property
     def amount_fen(self) -> int:
@@ -285,73 +285,157 @@ class ClaimResult:
     def eligible_cases(self) -> int:
         return len({line.case.rowid for m in self.mediators for line in m.lines})
 
+    def team(self, case: CaseFacts) -> tuple[Mediator, ...]:
+        return self.teams.get(case.mediator_ids, ())
 
-def refusals(case: CaseFacts, rules: RuleSet | None,
-             file_rules: Mapping[str, Sequence[str]]) -> list[Refusal]:
-    """Why ``case`` cannot be paid ([] when it can)."""
+
+class ClaimInput(NamedTuple):
+    """Besides the cases: who the mediators are and which claims count as earlier."""
+
+    people: Mapping[int, Mediator]  # person id -> the mediator
+    paid_elsewhere: Mapping[int, str]  # claim id -> its label, for claims of other periods
+
+
+class _Memo:
+    """Memoised rule lookups of one claim: the rule set of a closing date, what a file
+    lacks, the rate lines of a class and form, the mediators of an id list."""
+
+    def __init__(self, rule_sets: Sequence[RuleSet], file_rules: Mapping[str, Sequence[str]],
+                 people: Mapping[int, Mediator] | None = None):
+        self.rule_sets, self.file_rules, self.people = rule_sets, file_rules, people or {}
+        self.by_day: dict[str, RuleSet | None] = {}
+        self.missing: dict[tuple[str | None, int, int], list[str]] = {}
+        self.rates: dict[tuple[int, str, str | None], list[Rate]] = {}
+        self.teams: dict[str, tuple[Mediator, ...]] = {}
+        self.decided: dict[tuple[Any, ...], tuple[tuple[Refusal, ...], Rate | None]] = {}
+
+    def rules_on(self, day: str) -> RuleSet | None:
+        if day not in self.by_day:
+            self.by_day[day] = rule_set_on(self.rule_sets, date.fromisoformat(day))
+        return self.by_day[day]
+
+    def missing_items(self, form: str | None, accepted: int, flags: int) -> list[str]:
+        key = (form, accepted, flags)
+        if key not in self.missing:
+            self.missing[key] = missing_items(self.file_rules, "调解成功", form,
+                                              bool(accepted), flags)
+        return self.missing[key]
+
+    def rate(self, rules: RuleSet, case: CaseFacts) -> Rate | None:
+        key = (id(rules), case.difficulty, case.agreement_form)
+        lines = self.rates.get(key)
+        if lines is None:
+            lines = sorted((r for r in rules.rates if r.difficulty == case.difficulty
+                            and r.agreement_form in ("", case.agreement_form or "")),
+                           key=lambda r: r.specificity, reverse=True)
+            self.rates[key] = lines
+        for r in lines:  # the most specific first
+            if case.people_involved >= r.min_people and case.amount_fen >= r.min_amount_fen:
+                return r
+        return None
+
+    def team(self, ids: str) -> tuple[Mediator, ...]:
+        team = self.teams.get(ids)
+        if team is None:
+            team = self.teams[ids] = team_of(ids, self.people)
+        return team
+
+
+def team_of(ids: str, people: Mapping[int, Mediator]) -> tuple[Mediator, ...]:
+    """The mediators of a case from its comma-joined person ids (principal first)."""
+    return tuple(people.get(int(x)) or Mediator(int(x), f"#{x}", "")
+                 for x in ids.split(",")) if ids else ()
+
+
+def _reasons(case: CaseFacts, rules: RuleSet | None, memo: _Memo, paid_in: str
+             ) -> list[Refusal]:
     out: list[Refusal] = []
-    if case.paid_in:
-        out.append(Refusal("already_paid", {"claim": case.paid_in}))
+    if paid_in:
+        out.append(Refusal("already_paid", {"claim": paid_in}))
     if rules is None:
-        return [*out, Refusal("no_rule", {"date": case.closed_on.isoformat()})]
+        return [*out, Refusal("no_rule", {"date": case.closed_on})]
     if rules.require_complete:
-        missing = missing_items(file_rules, "调解成功", case.agreement_form, case.accepted,
-                                case.flags)
+        missing = memo.missing_items(case.agreement_form, case.accepted, case.flags)
         if missing:
             out.append(Refusal("file_incomplete", {"items": tuple(missing)}))
     if rules.performed_only and case.performance != "已履行":
         out.append(Refusal("not_performed", {"performance": case.performance or ""}))
-    if not case.mediators:
+    if not case.mediator_ids:
         out.append(Refusal("no_mediator"))
-    if rules.rate_for(case.difficulty, case.agreement_form, case.people_involved,
-                      case.amount_fen) is None:
+    if memo.rate(rules, case) is None:
         out.append(Refusal("no_rate", {"difficulty": case.difficulty,
                                        "form": case.agreement_form or ""}))
     return out
 
 
-def _lines(case: CaseFacts, rules: RuleSet) -> list[PaidLine]:
-    rate = rules.rate_for(case.difficulty, case.agreement_form, case.people_involved,
-                          case.amount_fen)
-    assert rate is not None
-    payees = case.mediators if rules.payee == SPLIT else case.mediators[:1]
-    return [PaidLine(case, m, share, rate.amount_fen, len(payees), rules.effective_from)
-            for m, share in zip(payees, shares(rate.amount_fen, len(payees)), strict=True)]
+def refusals(case: CaseFacts, rules: RuleSet | None,
+             file_rules: Mapping[str, Sequence[str]], paid_in: str = "") -> list[Refusal]:
+    """Why ``case`` cannot be paid ([] when it can); ``paid_in`` names an earlier claim
+    that paid it."""
+    return _reasons(case, rules, _Memo([], file_rules), paid_in)
+
+
+def _decide(case: CaseFacts, memo: _Memo, paid_elsewhere: Mapping[int, str], banded: bool
+            ) -> tuple[RuleSet | None, tuple[Refusal, ...], Rate | None]:
+    """The refusals and rate of ``case``, shared by every case with the same closing
+    date, file, form, class, performance, team presence and payment (and, when a rate
+    line has bands, the same people and amount)."""
+    rules = memo.rules_on(case.closed_on)
+    paid_in = paid_elsewhere.get(case.paid_claim, "") if case.paid_claim is not None else ""
+    key = (id(rules), case.accepted, case.agreement_form, case.performance, case.difficulty,
+           case.flags, bool(case.mediator_ids), paid_in,
+           *((case.people_involved, case.amount_fen) if banded else ()))
+    hit = memo.decided.get(key)
+    if hit is None:
+        reasons = tuple(_reasons(case, rules, memo, paid_in))
+        hit = memo.decided[key] = (reasons, None if reasons or rules is None
+                                   else memo.rate(rules, case))
+    return rules, hit[0], hit[1]
 
 
 def compute_claim(cases: Iterable[CaseFacts], rule_sets: Sequence[RuleSet],
-                  file_rules: Mapping[str, Sequence[str]]) -> ClaimResult:
+                  file_rules: Mapping[str, Sequence[str]],
+                  given: ClaimInput | None = None) -> ClaimResult:
     """Per mediator the paid cases and amounts, and the refused cases with reasons.
     Mediators are ordered by committee, name and id; their cases by closing date and
     case number; refused cases likewise."""
+    given = given or ClaimInput({}, {})
+    memo = _Memo(rule_sets, file_rules, given.people)
+    banded = any(r.min_people or r.min_amount_fen for rs in rule_sets for r in rs.rates)
     by_person: dict[int, MediatorClaim] = {}
     refused: list[RefusedCase] = []
     applied: dict[date, RuleSet] = {}
     for case in cases:
-        rules = rule_set_on(rule_sets, case.closed_on)
-        reasons = refusals(case, rules, file_rules)
+        rules, reasons, rate = _decide(case, memo, given.paid_elsewhere, banded)
         if reasons:
-            refused.append(RefusedCase(case, tuple(reasons)))
+            refused.append(RefusedCase(case, reasons))
             continue
-        assert rules is not None
+        assert rules is not None and rate is not None
         applied[rules.effective_from] = rules
-        for line in _lines(case, rules):
-            claim = by_person.setdefault(line.mediator.person_id, MediatorClaim(line.mediator))
-            claim.lines.append(line)
-    mediators = sorted(by_person.values(), key=lambda m: (
-        m.mediator.committee_code, m.mediator.name, m.mediator.person_id))
-    for m in mediators:
-        m.lines.sort(key=lambda ln: (ln.case.closed_on, ln.case.case_no, ln.case.case_id))
+        team = memo.team(case.mediator_ids)
+        payees = team if rules.payee == SPLIT else team[:1]
+        n = len(payees)
+        for payee, share in zip(payees, shares(rate.amount_fen, n), strict=True):
+            claim = by_person.get(payee.person_id)
+            if claim is None:
+                claim = by_person[payee.person_id] = MediatorClaim(payee)
+            claim.lines.append(PaidLine(case, payee, share, rate.amount_fen, n,
+                                        rules.effective_from))
+    mediators = sorted(by_person.values(), key=lambda c: (
+        c.mediator.committee_code, c.mediator.name, c.mediator.person_id))
+    for each in mediators:
+        each.lines.sort(key=lambda ln: (ln.case.closed_on, ln.case.case_no, ln.case.case_id))
     refused.sort(key=lambda r: (r.case.committee_code, r.case.closed_on, r.case.case_no,
                                 r.case.case_id))
-    return ClaimResult(mediators, refused, [applied[d] for d in sorted(applied)])
+    return ClaimResult(mediators, refused, [applied[d] for d in sorted(applied)],
+                       memo.teams)
 
 
-def fingerprint(case: CaseFacts) -> str:
+def fingerprint(case: CaseFacts, team: Sequence[Mediator]) -> str:
     """What a payment depended on, as text: a later change of any of it shows the paid
     case as "changed since the claim"."""
-    mediators = ",".join(f"{m.name}@{m.committee_code}" for m in case.mediators)
+    mediators = ",".join(f"{m.name}@{m.committee_code}" for m in team)
     return "|".join(str(v) for v in (
-        case.closed_on.isoformat(), int(case.accepted), case.agreement_form or "",
+        case.closed_on, int(case.accepted), case.agreement_form or "",
         case.performance or "", case.difficulty, case.people_involved, case.amount_fen,
         case.flags, mediators))

@@ -51,10 +51,18 @@ class Claim:
     paid_here: dict[str, int] = field(default_factory=dict)  # case_id -> claim id
     changed: set[str] = field(default_factory=set)  # paid here, changed since
     claims: list[PaidClaim] = field(default_factory=list)  # paid claims of (scope, period)
+    people: dict[int, s.Mediator] = field(default_factory=dict)
 
     @property
     def key(self) -> tuple[str, str]:
         return self.scope.code, self.period.text
+
+
+def fingerprint(claim: Claim, case: s.CaseFacts) -> str:
+    team = claim.result.teams.get(case.mediator_ids)
+    if team is None:  # a refused case's team was not needed by the claim
+        team = s.team_of(case.mediator_ids, claim.people)
+    return s.fingerprint(case, team)
 
 
 def resolve_scope(db: Database, code: str) -> ClaimScope:
@@ -78,31 +86,20 @@ def _claim_label(db: Database, scope: str, period: str, version: int, lang: str)
     return t("claim.label", lang, scope=name, period=period, version=version)
 
 
-def _facts(db: Database, scope: ClaimScope, period: Period, lang: str
-           ) -> tuple[list[s.CaseFacts], dict[str, int]]:
+def _inputs(db: Database, scope: ClaimScope, period: Period, lang: str
+            ) -> tuple[s.ClaimInput, set[int]]:
+    """The mediators, the labels of claims of other scopes or periods (their cases are
+    "already paid"), and the ids of this scope and period's own paid claims."""
     repo = SubsidyRepository(db)
-    start, end = period.start.isoformat(), period.end.isoformat()
-    mediators: dict[int, list[s.Mediator]] = {}
-    for rowid, pid, name, committee in repo.claim_mediators(scope.kind, scope.code, start, end):
-        mediators.setdefault(rowid, []).append(s.Mediator(pid, name, committee or ""))
-    facts, paid_here, labels = [], {}, {}
-    for r in repo.claim_rows(scope.kind, scope.code, start, end):
-        paid_in = ""
-        if r[12] is not None:
-            if (r[13], r[14]) == (scope.code, period.text):
-                paid_here[r[1]] = int(r[12])
-            else:
-                key = (r[13], r[14], r[15])
-                if key not in labels:
-                    labels[key] = _claim_label(db, r[13], r[14], r[15], lang)
-                paid_in = labels[key]
-        facts.append(s.CaseFacts(
-            rowid=r[0], case_id=r[1], case_no=r[2], committee_code=r[3],
-            closed_on=date.fromisoformat(r[4]), accepted=bool(r[5]), agreement_form=r[6],
-            performance=r[7], difficulty=r[8], people_involved=int(r[9]),
-            amount_fen=int(r[10]), flags=int(r[11]),
-            mediators=tuple(mediators.get(r[0], ())), paid_in=paid_in))
-    return facts, paid_here
+    people = {pid: s.Mediator(pid, name, committee or "")
+              for pid, (name, committee) in repo.people().items()}
+    elsewhere, here = {}, set()
+    for c in repo.claims():
+        if (c.scope, c.period) == (scope.code, period.text):
+            here.add(c.id)
+        else:
+            elsewhere[c.id] = _claim_label(db, c.scope, c.period, c.version, lang)
+    return s.ClaimInput(people, elsewhere), here
 
 
 def compute_claim(db: Database, *, period: str | Period, scope: str,
@@ -112,19 +109,26 @@ def compute_claim(db: Database, *, period: str | Period, scope: str,
     where = resolve_scope(db, scope)
     repo = SubsidyRepository(db)
     rule_sets, file_rules = repo.rule_sets(), repo.file_rules()
-    facts, paid_here = _facts(db, where, period, lang)
-    result = s.compute_claim(facts, rule_sets, file_rules)
+    given, own = _inputs(db, where, period, lang)
+    facts = list(map(s.CaseFacts._make, repo.claim_rows(
+        where.kind, where.code, period.start.isoformat(), period.end.isoformat())))
+    paid_here = ({f.case_id: f.paid_claim for f in facts if f.paid_claim in own}
+                 if own else {})
+    result = s.compute_claim(facts, rule_sets, file_rules, given)
     org = OrgRepository(db)
     classes = lookup_repo.code_items(db, "difficulty", include_inactive=True)
     claim = Claim(period, where, result, rule_sets, file_rules,
                   {i.code: i.label for i in classes},
                   {c.code: c.name for c in org.committees(include_inactive=True)},
-                  paid_here, claims=repo.claims(where.code, period.text))
-    current = {f.case_id: s.fingerprint(f) for f in facts}
-    for paid in claim.claims:
-        for case_id, fp in repo.paid_fingerprints(paid.id).items():
-            if current.get(case_id) != fp:
-                claim.changed.add(case_id)
+                  paid_here, claims=repo.claims(where.code, period.text),
+                  people=dict(given.people))
+    if claim.claims:  # fingerprints only of the cases these claims paid
+        by_id = {f.case_id: f for f in facts if f.case_id in paid_here}
+        for paid in claim.claims:
+            for case_id, fp in repo.paid_fingerprints(paid.id).items():
+                case = by_id.get(case_id)
+                if case is None or fingerprint(claim, case) != fp:
+                    claim.changed.add(case_id)
     return claim
 
 
@@ -155,7 +159,7 @@ def mark_paid(db: Database, *, period: str | Period, scope: str, user: str = "",
         try:
             claim_id = repo.add_claim(claim.scope.code, claim.period.text, user, len(new),
                                       amount, snapshot,
-                                      [(cid, fen, s.fingerprint(f))
+                                      [(cid, fen, fingerprint(claim, f))
                                        for cid, (f, fen) in sorted(new.items())])
         except sqlite3.IntegrityError as exc:  # a concurrent claim paid one of them
             raise DomainError(Problem("period", "subsidy.paid_elsewhere",

@@ -7,6 +7,7 @@ that mediator's share."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -50,7 +51,7 @@ def _case_dict(claim: Claim, line: s.PaidLine) -> dict[str, Any]:
             "class": claim.class_labels.get(case.difficulty, case.difficulty),
             "amount_yuan": yuan(line.amount_fen), "amount_fen": line.amount_fen,
             "case_amount_yuan": yuan(line.case_amount_fen), "share_of": line.share_of,
-            "closed_on": case.closed_on.isoformat(),
+            "closed_on": case.closed_on,
             "agreement_form": case.agreement_form or "",
             "committee_code": case.committee_code,
             "rule_effective_from": line.rule_from.isoformat(),
@@ -76,7 +77,7 @@ def claim_to_dict(claim: Claim, lang: str = "zh") -> dict[str, Any]:
                  for m in result.mediators]
     refused = [{"case_id": r.case.case_id, "case_no": r.case.case_no,
                 "committee_code": r.case.committee_code,
-                "closed_on": r.case.closed_on.isoformat(),
+                "closed_on": r.case.closed_on,
                 "class": claim.class_labels.get(r.case.difficulty, r.case.difficulty),
                 "reasons": reasons_text(r, claim.class_labels, lang),
                 "reason_codes": [x.code for x in r.reasons],
@@ -117,7 +118,7 @@ def case_rows(claim: Claim) -> Iterator[list[Any]]:
             case = line.case
             yield [m.mediator.committee_code,
                    claim.committee_names.get(m.mediator.committee_code, ""),
-                   m.mediator.name, case.case_no, case.case_id, case.closed_on.isoformat(),
+                   m.mediator.name, case.case_no, case.case_id, case.closed_on,
                    claim.class_labels.get(case.difficulty, case.difficulty),
                    case.agreement_form or "", f"1/{line.share_of}",
                    yuan_text(line.amount_fen)]
@@ -146,7 +147,7 @@ def refused_rows(claim: Claim, lang: str) -> Iterator[list[Any]]:
     sep = "; " if lang == "en" else "；"
     for r in claim.result.refused:
         yield [r.case.committee_code, r.case.case_no, r.case.case_id,
-               r.case.closed_on.isoformat(),
+               r.case.closed_on,
                claim.class_labels.get(r.case.difficulty, r.case.difficulty),
                sep.join(reasons_text(r, claim.class_labels, lang))]
 
@@ -166,8 +167,9 @@ def workbook_bytes(claim: Claim, lang: str = "zh") -> bytes:
 
 def export_claim(claim: Claim, fmt: str, lang: str = "zh") -> bytes:
     fmt = fmt.lower()
-    if fmt == "json":
-        return json_out.json_bytes(claim_to_dict(claim, lang))
+    if fmt == "json":  # compact: json's C encoder (indent would use the Python one)
+        return (json.dumps(claim_to_dict(claim, lang), ensure_ascii=False,
+                           separators=(",", ":")) + "\n").encode("utf-8")
     if fmt == "csv":
         return csv_bytes(claim, lang)
     if fmt == "xlsx":

@@ -33,7 +33,7 @@ def _committee_section(claim: Claim, code: str, mediators: list[s.MediatorClaim]
         for line in m.lines:
             n += 1
             case = line.case
-            rows.append([str(n), m.mediator.name, case.case_no, case.closed_on.isoformat(),
+            rows.append([str(n), m.mediator.name, case.case_no, case.closed_on,
                          claim.class_labels.get(case.difficulty, case.difficulty),
                          case.agreement_form or "",
                          "" if line.share_of == 1 else f"1/{line.share_of}",
@@ -81,7 +81,7 @@ def _summary_section(claim: Claim, by_committee: dict[str, list[s.MediatorClaim]
 def _refused_section(claim: Claim, lang: str) -> Section:
     sep = "; " if lang == "en" else "；"
     rows = [[claim.committee_names.get(r.case.committee_code, r.case.committee_code),
-             r.case.case_no, r.case.closed_on.isoformat(),
+             r.case.case_no, r.case.closed_on,
              sep.join(reasons_text(r, claim.class_labels, lang))]
             for r in claim.result.refused]
     if not rows:

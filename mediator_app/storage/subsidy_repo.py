@@ -171,32 +171,29 @@ class SubsidyRepository:
 
     # ---- the cases of a claim ------------------------------------------------------------
     def claim_rows(self, kind: str, code: str, start: str, end: str) -> Iterator[tuple[Any, ...]]:
-        """调解成功, live cases beneath the scope closed in [start, end]: (rowid,
-        case_id, case_no, committee_code, closed_on, accepted, agreement_form,
-        performance, class, people_involved, amount_fen, file_flags, paid claim id,
-        paid claim scope, paid claim period, paid version), by row id."""
+        """调解成功, live cases beneath the scope closed in [start, end], by row id, in
+        the field order of ``domain.subsidy.CaseFacts``: (rowid, case_id, case_no,
+        committee_code, closed_on, accepted, agreement_form, performance, class,
+        people_involved, amount_fen, file_flags, mediator person ids joined by commas
+        in their order (the principal first), id of the claim that paid it)."""
         where, params = scope_clause(kind, code)
-        yield from self.conn.execute(
+        cursor = self.conn.cursor()
+        cursor.arraysize = 2000
+        yield from cursor.execute(
             "SELECT c.id, c.case_id, c.case_no, c.committee_code, c.closed_on, "
             "c.accepted_on IS NOT NULL, c.agreement_form, c.performance, "
             f"{_EFFECTIVE_CLASS}, c.people_involved, c.amount_fen, c.file_flags, "
-            "pc.claim_id, cl.scope, cl.period, cl.version "
-            "FROM cases c LEFT JOIN subsidy_paid_cases pc ON pc.case_id = c.case_id "
-            "LEFT JOIN subsidy_claims cl ON cl.id = pc.claim_id "
+            "ifnull((SELECT group_concat(person_id) FROM (SELECT person_id FROM "
+            "case_mediators WHERE case_rowid = c.id ORDER BY seq)), ''), "
+            "(SELECT claim_id FROM subsidy_paid_cases WHERE case_id = c.case_id) "
+            "FROM cases c "
             "WHERE c.status = '调解成功' AND c.deleted = 0 AND c.closed_on BETWEEN ? AND ? "
             f"AND {where} ORDER BY c.id", [start, end, *params])
 
-    def claim_mediators(self, kind: str, code: str, start: str, end: str
-                        ) -> Iterator[tuple[int, int, str, str]]:
-        """(case rowid, person id, name, committee code) of the same cases, in each
-        case's order of mediators (the first is the principal)."""
-        where, params = scope_clause(kind, code)
-        yield from self.conn.execute(
-            "SELECT c.id, p.id, p.name, coalesce(p.committee_code, c.committee_code) "
-            "FROM cases c JOIN case_mediators cm ON cm.case_rowid = c.id "
-            "JOIN people p ON p.id = cm.person_id "
-            "WHERE c.status = '调解成功' AND c.deleted = 0 AND c.closed_on BETWEEN ? AND ? "
-            f"AND {where} ORDER BY c.id, cm.seq", [start, end, *params])
+    def people(self) -> dict[int, tuple[str, str | None]]:
+        """person id -> (name, committee code)."""
+        return {r[0]: (r[1], r[2]) for r in self.conn.execute(
+            "SELECT id, name, committee_code FROM people")}
 
     # ---- claims marked as paid -------------------------------------------------------------
     def add_claim(self, scope: str, period: str, user: str, cases: int, amount_fen: int,

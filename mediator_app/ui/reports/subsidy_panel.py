@@ -241,7 +241,7 @@ class SubsidyPanel(QWidget):
             model.appendRow([
                 _item(f"{case.case_no or '#' + str(case.rowid)}{paid}{mark}", rowid=case.rowid),
                 _item(line.mediator.name, rowid=case.rowid),
-                _item(case.closed_on.isoformat(), rowid=case.rowid),
+                _item(case.closed_on, rowid=case.rowid),
                 _item(claim.class_labels.get(case.difficulty, case.difficulty),
                       rowid=case.rowid),
                 _item(case.agreement_form or "", rowid=case.rowid),
@@ -262,7 +262,7 @@ class SubsidyPanel(QWidget):
                 _item(case.case_no or f"#{case.rowid}", rowid=case.rowid),
                 _item(claim.committee_names.get(case.committee_code, case.committee_code),
                       rowid=case.rowid),
-                _item(case.closed_on.isoformat(), rowid=case.rowid),
+                _item(case.closed_on, rowid=case.rowid),
                 _item(claim.class_labels.get(case.difficulty, case.difficulty),
                       rowid=case.rowid),
                 _item(sep.join(reasons_text(r, claim.class_labels, self.ctx.lang)),
