@@ -52,6 +52,8 @@ _TEXTS: dict[str, tuple[str, str]] = {
     "row.total": ("合计", "Total"),
     "row.subtotal": ("小计", "Subtotal"),
     "sign.mediator": ("调解员签字：", "Mediator:"),
+    "sign.mediator_named": ("调解员（{name}）签字：", "Mediator ({name}):"),
+    "row.cases": ("{n}件", "{n} cases"),
     "sign.director": ("调委会主任签字：", "Committee director:"),
     "sign.office": ("司法所审核意见（盖章）：", "Judicial office (seal):"),
     "sign.date": ("日期：", "Date:"),

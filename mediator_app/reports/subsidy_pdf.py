@@ -86,8 +86,11 @@ def _table(sec: Section, st: dict[str, ParagraphStyle]) -> Table:
 
 
 def _signatures(sec: Section, st: dict[str, ParagraphStyle]) -> Table:
-    rows = [[_p(f"{label}＿＿＿＿＿＿＿＿＿＿", st["sign"])] for label in sec.signatures]
-    grid = Table(rows, colWidths=[WIDTH])
+    """Two signature lines a row, so that a committee's mediators fit on the page."""
+    cells = [_p(f"{label}＿＿＿＿＿＿＿＿", st["sign"]) for label in sec.signatures]
+    cells += [""] * (len(cells) % 2)
+    rows = [cells[i:i + 2] for i in range(0, len(cells), 2)]
+    grid = Table(rows, colWidths=[WIDTH / 2, WIDTH / 2])
     grid.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0)]))
     return grid
 

@@ -39,20 +39,23 @@ def _committee_section(claim: Claim, code: str, mediators: list[s.MediatorClaim]
                          "" if line.share_of == 1 else f"1/{line.share_of}",
                          yuan_text(line.amount_fen)])
             kinds.append(NORMAL)
-        rows.append(["", f"{m.mediator.name} {t('row.subtotal', lang)}", "", "", "", "",
-                     str(len(m.lines)), yuan_text(m.amount_fen)])
+        rows.append(["", f"{m.mediator.name} {t('row.subtotal', lang)}",
+                     t("row.cases", lang, n=len(m.lines)), "", "", "", "",
+                     yuan_text(m.amount_fen)])
         kinds.append(SUBTOTAL)
     cases = len({ln.case.case_id for m in mediators for ln in m.lines})
-    rows.append(["", t("row.total", lang), "", "", "", "", str(cases),
+    rows.append(["", t("row.total", lang), t("row.cases", lang, n=cases), "", "", "", "",
                  yuan_text(sum(m.amount_fen for m in mediators))])
     kinds.append(TOTAL)
     name = claim.committee_names.get(code, code)
     header = [t(k, lang) for k in ("col.no", "col.mediator", "col.case_no", "col.closed_on",
                                    "col.class", "col.form", "col.share", "col.amount")]
     return Section(t("title.committee", lang, committee=name), _meta(claim, lang), header,
-                   rows, kinds, [0.5, 1.1, 2.6, 1.2, 0.8, 0.7, 0.7, 1.1], right={7},
-                   signatures=[t("sign.mediator", lang), t("sign.director", lang),
-                               t("sign.office", lang), t("sign.date", lang)])
+                   rows, kinds, [0.6, 1.2, 2.5, 1.2, 0.8, 0.9, 0.6, 1.1], right={7},
+                   signatures=[*(t("sign.mediator_named", lang, name=m.mediator.name)
+                                 for m in mediators),
+                               t("sign.director", lang), t("sign.office", lang),
+                               t("sign.date", lang)])
 
 
 def _summary_section(claim: Claim, by_committee: dict[str, list[s.MediatorClaim]],

@@ -59,14 +59,14 @@ def _item(text: str, *, right: bool = False, rowid: int | None = None,
     return item
 
 
-def _table(parent: QWidget) -> QTableView:
+def _table(parent: QWidget, *, stretch_last: bool = False) -> QTableView:
     view = QTableView(parent)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().hide()
     view.setWordWrap(True)
-    view.horizontalHeader().setStretchLastSection(True)
+    view.horizontalHeader().setStretchLastSection(stretch_last)
     return view
 
 
@@ -112,13 +112,13 @@ class SubsidyPanel(QWidget):
         self.banner.hide()
         layout.addWidget(self.banner)
         self.inner = QTabWidget(self)
-        split = QSplitter(Qt.Orientation.Vertical, self)
+        split = QSplitter(Qt.Orientation.Horizontal, self)
         self.mediators = _table(split)
         self.cases = _table(split)
         split.addWidget(self.mediators)
         split.addWidget(self.cases)
-        split.setSizes([300, 300])
-        self.refused = _table(self)
+        split.setSizes([420, 780])
+        self.refused = _table(self, stretch_last=True)
         self.inner.addTab(split, self.tr("Paid cases by mediator"))
         self.inner.addTab(self.refused, self.tr("Not paid"))
         layout.addWidget(self.inner, 1)

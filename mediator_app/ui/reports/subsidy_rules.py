@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QTableWidget,
     QTableWidgetItem,
@@ -119,7 +120,7 @@ class SubsidyRulesDialog(QDialog):
             for col, form_value in enumerate(FORMS):
                 self.rates.setItem(row, col, QTableWidgetItem(_yuan(plain.get((code,
                                                                                 form_value)))))
-        self.rates.horizontalHeader().setStretchLastSection(True)
+        self.rates.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         form.addRow(self.rates)
         return page
 
