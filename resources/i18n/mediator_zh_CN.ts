@@ -707,6 +707,11 @@ Open it read-only?</source>
             <source>Case sources</source>
             <translation>案件来源</translation>
         </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="347" />
+            <source>Difficulty classes</source>
+            <translation>难易程度</translation>
+        </message>
     </context>
     <context>
         <name>CommitteesPanel</name>
@@ -3046,84 +3051,84 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
     <context>
         <name>SubsidyRulesDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="68" />
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="216" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="69" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="217" />
             <source>Case subsidy rules</source>
             <translation>以案定补规则</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="72" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="73" />
             <source>Rates</source>
             <translation>补助标准</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="73" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="74" />
             <source>Complete case file</source>
             <translation>卷宗完整要求</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="75" />
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="172" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="76" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="173" />
             <source>Default difficulty</source>
             <translation>默认难易程度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="91" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="92" />
             <source>Rule sets in force from:</source>
             <translation>已有规则的生效日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="97" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="98" />
             <source>New rates take effect on:</source>
             <translation>新标准生效日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="99" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="100" />
             <source>The principal mediator</source>
             <translation>主办调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="100" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="101" />
             <source>Split equally among the mediators</source>
             <translation>承办调解员平分</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="102" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="103" />
             <source>Who is paid:</source>
             <translation>补助对象：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="103" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="104" />
             <source>Only cases with a complete file</source>
             <translation>只补助卷宗完整的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="105" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="106" />
             <source>Only cases whose agreement was performed</source>
             <translation>只补助协议已履行的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="112" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="113" />
             <source>Any agreement (yuan)</source>
             <translation>不分协议形式（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="113" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="114" />
             <source>Written (yuan)</source>
             <translation>书面协议（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="113" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="114" />
             <source>Oral (yuan)</source>
             <translation>口头协议（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="170" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="171" />
             <source>(other types)</source>
             <translation>（其他类型）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="210" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="211" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>

@@ -401,3 +401,14 @@ def test_cli_rules_and_mark_paid(tmp_path, capsys):
     d = json.loads(capsys.readouterr().out)
     assert d["paid_claims"][0]["paid_by"] == "审核人"
     assert d["rules"]["applied"][0]["payee"] == "split"
+
+
+def test_difficulty_code_table_refuses_deleting_a_class_in_use(ledger):
+    from mediator_app.services.code_tables import delete_code_item
+
+    db, _ids = ledger
+    save_code_item(db, CodeItem("difficulty", "9", "试用"), new=True)
+    delete_code_item(db, "difficulty", "9")  # unused: deleted
+    with pytest.raises(DomainError) as exc:
+        delete_code_item(db, "difficulty", "4")  # in the default rate table
+    assert exc.value.first.code == "in_use"
