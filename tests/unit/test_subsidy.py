@@ -412,3 +412,35 @@ def test_difficulty_code_table_refuses_deleting_a_class_in_use(ledger):
     with pytest.raises(DomainError) as exc:
         delete_code_item(db, "difficulty", "4")  # in the default rate table
     assert exc.value.first.code == "in_use"
+
+
+@pytest.mark.parametrize("period", ["2026-Q1", "2026-01-01..2026-03-31", "２０２６－Ｑ１",
+                                    "2026-1-1..2026-3-31"])
+def test_period_syntax_is_the_reports(ledger, period):
+    db, ids = ledger
+    case = store(db, resolved_case(C1, date(2026, 3, 31), (ids["张伟"],)))
+    store(db, resolved_case(C1, date(2026, 4, 1), (ids["张伟"],)))
+    assert _paid_ids(_claim(db, period=period)) == {case.case_id}
+
+
+def test_incomplete_sql_agrees_with_the_domain_rules(ledger):
+    """The case list's filter (SQL) and the claim (Python) judge every file alike."""
+    from mediator_app.storage.subsidy_repo import SubsidyRepository, incomplete_sql
+
+    db, ids = ledger
+    written = store(db, resolved_case(C1, date(2026, 2, 3), (ids["张伟"],)))
+    oral = store(db, resolved_case(C1, date(2026, 2, 4), (ids["张伟"],),
+                                   form=AgreementForm.ORAL, signed=False))
+    rules = dict(SubsidyRepository(db).file_rules())
+    rules["调解成功|口头"] = tuple(s.ITEMS)  # every item somewhere
+    condition = incomplete_sql(rules)
+    for case in (written, oral):
+        for accepted in (None, "2026-02-01"):
+            for flags in range(128):
+                db.execute("UPDATE cases SET file_flags = ?, accepted_on = ? WHERE id = ?",
+                           [flags, accepted, case.id])
+                in_sql = db.execute(f"SELECT {condition} FROM cases c WHERE c.id = ?",
+                                    [case.id]).fetchone()[0]
+                missing = s.missing_items(rules, "调解成功", case.agreement_form.value,
+                                          accepted is not None, flags)
+                assert bool(in_sql) == bool(missing), (case.agreement_form, accepted, flags)
