@@ -234,7 +234,7 @@ class CaseFacts(NamedTuple):
     people_involved: int
     amount_fen: int
     flags: int
-    mediator_ids: str = ""  # person ids joined by commas, the principal first
+    mediator_ids: str = ""  # "seq:person_id" joined by commas (seq 0 the principal)
     paid_claim: int | None = None  # id of the claim that paid it
 
 
@@ -307,7 +307,8 @@ class _Memo:
         self.missing: dict[tuple[str | None, int, int], list[str]] = {}
         self.rates: dict[tuple[int, str, str | None], list[Rate]] = {}
         self.teams: dict[str, tuple[Mediator, ...]] = {}
-        self.decided: dict[tuple[Any, ...], tuple[tuple[Refusal, ...], Rate | None]] = {}
+        self.decided: dict[tuple[Any, ...],
+                           tuple[RuleSet | None, tuple[Refusal, ...], Rate | None]] = {}
 
     def rules_on(self, day: str) -> RuleSet | None:
         if day not in self.by_day:
@@ -342,9 +343,14 @@ class _Memo:
 
 
 def team_of(ids: str, people: Mapping[int, Mediator]) -> tuple[Mediator, ...]:
-    """The mediators of a case from its comma-joined person ids (principal first)."""
-    return tuple(people.get(int(x)) or Mediator(int(x), f"#{x}", "")
-                 for x in ids.split(",")) if ids else ()
+    """The mediators of a case, principal first, from its ``seq:person_id`` list (or
+    plain comma-joined person ids, already in order)."""
+    if not ids:
+        return ()
+    pairs = sorted((int(a), int(b)) for a, _sep, b in (
+        x.rpartition(":") if ":" in x else (str(n), ":", x)
+        for n, x in enumerate(ids.split(","))))
+    return tuple(people.get(pid) or Mediator(pid, f"#{pid}", "") for _seq, pid in pairs)
 
 
 def _reasons(case: CaseFacts, rules: RuleSet | None, memo: _Memo, paid_in: str
@@ -380,17 +386,27 @@ def _decide(case: CaseFacts, memo: _Memo, paid_elsewhere: Mapping[int, str], ban
     """The refusals and rate of ``case``, shared by every case with the same closing
     date, file, form, class, performance, team presence and payment (and, when a rate
     line has bands, the same people and amount)."""
-    rules = memo.rules_on(case.closed_on)
-    paid_in = paid_elsewhere.get(case.paid_claim, "") if case.paid_claim is not None else ""
-    key = (id(rules), case.accepted, case.agreement_form, case.performance, case.difficulty,
-           case.flags, bool(case.mediator_ids), paid_in,
-           *((case.people_involved, case.amount_fen) if banded else ()))
+    key = (case[4:9], case.flags, case.mediator_ids == "", case.paid_claim,
+           (case.people_involved, case.amount_fen) if banded else None)
     hit = memo.decided.get(key)
     if hit is None:
+        rules = memo.rules_on(case.closed_on)
+        paid_in = (paid_elsewhere.get(case.paid_claim, "") if case.paid_claim is not None
+                   else "")
         reasons = tuple(_reasons(case, rules, memo, paid_in))
-        hit = memo.decided[key] = (reasons, None if reasons or rules is None
+        hit = memo.decided[key] = (rules, reasons, None if reasons or rules is None
                                    else memo.rate(rules, case))
-    return rules, hit[0], hit[1]
+    return hit
+
+
+def _line_order(line: PaidLine) -> tuple[str, str, str]:
+    case = line.case
+    return case.closed_on, case.case_no, case.case_id
+
+
+def _refused_order(refused: RefusedCase) -> tuple[str, str, str, str]:
+    case = refused.case
+    return case.committee_code, case.closed_on, case.case_no, case.case_id
 
 
 def compute_claim(cases: Iterable[CaseFacts], rule_sets: Sequence[RuleSet],
@@ -424,9 +440,8 @@ def compute_claim(cases: Iterable[CaseFacts], rule_sets: Sequence[RuleSet],
     mediators = sorted(by_person.values(), key=lambda c: (
         c.mediator.committee_code, c.mediator.name, c.mediator.person_id))
     for each in mediators:
-        each.lines.sort(key=lambda ln: (ln.case.closed_on, ln.case.case_no, ln.case.case_id))
-    refused.sort(key=lambda r: (r.case.committee_code, r.case.closed_on, r.case.case_no,
-                                r.case.case_id))
+        each.lines.sort(key=_line_order)
+    refused.sort(key=_refused_order)  # nearly free when the cases came in this order
     return ClaimResult(mediators, refused, [applied[d] for d in sorted(applied)],
                        memo.teams)
 

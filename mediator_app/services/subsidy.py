@@ -111,7 +111,8 @@ def compute_claim(db: Database, *, period: str | Period, scope: str,
     rule_sets, file_rules = repo.rule_sets(), repo.file_rules()
     given, own = _inputs(db, where, period, lang)
     facts = list(map(s.CaseFacts._make, repo.claim_rows(
-        where.kind, where.code, period.start.isoformat(), period.end.isoformat())))
+        where.kind, where.code, period.start.isoformat(), period.end.isoformat(),
+        paid=repo.has_claims())))
     paid_here = ({f.case_id: f.paid_claim for f in facts if f.paid_claim in own}
                  if own else {})
     result = s.compute_claim(facts, rule_sets, file_rules, given)

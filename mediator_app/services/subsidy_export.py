@@ -75,16 +75,20 @@ def claim_to_dict(claim: Claim, lang: str = "zh") -> dict[str, Any]:
                   "amount_fen": m.amount_fen,
                   "cases": [_case_dict(claim, line) for line in m.lines]}
                  for m in result.mediators]
-    refused = [{"case_id": r.case.case_id, "case_no": r.case.case_no,
-                "committee_code": r.case.committee_code,
-                "closed_on": r.case.closed_on,
-                "class": claim.class_labels.get(r.case.difficulty, r.case.difficulty),
-                "reasons": reasons_text(r, claim.class_labels, lang),
-                "reason_codes": [x.code for x in r.reasons],
-                "missing_items": _missing(r),
-                "paid_claim": claim.paid_here.get(r.case.case_id),
-                "changed_since_claim": r.case.case_id in claim.changed}
-               for r in result.refused]
+    said: dict[int, tuple[list[str], list[str], list[str]]] = {}  # shared reason tuples
+    refused = []
+    for r in result.refused:
+        texts = said.get(id(r.reasons))
+        if texts is None:
+            texts = said[id(r.reasons)] = (reasons_text(r, claim.class_labels, lang),
+                                           [x.code for x in r.reasons], _missing(r))
+        refused.append({
+            "case_id": r.case.case_id, "case_no": r.case.case_no,
+            "committee_code": r.case.committee_code, "closed_on": r.case.closed_on,
+            "class": claim.class_labels.get(r.case.difficulty, r.case.difficulty),
+            "reasons": texts[0], "reason_codes": texts[1], "missing_items": texts[2],
+            "paid_claim": claim.paid_here.get(r.case.case_id),
+            "changed_since_claim": r.case.case_id in claim.changed})
     return {
         "period": claim.period.text, "period_label": claim.period.label,
         "period_start": claim.period.start.isoformat(),

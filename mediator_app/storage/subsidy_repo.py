@@ -170,25 +170,33 @@ class SubsidyRepository:
         self.conn.execute("DELETE FROM subsidy_rule_sets WHERE effective_from = ?", [key])
 
     # ---- the cases of a claim ------------------------------------------------------------
-    def claim_rows(self, kind: str, code: str, start: str, end: str) -> Iterator[tuple[Any, ...]]:
-        """调解成功, live cases beneath the scope closed in [start, end], by row id, in
-        the field order of ``domain.subsidy.CaseFacts``: (rowid, case_id, case_no,
-        committee_code, closed_on, accepted, agreement_form, performance, class,
-        people_involved, amount_fen, file_flags, mediator person ids joined by commas
-        in their order (the principal first), id of the claim that paid it)."""
+    def claim_rows(self, kind: str, code: str, start: str, end: str, *,
+                   paid: bool = True) -> Iterator[tuple[Any, ...]]:
+        """调解成功, live cases beneath the scope closed in [start, end], ordered by
+        committee, closing date, case number and case id, in the field order of
+        ``domain.subsidy.CaseFacts``: (rowid, case_id, case_no, committee_code,
+        closed_on, accepted, agreement_form, performance, class, people_involved,
+        amount_fen, file_flags, the mediators as ``seq:person_id`` joined by commas (in
+        no particular order), id of the claim that paid it (None; not looked up unless
+        ``paid``))."""
         where, params = scope_clause(kind, code)
+        paid_claim = ("(SELECT claim_id FROM subsidy_paid_cases WHERE case_id = c.case_id)"
+                      if paid else "NULL")
         cursor = self.conn.cursor()
         cursor.arraysize = 2000
         yield from cursor.execute(
             "SELECT c.id, c.case_id, c.case_no, c.committee_code, c.closed_on, "
             "c.accepted_on IS NOT NULL, c.agreement_form, c.performance, "
             f"{_EFFECTIVE_CLASS}, c.people_involved, c.amount_fen, c.file_flags, "
-            "ifnull((SELECT group_concat(person_id) FROM (SELECT person_id FROM "
-            "case_mediators WHERE case_rowid = c.id ORDER BY seq)), ''), "
-            "(SELECT claim_id FROM subsidy_paid_cases WHERE case_id = c.case_id) "
+            "ifnull((SELECT group_concat(seq || ':' || person_id) FROM case_mediators "
+            f"WHERE case_rowid = c.id), ''), {paid_claim} "
             "FROM cases c "
             "WHERE c.status = '调解成功' AND c.deleted = 0 AND c.closed_on BETWEEN ? AND ? "
-            f"AND {where} ORDER BY c.id", [start, end, *params])
+            f"AND {where} ORDER BY c.committee_code, c.closed_on, c.case_no, c.case_id",
+            [start, end, *params])
+
+    def has_claims(self) -> bool:
+        return bool(self.conn.execute("SELECT EXISTS (SELECT 1 FROM subsidy_claims)").fetchone()[0])
 
     def people(self) -> dict[int, tuple[str, str | None]]:
         """person id -> (name, committee code)."""
