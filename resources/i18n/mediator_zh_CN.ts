@@ -2866,184 +2866,189 @@ Database: {path}</source>
     <context>
         <name>SubsidyPanel</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="98" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="99" />
             <source>Claim sheets (PDF)…</source>
             <translation>申报表（PDF）…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="99" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="100" />
             <source>XLSX…</source>
             <translation>XLSX…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="100" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="101" />
             <source>CSV…</source>
             <translation>CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="101" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="102" />
             <source>Incomplete files…</source>
             <translation>卷宗不完整清单…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="102" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="103" />
             <source>Mark as paid…</source>
             <translation>标记为已发放…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="103" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="104" />
             <source>Rules…</source>
             <translation>补助规则…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="122" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="126" />
             <source>Paid cases by mediator</source>
             <translation>按调解员的补助案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="123" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="127" />
             <source>Not paid</source>
             <translation>未予补助</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="159" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="160" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="163" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="164" />
             <source>Computing the claim…</source>
             <translation>正在计算补助申报…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="173" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="177" />
             <source>Case subsidies</source>
             <translation>以案定补</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="181" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="185" />
             <source>{scope}, {period}: {cases} cases paid, {amount} yuan, to {mediators} mediators; {refused} successful cases not paid.</source>
             <translation>{scope}，{period}：补助案件{cases}件，金额{amount}元，调解员{mediators}人；未予补助的调解成功案件{refused}件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="193" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="197" />
             <source>Paid: version {v} on {at} by {by}, {cases} cases, {amount} yuan.</source>
             <translation>已发放：第{v}次，{at}，{by}，{cases}件，{amount}元。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="197" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="201" />
             <source>{n} paid cases changed since the claim (marked ⚠).</source>
             <translation>有{n}件已补助案件在申报后被修改（标 ⚠）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="204" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="255" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="208" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="261" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="204" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="234" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="208" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="238" />
             <source>Mediator</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="205" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="209" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="205" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="236" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="209" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="240" />
             <source>Subsidy (yuan)</source>
             <translation>补助金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="213" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="217" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="234" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="255" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="238" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="261" />
             <source>Case no.</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="234" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="256" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="238" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="262" />
             <source>Closed on</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="235" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="256" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="262" />
             <source>Difficulty</source>
             <translation>难易程度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="235" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="235" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
             <source>Share</source>
             <translation>份额</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="257" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="263" />
             <source>Reasons</source>
             <translation>未予补助原因</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="272" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="278" />
             <source>Not paid ({n})</source>
             <translation>未予补助（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="290" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="281" />
+            <source>Showing the first {shown} of {total} cases; the claim files hold them all.</source>
+            <translation>只列出 {total} 件中的前 {shown} 件；申报表和导出文件包含全部案件。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="302" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="290" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="302" />
             <source>Excel files (*.xlsx)</source>
             <translation>Excel 文件 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="291" />
             <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="303" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="315" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="292" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="304" />
             <source>Save the claim</source>
             <translation>保存补助申报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="301" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="313" />
             <source>Save the incomplete files</source>
             <translation>保存卷宗不完整清单</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="312" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="319" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="346" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="324" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="331" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="358" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="324" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="336" />
             <source>Saved: {path}</source>
             <translation>已保存：{path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="335" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="347" />
             <source>Mark the claim of {scope} for {period} as paid: {n} cases, {amount} yuan?
 The claim is frozen, and these cases will not be paid again by any claim.</source>
             <translation>把{scope}{period}的补助申报标记为已发放：{n}件，{amount}元？
 申报将被冻结，这些案件以后不会再被任何申报补助。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="339" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="351" />
             <source>Mark as paid</source>
             <translation>标记为已发放</translation>
         </message>

@@ -42,6 +42,7 @@ from mediator_app.ui.reports.drill import open_case_form
 from mediator_app.ui.reports.progress import run_with_progress
 
 ROWID_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_ROWS = 5000  # cases shown in a table (the files hold them all), as in the drill-down
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 ALL = -1  # the totals row of the mediators table
 
@@ -119,6 +120,9 @@ class SubsidyPanel(QWidget):
         split.addWidget(self.cases)
         split.setSizes([420, 780])
         self.refused = _table(self, stretch_last=True)
+        self.cut = QLabel(self)
+        self.cut.hide()
+        layout.addWidget(self.cut)
         self.inner.addTab(split, self.tr("Paid cases by mediator"))
         self.inner.addTab(self.refused, self.tr("Not paid"))
         layout.addWidget(self.inner, 1)
@@ -234,7 +238,9 @@ class SubsidyPanel(QWidget):
             self.tr("Case no."), self.tr("Mediator"), self.tr("Closed on"),
             self.tr("Difficulty"), self.tr("Agreement"), self.tr("Share"),
             self.tr("Subsidy (yuan)")])
-        for line in self.lines_for(row):
+        lines = self.lines_for(row)
+        self._note_cut(len(lines))
+        for line in lines[:MAX_ROWS]:
             case = line.case
             mark = " ⚠" if case.case_id in claim.changed else ""
             paid = " ✓" if case.case_id in claim.paid_here else ""
@@ -256,7 +262,7 @@ class SubsidyPanel(QWidget):
                                          self.tr("Closed on"), self.tr("Difficulty"),
                                          self.tr("Reasons")])
         sep = "; " if self.ctx.lang == "en" else "；"
-        for r in claim.result.refused:
+        for r in claim.result.refused[:MAX_ROWS]:
             case = r.case
             model.appendRow([
                 _item(case.case_no or f"#{case.rowid}", rowid=case.rowid),
@@ -270,6 +276,12 @@ class SubsidyPanel(QWidget):
         self.refused.setModel(model)
         self.refused.resizeColumnsToContents()
         self.inner.setTabText(1, self.tr("Not paid ({n})").format(n=len(claim.result.refused)))
+
+    def _note_cut(self, total: int) -> None:
+        shown = self.tr("Showing the first {shown} of {total} cases; the claim files "
+                        "hold them all.").format(shown=MAX_ROWS, total=total)
+        self.cut.setText(shown)
+        self.cut.setVisible(total > MAX_ROWS)
 
     def open_case(self, view: QTableView, row: int) -> None:
         rowid = view.model().index(row, 0).data(ROWID_ROLE)

@@ -98,6 +98,7 @@ ZH_STRINGS: dict[str, str] = {
     "Preparing the document…": "正在生成文书…",
     "Saved: {path}": "已保存：{path}",
     # 以案定补 (issue 14)
+    'Showing the first {shown} of {total} cases; the claim files hold them all.': '只列出 {total} 件中的前 {shown} 件；申报表和导出文件包含全部案件。',
     'Case subsidies': '以案定补',
     'Claim sheets (PDF)…': '申报表（PDF）…',
     'XLSX…': 'XLSX…',
