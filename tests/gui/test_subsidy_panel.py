@@ -134,3 +134,14 @@ def test_case_list_file_incomplete_filter(sctx, ledger, qtbot):
     store(sctx.read_db, oral)
     view.reload()
     qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+
+
+def test_long_lists_are_cut_with_a_note(panel, monkeypatch):
+    from mediator_app.ui.reports import subsidy_panel
+
+    monkeypatch.setattr(subsidy_panel, "MAX_ROWS", 2)
+    panel.show_cases(3)  # the totals row: 3 paid cases
+    assert len(_column(panel.cases, 0)) == 2
+    assert not panel.cut.isHidden() and "3" in panel.cut.text()
+    panel.show_cases(0)  # one case: no note
+    assert panel.cut.isHidden()
