@@ -240,9 +240,9 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     backup (exit 1); nothing is written to it."""
     try:
         with opened(ctx.db_path, create=False) as db:
-            health = backup_service.check(db)
-    except DatabaseDamaged:
-        return _check_damaged(ctx)
+            health = backup_service.check(db, ctx.db_path)
+    except DatabaseDamaged as exc:  # found on opening, or by the full check itself
+        return _check_damaged(ctx, exc.backup)
     print(text("check.counts", ctx.lang, **health.counts))
     if health.units_by_level:
         print(text("check.levels", ctx.lang, levels=_levels(health.units_by_level, ctx.lang)))
@@ -255,7 +255,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_INPUT
 
 
-def _check_damaged(ctx: Context) -> int:
+def _check_damaged(ctx: Context, backup: str = "") -> int:
     handle = open_database(ctx.db_path, readonly=True, allow_damaged=True)
     try:
         problems = backup_service.damage(handle.db)
@@ -264,8 +264,9 @@ def _check_damaged(ctx: Context) -> int:
     err(text("check.bad", ctx.lang), ctx.lang)
     for problem in problems:
         print(f"  - {problem}", file=sys.stderr)
-    if handle.last_backup:
-        err(text("check.damaged_backup", ctx.lang, backup=handle.last_backup), ctx.lang)
+    last = handle.last_backup or backup
+    if last:
+        err(text("check.damaged_backup", ctx.lang, backup=last), ctx.lang)
     return EXIT_INPUT
 
 

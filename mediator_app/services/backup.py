@@ -10,10 +10,12 @@ from sqlite_utils import Database
 
 from mediator_app.domain.enums import OrgLevel
 from mediator_app.storage.db import (
+    DatabaseDamaged,
     StorageError,
     backup_file,
     check_file,
     integrity_check,
+    last_verified_backup,
     open_database,
     record_backup,
 )
@@ -38,11 +40,22 @@ class Health:
         return not self.problems
 
 
-def check(db: Database) -> Health:
-    """SQLite integrity and foreign keys, pending migrations, case locations; counts."""
+def check(db: Database, path: str = "") -> Health:
+    """SQLite integrity and foreign keys, pending migrations, case locations; counts.
+
+    Damage that stops the checks themselves (``database disk image is malformed``: in a
+    big ledger the bounded opening health check may not have reached it) raises
+    ``DatabaseDamaged`` for ``path``, naming its last verified backup, so the caller can
+    look at the file read-only instead of failing with a bare database error."""
     repo = ExchangeRepository(db)
-    problems = integrity_check(db) + repo.orphan_problems()
-    return Health(problems, repo.table_counts(), _by_rank(repo.units_by_level()))
+    try:
+        problems = integrity_check(db) + repo.orphan_problems()
+        return Health(problems, repo.table_counts(), _by_rank(repo.units_by_level()))
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError):  # busy, interrupted: not damage
+            raise
+        raise DatabaseDamaged(path, [str(exc)],
+                              last_verified_backup(path) if path else "") from exc
 
 
 def damage(db: Database) -> list[str]:
