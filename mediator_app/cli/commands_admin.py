@@ -253,10 +253,11 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     progress = stderr_progress("…") if sys.stderr.isatty() else None
     try:
         with opened(ctx.db_path, create=False) as db:
-            health = backup_service.check(db, full=getattr(args, "full", False),
+            health = backup_service.check(db, str(ctx.db_path),
+                                          full=getattr(args, "full", False),
                                           progress=progress)
-    except DatabaseDamaged:
-        return _check_damaged(ctx)
+    except DatabaseDamaged as exc:  # found on opening, or by the checks themselves
+        return _check_damaged(ctx, exc.backup)
     print(text("check.counts", ctx.lang, **health.counts))
     if health.units_by_level:
         print(text("check.levels", ctx.lang, levels=_levels(health.units_by_level, ctx.lang)))
@@ -269,7 +270,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     return EXIT_INPUT
 
 
-def _check_damaged(ctx: Context) -> int:
+def _check_damaged(ctx: Context, backup: str = "") -> int:
     from mediator_app.services import backup as backup_service
     from mediator_app.storage.db import open_database
 
@@ -281,8 +282,9 @@ def _check_damaged(ctx: Context) -> int:
     err(text("check.bad", ctx.lang), ctx.lang)
     for problem in problems:
         print(f"  - {problem}", file=sys.stderr)
-    if handle.last_backup:
-        err(text("check.damaged_backup", ctx.lang, backup=handle.last_backup), ctx.lang)
+    last = handle.last_backup or backup
+    if last:
+        err(text("check.damaged_backup", ctx.lang, backup=last), ctx.lang)
     return EXIT_INPUT
 
 

@@ -27,6 +27,7 @@ import json
 import os
 import sqlite3
 import time
+import weakref
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -155,12 +156,46 @@ def _uri(path: str, *, immutable: bool = False) -> str:
     return Path(path).resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
 
 
+class _TrackedConnection(sqlite3.Connection):
+    """A connection that knows when it has been closed (see ``_open_here``)."""
+
+    closed = False
+
+    def close(self) -> None:
+        self.closed = True
+        super().close()
+
+
+# Ledger files this process has open through SQLite (key: the resolved path). POSIX file
+# locks belong to the process: closing ANY descriptor of a file drops every lock the
+# process holds on it, SQLite's too. Reading a ledger's header with Python's open() while
+# one of our connections has it open (the window opens a second, read-only connection
+# after its worker's) would silently release that connection's shared lock, and another
+# program's restore would then take the "exclusive" lock and replace the file under us.
+_OPEN_HERE: dict[str, weakref.WeakSet[_TrackedConnection]] = {}
+
+
+def _key(path: str | Path) -> str:
+    return os.path.normcase(str(Path(path).resolve()))
+
+
+def _open_here(path: str | Path) -> bool:
+    """True while a connection of this process (not yet closed) has ``path`` open."""
+    conns = _OPEN_HERE.get(_key(path))
+    return bool(conns) and any(not c.closed for c in list(conns or ()))
+
+
 def _connect(path: str, readonly: bool, check_same_thread: bool) -> sqlite3.Connection:
     if path == ":memory:":
         return sqlite3.connect(":memory:", check_same_thread=check_same_thread)
     if readonly:
-        return sqlite3.connect(_uri(path), uri=True, check_same_thread=check_same_thread)
-    return sqlite3.connect(path, check_same_thread=check_same_thread)
+        conn = sqlite3.connect(_uri(path), uri=True, check_same_thread=check_same_thread,
+                               factory=_TrackedConnection)
+    else:
+        conn = sqlite3.connect(path, check_same_thread=check_same_thread,
+                               factory=_TrackedConnection)
+    _OPEN_HERE.setdefault(_key(path), weakref.WeakSet()).add(conn)
+    return conn
 
 
 def _applied(db: Database) -> list[str]:
@@ -209,6 +244,12 @@ def check_file(path: str | Path, *, create: bool) -> bool:
                 raise StorageError("db.no_folder", path=str(p), folder=str(p.parent))
             p.parent.mkdir(parents=True, exist_ok=True)  # first start: the program's own
         return True
+    if _open_here(p):
+        # already open in this process through SQLite, so it is an SQLite file; reading
+        # it here and closing the handle would drop SQLite's locks (see _OPEN_HERE)
+        if p.stat().st_size == 0:
+            raise StorageError("db.empty_file", path=str(p))
+        return False
     try:
         with open(p, "rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
