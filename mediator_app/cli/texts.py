@@ -8,6 +8,7 @@ from typing import Any
 
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
+from mediator_app.services import faults
 
 TEXTS: dict[str, tuple[str, str]] = {
     "error": ("错误：", "error: "),
@@ -146,12 +147,13 @@ def domain_error(exc: DomainError, lang: str) -> None:
 
 
 def sqlite_detail(detail: str, lang: str) -> str:
-    """A plain sentence for SQLite's own (English) error message; others unchanged."""
+    """A plain sentence for SQLite's own (English) error message; integrity-check lines
+    and any text not known are written to the log file, which the sentence names."""
     key = str(detail).strip().rstrip(".").lower()
     for sqlite_text, (zh, en) in SQLITE_ERRORS.items():
         if key.startswith(sqlite_text):
             return en if is_en(lang) else zh
-    return str(detail)
+    return faults.detail_sentence(detail, lang, "storage")
 
 
 def storage_error(code: str, params: dict[str, Any], lang: str) -> str:

@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from mediator_app.domain.errors import Problem
+from mediator_app.domain.fault_messages import MAX_FIELD_CHARS
 from mediator_app.domain.messages import field_label, message
 
 MAX_REPORTED = 50
+csv.field_size_limit(MAX_FIELD_CHARS)  # the documented longest cell (docs/cli.md)
 _CHUNK = 1 << 20
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
