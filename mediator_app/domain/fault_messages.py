@@ -95,6 +95,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     "unexpected_nolog": ("{action}失败：程序遇到了意外的错误（{kind}），且无法写入日志文件。",
                          "{action} failed: the program met an unexpected error ({kind}), "
                          "and the log file could not be written."),
+    "unexpected_reason": ("程序遇到了意外的错误（{kind}），详细信息已写入日志文件“{log}”",
+                          "the program met an unexpected error ({kind}); the details were "
+                          "written to the log file “{log}”"),
+    "unexpected_reason_nolog": ("程序遇到了意外的错误（{kind}），且无法写入日志文件",
+                                "the program met an unexpected error ({kind}), and the log "
+                                "file could not be written"),
     "action.default": ("操作", "The operation"),
     "failed_because": ("{action}失败：{reason}。", "{action} failed: {reason}."),
 }
@@ -120,7 +126,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p, re.IGNORECASE), key) for p, key in (
         (r"file is not a database", "sqlite.not_db"),
         (r"(database disk image is malformed|malformed database schema|"
-         r"database corruption|malformed inverted index)", "sqlite.malformed"),
+         r"database corruption|malformed inverted index|could not decode to utf-8 column)",
+         "sqlite.malformed"),
         (r"unable to open database file", "sqlite.cannot_open"),
         (r"database (table )?is locked", "sqlite.locked"),
         (r"attempt to write a readonly database", "sqlite.readonly"),
@@ -199,3 +206,9 @@ def failed_because(action: str, reason: str, lang: str = "zh") -> str:
     """"<action> failed: <reason>." for a known cause."""
     return _pick("failed_because", lang).format(action=action_word(action, lang),
                                                 reason=reason)
+
+
+def unexpected_reason(kind: str, log: str | None, lang: str = "zh") -> str:
+    """The fragment for an unforeseen failure, naming the log file."""
+    key = "unexpected_reason" if log else "unexpected_reason_nolog"
+    return _pick(key, lang).format(kind=kind, log=log)

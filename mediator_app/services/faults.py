@@ -38,6 +38,7 @@ from mediator_app.domain.fault_messages import (
     detail_text,
     failed_because,
     fault_sentence,
+    unexpected_reason,
 )
 from mediator_app.domain.messages import message
 
@@ -189,23 +190,47 @@ def describe(exc: BaseException, lang: str = "zh", action: str = "task") -> str:
         return "\n".join(exc.lines(lang))
     if isinstance(exc, DomainError):
         return ("; " if lang == "en" else "；").join(message(p, lang) for p in exc.problems)
+    if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
+        os_text = _os_error(exc, lang)
+        if os_text:
+            return os_text
+    known = _known_reason(exc, lang)
+    if known is not None:
+        return failed_because(action, known, lang)
+    path = log_exception(exc, action)
+    return fault_sentence(action, type(exc).__name__, str(path) if path else None, lang)
+
+
+def reason(exc: BaseException, lang: str = "zh", action: str = "task") -> str:
+    """Why ``exc`` happened, as a fragment without the final full stop, for texts such
+    as "The import failed: {error}. Nothing was written." (same rules as ``describe``)."""
+    from mediator_app.services.csv_io import CsvImportError
+
+    if isinstance(exc, CsvImportError):
+        text = "\n".join(p.format(lang) for p in exc.problems)
+    elif isinstance(exc, (DomainError, OSError)) and not isinstance(exc, zipfile.BadZipFile):
+        text = describe(exc, lang, action)
+    else:
+        known = _known_reason(exc, lang)
+        if known is not None:
+            return known
+        path = log_exception(exc, action)
+        text = unexpected_reason(type(exc).__name__, str(path) if path else None, lang)
+    return text.rstrip("。.")
+
+
+def _known_reason(exc: BaseException, lang: str) -> str | None:
     if isinstance(exc, RecursionError):
-        return failed_because(action, detail_text("maximum recursion depth exceeded", lang),
-                              lang)
+        return detail_text("maximum recursion depth exceeded", lang)
     if isinstance(exc, MemoryError):
-        return failed_because(action, memory_text(lang), lang)
+        return memory_text(lang)
     if isinstance(exc, (sqlite3.Error, zipfile.BadZipFile, csv.Error, json.JSONDecodeError,
                         UnicodeDecodeError)):
         text = str(exc)
         key = detail_key(text)
         if key is not None and key != "sqlite.structure":
-            return failed_because(action, detail_text(text, lang), lang)
-    if isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile):
-        os_text = _os_error(exc, lang)
-        if os_text:
-            return os_text
-    path = log_exception(exc, action)
-    return fault_sentence(action, type(exc).__name__, str(path) if path else None, lang)
+            return detail_text(text, lang)
+    return None
 
 
 def memory_text(lang: str) -> str:

@@ -66,7 +66,7 @@ class ApplyPage(RunPage):
                               "database."), ERROR_STYLE)
         else:
             self._say(self.tr("The import failed: {error}. Nothing was written to the "
-                              "database.").format(error=str(exc) or type(exc).__name__),
+                              "database.").format(error=self.ctx.error_reason(exc, "import")),
                       ERROR_STYLE)
         self.completeChanged.emit()
 
