@@ -53,6 +53,12 @@ TEXTS: dict[str, tuple[str, str]] = {
                   "drive may be disconnected or failing)"),
     "sqlite.full": ("磁盘已满，请腾出空间后再试", "the disk is full; free some space and "
                     "try again"),
+    "sqlite.unique": ("有重复的记录（同一条记录出现了不止一次）",
+                      "some records are repeated (the same record appears more than once)"),
+    "sqlite.foreign_key": ("有记录引用了不存在的案件或单位", "some records refer to a case or "
+                           "unit that does not exist"),
+    "sqlite.not_null": ("有必填的值是空的", "a required value is empty"),
+    "sqlite.check": ("有不符合要求的值", "some values are not allowed"),
     "zip.not_zip": ("文件不是 zip 格式：可能是其他类型的文件，或只复制了一部分",
                     "the file is not a zip file: another kind of file, or only part of "
                     "it was copied"),
@@ -138,6 +144,10 @@ _PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
          r"freelist|fragmentation|rowid \d+ out of order|child page depth|"
          r"non-unique entry in index|null value in|2nd reference to page|"
          r"invalid page number|tree \d+ page \d+)", "sqlite.structure"),
+        (r"unique constraint failed", "sqlite.unique"),
+        (r"foreign key constraint failed", "sqlite.foreign_key"),
+        (r"not null constraint failed", "sqlite.not_null"),
+        (r"check constraint failed", "sqlite.check"),
         (r"file is not a zip file", "zip.not_zip"),
         (r"(bad magic number|bad crc-32|truncated file header|error -\d+ while "
          r"decompressing|compressed file ended|zipfiles that span multiple disks|"

@@ -225,6 +225,8 @@ def inspect_file(path: str | Path, name: str | None = None) -> FileInfo:
     except OSError as exc:
         raise CsvImportError([file_problem(label, p, exc)]) from exc
     if head.startswith(_UTF16_BOMS):
+        if not _decodes(p, "utf-16"):  # a damaged UTF-16 file: refused before reading
+            raise CsvImportError([CsvProblem(label, None, None, "", "csv.encoding")])
         encoding = "utf-16"
     elif _decodes(p, "utf-8-sig"):
         encoding = "utf-8-sig"
@@ -311,7 +313,12 @@ class CsvReader:
     def __init__(self, info: FileInfo):
         self.info = info
         self._fh: TextIO = info.path.open("r", encoding=info.encoding, newline="")
-        first = self._fh.readline()
+        try:
+            first = self._fh.readline()
+        except UnicodeDecodeError as exc:  # e.g. a package member that is not UTF-8
+            self._fh.close()
+            raise CsvImportError([CsvProblem(info.name, None, None, "", "csv.encoding",
+                                             {})]) from exc
         dialect = "excel-tab" if "\t" in first and "," not in first else "excel"
         self._fh.seek(0)
         self._reader = csv.reader(self._fh, dialect=dialect, strict=True)

@@ -28,6 +28,7 @@ from sqlite_utils import Database
 import mediator_app
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.services.csv_io import CsvImportError, CsvProblem, file_problem
+from mediator_app.services.faults import detail_of
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.exchange_repo import ExchangeRepository
 from mediator_app.storage.package_repo import (
@@ -250,7 +251,7 @@ def open_package(path: str | Path, folder: Path, name: str | None = None) -> Pac
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError,
             NotImplementedError, ValueError) as exc:
-        raise _refuse(label, "package.damaged", detail=str(exc) or type(exc).__name__) from exc
+        raise _refuse(label, "package.damaged", detail=detail_of(exc, "import")) from exc
     return Package(label, sha, manifest, folder)
 
 
@@ -270,7 +271,7 @@ def _read_manifest(zf: zipfile.ZipFile, label: str) -> PackageManifest:
     except CsvImportError:
         raise
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
-        raise _refuse(label, "package.bad_manifest", detail=str(exc)) from exc
+        raise _refuse(label, "package.bad_manifest", detail=detail_of(exc, "import")) from exc
     return manifest
 
 
