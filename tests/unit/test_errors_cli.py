@@ -288,3 +288,41 @@ def test_package_manifest_of_wrong_shape_inside_files(ledger, tmp_path, capsys):
     code, err = _import(ledger, path, capsys)
     assert code == 1 and "shape.zip" in err and not ENGLISH.search(err), err
 
+
+
+# ---- found by the fuzz test ------------------------------------------------------------
+
+
+def test_damaged_utf16_file_is_an_encoding_problem(ledger, tmp_path, capsys):
+    head, row = _header_and_row()
+    data = bytearray(("\n".join([head, row]) + "\n").encode("utf-16"))
+    data[42:44] = b"\x00\xd8"  # a lone surrogate (UTF-16 LE) inside the header
+    path = tmp_path / "u16.csv"
+    path.write_bytes(bytes(data))
+    before = _bytes(ledger)
+    code, err = _import(ledger, path, capsys)
+    assert code == 1 and "u16.csv" in err and "编码" in err and not ENGLISH.search(err)
+    assert _bytes(ledger) == before
+
+
+def test_package_member_that_is_not_utf8_is_an_encoding_problem(ledger, tmp_path, capsys):
+    import hashlib
+
+    out = tmp_path / "p.zip"
+    assert main(["--db", str(ledger), "cases", "import", str(FIXTURES / "cases.csv")]) == 0
+    assert main(["--db", str(ledger), "cases", "export", "--package", str(out)]) == 0
+    with zipfile.ZipFile(out) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    gbk = members["cases.csv"].decode("utf-8-sig").encode("gbk")
+    manifest = json.loads(members["manifest.json"])
+    manifest["files"]["cases.csv"].update(bytes=len(gbk),
+                                          sha256=hashlib.sha256(gbk).hexdigest())
+    members.update({"cases.csv": gbk, "manifest.json": json.dumps(manifest).encode()})
+    bad = tmp_path / "gbk.zip"
+    with zipfile.ZipFile(bad, "w") as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    before = _bytes(ledger)
+    code, err = _import(ledger, bad, capsys)
+    assert code == 1 and "gbk.zip" in err and "编码" in err and not ENGLISH.search(err)
+    assert _bytes(ledger) == before
