@@ -20,7 +20,7 @@ from mediator_app.cli.common import (
     stderr_progress,
 )
 from mediator_app.cli.help_texts import helper
-from mediator_app.cli.texts import LEVELS_EN, TEXTS, err, is_en, text
+from mediator_app.cli.texts import LEVELS_EN, TEXTS, check_problems, err, is_en, text
 from mediator_app.services import backup as backup_service
 from mediator_app.storage.db import StorageError
 from mediator_app.storage.exchange_repo import ExchangeRepository
@@ -244,7 +244,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         print(text("check.ok", ctx.lang))
         return EXIT_OK
     err(text("check.bad", ctx.lang), ctx.lang)
-    for problem in health.problems:
+    for problem in check_problems(health.problems, ctx.lang):
         print(f"  - {problem}", file=sys.stderr)
     return EXIT_INPUT
 

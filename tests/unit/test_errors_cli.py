@@ -326,3 +326,28 @@ def test_package_member_that_is_not_utf8_is_an_encoding_problem(ledger, tmp_path
     code, err = _import(ledger, bad, capsys)
     assert code == 1 and "gbk.zip" in err and "编码" in err and not ENGLISH.search(err)
     assert _bytes(ledger) == before
+
+
+def test_check_of_a_damaged_file_sums_up_sqlite_lines_and_logs_them(ledger, capsys,
+                                                                     log_file):
+    _damage_an_index(ledger)
+    capsys.readouterr()
+    code = main(["--db", str(ledger), "check"])
+    err = capsys.readouterr().err
+    assert code != 0 and "Traceback" not in err
+    assert not ENGLISH.search(err) and "index" not in err and "row " not in err, err
+    assert "已损坏" in err
+
+
+def test_check_findings_are_sentences(log_file):
+    from mediator_app.cli.texts import check_problems
+
+    said = check_problems(["*** in database main ***", "row 3 missing from index idx_x",
+                           "foreign key: table parties rowid 7 -> cases",
+                           "pending migrations: m0042_x",
+                           "cases with a wrong location (org_code): 5"], "zh")
+    assert said[0].startswith("数据库文件内部结构已损坏") and "2 处问题" in said[0]
+    assert str(log_file) in said[0] and "row 3 missing from index idx_x" in log_file.read_text()
+    assert "表 parties 第 7 行引用了 cases" in said[1] and "m0042_x" in said[2]
+    assert "有 5 件案件" in said[3]
+    assert not any(ENGLISH.search(line) or "foreign key" in line for line in said)
