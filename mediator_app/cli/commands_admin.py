@@ -22,6 +22,7 @@ from mediator_app.cli.common import (
 from mediator_app.cli.help_texts import helper
 from mediator_app.cli.texts import LEVELS_EN, TEXTS, check_problems, err, is_en, text
 from mediator_app.services import backup as backup_service
+from mediator_app.services import faults
 from mediator_app.storage.db import StorageError
 from mediator_app.storage.exchange_repo import ExchangeRepository
 
@@ -95,7 +96,8 @@ def _demo_module(lang: str) -> Any:
 def _demo_refused(exc: Exception, lang: str, path: Path) -> int:
     code = str(getattr(exc, "code", ""))
     params = {**getattr(exc, "params", {}), "path": path}
-    err(text(code, lang, **params) if code in TEXTS else str(exc), lang)
+    err(text(code, lang, **params) if code in TEXTS else faults.describe(exc, lang, "demo"),
+        lang)
     return EXIT_INPUT
 
 
