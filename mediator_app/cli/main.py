@@ -26,6 +26,7 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.services import faults
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.storage.db import StorageError
+from mediator_app.storage.files import restrict_umask
 
 EXIT_FAULT = 4
 EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell reports for ``yes | head -1``
@@ -93,6 +94,7 @@ def _pipe_closed() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    restrict_umask()  # every file the program creates is owner-only (storage/files.py)
     argv = list(argv) if argv is not None else sys.argv[1:]
     lang = lang_of(argv)
     try:

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mediator_app.storage.db import DatabaseTooNew, StorageError, open_database
+from mediator_app.storage.files import wipe_viewing_folder
 from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.dialogs import QtDialogService
@@ -117,6 +118,7 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
     _prefer_cjk_font(app)
     prefs.apply_text_scale(app)
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    wipe_viewing_folder()  # documents shown by the last run (storage/files.py)
     ctx = open_context(str(db_path), language)
     if ctx is None:
         return 1
