@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QMessageBox
 
 from mediator_app.services import faults
 from mediator_app.storage.db import open_database
@@ -133,6 +134,10 @@ def test_damaged_file_shows_plain_messages_and_no_traceback(db_file, qtbot, capf
     _damage_cases_table(db_file)
     refused: list[str] = []
     monkeypatch.setattr(gui_app, "_error", refused.append)
+    # a health check at opening may offer to open the damaged file read-only: accept
+    yes = QMessageBox.StandardButton.Yes
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *_a, **_k: yes))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *_a, **_k: yes))
     ctx = gui_app.open_context(db_file, "zh")
     if ctx is None:  # refused when opened (the health check): said plainly
         assert refused and "malformed" not in refused[0]
