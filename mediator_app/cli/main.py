@@ -25,7 +25,7 @@ from mediator_app.cli.texts import domain_error, err, storage_error, text
 from mediator_app.domain.errors import DomainError
 from mediator_app.services import faults
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.storage.db import StorageError
+from mediator_app.storage.errors import StorageError
 from mediator_app.storage.files import restrict_umask
 
 EXIT_FAULT = 4

@@ -22,6 +22,7 @@ from mediator_app.domain.errors import Problem
 from mediator_app.domain.fault_messages import detail_text
 from mediator_app.domain.field_labels import _lang
 from mediator_app.domain.field_labels import field_label as field_label  # re-exported
+from mediator_app.domain.ledger_messages import LEDGER_CODES, LEDGER_EN, LEDGER_ZH
 
 Templates = tuple[str, ...]
 
@@ -581,6 +582,9 @@ _GENERIC = {
 KNOWN_CODES.update(package_messages.KNOWN)
 _ZH.update(package_messages.ZH)
 _EN.update(package_messages.EN)
+KNOWN_CODES.update(LEDGER_CODES)
+_ZH.update(LEDGER_ZH)
+_EN.update(LEDGER_EN)
 _TEMPLATES = {"zh": _ZH, "en": _EN}
 
 # Chinese enum values shown in English messages

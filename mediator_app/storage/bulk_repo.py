@@ -12,6 +12,7 @@ and a failure rolls the whole chunk back, trigger included."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from sqlite_utils import Database
 
 Row = tuple[Any, ...]
 FTS_INSERT_TRIGGER = "cases_fts_ai"
+COUNTS_INSERT_TRIGGER = "case_counts_ai"  # monthly counts (migration m0080)
 
 UNIT_COLUMNS = ("code", "name", "level", "parent_code", "active", "sort_order", "updated_at")
 COMMITTEE_COLUMNS = ("code", "name", "short_name", "kind", "org_code", "active", "phone",
@@ -35,6 +37,9 @@ CASE_COLUMNS = (
     "prevent_fight", "prevent_suicide", "summary", "outcome_note", "party_names",
     "created_at", "updated_at",
 )
+_ORG, _RECEIVED, _ACCEPTED, _STATUS, _TYPE = (
+    CASE_COLUMNS.index(c) for c in ("org_code", "received_on", "accepted_on", "status",
+                                    "dispute_type"))
 PARTY_COLUMNS = ("case_rowid", "seq", "role", "kind", "name", "sex", "ethnicity",
                  "birth_date", "id_type", "id_number", "phone", "address", "occupation")
 MEDIATOR_COLUMNS = ("case_rowid", "person_id", "seq")
@@ -100,8 +105,14 @@ class BulkRepository:
         trigger = self._trigger_sql(FTS_INSERT_TRIGGER) if chunk.cases else None
         if trigger:
             self.db.execute(f"DROP TRIGGER {FTS_INSERT_TRIGGER}")
+        counts_trigger = self._trigger_sql(COUNTS_INSERT_TRIGGER) if chunk.cases else None
+        if counts_trigger:
+            self.db.execute(f"DROP TRIGGER {COUNTS_INSERT_TRIGGER}")
         for table, rows in chunk.tables():
             self.insert_rows(table, rows)
+        if counts_trigger:
+            self._add_counts(chunk.cases)
+            self.db.execute(counts_trigger)
         if trigger:
             # Same columns as the trigger (migration m0004_create_case_fts).
             self.db.execute(
@@ -109,6 +120,20 @@ class BulkRepository:
                 "SELECT id, case_no, summary, party_names FROM cases WHERE id BETWEEN ? AND ?",
                 [chunk.cases[0][0], chunk.cases[-1][0]])
             self.db.execute(trigger)
+
+    def _add_counts(self, cases: Sequence[Row]) -> None:
+        """The monthly counts of the chunk's cases (what the dropped trigger
+        ``case_counts_ai`` would have added: 13 µs a case, against ~1 µs counted here)."""
+        counts: Counter[tuple[str, str, str, str, str]] = Counter()
+        for row in cases:  # a bulk case is never a tombstone (no deleted column)
+            org = row[_ORG]
+            counts["r", row[_RECEIVED][:7], org, row[_STATUS], row[_TYPE]] += 1
+            if row[_ACCEPTED] is not None:
+                counts["a", row[_ACCEPTED][:7], org, "", ""] += 1
+        self.db.conn.executemany(
+            "INSERT INTO case_counts VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT DO UPDATE SET n = n + excluded.n",
+            [(*key, n) for key, n in counts.items()])
 
     def _trigger_sql(self, name: str) -> str | None:
         row = self.db.execute(

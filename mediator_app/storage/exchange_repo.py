@@ -160,8 +160,10 @@ class ExchangeRepository:
         ``memory_temp``: temp tables and index sorts in memory (faster for a bulk import
         into an empty ledger, but memory grows with the import)."""
         self.end_import()
-        # (set before creating temp tables: changing temp_store drops them)
-        self.conn.execute(f"PRAGMA temp_store = {'MEMORY' if memory_temp else 'DEFAULT'}")
+        # (set before creating temp tables: changing temp_store drops them; SQLite refuses
+        # the change inside a transaction a caller left open, where it is only a speed-up)
+        if not self.conn.in_transaction:
+            self.conn.execute(f"PRAGMA temp_store = {'MEMORY' if memory_temp else 'DEFAULT'}")
         self.conn.execute(
             "CREATE TEMP TABLE import_seen (rowid INTEGER PRIMARY KEY, file_no INTEGER, "
             "line INTEGER, written INTEGER NOT NULL DEFAULT 0)")
@@ -194,10 +196,13 @@ class ExchangeRepository:
     def next_rowid(self) -> int:
         return int(self.conn.execute("SELECT ifnull(max(id), 0) + 1 FROM cases").fetchone()[0])
 
-    def existing(self, case_ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
-        """case_id -> (rowid, updated_at, *the COMPARED_COLUMNS values) of stored ids."""
-        sql = (f"SELECT case_id, id, updated_at, {', '.join(COMPARED_COLUMNS)} FROM cases "
-               "WHERE case_id IN ({})")
+    def existing(self, case_ids: Sequence[str], *,
+                 with_party_names: bool = False) -> dict[str, tuple[Any, ...]]:
+        """case_id -> (rowid, updated_at, *the COMPARED_COLUMNS values[, party_names]) of
+        stored ids."""
+        extra = ", party_names" if with_party_names else ""
+        sql = (f"SELECT case_id, id, updated_at, {', '.join(COMPARED_COLUMNS)}{extra} "
+               "FROM cases WHERE case_id IN ({})")
         return {r[0]: r[1:] for r in self._in_chunks(sql, case_ids)}
 
     def _in_chunks(self, sql: str, values: Sequence[Any], size: int = 5000) -> Iterator[Any]:

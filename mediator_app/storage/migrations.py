@@ -350,5 +350,103 @@ def m0070_create_import_log(db: Database) -> None:
     ])
 
 
+@migrations()
+def m0080_import_log_kind_ledger(db: Database) -> None:
+    """The import log also records imports of old ledgers (workbooks, kind 'ledger'):
+    the table is rebuilt with the wider CHECK, its rows kept."""
+    _run(db, [
+        "ALTER TABLE import_log RENAME TO import_log_before_ledger",
+        """CREATE TABLE import_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            file TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('cases.csv','package','ledger')),
+            source_unit TEXT NOT NULL DEFAULT '',
+            dry_run INTEGER NOT NULL DEFAULT 0,
+            rows INTEGER NOT NULL DEFAULT 0,
+            new INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            stale INTEGER NOT NULL DEFAULT 0,
+            conflicts INTEGER NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0,
+            warnings INTEGER NOT NULL DEFAULT 0,
+            details TEXT NOT NULL DEFAULT '{}'
+        )""",
+        "INSERT INTO import_log SELECT * FROM import_log_before_ledger",
+        "DROP TABLE import_log_before_ledger",
+        "CREATE INDEX idx_import_log_at ON import_log(at)",
+    ])
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
+
+
+# Monthly case counts per location (issue 13: the overview at 1M cases without reading
+# the cases). Kept by triggers on ``cases`` in the same statement as the change (inserts,
+# edits of the counted columns, status changes, tombstones, deletions), so no writer can
+# forget them; ``storage/counts_repo.py`` reads them and documents the rows.
+_COUNTS = [
+    # Month first: the overview reads a range of months (of every location, or of the
+    # locations of a subtree); the triggers address one row by its whole key.
+    """CREATE TABLE case_counts (
+        kind TEXT NOT NULL,
+        month TEXT NOT NULL,
+        org_code TEXT NOT NULL,
+        status TEXT NOT NULL,
+        dispute_type TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (kind, month, org_code, status, dispute_type)
+    ) WITHOUT ROWID""",
+    """CREATE TRIGGER case_counts_ai AFTER INSERT ON cases WHEN new.deleted = 0 BEGIN
+        INSERT INTO case_counts VALUES ('r', substr(new.received_on, 1, 7), new.org_code,
+            new.status, new.dispute_type, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO case_counts SELECT 'a', substr(new.accepted_on, 1, 7), new.org_code, '',
+            '', 1 WHERE new.accepted_on IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
+    END""",
+    """CREATE TRIGGER case_counts_ad AFTER DELETE ON cases WHEN old.deleted = 0 BEGIN
+        UPDATE case_counts SET n = n - 1 WHERE org_code = old.org_code
+            AND month = substr(old.received_on, 1, 7) AND kind = 'r' AND status = old.status
+            AND dispute_type = old.dispute_type;
+        UPDATE case_counts SET n = n - 1 WHERE old.accepted_on IS NOT NULL
+            AND org_code = old.org_code AND month = substr(old.accepted_on, 1, 7)
+            AND kind = 'a' AND status = '' AND dispute_type = '';
+    END""",
+    """CREATE TRIGGER case_counts_au AFTER UPDATE OF org_code, received_on, accepted_on,
+        status, dispute_type, deleted ON cases BEGIN
+        UPDATE case_counts SET n = n - 1 WHERE old.deleted = 0 AND org_code = old.org_code
+            AND month = substr(old.received_on, 1, 7) AND kind = 'r' AND status = old.status
+            AND dispute_type = old.dispute_type;
+        UPDATE case_counts SET n = n - 1 WHERE old.deleted = 0
+            AND old.accepted_on IS NOT NULL AND org_code = old.org_code
+            AND month = substr(old.accepted_on, 1, 7) AND kind = 'a' AND status = ''
+            AND dispute_type = '';
+        INSERT INTO case_counts SELECT 'r', substr(new.received_on, 1, 7), new.org_code,
+            new.status, new.dispute_type, 1 WHERE new.deleted = 0
+            ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO case_counts SELECT 'a', substr(new.accepted_on, 1, 7), new.org_code, '',
+            '', 1 WHERE new.deleted = 0 AND new.accepted_on IS NOT NULL
+            ON CONFLICT DO UPDATE SET n = n + 1;
+    END""",
+]
+
+# Filling the table from the cases as they are (the migration, and bulk writes that
+# insert with the insert trigger dropped): the rows of one GROUP BY added to what is there.
+COUNTS_FILL_SQL = """
+    INSERT INTO case_counts
+    SELECT 'r', substr(received_on, 1, 7), org_code, status, dispute_type, count(*)
+      FROM cases WHERE deleted = 0 AND {where} GROUP BY 2, 3, 4, 5
+    UNION ALL
+    SELECT 'a', substr(accepted_on, 1, 7), org_code, '', '', count(*)
+      FROM cases WHERE deleted = 0 AND accepted_on IS NOT NULL AND {where} GROUP BY 2, 3
+    ON CONFLICT DO UPDATE SET n = n + excluded.n"""
+
+
+@migrations()
+def m0080_create_case_counts(db: Database) -> None:
+    """Monthly counts per location, status and type (the overview's figures), filled
+    from the cases and kept by triggers."""
+    _run(db, [*_COUNTS, COUNTS_FILL_SQL.format(where="1")])

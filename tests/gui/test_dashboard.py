@@ -118,7 +118,7 @@ def test_a_failing_computation_shows_a_plain_message(dash, monkeypatch):
     def broken(*_a, **_kw):
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(dashboard_data, "build_report", broken)
+    monkeypatch.setattr(dashboard_data, "headline", broken)
     dash.set_scope(cq.Scope(), "all")
     assert not dash.error.isHidden()
     assert "读写磁盘时出错" in dash.error.text()  # SQLite's English is never shown
