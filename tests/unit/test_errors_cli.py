@@ -18,10 +18,9 @@ from pathlib import Path
 import pytest
 from exchange_fixtures import case_row, write_cases
 
-from mediator_app.cli import commands_data
 from mediator_app.cli.main import EXIT_FAULT, EXIT_PIPE, main
 from mediator_app.domain.fault_messages import MAX_FIELD_CHARS
-from mediator_app.services import faults
+from mediator_app.services import case_exchange, faults
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ORG = [str(FIXTURES / n) for n in ("org_units.csv", "committees.csv", "people.csv")]
@@ -180,7 +179,7 @@ def test_readonly_database_is_a_sentence(ledger, monkeypatch, capsys, tmp_path, 
     def refuse(*_a, **_k):
         raise sqlite3.OperationalError("attempt to write a readonly database")
 
-    monkeypatch.setattr(commands_data, "import_cases", refuse)
+    monkeypatch.setattr(case_exchange, "import_cases", refuse)
     code, err = _import(ledger, write_cases(tmp_path / "a.csv", [case_row(1)]), capsys)
     assert code == 3 and "只读" in err and not ENGLISH.search(err)
     code, err = _import(ledger, write_cases(tmp_path / "a.csv", [case_row(1)]), capsys,
@@ -240,7 +239,7 @@ def test_unexpected_failure_names_the_log_which_holds_no_personal_data(
     def broken(*_a, **_k):
         raise ValueError(f"cannot handle {secret}")
 
-    monkeypatch.setattr(commands_data, "import_cases", broken)
+    monkeypatch.setattr(case_exchange, "import_cases", broken)
     path = write_cases(tmp_path / "张三的案件.csv", [case_row(1)])
     code, err = _import(ledger, path, capsys)
     assert code == EXIT_FAULT
@@ -248,6 +247,7 @@ def test_unexpected_failure_names_the_log_which_holds_no_personal_data(
     assert "张三" not in err.replace(path.name, "") and "Traceback" not in err
     logged = log_file.read_text(encoding="utf-8")
     assert "ValueError" in logged and "mediator_app/cli/commands_data.py:" in logged
+    assert "test_errors_cli.py:" in logged and "in broken" in logged
     assert "张三" not in logged and "110101199003071234" not in logged
     assert "13800138000" not in logged and str(tmp_path) not in logged
     if os.name == "posix":
@@ -332,7 +332,7 @@ def test_check_of_a_damaged_file_sums_up_sqlite_lines_and_logs_them(ledger, caps
                                                                      log_file):
     _damage_an_index(ledger)
     capsys.readouterr()
-    code = main(["--db", str(ledger), "check"])
+    code = main(["--db", str(ledger), "check", "--full"])  # SQLite's integrity_check
     err = capsys.readouterr().err
     assert code != 0 and "Traceback" not in err
     assert not ENGLISH.search(err) and "index" not in err and "row " not in err, err
