@@ -147,7 +147,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "check.structure": ("数据库文件内部结构已损坏：SQLite 完整性检查发现 {count} 处问题，已写入日志文件"
                         "“{log}”。请用备份恢复（restore）。",
                         "The database file's internal structure is damaged: SQLite's integrity "
-                        "check found {count} problems, written to the log file “{log}”. "
+                        "check found {count} problem(s), written to the log file “{log}”. "
                         "Restore it from a backup."),
     "check.foreign_key": ("表 {table} 第 {rowid} 行引用了 {parent} 中不存在的记录。",
                           "Row {rowid} of table {table} refers to a missing record of {parent}."),

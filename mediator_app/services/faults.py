@@ -151,7 +151,8 @@ def log_exception(exc: BaseException, action: str = "") -> Path | None:
 def log_lines(action: str, kind: str, lines: Iterable[str]) -> Path | None:
     """Append library-worded lines (e.g. SQLite's integrity_check report) that hold no
     personal data; the caller vouches for that."""
-    return _write([_header(action), f"  {kind}", *(f"    {line}" for line in lines)])
+    flat = (part for line in lines for part in str(line).splitlines())
+    return _write([_header(action), f"  {kind}", *(f"    {part}" for part in flat)])
 
 
 def detail_of(exc: BaseException, action: str = "") -> str:
