@@ -351,3 +351,14 @@ def test_check_findings_are_sentences(log_file):
     assert "表 parties 第 7 行引用了 cases" in said[1] and "m0042_x" in said[2]
     assert "有 5 件案件" in said[3]
     assert not any(ENGLISH.search(line) or "foreign key" in line for line in said)
+
+
+def test_sql_text_of_a_damaged_schema_is_not_shown(log_file):
+    from mediator_app.cli.texts import storage_error
+
+    detail = ('malformed database schema (cases_fts_ai) - near "INSRT": syntax error; '
+              "CREATE TRIGGER cases_fts_ai AFTER INSERT ON cases BEGIN INSRT INTO x; END")
+    for lang in ("zh", "en"):
+        said = storage_error("backup.verify_failed", {"path": "b.db", "detail": detail}, lang)
+        assert "CREATE TRIGGER" not in said and "INSRT" not in said and "syntax" not in said
+    assert "已损坏" in storage_error("db.unreadable", {"path": "b.db", "detail": detail}, "zh")
