@@ -88,7 +88,7 @@ def main() -> None:
 
     today = date.fromisoformat(args.today) if args.today else date.today()
     first = month_start(today, 11).isoformat()
-    open_database(args.db).close()  # migrate once (m0080 fills the counts) before timing
+    open_database(args.db).close()  # migrate once (m0082 fills the counts) before timing
     all_scope = cq.Scope()
 
     def overview_new(db: Any) -> None:

@@ -18,7 +18,7 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
-from mediator_app.cli import commands_admin, commands_data, commands_docs
+from mediator_app.cli import commands_admin, commands_data, commands_docs, commands_subsidy
 from mediator_app.cli.common import EXIT_INPUT, EXIT_STORAGE, EXIT_USAGE, Context
 from mediator_app.cli.help_texts import argparse_language, helper, lang_of
 from mediator_app.cli.texts import domain_error, err, storage_error, text
@@ -56,6 +56,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     commands_admin.add_parsers(sub, common, lang)
     commands_data.add_parsers(sub, common, lang)
     commands_docs.register(sub, lang)
+    commands_subsidy.add_parsers(sub, common, lang)
     return parser
 
 

@@ -56,6 +56,7 @@ from mediator_app.services.package_import import (
     merge_org,
     package_info,
 )
+from mediator_app.services.package_subsidy import apply_side_files
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.counts_repo import CountsRepository
@@ -213,6 +214,8 @@ def _merge_source(db: Database, run: MergeRun, file_no: int, source: ImportSourc
     run.stats = load_stats(run.repo, pkg, run.problems) if pkg is not None else False
     merge_file(run, file_no, source.cases, counts)
     if pkg is None or run.problems.total:
+        if not run.problems.total:
+            apply_side_files(db, None, file_no, run.problems)
         return
     expected = int(pkg.manifest.files["cases.csv"]["rows"])
     if counts.rows != expected:
@@ -222,6 +225,7 @@ def _merge_source(db: Database, run: MergeRun, file_no: int, source: ImportSourc
         return
     personal = apply_personal(db, pkg, file_no, run.problems)
     apply_records(db, pkg, file_no, run.problems)
+    apply_side_files(db, pkg, file_no, run.problems)  # 以案定补: classes, files, mediators
     if personal and not run.problems.total:
         duplicate_warnings(db, result.warnings)
 

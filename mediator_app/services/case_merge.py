@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from mediator_app.services.case_rows import FORMAT_COLUMNS, RowParser
+from mediator_app.services.case_rows import FORMAT_COLUMNS, OPTIONAL_COLUMNS, RowParser
 from mediator_app.services.csv_io import (
     CsvImportError,
     CsvProblem,
@@ -45,8 +45,9 @@ from mediator_app.storage.exchange_repo import (
 Progress = Callable[[int, int], None]
 Cancel = Callable[[], bool]
 CHUNK_ROWS = 10_000
-CASE_ALIASES = header_aliases(FORMAT_COLUMNS, {"amount": "amount_yuan", "涉及金额": "amount_yuan",
-                                               "金额(元)": "amount_yuan", "案件编号": "case_no"})
+CASE_ALIASES = header_aliases((*FORMAT_COLUMNS, *OPTIONAL_COLUMNS), {
+    "amount": "amount_yuan", "涉及金额": "amount_yuan", "金额(元)": "amount_yuan",
+    "案件编号": "case_no"})
 # (position in the import tuple, cases.csv key) of the columns compared for conflicts.
 _COMPARED = [(IMPORT_COLUMNS.index(c), "amount_yuan" if c == "amount_fen" else c)
              for c in COMPARED_COLUMNS]
@@ -128,7 +129,8 @@ def merge_file(run: MergeRun, file_no: int, info: FileInfo, counts: FileCounts) 
                 return
             width = len(reader.header)
             source = RowSource.of_csv(info.name, order)
-            keys = {i: FORMAT_COLUMNS[n] for n, i in enumerate(order)}
+            keys = {i: name for name, i in zip((*FORMAT_COLUMNS, *OPTIONAL_COLUMNS),
+                                                 order, strict=True) if i >= 0}
 
             def shaped() -> Iterator[CsvRow]:
                 for row in reader.rows():
@@ -174,7 +176,11 @@ def _column_order(run: MergeRun, info: FileInfo, header: list[str]) -> list[int]
     problems = header_problems(info.name, mapped, FORMAT_COLUMNS)
     for p in problems:
         run.problems.add(p)
-    return None if problems else [mapped.columns[k] for k in FORMAT_COLUMNS]
+    if problems:
+        return None
+    # optional columns: -1 when absent (the parser then sees no cell)
+    return [mapped.columns[k] for k in FORMAT_COLUMNS] + [
+        mapped.columns.get(k, -1) for k in OPTIONAL_COLUMNS]
 
 
 @dataclass
@@ -224,9 +230,16 @@ def _parse_rows(run: MergeRun, source: RowSource, rows: list[CsvRow]) -> list[_P
     parse = run.parser.parse
     order, columns = source.order, source.columns
     identity = order == list(range(len(order)))  # columns in export order
+    absent = -1 in order
     for row in rows:
         cells = row.cells
-        values, stamp, problems = parse(cells if identity else [cells[i] for i in order])
+        if identity:
+            picked = cells
+        elif absent:
+            picked = [cells[i] if i >= 0 else "" for i in order]
+        else:
+            picked = [cells[i] for i in order]
+        values, stamp, problems = parse(picked)
         for column, problem in problems:
             col = columns[column] if column is not None else None
             run.problems.add(CsvProblem(source.name, row.line, col, problem.field,

@@ -20,9 +20,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from mediator_app.storage.migrations import DEFAULT_DIFFICULTY_SQL, FILE_FLAGS_SQL
+
 Row = tuple[Any, ...]
 FTS_INSERT_TRIGGER = "cases_fts_ai"
-COUNTS_INSERT_TRIGGER = "case_counts_ai"  # monthly counts (migration m0080)
+COUNTS_INSERT_TRIGGER = "case_counts_ai"  # monthly counts (migration m0082)
 
 UNIT_COLUMNS = ("code", "name", "level", "parent_code", "active", "sort_order", "updated_at")
 COMMITTEE_COLUMNS = ("code", "name", "short_name", "kind", "org_code", "active", "phone",
@@ -82,6 +84,7 @@ class CaseChunk:
     sessions: list[Row] = field(default_factory=list)
     agreements: list[Row] = field(default_factory=list)
     follow_ups: list[Row] = field(default_factory=list)
+    classes: list[Row] = field(default_factory=list)  # (difficulty, rowid): not the default
 
     def tables(self) -> list[tuple[str, list[Row]]]:
         return [("cases", self.cases), ("parties", self.parties),
@@ -110,6 +113,13 @@ class BulkRepository:
             self.db.execute(f"DROP TRIGGER {COUNTS_INSERT_TRIGGER}")
         for table, rows in chunk.tables():
             self.insert_rows(table, rows)
+        if chunk.cases:  # 以案定补: default classes and what each file holds
+            span = [chunk.cases[0][0], chunk.cases[-1][0]]
+            self.db.execute(f"{DEFAULT_DIFFICULTY_SQL} WHERE id BETWEEN ? AND ? "
+                            "AND difficulty IS NULL", span)
+            self.db.execute(f"{FILE_FLAGS_SQL} WHERE id BETWEEN ? AND ?", span)
+            self.db.conn.executemany("UPDATE cases SET difficulty = ? WHERE id = ?",
+                                     chunk.classes)
         if counts_trigger:
             self._add_counts(chunk.cases)
             self.db.execute(counts_trigger)

@@ -74,6 +74,7 @@ class CaseFilter:
     date_to: str = ""  # received on or before (ISO)
     overdue: bool = False
     followup_due: bool = False
+    file_incomplete: bool = False  # closed cases whose file lacks a required item
     text: str = ""
     today: str = ""  # ISO; empty means date.today()
     overdue_days: int = DEFAULT_OVERDUE_DAYS
@@ -241,6 +242,10 @@ def where_clause(db: Database, f: CaseFilter) -> Clause:
         clauses.append(overdue_clause(f.today_date(), f.overdue_days))
     if f.followup_due:
         clauses.append(followup_clause(f.today_date(), f.followup_days))
+    if f.file_incomplete:
+        from mediator_app.storage.subsidy_repo import SubsidyRepository, incomplete_sql
+
+        clauses.append((incomplete_sql(SubsidyRepository(db).file_rules()), []))
     if f.text.strip():
         clauses.append(text_clause(db, f.text))
     sql = " AND ".join(f"({c})" for c, _ in clauses if c)

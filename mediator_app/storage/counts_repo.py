@@ -1,5 +1,5 @@
 """Monthly case counts per location (table ``case_counts``, migration
-``m0080_create_case_counts``): what the overview needs at 1,000,000 cases without reading
+``m0082_create_case_counts``): what the overview needs at 1,000,000 cases without reading
 the cases (issue 13).
 
 Rows: ``(org_code, month 'YYYY-MM', kind, status, dispute_type, n)``. Kind ``'r'`` counts

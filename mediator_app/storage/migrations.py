@@ -381,6 +381,106 @@ def m0080_import_log_kind_ledger(db: Database) -> None:
     ])
 
 
+# 以案定补 (issue 14). ``file_flags`` summarises what a case file holds (bits of
+# domain/subsidy.py), so that completeness is read with the case and travels in packages
+# that carry no records; ``difficulty`` is a code of the code table ``difficulty``.
+FILE_FLAGS_SQL = """UPDATE cases SET file_flags =
+    (EXISTS (SELECT 1 FROM investigations i WHERE i.case_rowid = cases.id)) * 1
+    + (EXISTS (SELECT 1 FROM mediation_sessions s WHERE s.case_rowid = cases.id)) * 2
+    + ifnull((SELECT (a.form = '书面') * 4
+                     + (a.form = '书面' AND a.signed_on IS NOT NULL) * 8
+                     + (a.form = '口头') * 16
+                     + (a.performance_deadline IS NOT NULL
+                        AND a.performance_deadline > ifnull(a.signed_on, '')) * 32
+              FROM agreements a WHERE a.case_rowid = cases.id), 0)
+    + (EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_rowid = cases.id)) * 64"""
+
+# Cases without a class take the default of their dispute type (or of '*').
+DEFAULT_DIFFICULTY_SQL = """UPDATE cases SET difficulty = coalesce(
+    (SELECT difficulty FROM difficulty_defaults WHERE dispute_type = cases.dispute_type),
+    (SELECT difficulty FROM difficulty_defaults WHERE dispute_type = '*'))"""
+
+
+@migrations()
+def m0081_create_subsidy_tables(db: Database) -> None:
+    from mediator_app.domain import subsidy as s
+
+    _run(db, [
+        "ALTER TABLE cases ADD COLUMN difficulty TEXT",
+        "ALTER TABLE cases ADD COLUMN file_flags INTEGER NOT NULL DEFAULT 0",
+        """CREATE TABLE difficulty_defaults (
+            dispute_type TEXT PRIMARY KEY,
+            difficulty TEXT NOT NULL
+        )""",
+        """CREATE TABLE file_rules (
+            situation TEXT NOT NULL,
+            item TEXT NOT NULL,
+            PRIMARY KEY (situation, item)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE subsidy_rule_sets (
+            effective_from TEXT PRIMARY KEY,
+            payee TEXT NOT NULL CHECK (payee IN ('principal','split')),
+            performed_only INTEGER NOT NULL DEFAULT 0,
+            require_complete INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL DEFAULT '',
+            updated_by TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE subsidy_rates (
+            id INTEGER PRIMARY KEY,
+            effective_from TEXT NOT NULL REFERENCES subsidy_rule_sets(effective_from)
+                ON DELETE CASCADE,
+            difficulty TEXT NOT NULL,
+            agreement_form TEXT NOT NULL DEFAULT '',
+            min_people INTEGER NOT NULL DEFAULT 0,
+            min_amount_fen INTEGER NOT NULL DEFAULT 0,
+            amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0)
+        )""",
+        "CREATE INDEX idx_subsidy_rates_set ON subsidy_rates(effective_from)",
+        # A claim marked as paid: the frozen snapshot (like 审核上报) and, per case, what
+        # was paid; case_id is the primary key, so no case is ever paid twice.
+        """CREATE TABLE subsidy_claims (
+            id INTEGER PRIMARY KEY,
+            scope TEXT NOT NULL,
+            period TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            paid_by TEXT NOT NULL DEFAULT '',
+            paid_at TEXT NOT NULL,
+            cases INTEGER NOT NULL,
+            amount_fen INTEGER NOT NULL,
+            snapshot TEXT NOT NULL,
+            UNIQUE (scope, period, version)
+        )""",
+        """CREATE TABLE subsidy_paid_cases (
+            case_id TEXT PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES subsidy_claims(id),
+            amount_fen INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_subsidy_paid_claim ON subsidy_paid_cases(claim_id)",
+    ])
+    for order, (code, label, group) in enumerate(s.DEFAULT_DIFFICULTIES):
+        db.execute("INSERT OR IGNORE INTO code_items(kind, code, label, group_label, "
+                   "sort_order) VALUES ('difficulty', ?, ?, ?, ?)", [code, label, group, order])
+    for dispute_type, difficulty in s.DEFAULT_CLASS_BY_TYPE.items():
+        db.execute("INSERT INTO difficulty_defaults VALUES (?, ?)", [dispute_type, difficulty])
+    for situation, items in s.DEFAULT_FILE_RULES.items():
+        for item in items:
+            db.execute("INSERT INTO file_rules VALUES (?, ?)", [situation, item])
+    rules = s.default_rule_set()
+    db.execute("INSERT INTO subsidy_rule_sets(effective_from, payee, performed_only, "
+               "require_complete) VALUES (?, ?, ?, ?)",
+               [rules.effective_from.isoformat(), rules.payee, int(rules.performed_only),
+                int(rules.require_complete)])
+    for r in rules.rates:
+        db.execute("INSERT INTO subsidy_rates(effective_from, difficulty, agreement_form, "
+                   "min_people, min_amount_fen, amount_fen) VALUES (?, ?, ?, ?, ?, ?)",
+                   [rules.effective_from.isoformat(), r.difficulty, r.agreement_form,
+                    r.min_people, r.min_amount_fen, r.amount_fen])
+    # Existing cases: the class of their dispute type, and what their files hold.
+    db.execute(f"{DEFAULT_DIFFICULTY_SQL} WHERE difficulty IS NULL")
+    db.execute(FILE_FLAGS_SQL)
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]
 
@@ -446,7 +546,7 @@ COUNTS_FILL_SQL = """
 
 
 @migrations()
-def m0080_create_case_counts(db: Database) -> None:
+def m0082_create_case_counts(db: Database) -> None:
     """Monthly counts per location, status and type (the overview's figures), filled
     from the cases and kept by triggers."""
     _run(db, [*_COUNTS, COUNTS_FILL_SQL.format(where="1")])

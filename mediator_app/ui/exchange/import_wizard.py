@@ -161,7 +161,7 @@ class ImportWizard(QWizard):
             except OSError as exc:
                 self.ctx.dialogs.error(self.tr("Import cases"), self.tr(
                     "The mapping could not be saved for next time: {error}").format(
-                        error=exc.strerror or str(exc)))
+                        error=self.ctx.error_reason(exc, "save")))
 
     def add_files(self, paths: list[str]) -> int:
         return self.files_page.files.add_paths(paths)
