@@ -20,7 +20,8 @@ from mediator_app.cli.common import (
     stderr_progress,
 )
 from mediator_app.cli.help_texts import helper
-from mediator_app.cli.texts import LEVELS_EN, TEXTS, err, is_en, text
+from mediator_app.cli.texts import LEVELS_EN, TEXTS, check_problems, err, is_en, text
+from mediator_app.services import faults
 from mediator_app.storage.errors import StorageError
 
 # Services and storage are imported by the handlers that use them, so that `--help` and
@@ -97,7 +98,8 @@ def _demo_module(lang: str) -> Any:
 def _demo_refused(exc: Exception, lang: str, path: Path) -> int:
     code = str(getattr(exc, "code", ""))
     params = {**getattr(exc, "params", {}), "path": path}
-    err(text(code, lang, **params) if code in TEXTS else str(exc), lang)
+    err(text(code, lang, **params) if code in TEXTS else faults.describe(exc, lang, "demo"),
+        lang)
     return EXIT_INPUT
 
 
@@ -265,7 +267,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         print(text("check.ok", ctx.lang))
         return EXIT_OK
     err(text("check.bad", ctx.lang), ctx.lang)
-    for problem in health.problems:
+    for problem in check_problems(health.problems, ctx.lang):
         print(f"  - {problem}", file=sys.stderr)
     return EXIT_INPUT
 
@@ -280,7 +282,7 @@ def _check_damaged(ctx: Context, backup: str = "") -> int:
     finally:
         handle.close()
     err(text("check.bad", ctx.lang), ctx.lang)
-    for problem in problems:
+    for problem in check_problems(problems, ctx.lang):
         print(f"  - {problem}", file=sys.stderr)
     last = handle.last_backup or backup
     if last:

@@ -20,6 +20,7 @@ from mediator_app.services.csv_io import (
     mapped_rows,
 )
 from mediator_app.services.exchange_package import Package
+from mediator_app.services.faults import detail_of
 from mediator_app.services.import_types import MAX_LISTED, ImportWarning
 from mediator_app.storage.exchange_repo import ExchangeRepository
 from mediator_app.storage.org_repo import OrgRepository
@@ -214,7 +215,7 @@ def apply_personal(db: Database, pkg: Package, file_no: int, problems: ProblemLi
             repo.apply_personal(file, file_no)
         except sqlite3.IntegrityError as exc:
             problems.add(CsvProblem(pkg.member(file), None, None, "", "package.bad_rows",
-                                    {"file": file, "detail": str(exc)}))
+                                    {"file": file, "detail": detail_of(exc, "import")}))
             return False
     if pkg.has("parties.csv"):
         repo.refresh_party_names(file_no)
@@ -257,7 +258,7 @@ def apply_records(db: Database, pkg: Package, file_no: int, problems: ProblemLis
                 repo.apply_follow_up_records(rows, file_no)
         except sqlite3.IntegrityError as exc:
             problems.add(CsvProblem(pkg.member(file), None, None, "", "package.bad_rows",
-                                    {"file": file, "detail": str(exc)}))
+                                    {"file": file, "detail": detail_of(exc, "import")}))
             return
 
 

@@ -123,4 +123,5 @@ class ExportController(QObject):
         self.job.start()
 
     def _error(self, exc: BaseException) -> None:
-        self.failed.emit("" if isinstance(exc, ExportCancelled) else str(exc))
+        self.failed.emit("" if isinstance(exc, ExportCancelled)
+                         else self.ctx.error_reason(exc, "export"))
