@@ -28,7 +28,7 @@ from mediator_app.services.csv_io import CsvImportError
 from mediator_app.storage.errors import StorageError
 from mediator_app.storage.files import restrict_umask
 
-EXIT_FAULT = 4
+EXIT_FAULT = 70  # EX_SOFTWARE; 4 and 5 are the login and permission refusals (issue 9)
 EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell reports for ``yes | head -1``
 
 Handler = Callable[[argparse.Namespace, Context], int]

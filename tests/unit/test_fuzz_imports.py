@@ -4,7 +4,7 @@ valid ``cases.csv``, org files and exchange packages a few thousand times and dr
 (in-process). After every input:
 
 * no traceback and no unforeseen failure (``main`` returns 0 or 1, never the
-  "unexpected error" exit 4 with its log file);
+  "unexpected error" exit 70 with its log file);
 * no exception text in English reaches the message;
 * every problem line names the file, and a problem of a field names line and column;
 * after a refusal the database file is byte-identical (and no ``-wal`` is left).
