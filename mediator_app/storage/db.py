@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mediator_app.locations import data_dir
 from mediator_app.storage.migrations import MIGRATION_SET, known_names, migrations
 
 BUSY_TIMEOUT_MS = 10_000
@@ -37,15 +38,12 @@ def default_db_path() -> Path:
     env = os.environ.get(ENV_DB)
     if env:
         return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("MediatorLedger", appauthor=False)) / "ledger.db"
+    return data_dir() / "ledger.db"
 
 
 def default_demo_path() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("MediatorLedger", appauthor=False)) / "demo.db"
+    """``demo.db`` in the data folder (beside the program in portable mode)."""
+    return data_dir() / "demo.db"
 
 
 @dataclass

@@ -10,9 +10,9 @@ from typing import Any
 
 
 def default_drafts_dir() -> Path:
-    from platformdirs import user_data_dir
+    from mediator_app.locations import data_dir
 
-    return Path(user_data_dir("MediatorLedger", appauthor=False)) / "drafts"
+    return data_dir() / "drafts"
 
 
 class DraftStore:
