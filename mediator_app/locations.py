@@ -63,3 +63,15 @@ def catalogue_dirs() -> list[Path]:
     if base:
         dirs.insert(0, Path(base) / "resources" / "i18n")
     return dirs
+
+
+def docs_dir() -> Path | None:
+    """The user guide pages (docs/*.md and their screenshots), bundled with the program:
+    ``mediator_app/_docs`` in an installed wheel, ``docs`` in a frozen build or the source
+    tree. None if none is found."""
+    package = Path(__file__).resolve().parent
+    candidates = [package / "_docs", package.parent / "docs"]
+    base = getattr(sys, "_MEIPASS", None)
+    if base:
+        candidates.insert(0, Path(base) / "docs")
+    return next((d for d in candidates if (d / "user-guide.md").is_file()), None)

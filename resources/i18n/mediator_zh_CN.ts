@@ -4,77 +4,77 @@
     <context>
         <name>AgreementPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="271" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="285" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="272" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="286" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="273" />
             <source>Signed on</source>
             <translation>签订日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="287" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="274" />
             <source>Main facts</source>
             <translation>主要事实</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="275" />
             <source>Disputed matters</source>
             <translation>争议事项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="290" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="277" />
             <source>Responsibilities</source>
             <translation>各方责任</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="292" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="279" />
             <source>Agreed terms</source>
             <translation>协议内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="293" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="280" />
             <source>Manner of performance</source>
             <translation>履行方式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="295" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="282" />
             <source>Place of performance</source>
             <translation>履行地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="297" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
             <source>Performance deadline</source>
             <translation>履行期限</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="300" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="287" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="301" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
             <source>Judicially confirmed</source>
             <translation>已司法确认</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="302" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="289" />
             <source>Judicial confirmation date</source>
             <translation>司法确认日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="304" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="291" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="305" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="292" />
             <source>Oral agreements are recorded here too (口头协议登记).</source>
             <translation>口头协议也在此登记（口头协议登记）。</translation>
         </message>
@@ -82,26 +82,37 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="58" />
+            <location filename="../../mediator_app/ui/app.py" line="61" />
             <source>Newer database</source>
             <translation>数据库版本较新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="59" />
+            <location filename="../../mediator_app/ui/app.py" line="62" />
             <source>This database was written by a newer version of the program (unknown changes: {unknown}).
 Open it read-only?</source>
             <translation>此数据库由更新版本的程序写入（未知的更新：{unknown}）。
 是否以只读方式打开？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="69" />
+            <location filename="../../mediator_app/ui/app.py" line="72" />
+            <location filename="../../mediator_app/ui/selftest_qt.py" line="45" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="80" />
+            <location filename="../../mediator_app/ui/app.py" line="83" />
             <source>Could not open the database {path}: {error}</source>
             <translation>无法打开数据库 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="181" />
+            <source>Building the demo ledger…</source>
+            <translation>正在生成演示台账…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="205" />
+            <source>The demo ledger could not be built: {error}</source>
+            <translation>无法生成演示台账：{error}</translation>
         </message>
     </context>
     <context>
@@ -156,128 +167,128 @@ Open it read-only?</source>
     <context>
         <name>BasicPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="177" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="164" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="165" />
             <source>Grid</source>
             <translation>网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="179" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="166" />
             <source>Registration date</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="180" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="167" />
             <source>Case source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="181" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="168" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="182" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="169" />
             <source>Summary of the dispute</source>
             <translation>纠纷简要情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="217" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="204" />
             <source>(numbered automatically when saved)</source>
             <translation>（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="218" />
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="244" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="205" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="231" />
             <source>Edit case &amp;number</source>
             <translation>修改案号(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="220" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="207" />
             <source>Only for a number not made from the template, e.g. an old paper case.</source>
             <translation>仅用于不按模板编号的案号，如历史纸质案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="230" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="217" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="174" />
             <source>Mediators</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="193" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="180" />
             <source>Amount involved (yuan)</source>
             <translation>涉及金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="182" />
             <source>People involved</source>
             <translation>涉及人数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="183" />
             <source>Mass dispute</source>
             <translation>群体性纠纷</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="197" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
             <source>Prevention results (persons)</source>
             <translation>防止激化（人数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
             <source>Prevented civil-to-criminal</source>
             <translation>防止民转刑</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
             <source>Prevented mass petition</source>
             <translation>防止群体性上访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
             <source>Prevented mass fight</source>
             <translation>防止群体性械斗</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
             <source>Prevented suicide</source>
             <translation>防止自杀</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="204" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="191" />
             <source>Status (changed by the actions above)</source>
             <translation>状态（通过上方按钮更改）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="206" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="193" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="207" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="194" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="208" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="209" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
             <source>Outcome note</source>
             <translation>结果说明</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="243" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="230" />
             <source>Cancel the change</source>
             <translation>取消修改</translation>
         </message>
@@ -908,69 +919,69 @@ Open it read-only?</source>
     <context>
         <name>DocumentsMenu</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="59" />
             <source>Acceptance register</source>
             <translation>受理登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
             <source>Mediation agreement</source>
             <translation>调解协议书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="62" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
             <source>Oral agreement register</source>
             <translation>口头协议登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="63" />
             <source>Follow-up records</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="65" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
             <source>Case file cover and contents</source>
             <translation>卷宗封面及卷内目录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="67" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="66" />
             <source>Whole case file</source>
             <translation>卷宗（全部文书）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="78" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="147" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="153" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="77" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="146" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="152" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="88" />
             <source>Save as PDF…</source>
             <translation>另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="90" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
             <source>Open to print or preview</source>
             <translation>打开预览/打印</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="119" />
             <source>Save the document</source>
             <translation>保存文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="121" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="135" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="134" />
             <source>Preparing the document…</source>
             <translation>正在生成文书…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="143" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="142" />
             <source>Saved: {path}</source>
             <translation>已保存：{path}</translation>
         </message>
@@ -1041,33 +1052,33 @@ Open it read-only?</source>
     <context>
         <name>EntityPanel</name>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="50" />
+            <location filename="../../mediator_app/ui/org/common.py" line="53" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="51" />
+            <location filename="../../mediator_app/ui/org/common.py" line="54" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="52" />
-            <location filename="../../mediator_app/ui/org/common.py" line="154" />
+            <location filename="../../mediator_app/ui/org/common.py" line="55" />
+            <location filename="../../mediator_app/ui/org/common.py" line="142" />
             <source>Deactivate</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="53" />
+            <location filename="../../mediator_app/ui/org/common.py" line="56" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="123" />
+            <location filename="../../mediator_app/ui/org/common.py" line="111" />
             <source>Organisation</source>
             <translation>组织机构</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="155" />
+            <location filename="../../mediator_app/ui/org/common.py" line="143" />
             <source>Reactivate</source>
             <translation>重新启用</translation>
         </message>
@@ -1387,6 +1398,59 @@ Open it read-only?</source>
         </message>
     </context>
     <context>
+        <name>HelpWindow</name>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="28" />
+            <source>The main window</source>
+            <translation>主窗口</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="29" />
+            <source>First start and installation</source>
+            <translation>安装与首次使用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="30" />
+            <source>Entering a case</source>
+            <translation>登记案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="31" />
+            <source>Statistics and reports</source>
+            <translation>统计报表</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="32" />
+            <source>Case documents</source>
+            <translation>案件文书</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="33" />
+            <source>Import and export</source>
+            <translation>导入与导出</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="34" />
+            <source>What the figures count</source>
+            <translation>统计口径</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="35" />
+            <source>Command line</source>
+            <translation>命令行</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="51" />
+            <source>User guide</source>
+            <translation>使用说明</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="71" />
+            <source>The user guide is not installed.</source>
+            <translation>未安装使用说明。</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportHistoryDialog</name>
         <message>
             <location filename="../../mediator_app/ui/exchange/history.py" line="25" />
@@ -1561,204 +1625,285 @@ Open it read-only?</source>
         </message>
     </context>
     <context>
+        <name>LedgerChoiceDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="85" />
+            <location filename="../../mediator_app/ui/first_start.py" line="92" />
+            <source>Welcome to Mediation Ledger</source>
+            <translation>欢迎使用调解台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="93" />
+            <source>There is no ledger yet. A ledger is one file that holds your organisation, cases and statistics. Choose how to begin:</source>
+            <translation>还没有台账。台账是一个文件，保存组织机构、案件和统计数据。请选择如何开始：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="99" />
+            <source>Create a new ledger</source>
+            <translation>新建台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="106" />
+            <source>Then set up your organisation: import the org files or type it in.</source>
+            <translation>接下来设置组织机构：导入组织机构文件，或逐项录入。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="108" />
+            <source>Choose another location…</source>
+            <translation>选择其他位置…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="117" />
+            <source>Open an existing ledger file…</source>
+            <translation>打开已有的台账文件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="120" />
+            <source>For example a ledger copied from another computer, or a backup.</source>
+            <translation>例如从另一台电脑复制来的台账，或一份备份。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="122" />
+            <source>Look around in the demo ledger</source>
+            <translation>先用演示台账看看</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="125" />
+            <source>An invented district with a few thousand cases. Nothing you do there touches your own ledger.</source>
+            <translation>一个虚构的区，有几千件案件。在演示台账中的任何操作都不会影响您自己的台账。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="130" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="138" />
+            <source>New ledger file: {path}</source>
+            <translation>新台账文件：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="141" />
+            <source>New ledger file</source>
+            <translation>新台账文件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="146" />
+            <source>Open a ledger file</source>
+            <translation>打开台账文件</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="53" />
+            <location filename="../../mediator_app/ui/main_window.py" line="54" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="58" />
+            <location filename="../../mediator_app/ui/main_window.py" line="59" />
             <source>Overview</source>
             <translation>首页</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="59" />
+            <location filename="../../mediator_app/ui/main_window.py" line="60" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="103" />
+            <location filename="../../mediator_app/ui/main_window.py" line="104" />
             <source>&amp;New case…</source>
             <translation>新建案件(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="105" />
+            <location filename="../../mediator_app/ui/main_window.py" line="106" />
             <source>&amp;Open case</source>
             <translation>打开案件(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="107" />
+            <location filename="../../mediator_app/ui/main_window.py" line="108" />
             <source>&amp;Find…</source>
             <translation>查找(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="109" />
+            <location filename="../../mediator_app/ui/main_window.py" line="110" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="111" />
+            <location filename="../../mediator_app/ui/main_window.py" line="112" />
             <source>Export view as &amp;CSV…</source>
             <translation>导出当前列表为 &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="113" />
+            <location filename="../../mediator_app/ui/main_window.py" line="114" />
             <source>Export view as &amp;Excel (XLSX)…</source>
             <translation>导出当前列表为 &amp;Excel (XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="115" />
+            <location filename="../../mediator_app/ui/main_window.py" line="116" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="117" />
+            <location filename="../../mediator_app/ui/main_window.py" line="118" />
             <source>&amp;Organisation…</source>
             <translation>组织机构(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="119" />
+            <location filename="../../mediator_app/ui/main_window.py" line="120" />
             <source>&amp;Code tables…</source>
             <translation>代码表(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="120" />
+            <location filename="../../mediator_app/ui/main_window.py" line="121" />
             <source>&amp;Import cases…</source>
             <translation>导入案件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="122" />
+            <location filename="../../mediator_app/ui/main_window.py" line="123" />
             <source>E&amp;xport cases…</source>
             <translation>导出案件(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="124" />
+            <location filename="../../mediator_app/ui/main_window.py" line="125" />
             <source>Import &amp;history…</source>
             <translation>导入记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="125" />
+            <location filename="../../mediator_app/ui/main_window.py" line="126" />
             <source>&amp;Statistics and reports…</source>
             <translation>统计报表(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="127" />
+            <location filename="../../mediator_app/ui/main_window.py" line="128" />
             <source>O&amp;verview</source>
             <translation>首页(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="129" />
+            <location filename="../../mediator_app/ui/main_window.py" line="130" />
             <source>&amp;Case list</source>
             <translation>案件列表(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="131" />
+            <location filename="../../mediator_app/ui/main_window.py" line="132" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="132" />
+            <location filename="../../mediator_app/ui/main_window.py" line="133" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="141" />
+            <location filename="../../mediator_app/ui/main_window.py" line="134" />
+            <source>&amp;User guide</source>
+            <translation>使用说明(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="136" />
+            <source>Show the &amp;data folder</source>
+            <translation>打开数据所在文件夹(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="146" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="144" />
+            <location filename="../../mediator_app/ui/main_window.py" line="149" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="145" />
+            <location filename="../../mediator_app/ui/main_window.py" line="150" />
             <source>&amp;Organisation</source>
             <translation>组织机构(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="146" />
+            <location filename="../../mediator_app/ui/main_window.py" line="151" />
             <source>&amp;Reports</source>
             <translation>报表(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="147" />
+            <location filename="../../mediator_app/ui/main_window.py" line="152" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="155" />
+            <location filename="../../mediator_app/ui/main_window.py" line="160" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="171" />
+            <location filename="../../mediator_app/ui/main_window.py" line="176" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="175" />
+            <location filename="../../mediator_app/ui/main_window.py" line="180" />
             <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>
             <translation>共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="179" />
+            <location filename="../../mediator_app/ui/main_window.py" line="184" />
             <source>Search failed: {error}</source>
             <translation>查询失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="290" />
+            <location filename="../../mediator_app/ui/main_window.py" line="295" />
             <source>Exported to {path}</source>
             <translation>已导出到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="343" />
-            <location filename="../../mediator_app/ui/main_window.py" line="363" />
+            <location filename="../../mediator_app/ui/main_window.py" line="348" />
+            <location filename="../../mediator_app/ui/main_window.py" line="368" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="343" />
+            <location filename="../../mediator_app/ui/main_window.py" line="348" />
             <source>There are no cases in view.</source>
             <translation>当前列表中没有案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="346" />
+            <location filename="../../mediator_app/ui/main_window.py" line="351" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="347" />
+            <location filename="../../mediator_app/ui/main_window.py" line="352" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="348" />
+            <location filename="../../mediator_app/ui/main_window.py" line="353" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="359" />
+            <location filename="../../mediator_app/ui/main_window.py" line="364" />
             <source>Exported {count} cases to {path}</source>
             <translation>已导出 {count} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="364" />
+            <location filename="../../mediator_app/ui/main_window.py" line="369" />
             <source>The export failed: {error}</source>
             <translation>导出失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="367" />
+            <location filename="../../mediator_app/ui/main_window.py" line="372" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="368" />
-            <source>Mediation Ledger — case register and statistics for people's mediation committees.
-Database: {path}</source>
-            <translation>调解台账 —— 人民调解委员会案件登记与统计。
-数据库：{path}</translation>
+            <location filename="../../mediator_app/ui/main_window.py" line="373" />
+            <source>Mediation Ledger {version} — case register and statistics for people's mediation committees.
+Ledger: {path}
+Data folder (settings, drafts, demo): {data} {mode}</source>
+            <translation>调解台账 {version} —— 人民调解案件登记与统计。
+台账文件：{path}
+数据文件夹（设置、草稿、演示台账）：{data} {mode}</translation>
         </message>
     </context>
     <context>
@@ -1831,6 +1976,106 @@ Database: {path}</source>
             <location filename="../../mediator_app/ui/org/window.py" line="111" />
             <source>Import failed: nothing was written</source>
             <translation>导入失败：未写入任何数据</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgSetupDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="181" />
+            <location filename="../../mediator_app/ui/first_start.py" line="183" />
+            <location filename="../../mediator_app/ui/first_start.py" line="241" />
+            <source>Set up the organisation</source>
+            <translation>设置组织机构</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="184" />
+            <source>Ledger: {path}</source>
+            <translation>台账：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="195" />
+            <source>Save the templates…</source>
+            <translation>保存模板…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="198" />
+            <source>Three CSV files with example rows (org_units.csv, committees.csv, people.csv): open them in Excel or WPS, replace the examples with your own and save.</source>
+            <translation>三个带示例行的 CSV 文件（org_units.csv 组织机构、committees.csv 调委会、people.csv 人员）：用 Excel 或 WPS 打开，把示例换成本单位的内容后保存。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="200" />
+            <source>Import the org files…</source>
+            <translation>导入组织机构文件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="203" />
+            <source>Select the three files together; they are checked first and imported whole, or not at all.</source>
+            <translation>请同时选中这三个文件；先检查，再整体导入，有错误时一行也不导入。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="205" />
+            <source>Type it in…</source>
+            <translation>逐项录入…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="208" />
+            <source>Add the district, streets, villages and communities, grids, committees and mediators one by one in the organisation window.</source>
+            <translation>在组织机构窗口中逐项添加区、街道（乡镇）、村（社区）、网格、调委会和调解员。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="212" />
+            <source>Start using the ledger</source>
+            <translation>开始使用台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="226" />
+            <source>Next: import the org files (or type in your district and its streets, villages and grids).</source>
+            <translation>下一步：导入组织机构文件（或录入本区及其街道、村（社区）和网格）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="228" />
+            <source>Next: add at least one mediation committee.</source>
+            <translation>下一步：至少添加一个人民调解委员会。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="229" />
+            <source>Next: add at least one mediator to a committee.</source>
+            <translation>下一步：至少为一个调委会添加一名调解员。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="230" />
+            <source>The organisation is ready: start using the ledger and register the first case.</source>
+            <translation>组织机构已设置好：开始使用台账，登记第一件案件。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="235" />
+            <source>Org units: {units}   Committees: {committees}   Mediators: {mediators}</source>
+            <translation>组织机构：{units}   调委会：{committees}   调解员：{mediators}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="245" />
+            <location filename="../../mediator_app/ui/first_start.py" line="253" />
+            <location filename="../../mediator_app/ui/first_start.py" line="257" />
+            <source>Save the templates</source>
+            <translation>保存模板</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="254" />
+            <source>The templates could not be saved in {folder}: {error}</source>
+            <translation>模板无法保存到 {folder}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="258" />
+            <source>Saved in {folder}:
+{files}</source>
+            <translation>已保存到 {folder}：
+{files}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="262" />
+            <location filename="../../mediator_app/ui/first_start.py" line="275" />
+            <source>Import the org files</source>
+            <translation>导入组织机构文件</translation>
         </message>
     </context>
     <context>
@@ -2332,50 +2577,50 @@ Database: {path}</source>
             <translation>本月已上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="355" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="356" />
             <source>submitted</source>
             <translation>已上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="386" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="387" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="389" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="390" />
             <source>Saving {path}…</source>
             <translation>正在保存 {path}…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="392" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="393" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="398" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="407" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="399" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="409" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="398" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="412" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="418" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="399" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="414" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="420" />
             <source>sheet</source>
             <translation>统计表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="407" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="408" />
             <source>report</source>
             <translation>情况报告</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="412" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="414" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="419" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="421" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -2411,7 +2656,7 @@ Database: {path}</source>
     <context>
         <name>SearchCombo</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/widgets.py" line="90" />
+            <location filename="../../mediator_app/ui/case_form/widgets.py" line="91" />
             <source>{key} {label} (inactive)</source>
             <translation>{key} {label}（已停用）</translation>
         </message>
