@@ -35,7 +35,7 @@ def encoding_for_redirect(code_page: int) -> str:
     (0 = no console)."""
     if code_page in (0, 65001):
         return "utf-8"
-    name = f"cp{code_page}"
+    name = {54936: "gb18030"}.get(code_page, f"cp{code_page}")
     try:
         codecs.lookup(name)
         PROBE.encode(name)
