@@ -91,8 +91,10 @@ Function .onInit
       SetErrorLevel 740
       Quit
     ${EndIf}
+    ; compare with the per-user default before the switch: $LOCALAPPDATA follows it
+    StrCpy $R5 "$LOCALAPPDATA\Programs\${APPNAME}"
     SetShellVarContext all
-    ${If} $INSTDIR == "$LOCALAPPDATA\Programs\${APPNAME}"
+    ${If} $INSTDIR == $R5
       ${If} $R2 != ""
         StrCpy $INSTDIR $R2
       ${Else}

@@ -293,3 +293,27 @@ def test_portable_zip_keeps_data_beside_the_program(artifacts, wine):
     assert "C:\\usb\\MediatorLedger\\data" in out and "portable.txt" in out, out
     appdata = wine.user_dir() / "AppData" / "Local" / "MediatorLedger"
     assert not appdata.exists(), "portable mode wrote to the PC's user folder"
+
+
+def test_all_users_install_goes_to_program_files_and_hklm(artifacts, wine):
+    """IT staff, as administrator (wine's user is one): /AllUsers."""
+    result = wine.run(str(artifacts["setup"]), "/S", "/AllUsers")
+    assert result.returncode == 0, result.stderr.decode("utf-8", "replace")
+    inst = wine.c("C:\\Program Files\\MediatorLedger")
+    assert (inst / "mediator-app.exe").is_file() and (inst / "all-users.txt").is_file()
+    entry = wine.reg_query(r"HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall"
+                           r"\MediatorLedger")
+    assert "InstallLocation" in entry and "Program Files" in entry, entry
+    assert wine.reg_query(r"HKCU\Software\Microsoft\Windows\CurrentVersion\Uninstall"
+                          r"\MediatorLedger") == ""
+    public = wine.prefix / "drive_c" / "ProgramData" / "Microsoft" / "Windows" / "Start Menu"
+    assert (public / "Programs" / "调解台账" / "调解台账.lnk").is_file()
+    from mediator_app import __version__
+
+    assert _ok(wine.run(str(inst / "mediator-app.exe"), "--version")).strip().endswith(
+        __version__)
+    wine.run(str(inst / "Uninstall.exe"), "/S")
+    assert wine.wait_until(lambda: not inst.exists())
+    assert wine.reg_query(r"HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall"
+                          r"\MediatorLedger") == ""
+    assert not (public / "Programs" / "调解台账").exists()
