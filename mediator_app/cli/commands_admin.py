@@ -22,7 +22,7 @@ from mediator_app.cli.common import (
 from mediator_app.cli.help_texts import helper
 from mediator_app.cli.texts import LEVELS_EN, TEXTS, err, is_en, text
 from mediator_app.services import backup as backup_service
-from mediator_app.storage.db import StorageError
+from mediator_app.storage.db import DatabaseDamaged, StorageError, open_database
 from mediator_app.storage.exchange_repo import ExchangeRepository
 
 
@@ -255,8 +255,14 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
-    with opened(ctx.db_path, create=False) as db:
-        health = backup_service.check(db)
+    """Healthy file: counts and the full checks (exit 0 or 1). A file the opening health
+    check finds damaged is looked at read-only: SQLite's findings and the last verified
+    backup (exit 1); nothing is written to it."""
+    try:
+        with opened(ctx.db_path, create=False) as db:
+            health = backup_service.check(db)
+    except DatabaseDamaged:
+        return _check_damaged(ctx)
     print(text("check.counts", ctx.lang, **health.counts))
     if health.units_by_level:
         print(text("check.levels", ctx.lang, levels=_levels(health.units_by_level, ctx.lang)))
@@ -266,6 +272,20 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     err(text("check.bad", ctx.lang), ctx.lang)
     for problem in health.problems:
         print(f"  - {problem}", file=sys.stderr)
+    return EXIT_INPUT
+
+
+def _check_damaged(ctx: Context) -> int:
+    handle = open_database(ctx.db_path, readonly=True, allow_damaged=True)
+    try:
+        problems = backup_service.damage(handle.db)
+    finally:
+        handle.close()
+    err(text("check.bad", ctx.lang), ctx.lang)
+    for problem in problems:
+        print(f"  - {problem}", file=sys.stderr)
+    if handle.last_backup:
+        err(text("check.damaged_backup", ctx.lang, backup=handle.last_backup), ctx.lang)
     return EXIT_INPUT
 
 

@@ -81,7 +81,7 @@ def _dhis2_parsers(sub: Any, common: argparse.ArgumentParser, h: Callable[[str],
 
 
 def cmd_org_import(args: argparse.Namespace, ctx: Context) -> int:
-    with opened(ctx.db_path, create=True) as db:
+    with opened(ctx.db_path, create=True, waits=ctx.lang) as db:
         result = import_org(db, args.files)
     for counts in result.files:
         print(text("org.counts", ctx.lang, file=counts.file, kind=counts.kind, rows=counts.rows,
@@ -117,7 +117,7 @@ def _print_result(result: ImportResult, lang: str) -> None:
 
 def cmd_cases_import(args: argparse.Namespace, ctx: Context) -> int:
     progress = stderr_progress("…") if sys.stderr.isatty() else None
-    with opened(ctx.db_path, create=True) as db:
+    with opened(ctx.db_path, create=True, waits=ctx.lang) as db:
         try:
             result = import_cases(db, args.files, dry_run=args.dry_run, progress=progress)
         except CsvImportError as exc:

@@ -14,7 +14,13 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from mediator_app.domain.periods import parse_date
-from mediator_app.storage.db import ENV_DB, StorageError, default_db_path, open_database
+from mediator_app.storage.db import (
+    ENV_DB,
+    StorageError,
+    default_db_path,
+    open_database,
+    remove_if_unused,
+)
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORAGE = 0, 1, 2, 3
 
@@ -34,18 +40,44 @@ class Context:
 
 
 @contextmanager
-def opened(path: Path, *, create: bool) -> Iterator[Database]:
-    """The migrated database; without ``create`` a missing file is an error (exit 3)."""
+def opened(path: Path, *, create: bool, waits: str | None = None) -> Iterator[Database]:
+    """The migrated database; without ``create`` a missing file is an error (exit 3).
+
+    With ``create`` a missing file is made (never its folder) and, when the command then
+    fails, deleted again unless something was written to it. ``waits`` (the language)
+    makes write transactions wait for another program's write, saying so on stderr."""
     if not create and not path.exists():
         raise StorageError("db.missing", path=str(path))
     try:
-        handle = open_database(path)
-    except sqlite3.Error as exc:  # not a database, a folder, no access, locked …
+        handle = open_database(path, create=create)
+    except sqlite3.Error as exc:  # no access, locked …
         raise StorageError("db.unreadable", path=str(path), detail=str(exc)) from exc
+    if waits is not None:
+        handle.db.on_wait = waiting_message(waits)
     try:
         yield handle.db
-    finally:
+    except BaseException:
         handle.close()
+        if handle.created:
+            remove_if_unused(path)
+        raise
+    else:
+        handle.close()
+
+
+def waiting_message(lang: str) -> Callable[[float], None]:
+    """Says on stderr, about every five seconds, that the command waits for another
+    program's write to finish."""
+    from mediator_app.cli.texts import text
+
+    last = [-5.0]
+
+    def report(seconds: float) -> None:
+        if seconds - last[0] >= 5 or last[0] < 0:
+            last[0] = seconds
+            print(text("db.waiting", lang, seconds=int(seconds)), file=sys.stderr, flush=True)
+
+    return report
 
 
 def date_arg(text: str | None, field: str) -> date | None:

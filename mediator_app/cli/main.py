@@ -21,6 +21,7 @@ from mediator_app.cli.texts import domain_error, err, sqlite_detail, storage_err
 from mediator_app.domain.errors import DomainError
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.storage.db import StorageError
+from mediator_app.storage.files import restrict_umask
 
 Handler = Callable[[argparse.Namespace, Context], int]
 
@@ -74,6 +75,7 @@ def _run(args: argparse.Namespace, ctx: Context) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     setup_console_streams()
+    restrict_umask()  # every file the program creates is owner-only (storage/files.py)
     argv = list(argv) if argv is not None else sys.argv[1:]
     lang = lang_of(argv)
     try:

@@ -17,6 +17,7 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from mediator_app.domain import package_messages
 from mediator_app.domain.errors import Problem
 from mediator_app.domain.field_labels import _lang
 from mediator_app.domain.field_labels import field_label as field_label  # re-exported
@@ -573,6 +574,9 @@ _GENERIC = {
     "en": ("{field} is not valid (code {code}).", "Invalid data (code {code})."),
 }
 
+KNOWN_CODES.update(package_messages.KNOWN)
+_ZH.update(package_messages.ZH)
+_EN.update(package_messages.EN)
 _TEMPLATES = {"zh": _ZH, "en": _EN}
 
 # Chinese enum values shown in English messages

@@ -12,12 +12,12 @@ from __future__ import annotations
 import csv
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 from sqlite_utils import Database
 
@@ -50,6 +50,7 @@ from mediator_app.services.import_types import (
 )
 from mediator_app.services.package_import import (
     apply_personal,
+    apply_records,
     duplicate_warnings,
     load_stats,
     merge_org,
@@ -58,6 +59,7 @@ from mediator_app.services.package_import import (
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.exchange_repo import EXPORT_HEADER, ExchangeRepository
+from mediator_app.storage.files import open_private_binary, open_private_text
 from mediator_app.storage.package_repo import LOG_COUNTS, PackageRepository
 
 Progress = Callable[[int, int], None]
@@ -97,19 +99,18 @@ def import_cases(db: Database, paths: Sequence[str | Path], *, dry_run: bool = F
     """Import cases.csv files and packages in one transaction. Raises CsvImportError
     (with ``.result`` holding the counts) when any problem is found; nothing is written
     then, nor on a dry run. Raises ImportCancelled when ``cancel()`` turns true."""
-    with tempfile.TemporaryDirectory(prefix="mediator-import-") as tmp:
-        sources = _open_sources(paths, Path(tmp))
+    with ExitStack() as stack:  # packages are read from their zip, never unpacked
+        sources = _open_sources(paths, stack)
         return _import_sources(db, sources, dry_run, progress, cancel, today or date.today())
 
 
-def _open_sources(paths: Sequence[str | Path], work: Path) -> list[_Source]:
+def _open_sources(paths: Sequence[str | Path], stack: ExitStack) -> list[_Source]:
     sources, problems = [], ProblemList()
-    for n, path in enumerate(paths):
+    for path in paths:
         try:
             if is_package(path):
-                folder = work / f"p{n}"
-                folder.mkdir()
-                pkg = open_package(path, folder, str(path))
+                pkg = open_package(path, str(path))
+                stack.callback(pkg.close)
                 sources.append(_Source(pkg.name, pkg.sha256, package_info(pkg, "cases.csv"),
                                        pkg))
             else:
@@ -161,7 +162,7 @@ def _run_import(db: Database, run: MergeRun, sources: list[_Source],
             warned[n] = len(result.warnings) - before
     if run.problems.total:
         return
-    run.parser = RowParser(Lookups.load(repo), run.parser.today)
+    run.parser = RowParser(Lookups.load(repo), run.parser.today, run.parser.now)
     run.next_id = repo.next_rowid()
     bulk = run.bulk
     triggers = repo.drop_fts_triggers() if bulk else None
@@ -197,7 +198,9 @@ def _merge_source(db: Database, run: MergeRun, file_no: int, source: _Source,
                                     {"file": "cases.csv", "expected": expected,
                                      "actual": counts.rows}))
         return
-    if apply_personal(db, pkg, file_no, run.problems):
+    personal = apply_personal(db, pkg, file_no, run.problems)
+    apply_records(db, pkg, file_no, run.problems)
+    if personal and not run.problems.total:
         duplicate_warnings(db, result.warnings)
 
 
@@ -268,20 +271,30 @@ def export_cases(db: Database, out: str | Path, *, scope: str | None = None,
     """Write every case in scope (tombstones included) as cases.csv v1: UTF-8 with BOM,
     every field quoted, CRLF line ends. Returns the number of rows written. The file
     appears only when complete (written next to it, then renamed)."""
+    _check_scope(ExchangeRepository(db), scope)
+    with _partial_file(out) as partial, \
+            open_private_text(partial, encoding="utf-8-sig", newline="") as fh:
+        return write_cases_csv(db, fh, scope=scope, date_from=date_from, date_to=date_to,
+                               progress=progress)
+
+
+def write_cases_csv(db: Database, fh: TextIO, *, scope: str | None = None,
+                    date_from: date | str | None = None, date_to: date | str | None = None,
+                    progress: Progress | None = None) -> int:
+    """cases.csv v1 into the open text stream ``fh`` (see export_cases); free-text
+    cells are neutralised against formula injection (domain.spreadsheet)."""
     repo = ExchangeRepository(db)
     _check_scope(repo, scope)
     cursor = repo.export_cursor(scope, _iso(date_from), _iso(date_to))
     written = 0
     try:
-        with _partial_file(out) as partial, \
-                partial.open("w", encoding="utf-8-sig", newline="") as fh:
-            csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerow(EXPORT_HEADER)
-            while rows := cursor.fetchmany():
-                fh.write("\r\n".join([r[0] for r in rows]))
-                fh.write("\r\n")
-                written += len(rows)
-                if progress is not None:
-                    progress(written, 0)
+        csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerow(EXPORT_HEADER)
+        while rows := cursor.fetchmany():
+            fh.write("\r\n".join([r[0] for r in rows]))
+            fh.write("\r\n")
+            written += len(rows)
+            if progress is not None:
+                progress(written, 0)
     finally:
         cursor.close()
     return written
@@ -300,7 +313,8 @@ def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None
     cursor = repo.export_rows(scope, _iso(date_from), _iso(date_to))
     written = 0
     try:
-        with _partial_file(out) as partial, partial.open("wb") as fh, XlsxWriter(fh) as book:
+        with _partial_file(out) as partial, open_private_binary(partial) as fh, \
+                XlsxWriter(fh) as book:
             sheet = book.sheet("cases", [field_label(h, "zh") for h in EXPORT_HEADER],
                                widths=[38, 26, 10, 18] + [12] * (len(EXPORT_HEADER) - 4))
             while rows := cursor.fetchmany():

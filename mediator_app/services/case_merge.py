@@ -23,6 +23,7 @@ from mediator_app.services.csv_io import (
     CsvRow,
     FileInfo,
     ProblemList,
+    control_problem,
     header_aliases,
     header_problems,
     map_header,
@@ -111,6 +112,11 @@ def merge_file(run: MergeRun, file_no: int, info: FileInfo, counts: FileCounts) 
                 if (shape := shape_problem(info.name, row, width)) is not None:
                     run.problems.add(shape)
                     continue
+                if row.control is not None:
+                    keys = {i: FORMAT_COLUMNS[n] for n, i in enumerate(order)}
+                    if (bad := control_problem(info.name, row, keys)) is not None:
+                        run.problems.add(bad)
+                        continue
                 chunk.append(row)
                 if len(chunk) >= CHUNK_ROWS:
                     _chunk(run, file_no, info, order, chunk, counts)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -140,10 +140,17 @@ def parse_stamp(text: str) -> datetime | None:
     return value if value.tzinfo is not None else value.replace(tzinfo=CHINA_TZ)
 
 
+FUTURE_SLACK = timedelta(days=1)  # clocks differ; a day ahead of ours is refused
+
+
 class RowParser:
-    def __init__(self, lookups: Lookups, today: date):
+    def __init__(self, lookups: Lookups, today: date, now: datetime | None = None):
         self.lk = lookups
         self.today = today
+        self.now = now or datetime.now(UTC)
+        # updated_at decides which copy of a case wins: one far in the future would win
+        # against every later edit forever, so it is refused (issue 8 item 11)
+        self.latest_stamp = self.now + FUTURE_SLACK
 
     @staticmethod
     def stamp_of(text: str) -> datetime | None:
@@ -258,9 +265,9 @@ class RowParser:
             out.append(_problem(name, "enum.invalid", value=text, allowed=list(values)))
         return value
 
-    @staticmethod
-    def _stamp(text: str, out: list[Located]) -> tuple[datetime | None, str]:
-        """The time and the text to store: as written when it carries an offset."""
+    def _stamp(self, text: str, out: list[Located]) -> tuple[datetime | None, str]:
+        """The time and the text to store: as written when it carries an offset. A
+        time more than a day ahead of this machine's clock is refused."""
         text = text.strip()
         if not text:
             out.append(_problem("updated_at", "required"))
@@ -268,6 +275,10 @@ class RowParser:
         stamp = parse_stamp(text)
         if stamp is None:
             out.append(_problem("updated_at", "datetime.invalid", value=text))
+            return None, ""
+        if stamp > self.latest_stamp:
+            limit = self.latest_stamp.astimezone(CHINA_TZ).isoformat(timespec="seconds")
+            out.append(_problem("updated_at", "datetime.future", value=text, limit=limit))
             return None, ""
         has_offset = text[-1:] in "Zz" or text[-6:-5] in ("+", "-")
         return stamp, text if has_offset else stamp.isoformat()

@@ -13,8 +13,11 @@ Definitions (also in docs/user-guide.md):
   or after the closing date, and a follow-up deadline (closing date + ``followup_days``,
   default 30) on or before ``today`` + 7 days (due this week or already late).
 * **text search** — every whitespace-separated term must match the case number, the
-  summary or the party names. Terms of 3 or more characters use the ``case_fts``
-  trigram index; shorter terms fall back to ``LIKE`` within the current scope.
+  summary or the party names, or the name of the case's dispute type, source,
+  committee, or of a unit it is located beneath (grid, village/community, street …).
+  Terms of 3 or more characters use the ``case_fts`` trigram index; shorter terms fall
+  back to ``LIKE`` within the current scope. Names are looked up in the small code,
+  committee and unit tables and matched by code (``label_match``).
 """
 
 from __future__ import annotations
@@ -142,21 +145,75 @@ def _like_escape(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def text_clause(text: str) -> Clause:
-    parts: list[str] = []
-    params: list[Any] = []
-    for term in text.split():
-        if len(term) >= TRIGRAM_MIN:
-            parts.append("c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)")
-            params.append(fts_phrase(term))
-        else:
-            parts.append(
-                "(c.case_no LIKE ?1 ESCAPE '\\' OR c.party_names LIKE ?1 ESCAPE '\\' "
-                "OR c.summary LIKE ?1 ESCAPE '\\')".replace("?1", "?")
-            )
-            like = f"%{_like_escape(term)}%"
-            params += [like, like, like]
-    return " AND ".join(parts), params
+@dataclass(frozen=True)
+class LabelMatch:
+    """The codes whose displayed names contain a search term: dispute types and
+    sources (labels of the code tables), committees (name or short name) and org units
+    (grid, village/community, street … names; the cases located beneath them match)."""
+
+    dispute_types: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    committees: tuple[str, ...] = ()
+    units: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.dispute_types or self.sources or self.committees or self.units)
+
+
+def label_match(db: Database, term: str) -> LabelMatch:
+    """Codes whose names contain ``term`` (small tables: a few thousand rows at most)."""
+    like = f"%{_like_escape(term)}%"
+
+    def codes(sql: str, params: list[Any]) -> tuple[str, ...]:
+        return tuple(r[0] for r in db.execute(sql, params).fetchall())
+
+    items = "SELECT code FROM code_items WHERE kind = ? AND label LIKE ? ESCAPE '\\'"
+    return LabelMatch(
+        dispute_types=codes(items, ["dispute_type", like]),
+        sources=codes(items, ["source", like]),
+        committees=codes("SELECT code FROM committees WHERE name LIKE ?1 ESCAPE '\\' "
+                         "OR short_name LIKE ?1 ESCAPE '\\'", [like]),
+        units=codes("SELECT code FROM org_units WHERE name LIKE ? ESCAPE '\\'", [like]),
+    )
+
+
+def _in(column: str, values: Sequence[str]) -> Clause:
+    return f"{column} IN ({', '.join('?' * len(values))})", list(values)
+
+
+def _label_clauses(match: LabelMatch) -> list[Clause]:
+    out: list[Clause] = []
+    for column, values in (("c.dispute_type", match.dispute_types),
+                           ("c.source", match.sources),
+                           ("c.committee_code", match.committees)):
+        if values:
+            out.append(_in(column, values))
+    if match.units:
+        inner, params = _in("ancestor", match.units)
+        out.append((f"c.org_code IN (SELECT descendant FROM org_closure WHERE {inner})",
+                    params))
+    return out
+
+
+def _term_clause(term: str, match: LabelMatch) -> Clause:
+    """One search term: the case number, summary or party names contain it (trigram
+    index for 3+ characters, else LIKE), or a name shown for the case does."""
+    if len(term) >= TRIGRAM_MIN:
+        parts: list[Clause] = [("c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)",
+                                [fts_phrase(term)])]
+    else:
+        like = f"%{_like_escape(term)}%"
+        parts = [("(c.case_no LIKE ?1 ESCAPE '\\' OR c.party_names LIKE ?1 ESCAPE '\\' "
+                  "OR c.summary LIKE ?1 ESCAPE '\\')".replace("?1", "?"), [like, like, like])]
+    parts += _label_clauses(match)
+    sql = " OR ".join(c for c, _ in parts)
+    return (f"({sql})" if len(parts) > 1 else sql), [p for _, ps in parts for p in ps]
+
+
+def text_clause(db: Database, text: str) -> Clause:
+    """Every whitespace-separated term must match (see the module docstring)."""
+    clauses = [_term_clause(term, label_match(db, term)) for term in text.split()]
+    return " AND ".join(c for c, _ in clauses), [p for _, ps in clauses for p in ps]
 
 
 def _simple_clauses(f: CaseFilter) -> list[Clause]:
@@ -180,7 +237,7 @@ def where_clause(db: Database, f: CaseFilter) -> Clause:
     if f.followup_due:
         clauses.append(followup_clause(f.today_date(), f.followup_days))
     if f.text.strip():
-        clauses.append(text_clause(f.text))
+        clauses.append(text_clause(db, f.text))
     sql = " AND ".join(f"({c})" for c, _ in clauses if c)
     params = [p for _, ps in clauses for p in ps]
     return sql, params
@@ -203,16 +260,40 @@ def order_by(sort: str, descending: bool) -> str:
 WALK_INDEX_MATCHES = 20_000
 
 
+def _label_count(db: Database, match: LabelMatch) -> int:
+    """How many cases a term names by their codes; dispute types and sources are
+    counted as broad without counting (each is a share of all cases, and they have no
+    index of their own), units and committees through their registration indexes."""
+    if match.dispute_types or match.sources:
+        return WALK_INDEX_MATCHES
+    total = 0
+    if match.committees:
+        inner, params = _in("committee_code", match.committees)
+        total += db.execute(f"SELECT count(*) FROM cases WHERE {inner}", params).fetchone()[0]
+    if match.units:
+        inner, params = _in("ancestor", match.units)
+        total += db.execute("SELECT count(*) FROM cases WHERE org_code IN (SELECT descendant "
+                            f"FROM org_closure WHERE {inner})", params).fetchone()[0]
+    return int(total)
+
+
 def _broad_search(db: Database, text: str) -> bool:
-    terms = [t for t in text.split() if len(t) >= TRIGRAM_MIN]
-    if not terms or len(terms) != len(text.split()):
+    """Whether every term matches many cases (``WALK_INDEX_MATCHES`` or more, through
+    the trigram index or the names it matches): then the first page walks the
+    registration-date index instead of sorting every match."""
+    terms = text.split()
+    if not terms:
         return False
-    fewest = min(
-        db.execute("SELECT count(*) FROM case_fts WHERE case_fts MATCH ?",
-                   [fts_phrase(t)]).fetchone()[0]
-        for t in terms
-    )
-    return bool(fewest >= WALK_INDEX_MATCHES)
+    for term in terms:
+        count = _label_count(db, label_match(db, term))
+        if count < WALK_INDEX_MATCHES:
+            if len(term) < TRIGRAM_MIN:
+                return False
+            count += db.execute("SELECT count(*) FROM case_fts WHERE case_fts MATCH ?",
+                                [fts_phrase(term)]).fetchone()[0]
+        if count < WALK_INDEX_MATCHES:
+            return False
+    return True
 
 
 def case_ids(db: Database, f: CaseFilter, *, sort: str = "received_on",

@@ -128,6 +128,17 @@ class CaseRepository:
         ).fetchall()
         return [r[0] for r in rows]
 
+    def agreement_nos(self, committee_code: str, year: int) -> list[str]:
+        """Agreement numbers of the committee's cases received in ``year`` ± 1 (an
+        agreement is numbered in the year it is signed, which may follow the year the
+        case came in), deleted cases included so that no number is given twice."""
+        rows = self.db.execute(
+            "SELECT a.agreement_no FROM agreements a JOIN cases c ON c.id = a.case_rowid "
+            "WHERE c.committee_code = ? AND c.year BETWEEN ? AND ? AND a.agreement_no <> ''",
+            [committee_code, year - 1, year + 1],
+        ).fetchall()
+        return [r[0] for r in rows]
+
     def case_no_taken(self, committee_code: str, year: int, case_no: str,
                       exclude_rowid: int | None = None) -> bool:
         row = self.db.execute(

@@ -78,8 +78,23 @@ _EXPORT_FIELDS = (
 # Fields that cannot hold a quote (validated UUID, ISO dates and times, enums, numbers)
 # skip the replace().
 _NO_QUOTES = {0, 6, 7, 8, 9, 10, 11, 12, 14, 15}
-_EXPORT_LINE = " || '\",\"' || ".join(
-    f if i in _NO_QUOTES else f"replace({f}, '\"', '\"\"')" for i, f in enumerate(_EXPORT_FIELDS))
+# Free-text fields (case number, codes, labels, summary) are neutralised against formula
+# injection as domain.spreadsheet.neutralise does: an apostrophe before a cell that,
+# after its leading apostrophes, begins with = + - @ TAB or CR.
+_TEXT_FIELDS = {1, 2, 3, 4, 5, 13}
+
+
+def _neutralised(f: str) -> str:
+    return (f"CASE WHEN substr(ltrim({f}, ''''), 1, 1) IN ('=', '+', '-', '@', char(9), "
+            f"char(13)) THEN '''' || {f} ELSE {f} END")
+
+
+def _export_field(i: int, f: str) -> str:
+    f = _neutralised(f) if i in _TEXT_FIELDS else f
+    return f if i in _NO_QUOTES else f"replace({f}, '\"', '\"\"')"
+
+
+_EXPORT_LINE = " || '\",\"' || ".join(_export_field(i, f) for i, f in enumerate(_EXPORT_FIELDS))
 _EXPORT_JOINS = """
 LEFT JOIN code_items s ON s.kind = 'source' AND s.code = c.source
 LEFT JOIN code_items d ON d.kind = 'dispute_type' AND d.code = c.dispute_type

@@ -79,7 +79,8 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search case number, summary or party names"))
+        self.search.setPlaceholderText(self.tr("Case number, party, summary, dispute type, source, committee, grid or village"))  # noqa: E501
+        self.search.setToolTip(self.tr("Finds the cases whose number, party names or summary contain the words typed, or whose dispute type, source, committee, grid, village/community or street is named by them. Several words: every word must match."))  # noqa: E501
         self.status = QComboBox()
         self.dispute_type = QComboBox()
         self.source = QComboBox()

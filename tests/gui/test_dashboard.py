@@ -133,14 +133,20 @@ def test_new_ledger_without_organisation_shows_zeros():
 
 
 def test_destroyed_dashboard_ignores_later_font_changes(ctx, qtbot):
+    from PySide6.QtCore import SIGNAL
     from PySide6.QtWidgets import QApplication
 
     from mediator_app.ui import prefs
 
     app = QApplication.instance()
+    signal = SIGNAL("fontChanged(QFont)")
+    qtbot.wait(10)  # widgets earlier tests left for deletion go first
+    before = app.receivers(signal)
     d = Dashboard(ctx)
+    assert app.receivers(signal) > before  # its headings follow the application font
     d.deleteLater()
     qtbot.wait(10)
+    assert app.receivers(signal) <= before  # and let go of it with the widget
     try:
         prefs.apply_text_scale(app, 1.25)  # must not reach the deleted heading
         qtbot.wait(10)

@@ -62,10 +62,11 @@ def test_fts5_trigram_probe_finds_a_chinese_substring():
 
 
 def test_demo_before_a_command_runs_it_on_the_demo_ledger(tmp_path, capsys, monkeypatch):
-    from mediator_app.storage import db as db_module
-
+    # the program's own data folder (created by the program) is data/ beside a portable
+    # program here, so the user's real one is never touched
+    monkeypatch.setenv(locations.ENV_PORTABLE_DIR, str(tmp_path))
+    (tmp_path / "portable.txt").write_text("")
     demo = tmp_path / "data" / "demo.db"
-    monkeypatch.setattr(db_module, "default_demo_path", lambda: demo)
     assert main(["--demo", "check"]) == 0  # built on first use, then checked
     captured = capsys.readouterr()
     assert demo.is_file() and "数据库检查通过" in captured.out
@@ -82,7 +83,7 @@ def test_demo_before_a_command_runs_it_on_the_demo_ledger(tmp_path, capsys, monk
     other.parent.mkdir()
     assert main(["--demo", "--db", str(other), "check"]) == 0
     assert other.is_file()
-    assert not (tmp_path / "ledger.db").exists()
+    assert not (tmp_path / "data" / "ledger.db").exists()
 
 
 def test_portable_mode_keeps_everything_beside_the_program(tmp_path, monkeypatch):

@@ -238,6 +238,16 @@ def _records(r: _Reader, state: State, key: str, build: Any) -> tuple[Any, ...]:
 def state_to_case(state: State) -> Case:
     """The case the form describes; raises ``DomainError`` with every value that cannot
     be read (dates, numbers). Rules (status, ID numbers …) are checked on save."""
+    case, problems = read_case(state)
+    if problems:
+        raise DomainError(problems)
+    return case
+
+
+def read_case(state: State) -> tuple[Case, list[Problem]]:
+    """The case the form describes and every value that cannot be read; an unreadable
+    value is left empty (a date: today, a number: 0) so that the rules can still be
+    checked on the rest and every problem shown in one round."""
     r = _Reader()
     received = r.date(state.get("received_on", ""), "received_on")
     if received is None and not (state.get("received_on") or "").strip():
@@ -274,6 +284,4 @@ def state_to_case(state: State) -> Case:
         agreement=_agreement(r, state.get("agreement") or {}, agreement_form),
         follow_ups=_records(r, state, "follow_ups", _follow_up),
     )
-    if r.problems:
-        raise DomainError(r.problems)
-    return case
+    return case, r.problems

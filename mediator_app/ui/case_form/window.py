@@ -22,11 +22,17 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.enums import CaseStatus, Performance
 from mediator_app.domain.model import Case
+from mediator_app.services.agreements import (
+    followup_days,
+    followup_due_on,
+    next_agreement_no,
+)
 from mediator_app.services.privacy import record_case_view
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.ui.case_form.actions import StatusActionsMixin
 from mediator_app.ui.case_form.conflict import ConflictMixin, kept_key
 from mediator_app.ui.case_form.drafts import DraftStore
+from mediator_app.ui.case_form.follow_ups import FollowUpEditor
 from mediator_app.ui.case_form.keyboard import ADD_PARTY_KEYS, KeyboardMixin
 from mediator_app.ui.case_form.lookups import LookupsMixin
 from mediator_app.ui.case_form.navigation import (
@@ -35,6 +41,8 @@ from mediator_app.ui.case_form.navigation import (
     PAGE_FOLLOW_UPS,
     PAGE_PARTIES,
     PAGE_RECORDS,
+    RECORD_FIELD,
+    Placed,
     ProblemPlacer,
     TabChain,
 )
@@ -50,6 +58,7 @@ from mediator_app.ui.labels import status_label
 
 AUTOSAVE_MS = 3000
 KEEP_ON_NEW = ("committee_code", "grid_code", "received_on")
+DRAFT_SUMMARY_CHARS = 24
 
 
 class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMixin, LookupsMixin,
@@ -100,8 +109,9 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         self.sessions = RecordEditor(self._session_fields(), self.tr("Add session"),
                                      self.tr("Remove"))
         self.agreement = AgreementPage()
-        self.follow_ups = RecordEditor(self._follow_up_fields(), self.tr("Add follow-up visit"),
-                                       self.tr("Remove"))
+        self.follow_ups = FollowUpEditor(self._follow_up_fields(),
+                                         self.tr("Add follow-up visit"), self.tr("Remove"))
+        self.follow_ups.defaults = self.follow_up_defaults
         records = QSplitter(Qt.Orientation.Horizontal)
         records.addWidget(_titled(self.tr("Investigation records"), self.investigations))
         records.addWidget(_titled(self.tr("Mediation session records"), self.sessions))
@@ -173,7 +183,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
 
     def _follow_up_fields(self) -> list[FieldSpec]:
         return [FieldSpec("visited_on", self.tr("Visit date"), "date"),
-                FieldSpec("party_visited", self.tr("Party visited")),
+                FieldSpec("party_visited", self.tr("Party visited"), "choice"),
                 FieldSpec("agreement_no", self.tr("Agreement number")),
                 FieldSpec("performance", self.tr("Performance"), "enum",
                           tuple(p.value for p in Performance)),
@@ -182,10 +192,46 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
                 FieldSpec("visitor", self.tr("Visitor")),
                 FieldSpec("note", self.tr("Note"), "multiline", column=False)]
 
+    # ---- agreements and follow-ups ------------------------------------------------------
+    def follow_up_defaults(self) -> dict[str, Any]:
+        """What a new 回访 starts with: its due date (closing date + the follow-up days
+        of the settings; today while the case is open), the agreement number, and the
+        case's parties to choose from."""
+        closed = self.basic.value("closed_on") or ""
+        try:
+            closed_on = date.fromisoformat(closed) if closed else None
+        except ValueError:
+            closed_on = None
+        due = followup_due_on(closed_on, followup_days(self.ctx.read_db), date.today())
+        return {"visited_on": due.isoformat(),
+                "agreement_no": self.agreement.value("agreement.agreement_no") or "",
+                "parties": [p.get("name", "") for p in self.parties.records()]}
+
+    def propose_agreement_no(self, *, only_if_empty: bool = False) -> None:
+        """The committee's next 协议编号 in the year of signing (else of closing, else
+        this year) from the template, into the field (kept if one is typed and
+        ``only_if_empty``)."""
+        page, committee = self.agreement, self.basic.value("committee_code") or ""
+        current = page.value("agreement.agreement_no") or ""
+        if not committee or (only_if_empty and current):
+            return
+        day = page.value("agreement.signed_on") or self.basic.value("closed_on") or ""
+        year = int(day[:4]) if day[:4].isdigit() else date.today().year
+
+        def job(db: Any) -> str:
+            return next_agreement_no(db, committee, year)
+
+        def done(number: str) -> None:
+            if not (only_if_empty and page.value("agreement.agreement_no")):
+                page.set_value("agreement.agreement_no", number)
+
+        self.ctx.runner.run(job, done, lambda exc: self.show_notice(str(exc)))
+
     def _wire(self) -> None:
         for part in (self.basic, self.parties, self.investigations, self.sessions,
                      self.agreement, self.follow_ups):
             part.changed.connect(self._changed)
+        self.agreement.numberRequested.connect(lambda: self.propose_agreement_no())
         self.basic.widgets["committee_code"].keyChanged.connect(  # type: ignore[attr-defined]
             lambda _k: self._committee_changed())
         b = self.basic.widgets
@@ -205,6 +251,34 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
              "sessions": (PAGE_RECORDS, self.sessions),
              "follow_ups": (PAGE_FOLLOW_UPS, self.follow_ups)},
             self.general_error)
+
+    # ---- problems -----------------------------------------------------------------------
+    def form_label(self, field: str) -> str | None:
+        """The label the form shows for ``field`` (None: the generic field name)."""
+        for page in (self.basic, self.agreement):
+            if field in page.labels:
+                return page.labels[field].rstrip(":：")
+        match = RECORD_FIELD.fullmatch(field)
+        if match is None:
+            return None
+        records, index, name = match.group(1), int(match.group(2)), match.group(3)
+        entry = self.placer.editors.get(records)
+        spec = next((f for f in entry[1].fields if f.name == name), None) if entry else None
+        if spec is None:
+            return None
+        return self.tr("{record} {n}: {field}").format(
+            record=self._record_names().get(records, records), n=index + 1, field=spec.label)
+
+    def _record_names(self) -> dict[str, str]:
+        return {"parties": self.tr("Party"), "investigations": self.tr("Investigation record"),
+                "sessions": self.tr("Session record"),
+                "follow_ups": self.tr("Follow-up visit")}
+
+    def tab_position(self, placed: Placed) -> tuple[int, int]:
+        """Where a problem's field comes in the Tab order: the explicit chain of the
+        first pages, then the later pages in order."""
+        index = self.tab_chain.index_of(placed.widget) if placed.widget is not None else None
+        return (0, index) if index is not None else (1, placed.page)
 
     # ---- state --------------------------------------------------------------------------
     def state(self) -> State:
@@ -333,11 +407,10 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
             self.activateWindow()
 
     def _offer_draft(self, key: str, draft: State) -> None:
-        when = draft.get("received_on", "")
-        names = "、".join(p.get("name", "") for p in draft.get("parties") or [] if p.get("name"))
-        text = self.tr("A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?")  # noqa: E501
+        text = self.tr("A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?")  # noqa: E501
         if not self.ctx.dialogs.confirm(self.tr("Restore unsaved case"),
-                                        text.format(when=when, names=names or "-")):
+                                        text.format(case=self.draft_name(draft),
+                                                    when=draft.get("received_on") or "-")):
             self.drafts.delete(key)
             return
         old_key = self._draft_key
@@ -346,6 +419,23 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         if old_key != key:
             self.drafts.delete(old_key)
         self._changed()
+
+    def draft_name(self, draft: State) -> str:
+        """How the restore question names a draft: its case number, else the start of its
+        summary, else its parties, else "a new case with nothing typed yet"."""
+        case_no = str(draft.get("case_no") or "").strip() or (
+            self._stored_case_no if draft.get("rowid") is not None else "")
+        if case_no:
+            return self.tr("case {number}").format(number=case_no)
+        summary = " ".join(str(draft.get("summary") or "").split())
+        if summary:
+            short = summary if len(summary) <= DRAFT_SUMMARY_CHARS else (
+                summary[:DRAFT_SUMMARY_CHARS] + "…")
+            return self.tr("“{summary}”").format(summary=short)
+        names = "、".join(p.get("name", "") for p in draft.get("parties") or [] if p.get("name"))
+        if names:
+            return self.tr("parties: {names}").format(names=names)
+        return self.tr("a new case with no summary or parties yet")
 
     def _take_key(self, key: str) -> None:
         self._open_keys.discard(self._draft_key)

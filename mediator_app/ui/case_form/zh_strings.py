@@ -4,8 +4,20 @@ the translation fill script). Field labels use the glossary's terms."""
 
 ZH_STRINGS: dict[str, str] = {
     "Print documents": "打印文书",
-    "A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?":  # noqa: E501
-        "上次程序退出时有一张案件登记表未保存（登记日期 {when}，当事人：{names}）。是否恢复？",
+    "A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?":  # noqa: E501
+        "上次程序退出时有一张案件登记表未保存（{case}，登记日期 {when}）。是否恢复？",
+    "case {number}": "案件 {number}",
+    "Next number": "下一个编号",
+    "The committee's next agreement number of the year, from the template in the settings.":
+        "按设置中的协议编号模板，取本调委会当年的下一个协议编号。",
+    "{record} {n}: {field}": "{record}{n}的{field}",
+    "Party": "当事人",
+    "Investigation record": "调查记录",
+    "Session record": "调解记录",
+    "Follow-up visit": "回访",
+    "“{summary}”": "“{summary}”",
+    "parties: {names}": "当事人：{names}",
+    "a new case with no summary or parties yet": "尚未填写简要情况和当事人的新案件",
     "Accept": "受理",
     "Accept the case (受理)": "受理",
     "Acceptance date": "受理日期",

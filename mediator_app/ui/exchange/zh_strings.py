@@ -2,6 +2,14 @@
 history, export dialog); merged into the .ts file by resources/i18n/fill_zh.py."""
 
 ZH_STRINGS: dict[str, str] = {
+    "Contents:": "内容：",
+    "<b>Goes into the file:</b> {travels}<br><b>Stays in this ledger:</b> {stays}": "<b>导出到文件：</b>{travels}<br><b>留在本台账、不导出：</b>{stays}",
+    "the cases (case number, committee, grid, source, dispute type, dates, status, agreement form, amount, people involved, summary — write no names into summaries)": "案件（案号、调委会、网格、纠纷来源、纠纷类型、各日期、状态、协议形式、涉及金额、涉及人数、纠纷简要情况——简要情况中请勿写入姓名）",
+    "everything else: the parties and their personal data, investigation and mediation records, agreements, follow-ups, performance and judicial confirmation, the organisation and its people": "其他一切：当事人及其个人信息、调查记录和调解记录、调解协议、回访记录、履行情况和司法确认、组织机构及其人员",
+    "{cases}; performance, judicial confirmation and the other statistical columns; the units and committees; the names of their mediators and grid workers; agreements without their contents (form, number, date signed, performance deadline); follow-ups without their contents (date, agreement number, performance, satisfaction)": "{cases}；履行情况、司法确认等统计项；组织机构和调委会；调解员和网格员的姓名；调解协议（不含内容：协议形式、协议编号、签订日期、履行期限）；回访记录（不含内容：回访日期、协议编号、履行情况、满意度）",
+    "{common}; and the personal data: the parties (names, ID numbers, phones, addresses), investigation and mediation records, the full agreements and follow-ups, mediators' phones": "{common}；以及个人信息：当事人（姓名、证件号码、电话、住址）、调查记录和调解记录、完整的调解协议和回访记录、调解员电话",
+    "which mediators were assigned to each case; documents, settings and logs of this ledger": "各案件由哪些调解员承办；本台账的文书、设置和日志",
+    "the parties (names, ID numbers, phones, addresses); investigation and mediation records; the contents of agreements (facts, matters in dispute, responsibilities, terms, manner and place of performance); who was visited, who visited, remaining risks and notes of follow-ups; mediators' phones; which mediators were assigned to each case": "当事人（姓名、证件号码、电话、住址）；调查记录和调解记录；调解协议的内容（事实、争议事项、责任、协议条款、履行方式和地点）；回访的对象、回访人、遗留风险和备注；调解员电话；各案件由哪些调解员承办",
     "&Apply": "应用(&A)",
     "&Export": "导出(&E)",
     "Add files…": "添加文件…",
