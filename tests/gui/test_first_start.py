@@ -171,3 +171,67 @@ def test_window_title_names_the_ledger_file_and_help_menu(ctx, qtbot, tmp_path, 
     assert "调解台账" in guide.browser.toPlainText() or "Mediation" in guide.browser.toPlainText()
     guide.pages.setCurrentRow(1)
     assert "portable.txt" in guide.browser.toPlainText()
+
+
+RUN_GUI_SCRIPT = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from mediator_app.ui import app as m
+from mediator_app.ui.first_start import CREATE, LedgerChoice
+
+default, target = Path(sys.argv[1]), Path(sys.argv[2])
+
+def choose(dialog):
+    print("setup window for", dialog.default_path)
+    dialog.choice = LedgerChoice(CREATE, target)
+    return QDialog.DialogCode.Accepted
+
+def refuse(*args, **kwargs):
+    print("ASKED AGAIN")
+    return QMessageBox.StandardButton.No
+
+def report(app):
+    titles = [w.windowTitle() for w in app.topLevelWidgets()
+              if w.isVisible() and w.objectName() == "mainWindow"]
+    print("title:", titles)
+    print("second start activates:", m.activate_running(str(target)))
+    app.quit()
+
+m.LedgerChoiceDialog.exec = choose
+m.OrgSetupDialog.exec = lambda dialog: print("org step shown") or 0
+m.QMessageBox.question = refuse
+QApplication.exec_real = QApplication.exec
+def run_briefly(app):
+    QTimer.singleShot(300, lambda: report(app))
+    return QApplication.exec_real()
+QApplication.exec = run_briefly
+print("exit", m.run_gui(str(default), lang="zh"))
+"""
+
+
+def test_run_gui_without_a_ledger_goes_through_the_setup_window(tmp_path):
+    """The real start-up, in its own process: no ledger at the path -> the setup window
+    (not an empty tree); "create" makes the ledger where chosen without asking again; the
+    org step follows; the title names the file; a second start on the same file only
+    brings the first window forward."""
+    import os
+    import subprocess
+    import sys
+
+    target = tmp_path / "东街道" / "台账.db"
+    target.parent.mkdir()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "MEDIATOR_APP_QSETTINGS": str(tmp_path / "prefs.ini")}
+    result = subprocess.run([sys.executable, "-c", RUN_GUI_SCRIPT,
+                             str(tmp_path / "ledger.db"), str(target)],
+                            capture_output=True, text=True, env=env, timeout=120,
+                            check=False)
+    out = result.stdout
+    assert result.returncode == 0, out + result.stderr
+    assert f"setup window for {tmp_path / 'ledger.db'}" in out
+    assert "ASKED AGAIN" not in out and "org step shown" in out
+    assert f"title: ['台账.db ({target.parent}) — 调解台账']" in out
+    assert "second start activates: True" in out and "exit 0" in out
+    assert target.is_file() and not (tmp_path / "ledger.db").exists()
