@@ -52,6 +52,11 @@ Var AllUsers
 !define MUI_UNICON "${WORKDIR}/installer.ico"
 !define MUI_ABORTWARNING
 !define MUI_FINISHPAGE_RUN "$INSTDIR\${APPNAME}.exe"
+; the finish page can also run the installation check in a console window
+!define MUI_FINISHPAGE_SHOWREADME ""
+!define MUI_FINISHPAGE_SHOWREADME_NOTCHECKED
+!define MUI_FINISHPAGE_SHOWREADME_TEXT "$(SELFTEST_LINK)"
+!define MUI_FINISHPAGE_SHOWREADME_FUNCTION RunSelfTest
 !insertmacro MUI_PAGE_WELCOME
 !insertmacro MUI_PAGE_DIRECTORY
 !insertmacro MUI_PAGE_INSTFILES
@@ -65,6 +70,10 @@ LangString NEED_ADMIN ${LANG_SIMPCHINESE} "为所有用户安装（/AllUsers）�
 LangString NEED_ADMIN ${LANG_ENGLISH} "Installing for all users (/AllUsers) needs administrator rights. Run the installer as administrator, or leave out /AllUsers to install for the current user."
 LangString SELFTEST_LINK ${LANG_SIMPCHINESE} "检查安装（自检）"
 LangString SELFTEST_LINK ${LANG_ENGLISH} "Check the installation (self-test)"
+
+Function RunSelfTest
+  Exec '"$SYSDIR\cmd.exe" /k ""$INSTDIR\mediator-app.exe" --self-test"'
+FunctionEnd
 
 Function .onInit
   StrCpy $AllUsers 0
