@@ -10,17 +10,17 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from mediator_app.domain.periods import parse_date
-from mediator_app.storage.db import (
-    ENV_DB,
-    StorageError,
-    default_db_path,
-    open_database,
-    remove_if_unused,
-)
+from mediator_app.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# storage.db (and with it sqlite-utils) is imported when a command opens the ledger, not
+# at start-up: `--help` stays quick (issue 13).
+ENV_DB = "MEDIATOR_APP_DB"  # the same name as storage.db.ENV_DB (a test keeps them equal)
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORAGE = 0, 1, 2, 3
 
@@ -36,7 +36,11 @@ class Context:
         if self.db_arg:
             return Path(self.db_arg)
         env = os.environ.get(ENV_DB)
-        return Path(env) if env else default_db_path()
+        if env:
+            return Path(env)
+        from mediator_app.storage.db import default_db_path
+
+        return default_db_path()
 
 
 @contextmanager
@@ -48,6 +52,8 @@ def opened(path: Path, *, create: bool, waits: str | None = None) -> Iterator[Da
     makes write transactions wait for another program's write, saying so on stderr."""
     if not create and not path.exists():
         raise StorageError("db.missing", path=str(path))
+    from mediator_app.storage.db import open_database, remove_if_unused
+
     try:
         handle = open_database(path, create=create)
     except sqlite3.Error as exc:  # no access, locked …

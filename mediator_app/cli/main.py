@@ -13,14 +13,14 @@ import sys
 from collections.abc import Callable, Sequence
 
 from mediator_app import __version__
-from mediator_app.cli import commands_admin, commands_data, commands_docs
+from mediator_app.cli import commands_admin, commands_data, commands_docs, commands_subsidy
 from mediator_app.cli.common import EXIT_INPUT, EXIT_STORAGE, EXIT_USAGE, Context
 from mediator_app.cli.console import setup_console_streams
 from mediator_app.cli.help_texts import argparse_language, helper, lang_of
 from mediator_app.cli.texts import domain_error, err, sqlite_detail, storage_error, text
 from mediator_app.domain.errors import DomainError
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.storage.db import StorageError
+from mediator_app.storage.errors import StorageError
 from mediator_app.storage.files import restrict_umask
 
 Handler = Callable[[argparse.Namespace, Context], int]
@@ -52,6 +52,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     commands_admin.add_parsers(sub, common, lang)
     commands_data.add_parsers(sub, common, lang)
     commands_docs.register(sub, lang)
+    commands_subsidy.add_parsers(sub, common, lang)
     return parser
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from mediator_app.storage.db import (
     record_backup,
 )
 from mediator_app.storage.exchange_repo import ExchangeRepository, file_integrity
+from mediator_app.storage.health_repo import check_steps
 from mediator_app.storage.ledger_file import (
     reading,
     remove_journals,
@@ -38,10 +40,18 @@ class Health:
         return not self.problems
 
 
-def check(db: Database) -> Health:
-    """SQLite integrity and foreign keys, pending migrations, case locations; counts."""
+def check(db: Database, *, full: bool = False,
+          progress: Callable[[int, int], None] | None = None) -> Health:
+    """SQLite's quick check (``full``: its integrity check and the monthly counts against
+    the cases), foreign keys, pending migrations, case locations; counts. ``progress``
+    is called with (steps done, steps) after each step."""
     repo = ExchangeRepository(db)
-    problems = integrity_check(db) + repo.orphan_problems()
+    steps = [*check_steps(db, full=full), repo.orphan_problems]
+    problems: list[str] = []
+    for done, step in enumerate(steps, 1):
+        problems += step()
+        if progress is not None:
+            progress(done, len(steps))
     return Health(problems, repo.table_counts(), _by_rank(repo.units_by_level()))
 
 

@@ -17,7 +17,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from sqlite_utils import Database
 
@@ -56,8 +56,10 @@ from mediator_app.services.package_import import (
     merge_org,
     package_info,
 )
+from mediator_app.services.package_subsidy import apply_side_files
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.convert import now_iso
+from mediator_app.storage.counts_repo import CountsRepository
 from mediator_app.storage.exchange_repo import EXPORT_HEADER, ExchangeRepository
 from mediator_app.storage.files import open_private_binary, open_private_text
 from mediator_app.storage.package_repo import LOG_COUNTS, PackageRepository
@@ -70,8 +72,8 @@ CHUNK_ROWS = case_merge.CHUNK_ROWS  # (tests patch case_merge.CHUNK_ROWS)
 
 __all__ = [
     "CASE_ALIASES", "Conflict", "FileCounts", "ImportCancelled", "ImportLogEntry",
-    "ImportResult", "ImportWarning", "PackageManifest", "export_cases", "export_cases_xlsx",
-    "export_package", "import_cases", "list_imports",
+    "ImportResult", "ImportSource", "ImportWarning", "PackageManifest", "export_cases",
+    "export_cases_xlsx", "export_package", "import_cases", "list_imports",
 ]
 
 
@@ -80,17 +82,21 @@ class _Rollback(Exception):
 
 
 @dataclass
-class _Source:
-    """One path given to import_cases: a bare cases.csv or a package."""
+class ImportSource:
+    """One path given to import_cases: a bare cases.csv or a package; or a sheet of an
+    old ledger (``ledger``: a services.ledger_import.LedgerSource)."""
 
     name: str
     sha256: str
     cases: FileInfo
     package: Package | None = None
+    ledger: Any = None
 
     @property
     def kind(self) -> str:
-        return "package" if self.package else "cases.csv"
+        return "ledger" if self.ledger is not None else "package" if self.package \
+            else "cases.csv"
+
 
 
 def import_cases(db: Database, paths: Sequence[str | Path], *, dry_run: bool = False,
@@ -104,18 +110,25 @@ def import_cases(db: Database, paths: Sequence[str | Path], *, dry_run: bool = F
         return _import_sources(db, sources, dry_run, progress, cancel, today or date.today())
 
 
-def _open_sources(paths: Sequence[str | Path], stack: ExitStack) -> list[_Source]:
+def import_prepared(db: Database, sources: list[ImportSource], *, dry_run: bool,
+                    progress: Progress | None, cancel: Cancel | None,
+                    today: date) -> ImportResult:
+    """``import_cases`` for sources opened by the caller (the ledger import)."""
+    return _import_sources(db, sources, dry_run, progress, cancel, today)
+
+
+def _open_sources(paths: Sequence[str | Path], stack: ExitStack) -> list[ImportSource]:
     sources, problems = [], ProblemList()
     for path in paths:
         try:
             if is_package(path):
                 pkg = open_package(path, str(path))
                 stack.callback(pkg.close)
-                sources.append(_Source(pkg.name, pkg.sha256, package_info(pkg, "cases.csv"),
+                sources.append(ImportSource(pkg.name, pkg.sha256, package_info(pkg, "cases.csv"),
                                        pkg))
             else:
                 info = inspect_file(path)
-                sources.append(_Source(info.name, info.sha256, info))
+                sources.append(ImportSource(info.name, info.sha256, info))
         except CsvImportError as exc:
             for p in exc.problems:
                 problems.add(p)
@@ -123,7 +136,7 @@ def _open_sources(paths: Sequence[str | Path], stack: ExitStack) -> list[_Source
     return sources
 
 
-def _import_sources(db: Database, sources: list[_Source], dry_run: bool,
+def _import_sources(db: Database, sources: list[ImportSource], dry_run: bool,
                     progress: Progress | None, cancel: Cancel | None,
                     today: date) -> ImportResult:
     repo = ExchangeRepository(db)
@@ -150,7 +163,7 @@ def _import_sources(db: Database, sources: list[_Source], dry_run: bool,
     return result
 
 
-def _run_import(db: Database, run: MergeRun, sources: list[_Source],
+def _run_import(db: Database, run: MergeRun, sources: list[ImportSource],
                 result: ImportResult) -> None:
     repo = run.repo
     result.totals_before = totals_dict(repo.totals())
@@ -167,6 +180,10 @@ def _run_import(db: Database, run: MergeRun, sources: list[_Source],
     bulk = run.bulk
     triggers = repo.drop_fts_triggers() if bulk else None
     indexes = repo.drop_secondary_indexes() if bulk and DROP_INDEXES else []
+    # Monthly counts (issue 13): new rows are counted in one GROUP BY at the end instead
+    # of by the insert trigger row by row; edits keep their trigger.
+    monthly, first_new = CountsRepository(db), run.next_id
+    counts_trigger = monthly.drop_insert_trigger() if bulk else None
     for file_no, source in enumerate(sources):
         before = len(result.warnings)
         result.files.append(counts := FileCounts(source.name))
@@ -176,6 +193,9 @@ def _run_import(db: Database, run: MergeRun, sources: list[_Source],
         run.done_bytes += source.cases.size
     if run.problems.total:
         return
+    if counts_trigger is not None and not result.dry_run:
+        monthly.add_rows(first_new, 2**62)
+        monthly.restore_insert_trigger(counts_trigger)
     if triggers is not None and not result.dry_run:
         repo.restore_fts(triggers)
     if indexes and not result.dry_run:
@@ -185,12 +205,17 @@ def _run_import(db: Database, run: MergeRun, sources: list[_Source],
         _record(db, sources, result)
 
 
-def _merge_source(db: Database, run: MergeRun, file_no: int, source: _Source,
+def _merge_source(db: Database, run: MergeRun, file_no: int, source: ImportSource,
                   counts: FileCounts, result: ImportResult) -> None:
+    if source.ledger is not None:
+        source.ledger.merge(db, run, file_no, counts, result)
+        return
     pkg = source.package
     run.stats = load_stats(run.repo, pkg, run.problems) if pkg is not None else False
     merge_file(run, file_no, source.cases, counts)
     if pkg is None or run.problems.total:
+        if not run.problems.total:
+            apply_side_files(db, None, file_no, run.problems)
         return
     expected = int(pkg.manifest.files["cases.csv"]["rows"])
     if counts.rows != expected:
@@ -200,29 +225,34 @@ def _merge_source(db: Database, run: MergeRun, file_no: int, source: _Source,
         return
     personal = apply_personal(db, pkg, file_no, run.problems)
     apply_records(db, pkg, file_no, run.problems)
+    apply_side_files(db, pkg, file_no, run.problems)  # 以案定补: classes, files, mediators
     if personal and not run.problems.total:
         duplicate_warnings(db, result.warnings)
 
 
-def _bulk(run: MergeRun, sources: list[_Source]) -> bool:
+def _bulk(run: MergeRun, sources: list[ImportSource]) -> bool:
     """More new rows than the ledger holds (and above BULK_FTS_ROWS): drop the FTS
     triggers and the secondary indexes, rebuild them once at the end. New rows are
     estimated from a sample (a package merged again is not a bulk import)."""
-    new_rows = sum(estimate_new_rows(run.repo, s.cases) for s in sources)
+    new_rows = sum(s.ledger.estimate_new_rows(run.repo) if s.ledger is not None
+                   else estimate_new_rows(run.repo, s.cases) for s in sources)
     return new_rows > BULK_FTS_ROWS and run.repo.case_count() < new_rows
 
 
-def _record(db: Database, sources: list[_Source], result: ImportResult) -> None:
+def _record(db: Database, sources: list[ImportSource], result: ImportResult) -> None:
     """The import log (and, as before, the audit log) for every file of the import."""
     audit, log, at = AuditRepository(db), PackageRepository(db), now_iso()
     for source, counts in zip(sources, result.files, strict=True):
         record = {"kind": "cases", "sha256": source.sha256, **counts.as_dict()}
-        audit.record("import", Path(source.name).name, "import", "cases.csv",
+        audit.record("import", Path(source.name).name, "import",
+                     "ledger" if source.ledger is not None else "cases.csv",
                      new=json.dumps(record, ensure_ascii=False))
         manifest = source.package.manifest if source.package else None
         unit = manifest.source_unit if manifest else {}
         details = {"totals_before": result.totals_before, "totals_after": result.totals_after,
                    "manifest": manifest.to_dict() | {"files": None} if manifest else None}
+        if source.ledger is not None:
+            details.update(source.ledger.details())
         log.log_import({"at": at, "user": audit.user, "file": Path(source.name).name,
                         "sha256": source.sha256, "kind": source.kind,
                         "source_unit": " ".join(filter(None, (unit.get("code"),

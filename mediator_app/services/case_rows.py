@@ -5,6 +5,7 @@ paths for the forms our own export writes (ISO dates, canonical UUIDs)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 from dataclasses import dataclass
@@ -17,10 +18,15 @@ from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import Case
 from mediator_app.domain.periods import parse_date
 from mediator_app.domain.status import validate_case
-from mediator_app.storage.exchange_repo import EXPORT_HEADER, ExchangeRepository
+from mediator_app.storage.exchange_repo import (
+    CASES_V1_COLUMNS,
+    OPTIONAL_CASE_COLUMNS,
+    ExchangeRepository,
+)
 
-FORMAT_COLUMNS: tuple[str, ...] = EXPORT_HEADER
-COLUMN = {name: i for i, name in enumerate(FORMAT_COLUMNS)}
+FORMAT_COLUMNS: tuple[str, ...] = CASES_V1_COLUMNS  # required
+OPTIONAL_COLUMNS: tuple[str, ...] = OPTIONAL_CASE_COLUMNS  # after them, may be absent
+COLUMN = {name: i for i, name in enumerate((*FORMAT_COLUMNS, *OPTIONAL_COLUMNS))}
 COLUMN["amount_fen"] = COLUMN["amount_yuan"]
 CHINA_TZ = timezone(timedelta(hours=8))  # a time without offset is read as Beijing time
 _STATUSES = {s.value: s for s in CaseStatus}
@@ -49,11 +55,12 @@ class Lookups:
     units: dict[str, tuple[str, str | None]]  # code -> (level, parent)
     sources: dict[str, str]  # label or code -> code
     types: dict[str, str]
+    classes: dict[str, str] = dataclasses.field(default_factory=dict)  # difficulty
 
     @classmethod
     def load(cls, repo: ExchangeRepository) -> Lookups:
         return cls(repo.committees(), repo.units(), repo.code_lookup("source"),
-                   repo.code_lookup("dispute_type"))
+                   repo.code_lookup("dispute_type"), repo.code_lookup("difficulty"))
 
 
 def _problem(name: str, code: str, **params: Any) -> Located:
@@ -173,6 +180,7 @@ class RowParser:
         people = _int(cells[12], "people_involved", out)
         stamp, stamp_text = self._stamp(cells[14], out)
         deleted = self._flag(cells[15], out)
+        difficulty = self._class(cells[16] if len(cells) > 16 else None, out)
         if received is None and cells[6].strip() == "":
             out.append(_problem("received_on", "required"))
         if out or received is None or status is None or stamp is None:
@@ -190,8 +198,18 @@ class RowParser:
         values = (case_id, case_no, received.year, committee, grid or None, org_code,
                   source, dispute_type, received.isoformat(), _iso(accepted), _iso(closed),
                   status.value, form.value if form else None, fen, people, cells[13],
-                  stamp_text, deleted)
+                  stamp_text, deleted, difficulty)
         return values, stamp, out
+
+    def _class(self, text: str | None, out: list[Located]) -> str | None:
+        """The difficulty class (label or code); None when absent or empty."""
+        text = (text or "").strip()
+        if not text:
+            return None
+        code = self.lk.classes.get(text)
+        if code is None:
+            out.append(_problem("difficulty", "unknown_code", value=text, table="difficulty"))
+        return code
 
     def _plainly_valid(self, status: CaseStatus, received: date, accepted: date | None,
                        closed: date | None, form: AgreementForm | None) -> bool:

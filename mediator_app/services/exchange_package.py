@@ -56,7 +56,8 @@ READ_VERSIONS = (1, 2)
 MANIFEST = "manifest.json"
 KNOWN_FILES_V1 = ("cases.csv", "case_stats.csv", "org_units.csv", "committees.csv",
                   "people.csv", *PERSONAL_FILES)
-KNOWN_FILES = (*KNOWN_FILES_V1, *RECORD_FILES)
+SUBSIDY_FILES = ("case_files.csv", "case_mediators.csv")  # 以案定补: services/package_subsidy.py
+KNOWN_FILES = (*KNOWN_FILES_V1, *RECORD_FILES, *SUBSIDY_FILES)
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _CHUNK = 1 << 20
 Progress = Callable[[int, int], None]
@@ -210,6 +211,12 @@ def export_package(db: Database, out: str | Path, *, scope: str | None = None,
                 with _member(zf, name, entries) as out_fh:
                     rows[name] = _write_csv(out_fh, ("case_id", *columns),
                                             pkg.record_rows(name, scope, lo, hi))
+            from mediator_app.services import package_subsidy
+
+            for name, columns in package_subsidy.SIDE_FILES.items():
+                with _member(zf, name, entries) as out_fh:
+                    rows[name] = _write_csv(out_fh, columns,
+                                            package_subsidy.export_rows(db, name, scope, lo, hi))
             if with_personal_data:
                 for name, (_table, columns, _n) in PERSONAL_FILES.items():
                     with _member(zf, name, entries) as out_fh:

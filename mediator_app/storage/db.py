@@ -35,6 +35,9 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from mediator_app.locations import data_dir
+from mediator_app.storage.errors import DatabaseDamaged as DatabaseDamaged  # re-exported
+from mediator_app.storage.errors import DatabaseTooNew as DatabaseTooNew
+from mediator_app.storage.errors import StorageError as StorageError
 from mediator_app.storage.migrations import MIGRATION_SET, known_names, migrations
 
 BUSY_TIMEOUT_MS = 10_000
@@ -47,32 +50,6 @@ BACKUP_RECORD = "backups.json"  # in the user data folder: ledger -> last verifi
 MAX_BACKUP_RECORDS = 50
 JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
 OnWait = Callable[[float], None]
-
-
-class StorageError(Exception):
-    """A problem with the database file itself; ``code`` maps to a message."""
-
-    def __init__(self, code: str, **params: object):
-        self.code = code
-        self.params = params
-        super().__init__(f"{code}: {params}")
-
-
-class DatabaseTooNew(StorageError):
-    def __init__(self, path: str, unknown: list[str]):
-        super().__init__("db.too_new", path=path, unknown=", ".join(unknown))
-        self.unknown = unknown
-
-
-class DatabaseDamaged(StorageError):
-    """The health check found damage. ``backup`` is the last verified backup recorded in
-    the file (and still present), or ''; ``problems`` are SQLite's own lines."""
-
-    def __init__(self, path: str, problems: list[str], backup: str = ""):
-        code = "db.damaged_backup" if backup else "db.damaged"
-        super().__init__(code, path=path, backup=backup, detail="; ".join(problems[:3]))
-        self.problems = problems
-        self.backup = backup
 
 
 def default_db_path() -> Path:
@@ -371,7 +348,7 @@ def _migrate_alone(path: str) -> str | None:
     """Back up and apply pending migrations holding the exclusive lock (two programs
     never upgrade one file at once, and no reader sees it half-way)."""
     with exclusive_connection(path) as conn:
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)
         if not migrations.pending(db):
             return None  # another program upgraded it in the meantime
         backup = None
@@ -417,7 +394,9 @@ def open_database(
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         damaged, last = _health(conn, spath, readonly, allow_damaged,
                                 health and not created and not memory)
-        db = LedgerDatabase(conn)
+        # No sqlite-utils plugins: scanning every installed package's entry points cost
+        # ~50 ms a start (issue 13), and no third-party hook should touch the ledger.
+        db = LedgerDatabase(conn, execute_plugins=False)
         db.readonly = readonly
         if not created and not memory and not damaged and not _is_ledger(db):
             if readonly or _has_tables(db) or not create:
@@ -435,7 +414,7 @@ def open_database(
                 backup = _migrate_alone(spath)
                 conn = _connect(spath, readonly, check_same_thread)
                 _pragmas(conn, readonly)
-                db = LedgerDatabase(conn)
+                db = LedgerDatabase(conn, execute_plugins=False)
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         conn.close()
@@ -476,7 +455,7 @@ def remove_if_unused(path: str | Path) -> bool:
     no other connection has it open and while it holds no org units nor cases."""
     try:
         with exclusive_connection(path, wait_ms=0) as conn:
-            db = Database(conn)
+            db = Database(conn, execute_plugins=False)
             for table in ("org_units", "cases"):
                 if table in db.table_names() and db.execute(
                         f"SELECT 1 FROM {table} LIMIT 1").fetchone():

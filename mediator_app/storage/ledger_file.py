@@ -58,7 +58,7 @@ def verify_connection(conn: sqlite3.Connection, path: Path) -> None:
     """Raise StorageError unless the connection holds a healthy ledger this program
     knows (DatabaseTooNew for a file written by a newer program)."""
     try:
-        db = Database(conn)
+        db = Database(conn, execute_plugins=False)
         if not ExchangeRepository(db).is_ledger():
             raise StorageError("restore.not_ledger", path=str(path))
         unknown = unknown_migrations(db)

@@ -27,6 +27,7 @@ ZH_STRINGS: dict[str, str] = {
     "Code tables": "代码表",
     "Dispute types": "纠纷类型",
     "Case sources": "案件来源",
+    "Difficulty classes": "难易程度",
     "Cases keep the code of their entry. Renaming an entry keeps its code, so cases "
     "already recorded with it show the new name, in lists and in statistics. A "
     "deactivated entry is no longer offered for new cases; cases that use it keep "

@@ -4,87 +4,87 @@
     <context>
         <name>AgreementPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="277" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="280" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="307" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="310" />
             <source>Next number</source>
             <translation>下一个编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="308" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="311" />
             <source>The committee's next agreement number of the year, from the template in the settings.</source>
             <translation>按设置中的协议编号模板，取本调委会当年的下一个协议编号。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="318" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="321" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="279" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="282" />
             <source>Signed on</source>
             <translation>签订日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="280" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="283" />
             <source>Main facts</source>
             <translation>主要事实</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="281" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
             <source>Disputed matters</source>
             <translation>争议事项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="283" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="286" />
             <source>Responsibilities</source>
             <translation>各方责任</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="285" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
             <source>Agreed terms</source>
             <translation>协议内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="286" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="289" />
             <source>Manner of performance</source>
             <translation>履行方式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="291" />
             <source>Place of performance</source>
             <translation>履行地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="290" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="293" />
             <source>Performance deadline</source>
             <translation>履行期限</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="293" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="296" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="294" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="297" />
             <source>Judicially confirmed</source>
             <translation>已司法确认</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="295" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="298" />
             <source>Judicial confirmation date</source>
             <translation>司法确认日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="297" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="300" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="298" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="301" />
             <source>Oral agreements are recorded here too (口头协议登记).</source>
             <translation>口头协议也在此登记（口头协议登记）。</translation>
         </message>
@@ -162,48 +162,48 @@ Create a new, empty ledger there?</source>
     <context>
         <name>ApplyPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="27" />
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="41" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="33" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="50" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="28" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="34" />
             <source>All files are written in one transaction: if a problem appears or you cancel, nothing is written.</source>
             <translation>所有文件在一个事务中写入：一旦发现问题或您取消，就不会写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="26" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="32" />
             <source>Try again</source>
             <translation>重试</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="40" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="49" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="41" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="50" />
             <source>Importing cases…</source>
             <translation>正在导入案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="49" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="58" />
             <source>The import found {n} problem(s) (did a file change after the preview?). Nothing was written.</source>
             <translation>导入时发现 {n} 处问题（预览后文件是否被修改过？）。没有写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="53" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="62" />
             <source>Done: {new} new case(s), {updated} updated, {unchanged} unchanged, {stale} older row(s) left alone. The import is recorded in the import history.</source>
             <translation>导入完成：新增 {new} 件，更新 {updated} 件，未变 {unchanged} 件，{stale} 行较旧未采用。本次导入已记入导入记录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="65" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="75" />
             <source>The import was cancelled. Nothing was written to the database.</source>
             <translation>导入已取消，数据库没有任何改动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="68" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="78" />
             <source>The import failed: {error}. Nothing was written to the database.</source>
             <translation>导入失败：{error}。数据库没有任何改动。</translation>
         </message>
@@ -236,103 +236,118 @@ Create a new, empty ledger there?</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="171" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="172" />
             <source>Summary of the dispute</source>
             <translation>纠纷简要情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="207" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="210" />
             <source>(numbered automatically when saved)</source>
             <translation>（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="208" />
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="235" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="211" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="238" />
             <source>Edit case &amp;number</source>
             <translation>修改案号(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="210" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="213" />
             <source>Only for a number not made from the template, e.g. an old paper case.</source>
             <translation>仅用于不按模板编号的案号，如历史纸质案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="220" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="223" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="176" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="177" />
             <source>Mediators</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="183" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="171" />
+            <source>Difficulty class</source>
+            <translation>难易程度</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
             <source>Amount involved (yuan)</source>
             <translation>涉及金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="185" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
             <source>People involved</source>
             <translation>涉及人数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
             <source>Mass dispute</source>
             <translation>群体性纠纷</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="188" />
             <source>Prevention results (persons)</source>
             <translation>防止激化（人数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="189" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="190" />
             <source>Prevented civil-to-criminal</source>
             <translation>防止民转刑</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="189" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="190" />
             <source>Prevented mass petition</source>
             <translation>防止群体性上访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="190" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="191" />
             <source>Prevented mass fight</source>
             <translation>防止群体性械斗</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="190" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="191" />
             <source>Prevented suicide</source>
             <translation>防止自杀</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="194" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
             <source>Status (changed by the actions above)</source>
             <translation>状态（通过上方按钮更改）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="197" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="197" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="198" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="198" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
             <source>Outcome note</source>
             <translation>结果说明</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="234" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="201" />
+            <source>Case file lacks</source>
+            <translation>卷宗缺少</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="202" />
+            <source>Items the completeness rules require (以案定补).</source>
+            <translation>按卷宗完整要求，本案还缺少的材料（以案定补）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="237" />
             <source>Cancel the change</source>
             <translation>取消修改</translation>
         </message>
@@ -340,237 +355,237 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CaseFormWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="108" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="111" />
             <source>Add investigation</source>
             <translation>添加调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="108" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="110" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="111" />
             <location filename="../../mediator_app/ui/case_form/window.py" line="113" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="116" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="112" />
             <source>Add session</source>
             <translation>添加调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="113" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="116" />
             <source>Add follow-up visit</source>
             <translation>添加回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="116" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="119" />
             <source>Investigation records</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="117" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="120" />
             <source>Mediation session records</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="118" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="121" />
             <source>Basic information</source>
             <translation>基本情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="119" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="120" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="123" />
             <source>Investigation and mediation records</source>
             <translation>调查与调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="121" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="124" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="125" />
             <source>Follow-up visits</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="106" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
             <source>Add a party ({keys})</source>
             <translation>添加当事人（{keys}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="155" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="158" />
             <source>Save and new (Ctrl+Shift+S)</source>
             <translation>保存并新建 (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="156" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="159" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="147" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
             <source>Print documents</source>
             <translation>打印文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="171" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="174" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="181" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="172" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="179" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="175" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="182" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="173" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="176" />
             <source>Investigator</source>
             <translation>调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="174" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="177" />
             <source>Person questioned</source>
             <translation>被调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="175" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="181" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="184" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="180" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="183" />
             <source>Participants</source>
             <translation>参加人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="182" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="185" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="185" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="188" />
             <source>Visit date</source>
             <translation>回访日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="186" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="189" />
             <source>Party visited</source>
             <translation>回访对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="187" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="190" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="188" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="191" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="190" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="193" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="191" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="194" />
             <source>Remaining risk</source>
             <translation>遗留风险</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="192" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="195" />
             <source>Visitor</source>
             <translation>回访人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="193" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="196" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="269" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="274" />
             <source>{record} {n}: {field}</source>
             <translation>{record}{n}的{field}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="273" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="278" />
             <source>Party</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="273" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="278" />
             <source>Investigation record</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="274" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="279" />
             <source>Session record</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="275" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="280" />
             <source>Follow-up visit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="353" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="386" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="354" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="387" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="356" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="389" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="356" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="389" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="410" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="443" />
             <source>A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?</source>
             <translation>上次程序退出时有一张案件登记表未保存（{case}，登记日期 {when}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="429" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="462" />
             <source>case {number}</source>
             <translation>案件 {number}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="434" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="467" />
             <source>“{summary}”</source>
             <translation>“{summary}”</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="437" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="470" />
             <source>parties: {names}</source>
             <translation>当事人：{names}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="438" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="471" />
             <source>a new case with no summary or parties yet</source>
             <translation>尚未填写简要情况和当事人的新案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="411" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="444" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>
@@ -791,6 +806,94 @@ Create a new, empty ledger there?</source>
             <location filename="../../mediator_app/ui/code_tables.py" line="345" />
             <source>Case sources</source>
             <translation>案件来源</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="347" />
+            <source>Difficulty classes</source>
+            <translation>难易程度</translation>
+        </message>
+    </context>
+    <context>
+        <name>ColumnsPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="236" />
+            <source>Old ledger: what each column holds</source>
+            <translation>原有台账：每一列是什么</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="237" />
+            <source>The suggestions come from the column names; columns left “not imported” are ignored. Below: the first rows as they will be stored.</source>
+            <translation>建议的对应根据列名得出；选“不导入”的列将被忽略。下方显示前几行导入后的样子。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="242" />
+            <source>Column in the ledger</source>
+            <translation>台账中的列</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="243" />
+            <source>Examples</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="243" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="253" />
+            <source>Committee (when no column gives it):</source>
+            <translation>调委会（台账中没有这一列时）：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="254" />
+            <source>Source (for empty cells or without a column):</source>
+            <translation>纠纷来源（单元格为空或没有这一列时）：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="259" />
+            <source>The first rows as they will be stored:</source>
+            <translation>前几行导入后的样子：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="285" />
+            <source>— not imported —</source>
+            <translation>— 不导入 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="303" />
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="309" />
+            <source>— none —</source>
+            <translation>— 不填 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="330" />
+            <source>A field can come from one column only: {columns}</source>
+            <translation>一个字段只能对应一列：{columns}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="333" />
+            <source>Still missing: {fields}. Choose a column for each (or, for the committee and the source, a value below).</source>
+            <translation>还缺少：{fields}。请为每项选择一列（调委会和纠纷来源也可以在下面选择默认值）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="338" />
+            <source>Every required field has a column or a value.</source>
+            <translation>必需的字段都已对应到列或填写了默认值。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="350" />
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="351" />
+            <source>Parties</source>
+            <translation>当事人</translation>
         </message>
     </context>
     <context>
@@ -1413,44 +1516,69 @@ Create a new, empty ledger there?</source>
     <context>
         <name>FilesPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="108" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="123" />
             <source>Choose the files to import</source>
             <translation>选择要导入的文件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="110" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="125" />
             <source>Exchange packages (.zip) and cases.csv files, e.g. one from every street. Pick several at once or drag them into the list.</source>
             <translation>交换包（.zip）和 cases.csv 文件，例如各街道报来的文件。可以一次选择多个，也可以拖到下面的列表中。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="114" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="129" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="115" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="130" />
+            <source>Open an old ledger (Excel/WPS)…</source>
+            <translation>打开原有台账（Excel/WPS）…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="133" />
+            <source>Bring in the ledger your committee kept in Excel or WPS (.xlsx, .xls, .ods, CSV): pick the sheet, say which column is which, and check before importing.</source>
+            <translation>导入本调委会原来用 Excel 或 WPS 记的台账（.xlsx、.xls、.ods、CSV）：选择工作表，指明每一列是什么，检查无误后再导入。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="135" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="116" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="136" />
             <source>Remove all</source>
             <translation>全部移除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="117" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="137" />
             <source>Nothing is written until you have seen the preview and clicked Apply.</source>
             <translation>在查看预览并点击“应用”之前，不会写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="140" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="164" />
             <source>Import cases</source>
             <translation>导入案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="141" />
-            <source>Exchange packages and cases.csv (*.zip *.csv);;All files (*)</source>
-            <translation>交换包和 cases.csv (*.zip *.csv);;所有文件 (*)</translation>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="165" />
+            <source>Exchange packages, cases.csv and old ledgers (*.zip *.csv *.xlsx *.xls *.ods);;All files (*)</source>
+            <translation>交换包、cases.csv 和原有台账 (*.zip *.csv *.xlsx *.xls *.ods);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="171" />
+            <source>Open an old ledger</source>
+            <translation>打开原有台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="172" />
+            <source>Workbooks and CSV files (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+            <translation>工作簿和 CSV 文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="197" />
+            <source>An old ledger is imported on its own: remove the other files from the list.</source>
+            <translation>原有台账要单独导入：请把列表中的其他文件移除。</translation>
         </message>
     </context>
     <context>
@@ -1487,46 +1615,56 @@ Create a new, empty ledger there?</source>
         </message>
         <message>
             <location filename="../../mediator_app/ui/case_list.py" line="96" />
+            <source>File incomplete</source>
+            <translation>卷宗不完整</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="98" />
+            <source>Closed cases whose file lacks an item the completeness rules require</source>
+            <translation>已结案、卷宗缺少完整要求中的材料的案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="99" />
             <source>Clear filters</source>
             <translation>清除筛选</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="107" />
+            <location filename="../../mediator_app/ui/case_list.py" line="110" />
             <source>Search:</source>
             <translation>搜索：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="114" />
+            <location filename="../../mediator_app/ui/case_list.py" line="117" />
             <source>Status:</source>
             <translation>状态：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="115" />
+            <location filename="../../mediator_app/ui/case_list.py" line="118" />
             <source>Type:</source>
             <translation>类型：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="116" />
+            <location filename="../../mediator_app/ui/case_list.py" line="119" />
             <source>Source:</source>
             <translation>来源：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="117" />
+            <location filename="../../mediator_app/ui/case_list.py" line="120" />
             <source>Committee:</source>
             <translation>调委会：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="118" />
+            <location filename="../../mediator_app/ui/case_list.py" line="121" />
             <source>Registered from:</source>
             <translation>登记日期从：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="119" />
+            <location filename="../../mediator_app/ui/case_list.py" line="122" />
             <source>to:</source>
             <translation>至：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="155" />
+            <location filename="../../mediator_app/ui/case_list.py" line="159" />
             <source>All</source>
             <translation>全部</translation>
         </message>
@@ -1672,7 +1810,12 @@ Create a new, empty ledger there?</source>
             <translation>交换包</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="69" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="67" />
+            <source>Old ledger</source>
+            <translation>原有台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="70" />
             <source>The import history could not be read: {error}</source>
             <translation>无法读取导入记录：{error}</translation>
         </message>
@@ -1680,19 +1823,25 @@ Create a new, empty ledger there?</source>
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="92" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="102" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="162" />
             <source>Import cases</source>
             <translation>导入案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="97" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="107" />
             <source>Import history…</source>
             <translation>导入记录…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="98" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="108" />
             <source>Close</source>
             <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="163" />
+            <source>The mapping could not be saved for next time: {error}</source>
+            <translation>对应关系没能保存，下次需要重新选择：{error}</translation>
         </message>
     </context>
     <context>
@@ -2220,32 +2369,32 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>OutcomeView</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="64" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="63" />
             <source>Copy the list of problems</source>
             <translation>复制问题清单</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="85" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="84" />
             <source>Files ({n})</source>
             <translation>文件（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="86" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="85" />
             <source>Change in totals</source>
             <translation>总数变化</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="87" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="86" />
             <source>Problems ({n})</source>
             <translation>问题（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="88" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="87" />
             <source>Conflicts ({n})</source>
             <translation>冲突（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="90" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="89" />
             <source>Warnings ({n})</source>
             <translation>提醒（{n}）</translation>
         </message>
@@ -2435,73 +2584,73 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="158" />
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="174" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="153" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="169" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="159" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="154" />
             <source>The files are read and checked as if importing, but nothing is written to the ledger.</source>
             <translation>按导入的方式读取并检查文件，但不会向台账写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="162" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="157" />
             <source>&amp;Apply</source>
             <translation>应用(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="157" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="152" />
             <source>Check again</source>
             <translation>重新检查</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="164" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="159" />
             <source>Read the files again, e.g. after correcting them.</source>
             <translation>重新读取文件，例如改正文件之后。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="172" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="167" />
             <source>Checking {n} file(s)…</source>
             <translation>正在检查 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="174" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="169" />
             <source>Checking the files…</source>
             <translation>正在检查文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="184" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="179" />
             <source>The ledger is open read-only: the files were checked but cannot be imported.</source>
             <translation>台账以只读方式打开：文件已检查，但不能导入。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="191" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="186" />
             <source>{n} problem(s) found. Nothing will be written: correct the file(s) at the places listed below (or ask the sender for a corrected file), then click Check again.</source>
             <translation>发现 {n} 处问题，不会写入任何数据。请按下面列出的位置改正文件（或请报送单位重新导出），然后点击“重新检查”。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="195" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="190" />
             <source>Only the first {shown} are listed.</source>
             <translation>只列出前 {shown} 处。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="200" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="195" />
             <source>No problems found. Apply will add {new} new case(s) and update {updated}; {unchanged} unchanged and {stale} older row(s) are left alone.</source>
             <translation>没有发现问题。点击“应用”将新增 {new} 件、更新 {updated} 件；未变的 {unchanged} 件和较旧的 {stale} 行保持不动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="207" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="202" />
             <source>{n} conflict(s): see the Conflicts tab.</source>
             <translation>有 {n} 处冲突，请查看“冲突”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="214" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="209" />
             <source>The check was cancelled. Nothing was written. Click Check again to repeat it.</source>
             <translation>检查已取消，没有写入任何数据。点击“重新检查”可以再次检查。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="217" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="212" />
             <source>The files could not be checked: {error}</source>
             <translation>无法检查文件：{error}</translation>
         </message>
@@ -2596,178 +2745,183 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>ReportsWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="80" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="218" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="81" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="223" />
             <source>Statistics reports</source>
             <translation>统计报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="113" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="114" />
             <source>Disputes and handling</source>
             <translation>纠纷排查与调处</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="114" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="115" />
             <source>By dispute type</source>
             <translation>按纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="115" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="116" />
             <source>Sources and prevention</source>
             <translation>案件来源与防止激化</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="116" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="117" />
             <source>By month</source>
             <translation>按月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="122" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="376" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="123" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="381" />
             <source>Review and submit</source>
             <translation>审核上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="135" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="126" />
+            <source>Case subsidies</source>
+            <translation>以案定补</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="139" />
             <source>Period:</source>
             <translation>期间：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="137" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="141" />
             <source>Scope:</source>
             <translation>范围：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="140" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="144" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="141" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="145" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="142" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="146" />
             <source>Save PDF…</source>
             <translation>保存 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="143" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="147" />
             <source>Report with chart (PDF)…</source>
             <translation>情况报告（PDF）…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="145" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="149" />
             <source>Save CSV…</source>
             <translation>保存 CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="146" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="150" />
             <source>Save XLSX…</source>
             <translation>保存 XLSX…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="188" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="192" />
             <source>Choose a unit or a committee.</source>
             <translation>请选择单位或调委会。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="199" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="200" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="204" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="205" />
             <source>Building the report…</source>
             <translation>正在生成报表…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="214" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="219" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="248" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="253" />
             <source>Calendar month</source>
             <translation>月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="263" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="268" />
             <source>Changed since submission: {n} differences (see Review and submit).</source>
             <translation>本月上报后数据有变化（{n} 项），详见“审核上报”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="310" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="315" />
             <source>Submitted figures: version {v}, by {who} at {at}.</source>
             <translation>已上报的数字：第 {v} 版，{who} 于 {at} 上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="311" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="316" />
             <source>The By month tab and the case lists show the current data.</source>
             <translation>“按月份”页和案件列表显示的是当前数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="328" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="333" />
             <source>Finding the cases…</source>
             <translation>正在查找案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="340" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="345" />
             <source>The month was reviewed.</source>
             <translation>本月已审核。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="348" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="353" />
             <source>Submit</source>
             <translation>上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="350" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="355" />
             <source>The month was submitted.</source>
             <translation>本月已上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="390" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="395" />
             <source>submitted</source>
             <translation>已上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="421" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="426" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="424" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="429" />
             <source>Saving {path}…</source>
             <translation>正在保存 {path}…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="427" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="432" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="433" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="443" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="438" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="448" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="433" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="448" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="454" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="438" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="453" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="459" />
             <source>sheet</source>
             <translation>统计表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="442" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="447" />
             <source>report</source>
             <translation>情况报告</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="448" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="453" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="455" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="460" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -3005,6 +3159,44 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
             <location filename="../../mediator_app/ui/settings_dialog.py" line="263" />
             <source>Could not save the settings: {error}</source>
             <translation>无法保存设置：{error}</translation>
+        </message>
+    </context>
+    <context>
+        <name>SheetPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="115" />
+            <source>Old ledger: sheet and header row</source>
+            <translation>原有台账：工作表和表头行</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="116" />
+            <source>Rows above the column names (the title, 填报单位 …) are skipped. Click the row that holds the column names.</source>
+            <translation>表头以上的行（标题、填报单位等）不导入。请点击列名所在的那一行。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="127" />
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="128" />
+            <source>Column names are in row:</source>
+            <translation>列名（表头）在第几行：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="140" />
+            <source>Reading {name}…</source>
+            <translation>正在读取 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="158" />
+            <source>This workbook has the layout of one imported before: its mapping is used again (check it on the next pages).</source>
+            <translation>这个工作簿的格式与以前导入过的相同，已沿用上次的对应关系（请在后面几页核对）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="170" />
+            <source>The workbook cannot be opened: {error}</source>
+            <translation>无法打开工作簿：{error}</translation>
         </message>
     </context>
     <context>
@@ -3267,6 +3459,281 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
         </message>
     </context>
     <context>
+        <name>SubsidyPanel</name>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="99" />
+            <source>Claim sheets (PDF)…</source>
+            <translation>申报表（PDF）…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="100" />
+            <source>XLSX…</source>
+            <translation>XLSX…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="101" />
+            <source>CSV…</source>
+            <translation>CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="102" />
+            <source>Incomplete files…</source>
+            <translation>卷宗不完整清单…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="103" />
+            <source>Mark as paid…</source>
+            <translation>标记为已发放…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="104" />
+            <source>Rules…</source>
+            <translation>补助规则…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="126" />
+            <source>Paid cases by mediator</source>
+            <translation>按调解员的补助案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="127" />
+            <source>Not paid</source>
+            <translation>未予补助</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="163" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="164" />
+            <source>Computing the claim…</source>
+            <translation>正在计算补助申报…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="177" />
+            <source>Case subsidies</source>
+            <translation>以案定补</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="185" />
+            <source>{scope}, {period}: {cases} cases paid, {amount} yuan, to {mediators} mediators; {refused} successful cases not paid.</source>
+            <translation>{scope}，{period}：补助案件{cases}件，金额{amount}元，调解员{mediators}人；未予补助的调解成功案件{refused}件。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="197" />
+            <source>Paid: version {v} on {at} by {by}, {cases} cases, {amount} yuan.</source>
+            <translation>已发放：第{v}次，{at}，{by}，{cases}件，{amount}元。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="201" />
+            <source>{n} paid cases changed since the claim (marked ⚠).</source>
+            <translation>有{n}件已补助案件在申报后被修改（标 ⚠）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="208" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="261" />
+            <source>Committee</source>
+            <translation>调委会</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="208" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="238" />
+            <source>Mediator</source>
+            <translation>调解员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="209" />
+            <source>Cases</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="209" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="240" />
+            <source>Subsidy (yuan)</source>
+            <translation>补助金额（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="217" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="238" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="261" />
+            <source>Case no.</source>
+            <translation>案号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="238" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="262" />
+            <source>Closed on</source>
+            <translation>结案日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="262" />
+            <source>Difficulty</source>
+            <translation>难易程度</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
+            <source>Agreement</source>
+            <translation>调解协议</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
+            <source>Share</source>
+            <translation>份额</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="263" />
+            <source>Reasons</source>
+            <translation>未予补助原因</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="278" />
+            <source>Not paid ({n})</source>
+            <translation>未予补助（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="281" />
+            <source>Showing the first {shown} of {total} cases; the claim files hold them all.</source>
+            <translation>只列出 {total} 件中的前 {shown} 件；申报表和导出文件包含全部案件。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="302" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="302" />
+            <source>Excel files (*.xlsx)</source>
+            <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="303" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="315" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="304" />
+            <source>Save the claim</source>
+            <translation>保存补助申报</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="313" />
+            <source>Save the incomplete files</source>
+            <translation>保存卷宗不完整清单</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="324" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="331" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="358" />
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="336" />
+            <source>Saved: {path}</source>
+            <translation>已保存：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="347" />
+            <source>Mark the claim of {scope} for {period} as paid: {n} cases, {amount} yuan?
+The claim is frozen, and these cases will not be paid again by any claim.</source>
+            <translation>把{scope}{period}的补助申报标记为已发放：{n}件，{amount}元？
+申报将被冻结，这些案件以后不会再被任何申报补助。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="351" />
+            <source>Mark as paid</source>
+            <translation>标记为已发放</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubsidyRulesDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="69" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="217" />
+            <source>Case subsidy rules</source>
+            <translation>以案定补规则</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="73" />
+            <source>Rates</source>
+            <translation>补助标准</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="74" />
+            <source>Complete case file</source>
+            <translation>卷宗完整要求</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="76" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="173" />
+            <source>Default difficulty</source>
+            <translation>默认难易程度</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="92" />
+            <source>Rule sets in force from:</source>
+            <translation>已有规则的生效日期：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="98" />
+            <source>New rates take effect on:</source>
+            <translation>新标准生效日期：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="100" />
+            <source>The principal mediator</source>
+            <translation>主办调解员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="101" />
+            <source>Split equally among the mediators</source>
+            <translation>承办调解员平分</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="103" />
+            <source>Who is paid:</source>
+            <translation>补助对象：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="104" />
+            <source>Only cases with a complete file</source>
+            <translation>只补助卷宗完整的案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="106" />
+            <source>Only cases whose agreement was performed</source>
+            <translation>只补助协议已履行的案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="113" />
+            <source>Any agreement (yuan)</source>
+            <translation>不分协议形式（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="114" />
+            <source>Written (yuan)</source>
+            <translation>书面协议（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="114" />
+            <source>Oral (yuan)</source>
+            <translation>口头协议（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="171" />
+            <source>(other types)</source>
+            <translation>（其他类型）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="211" />
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+    </context>
+    <context>
         <name>TotalLabels</name>
         <message>
             <location filename="../../mediator_app/ui/exchange/tables.py" line="115" />
@@ -3378,6 +3845,112 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
             <location filename="../../mediator_app/ui/org/units.py" line="144" />
             <source>Delete unit {code}?</source>
             <translation>删除单位 {code}？</translation>
+        </message>
+    </context>
+    <context>
+        <name>ValuesPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="378" />
+            <source>Old ledger: what the words mean</source>
+            <translation>原有台账：各种写法的含义</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="379" />
+            <source>Each different word found in these columns is listed once. Choose what it means in this program.</source>
+            <translation>这些列中出现的每种写法各列一次，请选择它在本程序中对应的项目。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="383" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="383" />
+            <source>In the ledger</source>
+            <translation>台账中的写法</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="384" />
+            <source>Rows</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="384" />
+            <source>Means</source>
+            <translation>对应为</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="387" />
+            <source>Save the mapping as…</source>
+            <translation>保存对应关系文件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="389" />
+            <source>A JSON file for the command line: mediator-app cases import-ledger FILE --mapping MAPPING.json</source>
+            <translation>供命令行使用的 JSON 文件：mediator-app cases import-ledger 台账文件 --mapping 对应关系.json</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="407" />
+            <source>Reading every row of the sheet…</source>
+            <translation>正在读取工作表的所有行…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="408" />
+            <source>Reading the ledger…</source>
+            <translation>正在读取台账…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="410" />
+            <source>Old ledger</source>
+            <translation>原有台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="417" />
+            <source>Reading was cancelled.</source>
+            <translation>读取已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="435" />
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="437" />
+            <source>(none)</source>
+            <translation>（不填）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="462" />
+            <source>{n} word(s) still need a meaning (marked red): rows with them would be problems.</source>
+            <translation>还有 {n} 种写法没有对应（红色标出）：含有这些写法的行将无法导入。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="465" />
+            <source>No status, type, source or agreement-form column to map.</source>
+            <translation>没有需要对应的状态、纠纷类型、来源或协议形式列。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="468" />
+            <source>Every word has a meaning.</source>
+            <translation>所有写法都已对应。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="473" />
+            <source>Save the mapping</source>
+            <translation>保存对应关系</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="475" />
+            <source>Mapping (*.json)</source>
+            <translation>对应关系 (*.json)</translation>
+        </message>
+    </context>
+    <context>
+        <name>_LedgerPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="106" />
+            <source>Parties (names split at 、，, and spaces)</source>
+            <translation>当事人（姓名以顿号、逗号或空格分开）</translation>
         </message>
     </context>
 </TS>

@@ -116,7 +116,7 @@ def test_a_failing_computation_shows_a_plain_message(dash, monkeypatch):
     def broken(*_a, **_kw):
         raise RuntimeError("disk I/O error")
 
-    monkeypatch.setattr(dashboard_data, "build_report", broken)
+    monkeypatch.setattr(dashboard_data, "headline", broken)
     dash.set_scope(cq.Scope(), "all")
     assert not dash.error.isHidden()
     assert "disk I/O error" in dash.error.text()

@@ -168,6 +168,7 @@ class BasicPage(FieldPage):
         self.add(left, "received_on", self.tr("Registration date"), DateEdit())
         self.add(left, "source", self.tr("Case source"), SearchCombo())
         self.add(left, "dispute_type", self.tr("Dispute type"), SearchCombo())
+        self.add(left, "difficulty", self.tr("Difficulty class"), SearchCombo())
         self.add(left, "summary", self.tr("Summary of the dispute"), TextEdit(lines=3))
         # under the summary, which gives up its spare height: never fewer than
         # MediatorList.MIN_ROWS rows, whatever the text size
@@ -197,6 +198,8 @@ class BasicPage(FieldPage):
         self.add(sform, "closed_on", self.tr("Closing date"), _readonly())
         self.add(sform, "agreement_form", self.tr("Agreement form"), _readonly())
         self.add(sform, "outcome_note", self.tr("Outcome note"), _readonly())
+        missing = self.add(sform, "file_missing", self.tr("Case file lacks"), _readonly())
+        missing.setToolTip(self.tr("Items the completeness rules require (以案定补)."))
         form.addRow(status)
 
     # ---- case number ----------------------------------------------------------------------

@@ -43,6 +43,7 @@ AGREEMENT_FIELDS = ("form", "agreement_no", "signed_on", "facts", "disputed_matt
                     "performance_deadline")
 PREVENTIONS = ("prevent_criminal", "prevent_petition", "prevent_fight", "prevent_suicide")
 TEXT_FIELDS = ("committee_code", "grid_code", "received_on", "source", "dispute_type",
+               "difficulty",
                "case_no", "summary", "amount_yuan", "people_involved", *PREVENTIONS,
                "performance", "judicial_confirmed_on", "status", "accepted_on", "closed_on",
                "agreement_form", "outcome_note")
@@ -260,6 +261,7 @@ def read_case(state: State) -> tuple[Case, list[Problem]]:
         received_on=received or date.today(),
         dispute_type=(state.get("dispute_type") or "").strip(),
         source=(state.get("source") or "").strip(),
+        difficulty=(state.get("difficulty") or "").strip() or None,
         status=CaseStatus(state.get("status") or CaseStatus.REGISTERED.value),
         case_no=(state.get("case_no") or "").strip(),
         accepted_on=r.date(state.get("accepted_on", ""), "accepted_on"),

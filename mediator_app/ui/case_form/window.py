@@ -21,7 +21,10 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.domain.enums import CaseStatus, Performance
+from mediator_app.domain.errors import DomainError
 from mediator_app.domain.model import Case
+from mediator_app.domain.subsidy import item_label
+from mediator_app.services import subsidy
 from mediator_app.services.agreements import (
     followup_days,
     followup_due_on,
@@ -50,7 +53,7 @@ from mediator_app.ui.case_form.pages import AgreementPage, BasicPage
 from mediator_app.ui.case_form.parties import PartyEditor
 from mediator_app.ui.case_form.records import FieldSpec, RecordEditor
 from mediator_app.ui.case_form.saving import SavingMixin
-from mediator_app.ui.case_form.state import State, case_to_state, empty_state
+from mediator_app.ui.case_form.state import State, case_to_state, empty_state, state_to_case
 from mediator_app.ui.case_form.status_dialog import StatusDialog
 from mediator_app.ui.case_form.widgets import ErrorLabel
 from mediator_app.ui.context import AppContext
@@ -234,6 +237,8 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         self.agreement.numberRequested.connect(lambda: self.propose_agreement_no())
         self.basic.widgets["committee_code"].keyChanged.connect(  # type: ignore[attr-defined]
             lambda _k: self._committee_changed())
+        self.basic.widgets["dispute_type"].keyChanged.connect(  # type: ignore[attr-defined]
+            self._dispute_type_changed)
         b = self.basic.widgets
         entries = [(PAGE_BASIC, b[n]) for n in ("committee_code", "grid_code", "received_on",
                                                 "source", "dispute_type")]
@@ -323,7 +328,35 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
                 self.agreement.set_value(name, state.get(name, ""))
         self.placer.clear()
         self.agreement.show_prompt("")
+        self._class_default = subsidy.default_class_of(self.ctx.read_db,
+                                                       state.get("dispute_type") or "")
+        if not state.get("difficulty") and state.get("dispute_type"):
+            self.basic.set_value("difficulty", self._class_default)
+        self._show_file_missing(state)
         self._refresh_header()
+
+    # ---- 以案定补: class default and what the file lacks -------------------------------------
+    def _dispute_type_changed(self, dispute_type: str) -> None:
+        """A class still at the old type's default (or none) follows the new type."""
+        if self._loading:
+            return
+        new = subsidy.default_class_of(self.ctx.read_db, dispute_type)
+        current = self.basic.value("difficulty")
+        if not current or current == getattr(self, "_class_default", ""):
+            self.basic.set_value("difficulty", new)
+        self._class_default = new
+
+    def _show_file_missing(self, state: State) -> None:
+        try:
+            missing = subsidy.missing_items_for(self.ctx.read_db, state_to_case(state))
+        except DomainError:
+            missing = []
+        lang = self.ctx.lang
+        sep = ", " if lang == "en" else "、"
+        text = sep.join(item_label(i, lang) for i in missing)
+        self.basic.set_value("file_missing", text)
+        widget = self.basic.widgets["file_missing"]
+        widget.setStyleSheet("color: #b00020;" if missing else "")
 
     def _dump(self) -> str:
         return json.dumps(self.state(), sort_keys=True, ensure_ascii=False, default=str)

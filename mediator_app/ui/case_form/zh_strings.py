@@ -136,4 +136,8 @@ ZH_STRINGS: dict[str, str] = {
         "记录“调解成功”前，请至少勾选一名调解员。",
     "Use this number anyway (for example for an old paper case)?": "仍要使用这个案号吗（如历史纸质案件）？",
     "{key} {label} (inactive)": "{key} {label}（已停用）",
+    # 以案定补 (issue 14)
+    'Difficulty class': '难易程度',
+    'Case file lacks': '卷宗缺少',
+    'Items the completeness rules require (以案定补).': '按卷宗完整要求，本案还缺少的材料（以案定补）。',
 }

@@ -24,7 +24,6 @@ from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.outcome import (
     Outcome,
     is_cancelled,
-    run_import,
     sentences,
     warning_text,
 )
@@ -129,14 +128,10 @@ class RunPage(QWizardPage):
 
     def _run(self, title: str, label: str, *, dry_run: bool,
              done: Callable[[Outcome], None], failed: Callable[[BaseException], None]) -> None:
-        paths = self._wizard().paths()
         self.outcome = None
         self.view.show_outcome(None)
-        job = ProgressJob(
-            self.ctx, self, label,
-            lambda db, progress, cancel: run_import(db, paths, dry_run=dry_run,
-                                                    progress=progress, cancel=cancel),
-            title=title)
+        job = ProgressJob(self.ctx, self, label, self._wizard().import_job(dry_run),
+                          title=title)
         job.finished.connect(done)
         job.failed.connect(failed)
         self.job = job

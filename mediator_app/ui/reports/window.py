@@ -48,6 +48,7 @@ from mediator_app.ui.reports.pickers import PeriodPicker, ScopePicker
 from mediator_app.ui.reports.progress import run_with_progress
 from mediator_app.ui.reports.snapshot import report_from_dict
 from mediator_app.ui.reports.submission import BANNER_STYLE, SubmissionPanel, short_time
+from mediator_app.ui.reports.subsidy_panel import SubsidyPanel
 
 TAB_MAIN, TAB_TYPES, TAB_OTHER, TAB_MONTHS, TAB_SUBMIT = range(5)
 DEBOUNCE_MS = 300
@@ -120,6 +121,9 @@ class ReportsWindow(QWidget):
         self.submission.submitRequested.connect(self.submit)
         self.submission.showSubmittedChanged.connect(self.set_show_submitted)
         self.tabs.addTab(self.submission, self.tr("Review and submit"))
+        self.subsidy = SubsidyPanel(self.ctx, lambda: (self.period(), self.scope_picker.scope()),
+                                    self)
+        self.tabs.addTab(self.subsidy, self.tr("Case subsidies"))
         for table in (*self.views, self.submission.units):
             table.installEventFilter(self)
         layout.addWidget(self.tabs, 1)
@@ -187,6 +191,7 @@ class ReportsWindow(QWidget):
         if not scope:
             self.status.setText(self.tr("Choose a unit or a committee."))
             return
+        self.subsidy.invalidate()
         self._generation += 1
         generation, as_of = self._generation, self.as_of
 
