@@ -81,7 +81,8 @@ SYSTEM_DLL = re.compile(
     r"^(api-ms-win-.*|ext-ms-win-.*|kernel32|user32|gdi32|advapi32|shell32|ole32|oleaut32|"
     r"comdlg32|comctl32|winspool\.drv|ws2_32|winmm|version|netapi32|userenv|mpr|authz|ntdll|"
     r"dwmapi|uxtheme|imm32|setupapi|shlwapi|wtsapi32|d3d9|d3d11|d3d12|dxgi|dwrite|mscms|"
-    r"uiautomationcore|dnsapi|iphlpapi|secur32|winhttp|crypt32|bcrypt|ncrypt|rpcrt4|icuuc|"
+    r"uiautomationcore|dnsapi|iphlpapi|secur32|winhttp|crypt32|bcrypt|bcryptprimitives|ncrypt|"
+    r"rpcrt4|icuuc|"
     r"icuin|icu|shcore|dcomp|propsys|cfgmgr32|powrprof|wininet|msimg32|usp10|opengl32|"
     r"dbghelp|psapi|wintrust|normaliz|iertutil|urlmon|msvcrt|ucrtbase|combase|"
     r"d2d1|windowscodecs|hid|oleacc|mf|mfplat|ksuser|avrt|credui|cryptui|wldap32)(\.dll)?$",
