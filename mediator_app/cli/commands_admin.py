@@ -115,6 +115,26 @@ def _ensure_demo(demo: Any, path: Path, lang: str) -> None:
     _building(lang, path, lambda progress: demo.build_demo_file(path, progress=progress))
 
 
+def use_demo(args: argparse.Namespace, ctx: Context) -> int | None:
+    """``mediator-app --demo <command> …``: run the command on the demo ledger (``--db`` if
+    given, else demo.db in the data folder), built first when it is missing. Returns an
+    exit code when the demo cannot be had, else None (args and ctx now point at it)."""
+    from mediator_app.storage.db import default_demo_path
+
+    path = Path(ctx.db_arg) if ctx.db_arg else default_demo_path()
+    if getattr(args, "handler", None) is not cmd_demo:  # `--demo demo` builds it itself
+        demo = _demo_module(ctx.lang)
+        if demo is None:
+            return EXIT_INPUT
+        try:
+            _ensure_demo(demo, path, ctx.lang)
+        except demo.DemoError as exc:
+            return _demo_refused(exc, ctx.lang, path)
+    ctx.db_arg = str(path)
+    args.db = str(path)
+    return None
+
+
 def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
     path = ctx.db_path
     if args.demo:

@@ -20,6 +20,11 @@ HELP: dict[str, tuple[str, str]] = {
     "opt.lang": ("提示和帮助的语言（默认 zh 中文）", "language of messages and help (default zh)"),
     "opt.demo": ("用演示数据库打开图形界面（没有时自动生成）",
                  "open the GUI on the demo database (built if it has no cases)"),
+    "opt.version": ("显示版本号并退出", "show the version and exit"),
+    "opt.self_test": ("检查安装（Python、SQLite、全文检索、PDF 字体、翻译、Qt），每项一行；"
+                      "全部通过时退出码为 0",
+                      "check the installation (Python, SQLite, full-text search, PDF font, "
+                      "translations, Qt), one line per check; exit 0 only when all pass"),
     "opt.user": ("记录在审计日志中的用户名", "user name recorded in the audit log"),
     "commands": ("子命令", "commands"),
     "actions": ("操作", "actions"),

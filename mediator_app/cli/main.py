@@ -18,8 +18,10 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
+from mediator_app import __version__
 from mediator_app.cli import commands_admin, commands_data, commands_docs, commands_subsidy
 from mediator_app.cli.common import EXIT_INPUT, EXIT_STORAGE, EXIT_USAGE, Context
+from mediator_app.cli.console import setup_console_streams
 from mediator_app.cli.help_texts import argparse_language, helper, lang_of
 from mediator_app.cli.texts import domain_error, err, storage_error, text
 from mediator_app.domain.errors import DomainError
@@ -52,6 +54,10 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="mediator-app", parents=[common],
                                      description=h("prog.description"))
     parser.add_argument("--demo", action="store_true", help=h("opt.demo"))
+    parser.add_argument("--version", action="version",
+                        version=f"mediator-app {__version__}", help=h("opt.version"))
+    parser.add_argument("--self-test", action="store_true", dest="self_test",
+                        help=h("opt.self_test"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=h("commands"))
     commands_admin.add_parsers(sub, common, lang)
     commands_data.add_parsers(sub, common, lang)
@@ -62,7 +68,15 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace, ctx: Context) -> int:
     handler: Handler | None = getattr(args, "handler", None)
+    if getattr(args, "self_test", False):
+        from mediator_app.cli.selftest import run_self_test
+
+        return run_self_test(ctx.lang)
     func = getattr(args, "func", None)
+    if getattr(args, "demo", False) and (handler is not None or func is not None):
+        refused = commands_admin.use_demo(args, ctx)
+        if refused is not None:
+            return refused
     if func is not None:  # commands_docs handlers take only the arguments
         return int(func(args))
     if handler is None:
@@ -95,6 +109,7 @@ def _pipe_closed() -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    setup_console_streams()
     restrict_umask()  # every file the program creates is owner-only (storage/files.py)
     argv = list(argv) if argv is not None else sys.argv[1:]
     lang = lang_of(argv)

@@ -134,7 +134,6 @@ class MappingStore:
 
 
 def default_store() -> MappingStore:
-    from platformdirs import user_data_dir
+    from mediator_app.locations import data_dir  # beside the program in portable mode
 
-    return MappingStore(Path(user_data_dir("MediatorLedger", appauthor=False))
-                        / "ledger-mappings")
+    return MappingStore(data_dir() / "ledger-mappings")

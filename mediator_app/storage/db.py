@@ -35,6 +35,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mediator_app.locations import data_dir
 from mediator_app.storage.errors import DatabaseDamaged as DatabaseDamaged  # re-exported
 from mediator_app.storage.errors import DatabaseTooNew as DatabaseTooNew
 from mediator_app.storage.errors import StorageError as StorageError
@@ -57,20 +58,18 @@ def default_db_path() -> Path:
     env = os.environ.get(ENV_DB)
     if env:
         return Path(env)
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("MediatorLedger", appauthor=False)) / "ledger.db"
+    return data_dir() / "ledger.db"
 
 
 def own_data_folder() -> Path:
-    """The program's own folder in the user's profile (the default ledger, the demo,
-    drafts): the one folder the program creates itself."""
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("MediatorLedger", appauthor=False))
+    """The program's own folder (the default ledger, the demo, drafts): the one folder
+    the program creates itself. In the user's profile, or ``data`` beside the program in
+    portable mode (``mediator_app.locations``)."""
+    return data_dir()
 
 
 def default_demo_path() -> Path:
+    """``demo.db`` in the data folder (beside the program in portable mode)."""
     return own_data_folder() / "demo.db"
 
 
@@ -309,9 +308,7 @@ def health_check(conn: sqlite3.Connection, budget_s: float = HEALTH_BUDGET_S) ->
 
 
 def _backup_record() -> Path:
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("MediatorLedger", appauthor=False)) / BACKUP_RECORD
+    return data_dir() / BACKUP_RECORD  # beside the program in portable mode
 
 
 def _ledger_key(path: str | Path) -> str:

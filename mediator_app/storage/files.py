@@ -83,10 +83,11 @@ VIEWING = "viewing"
 
 
 def data_folder() -> Path:
-    """The program's folder in the user's profile (platformdirs' user data dir)."""
-    from platformdirs import user_data_dir
+    """The program's folder in the user's profile (platformdirs' user data dir), or
+    ``data`` beside the program in portable mode (``mediator_app.locations``)."""
+    from mediator_app.locations import data_dir
 
-    return Path(user_data_dir("MediatorLedger", appauthor=False))
+    return data_dir()
 
 
 def viewing_folder(base: Path | None = None) -> Path:

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from mediator_app.services.first_start import setup_progress
 from mediator_app.storage.db import (
     DatabaseDamaged,
     DatabaseTooNew,
@@ -26,8 +27,10 @@ from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.dialogs import QtDialogService
 from mediator_app.ui.errors import error_reason
+from mediator_app.ui.first_start import DEMO, LedgerChoiceDialog, OrgSetupDialog
 from mediator_app.ui.i18n import install_translators
-from mediator_app.ui.main_window import MainWindow
+from mediator_app.ui.main_window import MainWindow, bring_to_front
+from mediator_app.ui.single_instance import InstanceServer, activate_running
 from mediator_app.ui.tasks import ThreadedRunner
 
 CJK_FONTS = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC",
@@ -122,8 +125,10 @@ def _may_create(db_path: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def open_context(db_path: str, lang: str) -> AppContext | None:
-    if not _may_create(db_path):
+def open_context(db_path: str, lang: str, *,
+                 create_confirmed: bool = False) -> AppContext | None:
+    """``create_confirmed``: the user chose to create this ledger in the setup window."""
+    if not create_confirmed and not _may_create(db_path):
         return None
     try:
         opened = _open_writable(db_path)
@@ -168,12 +173,22 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
                                               else "Mediation Ledger")
     _prefer_cjk_font(app)
     prefs.apply_text_scale(app)
+    chosen_in_setup = False
+    if not Path(db_path).exists():  # first start: the setup window, not an empty tree
+        chosen = choose_ledger(Path(db_path))
+        if chosen is None:
+            return 0
+        db_path, chosen_in_setup = str(chosen), True
+    if activate_running(db_path):  # already open: that window comes to the front
+        return 0
     if Path(db_path) in (default_db_path(), default_demo_path()):
         Path(db_path).parent.mkdir(parents=True, exist_ok=True)  # the program's own folder
     wipe_viewing_folder()  # documents shown by the last run (storage/files.py)
-    ctx = open_context(str(db_path), language)
+    ctx = open_context(str(db_path), language, create_confirmed=chosen_in_setup)
     if ctx is None:
         return 1
+    if not ctx.readonly and setup_progress(ctx.read_db).next_step != "done":
+        OrgSetupDialog(ctx).exec()
     try:
         window = build_main_window(ctx)
     except Exception as exc:  # noqa: BLE001 - e.g. a damaged file: a message, no traceback
@@ -186,11 +201,13 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
         return 1
     ctx.dialogs.parent = window  # type: ignore[attr-defined]
     previous_hook = install_excepthook(ctx)
+    server = InstanceServer(db_path, lambda: bring_to_front(window))
     window.show()
     try:
         return app.exec()
     finally:
         sys.excepthook = previous_hook
+        server.close()
         ctx.runner.shutdown()
         ctx.read_db.close()
 
@@ -213,6 +230,76 @@ def install_excepthook(ctx: AppContext) -> Any:
 
     sys.excepthook = hook
     return previous
+
+
+def choose_ledger(default_path: Path) -> Path | None:
+    """The setup window's first step; the demo is built (with progress) when chosen."""
+    dialog = LedgerChoiceDialog(default_path)
+    if dialog.exec() != LedgerChoiceDialog.DialogCode.Accepted or dialog.choice is None:
+        return None
+    if dialog.choice.kind != DEMO:
+        return dialog.choice.path
+    from mediator_app.storage.db import default_demo_path
+
+    demo_path = default_demo_path()
+    return demo_path if build_demo_with_progress(demo_path) else None
+
+
+def build_demo_with_progress(path: Path) -> bool:
+    """Build the demo ledger on a worker thread under a progress dialog (kept if it is
+    already complete). False if it failed (the user was told)."""
+    import threading
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from mediator_app.services import demo
+
+    state: dict[str, object] = {"done": 0, "total": 0}
+
+    def work() -> None:
+        try:
+            current = demo.file_state(path)
+            if current == demo.COMPLETE:
+                return
+            if current == demo.PARTIAL:
+                demo.set_aside(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            demo.build_demo_file(path, progress=lambda d, t: state.update(done=d, total=t))
+        except Exception as exc:  # noqa: BLE001 - shown to the user below
+            state["error"] = exc
+
+    progress = QProgressDialog(
+        QCoreApplication.translate("App", "Building the demo ledger…"), "", 0, 0)
+    progress.setCancelButton(None)
+    progress.setMinimumDuration(0)
+    progress.show()
+    thread = threading.Thread(target=work, name="demo-build", daemon=True)
+    thread.start()
+    loop = QEventLoop()
+    timer = QTimer()
+    timer.setInterval(100)
+
+    def poll() -> None:
+        total = int(state["total"])  # type: ignore[call-overload]
+        if total:
+            progress.setMaximum(total)
+            progress.setValue(int(state["done"]))  # type: ignore[call-overload]
+        if not thread.is_alive():
+            loop.quit()
+
+    timer.timeout.connect(poll)
+    timer.start()
+    loop.exec()
+    timer.stop()
+    progress.close()
+    if "error" in state:
+        text = QCoreApplication.translate("App", "The demo ledger could not be built: {error}")
+        error = state["error"]
+        assert isinstance(error, BaseException)
+        _error(text.format(error=error_reason(error, prefs.language(), "demo")))
+        return False
+    return True
 
 
 if __name__ == "__main__":  # python -m mediator_app.ui.app DB [--lang en]

@@ -11,15 +11,11 @@ OUR_CATALOG = "mediator_zh_CN"
 
 
 def _catalog_dirs() -> list[Path]:
-    """Where our .qm may live: the source tree, or next to the frozen executable."""
-    import sys
+    """Where our .qm may live: the source tree, the installed package, or next to the
+    frozen executable (see ``mediator_app.locations.catalogue_dirs``)."""
+    from mediator_app.locations import catalogue_dirs
 
-    # installed wheel: pyproject force-includes resources/i18n as mediator_app/_i18n
-    dirs = [I18N_DIR, Path(__file__).resolve().parents[1] / "_i18n"]
-    base = getattr(sys, "_MEIPASS", None)
-    if base:
-        dirs.insert(0, Path(base) / "resources" / "i18n")
-    return dirs
+    return catalogue_dirs()
 
 
 def install_translators(app: QCoreApplication, lang: str) -> list[QTranslator]:

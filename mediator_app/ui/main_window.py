@@ -25,6 +25,7 @@ from mediator_app.ui.context import AppContext
 from mediator_app.ui.dashboard import Dashboard
 from mediator_app.ui.dashboard_data import int_setting
 from mediator_app.ui.export import ExportController
+from mediator_app.ui.help_window import about_text, open_data_folder, window_title
 from mediator_app.ui.nav_tree import NavTree
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ class MainWindow(QMainWindow):
         self.windows: list[QWidget] = []  # open case / org windows (kept alive)
         self._case_windows: dict[int, CaseFormWindow] = {}  # editors of stored cases
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Mediation Ledger"))
+        self.setWindowTitle(window_title(self.tr("Mediation Ledger"), ctx.db_path))
         self.nav = NavTree(ctx)
         self.dashboard = Dashboard(ctx)
         self.cases = CaseListView(ctx)
@@ -142,6 +143,10 @@ class MainWindow(QMainWindow):
                      "Ctrl+2")
         self._action("quit", self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self._action("about", self.tr("&About"), self.about)
+        self._action("user_guide", self.tr("&User guide"), self.open_help,
+                     QKeySequence.StandardKey.HelpContents, sp.SP_DialogHelpButton)
+        self._action("data_folder", self.tr("Show the &data folder"),
+                     lambda: open_data_folder(self.ctx.db_path))
         if self.ctx.readonly:
             self.actions_["new_case"].setEnabled(False)
             self.actions_["import_cases"].setEnabled(False)
@@ -156,7 +161,7 @@ class MainWindow(QMainWindow):
             self.tr("&View"): ["overview", "case_list", None, "find", "refresh"],
             self.tr("&Organisation"): ["organisation", "code_tables"],
             self.tr("&Reports"): ["reports"],
-            self.tr("&Help"): ["about"],
+            self.tr("&Help"): ["user_guide", "data_folder", None, "about"],
         }
         for title, keys in layout.items():
             menu = bar.addMenu(title)
@@ -397,9 +402,17 @@ class MainWindow(QMainWindow):
                                    self.tr("The export failed: {error}").format(error=error))
 
     def about(self) -> None:
-        self.ctx.dialogs.info(self.tr("About"), self.tr(
-            "Mediation Ledger — case register and statistics for people's mediation "
-            "committees.\nDatabase: {path}").format(path=self.ctx.db_path))
+        self.ctx.dialogs.info(self.tr("About"), about_text(self.tr(
+            "Mediation Ledger {version} — case register and statistics for people's "
+            "mediation committees.\nLedger: {path}\nData folder (settings, drafts, "
+            "demo): {data} {mode}"), self.ctx.db_path))
+
+    def open_help(self) -> None:
+        from mediator_app.ui.help_window import HelpWindow
+
+        window = HelpWindow()
+        self.windows.append(window)
+        window.show()
 
     # ---- size and position ----------------------------------------------------------
     def refresh_minimum_size(self) -> None:

@@ -24,6 +24,11 @@ def qsettings() -> QSettings:
     path = os.environ.get(ENV_INI)
     if path:
         return QSettings(path, QSettings.Format.IniFormat)
+    from mediator_app.locations import settings_file
+
+    portable = settings_file()  # portable mode: data\settings.ini beside the program
+    if portable is not None:
+        return QSettings(str(portable), QSettings.Format.IniFormat)
     return QSettings(ORG, APP)
 
 

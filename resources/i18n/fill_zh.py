@@ -36,6 +36,7 @@ def _package_strings() -> dict[str, str]:
     merged: dict[str, str] = {}
     modules = [f"{pkg}.zh_strings" for pkg in ("case_form", "org", "reports", "exchange")]
     modules.append("shell_zh_strings")  # main window / settings dialog (ui/*.py modules)
+    modules.append("delivery_zh_strings")  # first start, help window, about box
     for name in modules:
         try:
             module = importlib.import_module(f"mediator_app.ui.{name}")

@@ -92,62 +92,73 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="71" />
+            <location filename="../../mediator_app/ui/app.py" line="74" />
             <source>Newer database</source>
             <translation>数据库版本较新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="72" />
+            <location filename="../../mediator_app/ui/app.py" line="75" />
             <source>This database was written by a newer version of the program (unknown changes: {unknown}).
 Open it read-only?</source>
             <translation>此数据库由更新版本的程序写入（未知的更新：{unknown}）。
 是否以只读方式打开？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="88" />
+            <location filename="../../mediator_app/ui/app.py" line="91" />
             <source>Damaged database</source>
             <translation>数据库已损坏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="89" />
+            <location filename="../../mediator_app/ui/app.py" line="92" />
             <source>The database {path} is damaged. Nothing will be written to it.
 Restore it from a backup (File → Restore from backup…).</source>
             <translation>数据库 {path} 已损坏，程序不会再写入它。
 请用备份恢复（文件 → 从备份恢复…）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="94" />
+            <location filename="../../mediator_app/ui/app.py" line="97" />
             <source>The last verified backup is {backup}.</source>
             <translation>最近一次校验通过的备份是 {backup}。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="96" />
+            <location filename="../../mediator_app/ui/app.py" line="99" />
             <source>Open it read-only? Lists and figures may be incomplete or wrong.</source>
             <translation>是否以只读方式打开？列表和统计数字可能不完整或有误。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="106" />
+            <location filename="../../mediator_app/ui/app.py" line="109" />
             <location filename="../../mediator_app/ui/context.py" line="71" />
+            <location filename="../../mediator_app/ui/selftest_qt.py" line="45" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="118" />
+            <location filename="../../mediator_app/ui/app.py" line="121" />
             <source>New ledger</source>
             <translation>新建台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="119" />
+            <location filename="../../mediator_app/ui/app.py" line="122" />
             <source>There is no ledger at {path}.
 Create a new, empty ledger there?</source>
             <translation>{path} 处没有台账。
 是否在此新建一个空台账？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="136" />
-            <location filename="../../mediator_app/ui/app.py" line="180" />
+            <location filename="../../mediator_app/ui/app.py" line="141" />
+            <location filename="../../mediator_app/ui/app.py" line="195" />
             <source>Could not open the database {path}: {error}</source>
             <translation>无法打开数据库 {path}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="273" />
+            <source>Building the demo ledger…</source>
+            <translation>正在生成演示台账…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="297" />
+            <source>The demo ledger could not be built: {error}</source>
+            <translation>无法生成演示台账：{error}</translation>
         </message>
     </context>
     <context>
@@ -1661,6 +1672,59 @@ Create a new, empty ledger there?</source>
         </message>
     </context>
     <context>
+        <name>HelpWindow</name>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="28" />
+            <source>The main window</source>
+            <translation>主窗口</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="29" />
+            <source>First start and installation</source>
+            <translation>安装与首次使用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="30" />
+            <source>Entering a case</source>
+            <translation>登记案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="31" />
+            <source>Statistics and reports</source>
+            <translation>统计报表</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="32" />
+            <source>Case documents</source>
+            <translation>案件文书</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="33" />
+            <source>Import and export</source>
+            <translation>导入与导出</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="34" />
+            <source>What the figures count</source>
+            <translation>统计口径</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="35" />
+            <source>Command line</source>
+            <translation>命令行</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="51" />
+            <source>User guide</source>
+            <translation>使用说明</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/help_window.py" line="71" />
+            <source>The user guide is not installed.</source>
+            <translation>未安装使用说明。</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportHistoryDialog</name>
         <message>
             <location filename="../../mediator_app/ui/exchange/history.py" line="25" />
@@ -1846,209 +1910,290 @@ Create a new, empty ledger there?</source>
         </message>
     </context>
     <context>
+        <name>LedgerChoiceDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="85" />
+            <location filename="../../mediator_app/ui/first_start.py" line="92" />
+            <source>Welcome to Mediation Ledger</source>
+            <translation>欢迎使用调解台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="93" />
+            <source>There is no ledger yet. A ledger is one file that holds your organisation, cases and statistics. Choose how to begin:</source>
+            <translation>还没有台账。台账是一个文件，保存组织机构、案件和统计数据。请选择如何开始：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="99" />
+            <source>Create a new ledger</source>
+            <translation>新建台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="106" />
+            <source>Then set up your organisation: import the org files or type it in.</source>
+            <translation>接下来设置组织机构：导入组织机构文件，或逐项录入。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="107" />
+            <source>Choose another location…</source>
+            <translation>选择其他位置…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="119" />
+            <source>Open an existing ledger file…</source>
+            <translation>打开已有的台账文件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="122" />
+            <source>For example a ledger copied from another computer, or a backup.</source>
+            <translation>例如从另一台电脑复制来的台账，或一份备份。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="124" />
+            <source>Look around in the demo ledger</source>
+            <translation>先用演示台账看看</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="127" />
+            <source>An invented district with a few thousand cases. Nothing you do there touches your own ledger.</source>
+            <translation>一个虚构的区，有几千件案件。在演示台账中的任何操作都不会影响您自己的台账。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="132" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="140" />
+            <source>New ledger file: {path}</source>
+            <translation>新台账文件：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="143" />
+            <source>New ledger file</source>
+            <translation>新台账文件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="148" />
+            <source>Open a ledger file</source>
+            <translation>打开台账文件</translation>
+        </message>
+    </context>
+    <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="62" />
+            <location filename="../../mediator_app/ui/main_window.py" line="63" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="67" />
+            <location filename="../../mediator_app/ui/main_window.py" line="68" />
             <source>Overview</source>
             <translation>首页</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="68" />
+            <location filename="../../mediator_app/ui/main_window.py" line="69" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="114" />
+            <location filename="../../mediator_app/ui/main_window.py" line="115" />
             <source>&amp;New case…</source>
             <translation>新建案件(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="116" />
+            <location filename="../../mediator_app/ui/main_window.py" line="117" />
             <source>&amp;Open case</source>
             <translation>打开案件(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="118" />
+            <location filename="../../mediator_app/ui/main_window.py" line="119" />
             <source>&amp;Find…</source>
             <translation>查找(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="120" />
+            <location filename="../../mediator_app/ui/main_window.py" line="121" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="122" />
+            <location filename="../../mediator_app/ui/main_window.py" line="123" />
             <source>Export view as &amp;CSV…</source>
             <translation>导出当前列表为 &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="124" />
+            <location filename="../../mediator_app/ui/main_window.py" line="125" />
             <source>Export view as &amp;Excel (XLSX)…</source>
             <translation>导出当前列表为 &amp;Excel (XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="126" />
+            <location filename="../../mediator_app/ui/main_window.py" line="127" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="128" />
+            <location filename="../../mediator_app/ui/main_window.py" line="129" />
             <source>&amp;Organisation…</source>
             <translation>组织机构(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="130" />
+            <location filename="../../mediator_app/ui/main_window.py" line="131" />
             <source>&amp;Code tables…</source>
             <translation>代码表(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="131" />
+            <location filename="../../mediator_app/ui/main_window.py" line="132" />
             <source>&amp;Import cases…</source>
             <translation>导入案件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="133" />
+            <location filename="../../mediator_app/ui/main_window.py" line="134" />
             <source>E&amp;xport cases…</source>
             <translation>导出案件(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="135" />
+            <location filename="../../mediator_app/ui/main_window.py" line="136" />
             <source>Import &amp;history…</source>
             <translation>导入记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="136" />
+            <location filename="../../mediator_app/ui/main_window.py" line="137" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="137" />
+            <location filename="../../mediator_app/ui/main_window.py" line="138" />
             <source>&amp;Statistics and reports…</source>
             <translation>统计报表(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="139" />
+            <location filename="../../mediator_app/ui/main_window.py" line="140" />
             <source>O&amp;verview</source>
             <translation>首页(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="141" />
+            <location filename="../../mediator_app/ui/main_window.py" line="142" />
             <source>&amp;Case list</source>
             <translation>案件列表(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="143" />
+            <location filename="../../mediator_app/ui/main_window.py" line="144" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="144" />
+            <location filename="../../mediator_app/ui/main_window.py" line="145" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="153" />
+            <location filename="../../mediator_app/ui/main_window.py" line="146" />
+            <source>&amp;User guide</source>
+            <translation>使用说明(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="148" />
+            <source>Show the &amp;data folder</source>
+            <translation>打开数据所在文件夹(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="158" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="156" />
+            <location filename="../../mediator_app/ui/main_window.py" line="161" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="157" />
+            <location filename="../../mediator_app/ui/main_window.py" line="162" />
             <source>&amp;Organisation</source>
             <translation>组织机构(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="158" />
+            <location filename="../../mediator_app/ui/main_window.py" line="163" />
             <source>&amp;Reports</source>
             <translation>报表(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="159" />
+            <location filename="../../mediator_app/ui/main_window.py" line="164" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="167" />
+            <location filename="../../mediator_app/ui/main_window.py" line="172" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="188" />
+            <location filename="../../mediator_app/ui/main_window.py" line="193" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="192" />
+            <location filename="../../mediator_app/ui/main_window.py" line="197" />
             <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>
             <translation>共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="196" />
+            <location filename="../../mediator_app/ui/main_window.py" line="201" />
             <source>Search failed: {error}</source>
             <translation>查询失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="307" />
+            <location filename="../../mediator_app/ui/main_window.py" line="312" />
             <source>Exported to {path}</source>
             <translation>已导出到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="376" />
-            <location filename="../../mediator_app/ui/main_window.py" line="396" />
+            <location filename="../../mediator_app/ui/main_window.py" line="381" />
+            <location filename="../../mediator_app/ui/main_window.py" line="401" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="376" />
+            <location filename="../../mediator_app/ui/main_window.py" line="381" />
             <source>There are no cases in view.</source>
             <translation>当前列表中没有案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="379" />
+            <location filename="../../mediator_app/ui/main_window.py" line="384" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="380" />
+            <location filename="../../mediator_app/ui/main_window.py" line="385" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="381" />
+            <location filename="../../mediator_app/ui/main_window.py" line="386" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="392" />
+            <location filename="../../mediator_app/ui/main_window.py" line="397" />
             <source>Exported {count} cases to {path}</source>
             <translation>已导出 {count} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="397" />
+            <location filename="../../mediator_app/ui/main_window.py" line="402" />
             <source>The export failed: {error}</source>
             <translation>导出失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="400" />
+            <location filename="../../mediator_app/ui/main_window.py" line="405" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="401" />
-            <source>Mediation Ledger — case register and statistics for people's mediation committees.
-Database: {path}</source>
-            <translation>调解台账 —— 人民调解委员会案件登记与统计。
-数据库：{path}</translation>
+            <location filename="../../mediator_app/ui/main_window.py" line="406" />
+            <source>Mediation Ledger {version} — case register and statistics for people's mediation committees.
+Ledger: {path}
+Data folder (settings, drafts, demo): {data} {mode}</source>
+            <translation>调解台账 {version} —— 人民调解案件登记与统计。
+台账文件：{path}
+数据文件夹（设置、草稿、演示台账）：{data} {mode}</translation>
         </message>
     </context>
     <context>
@@ -2121,6 +2266,106 @@ Database: {path}</source>
             <location filename="../../mediator_app/ui/org/window.py" line="111" />
             <source>Import failed: nothing was written</source>
             <translation>导入失败：未写入任何数据</translation>
+        </message>
+    </context>
+    <context>
+        <name>OrgSetupDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="183" />
+            <location filename="../../mediator_app/ui/first_start.py" line="185" />
+            <location filename="../../mediator_app/ui/first_start.py" line="243" />
+            <source>Set up the organisation</source>
+            <translation>设置组织机构</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="186" />
+            <source>Ledger: {path}</source>
+            <translation>台账：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="197" />
+            <source>Save the templates…</source>
+            <translation>保存模板…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="200" />
+            <source>Three CSV files with example rows (org_units.csv, committees.csv, people.csv): open them in Excel or WPS, replace the examples with your own and save.</source>
+            <translation>三个带示例行的 CSV 文件（org_units.csv 组织机构、committees.csv 调委会、people.csv 人员）：用 Excel 或 WPS 打开，把示例换成本单位的内容后保存。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="202" />
+            <source>Import the org files…</source>
+            <translation>导入组织机构文件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="205" />
+            <source>Select the three files together; they are checked first and imported whole, or not at all.</source>
+            <translation>请同时选中这三个文件；先检查，再整体导入，有错误时一行也不导入。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="207" />
+            <source>Type it in…</source>
+            <translation>逐项录入…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="210" />
+            <source>Add the district, streets, villages and communities, grids, committees and mediators one by one in the organisation window.</source>
+            <translation>在组织机构窗口中逐项添加区、街道（乡镇）、村（社区）、网格、调委会和调解员。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="214" />
+            <source>Start using the ledger</source>
+            <translation>开始使用台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="228" />
+            <source>Next: import the org files (or type in your district and its streets, villages and grids).</source>
+            <translation>下一步：导入组织机构文件（或录入本区及其街道、村（社区）和网格）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="230" />
+            <source>Next: add at least one mediation committee.</source>
+            <translation>下一步：至少添加一个人民调解委员会。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="231" />
+            <source>Next: add at least one mediator to a committee.</source>
+            <translation>下一步：至少为一个调委会添加一名调解员。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="232" />
+            <source>The organisation is ready: start using the ledger and register the first case.</source>
+            <translation>组织机构已设置好：开始使用台账，登记第一件案件。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="237" />
+            <source>Org units: {units}   Committees: {committees}   Mediators: {mediators}</source>
+            <translation>组织机构：{units}   调委会：{committees}   调解员：{mediators}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="247" />
+            <location filename="../../mediator_app/ui/first_start.py" line="255" />
+            <location filename="../../mediator_app/ui/first_start.py" line="259" />
+            <source>Save the templates</source>
+            <translation>保存模板</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="256" />
+            <source>The templates could not be saved in {folder}: {error}</source>
+            <translation>模板无法保存到 {folder}：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="260" />
+            <source>Saved in {folder}:
+{files}</source>
+            <translation>已保存到 {folder}：
+{files}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/first_start.py" line="264" />
+            <location filename="../../mediator_app/ui/first_start.py" line="277" />
+            <source>Import the org files</source>
+            <translation>导入组织机构文件</translation>
         </message>
     </context>
     <context>

@@ -12,9 +12,9 @@ from mediator_app.storage.files import FOLDER_MODE, make_private, open_private_t
 
 
 def default_drafts_dir() -> Path:
-    from platformdirs import user_data_dir
+    from mediator_app.locations import data_dir
 
-    return Path(user_data_dir("MediatorLedger", appauthor=False)) / "drafts"
+    return data_dir() / "drafts"
 
 
 class DraftStore:
