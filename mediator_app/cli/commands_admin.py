@@ -228,7 +228,10 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
-    saved = backup_service.restore(ctx.db_path, args.file)
+    from mediator_app.cli.login import restore_guard
+
+    with restore_guard(ctx.db_path, args.file):  # an encrypted ledger: login, 系统管理员
+        saved = backup_service.restore(ctx.db_path, args.file)
     key = "restore.done" if saved else "restore.done_new"
     print(text(key, ctx.lang, source=args.file, saved=saved))
     return EXIT_OK

@@ -119,7 +119,10 @@ def cmd_cases_import(args: argparse.Namespace, ctx: Context) -> int:
     progress = stderr_progress("…") if sys.stderr.isatty() else None
     with opened(ctx.db_path, create=True) as db:
         try:
-            result = import_cases(db, args.files, dry_run=args.dry_run, progress=progress)
+            from mediator_app.cli.login import package_password_for_import
+
+            result = import_cases(db, args.files, dry_run=args.dry_run, progress=progress,
+                                  package_password=package_password_for_import(args.files))
         except CsvImportError as exc:
             partial = getattr(exc, "result", None)
             if args.dry_run and partial is not None:
@@ -139,9 +142,13 @@ def cmd_cases_export(args: argparse.Namespace, ctx: Context) -> int:
     date_to = date_arg(args.date_to, "received_on")
     with opened(ctx.db_path, create=False) as db:
         if args.package:
+            from mediator_app.cli.login import package_password_for_export
+
             manifest = export_package(db, args.package, scope=args.scope, date_from=date_from,
                                       date_to=date_to,
-                                      with_personal_data=args.with_personal_data)
+                                      with_personal_data=args.with_personal_data,
+                                      package_password=package_password_for_export(
+                                          db, args.with_personal_data))
             print(text("export.package", ctx.lang, count=manifest.files["cases.csv"]["rows"],
                        path=args.package, files=len(manifest.files)))
             return EXIT_OK

@@ -6,7 +6,7 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,9 +14,11 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from mediator_app.domain.periods import parse_date
-from mediator_app.storage.db import ENV_DB, StorageError, default_db_path, open_database
+from mediator_app.storage import crypto
+from mediator_app.storage.db import ENV_DB, StorageError, default_db_path
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORAGE = 0, 1, 2, 3
+EXIT_LOGIN, EXIT_DENIED = 4, 5  # issue 9: failed login; refused by role or scope
 
 
 @dataclass
@@ -35,17 +37,18 @@ class Context:
 
 @contextmanager
 def opened(path: Path, *, create: bool) -> Iterator[Database]:
-    """The migrated database; without ``create`` a missing file is an error (exit 3)."""
+    """The migrated database; without ``create`` a missing file is an error (exit 3).
+    An encrypted ledger is opened after the login (``cli.login``; exit 4 on failure)."""
     if not create and not path.exists():
         raise StorageError("db.missing", path=str(path))
-    try:
-        handle = open_database(path)
-    except sqlite3.Error as exc:  # not a database, a folder, no access, locked …
-        raise StorageError("db.unreadable", path=str(path), detail=str(exc)) from exc
-    try:
-        yield handle.db
-    finally:
-        handle.close()
+    from mediator_app.cli.login import logged_in_db
+
+    with ExitStack() as stack:
+        try:
+            db = stack.enter_context(logged_in_db(path))
+        except (sqlite3.Error, *crypto.AllErrors) as exc:  # not a database, a folder …
+            raise StorageError("db.unreadable", path=str(path), detail=str(exc)) from exc
+        yield db
 
 
 def date_arg(text: str | None, field: str) -> date | None:

@@ -2,7 +2,9 @@
 
 Exit codes: 0 success; 1 bad input (import problems, unknown scope, bad period, failed
 check); 2 usage (argparse, pdf without --out); 3 database file problems (missing,
-unreadable, written by a newer program); 130 interrupted.
+unreadable, written by a newer program); 4 login failed (wrong or missing user, password
+or recovery key; locked or disabled account); 5 refused by the user's role or scope;
+130 interrupted.
 """
 
 from __future__ import annotations
@@ -12,12 +14,24 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
-from mediator_app.cli import commands_admin, commands_data, commands_docs
-from mediator_app.cli.common import EXIT_INPUT, EXIT_STORAGE, EXIT_USAGE, Context
+from mediator_app.cli import commands_admin, commands_data, commands_docs, commands_trust
+from mediator_app.cli.common import (
+    EXIT_DENIED,
+    EXIT_INPUT,
+    EXIT_LOGIN,
+    EXIT_STORAGE,
+    EXIT_USAGE,
+    Context,
+)
 from mediator_app.cli.help_texts import argparse_language, helper, lang_of
+from mediator_app.cli.login import configure as configure_login
 from mediator_app.cli.texts import domain_error, err, sqlite_detail, storage_error, text
+from mediator_app.domain.access import AccessDenied
+from mediator_app.domain.account_messages import AccountError, LoginFailed
 from mediator_app.domain.errors import DomainError
 from mediator_app.services.csv_io import CsvImportError
+from mediator_app.storage.crypto import AllErrors as SqliteErrors
+from mediator_app.storage.crypto import KeyFileError
 from mediator_app.storage.db import StorageError
 
 Handler = Callable[[argparse.Namespace, Context], int]
@@ -30,6 +44,10 @@ def _common(lang: str) -> argparse.ArgumentParser:
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=h("opt.db"))
     common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
                         help=h("opt.lang"))
+    common.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                        help=("登录用户（加密台账；也可用环境变量 MEDIATOR_APP_USER）"
+                              if lang != "en" else "user to log in as (encrypted ledger; "
+                              "or MEDIATOR_APP_USER)"))
     return common
 
 
@@ -45,6 +63,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     commands_admin.add_parsers(sub, common, lang)
     commands_data.add_parsers(sub, common, lang)
     commands_docs.register(sub, lang)
+    commands_trust.add_parsers(sub, common, lang)
     return parser
 
 
@@ -67,6 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exc:  # --help (0) or a usage error (2)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
     ctx = Context(db_arg=getattr(args, "db", None), lang=getattr(args, "lang", None) or "zh")
+    configure_login(getattr(args, "user", None), ctx.lang)
     try:
         return _run(args, ctx)
     except CsvImportError as exc:
@@ -79,7 +99,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StorageError as exc:
         err(storage_error(exc.code, dict(exc.params), ctx.lang), ctx.lang)
         return EXIT_STORAGE
-    except sqlite3.Error as exc:  # e.g. the database is locked, or --db is a folder
+    except LoginFailed as exc:
+        err(exc.text(ctx.lang), ctx.lang)
+        return EXIT_LOGIN
+    except AccessDenied as exc:
+        err(exc.text(ctx.lang), ctx.lang)
+        return EXIT_DENIED
+    except AccountError as exc:
+        err(exc.text(ctx.lang), ctx.lang)
+        return EXIT_STORAGE if exc.code.startswith("keys.") else EXIT_INPUT
+    except KeyFileError as exc:
+        err(AccountError(exc.code, path=exc.path, detail=exc.detail).text(ctx.lang), ctx.lang)
+        return EXIT_STORAGE
+    except (sqlite3.Error, *SqliteErrors) as exc:  # e.g. locked, or --db is a folder
         err(text("db.failed", ctx.lang, detail=sqlite_detail(str(exc), ctx.lang)), ctx.lang)
         return EXIT_STORAGE
     except KeyboardInterrupt:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.enums import OrgLevel
+from mediator_app.services import permissions
+from mediator_app.storage import crypto
 from mediator_app.storage.db import (
     DatabaseTooNew,
     StorageError,
@@ -53,6 +55,7 @@ def backup(db: Database, out: str | Path, source_path: str | None = None, *,
     (``backup.no_folder``: the program does not create folders from a mistyped path), so
     is a folder given as ``out`` (``backup.is_folder``). An existing ``out`` is refused
     (StorageError ``backup.exists``) unless ``overwrite``; the database itself always is."""
+    permissions.require(db, Action.BACKUP)  # issue 9
     target = Path(out)
     if source_path and target.exists() and target.resolve() == Path(source_path).resolve():
         raise StorageError("backup.same_file", path=str(target))
@@ -74,6 +77,8 @@ def backup(db: Database, out: str | Path, source_path: str | None = None, *,
         if wal.exists() and wal.stat().st_size:  # never: the copy's writer checkpointed
             raise StorageError("backup.verify_failed", path=str(target), detail=wal.name)
         _remove_journals(partial)  # both connections are closed: the copy is complete
+        if source_path and crypto.key_of(db.conn) is not None:
+            crypto.copy_key_file(source_path, target)  # the backup opens on its own
         partial.replace(target)
     finally:
         _remove_with_journals(partial)
@@ -103,7 +108,7 @@ def verify_ledger(path: str | Path) -> None:
         raise StorageError("db.missing", path=str(p))
     try:
         opened = open_database(p, readonly=True)
-    except sqlite3.DatabaseError as exc:
+    except crypto.DatabaseErrors as exc:
         raise StorageError("db.unreadable", path=str(p), detail=str(exc)) from exc
     try:
         db = opened.db
@@ -115,7 +120,7 @@ def verify_ledger(path: str | Path) -> None:
         problems = file_integrity(p)
         if problems:
             raise StorageError("restore.damaged", path=str(p), detail="; ".join(problems[:5]))
-    except sqlite3.DatabaseError as exc:
+    except crypto.DatabaseErrors as exc:
         raise StorageError("db.unreadable", path=str(p), detail=str(exc)) from exc
     finally:
         opened.close()
@@ -144,11 +149,5 @@ def restore(db_path: str | Path, source: str | Path) -> str | None:
 
 
 def _copy_into(source: Path, target: Path) -> None:
-    src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
     target.parent.mkdir(parents=True, exist_ok=True)
-    dest = sqlite3.connect(str(target))
-    try:
-        src.backup(dest)
-    finally:
-        dest.close()
-        src.close()
+    crypto.copy_file(source, target)  # encrypted when the source is (issue 9)

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
-from mediator_app.services import case_merge
+from mediator_app.services import case_merge, permissions, sealed_packages
 from mediator_app.services.case_merge import CASE_ALIASES, MergeRun, estimate_new_rows, merge_file
 from mediator_app.services.case_rows import Lookups, RowParser
 from mediator_app.services.csv_io import (
@@ -93,13 +94,27 @@ class _Source:
 
 def import_cases(db: Database, paths: Sequence[str | Path], *, dry_run: bool = False,
                  progress: Progress | None = None, cancel: Cancel | None = None,
-                 today: date | None = None) -> ImportResult:
+                 today: date | None = None,
+                 package_password: str | None = None) -> ImportResult:
     """Import cases.csv files and packages in one transaction. Raises CsvImportError
     (with ``.result`` holding the counts) when any problem is found; nothing is written
     then, nor on a dry run. Raises ImportCancelled when ``cancel()`` turns true."""
+    permissions.require(db, Action.IMPORT)
     with tempfile.TemporaryDirectory(prefix="mediator-import-") as tmp:
+        paths = [_unsealed(p, n, Path(tmp), package_password) for n, p in enumerate(paths)]
         sources = _open_sources(paths, Path(tmp))
         return _import_sources(db, sources, dry_run, progress, cancel, today or date.today())
+
+
+def _unsealed(path: str | Path, n: int, work: Path, password: str | None) -> str | Path:
+    """A sealed package (issue 9) opened into the work folder; other files as they are."""
+    if (password is None or Path(path).suffix.lower() != ".zip"
+            or not sealed_packages.is_sealed(path)):
+        return path  # without a password a sealed package reads as a damaged zip
+    plain = work / f"sealed{n}" / Path(path).name
+    plain.parent.mkdir()
+    sealed_packages.unseal(path, password, plain)
+    return plain
 
 
 def _open_sources(paths: Sequence[str | Path], work: Path) -> list[_Source]:
@@ -268,6 +283,7 @@ def export_cases(db: Database, out: str | Path, *, scope: str | None = None,
     """Write every case in scope (tombstones included) as cases.csv v1: UTF-8 with BOM,
     every field quoted, CRLF line ends. Returns the number of rows written. The file
     appears only when complete (written next to it, then renamed)."""
+    scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
     repo = ExchangeRepository(db)
     _check_scope(repo, scope)
     cursor = repo.export_cursor(scope, _iso(date_from), _iso(date_to))
@@ -295,6 +311,7 @@ def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None
     from mediator_app.domain.messages import field_label
     from mediator_app.reports.xlsx import XlsxWriter
 
+    scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
     repo = ExchangeRepository(db)
     _check_scope(repo, scope)
     cursor = repo.export_rows(scope, _iso(date_from), _iso(date_to))

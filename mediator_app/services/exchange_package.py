@@ -26,7 +26,9 @@ from typing import Any
 from sqlite_utils import Database
 
 import mediator_app
+from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.services import permissions, sealed_packages
 from mediator_app.services.csv_io import CsvImportError, CsvProblem, file_problem
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.exchange_repo import ExchangeRepository
@@ -138,11 +140,18 @@ def _source_unit(db: Database, scope: str | None) -> dict[str, str]:
 def export_package(db: Database, out: str | Path, *, scope: str | None = None,
                    date_from: date | str | None = None, date_to: date | str | None = None,
                    with_personal_data: bool = False,
-                   progress: Progress | None = None) -> PackageManifest:
+                   progress: Progress | None = None,
+                   package_password: str | None = None) -> PackageManifest:
     """Write the package of ``scope`` (None: the whole ledger) to ``out``; the file
-    appears only when complete. Returns its manifest."""
+    appears only when complete. Returns its manifest. From an encrypted ledger, a
+    package with personal data is sealed with ``package_password`` (required then;
+    ``services.sealed_packages``)."""
     from mediator_app.services.case_exchange import export_cases
 
+    scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
+    if with_personal_data:
+        permissions.require(db, Action.EXPORT_PERSONAL)
+    sealing = sealed_packages.must_seal(db, with_personal_data, package_password)
     source = _source_unit(db, scope)
     lo, hi = _iso(date_from), _iso(date_to)
     manifest = PackageManifest(source, lo, hi, with_personal_data, created_at=now_iso())
@@ -165,7 +174,11 @@ def export_package(db: Database, out: str | Path, *, scope: str | None = None,
                                         pkg.personal_rows(name, scope, lo, hi))
         manifest.files = {name: _file_entry(work / name, n) for name, n in rows.items()}
         manifest.totals = totals_dict(repo.totals(scope, lo, hi))
-        _zip(work, target, manifest)
+        if sealing:
+            _zip(work, work / "unsealed.zip", manifest)
+            sealed_packages.seal(work / "unsealed.zip", target, package_password or "")
+        else:
+            _zip(work, target, manifest)
     if with_personal_data:
         from mediator_app.services.privacy import record_personal_export
 

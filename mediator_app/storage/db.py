@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mediator_app.storage import crypto
 from mediator_app.storage.migrations import MIGRATION_SET, known_names, migrations
 
 BUSY_TIMEOUT_MS = 10_000
@@ -62,6 +63,9 @@ class OpenedDatabase:
 def _connect(path: str, readonly: bool, check_same_thread: bool) -> sqlite3.Connection:
     if path == ":memory:":
         return sqlite3.connect(":memory:", check_same_thread=check_same_thread)
+    key = crypto.key_for(path)  # an encrypted ledger unlocked by a login (storage.crypto)
+    if key is not None:
+        return crypto.connect(path, key, readonly=readonly, check_same_thread=check_same_thread)
     if readonly:
         uri = Path(path).resolve().as_uri() + "?mode=ro"
         return sqlite3.connect(uri, uri=True, check_same_thread=check_same_thread)
@@ -87,11 +91,7 @@ def unknown_migrations(db: Database) -> list[str]:
 def backup_file(conn: sqlite3.Connection, target: str | Path) -> None:
     """Consistent copy of a live database through SQLite's backup API."""
     Path(target).parent.mkdir(parents=True, exist_ok=True)
-    dest = sqlite3.connect(str(target))
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+    crypto.copy_database(conn, target)  # encrypted with the same key when conn is
 
 
 def _has_tables(db: Database) -> bool:
@@ -129,6 +129,8 @@ def open_database(
     spath = str(path)
     if readonly and spath != ":memory:" and not Path(spath).exists():
         raise StorageError("db.missing", path=spath)
+    if crypto.key_for(spath) is None and crypto.is_encrypted_ledger(spath):
+        raise StorageError("db.encrypted", path=spath)
     conn = _connect(spath, readonly, check_same_thread)
     try:
         _pragmas(conn, readonly)
@@ -141,7 +143,7 @@ def open_database(
             backup = _backup_before_migrating(db, spath)
             migrations.apply(db)
         conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
+    except crypto.DatabaseErrors as exc:
         conn.close()
         raise StorageError("db.unreadable", path=spath, detail=str(exc)) from exc
     except BaseException:

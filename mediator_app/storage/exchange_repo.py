@@ -319,11 +319,18 @@ class ExchangeRepository:
 
 def file_integrity(path: Path) -> list[str]:
     """``PRAGMA integrity_check`` of a database file opened read-only; [] when healthy."""
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    from mediator_app.storage import crypto
+
+    key = crypto.key_for(path)  # an encrypted ledger or its backup (issue 9)
+    try:
+        conn = (crypto.connect(path, key, readonly=True) if key is not None else
+                sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True))
+    except crypto.DatabaseErrors as exc:
+        return [str(exc)]
     try:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
         return [r[0] for r in rows if r[0] != "ok"]
-    except sqlite3.DatabaseError as exc:
+    except crypto.DatabaseErrors as exc:
         return [str(exc)]
     finally:
         conn.close()

@@ -350,5 +350,24 @@ def m0070_create_import_log(db: Database) -> None:
     ])
 
 
+@migrations()
+def m0090_create_accounts(db: Database) -> None:
+    """User accounts of an encrypted ledger (issue 9): role and scope live inside the
+    encrypted file; the wrapped keys live in the key file beside it. A disabled
+    account's row stays so that its cases and audit entries keep the name."""
+    _run(db, [
+        """CREATE TABLE accounts (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('系统管理员','管理员','调解员','查看')),
+            scope TEXT,
+            personal_data INTEGER NOT NULL DEFAULT 0,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX idx_audit_log_action ON audit_log(action)",
+    ])
+
+
 def known_names() -> list[str]:
     return [m.name for m in migrations._migrations]

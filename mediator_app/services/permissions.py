@@ -1,0 +1,125 @@
+"""The one place where services check who may do what (issue 9).
+
+A login binds a ``Principal`` to the open ``Database`` (``bind``); every service that
+writes, exports or reports calls ``require``/``scope_for``/``require_case`` first. A
+plain ledger has no principal and everything is allowed, as before accounts existed. An
+*encrypted* connection without a principal is refused everything: the only way to get
+one is a login (``services.accounts``).
+
+Scopes: a principal's scope is an org unit code (that unit and everything beneath it)
+or a committee code (the committee's cases, and reports for the committee's unit).
+"""
+
+from __future__ import annotations
+
+import weakref
+
+from sqlite_utils import Database
+
+from mediator_app.domain.access import AccessDenied, Action, Principal, Role
+from mediator_app.storage import crypto
+from mediator_app.storage.account_repo import AccountRepository
+from mediator_app.storage.audit_repo import set_actor
+
+_principals: weakref.WeakKeyDictionary[Database, Principal] = weakref.WeakKeyDictionary()
+
+#: Stand-in for "an encrypted ledger opened without a login": refused everything.
+NOBODY = Principal(name="?", role=Role.VIEWER, scope="\x00")
+
+
+def bind(db: Database, principal: Principal | None) -> None:
+    """Attach (or, with None, detach) the logged-in user to this connection."""
+    if principal is None:
+        _principals.pop(db, None)
+    else:
+        _principals[db] = principal
+    set_actor(db, principal.name if principal else None)
+
+
+def principal_of(db: Database) -> Principal | None:
+    """The logged-in user; None on a plain ledger without a login (all allowed)."""
+    p = _principals.get(db)
+    if p is None and crypto.key_of(db.conn) is not None:
+        return NOBODY
+    return p
+
+
+def require(db: Database, action: Action) -> None:
+    """Raise ``AccessDenied`` unless the user's role allows ``action``."""
+    p = principal_of(db)
+    if p is not None and (p is NOBODY or not p.may(action)):
+        raise AccessDenied(p, action)
+
+
+def may(db: Database, action: Action) -> bool:
+    try:
+        require(db, action)
+    except AccessDenied:
+        return False
+    return True
+
+
+def sees_personal_data(db: Database) -> bool:
+    return may(db, Action.VIEW_PERSONAL)
+
+
+def scope_unit(db: Database, p: Principal) -> str | None:
+    """The org unit a principal's scope covers (a committee's own unit)."""
+    if p.scope is None:
+        return None
+    repo = AccountRepository(db)
+    if repo.scope_kind(p.scope) == "committee":
+        return repo.committee_unit(p.scope)
+    return p.scope
+
+
+def scope_for(db: Database, action: Action, requested: str | None) -> str | None:
+    """Check ``action`` on the org unit ``requested`` and return the scope to use: the
+    requested one when it lies within the user's scope, the user's own scope when none
+    was requested (a scoped user never gets the whole ledger). Raises AccessDenied."""
+    require(db, action)
+    p = principal_of(db)
+    if p is None or p.scope is None:
+        return requested
+    unit = scope_unit(db, p)
+    if unit is None:  # the scope's unit or committee was deleted: nothing is in scope
+        raise AccessDenied(p, action, requested or p.scope)
+    if requested is None:
+        return unit
+    repo = AccountRepository(db)
+    place = requested
+    if repo.scope_kind(requested) == "committee":
+        if requested == p.scope:
+            return requested
+        place = repo.committee_unit(requested) or requested
+    if not repo.unit_within(place, unit):
+        raise AccessDenied(p, action, requested)
+    return requested
+
+
+def require_case(db: Database, action: Action, *, org_code: str | None,
+                 committee_code: str | None, label: str = "") -> None:
+    """``action`` on a case located at ``org_code`` of committee ``committee_code``."""
+    require(db, action)
+    p = principal_of(db)
+    if p is None or p.scope is None:
+        return
+    repo = AccountRepository(db)
+    if committee_code and committee_code == p.scope:
+        return
+    unit = scope_unit(db, p)
+    if unit is not None and org_code and repo.unit_within(org_code, unit):
+        return
+    if unit is not None and committee_code:
+        home = repo.committee_unit(committee_code)
+        if home is not None and repo.unit_within(home, unit) and not org_code:
+            return
+    raise AccessDenied(p, action, label or committee_code or org_code or "")
+
+
+def require_stored_case(db: Database, action: Action, rowid: int) -> None:
+    place = AccountRepository(db).case_place(rowid)
+    if place is None:
+        require(db, action)
+        return
+    require_case(db, action, org_code=place[0], committee_code=place[1], label=str(rowid))

@@ -1,0 +1,141 @@
+"""Accounts (name, role, scope) inside the ledger, and the audit-log search for the
+audit viewer. The keys that open an encrypted ledger are in ``storage.crypto``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlite_utils import Database
+
+from mediator_app.storage.audit_repo import AuditEntry
+from mediator_app.storage.convert import now_iso
+
+
+@dataclass(frozen=True)
+class AccountRow:
+    name: str
+    role: str
+    scope: str | None
+    personal_data: bool
+    disabled: bool
+    created_at: str
+    updated_at: str
+
+
+_COLUMNS = "name, role, scope, personal_data, disabled, created_at, updated_at"
+
+
+def _row(r: tuple[object, ...]) -> AccountRow:
+    return AccountRow(str(r[0]), str(r[1]), None if r[2] is None else str(r[2]),
+                      bool(r[3]), bool(r[4]), str(r[5]), str(r[6]))
+
+
+class AccountRepository:
+    def __init__(self, db: Database):
+        self.db = db
+
+    def get(self, name: str) -> AccountRow | None:
+        row = self.db.execute(f"SELECT {_COLUMNS} FROM accounts WHERE name = ?",
+                              [name]).fetchone()
+        return _row(row) if row else None
+
+    def all(self) -> list[AccountRow]:
+        rows = self.db.execute(f"SELECT {_COLUMNS} FROM accounts ORDER BY name").fetchall()
+        return [_row(r) for r in rows]
+
+    def insert(self, name: str, role: str, scope: str | None, personal_data: bool) -> None:
+        now = now_iso()
+        self.db.execute(
+            f"INSERT INTO accounts({_COLUMNS}) VALUES (?, ?, ?, ?, 0, ?, ?)",
+            [name, role, scope, int(personal_data), now, now])
+
+    def update(self, name: str, *, role: str, scope: str | None, personal_data: bool,
+               disabled: bool) -> None:
+        self.db.execute(
+            "UPDATE accounts SET role = ?, scope = ?, personal_data = ?, disabled = ?, "
+            "updated_at = ? WHERE name = ?",
+            [role, scope, int(personal_data), int(disabled), now_iso(), name])
+
+    def scope_kind(self, code: str) -> str | None:
+        """'unit' for an org unit code, 'committee' for a committee code, else None."""
+        if self.db.execute("SELECT 1 FROM org_units WHERE code = ?", [code]).fetchone():
+            return "unit"
+        if self.db.execute("SELECT 1 FROM committees WHERE code = ?", [code]).fetchone():
+            return "committee"
+        return None
+
+    def committee_unit(self, code: str) -> str | None:
+        row = self.db.execute("SELECT org_code FROM committees WHERE code = ?",
+                              [code]).fetchone()
+        return str(row[0]) if row else None
+
+    def unit_within(self, unit: str, ancestor: str) -> bool:
+        """``unit`` is ``ancestor`` or beneath it."""
+        return self.db.execute(
+            "SELECT 1 FROM org_closure WHERE ancestor = ? AND descendant = ?",
+            [ancestor, unit]).fetchone() is not None
+
+    def case_place(self, rowid: int) -> tuple[str, str] | None:
+        """(org_code, committee_code) of a case."""
+        row = self.db.execute("SELECT org_code, committee_code FROM cases WHERE id = ?",
+                              [rowid]).fetchone()
+        return (str(row[0]), str(row[1])) if row else None
+
+    def case_rowid(self, case_id: str) -> int | None:
+        row = self.db.execute("SELECT id FROM cases WHERE case_id = ?", [case_id]).fetchone()
+        return int(row[0]) if row else None
+
+
+def checkpoint(db: Database) -> None:
+    """Fold the -wal into the file (before converting or replacing it)."""
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    user: str = ""
+    case: str = ""  # a case number or case id (substring)
+    action: str = ""
+    date_from: str = ""  # ISO dates, inclusive
+    date_to: str = ""
+    limit: int = 5000
+
+
+def search_audit(db: Database, f: AuditFilter) -> list[AuditEntry]:
+    """Audit entries matching the filter, newest first. ``case`` matches the entity key
+    of case entries or the case number."""
+    where: list[str] = []
+    params: list[object] = []
+    if f.user:
+        where.append("a.user = ?")
+        params.append(f.user)
+    if f.action:
+        where.append("a.action = ?")
+        params.append(f.action)
+    if f.date_from:
+        where.append("a.at >= ?")
+        params.append(f.date_from)
+    if f.date_to:
+        where.append("a.at < date(?, '+1 day')")
+        params.append(f.date_to)
+    if f.case:
+        where.append("a.entity = 'case' AND (a.entity_key = ? OR a.entity_key IN "
+                     "(SELECT case_id FROM cases WHERE case_no LIKE ?))")
+        params += [f.case, f"%{f.case}%"]
+    sql = ("SELECT a.at, a.user, a.entity, a.entity_key, a.action, a.field, a.old_value, "
+           "a.new_value FROM audit_log a")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY a.id DESC LIMIT ?"
+    params.append(f.limit)
+    return [AuditEntry(*r) for r in db.execute(sql, params).fetchall()]
+
+
+def audit_users(db: Database) -> list[str]:
+    return [str(r[0]) for r in db.execute(
+        "SELECT DISTINCT user FROM audit_log ORDER BY user").fetchall()]
+
+
+def audit_actions(db: Database) -> list[str]:
+    return [str(r[0]) for r in db.execute(
+        "SELECT DISTINCT action FROM audit_log ORDER BY action").fetchall()]
