@@ -103,7 +103,9 @@ def import_cases(db: Database, paths: Sequence[str | Path], *, dry_run: bool = F
     with tempfile.TemporaryDirectory(prefix="mediator-import-") as tmp:
         paths = [_unsealed(p, n, Path(tmp), package_password) for n, p in enumerate(paths)]
         sources = _open_sources(paths, Path(tmp))
-        return _import_sources(db, sources, dry_run, progress, cancel, today or date.today())
+        with permissions.guarded(db, Action.IMPORT):  # issue 9: rows outside the scope
+            return _import_sources(db, sources, dry_run, progress, cancel,
+                                   today or date.today())
 
 
 def _unsealed(path: str | Path, n: int, work: Path, password: str | None) -> str | Path:

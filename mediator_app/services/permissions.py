@@ -13,12 +13,14 @@ or a committee code (the committee's cases, and reports for the committee's unit
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from sqlite_utils import Database
 
 from mediator_app.domain.access import AccessDenied, Action, Principal, Role
 from mediator_app.storage import crypto
-from mediator_app.storage.account_repo import AccountRepository
+from mediator_app.storage.account_repo import SCOPE_GUARD, AccountRepository, install_scope_guard
 from mediator_app.storage.audit_repo import set_actor
 
 _principals: weakref.WeakKeyDictionary[Database, Principal] = weakref.WeakKeyDictionary()
@@ -34,6 +36,27 @@ def bind(db: Database, principal: Principal | None) -> None:
     else:
         _principals[db] = principal
     set_actor(db, principal.name if principal else None)
+    if principal is not None and principal.scope is not None and not db.conn.in_transaction:
+        _guard(db, principal)
+
+
+def _guard(db: Database, p: Principal) -> None:
+    """Writes outside the scope abort at the storage level too (``scope_guard``)."""
+    repo = AccountRepository(db)
+    committee = p.scope if repo.scope_kind(p.scope or "") == "committee" else None
+    install_scope_guard(db, scope_unit(db, p) or "", committee)
+
+
+@contextmanager
+def guarded(db: Database, action: Action) -> Iterator[None]:
+    """Turn the storage-level scope guard's abort into ``AccessDenied``."""
+    try:
+        yield
+    except crypto.AllErrors as exc:
+        p = principal_of(db)
+        if p is None or SCOPE_GUARD not in str(exc):
+            raise
+        raise AccessDenied(p, action, p.scope or "") from exc
 
 
 def principal_of(db: Database) -> Principal | None:

@@ -139,3 +139,43 @@ def audit_users(db: Database) -> list[str]:
 def audit_actions(db: Database) -> list[str]:
     return [str(r[0]) for r in db.execute(
         "SELECT DISTINCT action FROM audit_log ORDER BY action").fetchall()]
+
+
+SCOPE_GUARD = "mediator_app: outside the user's scope"
+
+
+def _q(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def install_scope_guard(db: Database, unit: str | None, committee: str | None) -> None:
+    """TEMP triggers on this connection that abort any insert or update of a case,
+    org unit or committee outside the scope (``unit`` and beneath it, or the cases of
+    ``committee``): the storage-level backstop of ``services.permissions`` for writes
+    that arrive in bulk (imports, packages). The error text is ``SCOPE_GUARD``."""
+    drop_scope_guard(db)
+    under = f"(SELECT descendant FROM org_closure WHERE ancestor = {_q(unit or '')})"
+    own = f" OR {{row}}.committee_code = {_q(committee)}" if committee else ""
+    ok_case = f"({{row}}.org_code IN {under}{own})"
+    raise_ = f"SELECT RAISE(ABORT, {_q(SCOPE_GUARD)});"
+    rules = [
+        ("cases", "INSERT", ok_case.format(row="NEW")),
+        ("cases", "UPDATE", ok_case.format(row="NEW") + " AND " + ok_case.format(row="OLD")),
+        # a parent not yet in the closure was inserted (and checked) in this transaction
+        ("org_units", "INSERT", f"(NEW.parent_code IN {under} OR NEW.parent_code NOT IN "
+                                "(SELECT descendant FROM org_closure))"),
+        ("org_units", "UPDATE", f"OLD.code IN {under} AND "
+                                f"(NEW.parent_code IN {under} OR NEW.code = {_q(unit or '')})"),
+        ("committees", "INSERT", f"(NEW.org_code IN {under} OR NEW.org_code NOT IN "
+                                 "(SELECT descendant FROM org_closure))"),
+        ("committees", "UPDATE", f"OLD.org_code IN {under} AND NEW.org_code IN {under}"),
+    ]
+    for table, event, ok in rules:
+        db.execute(f"CREATE TEMP TRIGGER scope_guard_{table}_{event.lower()} "
+                   f"BEFORE {event} ON main.{table} WHEN NOT ({ok}) BEGIN {raise_} END")
+
+
+def drop_scope_guard(db: Database) -> None:
+    for table in ("cases", "org_units", "committees"):
+        for event in ("insert", "update"):
+            db.execute(f"DROP TRIGGER IF EXISTS temp.scope_guard_{table}_{event}")
