@@ -352,16 +352,30 @@ def record_login(session: Session, *, how: str = "cli") -> None:
     if p is None or session.recorded:
         return
     session.recorded = True
-    path = Path(session.path)
+    write_login(session.db, session.path, p, how=how)
+
+
+def principal_for(db: Database, name: str) -> Principal:
+    """The principal of an enabled account (LoginFailed when disabled or unknown)."""
+    row = AccountRepository(db).get(name)
+    if row is None or row.disabled:
+        raise LoginFailed("login.disabled", user=name)
+    return _principal(row)
+
+
+def write_login(db: Database, ledger: str | Path, p: Principal, *, how: str) -> None:
+    """The audit entries of a login (see ``record_login``); the GUI calls it on its
+    worker connection."""
+    path = Path(ledger)
     with crypto.keyfile_lock(path):
         keys = crypto.KeyFile.load(path)
         pending = list(keys.pending_audit)
-        with session.db.atomic():
+        with db.atomic():
             for e in pending:
-                AuditRepository(session.db, e.get("user", "?")).record(
+                AuditRepository(db, e.get("user", "?")).record(
                     "account", e.get("user", "?"), LOGIN_FAILED, e.get("reason", ""),
                     None, e.get("at", ""))
-            AuditRepository(session.db, p.name).record("account", p.name, LOGIN, how)
+            AuditRepository(db, p.name).record("account", p.name, LOGIN, how)
         changed = bool(pending) or p.name in keys.lockout
         keys.pending_audit.clear()
         keys.lockout.pop(p.name, None)

@@ -161,6 +161,7 @@ def save_case(db: Database, case: Case, *, today: date | None = None, user: str 
     repo = CaseRepository(db)
     if case.id is not None:  # issue 9: the stored case and its new place both in scope
         permissions.require_stored_case(db, Action.EDIT_CASE, case.id)
+        case = permissions.unmasked_for_save(db, case)  # a masked value is never saved
     permissions.require_case(db, Action.EDIT_CASE, committee_code=case.committee_code,
                              org_code=repo.location_of(case.committee_code, case.grid_code),
                              label=case.case_no)

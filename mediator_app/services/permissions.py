@@ -12,6 +12,7 @@ or a committee code (the committee's cases, and reports for the committee's unit
 
 from __future__ import annotations
 
+import dataclasses
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,9 +20,12 @@ from contextlib import contextmanager
 from sqlite_utils import Database
 
 from mediator_app.domain.access import AccessDenied, Action, Principal, Role
+from mediator_app.domain.idnumber import mask_id_number, mask_phone
+from mediator_app.domain.model import Case
 from mediator_app.storage import crypto
 from mediator_app.storage.account_repo import SCOPE_GUARD, AccountRepository, install_scope_guard
 from mediator_app.storage.audit_repo import set_actor
+from mediator_app.storage.case_repo import CaseRepository
 
 _principals: weakref.WeakKeyDictionary[Database, Principal] = weakref.WeakKeyDictionary()
 
@@ -146,3 +150,49 @@ def require_stored_case(db: Database, action: Action, rowid: int) -> None:
         require(db, action)
         return
     require_case(db, action, org_code=place[0], committee_code=place[1], label=str(rowid))
+
+
+# ---- parties' personal data for users without the right to see it ---------------------
+
+def _mask(field: str, value: str) -> str:
+    if not value:
+        return value
+    if field == "id_number":
+        return mask_id_number(value)
+    if field == "phone":
+        return mask_phone(value)
+    return value[:3] + "****" if len(value) > 3 else "****"
+
+
+def masked_case(db: Database, case: Case) -> Case:
+    """The case as this user may see it: ID numbers, phones and addresses of parties
+    masked unless the role (or an administrator's grant) allows personal data."""
+    if sees_personal_data(db):
+        return case
+    parties = tuple(dataclasses.replace(p, id_number=_mask("id_number", p.id_number),
+                                        phone=_mask("phone", p.phone),
+                                        address=_mask("address", p.address))
+                    for p in case.parties)
+    return dataclasses.replace(case, parties=parties)
+
+
+def _kept(field: str, value: str, stored: str) -> str:
+    return stored if value and value == _mask(field, stored) else value
+
+
+def unmasked_for_save(db: Database, case: Case) -> Case:
+    """Before saving an edit by a user who saw masked values: a party field still equal
+    to the mask of the stored value keeps the stored value (the mask is never saved)."""
+    if case.id is None or sees_personal_data(db):
+        return case
+    stored = {p.id: p for p in CaseRepository(db).get(case.id).parties if p.id is not None}
+    parties = []
+    for p in case.parties:
+        old = stored.get(p.id) if p.id is not None else None
+        if old is not None:
+            p = dataclasses.replace(
+                p, id_number=_kept("id_number", p.id_number, old.id_number),
+                phone=_kept("phone", p.phone, old.phone),
+                address=_kept("address", p.address, old.address))
+        parties.append(p)
+    return dataclasses.replace(case, parties=tuple(parties))

@@ -113,15 +113,31 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
     _prefer_cjk_font(app)
     prefs.apply_text_scale(app)
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    from mediator_app.ui.trust import backups as trust_backups
+    from mediator_app.ui.trust import session as trust
+
+    user = None
+    if trust.needs_login(str(db_path)):  # an encrypted ledger: log in first (issue 9)
+        user = trust.login(str(db_path), language)
+        if user is None:
+            return 1
     ctx = open_context(str(db_path), language)
     if ctx is None:
         return 1
+    if user is not None and not trust.attach_or_explain(ctx, user):
+        return 1
     window = build_main_window(ctx)
     ctx.dialogs.parent = window  # type: ignore[attr-defined]
+    trust.install(window, ctx)
+    auto = trust_backups.wanted(ctx)
+    if auto:
+        trust_backups.AutoBackup(window, ctx)
     window.show()
     try:
         return app.exec()
     finally:
+        if auto:
+            trust_backups.backup_on_close(ctx)
         ctx.runner.shutdown()
         ctx.read_db.close()
 

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.enums import CaseStatus, Performance
 from mediator_app.domain.model import Case
+from mediator_app.services import permissions
 from mediator_app.services.privacy import record_case_view
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.ui.case_form.actions import StatusActionsMixin
@@ -297,8 +298,9 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
 
     def _start_edit(self, rowid: int) -> None:
         case = CaseRepository(self.ctx.read_db).get(rowid)
-        self._show_case(case)
-        if not self.ctx.readonly:  # the form shows parties' data in full: log who saw it
+        personal = permissions.sees_personal_data(self.ctx.read_db)  # issue 9: roles
+        self._show_case(case if personal else permissions.masked_case(self.ctx.read_db, case))
+        if personal and not self.ctx.readonly:  # parties' data in full: log who saw it
             user = self.ctx.user
             self.ctx.runner.run(lambda db: record_case_view(db, rowid, user=user))
         draft = self.drafts.load(self._draft_key)

@@ -1,0 +1,143 @@
+"""The audit viewer for administrators (issue 9): filter by user, case, date and action;
+export what is shown as CSV. The search runs on the worker connection."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediator_app.services import audit
+from mediator_app.storage.audit_repo import AuditEntry
+from mediator_app.ui.context import AppContext
+from mediator_app.ui.trust.session import show_error
+
+
+class AuditViewer(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("auditViewer")
+        self.ctx = ctx
+        self.entries: list[AuditEntry] = []
+        self.setWindowTitle(self.tr("Audit log"))
+        self.user = QComboBox()
+        self.user.setEditable(True)
+        self.action = QComboBox()
+        self.action.setEditable(True)
+        self.case = QLineEdit()
+        self.case.setPlaceholderText(self.tr("case number or id"))
+        self.use_dates = QCheckBox(self.tr("Only between"))
+        today = QDate.currentDate()
+        self.date_from = QDateEdit(today.addMonths(-1))
+        self.date_to = QDateEdit(today)
+        for d in (self.date_from, self.date_to):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("yyyy-MM-dd")
+        dates = QHBoxLayout()
+        dates.addWidget(self.use_dates)
+        dates.addWidget(self.date_from)
+        dates.addWidget(QLabel("–"))
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        form = QFormLayout()
+        form.addRow(self.tr("User"), self.user)
+        form.addRow(self.tr("Action"), self.action)
+        form.addRow(self.tr("Case"), self.case)
+        form.addRow(self.tr("Date"), dates)
+        search = QPushButton(self.tr("Search"))
+        search.setDefault(True)
+        search.clicked.connect(self.search)
+        export = QPushButton(self.tr("Export CSV…"))
+        export.clicked.connect(self.export_csv)
+        row = QHBoxLayout()
+        row.addWidget(search)
+        row.addWidget(export)
+        row.addStretch(1)
+        self.count = QLabel()
+        row.addWidget(self.count)
+        self.table = QTableWidget(0, 8)
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Time"), self.tr("User"), self.tr("Entity"), self.tr("Key"),
+            self.tr("Action"), self.tr("Field"), self.tr("Old value"), self.tr("New value")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addLayout(row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(close)
+        self.resize(1100, 600)
+        self._run(lambda db: (audit.users(db), audit.actions(db)), self._fill_choices)
+        self.search()
+
+    def _run(self, job: Any, done: Any) -> None:
+        self.ctx.runner.run(job, done, lambda exc: show_error(self, self.ctx, exc))
+
+    def _fill_choices(self, choices: tuple[list[str], list[str]]) -> None:
+        users, actions = choices
+        for combo, values in ((self.user, users), (self.action, actions)):
+            current = combo.currentText()
+            combo.clear()
+            combo.addItem("")
+            combo.addItems(values)
+            combo.setCurrentText(current)
+
+    def current_filter(self) -> audit.AuditFilter:
+        dates = self.use_dates.isChecked()
+        return audit.AuditFilter(
+            user=self.user.currentText().strip(), action=self.action.currentText().strip(),
+            case=self.case.text().strip(),
+            date_from=self.date_from.date().toString("yyyy-MM-dd") if dates else "",
+            date_to=self.date_to.date().toString("yyyy-MM-dd") if dates else "")
+
+    def search(self) -> None:
+        f = self.current_filter()
+        self._run(lambda db: audit.search(db, f), self.show_entries)
+
+    def show_entries(self, entries: list[AuditEntry]) -> None:
+        self.entries = entries
+        self.table.setRowCount(len(entries))
+        for r, e in enumerate(entries):
+            for c, value in enumerate((e.at[:19].replace("T", " "), e.user, e.entity,
+                                       e.entity_key, e.action, e.field, e.old_value or "",
+                                       e.new_value or "")):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.table.resizeColumnsToContents()
+        self.count.setText(self.tr("{n} entries").format(n=len(entries)))
+
+    def export_csv(self) -> None:
+        path = self.ctx.dialogs.save_file(self.tr("Export the audit log"), "audit-log.csv",
+                                          self.tr("CSV files (*.csv)"))
+        if not path:
+            return
+        header = tuple(self.table.horizontalHeaderItem(i).text() for i in range(8))
+        entries = list(self.entries)
+        self.ctx.runner.run(lambda _db: audit.export_csv(entries, path, header),
+                            lambda n: self.ctx.dialogs.info(
+                                self.tr("Export the audit log"),
+                                self.tr("{n} entries written to {path}.").format(n=n,
+                                                                                path=path)),
+                            lambda exc: show_error(self, self.ctx, exc))
