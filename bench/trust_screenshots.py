@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import sys
 import tempfile
+import time
+from datetime import datetime, timedelta
 from pathlib import Path
-
-from PySide6.QtWidgets import QApplication
 
 from mediator_app.services import accounts, auto_backup, demo
 from mediator_app.storage import crypto
@@ -40,8 +40,6 @@ def main() -> int:
     accounts.set_disabled(s.db, str(path), "王调解", True)
     accounts.record_login(s)
     for day in range(3):
-        from datetime import datetime, timedelta
-
         auto_backup.run_backup(s.db, path, now=datetime.now() - timedelta(days=day * 3))
     s.close()
     crypto._registry.clear()
@@ -77,8 +75,6 @@ def main() -> int:
         dialog.show()
         for _ in range(50):
             qapp.processEvents()
-            import time
-
             time.sleep(0.02)
         dialog.grab().save(str(OUT / name))
         dialog.close()

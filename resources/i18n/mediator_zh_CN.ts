@@ -4,77 +4,77 @@
     <context>
         <name>AgreementPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="271" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="285" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="272" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="286" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="273" />
             <source>Signed on</source>
             <translation>签订日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="287" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="274" />
             <source>Main facts</source>
             <translation>主要事实</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="275" />
             <source>Disputed matters</source>
             <translation>争议事项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="290" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="277" />
             <source>Responsibilities</source>
             <translation>各方责任</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="292" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="279" />
             <source>Agreed terms</source>
             <translation>协议内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="293" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="280" />
             <source>Manner of performance</source>
             <translation>履行方式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="295" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="282" />
             <source>Place of performance</source>
             <translation>履行地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="297" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
             <source>Performance deadline</source>
             <translation>履行期限</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="300" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="287" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="301" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
             <source>Judicially confirmed</source>
             <translation>已司法确认</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="302" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="289" />
             <source>Judicial confirmation date</source>
             <translation>司法确认日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="304" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="291" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="305" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="292" />
             <source>Oral agreements are recorded here too (口头协议登记).</source>
             <translation>口头协议也在此登记（口头协议登记）。</translation>
         </message>
@@ -154,130 +154,389 @@ Open it read-only?</source>
         </message>
     </context>
     <context>
+        <name>AuditViewer</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="40" />
+            <source>Audit log</source>
+            <translation>审计日志</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="45" />
+            <source>case number or id</source>
+            <translation>案号或编号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="46" />
+            <source>Only between</source>
+            <translation>只看日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="60" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="77" />
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="61" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="62" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="63" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="64" />
+            <source>Search</source>
+            <translation>查询</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="67" />
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="77" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="77" />
+            <source>Entity</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="77" />
+            <source>Key</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
+            <source>Old value</source>
+            <translation>原值</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
+            <source>New value</source>
+            <translation>新值</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="97" />
+            <source>log in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="97" />
+            <source>failed login</source>
+            <translation>登录失败</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="98" />
+            <source>user added</source>
+            <translation>添加用户</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="98" />
+            <source>role changed</source>
+            <translation>角色变更</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="99" />
+            <source>user disabled</source>
+            <translation>停用用户</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="99" />
+            <source>user enabled</source>
+            <translation>启用用户</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="100" />
+            <source>password changed</source>
+            <translation>修改密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="101" />
+            <source>password reset</source>
+            <translation>重置密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="102" />
+            <source>recovery key used</source>
+            <translation>使用恢复密钥</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="103" />
+            <source>ledger encrypted</source>
+            <translation>台账加密</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="104" />
+            <source>personal data exported</source>
+            <translation>导出个人信息</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="105" />
+            <source>personal data viewed</source>
+            <translation>查看个人信息</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="106" />
+            <source>created</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="106" />
+            <source>changed</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="107" />
+            <source>deleted</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="107" />
+            <source>printed</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="154" />
+            <source>{n} entries</source>
+            <translation>{n} 条</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="157" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="165" />
+            <source>Export the audit log</source>
+            <translation>导出审计日志</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="158" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="166" />
+            <source>{n} entries written to {path}.</source>
+            <translation>已将 {n} 条写入 {path}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="50" />
+            <source>Backups</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="55" />
+            <source>Change folder…</source>
+            <translation>更改文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="58" />
+            <source>Backup folder:</source>
+            <translation>备份文件夹：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="62" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="62" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="63" />
+            <source>Cases</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="63" />
+            <source>Verified</source>
+            <translation>校验时间</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="69" />
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="71" />
+            <source>Restore…</source>
+            <translation>恢复…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="81" />
+            <source>Automatic backups: when the program closes and once a day while it runs. Kept: the newest of each of the last 7 days, 4 weeks and 12 months.</source>
+            <translation>自动备份：关闭程序时，以及运行期间每天一次。保留最近 7 天、4 周和 12 个月中每天/周/月最新的一份。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="114" />
+            <source>Backups are up to date.</source>
+            <translation>备份正常。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="119" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="124" />
+            <source>Backup folder</source>
+            <translation>备份文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="138" />
+            <source>Replace the ledger with the backup of {date}? The current file is kept aside. The program closes afterwards; start it again.</source>
+            <translation>用 {date} 的备份替换当前台账吗？当前文件会另存保留。完成后程序将关闭，请重新启动。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="141" />
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+    </context>
+    <context>
         <name>BasicPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="177" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="164" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="165" />
             <source>Grid</source>
             <translation>网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="179" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="166" />
             <source>Registration date</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="180" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="167" />
             <source>Case source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="181" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="168" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="182" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="169" />
             <source>Summary of the dispute</source>
             <translation>纠纷简要情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="217" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="204" />
             <source>(numbered automatically when saved)</source>
             <translation>（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="218" />
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="244" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="205" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="231" />
             <source>Edit case &amp;number</source>
             <translation>修改案号(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="220" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="207" />
             <source>Only for a number not made from the template, e.g. an old paper case.</source>
             <translation>仅用于不按模板编号的案号，如历史纸质案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="230" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="217" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="174" />
             <source>Mediators</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="193" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="180" />
             <source>Amount involved (yuan)</source>
             <translation>涉及金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="182" />
             <source>People involved</source>
             <translation>涉及人数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="183" />
             <source>Mass dispute</source>
             <translation>群体性纠纷</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="197" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
             <source>Prevention results (persons)</source>
             <translation>防止激化（人数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
             <source>Prevented civil-to-criminal</source>
             <translation>防止民转刑</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
             <source>Prevented mass petition</source>
             <translation>防止群体性上访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
             <source>Prevented mass fight</source>
             <translation>防止群体性械斗</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
             <source>Prevented suicide</source>
             <translation>防止自杀</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="204" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="191" />
             <source>Status (changed by the actions above)</source>
             <translation>状态（通过上方按钮更改）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="206" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="193" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="207" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="194" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="208" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="209" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
             <source>Outcome note</source>
             <translation>结果说明</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="243" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="230" />
             <source>Cancel the change</source>
             <translation>取消修改</translation>
         </message>
@@ -285,192 +544,192 @@ Open it read-only?</source>
     <context>
         <name>CaseFormWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="99" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="100" />
             <source>Add investigation</source>
             <translation>添加调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="99" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="101" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="104" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="100" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="102" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="105" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="100" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="101" />
             <source>Add session</source>
             <translation>添加调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="103" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="104" />
             <source>Add follow-up visit</source>
             <translation>添加回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="106" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="107" />
             <source>Investigation records</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="107" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="108" />
             <source>Mediation session records</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="108" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
             <source>Basic information</source>
             <translation>基本情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="110" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="110" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="111" />
             <source>Investigation and mediation records</source>
             <translation>调查与调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="111" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="112" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="112" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="113" />
             <source>Follow-up visits</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="97" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="98" />
             <source>Add a party ({keys})</source>
             <translation>添加当事人（{keys}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="144" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="146" />
             <source>Save and new (Ctrl+Shift+S)</source>
             <translation>保存并新建 (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="146" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="147" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="137" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="138" />
             <source>Print documents</source>
             <translation>打印文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="161" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="168" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="162" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="169" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="162" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="169" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="163" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="170" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="163" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="164" />
             <source>Investigator</source>
             <translation>调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="164" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="165" />
             <source>Person questioned</source>
             <translation>被调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="165" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="171" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="166" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="172" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="170" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="171" />
             <source>Participants</source>
             <translation>参加人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="172" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="173" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="175" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="176" />
             <source>Visit date</source>
             <translation>回访日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="176" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="177" />
             <source>Party visited</source>
             <translation>回访对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="177" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="178" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="179" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="180" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="181" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="181" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="182" />
             <source>Remaining risk</source>
             <translation>遗留风险</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="182" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="183" />
             <source>Visitor</source>
             <translation>回访人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="183" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="184" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="279" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="280" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="280" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="281" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="282" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="283" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="282" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="283" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="338" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="340" />
             <source>A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?</source>
             <translation>上次程序关闭时有一份案件登记表尚未保存（登记于 {when}，当事人：{names}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="339" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="341" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>
@@ -541,6 +800,39 @@ Open it read-only?</source>
             <location filename="../../mediator_app/ui/case_model.py" line="103" />
             <source>Summary</source>
             <translation>纠纷简要情况</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="241" />
+            <source>Reset the password of {user}</source>
+            <translation>重置 {user} 的密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="242" />
+            <source>Change my password</source>
+            <translation>修改我的密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="247" />
+            <source>Current password</source>
+            <translation>当前密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="248" />
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="249" />
+            <source>Again</source>
+            <translation>再输入一次</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="250" />
+            <source>The ledger is not re-encrypted; only this user's key slot changes.</source>
+            <translation>台账不会重新加密，只更新该用户的密钥。</translation>
         </message>
     </context>
     <context>
@@ -908,69 +1200,69 @@ Open it read-only?</source>
     <context>
         <name>DocumentsMenu</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="59" />
             <source>Acceptance register</source>
             <translation>受理登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
             <source>Mediation agreement</source>
             <translation>调解协议书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="62" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
             <source>Oral agreement register</source>
             <translation>口头协议登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="63" />
             <source>Follow-up records</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="65" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
             <source>Case file cover and contents</source>
             <translation>卷宗封面及卷内目录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="67" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="66" />
             <source>Whole case file</source>
             <translation>卷宗（全部文书）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="78" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="147" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="153" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="77" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="146" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="152" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="88" />
             <source>Save as PDF…</source>
             <translation>另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="90" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
             <source>Open to print or preview</source>
             <translation>打开预览/打印</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="119" />
             <source>Save the document</source>
             <translation>保存文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="121" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="135" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="134" />
             <source>Preparing the document…</source>
             <translation>正在生成文书…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="143" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="142" />
             <source>Saved: {path}</source>
             <translation>已保存：{path}</translation>
         </message>
@@ -1039,35 +1331,63 @@ Open it read-only?</source>
         </message>
     </context>
     <context>
+        <name>EncryptDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="96" />
+            <source>Encrypt this ledger</source>
+            <translation>加密本台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="98" />
+            <source>The ledger file, its backups from now on and packages with personal data will be encrypted. You become its system administrator; add the other users afterwards. The program closes when done: start it again and log in.</source>
+            <translation>台账文件、今后的备份以及含个人信息的数据包都将加密。您将成为系统管理员，之后再添加其他用户。完成后程序将关闭，请重新启动并登录。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="105" />
+            <source>Administrator's user name</source>
+            <translation>系统管理员用户名</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="106" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="107" />
+            <source>Again</source>
+            <translation>再输入一次</translation>
+        </message>
+    </context>
+    <context>
         <name>EntityPanel</name>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="50" />
+            <location filename="../../mediator_app/ui/org/common.py" line="53" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="51" />
+            <location filename="../../mediator_app/ui/org/common.py" line="54" />
             <source>Save</source>
             <translation>保存</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="52" />
-            <location filename="../../mediator_app/ui/org/common.py" line="154" />
+            <location filename="../../mediator_app/ui/org/common.py" line="55" />
+            <location filename="../../mediator_app/ui/org/common.py" line="142" />
             <source>Deactivate</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="53" />
+            <location filename="../../mediator_app/ui/org/common.py" line="56" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="123" />
+            <location filename="../../mediator_app/ui/org/common.py" line="111" />
             <source>Organisation</source>
             <translation>组织机构</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/common.py" line="155" />
+            <location filename="../../mediator_app/ui/org/common.py" line="143" />
             <source>Reactivate</source>
             <translation>重新启用</translation>
         </message>
@@ -1558,6 +1878,74 @@ Open it read-only?</source>
             <location filename="../../mediator_app/ui/labels.py" line="29" />
             <source>Grid</source>
             <translation>网格</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="68" />
+            <source>Locked - Mediation Ledger</source>
+            <translation>已锁定 - 调解台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="69" />
+            <source>Log in - Mediation Ledger</source>
+            <translation>登录 - 调解台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="70" />
+            <source>The window is locked. Type your password to go on.</source>
+            <translation>窗口已锁定。请输入密码继续。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="71" />
+            <source>Mediation Ledger</source>
+            <translation>调解台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="76" />
+            <source>Ledger: {path}</source>
+            <translation>台账：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="84" />
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="85" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="88" />
+            <source>Unlock</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="88" />
+            <source>Log in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="91" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="91" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="101" />
+            <source>All passwords lost? Use the recovery key…</source>
+            <translation>密码全部丢失？使用恢复密钥…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="129" />
+            <source>A new password was set for {user}; log in with it.</source>
+            <translation>已为 {user} 设置新密码，请用新密码登录。</translation>
         </message>
     </context>
     <context>
@@ -2202,6 +2590,67 @@ Database: {path}</source>
         </message>
     </context>
     <context>
+        <name>RecoveryDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="141" />
+            <source>Open with the recovery key</source>
+            <translation>用恢复密钥打开</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="145" />
+            <source>(the first system administrator)</source>
+            <translation>（留空：最早的系统管理员）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="148" />
+            <source>Recovery key</source>
+            <translation>恢复密钥</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="149" />
+            <source>System administrator</source>
+            <translation>系统管理员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="150" />
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="151" />
+            <source>Again</source>
+            <translation>再输入一次</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="184" />
+            <source>Recovery key</source>
+            <translation>恢复密钥</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="186" />
+            <source>This is the recovery key of the ledger. It is shown only now. When every password is lost, it is the only way to open the ledger. Write it down or print it, and keep it locked away from the computer.</source>
+            <translation>这是台账的恢复密钥，只显示这一次。所有密码都丢失时，只能用它打开台账。请抄写或打印，并与电脑分开妥善锁存。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="197" />
+            <source>I have written down or printed the recovery key</source>
+            <translation>我已抄写或打印恢复密钥</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="202" />
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="222" />
+            <source>Mediation Ledger - recovery key</source>
+            <translation>调解台账 - 恢复密钥</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportsWindow</name>
         <message>
             <location filename="../../mediator_app/ui/reports/window.py" line="77" />
@@ -2332,50 +2781,50 @@ Database: {path}</source>
             <translation>本月已上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="355" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="356" />
             <source>submitted</source>
             <translation>已上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="386" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="387" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="389" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="390" />
             <source>Saving {path}…</source>
             <translation>正在保存 {path}…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="392" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="393" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="398" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="407" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="399" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="409" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="398" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="412" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="418" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="399" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="414" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="420" />
             <source>sheet</source>
             <translation>统计表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="407" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="408" />
             <source>report</source>
             <translation>情况报告</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="412" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="414" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="419" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="421" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -2411,7 +2860,7 @@ Database: {path}</source>
     <context>
         <name>SearchCombo</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/widgets.py" line="90" />
+            <location filename="../../mediator_app/ui/case_form/widgets.py" line="91" />
             <source>{key} {label} (inactive)</source>
             <translation>{key} {label}（已停用）</translation>
         </message>
@@ -2940,6 +3389,266 @@ Database: {path}</source>
             <location filename="../../mediator_app/ui/org/units.py" line="144" />
             <source>Delete unit {code}?</source>
             <translation>删除单位 {code}？</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="44" />
+            <source>Change user</source>
+            <translation>修改用户</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="44" />
+            <source>Add user</source>
+            <translation>添加用户</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="53" />
+            <source>org unit or committee code; empty: whole ledger</source>
+            <translation>组织机构或调委会代码；留空为整个台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="54" />
+            <source>may see and export parties' personal data (administrators)</source>
+            <translation>可查看和导出当事人个人信息（管理员）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="58" />
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="59" />
+            <source>Role</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="60" />
+            <source>Scope</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="64" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="65" />
+            <source>Again</source>
+            <translation>再输入一次</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserManagementDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="97" />
+            <source>Users</source>
+            <translation>用户管理</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="99" />
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="99" />
+            <source>Role</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="100" />
+            <source>Scope</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="100" />
+            <source>Personal data</source>
+            <translation>个人信息</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="101" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="109" />
+            <source>Add…</source>
+            <translation>新增…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="110" />
+            <source>Change role or scope…</source>
+            <translation>修改角色或范围…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="111" />
+            <source>Reset password…</source>
+            <translation>重置密码…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="112" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="211" />
+            <source>Disable</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="113" />
+            <source>Enable</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="122" />
+            <source>A disabled user's password no longer opens the ledger; their cases and audit entries keep their name. Enabling again needs a new password.</source>
+            <translation>停用后，该用户的密码不再能打开台账；其录入的案件和审计记录保留其姓名。重新启用需要设置新密码。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="150" />
+            <source>disabled</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="151" />
+            <source>locked until {t}</source>
+            <translation>锁定至 {t}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="152" />
+            <source>active</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="152" />
+            <source>no password</source>
+            <translation>未设密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="153" />
+            <source>whole ledger</source>
+            <translation>整个台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="154" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="154" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="211" />
+            <source>Disable the user {user}?</source>
+            <translation>确定停用用户 {user} 吗？</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="158" />
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="159" />
+            <source>Restored. The previous ledger is kept as {saved}. The program closes now.</source>
+            <translation>已恢复。原台账保存为 {saved}。程序现在关闭。</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="28" />
+            <source>&amp;Account</source>
+            <translation>账户(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="47" />
+            <source>Logged in: {user} ({role})</source>
+            <translation>已登录：{user}（{role}）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="51" />
+            <source>Change my &amp;password…</source>
+            <translation>修改我的密码(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="53" />
+            <source>&amp;Lock now</source>
+            <translation>立即锁定(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="54" />
+            <source>Automatic &amp;lock…</source>
+            <translation>自动锁定时间(&amp;L)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="56" />
+            <source>&amp;Users…</source>
+            <translation>用户管理(&amp;U)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="58" />
+            <source>&amp;Audit log…</source>
+            <translation>审计日志(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="60" />
+            <source>&amp;Backups…</source>
+            <translation>备份(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="64" />
+            <source>&amp;Encrypt this ledger…</source>
+            <translation>加密本台账(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="149" />
+            <source>Encrypt this ledger</source>
+            <translation>加密本台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="150" />
+            <source>The ledger is encrypted. The program closes now; start it again and log in.</source>
+            <translation>台账已加密。程序现在关闭，请重新启动并登录。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="146" />
+            <source>Not allowed for your role</source>
+            <extracomment>main-window actions and the right each needs</extracomment>
+            <translation>您的角色无权使用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="159" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="164" />
+            <source>Change my password</source>
+            <translation>修改我的密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="160" />
+            <source>The current password is wrong.</source>
+            <translation>当前密码不正确。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="165" />
+            <source>Your password was changed.</source>
+            <translation>密码已修改。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="172" />
+            <source>Automatic lock</source>
+            <translation>自动锁定</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="173" />
+            <source>Lock the window after this many idle minutes (0: never):</source>
+            <translation>无操作多少分钟后锁定窗口（0 表示不锁定）：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="185" />
+            <source>Mediation Ledger</source>
+            <translation>调解台账</translation>
         </message>
     </context>
 </TS>

@@ -41,7 +41,6 @@ class AuditViewer(QDialog):
         self.user = QComboBox()
         self.user.setEditable(True)
         self.action = QComboBox()
-        self.action.setEditable(True)
         self.case = QLineEdit()
         self.case.setPlaceholderText(self.tr("case number or id"))
         self.use_dates = QCheckBox(self.tr("Only between"))
@@ -93,25 +92,50 @@ class AuditViewer(QDialog):
         self._run(lambda db: (audit.users(db), audit.actions(db)), self._fill_choices)
         self.search()
 
+    def action_label(self, code: str) -> str:
+        labels = {
+            "login": self.tr("log in"), "login_failed": self.tr("failed login"),
+            "user_add": self.tr("user added"), "role_change": self.tr("role changed"),
+            "user_disable": self.tr("user disabled"), "user_enable": self.tr("user enabled"),
+            "password_change": self.tr("password changed"),
+            "password_reset": self.tr("password reset"),
+            "recovery_unlock": self.tr("recovery key used"),
+            "ledger_encrypted": self.tr("ledger encrypted"),
+            "export_personal": self.tr("personal data exported"),
+            "view_personal": self.tr("personal data viewed"),
+            "create": self.tr("created"), "update": self.tr("changed"),
+            "delete": self.tr("deleted"), "print": self.tr("printed"),
+        }
+        return labels.get(code, code)
+
     def _run(self, job: Any, done: Any) -> None:
         self.ctx.runner.run(job, done, lambda exc: show_error(self, self.ctx, exc))
 
     def _fill_choices(self, choices: tuple[list[str], list[str]]) -> None:
         users, actions = choices
-        for combo, values in ((self.user, users), (self.action, actions)):
-            current = combo.currentText()
-            combo.clear()
-            combo.addItem("")
-            combo.addItems(values)
-            combo.setCurrentText(current)
+        current = self.user.currentText()
+        self.user.clear()
+        self.user.addItem("")
+        self.user.addItems(users)
+        self.user.setCurrentText(current)
+        self.action.clear()
+        self.action.addItem("", "")
+        for code in actions:
+            self.action.addItem(self.action_label(code), code)
 
     def current_filter(self) -> audit.AuditFilter:
         dates = self.use_dates.isChecked()
         return audit.AuditFilter(
-            user=self.user.currentText().strip(), action=self.action.currentText().strip(),
+            user=self.user.currentText().strip(), action=self._action_code(),
             case=self.case.text().strip(),
             date_from=self.date_from.date().toString("yyyy-MM-dd") if dates else "",
             date_to=self.date_to.date().toString("yyyy-MM-dd") if dates else "")
+
+    def _action_code(self) -> str:
+        text = self.action.currentText().strip()
+        index = self.action.findText(text)
+        data = self.action.itemData(index) if index >= 0 else None
+        return str(data) if data is not None else text
 
     def search(self) -> None:
         f = self.current_filter()
@@ -122,7 +146,8 @@ class AuditViewer(QDialog):
         self.table.setRowCount(len(entries))
         for r, e in enumerate(entries):
             for c, value in enumerate((e.at[:19].replace("T", " "), e.user, e.entity,
-                                       e.entity_key, e.action, e.field, e.old_value or "",
+                                       e.entity_key, self.action_label(e.action), e.field,
+                                       e.old_value or "",
                                        e.new_value or "")):
                 self.table.setItem(r, c, QTableWidgetItem(value))
         self.table.resizeColumnsToContents()

@@ -65,9 +65,11 @@ def attach_or_explain(ctx: AppContext, user: str) -> bool:
     try:
         attach(ctx, user)
     except AccountError as exc:  # disabled between the key check and the opening
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, "调解台账", exc.text(ctx.lang))
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Mediation Ledger"),
+                             exc.text(ctx.lang))
         return False
     return True
 
