@@ -124,6 +124,8 @@ def connect(path: str | Path, key: bytes | None, *, readonly: bool = False,
         if key is not None:
             conn.execute(_pragma_key(key))
             conn.ledger_key = key
+            # sorts and temp tables stay in memory: no plaintext temp files on disk
+            conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # wrong key: error
     except BaseException:

@@ -146,7 +146,10 @@ class ExchangeRepository:
         into an empty ledger, but memory grows with the import)."""
         self.end_import()
         # (set before creating temp tables: changing temp_store drops them)
-        self.conn.execute(f"PRAGMA temp_store = {'MEMORY' if memory_temp else 'DEFAULT'}")
+        # an encrypted ledger keeps temp data in memory always (no plaintext temp files;
+        # changing it would also drop the connection's TEMP scope-guard triggers)
+        memory = memory_temp or getattr(self.conn, "ledger_key", None) is not None
+        self.conn.execute(f"PRAGMA temp_store = {'MEMORY' if memory else 'DEFAULT'}")
         self.conn.execute(
             "CREATE TEMP TABLE import_seen (rowid INTEGER PRIMARY KEY, file_no INTEGER, "
             "line INTEGER, written INTEGER NOT NULL DEFAULT 0)")
