@@ -203,3 +203,22 @@ def test_users_on_a_plain_ledger_say_to_encrypt_first(tmp_path, monkeypatch, cap
     assert main(["--db", str(path), "users", "add", "x", "--role", "查看"]) == 1
     assert "encrypt" in capsys.readouterr().err
 
+
+
+def test_restore_of_an_encrypted_ledger_needs_a_sysadmin(tmp_path, monkeypatch, capsys):
+    path = tmp_path / "ledger.db"
+    init_ledger(path, monkeypatch, capsys)
+    backup = tmp_path / "copy.db"
+    assert main(["--db", str(path), "backup", "--out", str(backup)]) == 0
+    as_user(monkeypatch, ADMIN, ADMIN_PW, "viewer-pw-1")
+    assert main(["--db", str(path), "users", "add", "小查", "--role", "查看"]) == 0
+    before = file_state(path)
+    as_user(monkeypatch, "小查", "viewer-pw-1")
+    assert main(["--db", str(path), "restore", str(backup)]) == 5
+    assert file_state(path) == before
+    as_user(monkeypatch, ADMIN, ADMIN_PW)
+    assert main(["--db", str(path), "restore", str(backup)]) == 0
+    as_user(monkeypatch, "小查", "viewer-pw-1")  # the backup predates the user
+    assert main(["--db", str(path), "check"]) == 4
+    as_user(monkeypatch, ADMIN, ADMIN_PW)
+    assert main(["--db", str(path), "check"]) == 0
