@@ -23,7 +23,12 @@ from mediator_app.domain.access import AccessDenied, Action, Principal, Role
 from mediator_app.domain.idnumber import mask_id_number, mask_phone
 from mediator_app.domain.model import Case
 from mediator_app.storage import crypto
-from mediator_app.storage.account_repo import SCOPE_GUARD, AccountRepository, install_scope_guard
+from mediator_app.storage.account_repo import (
+    SCOPE_GUARD,
+    AccountRepository,
+    install_scope_guard,
+    set_scope_restriction,
+)
 from mediator_app.storage.audit_repo import set_actor
 from mediator_app.storage.case_repo import CaseRepository
 
@@ -42,6 +47,8 @@ def bind(db: Database, principal: Principal | None) -> None:
     set_actor(db, principal.name if principal else None)
     if principal is not None and principal.scope is not None and not db.conn.in_transaction:
         _guard(db, principal)
+    elif principal is None or principal.scope is None:
+        set_scope_restriction(db, None, None)
 
 
 def _guard(db: Database, p: Principal) -> None:
@@ -49,6 +56,7 @@ def _guard(db: Database, p: Principal) -> None:
     repo = AccountRepository(db)
     committee = p.scope if repo.scope_kind(p.scope or "") == "committee" else None
     install_scope_guard(db, scope_unit(db, p) or "", committee)
+    set_scope_restriction(db, scope_unit(db, p) or "", committee)
 
 
 @contextmanager

@@ -3,7 +3,9 @@ audit viewer. The keys that open an encrypted ledger are in ``storage.crypto``."
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -142,6 +144,27 @@ def audit_actions(db: Database) -> list[str]:
 
 
 SCOPE_GUARD = "mediator_app: outside the user's scope"
+
+_restrictions: weakref.WeakKeyDictionary[Database, tuple[str, list[Any]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def set_scope_restriction(db: Database, unit: str | None, committee: str | None) -> None:
+    """Lists, searches and dashboard figures of this connection cover only the unit (and
+    beneath it) or the committee's cases (``case_query.scope_clause``); None: no limit."""
+    if unit is None and committee is None:
+        _restrictions.pop(db, None)
+        return
+    clause = "c.org_code IN (SELECT descendant FROM org_closure WHERE ancestor = ?)"
+    params: list[Any] = [unit or ""]
+    if committee:
+        clause = f"({clause} OR c.committee_code = ?)"
+        params.append(committee)
+    _restrictions[db] = (clause, params)
+
+
+def scope_restriction(db: Database) -> tuple[str, list[Any]] | None:
+    return _restrictions.get(db)
 
 
 def _q(text: str) -> str:

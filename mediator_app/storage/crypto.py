@@ -228,6 +228,21 @@ def unwrap(secret: str, entry: dict[str, Any], slot: str) -> bytes | None:
     return _xor(wrapped, k1)
 
 
+def _replace(part: Path, target: Path) -> None:
+    """``os.replace``, retried briefly: on Windows it fails while another process has
+    the target open for reading (a login reading the key file at that moment)."""
+    import time
+
+    for attempt in range(50):
+        try:
+            os.replace(part, target)
+            return
+        except PermissionError:
+            if attempt == 49:
+                raise
+            time.sleep(0.05)
+
+
 @dataclass
 class KeyFile:
     """The parsed key file; ``save()`` writes it whole (temp file, then rename)."""
@@ -266,7 +281,7 @@ class KeyFile:
             json.dump(self.data, fh, ensure_ascii=False, indent=1)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(part, target)
+        _replace(part, target)
 
     @property
     def slots(self) -> dict[str, Any]:

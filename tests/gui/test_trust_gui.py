@@ -213,3 +213,24 @@ def test_a_masked_value_is_never_saved(ledger, qapp):
         assert stored.summary.endswith("。")
     finally:
         s.close()
+
+
+def test_lists_and_dashboard_figures_cover_only_the_users_scope(ledger, qapp):
+    from mediator_app.storage import case_query as cq
+
+    crypto._registry.clear()
+    admin = accounts.open_ledger(ledger, ADMIN, PW)
+    try:
+        everything = set(cq.case_ids(admin.db, cq.CaseFilter()))
+        east = set(cq.case_ids(admin.db, cq.CaseFilter(scope=cq.Scope("org", UNITS[1].code))))
+    finally:
+        admin.close()
+    assert east and everything - east
+    viewer = accounts.open_ledger(ledger, "小查", "viewer-pw-1")
+    try:
+        assert set(cq.case_ids(viewer.db, cq.CaseFilter())) == east  # "all" = the scope
+        west = cq.Scope("org", UNITS[2].code)
+        assert cq.case_ids(viewer.db, cq.CaseFilter(scope=west)) == []
+        assert cq.view_counts(viewer.db, cq.CaseFilter()).total == len(east)
+    finally:
+        viewer.close()
