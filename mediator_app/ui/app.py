@@ -117,7 +117,13 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
     from mediator_app.ui.trust import session as trust
 
     user = None
-    if trust.needs_login(str(db_path)):  # an encrypted ledger: log in first (issue 9)
+    if not Path(db_path).exists():  # a new ledger is encrypted by default (issue 9)
+        from mediator_app.ui.trust.menu import create_new
+
+        go_on, user = create_new(str(db_path), language)
+        if not go_on:
+            return 1
+    elif trust.needs_login(str(db_path)):  # an encrypted ledger: log in first
         user = trust.login(str(db_path), language)
         if user is None:
             return 1

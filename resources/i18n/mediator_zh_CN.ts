@@ -95,7 +95,9 @@ Open it read-only?</source>
         </message>
         <message>
             <location filename="../../mediator_app/ui/app.py" line="69" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="71" />
             <source>Mediation Ledger</source>
+            <extracomment>main-window actions and the right each needs</extracomment>
             <translation>调解台账</translation>
         </message>
         <message>
@@ -1333,27 +1335,27 @@ Open it read-only?</source>
     <context>
         <name>EncryptDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="96" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="97" />
             <source>Encrypt this ledger</source>
             <translation>加密本台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="98" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="99" />
             <source>The ledger file, its backups from now on and packages with personal data will be encrypted. You become its system administrator; add the other users afterwards. The program closes when done: start it again and log in.</source>
             <translation>台账文件、今后的备份以及含个人信息的数据包都将加密。您将成为系统管理员，之后再添加其他用户。完成后程序将关闭，请重新启动并登录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="105" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="107" />
             <source>Administrator's user name</source>
             <translation>系统管理员用户名</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="106" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="108" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="107" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="109" />
             <source>Again</source>
             <translation>再输入一次</translation>
         </message>
@@ -2161,6 +2163,24 @@ Database: {path}</source>
             <location filename="../../mediator_app/ui/nav_tree.py" line="65" />
             <source>Committees</source>
             <translation>人民调解委员会</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewLedgerDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="165" />
+            <source>New ledger</source>
+            <translation>新建台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="167" />
+            <source>A new ledger will be created at {path}. It is encrypted: only its users can open it. You become its system administrator; add the other users afterwards. Keep the recovery key shown next.</source>
+            <translation>将在 {path} 新建台账。台账是加密的：只有它的用户能打开。您将成为系统管理员，之后再添加其他用户。请妥善保管接下来显示的恢复密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="170" />
+            <source>Do not encrypt (not advised: anyone who can copy the file reads it)</source>
+            <translation>不加密（不建议：任何能复制文件的人都能读取）</translation>
         </message>
     </context>
     <context>
@@ -3559,94 +3579,93 @@ Database: {path}</source>
     <context>
         <name>window</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="28" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="29" />
             <source>&amp;Account</source>
             <translation>账户(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="47" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="48" />
             <source>Logged in: {user} ({role})</source>
             <translation>已登录：{user}（{role}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="51" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="52" />
             <source>Change my &amp;password…</source>
             <translation>修改我的密码(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="53" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="54" />
             <source>&amp;Lock now</source>
             <translation>立即锁定(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="54" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="55" />
             <source>Automatic &amp;lock…</source>
             <translation>自动锁定时间(&amp;L)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="56" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="57" />
             <source>&amp;Users…</source>
             <translation>用户管理(&amp;U)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="58" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="59" />
             <source>&amp;Audit log…</source>
             <translation>审计日志(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="60" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="61" />
             <source>&amp;Backups…</source>
             <translation>备份(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="64" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="65" />
             <source>&amp;Encrypt this ledger…</source>
             <translation>加密本台账(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="149" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="151" />
             <source>Encrypt this ledger</source>
             <translation>加密本台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="150" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="152" />
             <source>The ledger is encrypted. The program closes now; start it again and log in.</source>
             <translation>台账已加密。程序现在关闭，请重新启动并登录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="146" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="148" />
             <source>Not allowed for your role</source>
-            <extracomment>main-window actions and the right each needs</extracomment>
             <translation>您的角色无权使用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="159" />
-            <location filename="../../mediator_app/ui/trust/session.py" line="164" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="161" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="166" />
             <source>Change my password</source>
             <translation>修改我的密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="160" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="162" />
             <source>The current password is wrong.</source>
             <translation>当前密码不正确。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="165" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="167" />
             <source>Your password was changed.</source>
             <translation>密码已修改。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="172" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="174" />
             <source>Automatic lock</source>
             <translation>自动锁定</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="173" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="175" />
             <source>Lock the window after this many idle minutes (0: never):</source>
             <translation>无操作多少分钟后锁定窗口（0 表示不锁定）：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="185" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="187" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>

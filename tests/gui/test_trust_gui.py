@@ -234,3 +234,33 @@ def test_lists_and_dashboard_figures_cover_only_the_users_scope(ledger, qapp):
         assert cq.view_counts(viewer.db, cq.CaseFilter()).total == len(east)
     finally:
         viewer.close()
+
+
+def test_a_new_ledger_from_the_gui_is_encrypted_and_shows_the_recovery_key(tmp_path, qapp,
+                                                                            monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from mediator_app.ui.trust import menu
+    from mediator_app.ui.trust.login import RecoveryKeyDialog
+
+    shown = []
+
+    def fill(dialog: menu.NewLedgerDialog) -> int:
+        dialog.name.setText(ADMIN)
+        dialog.new1.setText(PW)
+        dialog.new2.setText(PW + "x")
+        dialog.check()
+        assert dialog.message.text()  # the two passwords differ
+        dialog.new2.setText(PW)
+        dialog.check()
+        return int(dialog.result())
+
+    monkeypatch.setattr(menu.NewLedgerDialog, "exec", fill)
+    monkeypatch.setattr(RecoveryKeyDialog, "exec",
+                        lambda d: shown.append(d.recovery_key) or
+                        int(QDialog.DialogCode.Accepted.value))
+    path = tmp_path / "new.db"
+    assert menu.create_new(str(path), "zh") == (True, ADMIN)
+    assert len(shown) == 1 and crypto.is_encrypted_ledger(path)
+    crypto._registry.clear()
+    assert accounts.recover(path, shown[0], "another-pw-1") == ADMIN

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -99,6 +100,7 @@ class EncryptDialog(QDialog):
             "will be encrypted. You become its system administrator; add the other users "
             "afterwards. The program closes when done: start it again and log in."))
         intro.setWordWrap(True)
+        self.intro = intro
         self.name = QLineEdit()
         self.new1, self.new2 = _password_field(), _password_field()
         form = QFormLayout()
@@ -151,3 +153,42 @@ def encrypt(window: QMainWindow, ctx: AppContext) -> None:
                                "again and log in."))
     window.close()
     QApplication.quit()
+
+
+class NewLedgerDialog(EncryptDialog):
+    """First start on a file that does not exist yet: a new encrypted ledger (unless
+    the user ticks "unencrypted")."""
+
+    def __init__(self, db_path: str, lang: str, parent: QWidget | None = None):
+        super().__init__(lang, parent)
+        self.setObjectName("newLedgerDialog")
+        self.setWindowTitle(self.tr("New ledger"))
+        self.intro.setText(self.tr(
+            "A new ledger will be created at {path}. It is encrypted: only its users "
+            "can open it. You become its system administrator; add the other users "
+            "afterwards. Keep the recovery key shown next.").format(path=db_path))
+        self.plain = QCheckBox(self.tr("Do not encrypt (not advised: anyone who can copy "
+                                       "the file reads it)"))
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.count() - 2, self.plain)
+
+    def check(self) -> None:
+        if self.plain.isChecked():
+            self.accept()
+        else:
+            super().check()
+
+
+def create_new(db_path: str, lang: str) -> tuple[bool, str | None]:
+    """(go on, the administrator logged in or None for a plain ledger)."""
+    dialog = NewLedgerDialog(db_path, lang)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False, None
+    if dialog.plain.isChecked():
+        return True, None
+    name = dialog.name.text().strip()
+    created = accounts.create_ledger(db_path, name, dialog.new1.text())
+    if created.recovery_key:
+        RecoveryKeyDialog(created.recovery_key).exec()
+    return True, name  # create_ledger left the data key registered: logged in
