@@ -102,6 +102,11 @@ class AccessDenied(Exception):
         self.scope = scope
         super().__init__(f"{principal.name} ({principal.role}): {action} {scope or ''}")
 
+    def __str__(self) -> str:
+        from mediator_app.domain.account_messages import LANGUAGE
+
+        return self.text(LANGUAGE.lang)
+
     def text(self, lang: str = "zh") -> str:
         p = self.principal
         en = lang.startswith("en")

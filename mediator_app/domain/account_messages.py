@@ -127,6 +127,20 @@ def account_text(code: str, lang: str = "zh", **params: Any) -> str:
         return template
 
 
+class _Language:
+    """The language ``str()`` of these errors uses (the GUI sets its own at start), so
+    that screens that show ``str(exc)`` show a sentence, not a code."""
+
+    lang = "zh"
+
+
+LANGUAGE = _Language()
+
+
+def set_language(lang: str) -> None:
+    LANGUAGE.lang = lang
+
+
 class AccountError(Exception):
     """An account, login or key-file problem; ``text(lang)`` is the sentence."""
 
@@ -137,6 +151,9 @@ class AccountError(Exception):
 
     def text(self, lang: str = "zh") -> str:
         return account_text(self.code, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.text(LANGUAGE.lang)
 
 
 class LoginFailed(AccountError):

@@ -113,7 +113,10 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
     _prefer_cjk_font(app)
     prefs.apply_text_scale(app)
     Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    from mediator_app.domain.account_messages import set_language
     from mediator_app.ui.trust import backups as trust_backups
+
+    set_language(language)  # refusals shown by str(exc) speak the UI's language
     from mediator_app.ui.trust import session as trust
 
     user = None
