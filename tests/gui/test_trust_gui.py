@@ -264,3 +264,24 @@ def test_a_new_ledger_from_the_gui_is_encrypted_and_shows_the_recovery_key(tmp_p
     assert len(shown) == 1 and crypto.is_encrypted_ledger(path)
     crypto._registry.clear()
     assert accounts.recover(path, shown[0], "another-pw-1") == ADMIN
+
+
+def test_the_overview_warns_when_there_is_no_recent_verified_backup(ledger, qtbot, qapp):
+    from mediator_app.ui.main_window import MainWindow
+    from mediator_app.ui.trust.backups import AutoBackup
+
+    ctx, s = _ctx(ledger, ADMIN, PW, qapp)
+    try:
+        window = MainWindow(ctx)
+        qtbot.addWidget(window)
+        auto = AutoBackup(window, ctx)
+        assert auto.banner.parent() is not None
+        from mediator_app.services import auto_backup
+
+        auto.show_status(auto_backup.status(s.db, ledger))
+        assert not auto.banner.isHidden() and "还没有" in auto.banner.text()
+        auto.tick()  # due: backs up (on the worker) and the warning goes away
+        assert auto.banner.isHidden()
+        assert auto_backup.list_backups(auto_backup.default_folder(ledger), "ledger")
+    finally:
+        s.close()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QBoxLayout,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QScrollArea,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -180,9 +182,10 @@ class AutoBackup(QObject):
         self.banner.setStyleSheet("background: #fff3cd; color: #664d03; padding: 6px;")
         self.banner.hide()
         dashboard = getattr(window, "dashboard", None)
-        layout = dashboard.layout() if dashboard is not None else None
-        if layout is not None and hasattr(layout, "insertWidget"):
-            layout.insertWidget(0, self.banner)
+        body = dashboard.widget() if isinstance(dashboard, QScrollArea) else dashboard
+        layout = body.layout() if isinstance(body, QWidget) else None
+        if isinstance(layout, QBoxLayout):
+            layout.insertWidget(0, self.banner)  # at the top of the overview
         self.timer = QTimer(self)
         self.timer.setInterval(CHECK_MS)
         self.timer.timeout.connect(self.tick)
