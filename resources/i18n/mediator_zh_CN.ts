@@ -339,77 +339,77 @@ Open it read-only?</source>
     <context>
         <name>BackupsDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="50" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="52" />
             <source>Backups</source>
             <translation>备份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="55" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="57" />
             <source>Change folder…</source>
             <translation>更改文件夹…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="58" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="60" />
             <source>Backup folder:</source>
             <translation>备份文件夹：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="62" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="64" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="62" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="64" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="63" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="65" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="63" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="65" />
             <source>Verified</source>
             <translation>校验时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="69" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="71" />
             <source>Back up now</source>
             <translation>立即备份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="71" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="73" />
             <source>Restore…</source>
             <translation>恢复…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="81" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="83" />
             <source>Automatic backups: when the program closes and once a day while it runs. Kept: the newest of each of the last 7 days, 4 weeks and 12 months.</source>
             <translation>自动备份：关闭程序时，以及运行期间每天一次。保留最近 7 天、4 周和 12 个月中每天/周/月最新的一份。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="114" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="116" />
             <source>Backups are up to date.</source>
             <translation>备份正常。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="119" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="121" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="124" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="126" />
             <source>Backup folder</source>
             <translation>备份文件夹</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="138" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="140" />
             <source>Replace the ledger with the backup of {date}? The current file is kept aside. The program closes afterwards; start it again.</source>
             <translation>用 {date} 的备份替换当前台账吗？当前文件会另存保留。完成后程序将关闭，请重新启动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="141" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="143" />
             <source>Restore</source>
             <translation>恢复</translation>
         </message>
@@ -1410,153 +1410,153 @@ Open it read-only?</source>
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="67" />
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="182" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="68" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="183" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="76" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="77" />
             <source>Whole ledger (type to choose a unit)</source>
             <translation>整个台账（输入名称或代码选择单位）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="77" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="78" />
             <source>Only cases registered from</source>
             <translation>只导出登记日期从</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="88" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="89" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="92" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="93" />
             <source>Exchange package (.zip) — for another ledger</source>
             <translation>交换包（.zip）— 供其他台账导入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="93" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="94" />
             <source>cases.csv — exchange format v1</source>
             <translation>cases.csv — 交换格式 v1</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="94" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="95" />
             <source>cases.xlsx — for reading in Excel or WPS</source>
             <translation>cases.xlsx — 用 Excel 或 WPS 查看</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="96" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="97" />
             <source>Include personal data of the parties</source>
             <translation>包含当事人个人信息</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="101" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="102" />
             <source>Choose where to save the file</source>
             <translation>选择文件保存位置</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="102" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="103" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="108" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="109" />
             <source>Unit:</source>
             <translation>单位：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="109" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="110" />
             <source>Dates:</source>
             <translation>日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="110" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="111" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="113" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="114" />
             <source>Save to:</source>
             <translation>保存到：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="120" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="121" />
             <source>Open folder</source>
             <translation>打开所在文件夹</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="128" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="129" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="156" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="157" />
             <source>The package will contain the parties' names, ID numbers, phone numbers and addresses. A mediator who discloses parties' private information may be dismissed (People's Mediation Law, art. 15). Give the file only to the ledger that needs it, never through group chats or public e-mail, and delete copies you no longer need.</source>
             <translation>交换包将包含当事人的姓名、证件号码、电话和住址。人民调解员泄露当事人个人隐私的，将被罢免或者解聘（《人民调解法》第十五条）。只把文件交给需要它的台账，不要通过微信群或公共邮箱发送，不再需要的副本请及时删除。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="164" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="165" />
             <source>Without personal data: the parties' names, ID numbers, phones and addresses are left out (People's Mediation Law, art. 15: parties' private information must not be disclosed).</source>
             <translation>不含个人信息：当事人的姓名、证件号码、电话和住址不会导出（《人民调解法》第十五条：不得泄露当事人的个人隐私）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="170" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="171" />
             <source>cases.csv and cases.xlsx never contain the parties' personal data.</source>
             <translation>cases.csv 和 cases.xlsx 从不包含当事人个人信息。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="178" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="179" />
             <source>Exchange package (*.zip)</source>
             <translation>交换包 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="179" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="180" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="180" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="181" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="202" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="203" />
             <source>Unknown unit “{text}”: choose one from the list, or clear the field to export the whole ledger.</source>
             <translation>没有单位“{text}”：请从列表中选择，或清空此栏以导出整个台账。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="216" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="217" />
             <source>Personal data</source>
             <translation>个人信息</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="217" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="218" />
             <source>Export the parties' personal data into {name}?</source>
             <translation>确定要把当事人个人信息导出到 {name} 吗？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="240" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="251" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="239" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="250" />
             <source>Exporting cases…</source>
             <translation>正在导出案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="245" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="256" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="252" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="263" />
             <source>Exported {n} case(s) to {path}</source>
             <translation>已导出 {n} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="264" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="275" />
             <source>The export failed: {error}. No file was written.</source>
             <translation>导出失败：{error}。没有生成文件。</translation>
         </message>
@@ -2275,6 +2275,34 @@ Database: {path}</source>
         </message>
     </context>
     <context>
+        <name>PackagePasswordDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/packages.py" line="20" />
+            <source>Package password</source>
+            <translation>数据包密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/packages.py" line="22" />
+            <source>The package carries parties' personal data and is encrypted with this password. Tell it to the receiver by another way than the package (phone, in person).</source>
+            <translation>数据包含有当事人个人信息，用此密码加密。请用数据包以外的方式（电话、当面）告诉接收方。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/packages.py" line="25" />
+            <source>This package is encrypted. Type the password the sender gave you.</source>
+            <translation>此数据包已加密。请输入发送方告诉您的密码。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/packages.py" line="29" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/packages.py" line="31" />
+            <source>Again</source>
+            <translation>再输入一次</translation>
+        </message>
+    </context>
+    <context>
         <name>PartyEditor</name>
         <message>
             <location filename="../../mediator_app/ui/case_form/parties.py" line="30" />
@@ -2459,73 +2487,73 @@ Database: {path}</source>
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="158" />
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="174" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="164" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="180" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="159" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="165" />
             <source>The files are read and checked as if importing, but nothing is written to the ledger.</source>
             <translation>按导入的方式读取并检查文件，但不会向台账写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="162" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="168" />
             <source>&amp;Apply</source>
             <translation>应用(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="157" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="163" />
             <source>Check again</source>
             <translation>重新检查</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="164" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="170" />
             <source>Read the files again, e.g. after correcting them.</source>
             <translation>重新读取文件，例如改正文件之后。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="172" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="178" />
             <source>Checking {n} file(s)…</source>
             <translation>正在检查 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="174" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="180" />
             <source>Checking the files…</source>
             <translation>正在检查文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="184" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="190" />
             <source>The ledger is open read-only: the files were checked but cannot be imported.</source>
             <translation>台账以只读方式打开：文件已检查，但不能导入。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="191" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="197" />
             <source>{n} problem(s) found. Nothing will be written: correct the file(s) at the places listed below (or ask the sender for a corrected file), then click Check again.</source>
             <translation>发现 {n} 处问题，不会写入任何数据。请按下面列出的位置改正文件（或请报送单位重新导出），然后点击“重新检查”。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="195" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="201" />
             <source>Only the first {shown} are listed.</source>
             <translation>只列出前 {shown} 处。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="200" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="206" />
             <source>No problems found. Apply will add {new} new case(s) and update {updated}; {unchanged} unchanged and {stale} older row(s) are left alone.</source>
             <translation>没有发现问题。点击“应用”将新增 {new} 件、更新 {updated} 件；未变的 {unchanged} 件和较旧的 {stale} 行保持不动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="207" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="213" />
             <source>{n} conflict(s): see the Conflicts tab.</source>
             <translation>有 {n} 处冲突，请查看“冲突”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="214" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="220" />
             <source>The check was cancelled. Nothing was written. Click Check again to repeat it.</source>
             <translation>检查已取消，没有写入任何数据。点击“重新检查”可以再次检查。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="217" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="223" />
             <source>The files could not be checked: {error}</source>
             <translation>无法检查文件：{error}</translation>
         </message>
@@ -3566,12 +3594,12 @@ Database: {path}</source>
     <context>
         <name>parent</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="158" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="160" />
             <source>Restore</source>
             <translation>恢复</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="159" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="161" />
             <source>Restored. The previous ledger is kept as {saved}. The program closes now.</source>
             <translation>已恢复。原台账保存为 {saved}。程序现在关闭。</translation>
         </message>

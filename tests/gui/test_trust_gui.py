@@ -285,3 +285,30 @@ def test_the_overview_warns_when_there_is_no_recent_verified_backup(ledger, qtbo
         assert auto_backup.list_backups(auto_backup.default_folder(ledger), "ledger")
     finally:
         s.close()
+
+
+def test_package_password_dialog_checks_and_sealed_files_are_recognised(qtbot, tmp_path):
+    from mediator_app.storage import sealed
+    from mediator_app.ui.trust.packages import PackagePasswordDialog, any_sealed
+
+    dialog = PackagePasswordDialog("zh", confirm=True)
+    qtbot.addWidget(dialog)
+    dialog.first.setText("short")
+    dialog.second.setText("short")
+    dialog.check()
+    assert "至少" in dialog.message.text() and not dialog.result()
+    dialog.first.setText("package-pw-1")
+    dialog.second.setText("package-pw-1")
+    dialog.check()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    plain = tmp_path / "p.zip"
+    import zipfile
+
+    with zipfile.ZipFile(plain, "w") as zf:
+        zf.writestr("manifest.json", "{}")
+    sealed.seal(plain, tmp_path / "s.zip", "package-pw-1")
+    assert any_sealed([str(tmp_path / "s.zip")]) and not any_sealed([str(plain)])
+    out = tmp_path / "back.zip"
+    assert not sealed.unseal(tmp_path / "s.zip", "wrong-password", out)
+    assert sealed.unseal(tmp_path / "s.zip", "package-pw-1", out)
+    assert out.read_bytes() == plain.read_bytes()
