@@ -228,9 +228,8 @@ def cmd_recovery(args: argparse.Namespace, ctx: Context) -> int:
 
         raise StorageError("db.missing", path=str(ctx.db_path))
     line = sys.stdin.readline() if sys.stdin is not None else ""
-    admin = user_name()
-    accounts.check_recovery_key(ctx.db_path, line, admin=admin)
-    password = new_password_for(admin or account_text("whole", ctx.lang).strip())
+    admin = accounts.check_recovery_key(ctx.db_path, line, admin=user_name())
+    password = new_password_for(admin)
     name = accounts.recover(ctx.db_path, line, password, admin=admin)
     _say("recovery.done", ctx.lang, user=name)
     return EXIT_OK

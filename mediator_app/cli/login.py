@@ -47,9 +47,18 @@ def user_name(explicit: str | None = None) -> str | None:
 
 
 def _prompt(text: str) -> str | None:
+    """A hidden prompt on a terminal; from a pipe, one line of standard input (there is
+    nothing to hide, and getpass would only warn); None at end of input."""
     try:
-        return getpass.getpass(text)
-    except (EOFError, KeyboardInterrupt):
+        if sys.stdin is not None and sys.stdin.isatty():
+            return getpass.getpass(text)
+        if sys.stdin is None:
+            return None
+        print(text, end="", file=sys.stderr, flush=True)
+        line = sys.stdin.readline()
+        print(file=sys.stderr)
+        return line.rstrip("\r\n") if line else None
+    except (EOFError, KeyboardInterrupt, OSError):
         return None
 
 

@@ -568,21 +568,7 @@ def recover(path: str | Path, recovery_key: str | None, new_password: str | None
     handle = open_database(target)
     try:
         repo = AccountRepository(handle.db)
-        if admin:
-            row = repo.get(admin)
-            if row is None:
-                raise AccountError("users.unknown", user=admin)
-            if row.role != Role.SYSADMIN.value:
-                raise AccessDenied(_principal(row), Action.MANAGE_USERS)
-        else:
-            names = sorted((a.created_at, a.name) for a in repo.all()
-                           if a.role == Role.SYSADMIN.value and not a.disabled)
-            if not names:
-                names = sorted((a.created_at, a.name) for a in repo.all()
-                               if a.role == Role.SYSADMIN.value)
-            if not names:
-                raise AccountError("recovery.no_admin")
-            admin = names[0][1]
+        admin = _recovery_admin(repo, admin)
         if new_password is None:
             raise AccountError("users.short_password", min=MIN_PASSWORD)
         check_password(new_password)
@@ -632,8 +618,9 @@ def user(db: Database, name: str) -> AccountRow:
 
 
 def check_recovery_key(path: str | Path, recovery_key: str | None, *,
-                       admin: str | None = None) -> None:
-    """Raise LoginFailed (recorded) unless ``recovery_key`` opens the ledger."""
+                       admin: str | None = None) -> str:
+    """Raise LoginFailed (recorded) unless ``recovery_key`` opens the ledger; returns
+    the name of the 系统管理员 whose password ``recover`` will reset."""
     target = Path(path)
     if not crypto.is_encrypted_ledger(target):
         raise AccountError("users.plain", path=str(target))
@@ -641,6 +628,32 @@ def check_recovery_key(path: str | Path, recovery_key: str | None, *,
     if not text:
         raise LoginFailed("login.no_recovery")
     keys = crypto.KeyFile.load(target)
-    if crypto.unwrap(text, keys.slots.get(RECOVERY_SLOT, {}), RECOVERY_SLOT) is None:
+    key = crypto.unwrap(text, keys.slots.get(RECOVERY_SLOT, {}), RECOVERY_SLOT)
+    if key is None:
         _fail(target, admin or RECOVERY_SLOT, "wrong_recovery_key", count=False)
         raise LoginFailed("login.bad_recovery")
+    crypto.register_key(target, key)
+    handle = open_database(target)
+    try:
+        return _recovery_admin(AccountRepository(handle.db), admin)
+    finally:
+        handle.close()
+
+
+def _recovery_admin(repo: AccountRepository, admin: str | None) -> str:
+    """The named 系统管理员, else the first enabled one (else the first one)."""
+    if admin:
+        row = repo.get(admin)
+        if row is None:
+            raise AccountError("users.unknown", user=admin)
+        if row.role != Role.SYSADMIN.value:
+            raise AccessDenied(_principal(row), Action.MANAGE_USERS)
+        return admin
+    names = sorted((a.created_at, a.name) for a in repo.all()
+                   if a.role == Role.SYSADMIN.value and not a.disabled)
+    if not names:
+        names = sorted((a.created_at, a.name) for a in repo.all()
+                       if a.role == Role.SYSADMIN.value)
+    if not names:
+        raise AccountError("recovery.no_admin")
+    return names[0][1]

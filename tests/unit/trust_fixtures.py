@@ -55,13 +55,11 @@ def init_ledger(path: Path, monkeypatch: pytest.MonkeyPatch,
 
 
 def no_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A hidden prompt that gets end-of-file (no terminal, nothing piped)."""
-    import getpass
+    """The prompt gets end-of-file (no terminal, nothing piped)."""
+    import io
+    import sys
 
-    def eof(prompt: str = "") -> str:
-        raise EOFError
-
-    monkeypatch.setattr(getpass, "getpass", eof)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
 
 
 def file_state(path: Path) -> dict[str, bytes]:
