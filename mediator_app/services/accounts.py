@@ -274,7 +274,16 @@ def _locked_until(keys: crypto.KeyFile, user: str) -> datetime | None:
 
 
 def _fail(path: Path, user: str, reason: str, *, count: bool = True) -> None:
-    """Record a failed login in the key file (the only write on a failed login)."""
+    """Record a failed login in the key file (the only write on a failed login). Best
+    effort: a key file on a read-only medium (a backup on a locked share) cannot record
+    it, and the login still fails."""
+    try:
+        _record_failure(path, user, reason, count)
+    except OSError:
+        pass
+
+
+def _record_failure(path: Path, user: str, reason: str, count: bool) -> None:
     with crypto.keyfile_lock(path):
         keys = crypto.KeyFile.load(path)
         _pending(keys, user, reason)

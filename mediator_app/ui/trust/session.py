@@ -148,7 +148,6 @@ def install(window: QMainWindow, ctx: AppContext) -> None:
                 actions[key].setToolTip(window.tr("Not allowed for your role"))
         minutes = int(prefs.qsettings().value(IDLE_KEY, DEFAULT_IDLE_MINUTES) or 0)
         lock = IdleLock(ctx, window, minutes)
-        window.setProperty("idleLock", lock)
         window.idle_lock = lock  # type: ignore[attr-defined]
     menu.build(window, ctx)
 
