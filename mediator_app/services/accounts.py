@@ -427,7 +427,8 @@ def list_users(db: Database, path: str | Path) -> list[UserInfo]:
     out = []
     for r in AccountRepository(db).all():
         until = _locked_until(keys, r.name) if keys else None
-        out.append(UserInfo(r.name, r.role, r.scope, r.personal_data, r.disabled,
+        effective = _principal(r).may(Action.VIEW_PERSONAL)  # what the grant means now
+        out.append(UserInfo(r.name, r.role, r.scope, effective, r.disabled,
                             bool(keys and _slot(r.name) in keys.slots),
                             until.strftime("%Y-%m-%d %H:%M") if until else None))
     return out
@@ -463,7 +464,7 @@ def add_user(db: Database, path: str | Path, name: str, role: str, scope: str | 
     check_password(password)
     key = crypto.key_of(db.conn)
     assert key is not None
-    grant = personal_data or r in (Role.SYSADMIN, Role.MEDIATOR)
+    grant = r in (Role.SYSADMIN, Role.MEDIATOR) or (personal_data and r is Role.ADMIN)
     with crypto.keyfile_lock(keys_path):
         keys = crypto.KeyFile.load(keys_path)
         keys.slots[_slot(name)] = crypto.wrap(password, key, _slot(name))
