@@ -13,6 +13,7 @@ or a committee code (the committee's cases, and reports for the committee's unit
 from __future__ import annotations
 
 import dataclasses
+import re
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -172,14 +173,33 @@ def _mask(field: str, value: str) -> str:
     return value[:3] + "****" if len(value) > 3 else "****"
 
 
+def sees_party_names(db: Database) -> bool:
+    """Names are shown to every role but 查看 (no personal data at all)."""
+    p = principal_of(db)
+    return p is None or (p is not NOBODY and p.role is not Role.VIEWER)
+
+
+def mask_name(name: str) -> str:
+    """``张**``: the first character kept."""
+    return name[:1] + "*" * max(1, len(name) - 1) if name else name
+
+
+def mask_names(text: str) -> str:
+    """Every name of a list such as ``张三、李四`` masked."""
+    return re.sub(r"[^、，,;；\s]+", lambda m: mask_name(m.group(0)), text)
+
+
 def masked_case(db: Database, case: Case) -> Case:
     """The case as this user may see it: ID numbers, phones and addresses of parties
-    masked unless the role (or an administrator's grant) allows personal data."""
+    masked unless the role (or an administrator's grant) allows personal data; names
+    masked too for 查看."""
     if sees_personal_data(db):
         return case
+    names = sees_party_names(db)
     parties = tuple(dataclasses.replace(p, id_number=_mask("id_number", p.id_number),
                                         phone=_mask("phone", p.phone),
-                                        address=_mask("address", p.address))
+                                        address=_mask("address", p.address),
+                                        name=p.name if names else mask_name(p.name))
                     for p in case.parties)
     return dataclasses.replace(case, parties=parties)
 

@@ -23,6 +23,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from mediator_app.domain.idnumber import mask_id_number, mask_phone
+from mediator_app.services import permissions
 from mediator_app.storage import case_query as cq
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import status_label
@@ -67,6 +68,7 @@ class Lookups:
         self.sources = dict(cq.code_labels(db, "source"))
         self.committees = cq.names(db, "committees")
         self.units = cq.names(db, "org_units")
+        self.names_visible = permissions.sees_party_names(db)  # 查看: no names (issue 9)
 
 
 def display_values(row: cq.CaseRow, lk: Lookups) -> list[str]:
@@ -79,7 +81,9 @@ def display_values(row: cq.CaseRow, lk: Lookups) -> list[str]:
         lk.types.get(row.dispute_type, row.dispute_type),
         lk.sources.get(row.source, row.source),
         lk.committees.get(row.committee_code, row.committee_code),
-        lk.units.get(row.org_code, row.org_code), row.party_names,
+        lk.units.get(row.org_code, row.org_code),
+        row.party_names if getattr(lk, "names_visible", True) else
+        permissions.mask_names(row.party_names),
         mask_id_number(row.id_number) if row.id_number else "",
         mask_phone(row.phone) if row.phone else "",
         row.accepted_on or "", row.closed_on or "", summary,

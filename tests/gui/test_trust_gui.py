@@ -189,9 +189,20 @@ def test_case_form_masks_personal_data_for_a_viewer(ledger, qapp):
         for shown, real in zip(masked.parties, case.parties, strict=True):
             if real.id_number:
                 assert shown.id_number != real.id_number and "*" in shown.id_number
-            assert shown.name == real.name
+            assert shown.name == real.name[:1] + "*" * max(1, len(real.name) - 1)
         with pytest.raises(AccessDenied):
             permissions.require_stored_case(s.db, permissions.Action.VIEW_PERSONAL, case.id)
+        from mediator_app.storage import case_query as cq
+        from mediator_app.ui.case_model import Lookups, display_values
+
+        row = cq.fetch_rows(s.db, [case.id])[case.id]
+        texts = display_values(row, Lookups(ctx))
+        assert case.parties[0].name not in texts[7] and "*" in texts[7]
+    finally:
+        s.close()
+    admin, s = _ctx(ledger, "街管", "street-pw-1", qapp)  # 管理员: names, masked numbers
+    try:
+        assert permissions.masked_case(s.db, case).parties[0].name == case.parties[0].name
     finally:
         s.close()
 
