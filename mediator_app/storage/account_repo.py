@@ -124,6 +124,11 @@ def search_audit(db: Database, f: AuditFilter) -> list[AuditEntry]:
         where.append("a.entity = 'case' AND (a.entity_key = ? OR a.entity_key IN "
                      "(SELECT case_id FROM cases WHERE case_no LIKE ?))")
         params += [f.case, f"%{f.case}%"]
+    limit = scope_restriction(db)
+    if limit is not None:  # a scoped user: case entries of the cases in scope only
+        where.append("(a.entity <> 'case' OR a.entity_key IN "
+                     f"(SELECT c.case_id FROM cases c WHERE {limit[0]}))")
+        params += limit[1]
     sql = ("SELECT a.at, a.user, a.entity, a.entity_key, a.action, a.field, a.old_value, "
            "a.new_value FROM audit_log a")
     if where:

@@ -207,3 +207,28 @@ def test_an_encrypted_connection_without_a_login_is_refused_everything(ledger):
             permissions.require(s.db, Action.REPORT)
     finally:
         s.close()
+
+
+def test_a_scoped_admin_sees_audit_entries_of_cases_in_scope_only(ledger, monkeypatch, capsys):
+    from mediator_app.services import audit
+
+    s = _session(ledger, ADMIN)
+    try:
+        repo = CaseRepository(s.db)
+        for rowid in (1, 2, 3):
+            case = repo.get(rowid)
+            cases.save_case(s.db, dataclasses.replace(case, summary=case.summary + "。"),
+                            today=date(2024, 1, 1))
+        everything = {e.entity_key for e in audit.search(s.db, audit.AuditFilter())
+                      if e.entity == "case"}
+    finally:
+        s.close()
+    s = _session(ledger, "街管")
+    try:
+        mine = {e.entity_key for e in audit.search(s.db, audit.AuditFilter())
+                if e.entity == "case"}
+        assert any(e.entity == "account" for e in audit.search(s.db, audit.AuditFilter()))
+    finally:
+        s.close()
+    assert mine and mine < everything
+    assert all(not key.endswith("000000000003") for key in mine)  # C003: the district's
