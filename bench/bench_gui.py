@@ -133,6 +133,10 @@ def scenario(w: MainWindow) -> list[tuple[str, tuple[float, float, float]]]:
         ("search 3+ chars (trigram) 宅基地", search("宅基地")),
         ("search 2 chars (LIKE) 王伟", search("王伟")),
         ("search case number 人调字第12号", search("人调字第12号")),
+        ("search dispute type name 邻里 (issue 12)", search("邻里")),
+        ("search street name 振兴街道 (issue 12)", search("振兴街道")),
+        ("search grid name 紫薇社区第2网格 (issue 12)", search("紫薇社区第2网格")),
+        ("search two words 邻里 王 (issue 12)", search("邻里 王")),
         ("search cleared", search("")),
         ("sort by case number", lambda: w.cases.model.sort(
             COLUMN_INDEX["case_no"], Qt.SortOrder.AscendingOrder)),

@@ -186,10 +186,57 @@ def op_import_raw(a: argparse.Namespace) -> dict[str, Any]:
     return _measure(run)
 
 
+def op_import_schema_raw(a: argparse.Namespace) -> dict[str, Any]:
+    """The fair raw baseline of the import (issue 13): the same rows, already converted,
+    copied by SQL into the same schema with the import's bulk strategy (FTS and count
+    insert triggers dropped, secondary indexes dropped and rebuilt once, the FTS index
+    rebuilt in one pass, the monthly counts in one GROUP BY), in one transaction. No CSV
+    parsing, no validation: what SQLite alone costs to maintain the schema. ``--order
+    case_id`` inserts in UUID order (the unique index grows at its end)."""
+    from mediator_app.storage.migrations import COUNTS_FILL_SQL
+
+    _copy_org(a.source, a.db)
+    conn = sqlite3.connect(a.db, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = NORMAL")
+    conn.execute("PRAGMA cache_size = -131072")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute("ATTACH DATABASE ? AS src", [a.source])
+    order = "case_id" if a.order == "case_id" else "id"
+
+    def run() -> int:
+        conn.execute("BEGIN")
+        triggers = conn.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN "
+            "('cases_fts_ai', 'cases_fts_ad', 'cases_fts_au', 'case_counts_ai')").fetchall()
+        for name, _sql in triggers:
+            conn.execute(f"DROP TRIGGER {name}")
+        indexes = conn.execute(
+            "SELECT name, sql FROM main.sqlite_master WHERE type = 'index' AND "
+            "tbl_name = 'cases' AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'"
+        ).fetchall()
+        for name, _sql in indexes:
+            conn.execute(f'DROP INDEX "{name}"')
+        cols = [r[1] for r in conn.execute("PRAGMA main.table_info(cases)") if r[1] != "id"]
+        names = ", ".join(cols)
+        conn.execute(f"INSERT INTO main.cases({names}) SELECT {names} FROM src.cases "
+                     f"ORDER BY {order}")
+        for _name, sql in triggers:
+            conn.execute(sql)
+        conn.execute("INSERT INTO case_fts(case_fts) VALUES('rebuild')")
+        for _name, sql in indexes:
+            conn.execute(sql)
+        conn.execute(COUNTS_FILL_SQL.format(where="1"))
+        conn.execute("COMMIT")
+        return int(conn.execute("SELECT count(*) FROM main.cases").fetchone()[0])
+
+    return _measure(run)
+
+
 OPS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "build": op_build, "report": op_report, "report_raw": op_report_raw,
     "export": op_export, "export_shell": op_export_shell, "import": op_import,
-    "import_raw": op_import_raw,
+    "import_raw": op_import_raw, "import_schema_raw": op_import_schema_raw,
 }
 
 
@@ -203,6 +250,7 @@ def main(argv: list[str] | None = None) -> None:
     p.add_argument("--today", default=date.today().isoformat())
     p.add_argument("--period", default="2024")
     p.add_argument("--query", default="export", choices=["export", "all"])
+    p.add_argument("--order", default="id", choices=["id", "case_id"])
     a = p.parse_args(argv)
     try:
         out = OPS[a.op](a)

@@ -21,9 +21,10 @@ from mediator_app.cli.common import (
 )
 from mediator_app.cli.help_texts import helper
 from mediator_app.cli.texts import LEVELS_EN, TEXTS, err, is_en, text
-from mediator_app.services import backup as backup_service
-from mediator_app.storage.db import StorageError
-from mediator_app.storage.exchange_repo import ExchangeRepository
+from mediator_app.storage.errors import StorageError
+
+# Services and storage are imported by the handlers that use them, so that `--help` and
+# light commands start quickly (issue 13; tests/unit/test_startup.py).
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> None:
@@ -54,6 +55,7 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> 
     p.add_argument("--limit", type=int, default=200, metavar="N", help=h("privacy_log.limit"))
     p.set_defaults(handler=cmd_privacy_log)
     p = sub.add_parser("check", parents=[common], help=h("check"), description=h("check"))
+    p.add_argument("--full", action="store_true", help=h("check.full"))
     p.set_defaults(handler=cmd_check)
 
 
@@ -140,6 +142,8 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     if demo is None:
         return EXIT_INPUT
     size = {"cases": args.cases, "seed": args.seed}
+    from mediator_app.storage.exchange_repo import ExchangeRepository
+
     try:
         if not path.exists():
             _building(ctx.lang, path,
@@ -214,6 +218,8 @@ def cmd_privacy_log(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services import backup as backup_service
+
     with opened(ctx.db_path, create=False) as db:
         try:
             target = backup_service.backup(db, args.out, source_path=str(ctx.db_path),
@@ -229,6 +235,7 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from mediator_app.cli.login import restore_guard
+    from mediator_app.services import backup as backup_service
 
     with restore_guard(ctx.db_path, args.file):  # an encrypted ledger: login, 系统管理员
         saved = backup_service.restore(ctx.db_path, args.file)
@@ -238,8 +245,20 @@ def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
-    with opened(ctx.db_path, create=False) as db:
-        health = backup_service.check(db)
+    """Healthy file: counts and the checks (quick by default, ``--full`` for SQLite's
+    integrity_check; exit 0 or 1). A file the opening health check finds damaged is
+    looked at read-only: SQLite's findings and the last verified backup (exit 1); nothing
+    is written to it."""
+    from mediator_app.services import backup as backup_service
+    from mediator_app.storage.errors import DatabaseDamaged
+
+    progress = stderr_progress("…") if sys.stderr.isatty() else None
+    try:
+        with opened(ctx.db_path, create=False) as db:
+            health = backup_service.check(db, full=getattr(args, "full", False),
+                                          progress=progress)
+    except DatabaseDamaged:
+        return _check_damaged(ctx)
     print(text("check.counts", ctx.lang, **health.counts))
     if health.units_by_level:
         print(text("check.levels", ctx.lang, levels=_levels(health.units_by_level, ctx.lang)))
@@ -249,6 +268,23 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     err(text("check.bad", ctx.lang), ctx.lang)
     for problem in health.problems:
         print(f"  - {problem}", file=sys.stderr)
+    return EXIT_INPUT
+
+
+def _check_damaged(ctx: Context) -> int:
+    from mediator_app.services import backup as backup_service
+    from mediator_app.storage.db import open_database
+
+    handle = open_database(ctx.db_path, readonly=True, allow_damaged=True)
+    try:
+        problems = backup_service.damage(handle.db)
+    finally:
+        handle.close()
+    err(text("check.bad", ctx.lang), ctx.lang)
+    for problem in problems:
+        print(f"  - {problem}", file=sys.stderr)
+    if handle.last_backup:
+        err(text("check.damaged_backup", ctx.lang, backup=handle.last_backup), ctx.lang)
     return EXIT_INPUT
 
 

@@ -5,22 +5,14 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mediator_app.cli.common import EXIT_INPUT, EXIT_OK, Context, date_arg, opened, stderr_progress
 from mediator_app.cli.help_texts import helper
 from mediator_app.cli.texts import err, is_en, text
-from mediator_app.services.case_exchange import (
-    ImportCancelled,
-    ImportResult,
-    export_cases,
-    export_cases_xlsx,
-    export_package,
-    import_cases,
-    list_imports,
-)
-from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.org_import import import_org
+
+if TYPE_CHECKING:  # the services are imported by the handlers: a quick start (issue 13)
+    from mediator_app.services.case_exchange import ImportResult
 
 MAX_PRINTED = 50
 
@@ -47,6 +39,12 @@ def _cases_parsers(sub: Any, common: argparse.ArgumentParser, h: Callable[[str],
     p.add_argument("files", nargs="+", metavar="FILE", help=h("files"))
     p.add_argument("--dry-run", action="store_true", help=h("cases.dry_run"))
     p.set_defaults(handler=cmd_cases_import)
+    p = cases_sub.add_parser("import-ledger", parents=[common], help=h("cases.import_ledger"),
+                             description=h("cases.import_ledger"))
+    p.add_argument("file", metavar="FILE", help=h("ledger.file"))
+    p.add_argument("--mapping", required=True, metavar="MAPPING.json", help=h("ledger.mapping"))
+    p.add_argument("--dry-run", action="store_true", help=h("cases.dry_run"))
+    p.set_defaults(handler=cmd_cases_import_ledger)
     p = cases_sub.add_parser("export", parents=[common], help=h("cases.export"),
                              description=h("cases.export"))
     target = p.add_mutually_exclusive_group(required=True)
@@ -81,7 +79,9 @@ def _dhis2_parsers(sub: Any, common: argparse.ArgumentParser, h: Callable[[str],
 
 
 def cmd_org_import(args: argparse.Namespace, ctx: Context) -> int:
-    with opened(ctx.db_path, create=True) as db:
+    from mediator_app.services.org_import import import_org
+
+    with opened(ctx.db_path, create=True, waits=ctx.lang) as db:
         result = import_org(db, args.files)
     for counts in result.files:
         print(text("org.counts", ctx.lang, file=counts.file, kind=counts.kind, rows=counts.rows,
@@ -116,13 +116,33 @@ def _print_result(result: ImportResult, lang: str) -> None:
 
 
 def cmd_cases_import(args: argparse.Namespace, ctx: Context) -> int:
-    progress = stderr_progress("…") if sys.stderr.isatty() else None
-    with opened(ctx.db_path, create=True) as db:
-        try:
-            from mediator_app.cli.login import package_password_for_import
+    from mediator_app.cli.login import package_password_for_import
+    from mediator_app.services.case_exchange import import_cases
 
-            result = import_cases(db, args.files, dry_run=args.dry_run, progress=progress,
-                                  package_password=package_password_for_import(args.files))
+    return _run_import(args, ctx, lambda db, progress: import_cases(
+        db, args.files, dry_run=args.dry_run, progress=progress,
+        package_password=package_password_for_import(args.files)))
+
+
+def cmd_cases_import_ledger(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services.ledger_import import import_ledger
+    from mediator_app.services.ledger_mapping import load_mapping
+
+    mapping = load_mapping(args.mapping)  # a bad mapping: before the database is touched
+    return _run_import(args, ctx, lambda db, progress: import_ledger(
+        db, args.file, mapping, dry_run=args.dry_run, progress=progress))
+
+
+def _run_import(args: argparse.Namespace, ctx: Context,
+                run: Callable[[Any, Any], ImportResult]) -> int:
+    """``cases import`` and ``cases import-ledger``: the same output and exit codes."""
+    from mediator_app.services.case_exchange import ImportCancelled
+    from mediator_app.services.csv_io import CsvImportError
+
+    progress = stderr_progress("…") if sys.stderr.isatty() else None
+    with opened(ctx.db_path, create=True, waits=ctx.lang) as db:
+        try:
+            result = run(db, progress)
         except CsvImportError as exc:
             partial = getattr(exc, "result", None)
             if args.dry_run and partial is not None:
@@ -138,6 +158,8 @@ def cmd_cases_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_cases_export(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services.case_exchange import export_cases, export_cases_xlsx, export_package
+
     date_from = date_arg(args.date_from, "received_on")
     date_to = date_arg(args.date_to, "received_on")
     with opened(ctx.db_path, create=False) as db:
@@ -163,6 +185,8 @@ _LOG_COLUMNS = ("id", "at", "user", "kind", "file", "source_unit", "rows", "new"
 
 
 def cmd_cases_imports(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services.case_exchange import list_imports
+
     with opened(ctx.db_path, create=False) as db:
         entries = list_imports(db, args.limit)
     if not entries:

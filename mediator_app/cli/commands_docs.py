@@ -21,16 +21,22 @@ import unicodedata
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
+from mediator_app.cli.common import ENV_DB
 from mediator_app.cli.help_texts import helper
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.reports.case_docs_data import KINDS
-from mediator_app.services import documents, submissions
-from mediator_app.storage.db import ENV_DB, StorageError, default_db_path
+from mediator_app.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from mediator_app.services import submissions
+
+# The services (documents: reportlab) are imported by the handlers that use them, so that
+# `--help` and other commands start quickly (issue 13; tests/unit/test_startup.py).
 
 Handler = Callable[[argparse.Namespace], int]
 
@@ -56,6 +62,8 @@ def _err(text: str) -> None:
 
 @contextmanager
 def _database(args: argparse.Namespace) -> Iterator[Database]:
+    from mediator_app.storage.db import default_db_path
+
     path = Path(getattr(args, "db", None) or os.environ.get(ENV_DB) or default_db_path())
     if not path.exists():
         raise StorageError("db.missing", path=str(path))
@@ -95,6 +103,8 @@ def _storage_text(exc: StorageError, lang: str) -> str:
 
 def cmd_document(args: argparse.Namespace) -> int:
     """Write one case document (or the whole case file) as PDF to ``--out``."""
+    from mediator_app.services import documents
+
     lang, out = _lang(args), Path(args.out)
 
     def body(db: Database) -> int:
@@ -134,6 +144,8 @@ def _summary(sub: submissions.Submission, lang: str) -> str:
 def cmd_submit(args: argparse.Namespace) -> int:
     """Submit the reviewed month of a unit (refused without a current review);
     ``--review-only`` reviews it, ``--review-and-submit`` reviews and submits at once."""
+    from mediator_app.services import submissions
+
     lang = _lang(args)
     action = (submissions.review_month if args.review_only
               else submissions.review_and_submit if getattr(args, "review_and_submit", False)
@@ -157,6 +169,8 @@ MAX_NAMED = 5
 
 def _not_submitted_note(units: list[submissions.UnitStatus], lang: str) -> str:
     """``注意：下级单位中有 13 个尚未上报：A、B、C、D、E 等。`` ("" when all submitted)."""
+    from mediator_app.services import submissions
+
     missing = submissions.not_submitted(units)
     if not missing:
         return ""
@@ -190,6 +204,8 @@ def format_table(rows: list[tuple[str, ...]]) -> str:
 
 
 def _row(s: submissions.UnitStatus, lang: str) -> tuple[str, ...]:
+    from mediator_app.services import submissions
+
     parent = submissions.STATE_LABELS["en" if lang == "en" else "zh"]["parent"]
     mark = f" ({parent})" if lang == "en" else f"（{parent}）"
     name = s.name + mark if s.is_parent else s.name
@@ -211,6 +227,8 @@ def _totals_line(rows: list[submissions.UnitStatus], lang: str) -> str:
 
 def cmd_submissions(args: argparse.Namespace) -> int:
     """Print the completeness table of a month below ``--scope``."""
+    from mediator_app.services import submissions
+
     lang = _lang(args)
 
     def body(db: Database) -> int:

@@ -6,15 +6,16 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mediator_app.cli.common import EXIT_INPUT, EXIT_OK, Context
 from mediator_app.cli.login import logged_in, new_password_for
 from mediator_app.domain.account_messages import AccountError, account_text
-from mediator_app.services import accounts
-from mediator_app.services import audit as audit_service
-from mediator_app.services.audit import AuditFilter, search
-from mediator_app.storage import crypto
+
+if TYPE_CHECKING:
+    from mediator_app.services import accounts
+
+# The services are imported by the handlers (issue 13: `--help` loads no sqlite-utils).
 
 HELP: dict[str, tuple[str, str]] = {
     "init": ("创建新台账（默认加密），NAME 为系统管理员；恢复密钥只显示一次",
@@ -122,6 +123,8 @@ def _print_recovery(created: accounts.Created, lang: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services import accounts
+
     path = ctx.db_path
     password = None if args.plain else new_password_for(args.admin,
                                                         fallback_env="MEDIATOR_APP_PASSWORD")
@@ -133,6 +136,8 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_encrypt(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services import accounts
+
     path = ctx.db_path
     password = new_password_for(args.admin, fallback_env="MEDIATOR_APP_PASSWORD")
     created = accounts.encrypt_ledger(path, args.admin, password, keep_plain=args.keep_plain)
@@ -146,6 +151,8 @@ def cmd_encrypt(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _needs_encrypted(ctx: Context) -> None:
+    from mediator_app.storage import crypto
+
     if ctx.db_path.exists() and not crypto.is_encrypted_ledger(ctx.db_path):
         raise AccountError("users.plain", path=str(ctx.db_path))
 
@@ -155,6 +162,8 @@ def _scope_text(scope: str | None, lang: str) -> str:
 
 
 def cmd_users_add(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services import accounts
+
     _needs_encrypted(ctx)
     with logged_in(ctx.db_path) as s:
         accounts.require_manage_users(s.db)
@@ -168,6 +177,8 @@ def cmd_users_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_users_list(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services import accounts
+
     with logged_in(ctx.db_path) as s:
         users = accounts.list_users(s.db, s.path)
     lang = ctx.lang
@@ -182,6 +193,8 @@ def cmd_users_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_users_disable(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services import accounts
+
     _needs_encrypted(ctx)
     with logged_in(ctx.db_path) as s:
         accounts.set_disabled(s.db, s.path, args.name, True)
@@ -190,6 +203,8 @@ def cmd_users_disable(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_users_enable(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services import accounts
+
     _needs_encrypted(ctx)
     with logged_in(ctx.db_path) as s:
         accounts.set_disabled(s.db, s.path, args.name, False)
@@ -198,6 +213,8 @@ def cmd_users_enable(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_users_passwd(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services import accounts
+
     _needs_encrypted(ctx)
     with logged_in(ctx.db_path) as s:
         accounts.check_password_change(s.db, args.name)
@@ -210,6 +227,8 @@ def cmd_users_passwd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_users_set(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services import accounts
+
     _needs_encrypted(ctx)
     with logged_in(ctx.db_path) as s:
         accounts.change_user(s.db, args.name, role=args.role, scope=args.scope,
@@ -222,6 +241,7 @@ def cmd_users_set(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_recovery(args: argparse.Namespace, ctx: Context) -> int:
     from mediator_app.cli.login import user_name
+    from mediator_app.services import accounts
 
     if not ctx.db_path.exists():
         from mediator_app.storage.db import StorageError
@@ -236,6 +256,10 @@ def cmd_recovery(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.services import accounts
+    from mediator_app.services import audit as audit_service
+    from mediator_app.services.audit import AuditFilter, search
+
     with logged_in(ctx.db_path) as s:
         audit_service.require_view(s.db)
         accounts.record_login(s)  # failed logins waiting in the key file are shown too

@@ -6,16 +6,21 @@ import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from mediator_app.domain.periods import parse_date
-from mediator_app.storage import crypto
-from mediator_app.storage.db import ENV_DB, StorageError, default_db_path
+from mediator_app.storage.errors import StorageError
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+# storage.db (and with it sqlite-utils) is imported when a command opens the ledger, not
+# at start-up: `--help` stays quick (issue 13).
+ENV_DB = "MEDIATOR_APP_DB"  # the same name as storage.db.ENV_DB (a test keeps them equal)
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORAGE = 0, 1, 2, 3
 EXIT_LOGIN, EXIT_DENIED = 4, 5  # issue 9: failed login; refused by role or scope
@@ -32,23 +37,59 @@ class Context:
         if self.db_arg:
             return Path(self.db_arg)
         env = os.environ.get(ENV_DB)
-        return Path(env) if env else default_db_path()
+        if env:
+            return Path(env)
+        from mediator_app.storage.db import default_db_path
+
+        return default_db_path()
 
 
 @contextmanager
-def opened(path: Path, *, create: bool) -> Iterator[Database]:
+def opened(path: Path, *, create: bool, waits: str | None = None) -> Iterator[Database]:
     """The migrated database; without ``create`` a missing file is an error (exit 3).
-    An encrypted ledger is opened after the login (``cli.login``; exit 4 on failure)."""
+    An encrypted ledger is opened after the login (``cli.login``; exit 4 on failure).
+
+    With ``create`` a missing file is made (never its folder) and, when the command then
+    fails, deleted again unless something was written to it. ``waits`` (the language)
+    makes write transactions wait for another program's write, saying so on stderr."""
     if not create and not path.exists():
         raise StorageError("db.missing", path=str(path))
-    from mediator_app.cli.login import logged_in_db
+    from mediator_app.cli.login import logged_in
+    from mediator_app.storage import crypto
+    from mediator_app.storage.db import remove_if_unused
 
-    with ExitStack() as stack:
-        try:
-            db = stack.enter_context(logged_in_db(path))
-        except (sqlite3.Error, *crypto.AllErrors) as exc:  # not a database, a folder …
-            raise StorageError("db.unreadable", path=str(path), detail=str(exc)) from exc
-        yield db
+    entered = created = False
+    try:
+        with logged_in(path, create=create) as session:
+            entered, created = True, session.handle.created
+            if waits is not None:
+                session.db.on_wait = waiting_message(waits)  # type: ignore[attr-defined]
+            yield session.db
+    except (sqlite3.Error, *crypto.AllErrors) as exc:  # no access, locked, a folder …
+        if created:
+            remove_if_unused(path)
+        if entered:
+            raise
+        raise StorageError("db.unreadable", path=str(path), detail=str(exc)) from exc
+    except BaseException:
+        if created:
+            remove_if_unused(path)
+        raise
+
+
+def waiting_message(lang: str) -> Callable[[float], None]:
+    """Says on stderr, about every five seconds, that the command waits for another
+    program's write to finish."""
+    from mediator_app.cli.texts import text
+
+    last = [-5.0]
+
+    def report(seconds: float) -> None:
+        if seconds - last[0] >= 5 or last[0] < 0:
+            last[0] = seconds
+            print(text("db.waiting", lang, seconds=int(seconds)), file=sys.stderr, flush=True)
+
+    return report
 
 
 def date_arg(text: str | None, field: str) -> date | None:

@@ -45,6 +45,11 @@ HELP: dict[str, tuple[str, str]] = {
                 "replace the database with a backup (the current one is kept)"),
     "restore.file": ("备份文件", "backup file"),
     "check": ("检查数据库完整性并统计数量", "integrity check and counts"),
+    "check.full": ("完整检查：逐一核对索引与数据、月度计数与案件（百万件案件约需一分钟；"
+                   "默认只做快速检查，几秒钟）",
+                   "full check: every index against its table and the monthly counts against "
+                   "the cases (about a minute at 1,000,000 cases; by default a quick check "
+                   "of a few seconds)"),
     "privacy_log": ("列出谁查看或导出了当事人个人信息（最新在前）",
                     "who viewed or exported parties' personal data, newest first"),
     "privacy_log.limit": ("最多列出的条数", "how many entries at most"),
@@ -57,6 +62,12 @@ HELP: dict[str, tuple[str, str]] = {
     "cases.import": ("导入 cases.csv 文件和交换数据包（.zip）",
                      "import cases.csv files and exchange packages (.zip)"),
     "cases.dry_run": ("只检查并统计，不写入", "check and count, write nothing"),
+    "cases.import_ledger": ("按对应关系导入原有台账（.xlsx、.xls、.ods、CSV）的一个工作表",
+                            "import a sheet of an old ledger (.xlsx, .xls, .ods, CSV) through "
+                            "a mapping"),
+    "ledger.file": ("台账文件", "the ledger file"),
+    "ledger.mapping": ("对应关系文件（JSON，见 docs/cli.md）",
+                       "the mapping file (JSON, see docs/cli.md)"),
     "cases.export": ("导出 cases.csv、.xlsx 或交换数据包",
                      "export cases.csv, .xlsx or an exchange package"),
     "export.out": ("cases.csv（或 FILE.xlsx：文本单元格）", "cases.csv (or FILE.xlsx: text cells)"),

@@ -15,12 +15,17 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from mediator_app.domain.account_messages import AccountError, account_text
-from mediator_app.services import accounts
-from mediator_app.storage import crypto
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+    from mediator_app.services import accounts
+
+# The services (sqlite-utils) and the crypto module are imported by the functions that
+# need them, so that `--help` stays quick (issue 13; tests/unit/test_startup.py).
 
 ENV_USER = "MEDIATOR_APP_USER"
 ENV_PASSWORD = "MEDIATOR_APP_PASSWORD"
@@ -86,18 +91,24 @@ def new_password_for(user: str, *, fallback_env: str | None = None) -> str | Non
     return first
 
 
-def login(path: Path) -> accounts.Session:
+def login(path: Path, *, create: bool = True) -> accounts.Session:
     """The opened ledger: a plain one as it is, an encrypted one after the login."""
+    from mediator_app.services import accounts
+    from mediator_app.storage import crypto
+
     if not crypto.is_encrypted_ledger(path):
-        return accounts.open_ledger(path)
+        return accounts.open_ledger(path, create=create)
     user = user_name()
     password = password_for(user) if user else None
     return accounts.open_ledger(path, user, password)
 
 
 @contextmanager
-def logged_in(path: Path) -> Iterator[accounts.Session]:
-    session = login(path)
+def logged_in(path: Path, *, create: bool = True) -> Iterator[accounts.Session]:
+    from mediator_app.services import accounts
+    from mediator_app.storage import crypto
+
+    session = login(path, create=create)
     try:
         yield session
         accounts.record_login(session)
@@ -117,6 +128,8 @@ def restore_guard(path: Path, source: str | Path) -> Iterator[None]:
     """Before ``restore`` replaces an encrypted ledger: a login with the right to
     restore (exit 4 / 5 otherwise); the ledger's data key is then also used for the
     backup being restored (backups are encrypted with the same key)."""
+    from mediator_app.storage import crypto
+
     if not crypto.is_encrypted_ledger(path):
         yield
         return
@@ -143,6 +156,9 @@ def package_password_for_export(db: Database, with_personal_data: bool) -> str |
     """The password that seals a personal-data package of an encrypted ledger:
     ``MEDIATOR_APP_PACKAGE_PASSWORD``, else asked on a terminal, else a random one that
     is printed once on stdout ("数据包密码：…") for the receiver."""
+    from mediator_app.services import accounts
+    from mediator_app.storage import crypto
+
     if not with_personal_data or crypto.key_of(db.conn) is None:
         return None
     from mediator_app.domain.access import Action

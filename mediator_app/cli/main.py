@@ -14,7 +14,13 @@ import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
-from mediator_app.cli import commands_admin, commands_data, commands_docs, commands_trust
+from mediator_app.cli import (
+    commands_admin,
+    commands_data,
+    commands_docs,
+    commands_subsidy,
+    commands_trust,
+)
 from mediator_app.cli.common import (
     EXIT_DENIED,
     EXIT_INPUT,
@@ -32,7 +38,8 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.storage.crypto import AllErrors as SqliteErrors
 from mediator_app.storage.crypto import KeyFileError
-from mediator_app.storage.db import StorageError
+from mediator_app.storage.errors import StorageError
+from mediator_app.storage.files import restrict_umask
 
 Handler = Callable[[argparse.Namespace, Context], int]
 
@@ -63,6 +70,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     commands_admin.add_parsers(sub, common, lang)
     commands_data.add_parsers(sub, common, lang)
     commands_docs.register(sub, lang)
+    commands_subsidy.add_parsers(sub, common, lang)
     commands_trust.add_parsers(sub, common, lang)
     return parser
 
@@ -78,6 +86,7 @@ def _run(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    restrict_umask()  # every file the program creates is owner-only (storage/files.py)
     argv = list(argv) if argv is not None else sys.argv[1:]
     lang = lang_of(argv)
     try:

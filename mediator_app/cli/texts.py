@@ -11,11 +11,58 @@ from mediator_app.domain.messages import message
 
 TEXTS: dict[str, tuple[str, str]] = {
     "error": ("错误：", "error: "),
+    "db.encrypted": ("数据库“{path}”已加密：请先登录（--user 用户名）。",
+                     "The database “{path}” is encrypted: log in first (--user NAME)."),
     "db.missing": ("数据库文件“{path}”不存在。", "The database file “{path}” does not exist."),
     "db.unreadable": ("无法打开数据库文件“{path}”：{detail}", "Cannot open the database “{path}”: {detail}"),
     "db.too_new": ("数据库“{path}”是由更新版本的程序创建的（{unknown}），请先升级本程序。",
                    "The database “{path}” was written by a newer program ({unknown}); "
                    "upgrade this program first."),
+    # issue 8 (lock): what opening, locking and restoring refuse; see docs/guarantees.md
+    "db.no_folder": ("文件夹“{folder}”不存在，没有创建数据库；请先建好这个文件夹，或换一个位置。",
+                     "The folder “{folder}” does not exist; no database was created. Create "
+                     "the folder first or choose another place."),
+    "db.is_folder": ("“{path}”：路径是文件夹，不是数据库文件。",
+                     "“{path}” is a folder, not a database file."),
+    "db.empty_file": ("“{path}”是一个空文件（0 字节），不是调解台账；没有改动它。若要新建台账，请删除它"
+                      "或换一个不存在的文件名；若它原来是台账，请用备份恢复（restore）。",
+                      "“{path}” is an empty file (0 bytes), not a ledger; it was left as it "
+                      "is. To start a new ledger delete it or choose a name that does not "
+                      "exist; if it was a ledger, restore it from a backup."),
+    "db.not_database": ("“{path}”：这不是数据库文件（可能是其他类型的文件，或已加密）。",
+                        "“{path}”: this is not a database file (another kind of file, or "
+                        "encrypted)."),
+    "db.not_ledger": ("“{path}”是数据库，但不是调解台账；没有改动它。",
+                      "“{path}” is a database but not a mediation ledger; it was left as "
+                      "it is."),
+    "db.damaged": ("数据库“{path}”已损坏（{detail}），为免写坏或报出错误数字，没有读写它。"
+                   "请用备份恢复（restore）；运行 check 可查看详情。",
+                   "The database “{path}” is damaged ({detail}); it was neither read nor "
+                   "written, so that nothing is made worse and no wrong figures are shown. "
+                   "Restore it from a backup; `check` shows the details."),
+    "db.damaged_backup": ("数据库“{path}”已损坏（{detail}），为免写坏或报出错误数字，没有读写它。"
+                          "最近一次校验通过的备份是“{backup}”，可用 restore 恢复；运行 check 可查看详情。",
+                          "The database “{path}” is damaged ({detail}); it was neither read "
+                          "nor written, so that nothing is made worse and no wrong figures "
+                          "are shown. The last verified backup is “{backup}”: restore it "
+                          "with `restore`; `check` shows the details."),
+    "db.in_use": ("数据库“{path}”正被另一个程序打开（另一个窗口或命令）；恢复、升级或替换文件需要独占它。"
+                  "请关闭其他窗口或等待命令结束后再试，数据库没有改动。",
+                  "The database “{path}” is open in another program (another window or a "
+                  "command); restoring, upgrading or replacing the file needs it alone. "
+                  "Close the other window or let the command finish, then try again; the "
+                  "database was not changed."),
+    "db.busy": ("另一个程序正在写入数据库，已等待 {seconds} 秒仍未结束；本次没有写入任何内容，请稍后再试。",
+                "Another program is writing to the database; after waiting {seconds} s it "
+                "has not finished. Nothing was written; try again later."),
+    "db.waiting": ("另一个程序正在写入数据库，等待它完成（已等待 {seconds} 秒）……",
+                   "Another program is writing to the database; waiting for it to finish "
+                   "({seconds} s so far)…"),
+    "file.appeared": ("“{path}”已由另一个程序创建，没有替换它（本程序只替换自己创建的文件）。",
+                      "“{path}” was created by another program meanwhile; it was not "
+                      "replaced (the program only replaces files it created itself)."),
+    "check.damaged_backup": ("最近一次校验通过的备份：{backup}",
+                             "The last verified backup: {backup}"),
     "db.failed": ("数据库操作失败：{detail}", "The database operation failed: {detail}"),
     "backup.exists": ("备份文件“{path}”已存在，没有覆盖它；请换一个文件名，或加 --force 覆盖。",
                       "The backup file “{path}” already exists and was not overwritten; "
@@ -31,6 +78,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "backup.verify_failed": ("备份“{path}”校验失败：{detail}", "Backup “{path}” failed its check: {detail}"),
     "restore.not_ledger": ("“{path}”不是调解台账数据库。", "“{path}” is not a mediation ledger database."),
     "restore.damaged": ("“{path}”已损坏：{detail}", "“{path}” is damaged: {detail}"),
+    "restore.key_mismatch": ("备份“{path}”未加密，或不是用本台账的密钥加密的：加密台账只能用它自己的备份恢复"
+                             "（用同一密钥加密）。台账没有改动。",
+                             "The backup “{path}” is unencrypted or not encrypted with this "
+                             "ledger's key: an encrypted ledger is restored only from its own "
+                             "backups (same key). The ledger was not changed."),
     "storage": ("数据库错误（{code}）：{params}", "Database error ({code}): {params}"),
     "gui.unavailable": ("图形界面不可用（{detail}）。请安装 PySide6，或使用命令行子命令，见 --help。",
                         "The GUI is not available ({detail}). Install PySide6 or use the "

@@ -17,9 +17,11 @@ from datetime import date, datetime
 from enum import Enum
 from typing import Any
 
+from mediator_app.domain import package_messages
 from mediator_app.domain.errors import Problem
 from mediator_app.domain.field_labels import _lang
 from mediator_app.domain.field_labels import field_label as field_label  # re-exported
+from mediator_app.domain.ledger_messages import LEDGER_CODES, LEDGER_EN, LEDGER_ZH
 
 Templates = tuple[str, ...]
 
@@ -116,6 +118,11 @@ KNOWN_CODES: dict[str, tuple[str, ...]] = {
     # monthly review and submission (services.submissions)
     "submission.month_required": ("value",),
     "submission.future_period": ("value",),
+    "subsidy.nothing_to_pay": ("scope", "period"),
+    "subsidy.paid_elsewhere": ("detail",),
+    "subsidy.rules_paid": ("date", "claim"),
+    "subsidy.rate_twice": ("line",),
+    "subsidy.rate_syntax": ("value",),
     "submission.not_submitted": ("scope", "value"),
     "submission.not_reviewed": ("scope", "value"),
     "submission.review_outdated": ("scope", "value", "version", "n"),
@@ -295,6 +302,13 @@ _ZH: dict[str, Templates] = {
         "审核上报按月进行：统计期间“{value}”不是一个月份，应如 2023-05。",
     ),
     "submission.future_period": ("{value} 还没有开始，不能审核上报。",),
+    "subsidy.nothing_to_pay": ("{scope} {period} 没有可以发放补助的新案件。",),
+    "subsidy.paid_elsewhere": ("有案件刚被另一次申报标记为已发放，请重新计算后再试（{detail}）。",),
+    "subsidy.rules_paid": (
+        "{date} 起的补助规则已用于已发放的申报（{claim}），不能修改；请另加一个以后生效的规则。",),
+    "subsidy.rate_twice": ("补助标准第 {line} 行与前面一行重复（同一难易程度、协议形式和档次）。",),
+    "subsidy.rate_syntax": (
+        "补助标准“{value}”的格式不对，应为 难易程度代码[/协议形式[/最少人数[/最低金额]]]=元，如 2=100。",),
     "submission.not_submitted": ("{scope} {value} 还没有上报，没有可比较的上报数据。",),
     "submission.not_reviewed": (
         "{scope} {value} 的数据还没有审核，不能上报：请先审核，再上报。",
@@ -544,6 +558,17 @@ _EN: dict[str, Templates] = {
     "submission.future_period": (
         "{value} has not begun yet; it cannot be reviewed or submitted.",
     ),
+    "subsidy.nothing_to_pay": ("{scope} {period} has no new case to pay.",),
+    "subsidy.paid_elsewhere": (
+        "A case was just marked paid by another claim; compute again and retry ({detail}).",),
+    "subsidy.rules_paid": (
+        "The subsidy rules from {date} were used by a claim already paid ({claim}) and "
+        "cannot change; add rules taking effect later instead.",),
+    "subsidy.rate_twice": (
+        "Rate line {line} repeats an earlier line (same class, agreement form and band).",),
+    "subsidy.rate_syntax": (
+        "The rate “{value}” is not in the form CLASS[/FORM[/MIN_PEOPLE[/MIN_AMOUNT]]]=YUAN, "
+        "e.g. 2=100.",),
     "submission.not_submitted": (
         "{scope} has not submitted {value}: there is nothing to compare with.",
     ),
@@ -573,6 +598,12 @@ _GENERIC = {
     "en": ("{field} is not valid (code {code}).", "Invalid data (code {code})."),
 }
 
+KNOWN_CODES.update(package_messages.KNOWN)
+_ZH.update(package_messages.ZH)
+_EN.update(package_messages.EN)
+KNOWN_CODES.update(LEDGER_CODES)
+_ZH.update(LEDGER_ZH)
+_EN.update(LEDGER_EN)
 _TEMPLATES = {"zh": _ZH, "en": _EN}
 
 # Chinese enum values shown in English messages
@@ -626,6 +657,7 @@ TABLE_WORDS: dict[str, tuple[str, str]] = {
     "code_items": ("代码表", "code tables"),
     "grid": ("网格", "grids"),
     "dispute_type": ("纠纷类型代码表", "dispute types"),
+    "difficulty": ("难易程度代码表", "difficulty classes"),
     "source": ("纠纷来源代码表", "case sources"),
     "case": ("案件", "cases"),
     "people": ("人员", "people"),

@@ -173,6 +173,7 @@ class Case:
     prevent_suicide: int = 0  # 防止自杀: persons
     summary: str = ""
     outcome_note: str = ""  # 终止/不予受理 reason, or result
+    difficulty: str | None = None  # 难易程度: code of the table "difficulty" (None: default)
     updated_at: str = ""  # ISO 8601 with offset
     deleted: bool = False
     parties: tuple[Party, ...] = ()

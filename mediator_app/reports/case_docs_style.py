@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -15,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from mediator_app.reports.fonts import register_cjk_font
+from mediator_app.reports.kinsoku import paragraph
 
 PAGE = A4
 MARGIN_LEFT = 25 * mm  # binding edge of the case file
@@ -71,7 +71,7 @@ def styles() -> dict[str, ParagraphStyle]:
 
 def para(text: str, style: str = "body") -> Paragraph:
     """A paragraph of plain text (escaped; line breaks kept)."""
-    return Paragraph(escape(text).replace("\n", "<br/>"), styles()[style])
+    return paragraph(text, styles()[style])
 
 
 def cell(text: str, centred: bool = False) -> Paragraph:

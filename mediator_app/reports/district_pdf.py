@@ -8,7 +8,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -21,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from mediator_app.reports.fonts import register_cjk_font
+from mediator_app.reports.kinsoku import paragraph
 from mediator_app.reports.sheet_pdf import numbered_canvas
 
 PAGE = A4
@@ -75,7 +75,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return paragraph(text, style)
 
 
 def _table(t: DocTable, st: dict[str, ParagraphStyle]) -> Table:

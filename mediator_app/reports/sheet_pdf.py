@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 from typing import Any
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -25,6 +24,7 @@ from reportlab.platypus import (
 )
 
 from mediator_app.reports.fonts import register_cjk_font
+from mediator_app.reports.kinsoku import paragraph
 from mediator_app.reports.tables import ROW_DIRECT, ROW_SUB, ROW_TOTAL, Sheet, SheetTable
 
 PAGE = landscape(A4)
@@ -56,7 +56,7 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 
 def _p(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), style)
+    return paragraph(text, style)
 
 
 def _widths(table: SheetTable) -> list[float]:

@@ -327,17 +327,18 @@ def _principal(row: AccountRow) -> Principal:
 
 
 def open_ledger(path: str | Path, user: str | None = None, password: str | None = None, *,
-                check_same_thread: bool = True) -> Session:
+                check_same_thread: bool = True, create: bool = True) -> Session:
     """Open the ledger: a plain one as before (no login), an encrypted one after
     checking ``user``/``password``. Nothing is written here; call ``record_login`` once
     the session has done its work (the CLI) or right away (the GUI)."""
     target = Path(path)
     if not crypto.is_encrypted_ledger(target):
-        return Session(open_database(target, check_same_thread=check_same_thread), None)
+        return Session(open_database(target, check_same_thread=check_same_thread,
+                                     create=create), None)
     key = unlock_key(target, user, password)
     assert user is not None
     crypto.register_key(target, key)
-    handle = open_database(target, check_same_thread=check_same_thread)
+    handle = open_database(target, check_same_thread=check_same_thread, create=False)
     row = AccountRepository(handle.db).get(user)
     if row is None or row.disabled:
         handle.close()

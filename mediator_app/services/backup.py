@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
@@ -13,14 +13,22 @@ from mediator_app.domain.enums import OrgLevel
 from mediator_app.services import permissions
 from mediator_app.storage import crypto
 from mediator_app.storage.db import (
-    DatabaseTooNew,
     StorageError,
     backup_file,
+    check_file,
     integrity_check,
     open_database,
-    unknown_migrations,
+    record_backup,
 )
 from mediator_app.storage.exchange_repo import ExchangeRepository, file_integrity
+from mediator_app.storage.health_repo import check_steps
+from mediator_app.storage.ledger_file import (
+    reading,
+    remove_journals,
+    remove_with_journals,
+    restore_into,
+    verify_connection,
+)
 
 
 @dataclass
@@ -34,11 +42,28 @@ class Health:
         return not self.problems
 
 
-def check(db: Database) -> Health:
-    """SQLite integrity and foreign keys, pending migrations, case locations; counts."""
+def check(db: Database, *, full: bool = False,
+          progress: Callable[[int, int], None] | None = None) -> Health:
+    """SQLite's quick check (``full``: its integrity check and the monthly counts against
+    the cases), foreign keys, pending migrations, case locations; counts. ``progress``
+    is called with (steps done, steps) after each step."""
     repo = ExchangeRepository(db)
-    problems = integrity_check(db) + repo.orphan_problems()
+    steps = [*check_steps(db, full=full), repo.orphan_problems]
+    problems: list[str] = []
+    for done, step in enumerate(steps, 1):
+        problems += step()
+        if progress is not None:
+            progress(done, len(steps))
     return Health(problems, repo.table_counts(), _by_rank(repo.units_by_level()))
+
+
+def damage(db: Database) -> list[str]:
+    """SQLite's full integrity check of a damaged file (opened read-only); the first 50
+    lines, or the error that stopped it."""
+    try:
+        return integrity_check(db)[:50] or ["?"]
+    except crypto.DatabaseErrors as exc:
+        return [str(exc)]
 
 
 def _by_rank(counts: dict[str, int]) -> dict[str, int]:
@@ -66,7 +91,7 @@ def backup(db: Database, out: str | Path, source_path: str | None = None, *,
     if target.exists() and not overwrite:
         raise StorageError("backup.exists", path=str(target))
     partial = target.with_name(target.name + ".part")
-    _remove_with_journals(partial)
+    remove_with_journals(partial)
     try:
         backup_file(db.conn, partial)
         problems = file_integrity(partial)
@@ -76,78 +101,44 @@ def backup(db: Database, out: str | Path, source_path: str | None = None, *,
         wal = partial.with_name(partial.name + "-wal")
         if wal.exists() and wal.stat().st_size:  # never: the copy's writer checkpointed
             raise StorageError("backup.verify_failed", path=str(target), detail=wal.name)
-        _remove_journals(partial)  # both connections are closed: the copy is complete
+        remove_journals(partial)  # both connections are closed: the copy is complete
         if source_path and crypto.key_of(db.conn) is not None:
             crypto.copy_key_file(source_path, target)  # the backup opens on its own
         partial.replace(target)
     finally:
-        _remove_with_journals(partial)
+        remove_with_journals(partial)
+    if source_path:
+        record_backup(source_path, target)
     return target
-
-
-_JOURNALS = ("-wal", "-shm", "-journal")
-
-
-def _remove_journals(path: Path) -> None:
-    """The files SQLite keeps beside a database (the copy is in WAL mode like the ledger:
-    opening it to verify leaves an empty ``-wal`` and a ``-shm``)."""
-    for suffix in _JOURNALS:
-        path.with_name(path.name + suffix).unlink(missing_ok=True)
-
-
-def _remove_with_journals(path: Path) -> None:
-    path.unlink(missing_ok=True)
-    _remove_journals(path)
 
 
 def verify_ledger(path: str | Path) -> None:
     """Raise StorageError unless ``path`` is a healthy ledger database this program
-    knows (DatabaseTooNew for a file written by a newer program)."""
+    knows (DatabaseTooNew for a file written by a newer program). Writes nothing."""
     p = Path(path)
-    if not p.is_file():
-        raise StorageError("db.missing", path=str(p))
-    try:
-        opened = open_database(p, readonly=True)
-    except crypto.DatabaseErrors as exc:
-        raise StorageError("db.unreadable", path=str(p), detail=str(exc)) from exc
-    try:
-        db = opened.db
-        if not ExchangeRepository(db).is_ledger():
-            raise StorageError("restore.not_ledger", path=str(p))
-        unknown = unknown_migrations(db)
-        if unknown:
-            raise DatabaseTooNew(str(p), unknown)
-        problems = file_integrity(p)
-        if problems:
-            raise StorageError("restore.damaged", path=str(p), detail="; ".join(problems[:5]))
-    except crypto.DatabaseErrors as exc:
-        raise StorageError("db.unreadable", path=str(p), detail=str(exc)) from exc
-    finally:
-        opened.close()
+    check_file(p, create=False)
+    with reading(p) as conn:
+        verify_connection(conn, p)
 
 
 def restore(db_path: str | Path, source: str | Path) -> str | None:
-    """Replace the database at ``db_path`` with ``source`` (verified first). The current
-    file is kept as ``<db>.before-restore-<stamp>.bak``; returns that path (None when
-    there was no database yet). The restored file is then opened, which migrates it."""
-    verify_ledger(source)
-    target = Path(db_path)
-    if target.exists() and target.resolve() == Path(source).resolve():
+    """Replace the content of the ledger at ``db_path`` with ``source`` (verified first,
+    read without writing anything beside it). Returns the copy of the previous content,
+    ``<db>.before-restore-<stamp>.bak`` (None when there was no ledger yet).
+
+    The ledger is never renamed or deleted: holding SQLite's exclusive lock
+    (``exclusive_connection``; refused with ``db.in_use`` while another program has the
+    file open), its pages are first copied out to the ``.bak`` and then replaced in
+    place by SQLite's backup API in one transaction: a crash leaves it exactly as before
+    or exactly as the backup. The restored file is then opened, which migrates it. A
+    target that is not an SQLite file at all (zero bytes, garbage) cannot be locked; it
+    is moved to the ``.bak`` name and the backup copied to a new file beside it."""
+    src, target = Path(source), Path(db_path)
+    if target.exists() and src.exists() and target.resolve() == src.resolve():
         raise StorageError("backup.same_file", path=str(target))
-    saved = None
-    if target.exists():
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        saved = f"{target}.before-restore-{stamp}.bak"
-        current = open_database(target, readonly=True)
-        try:
-            backup_file(current.db.conn, saved)
-        finally:
-            current.close()
-    _copy_into(Path(source), target)
+    check_file(src, create=False)
+    with reading(src) as conn:
+        verify_connection(conn, src)
+        saved = restore_into(conn, target)
     open_database(target).close()
     return saved
-
-
-def _copy_into(source: Path, target: Path) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    crypto.copy_file(source, target)  # encrypted when the source is (issue 9)

@@ -12,12 +12,12 @@ from __future__ import annotations
 import csv
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import IO, Any, TextIO
 
 from sqlite_utils import Database
 
@@ -51,14 +51,18 @@ from mediator_app.services.import_types import (
 )
 from mediator_app.services.package_import import (
     apply_personal,
+    apply_records,
     duplicate_warnings,
     load_stats,
     merge_org,
     package_info,
 )
+from mediator_app.services.package_subsidy import apply_side_files
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.convert import now_iso
+from mediator_app.storage.counts_repo import CountsRepository
 from mediator_app.storage.exchange_repo import EXPORT_HEADER, ExchangeRepository
+from mediator_app.storage.files import open_private_binary, open_private_text
 from mediator_app.storage.package_repo import LOG_COUNTS, PackageRepository
 
 Progress = Callable[[int, int], None]
@@ -69,8 +73,8 @@ CHUNK_ROWS = case_merge.CHUNK_ROWS  # (tests patch case_merge.CHUNK_ROWS)
 
 __all__ = [
     "CASE_ALIASES", "Conflict", "FileCounts", "ImportCancelled", "ImportLogEntry",
-    "ImportResult", "ImportWarning", "PackageManifest", "export_cases", "export_cases_xlsx",
-    "export_package", "import_cases", "list_imports",
+    "ImportResult", "ImportSource", "ImportWarning", "PackageManifest", "export_cases",
+    "export_cases_xlsx", "export_package", "import_cases", "list_imports",
 ]
 
 
@@ -79,17 +83,21 @@ class _Rollback(Exception):
 
 
 @dataclass
-class _Source:
-    """One path given to import_cases: a bare cases.csv or a package."""
+class ImportSource:
+    """One path given to import_cases: a bare cases.csv or a package; or a sheet of an
+    old ledger (``ledger``: a services.ledger_import.LedgerSource)."""
 
     name: str
     sha256: str
     cases: FileInfo
     package: Package | None = None
+    ledger: Any = None
 
     @property
     def kind(self) -> str:
-        return "package" if self.package else "cases.csv"
+        return "ledger" if self.ledger is not None else "package" if self.package \
+            else "cases.csv"
+
 
 
 def import_cases(db: Database, paths: Sequence[str | Path], *, dry_run: bool = False,
@@ -100,38 +108,48 @@ def import_cases(db: Database, paths: Sequence[str | Path], *, dry_run: bool = F
     (with ``.result`` holding the counts) when any problem is found; nothing is written
     then, nor on a dry run. Raises ImportCancelled when ``cancel()`` turns true."""
     permissions.require(db, Action.IMPORT)
-    with tempfile.TemporaryDirectory(prefix="mediator-import-") as tmp:
-        paths = [_unsealed(p, n, Path(tmp), package_password) for n, p in enumerate(paths)]
-        sources = _open_sources(paths, Path(tmp))
+    with ExitStack() as stack:  # packages are read from their zip, never unpacked
+        sources = _open_sources(paths, stack, package_password)
         with permissions.guarded(db, Action.IMPORT):  # issue 9: rows outside the scope
             return _import_sources(db, sources, dry_run, progress, cancel,
                                    today or date.today())
 
 
-def _unsealed(path: str | Path, n: int, work: Path, password: str | None) -> str | Path:
-    """A sealed package (issue 9) opened into the work folder; other files as they are."""
+def _sealed_stream(path: str | Path, password: str | None,
+                   stack: ExitStack) -> IO[bytes] | None:
+    """The zip inside a sealed package (issue 9), read straight from the sealed file
+    (no plain copy is written); None for other files. Without a password a sealed
+    package reads as a damaged zip."""
     if (password is None or Path(path).suffix.lower() != ".zip"
             or not sealed_packages.is_sealed(path)):
-        return path  # without a password a sealed package reads as a damaged zip
-    plain = work / f"sealed{n}" / Path(path).name
-    plain.parent.mkdir()
-    sealed_packages.unseal(path, password, plain)
-    return plain
+        return None
+    return stack.enter_context(sealed_packages.open_sealed(path, password))
 
 
-def _open_sources(paths: Sequence[str | Path], work: Path) -> list[_Source]:
+def import_prepared(db: Database, sources: list[ImportSource], *, dry_run: bool,
+                    progress: Progress | None, cancel: Cancel | None,
+                    today: date) -> ImportResult:
+    """``import_cases`` for sources opened by the caller (the ledger import): the same
+    right and scope guard as ``import_cases`` (issue 9)."""
+    permissions.require(db, Action.IMPORT)
+    with permissions.guarded(db, Action.IMPORT):
+        return _import_sources(db, sources, dry_run, progress, cancel, today)
+
+
+def _open_sources(paths: Sequence[str | Path], stack: ExitStack,
+                  package_password: str | None = None) -> list[ImportSource]:
     sources, problems = [], ProblemList()
-    for n, path in enumerate(paths):
+    for path in paths:
         try:
             if is_package(path):
-                folder = work / f"p{n}"
-                folder.mkdir()
-                pkg = open_package(path, folder, str(path))
-                sources.append(_Source(pkg.name, pkg.sha256, package_info(pkg, "cases.csv"),
+                pkg = open_package(path, str(path), stream=_sealed_stream(
+                    path, package_password, stack))
+                stack.callback(pkg.close)
+                sources.append(ImportSource(pkg.name, pkg.sha256, package_info(pkg, "cases.csv"),
                                        pkg))
             else:
                 info = inspect_file(path)
-                sources.append(_Source(info.name, info.sha256, info))
+                sources.append(ImportSource(info.name, info.sha256, info))
         except CsvImportError as exc:
             for p in exc.problems:
                 problems.add(p)
@@ -139,7 +157,7 @@ def _open_sources(paths: Sequence[str | Path], work: Path) -> list[_Source]:
     return sources
 
 
-def _import_sources(db: Database, sources: list[_Source], dry_run: bool,
+def _import_sources(db: Database, sources: list[ImportSource], dry_run: bool,
                     progress: Progress | None, cancel: Cancel | None,
                     today: date) -> ImportResult:
     repo = ExchangeRepository(db)
@@ -166,7 +184,7 @@ def _import_sources(db: Database, sources: list[_Source], dry_run: bool,
     return result
 
 
-def _run_import(db: Database, run: MergeRun, sources: list[_Source],
+def _run_import(db: Database, run: MergeRun, sources: list[ImportSource],
                 result: ImportResult) -> None:
     repo = run.repo
     result.totals_before = totals_dict(repo.totals())
@@ -178,11 +196,15 @@ def _run_import(db: Database, run: MergeRun, sources: list[_Source],
             warned[n] = len(result.warnings) - before
     if run.problems.total:
         return
-    run.parser = RowParser(Lookups.load(repo), run.parser.today)
+    run.parser = RowParser(Lookups.load(repo), run.parser.today, run.parser.now)
     run.next_id = repo.next_rowid()
     bulk = run.bulk
     triggers = repo.drop_fts_triggers() if bulk else None
     indexes = repo.drop_secondary_indexes() if bulk and DROP_INDEXES else []
+    # Monthly counts (issue 13): new rows are counted in one GROUP BY at the end instead
+    # of by the insert trigger row by row; edits keep their trigger.
+    monthly, first_new = CountsRepository(db), run.next_id
+    counts_trigger = monthly.drop_insert_trigger() if bulk else None
     for file_no, source in enumerate(sources):
         before = len(result.warnings)
         result.files.append(counts := FileCounts(source.name))
@@ -192,6 +214,9 @@ def _run_import(db: Database, run: MergeRun, sources: list[_Source],
         run.done_bytes += source.cases.size
     if run.problems.total:
         return
+    if counts_trigger is not None and not result.dry_run:
+        monthly.add_rows(first_new, 2**62)
+        monthly.restore_insert_trigger(counts_trigger)
     if triggers is not None and not result.dry_run:
         repo.restore_fts(triggers)
     if indexes and not result.dry_run:
@@ -201,12 +226,17 @@ def _run_import(db: Database, run: MergeRun, sources: list[_Source],
         _record(db, sources, result)
 
 
-def _merge_source(db: Database, run: MergeRun, file_no: int, source: _Source,
+def _merge_source(db: Database, run: MergeRun, file_no: int, source: ImportSource,
                   counts: FileCounts, result: ImportResult) -> None:
+    if source.ledger is not None:
+        source.ledger.merge(db, run, file_no, counts, result)
+        return
     pkg = source.package
     run.stats = load_stats(run.repo, pkg, run.problems) if pkg is not None else False
     merge_file(run, file_no, source.cases, counts)
     if pkg is None or run.problems.total:
+        if not run.problems.total:
+            apply_side_files(db, None, file_no, run.problems)
         return
     expected = int(pkg.manifest.files["cases.csv"]["rows"])
     if counts.rows != expected:
@@ -214,29 +244,36 @@ def _merge_source(db: Database, run: MergeRun, file_no: int, source: _Source,
                                     {"file": "cases.csv", "expected": expected,
                                      "actual": counts.rows}))
         return
-    if apply_personal(db, pkg, file_no, run.problems):
+    personal = apply_personal(db, pkg, file_no, run.problems)
+    apply_records(db, pkg, file_no, run.problems)
+    apply_side_files(db, pkg, file_no, run.problems)  # 以案定补: classes, files, mediators
+    if personal and not run.problems.total:
         duplicate_warnings(db, result.warnings)
 
 
-def _bulk(run: MergeRun, sources: list[_Source]) -> bool:
+def _bulk(run: MergeRun, sources: list[ImportSource]) -> bool:
     """More new rows than the ledger holds (and above BULK_FTS_ROWS): drop the FTS
     triggers and the secondary indexes, rebuild them once at the end. New rows are
     estimated from a sample (a package merged again is not a bulk import)."""
-    new_rows = sum(estimate_new_rows(run.repo, s.cases) for s in sources)
+    new_rows = sum(s.ledger.estimate_new_rows(run.repo) if s.ledger is not None
+                   else estimate_new_rows(run.repo, s.cases) for s in sources)
     return new_rows > BULK_FTS_ROWS and run.repo.case_count() < new_rows
 
 
-def _record(db: Database, sources: list[_Source], result: ImportResult) -> None:
+def _record(db: Database, sources: list[ImportSource], result: ImportResult) -> None:
     """The import log (and, as before, the audit log) for every file of the import."""
     audit, log, at = AuditRepository(db), PackageRepository(db), now_iso()
     for source, counts in zip(sources, result.files, strict=True):
         record = {"kind": "cases", "sha256": source.sha256, **counts.as_dict()}
-        audit.record("import", Path(source.name).name, "import", "cases.csv",
+        audit.record("import", Path(source.name).name, "import",
+                     "ledger" if source.ledger is not None else "cases.csv",
                      new=json.dumps(record, ensure_ascii=False))
         manifest = source.package.manifest if source.package else None
         unit = manifest.source_unit if manifest else {}
         details = {"totals_before": result.totals_before, "totals_after": result.totals_after,
                    "manifest": manifest.to_dict() | {"files": None} if manifest else None}
+        if source.ledger is not None:
+            details.update(source.ledger.details())
         log.log_import({"at": at, "user": audit.user, "file": Path(source.name).name,
                         "sha256": source.sha256, "kind": source.kind,
                         "source_unit": " ".join(filter(None, (unit.get("code"),
@@ -286,20 +323,30 @@ def export_cases(db: Database, out: str | Path, *, scope: str | None = None,
     every field quoted, CRLF line ends. Returns the number of rows written. The file
     appears only when complete (written next to it, then renamed)."""
     scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
+    _check_scope(ExchangeRepository(db), scope)
+    with _partial_file(out) as partial, \
+            open_private_text(partial, encoding="utf-8-sig", newline="") as fh:
+        return write_cases_csv(db, fh, scope=scope, date_from=date_from, date_to=date_to,
+                               progress=progress)
+
+
+def write_cases_csv(db: Database, fh: TextIO, *, scope: str | None = None,
+                    date_from: date | str | None = None, date_to: date | str | None = None,
+                    progress: Progress | None = None) -> int:
+    """cases.csv v1 into the open text stream ``fh`` (see export_cases); free-text
+    cells are neutralised against formula injection (domain.spreadsheet)."""
     repo = ExchangeRepository(db)
     _check_scope(repo, scope)
     cursor = repo.export_cursor(scope, _iso(date_from), _iso(date_to))
     written = 0
     try:
-        with _partial_file(out) as partial, \
-                partial.open("w", encoding="utf-8-sig", newline="") as fh:
-            csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerow(EXPORT_HEADER)
-            while rows := cursor.fetchmany():
-                fh.write("\r\n".join([r[0] for r in rows]))
-                fh.write("\r\n")
-                written += len(rows)
-                if progress is not None:
-                    progress(written, 0)
+        csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerow(EXPORT_HEADER)
+        while rows := cursor.fetchmany():
+            fh.write("\r\n".join([r[0] for r in rows]))
+            fh.write("\r\n")
+            written += len(rows)
+            if progress is not None:
+                progress(written, 0)
     finally:
         cursor.close()
     return written
@@ -319,7 +366,8 @@ def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None
     cursor = repo.export_rows(scope, _iso(date_from), _iso(date_to))
     written = 0
     try:
-        with _partial_file(out) as partial, partial.open("wb") as fh, XlsxWriter(fh) as book:
+        with _partial_file(out) as partial, open_private_binary(partial) as fh, \
+                XlsxWriter(fh) as book:
             sheet = book.sheet("cases", [field_label(h, "zh") for h in EXPORT_HEADER],
                                widths=[38, 26, 10, 18] + [12] * (len(EXPORT_HEADER) - 4))
             while rows := cursor.fetchmany():

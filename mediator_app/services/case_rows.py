@@ -5,10 +5,11 @@ paths for the forms our own export writes (ISO dates, canonical UUIDs)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -17,10 +18,15 @@ from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import Case
 from mediator_app.domain.periods import parse_date
 from mediator_app.domain.status import validate_case
-from mediator_app.storage.exchange_repo import EXPORT_HEADER, ExchangeRepository
+from mediator_app.storage.exchange_repo import (
+    CASES_V1_COLUMNS,
+    OPTIONAL_CASE_COLUMNS,
+    ExchangeRepository,
+)
 
-FORMAT_COLUMNS: tuple[str, ...] = EXPORT_HEADER
-COLUMN = {name: i for i, name in enumerate(FORMAT_COLUMNS)}
+FORMAT_COLUMNS: tuple[str, ...] = CASES_V1_COLUMNS  # required
+OPTIONAL_COLUMNS: tuple[str, ...] = OPTIONAL_CASE_COLUMNS  # after them, may be absent
+COLUMN = {name: i for i, name in enumerate((*FORMAT_COLUMNS, *OPTIONAL_COLUMNS))}
 COLUMN["amount_fen"] = COLUMN["amount_yuan"]
 CHINA_TZ = timezone(timedelta(hours=8))  # a time without offset is read as Beijing time
 _STATUSES = {s.value: s for s in CaseStatus}
@@ -49,11 +55,12 @@ class Lookups:
     units: dict[str, tuple[str, str | None]]  # code -> (level, parent)
     sources: dict[str, str]  # label or code -> code
     types: dict[str, str]
+    classes: dict[str, str] = dataclasses.field(default_factory=dict)  # difficulty
 
     @classmethod
     def load(cls, repo: ExchangeRepository) -> Lookups:
         return cls(repo.committees(), repo.units(), repo.code_lookup("source"),
-                   repo.code_lookup("dispute_type"))
+                   repo.code_lookup("dispute_type"), repo.code_lookup("difficulty"))
 
 
 def _problem(name: str, code: str, **params: Any) -> Located:
@@ -140,10 +147,17 @@ def parse_stamp(text: str) -> datetime | None:
     return value if value.tzinfo is not None else value.replace(tzinfo=CHINA_TZ)
 
 
+FUTURE_SLACK = timedelta(days=1)  # clocks differ; a day ahead of ours is refused
+
+
 class RowParser:
-    def __init__(self, lookups: Lookups, today: date):
+    def __init__(self, lookups: Lookups, today: date, now: datetime | None = None):
         self.lk = lookups
         self.today = today
+        self.now = now or datetime.now(UTC)
+        # updated_at decides which copy of a case wins: one far in the future would win
+        # against every later edit forever, so it is refused (issue 8 item 11)
+        self.latest_stamp = self.now + FUTURE_SLACK
 
     @staticmethod
     def stamp_of(text: str) -> datetime | None:
@@ -166,6 +180,7 @@ class RowParser:
         people = _int(cells[12], "people_involved", out)
         stamp, stamp_text = self._stamp(cells[14], out)
         deleted = self._flag(cells[15], out)
+        difficulty = self._class(cells[16] if len(cells) > 16 else None, out)
         if received is None and cells[6].strip() == "":
             out.append(_problem("received_on", "required"))
         if out or received is None or status is None or stamp is None:
@@ -183,8 +198,18 @@ class RowParser:
         values = (case_id, case_no, received.year, committee, grid or None, org_code,
                   source, dispute_type, received.isoformat(), _iso(accepted), _iso(closed),
                   status.value, form.value if form else None, fen, people, cells[13],
-                  stamp_text, deleted)
+                  stamp_text, deleted, difficulty)
         return values, stamp, out
+
+    def _class(self, text: str | None, out: list[Located]) -> str | None:
+        """The difficulty class (label or code); None when absent or empty."""
+        text = (text or "").strip()
+        if not text:
+            return None
+        code = self.lk.classes.get(text)
+        if code is None:
+            out.append(_problem("difficulty", "unknown_code", value=text, table="difficulty"))
+        return code
 
     def _plainly_valid(self, status: CaseStatus, received: date, accepted: date | None,
                        closed: date | None, form: AgreementForm | None) -> bool:
@@ -258,9 +283,9 @@ class RowParser:
             out.append(_problem(name, "enum.invalid", value=text, allowed=list(values)))
         return value
 
-    @staticmethod
-    def _stamp(text: str, out: list[Located]) -> tuple[datetime | None, str]:
-        """The time and the text to store: as written when it carries an offset."""
+    def _stamp(self, text: str, out: list[Located]) -> tuple[datetime | None, str]:
+        """The time and the text to store: as written when it carries an offset. A
+        time more than a day ahead of this machine's clock is refused."""
         text = text.strip()
         if not text:
             out.append(_problem("updated_at", "required"))
@@ -268,6 +293,10 @@ class RowParser:
         stamp = parse_stamp(text)
         if stamp is None:
             out.append(_problem("updated_at", "datetime.invalid", value=text))
+            return None, ""
+        if stamp > self.latest_stamp:
+            limit = self.latest_stamp.astimezone(CHINA_TZ).isoformat(timespec="seconds")
+            out.append(_problem("updated_at", "datetime.future", value=text, limit=limit))
             return None, ""
         has_offset = text[-1:] in "Zz" or text[-6:-5] in ("+", "-")
         return stamp, text if has_offset else stamp.isoformat()

@@ -17,6 +17,7 @@ from mediator_app.domain.model import Case
 from mediator_app.domain.status import apply_transition, validate_case
 from mediator_app.domain.status import reopen_case as reopened_case
 from mediator_app.services import permissions
+from mediator_app.services.subsidy import with_default_class
 from mediator_app.storage import duplicates_repo, lookup_repo
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.case_repo import CaseRepository
@@ -112,7 +113,7 @@ def _reference_problems(db: Database, case: Case) -> list[Problem]:
         if unit is None or unit.level != OrgLevel.GRID:
             problems.append(Problem("grid_code", "unknown_code",
                                     {"value": case.grid_code, "table": "grid"}))
-    for kind in ("dispute_type", "source"):
+    for kind in ("dispute_type", "source", "difficulty"):
         code = getattr(case, kind)
         if code and not lookup_repo.code_exists(db, kind, code):
             problems.append(Problem(kind, "unknown_code", {"value": code, "table": kind}))
@@ -177,6 +178,7 @@ def save_case(db: Database, case: Case, *, today: date | None = None, user: str 
         if not case.case_no:
             case = dataclasses.replace(
                 case, case_no=next_case_no(db, case.committee_code, case.year))
+        case = with_default_class(db, case)
         case = dataclasses.replace(case, updated_at=now_iso())
         org_code = _location(db, case)
         audit = AuditRepository(db, user or None)

@@ -21,8 +21,9 @@ from mediator_app.domain.model import CodeItem
 from mediator_app.services import permissions
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.code_repo import CodeRepository
+from mediator_app.storage.subsidy_repo import SubsidyRepository
 
-KINDS = ("dispute_type", "source")
+KINDS = ("dispute_type", "source", "difficulty")
 ENTITY = "code_item"
 MAX_CODE_LENGTH = 8
 MAX_SORT_ORDER = 9999
@@ -171,6 +172,10 @@ def delete_code_item(db: Database, kind: str, code: str, *, user: str = "") -> C
     repo = CodeRepository(db)
     with db.atomic():
         item = _existing(repo, kind, code)
+        if kind == "difficulty" and SubsidyRepository(db).class_use_count(code):
+            count = SubsidyRepository(db).class_use_count(code)
+            raise DomainError(Problem("code", "in_use",
+                                      {"value": f"{code} {item.label}", "count": count}))
         if repo.is_used(kind, code):
             count = repo.use_counts(kind).get(code, 0)
             raise DomainError(Problem("code", "in_use",

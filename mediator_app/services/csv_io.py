@@ -12,14 +12,17 @@ import codecs
 import csv
 import dataclasses
 import hashlib
+import io
+import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from mediator_app.domain.errors import Problem
 from mediator_app.domain.messages import field_label, message
+from mediator_app.domain.spreadsheet import restore
 
 MAX_REPORTED = 50
 _CHUNK = 1 << 20
@@ -183,11 +186,18 @@ class ProblemList:
 
 @dataclass(frozen=True)
 class FileInfo:
+    """A file to read: on disk (``path``) or, with ``opener``, a member streamed from a
+    package (``path`` is then the package)."""
+
     path: Path
     name: str
     encoding: str
     sha256: str
     size: int
+    opener: Callable[[], IO[bytes]] | None = None
+
+    def open_binary(self) -> IO[bytes]:
+        return self.opener() if self.opener is not None else self.path.open("rb")
 
 
 def _decodes(path: Path, encoding: str) -> bool:
@@ -299,6 +309,35 @@ class CsvRow:
     line: int
     cells: list[str]
     last: bool
+    control: tuple[int, str] | None = None  # (0-based cell, character): see control_problem
+
+
+# Characters refused in every imported cell (issue 8 item 11): C0 controls but TAB, LF
+# and CR (NUL, ESC …), DEL and the C1 controls, and the bidirectional embeddings,
+# overrides and isolates that make text display other than it reads ("Trojan source").
+# Refused, not stripped: an import never changes a text silently.
+CONTROL_CHARACTERS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_CONTROL_NAMES = {0x00: "NUL", 0x1B: "ESC", 0x7F: "DEL"}
+
+
+def _first_control(cells: list[str]) -> tuple[int, str] | None:
+    for index, cell in enumerate(cells):
+        if (match := CONTROL_CHARACTERS.search(cell)) is not None:
+            return index, match.group()
+    return None
+
+
+def control_problem(name: str, row: CsvRow, keys: Mapping[int, str]) -> CsvProblem | None:
+    """The problem of a row holding a control character (``CONTROL_CHARACTERS``),
+    naming line, column, field and the character (U+202E RIGHT-TO-LEFT OVERRIDE)."""
+    if row.control is None:
+        return None
+    index, char = row.control
+    code = f"U+{ord(char):04X}"
+    label = _CONTROL_NAMES.get(ord(char)) or unicodedata.name(char, "CONTROL CHARACTER")
+    return CsvProblem(name, row.line, index + 1, keys.get(index, ""), "text.control",
+                      {"char": code, "name": label})
 
 
 class CsvReader:
@@ -308,7 +347,8 @@ class CsvReader:
 
     def __init__(self, info: FileInfo):
         self.info = info
-        self._fh: TextIO = info.path.open("r", encoding=info.encoding, newline="")
+        self._fh: TextIO = io.TextIOWrapper(info.open_binary(), encoding=info.encoding,
+                                            newline="")
         first = self._fh.readline()
         dialect = "excel-tab" if "\t" in first and "," not in first else "excel"
         self._fh.seek(0)
@@ -355,10 +395,17 @@ class CsvReader:
         return cells
 
     def rows(self) -> Iterator[CsvRow]:
+        """The data rows, cells with the formula-injection apostrophe of our exports
+        removed (``domain.spreadsheet.restore``)."""
         pending = self._next_nonblank()
         while pending is not None:
             following = self._next_nonblank()
-            yield CsvRow(pending[0], pending[1], following is None)
+            cells = pending[1]
+            joined = "".join(cells)
+            if "'" in joined:  # rare: look at each cell only then
+                cells = [restore(c) for c in cells]
+            control = _first_control(cells) if CONTROL_CHARACTERS.search(joined) else None
+            yield CsvRow(pending[0], cells, following is None, control)
             pending = following
 
     def position(self) -> int:
@@ -395,6 +442,11 @@ def mapped_rows(info: FileInfo, columns: Sequence[str], required: Sequence[str],
                 if (shape := shape_problem(info.name, row, len(header))) is not None:
                     problems.add(shape)
                     continue
+                if row.control is not None:
+                    keys = {i: k for k, i in mapped.columns.items()}
+                    if (bad := control_problem(info.name, row, keys)) is not None:
+                        problems.add(bad)
+                        continue
                 yield row.line, {k: row.cells[i] for k, i in mapped.columns.items()}
     except CsvImportError as exc:
         for p in exc.problems:

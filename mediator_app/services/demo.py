@@ -10,16 +10,19 @@ chunks of ``CHUNK_SIZE``, each chunk its own transaction followed by a progress 
 (a million cases in one transaction would grow the WAL file to the database's size),
 and last the ``demo_complete`` setting. An interrupted run leaves what was written so
 far and no ``demo_complete``: ``demo_state`` calls such a database "partial".
-``build_demo_file`` therefore builds into ``<path>.part`` and moves it onto ``<path>``
-only when the build has finished, so the target is either absent or complete. While
+``build_demo_file`` therefore builds into ``<path>.<pid>-<token>.part`` and moves it onto
+``<path>`` only when the build has finished and only if ``<path>`` still does not exist,
+so the target is either absent or complete, and never a file someone else made. While
 the cases are written the connection runs with ``synchronous = OFF`` and a 64 MiB page
 cache (``BulkRepository.bulk_mode``): demo data can always be generated again.
 """
 
 from __future__ import annotations
 
+import glob
 import os
 import random
+import secrets
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -34,7 +37,15 @@ from mediator_app.services import demo_names as N
 from mediator_app.services.demo_cases import START, CaseGenerator
 from mediator_app.services.demo_org import OrgPlan, build_org
 from mediator_app.storage.bulk_repo import BulkRepository, Row
-from mediator_app.storage.db import open_database
+from mediator_app.storage.db import (
+    SQLITE_HEADER,
+    DatabaseDamaged,
+    StorageError,
+    check_file,
+    exclusive_connection,
+    open_database,
+)
+from mediator_app.storage.ledger_file import move_no_replace
 from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.storage.settings_repo import SettingsRepository
 
@@ -46,6 +57,7 @@ DETAIL_LIMIT = 50_000  # above this, records/agreements/follow-ups for a sample 
 Progress = Callable[[int, int], None]
 DEMO_COMPLETE = "demo_complete"  # setting written by the last transaction of a build
 PART_SUFFIX = ".part"
+STALE_PART_S = 6 * 3600  # a demo part file untouched this long is from a killed build
 BROKEN_INFIX = ".broken-"
 _SIDECARS = ("-wal", "-shm", "-journal")  # SQLite's files beside a database
 EMPTY, COMPLETE, PARTIAL, MISSING = "empty", "complete", "partial", "missing"
@@ -208,12 +220,20 @@ def demo_state(db: Database) -> str:
 
 
 def file_state(path: str | Path) -> str:
-    """``missing``, or ``demo_state`` of the database file (opened and migrated; a file
-    that cannot be opened raises ``StorageError``)."""
+    """``missing``, or ``demo_state`` of the database file (opened and migrated). A file
+    the health check finds damaged, and a zero-byte file, are ``partial`` (to be set
+    aside and built again); other refusals raise ``StorageError``."""
     target = Path(path)
     if not target.exists():
         return MISSING
-    handle = open_database(target)
+    try:
+        handle = open_database(target, create=False)
+    except DatabaseDamaged:
+        return PARTIAL
+    except StorageError as exc:
+        if exc.code == "db.empty_file":
+            return PARTIAL
+        raise
     try:
         return demo_state(handle.db)
     finally:
@@ -234,6 +254,11 @@ def set_aside(path: str | Path, *, now: datetime | None = None) -> Path:
     """Move a broken database (with SQLite's files beside it) to
     ``<path>.broken-<stamp>`` and return that path; nothing is deleted."""
     target = Path(path)
+    with open(target, "rb") as handle:
+        is_sqlite = handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    if is_sqlite:
+        with exclusive_connection(target, wait_ms=0):
+            pass  # StorageError db.in_use while another program has it open
     stamp = (now or datetime.now()).strftime("%Y%m%d-%H%M%S")
     moved = target.with_name(f"{target.name}{BROKEN_INFIX}{stamp}")
     n = 1
@@ -246,15 +271,38 @@ def set_aside(path: str | Path, *, now: datetime | None = None) -> Path:
     return moved
 
 
+def _sweep_parts(target: Path) -> None:
+    """Delete part files of builds that were killed: the old fixed ``<path>.part`` and
+    ``<path>.<pid>-<token>.part`` files untouched for ``STALE_PART_S`` (a running build
+    writes to its file all the time; another build's fresh part file is left alone)."""
+    _remove(target.with_name(target.name + PART_SUFFIX))
+    limit = time.time() - STALE_PART_S
+    for part in target.parent.glob(f"{glob.escape(target.name)}.*{PART_SUFFIX}"):
+        files = [f for f, _s in _with_sidecars(part) if f.exists()]
+        try:
+            if files and max(f.stat().st_mtime for f in files) < limit:
+                _remove(part)
+        except OSError:
+            continue
+
+
 def build_demo_file(path: str | Path, *, cases: int | None = None, seed: int = 1,
                     today: date | None = None,
                     progress: Progress | None = None) -> DemoSummary:
-    """Build the demo into a fresh ``<path>.part`` (a stale one is deleted first) and
-    move it onto ``path`` only after the build has finished and the file is closed. On
-    any failure or interruption the part file is deleted and ``path`` is untouched."""
+    """Build the demo into a part file of this process (``<path>.<pid>.part``) and move
+    it onto ``path`` once the build has finished and the file is closed, only if ``path``
+    still does not exist: a file that appeared meanwhile (another demo, an import) is
+    never replaced (StorageError ``file.appeared``). On any failure or interruption the
+    part file is deleted and ``path`` is untouched. ``path`` existing at the start is
+    ``file.appeared`` too: a demo fills an existing file only through ``build_demo``."""
     target = Path(path)
-    part = target.with_name(target.name + PART_SUFFIX)
-    _remove(part)
+    check_file(target, create=True)  # no folder is created; an existing file is refused
+    if target.exists():
+        raise StorageError("file.appeared", path=str(target))
+    for file, _suffix in _with_sidecars(target)[1:]:
+        file.unlink(missing_ok=True)  # an orphan journal must not be applied to the new file
+    _sweep_parts(target)
+    part = target.with_name(f"{target.name}.{os.getpid()}-{secrets.token_hex(4)}{PART_SUFFIX}")
     try:
         handle = open_database(part)
         try:
@@ -262,10 +310,9 @@ def build_demo_file(path: str | Path, *, cases: int | None = None, seed: int = 1
                                  progress=progress)
         finally:
             handle.close()  # Windows cannot move an open file
-        for file, _suffix in _with_sidecars(target)[1:]:
-            file.unlink(missing_ok=True)  # an old journal must not be applied to the new file
-        os.replace(part, target)
-    except BaseException:
+        for file, _suffix in _with_sidecars(part)[1:]:
+            file.unlink(missing_ok=True)  # closed cleanly: nothing in them
+        move_no_replace(part, target)
+    finally:
         _remove(part)
-        raise
     return summary

@@ -33,6 +33,24 @@ class Outcome:
     last_day: int = 0
 
 
+class _FileDice:
+    """以案定补 choices of one generated case, from its own generator (so that the
+    other demo data stay as they were): about a tenth of successful cases get an
+    incomplete file (no records, an unsigned written agreement, or no follow-up of an
+    agreement performed over time), and some cases a harder or easier class than their
+    dispute type's default."""
+
+    def __init__(self, rowid: int):
+        r = random.Random(rowid * 2654435761 % 2**32)
+        self.over_time = r.random() < 0.35
+        self.no_follow_up = r.random() < 0.14
+        self.no_records = r.random() < 0.03
+        self.unsigned = r.random() < 0.03
+        pick = r.random()
+        self.harder: str | None = "3" if pick < 0.10 else "4" if pick < 0.13 else \
+            "1" if pick < 0.25 else None
+
+
 class DetailWriter:
     def __init__(self, plan: OrgPlan, rng: random.Random, iso: list[str], today_idx: int):
         self.plan, self.rng, self.iso, self.today = plan, rng, iso, today_idx
@@ -55,13 +73,20 @@ class DetailWriter:
         if closed is not None and self.today - closed > ARCHIVE_AFTER_DAYS:
             out.archived = int(rng.random() < 0.9)
         mediators = self._mediators(chunk, rowid, committee, status)
+        files = _FileDice(rowid)
         if detailed and accepted is not None:
             names = [n for _i, n in mediators] or ["调解员"]
+            records = (len(chunk.investigations), len(chunk.sessions))
             self._records(chunk, rowid, status, accepted, closed, committee, names, parties)
+            if status == CaseStatus.RESOLVED and files.no_records:  # 以案定补: incomplete
+                del chunk.investigations[records[0]:]
+                del chunk.sessions[records[1]:]
             if out.form is not None and closed is not None:
                 self._agreement(chunk, rowid, out, closed, committee, case_no, summary,
-                                parties, amount)
-                self._follow_up(chunk, rowid, out, closed, case_no, names, parties)
+                                parties, amount, files)
+                self._follow_up(chunk, rowid, out, closed, case_no, names, parties, files)
+        if files.harder is not None and accepted is not None:
+            chunk.classes.append((files.harder, rowid))
         return out
 
     def _resolved(self, out: Outcome, closed: int, amount: int) -> None:
@@ -116,10 +141,12 @@ class DetailWriter:
 
     def _agreement(self, chunk: CaseChunk, rowid: int, out: Outcome, closed: int,
                    committee: str, case_no: str, summary: str, parties: list[Row],
-                   amount: int) -> None:
+                   amount: int, files: _FileDice) -> None:
         rng = self.rng
         a, b = parties[0][4], parties[1][4]
-        deadline = closed + int(rng.random() * 30)
+        # most agreements are performed on the spot; some in instalments or later
+        days = 1 + int(rng.random() * 29)
+        deadline = closed + (days if files.over_time else 0)
         index = int(rng.random() * len(N.TERMS))
         if amount == 0:
             index = N.TERM_NO_AMOUNT[index % len(N.TERM_NO_AMOUNT)]
@@ -128,16 +155,21 @@ class DetailWriter:
         written = out.form == "书面"
         chunk.agreements.append((
             rowid, out.form, case_no.replace("人调字", "人调协字") if written else "",
-            self.iso[closed], summary, "双方就赔偿及后续处理事项存在争议" if written else "",
+            None if written and files.unsigned else self.iso[closed],
+            summary, "双方就赔偿及后续处理事项存在争议" if written else "",
             "双方各自承担相应责任" if written else "", terms,
             N.pick(rng, N.PERFORMANCE_MANNERS), self.places[committee] if written else "",
             self.iso[deadline]))
 
     def _follow_up(self, chunk: CaseChunk, rowid: int, out: Outcome, closed: int,
-                   case_no: str, names: list[str], parties: list[Row]) -> None:
+                   case_no: str, names: list[str], parties: list[Row],
+                   files: _FileDice) -> None:
         rng = self.rng
         visited = closed + 7 + int(rng.random() * 24)
-        if visited > self.today or rng.random() > 0.8:
+        skipped = rng.random() > 0.8
+        if files.over_time:  # a follow-up belongs in the file: usually there
+            skipped = files.no_follow_up
+        if visited > self.today or skipped:
             return
         agreement_no = case_no.replace("人调字", "人调协字") if out.form == "书面" else ""
         chunk.follow_ups.append((

@@ -22,6 +22,7 @@ from mediator_app.services.csv_io import (
     FileInfo,
     HeaderMap,
     ProblemList,
+    control_problem,
     header_aliases,
     header_problems,
     inspect_file,
@@ -121,6 +122,11 @@ def _read_file(batch: _Batch, path: str | Path) -> None:
                 if (shape := shape_problem(info.name, row, len(header))) is not None:
                     batch.problems.add(shape)
                     continue
+                if row.control is not None:
+                    keys = {i: k for k, i in mapped.columns.items()}
+                    if (bad := control_problem(info.name, row, keys)) is not None:
+                        batch.problems.add(bad)
+                        continue
                 values = {k: row.cells[i].strip() for k, i in mapped.columns.items()}
                 batch.rows[kind].append(_Row(info.name, row.line, values, columns))
                 counts.rows += 1

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Sequence
+from datetime import date
 
 from sqlite_utils import Database
 
-from mediator_app.domain.enums import CommitteeKind, OrgLevel, Performance
+from mediator_app.domain.enums import AgreementForm, CommitteeKind, OrgLevel, Performance
 from mediator_app.domain.model import Committee, OrgUnit
 from mediator_app.services.csv_io import (
     CsvProblem,
@@ -26,6 +27,8 @@ from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.storage.package_repo import (
     COMMITTEE_FILE_COLUMNS,
     PERSONAL_FILES,
+    RECORD_FILES,
+    RECORD_NULLABLE,
     STATS_FILE_COLUMNS,
     UNIT_FILE_COLUMNS,
     PackageRepository,
@@ -39,9 +42,8 @@ Cells = dict[str, str]
 
 
 def package_info(pkg: Package, file: str) -> FileInfo:
-    path = pkg.path(file)
-    entry = pkg.manifest.files[file]
-    return FileInfo(path, pkg.member(file), "utf-8-sig", str(entry["sha256"]), path.stat().st_size)
+    """The member ``file``, streamed from the zip when read."""
+    return pkg.info(file)
 
 
 def _rows(pkg: Package, file: str, columns: Sequence[str],
@@ -231,6 +233,73 @@ def _cell(key: str, text: str, nullable: frozenset[str]) -> object:
     return None if key in nullable and not text.strip() else text
 
 
+# --- agreements and follow-ups without personal data ------------------------------------
+
+
+def apply_records(db: Database, pkg: Package, file_no: int, problems: ProblemList) -> None:
+    """The non-personal parts of agreements and follow-ups (package format 2) for the
+    cases this package wrote, unless the package carries the full personal-data file
+    (which then replaced them in ``apply_personal``). A package of format 1 has neither
+    file: the receiver's agreements and follow-ups stay as they are."""
+    repo = PackageRepository(db)
+    if not repo.wrote_any(file_no):  # a package merged again: nothing to match
+        return
+    for file, full in (("agreement_stats.csv", "agreements.csv"),
+                       ("follow_up_stats.csv", "follow_ups.csv")):
+        if not pkg.has(file) or pkg.has(full):
+            continue
+        columns = ("case_id", *RECORD_FILES[file])
+        rows = [row for line, v in _rows(pkg, file, columns, problems)
+                if (row := _record_row(pkg, file, line, v, columns, problems)) is not None]
+        if problems.total:
+            return
+        try:
+            if file == "agreement_stats.csv":
+                repo.apply_agreement_records(rows, file_no)
+            else:
+                repo.apply_follow_up_records(rows, file_no)
+        except IntegrityErrors as exc:  # either driver (an encrypted ledger: sqlcipher3)
+            problems.add(CsvProblem(pkg.member(file), None, None, "", "package.bad_rows",
+                                    {"file": file, "detail": str(exc)}))
+            return
+
+
+_FORMS = {f.value for f in AgreementForm}
+
+
+def _record_row(pkg: Package, file: str, line: int, v: Cells, columns: Sequence[str],
+                problems: ProblemList) -> tuple[object, ...] | None:
+    def bad(key: str, code: str, **params: object) -> None:
+        problems.add(_problem(pkg, file, line, key, code, columns, **params))
+
+    out: list[object] = []
+    for key in columns:
+        text = v[key].strip()
+        if key == "case_id":
+            try:
+                text = str(uuid.UUID(text))
+            except ValueError:
+                bad(key, "uuid.invalid", value=text)
+                return None
+        elif key == "form" and text not in _FORMS:
+            bad(key, "enum.invalid", value=text, allowed=sorted(_FORMS))
+            return None
+        elif key == "performance" and text not in _PERFORMANCE:
+            bad(key, "enum.invalid", value=text, allowed=sorted(_PERFORMANCE - {""}))
+            return None
+        elif key in _DATES and (text or key == "visited_on"):
+            try:
+                date.fromisoformat(text)
+            except ValueError:
+                bad(key, "date.invalid", value=text)
+                return None
+        out.append(None if key in RECORD_NULLABLE and not text else text)
+    return tuple(out)
+
+
+_DATES = {"signed_on", "performance_deadline", "visited_on"}
+
+
 # --- likely duplicates -----------------------------------------------------------------
 
 
@@ -250,4 +319,5 @@ def duplicate_warnings(db: Database, warnings: list[str], limit: int = 200) -> i
     return len(pairs)
 
 
-__all__ = ["apply_personal", "duplicate_warnings", "load_stats", "merge_org", "package_info"]
+__all__ = ["apply_personal", "apply_records", "duplicate_warnings", "load_stats", "merge_org",
+           "package_info"]

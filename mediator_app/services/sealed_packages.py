@@ -4,7 +4,10 @@ them. A package without personal data, or from a plain ledger, stays a plain .zi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 from sqlite_utils import Database
 
@@ -29,6 +32,25 @@ def seal(zip_path: Path, out: Path, password: str) -> None:
 
 def is_sealed(path: str | Path) -> bool:
     return sealed.is_sealed(path)
+
+
+@contextmanager
+def sealing(out: Path, password: str) -> Iterator[IO[bytes]]:
+    """A stream whose bytes (the zip, written straight into it) become the sealed
+    package ``out``: no plain copy of the package is ever written (docs/security.md)."""
+    with sealed.sealing(out, password, out.name) as writer:
+        yield writer  # type: ignore[misc]
+
+
+def open_sealed(path: str | Path, password: str | None) -> IO[bytes]:
+    """The zip inside a sealed package as a seekable stream read from the sealed file
+    (the caller closes it); LoginFailed when the password is missing or wrong."""
+    if not password:
+        raise LoginFailed("sealed.no_password", path=str(path))
+    reader = sealed.open_sealed(Path(path), password)
+    if reader is None:
+        raise LoginFailed("sealed.bad_password", path=str(path))
+    return reader  # type: ignore[return-value]
 
 
 def unseal(path: str | Path, password: str | None, zip_out: Path) -> None:

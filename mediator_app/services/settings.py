@@ -4,6 +4,7 @@ size) are not here; the GUI keeps them per computer."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping
 
@@ -24,7 +25,8 @@ from mediator_app.services import permissions
 from mediator_app.storage.settings_repo import SettingsRepository
 
 # The settings this module saves (what the settings dialog edits).
-KEYS = ("district_name", "district_code", "case_no_template", SETTING_DENOMINATOR,
+KEYS = ("district_name", "district_code", "case_no_template", "agreement_no_template",
+        SETTING_DENOMINATOR,
         SETTING_ROUNDING, SETTING_DECIMALS, "sheet_signatory", "overdue_days",
         "followup_days")
 DAY_KEYS = ("overdue_days", "followup_days")
@@ -49,7 +51,7 @@ def _int(key: str, text: str, low: int, high: int | None) -> Problem | None:
 
 
 def _problem(key: str, text: str) -> Problem | None:
-    if key == "case_no_template":
+    if key in ("case_no_template", "agreement_no_template"):
         return None  # validate_template names its own problems
     if key == "district_code":
         ok = not text or _DISTRICT_CODE.fullmatch(text)
@@ -73,6 +75,9 @@ def problems(values: Mapping[str, str]) -> list[Problem]:
     found: list[Problem] = []
     if "case_no_template" in values:
         found += validate_template(values["case_no_template"])
+    if "agreement_no_template" in values:
+        found += [dataclasses.replace(p, field="agreement_no_template")
+                  for p in validate_template(values["agreement_no_template"])]
     for key, text in values.items():
         problem = _problem(key, text)
         if problem is not None:

@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from mediator_app.domain.rates import rate_formula
-from mediator_app.reports import csv_out, json_out, sheet_pdf
+from mediator_app.reports import csv_out, json_out
 from mediator_app.reports.tables import (
     ROW_DIRECT,
     ROW_SUB,
@@ -271,5 +271,7 @@ def csv_bytes(report: Report) -> bytes:
 
 def pdf_bytes(report: Report, *, lang: str = "zh", today: date | None = None,
               signatory: str = "") -> bytes:
+    from mediator_app.reports import sheet_pdf  # reportlab: only when a PDF is made
+
     return sheet_pdf.render_sheet(build_sheet(report, lang=lang, today=today,
                                               signatory=signatory, sub_rows=True))

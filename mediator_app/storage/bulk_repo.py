@@ -12,6 +12,7 @@ and a failure rolls the whole chunk back, trigger included."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -19,8 +20,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from mediator_app.storage.migrations import DEFAULT_DIFFICULTY_SQL, FILE_FLAGS_SQL
+
 Row = tuple[Any, ...]
 FTS_INSERT_TRIGGER = "cases_fts_ai"
+COUNTS_INSERT_TRIGGER = "case_counts_ai"  # monthly counts (migration m0082)
 
 UNIT_COLUMNS = ("code", "name", "level", "parent_code", "active", "sort_order", "updated_at")
 COMMITTEE_COLUMNS = ("code", "name", "short_name", "kind", "org_code", "active", "phone",
@@ -35,6 +39,9 @@ CASE_COLUMNS = (
     "prevent_fight", "prevent_suicide", "summary", "outcome_note", "party_names",
     "created_at", "updated_at",
 )
+_ORG, _RECEIVED, _ACCEPTED, _STATUS, _TYPE = (
+    CASE_COLUMNS.index(c) for c in ("org_code", "received_on", "accepted_on", "status",
+                                    "dispute_type"))
 PARTY_COLUMNS = ("case_rowid", "seq", "role", "kind", "name", "sex", "ethnicity",
                  "birth_date", "id_type", "id_number", "phone", "address", "occupation")
 MEDIATOR_COLUMNS = ("case_rowid", "person_id", "seq")
@@ -77,6 +84,7 @@ class CaseChunk:
     sessions: list[Row] = field(default_factory=list)
     agreements: list[Row] = field(default_factory=list)
     follow_ups: list[Row] = field(default_factory=list)
+    classes: list[Row] = field(default_factory=list)  # (difficulty, rowid): not the default
 
     def tables(self) -> list[tuple[str, list[Row]]]:
         return [("cases", self.cases), ("parties", self.parties),
@@ -100,8 +108,21 @@ class BulkRepository:
         trigger = self._trigger_sql(FTS_INSERT_TRIGGER) if chunk.cases else None
         if trigger:
             self.db.execute(f"DROP TRIGGER {FTS_INSERT_TRIGGER}")
+        counts_trigger = self._trigger_sql(COUNTS_INSERT_TRIGGER) if chunk.cases else None
+        if counts_trigger:
+            self.db.execute(f"DROP TRIGGER {COUNTS_INSERT_TRIGGER}")
         for table, rows in chunk.tables():
             self.insert_rows(table, rows)
+        if chunk.cases:  # 以案定补: default classes and what each file holds
+            span = [chunk.cases[0][0], chunk.cases[-1][0]]
+            self.db.execute(f"{DEFAULT_DIFFICULTY_SQL} WHERE id BETWEEN ? AND ? "
+                            "AND difficulty IS NULL", span)
+            self.db.execute(f"{FILE_FLAGS_SQL} WHERE id BETWEEN ? AND ?", span)
+            self.db.conn.executemany("UPDATE cases SET difficulty = ? WHERE id = ?",
+                                     chunk.classes)
+        if counts_trigger:
+            self._add_counts(chunk.cases)
+            self.db.execute(counts_trigger)
         if trigger:
             # Same columns as the trigger (migration m0004_create_case_fts).
             self.db.execute(
@@ -109,6 +130,20 @@ class BulkRepository:
                 "SELECT id, case_no, summary, party_names FROM cases WHERE id BETWEEN ? AND ?",
                 [chunk.cases[0][0], chunk.cases[-1][0]])
             self.db.execute(trigger)
+
+    def _add_counts(self, cases: Sequence[Row]) -> None:
+        """The monthly counts of the chunk's cases (what the dropped trigger
+        ``case_counts_ai`` would have added: 13 µs a case, against ~1 µs counted here)."""
+        counts: Counter[tuple[str, str, str, str, str]] = Counter()
+        for row in cases:  # a bulk case is never a tombstone (no deleted column)
+            org = row[_ORG]
+            counts["r", row[_RECEIVED][:7], org, row[_STATUS], row[_TYPE]] += 1
+            if row[_ACCEPTED] is not None:
+                counts["a", row[_ACCEPTED][:7], org, "", ""] += 1
+        self.db.conn.executemany(
+            "INSERT INTO case_counts VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT DO UPDATE SET n = n + excluded.n",
+            [(*key, n) for key, n in counts.items()])
 
     def _trigger_sql(self, name: str) -> str | None:
         row = self.db.execute(

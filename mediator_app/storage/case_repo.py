@@ -25,6 +25,7 @@ from mediator_app.domain.model import (
     SessionRecord,
 )
 from mediator_app.storage.convert import d2s, dt2s, enum_or_none, now_iso, s2d, s2dt
+from mediator_app.storage.migrations import DEFAULT_DIFFICULTY_SQL, FILE_FLAGS_SQL
 
 # Columns of ``cases`` written from a Case, in order (computed ones excluded).
 CASE_FIELDS = [
@@ -33,7 +34,7 @@ CASE_FIELDS = [
     "performance", "judicial_confirmed", "judicial_confirmed_on", "archived", "amount_fen",
     "people_involved", "party_count", "mass_dispute", "prevent_criminal", "prevent_petition",
     "prevent_fight", "prevent_suicide", "summary", "outcome_note", "party_names",
-    "updated_at", "deleted",
+    "updated_at", "deleted", "difficulty",
 ]
 _SELECT = "id, " + ", ".join(CASE_FIELDS)
 
@@ -64,6 +65,7 @@ def case_columns(case: Case, org_code: str) -> dict[str, Any]:
         "party_names": " ".join(p.name for p in case.parties)
         or case.extra.get("party_names", ""),
         "updated_at": case.updated_at or now_iso(), "deleted": int(case.deleted),
+        "difficulty": case.difficulty or None,
     }
 
 
@@ -84,6 +86,7 @@ def _case_from_row(r: tuple[Any, ...]) -> Case:
         prevent_petition=v["prevent_petition"], prevent_fight=v["prevent_fight"],
         prevent_suicide=v["prevent_suicide"], summary=v["summary"],
         outcome_note=v["outcome_note"], updated_at=v["updated_at"], deleted=bool(v["deleted"]),
+        difficulty=v["difficulty"],
         extra={"party_names": v["party_names"], "party_count": str(v["party_count"]),
                "org_code": v["org_code"]},
     )
@@ -125,6 +128,17 @@ class CaseRepository:
         rows = self.db.execute(
             "SELECT case_no FROM cases WHERE committee_code = ? AND year = ? AND case_no <> ''",
             [committee_code, year],
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def agreement_nos(self, committee_code: str, year: int) -> list[str]:
+        """Agreement numbers of the committee's cases received in ``year`` ± 1 (an
+        agreement is numbered in the year it is signed, which may follow the year the
+        case came in), deleted cases included so that no number is given twice."""
+        rows = self.db.execute(
+            "SELECT a.agreement_no FROM agreements a JOIN cases c ON c.id = a.case_rowid "
+            "WHERE c.committee_code = ? AND c.year BETWEEN ? AND ? AND a.agreement_no <> ''",
+            [committee_code, year - 1, year + 1],
         ).fetchall()
         return [r[0] for r in rows]
 
@@ -213,7 +227,13 @@ class CaseRepository:
         )
         rowid = int(cur.lastrowid or 0)
         self._write_parts(rowid, case)
+        self._default_class(rowid, case)
         return rowid
+
+    def _default_class(self, rowid: int, case: Case) -> None:
+        """A case written without a difficulty class takes its dispute type's default."""
+        if not case.difficulty:
+            self.db.execute(f"{DEFAULT_DIFFICULTY_SQL} WHERE id = ?", [rowid])
 
     def update(self, rowid: int, case: Case, org_code: str, *, parts: bool = True) -> None:
         cols = case_columns(case, org_code)
@@ -224,6 +244,7 @@ class CaseRepository:
         self.db.execute(f"UPDATE cases SET {sets} WHERE id = ?", [*cols.values(), rowid])
         if parts:
             self._write_parts(rowid, case)
+        self._default_class(rowid, case)
 
     def stored_columns(self, rowid: int) -> dict[str, Any]:
         cur = self.db.execute(f"SELECT {_SELECT} FROM cases WHERE id = ?", [rowid])
@@ -260,6 +281,7 @@ class CaseRepository:
                 [rowid, d2s(f.visited_on), f.party_visited, f.agreement_no,
                  f.performance.value if f.performance else None, f.satisfaction,
                  f.remaining_risk, f.visitor, f.note])
+        self.db.execute(f"{FILE_FLAGS_SQL} WHERE id = ?", [rowid])
 
     def _write_parties(self, rowid: int, parties: tuple[Party, ...]) -> None:
         for seq, p in enumerate(parties):

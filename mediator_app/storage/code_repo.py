@@ -15,7 +15,7 @@ from mediator_app.domain.model import CodeItem
 from mediator_app.storage import lookup_repo
 
 # kind -> the cases column holding its code (a whitelist: never format user text into SQL)
-_CASE_COLUMN = {"dispute_type": "dispute_type", "source": "source"}
+_CASE_COLUMN = {"dispute_type": "dispute_type", "source": "source", "difficulty": "difficulty"}
 _COLUMNS = "kind, code, label, group_label, sort_order, active, version"
 
 

@@ -49,6 +49,8 @@ DatabaseErrors: tuple[type[Exception], ...] = (sqlite3.DatabaseError, sqlcipher.
 IntegrityErrors: tuple[type[Exception], ...] = (sqlite3.IntegrityError,
                                                  sqlcipher.IntegrityError)
 AllErrors: tuple[type[Exception], ...] = (sqlite3.Error, sqlcipher.Error)
+OperationalErrors: tuple[type[Exception], ...] = (sqlite3.OperationalError,
+                                                   sqlcipher.OperationalError)
 
 
 class KeyFileError(Exception):
@@ -109,17 +111,19 @@ def _pragma_key(key: bytes) -> str:
 
 
 def connect(path: str | Path, key: bytes | None, *, readonly: bool = False,
-            check_same_thread: bool = True) -> sqlite3.Connection:
+            check_same_thread: bool = True, timeout: float = 5.0,
+            immutable: bool = False) -> sqlite3.Connection:
     """A SQLCipher connection to ``path`` keyed with ``key`` (a plain SQLCipher
     connection when ``key`` is None). The connection is typed as ``sqlite3.Connection``
     for sqlite-utils: the two drivers share the DB-API."""
     target = str(path)
     uri = False
     if readonly:
-        target = Path(path).resolve().as_uri() + "?mode=ro"
+        target = Path(path).resolve().as_uri() + ("?mode=ro&immutable=1" if immutable
+                                                  else "?mode=ro")
         uri = True
     conn = sqlcipher.connect(target, uri=uri, check_same_thread=check_same_thread,
-                             factory=KeyedConnection)
+                             factory=KeyedConnection, timeout=timeout)
     try:
         if key is not None:
             conn.execute(_pragma_key(key))

@@ -1,36 +1,55 @@
-"""Opening the database file: WAL, busy timeout, migrations with a backup first,
-refusal of a database written by a newer program."""
+"""Opening the database file: WAL, busy timeout, a health check, migrations under an
+exclusive lock with a backup first, refusal of a database written by a newer program.
+
+What opening guarantees (docs/guarantees.md):
+
+- Only an explicit create makes a new file (``create=True``), and never a folder: a
+  missing folder is ``db.no_folder``. A zero-byte file is ``db.empty_file`` (never turned
+  into a ledger silently), a file that is not SQLite is ``db.not_database``, an SQLite
+  file with tables that are not ours is ``db.not_ledger``.
+- An existing file gets a health check before anything else (``health_check``: the
+  header, the schema, ``PRAGMA quick_check`` table by table within ``HEALTH_BUDGET_S``).
+  A damaged file raises ``DatabaseDamaged`` (naming the last verified backup when one is
+  recorded); ``allow_damaged=True`` together with ``readonly=True`` opens it to look.
+- Write transactions (``LedgerDatabase.atomic``) start with ``BEGIN IMMEDIATE``, so a
+  second writer waits for the first (the busy timeout is honoured; with ``on_wait`` set
+  it waits up to ``WRITE_WAIT_S`` and reports each second) and then fails plainly with
+  ``db.busy``: nothing half-written either way.
+- Whole-file work (migrations, restore) runs on a connection holding SQLite's exclusive
+  lock (``exclusive_connection``); when another program has the file open it is refused
+  with ``db.in_use``.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import sqlite3
-from dataclasses import dataclass
+import time
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from sqlite_utils import Database
 
 from mediator_app.storage import crypto
+from mediator_app.storage.errors import DatabaseDamaged as DatabaseDamaged  # re-exported
+from mediator_app.storage.errors import DatabaseTooNew as DatabaseTooNew
+from mediator_app.storage.errors import StorageError as StorageError
 from mediator_app.storage.migrations import MIGRATION_SET, known_names, migrations
 
 BUSY_TIMEOUT_MS = 10_000
+WRITE_WAIT_S = 120.0  # how long an import waits for another program's write to finish
+EXCLUSIVE_WAIT_MS = 2_000  # restore/migration: a short grace for a closing program
+HEALTH_BUDGET_S = 0.4  # time for quick_check on every open (the schema is always read)
 ENV_DB = "MEDIATOR_APP_DB"
-
-
-class StorageError(Exception):
-    """A problem with the database file itself; ``code`` maps to a message."""
-
-    def __init__(self, code: str, **params: object):
-        self.code = code
-        self.params = params
-        super().__init__(f"{code}: {params}")
-
-
-class DatabaseTooNew(StorageError):
-    def __init__(self, path: str, unknown: list[str]):
-        super().__init__("db.too_new", path=path, unknown=", ".join(unknown))
-        self.unknown = unknown
+SQLITE_HEADER = b"SQLite format 3\x00"
+BACKUP_RECORD = "backups.json"  # in the user data folder: ledger -> last verified backup
+MAX_BACKUP_RECORDS = 50
+JOURNAL_SUFFIXES = ("-wal", "-shm", "-journal")
+OnWait = Callable[[float], None]
 
 
 def default_db_path() -> Path:
@@ -43,21 +62,98 @@ def default_db_path() -> Path:
     return Path(user_data_dir("MediatorLedger", appauthor=False)) / "ledger.db"
 
 
-def default_demo_path() -> Path:
+def own_data_folder() -> Path:
+    """The program's own folder in the user's profile (the default ledger, the demo,
+    drafts): the one folder the program creates itself."""
     from platformdirs import user_data_dir
 
-    return Path(user_data_dir("MediatorLedger", appauthor=False)) / "demo.db"
+    return Path(user_data_dir("MediatorLedger", appauthor=False))
+
+
+def default_demo_path() -> Path:
+    return own_data_folder() / "demo.db"
+
+
+class LedgerDatabase(Database):
+    """sqlite-utils' Database whose outermost ``atomic()`` is ``BEGIN IMMEDIATE``: the
+    write lock is taken first, so a busy database makes the writer wait (SQLite's busy
+    handler is not used when a read transaction later tries to write)."""
+
+    readonly: bool = False
+    on_wait: OnWait | None = None  # set by long jobs (imports) to say that they wait
+    write_wait_s: float = WRITE_WAIT_S
+
+    @contextlib.contextmanager
+    def atomic(self) -> Generator[Database, None, None]:
+        if self.conn.in_transaction or self.readonly:
+            with super().atomic() as db:
+                yield db
+            return
+        begin_immediate(self.conn, self.on_wait, self.write_wait_s)
+        try:
+            yield self
+        except BaseException:
+            self.rollback()
+            raise
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            self.rollback()
+            raise
+
+
+def _is_busy(exc: Exception) -> bool:
+    text = str(exc)
+    return "locked" in text or "busy" in text
+
+
+def begin_immediate(conn: sqlite3.Connection, on_wait: OnWait | None = None,
+                    limit_s: float = WRITE_WAIT_S) -> None:
+    """``BEGIN IMMEDIATE``; while another connection writes, wait: with ``on_wait`` up to
+    ``limit_s`` seconds calling ``on_wait(seconds waited)`` about once a second, without
+    it for the busy timeout. Raises StorageError ``db.busy`` when the wait runs out."""
+    started = time.monotonic()
+    if on_wait is None:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except crypto.OperationalErrors as exc:
+            if not _is_busy(exc):
+                raise
+            raise StorageError("db.busy", seconds=round(time.monotonic() - started)) from exc
+    conn.execute("PRAGMA busy_timeout = 1000")
+    try:
+        while True:
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                return
+            except crypto.OperationalErrors as exc:
+                if not _is_busy(exc):
+                    raise
+                waited = time.monotonic() - started
+                if waited >= limit_s:
+                    raise StorageError("db.busy", seconds=round(waited)) from exc
+                on_wait(waited)
+    finally:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 @dataclass
 class OpenedDatabase:
-    db: Database
+    db: LedgerDatabase
     path: str
     readonly: bool
     backup_path: str | None = None
+    damaged: list[str] = field(default_factory=list)  # problems, when allow_damaged
+    last_backup: str = ""  # the last verified backup of a damaged file, if known
+    created: bool = False  # the file did not exist before this open
 
     def close(self) -> None:
         self.db.close()
+
+
+def _uri(path: str, *, immutable: bool = False) -> str:
+    return Path(path).resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
 
 
 def _connect(path: str, readonly: bool, check_same_thread: bool) -> sqlite3.Connection:
@@ -67,9 +163,7 @@ def _connect(path: str, readonly: bool, check_same_thread: bool) -> sqlite3.Conn
     if key is not None:
         return crypto.connect(path, key, readonly=readonly, check_same_thread=check_same_thread)
     if readonly:
-        uri = Path(path).resolve().as_uri() + "?mode=ro"
-        return sqlite3.connect(uri, uri=True, check_same_thread=check_same_thread)
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
+        return sqlite3.connect(_uri(path), uri=True, check_same_thread=check_same_thread)
     return sqlite3.connect(path, check_same_thread=check_same_thread)
 
 
@@ -89,22 +183,193 @@ def unknown_migrations(db: Database) -> list[str]:
 
 
 def backup_file(conn: sqlite3.Connection, target: str | Path) -> None:
-    """Consistent copy of a live database through SQLite's backup API."""
-    Path(target).parent.mkdir(parents=True, exist_ok=True)
-    crypto.copy_database(conn, target)  # encrypted with the same key when conn is
+    """Consistent copy of a live database through SQLite's backup API (into an existing
+    folder: the program does not create folders); encrypted with the same data key when
+    ``conn`` is an encrypted ledger's (storage.crypto)."""
+    crypto.copy_database(conn, target)
 
 
 def _has_tables(db: Database) -> bool:
     return bool(db.table_names())
 
 
-def _backup_before_migrating(db: Database, path: str) -> str | None:
-    if path == ":memory:" or not _has_tables(db) or not migrations.pending(db):
-        return None
-    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = f"{path}.before-upgrade-{stamp}.bak"
-    backup_file(db.conn, target)
-    return target
+# ---- what kind of file is it --------------------------------------------------------------
+
+
+def check_file(path: str | Path, *, create: bool) -> bool:
+    """Refuse what must not be opened as a ledger; True when the file does not exist yet
+    (and ``create`` allows making it in an existing folder)."""
+    p = Path(path)
+    if p.is_dir():
+        raise StorageError("db.is_folder", path=str(p))
+    if not p.exists():
+        if not create:
+            raise StorageError("db.missing", path=str(p))
+        if not p.parent.is_dir():
+            if p.parent.resolve() != own_data_folder().resolve():
+                raise StorageError("db.no_folder", path=str(p), folder=str(p.parent))
+            p.parent.mkdir(parents=True, exist_ok=True)  # first start: the program's own
+        return True
+    try:
+        with open(p, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise StorageError("db.unreadable", path=str(p), detail=exc.strerror or str(exc)) from exc
+    if not head:
+        raise StorageError("db.empty_file", path=str(p))
+    if head != SQLITE_HEADER and crypto.key_for(p) is None:  # encrypted: no plain header
+        raise StorageError("db.not_database", path=str(p))
+    return False
+
+
+def quick_check(conn: sqlite3.Connection, budget_s: float = HEALTH_BUDGET_S
+                ) -> tuple[list[str], bool]:
+    """``PRAGMA quick_check`` table by table, smallest first, within ``budget_s``
+    (checked through SQLite's progress handler). Returns (problems, complete)."""
+    deadline = time.monotonic() + budget_s
+    tables = [r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE "
+        "'CREATE VIRTUAL TABLE%' ORDER BY name").fetchall()]
+    sizes = {name: _approx_rows(conn, name) for name in tables}
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 2_000)
+    problems: list[str] = []
+    try:
+        for name in sorted(tables, key=lambda n: (sizes[n], n)):
+            quoted = name.replace("'", "''")
+            rows = conn.execute(f"PRAGMA quick_check('{quoted}')").fetchall()
+            problems += [r[0] for r in rows if r[0] != "ok"]
+    except crypto.OperationalErrors as exc:
+        if "interrupt" not in str(exc):
+            raise
+        return problems, False
+    finally:
+        conn.set_progress_handler(None, 0)
+    return problems, True
+
+
+def _approx_rows(conn: sqlite3.Connection, table: str) -> int:
+    """max(rowid) as a cheap size (one seek); 0 for tables without a rowid."""
+    quoted = table.replace('"', '""')
+    try:
+        row = conn.execute(f'SELECT max(rowid) FROM "{quoted}"').fetchone()
+    except crypto.OperationalErrors:
+        return 0
+    return int(row[0] or 0)
+
+
+def health_check(conn: sqlite3.Connection, budget_s: float = HEALTH_BUDGET_S) -> list[str]:
+    """Damage found by reading the schema and a bounded quick_check; [] when none."""
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return quick_check(conn, budget_s)[0]
+    except crypto.DatabaseErrors as exc:
+        if isinstance(exc, crypto.OperationalErrors) and _is_busy(exc):
+            raise
+        return [str(exc)]
+
+
+def _backup_record() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("MediatorLedger", appauthor=False)) / BACKUP_RECORD
+
+
+def _ledger_key(path: str | Path) -> str:
+    return os.path.normcase(str(Path(path).resolve()))
+
+
+def last_verified_backup(path: str | Path) -> str:
+    """The last verified backup of the ledger at ``path`` (``backup ... (time)``) when
+    one was recorded and the file is still there, else ''. Kept outside the ledger in
+    the user data folder, so that it can be named however damaged the ledger is."""
+    try:
+        entry = json.loads(_backup_record().read_text("utf-8")).get(_ledger_key(path))
+    except (OSError, ValueError, AttributeError):
+        return ""
+    if not isinstance(entry, dict) or not Path(str(entry.get("backup", ""))).is_file():
+        return ""
+    return f"{entry['backup']} ({entry.get('at', '?')})"
+
+
+def record_backup(ledger: str | Path, backup: str | Path) -> None:
+    """Remember a verified backup of ``ledger`` (see ``last_verified_backup``); the
+    record file is replaced whole (written beside it, then renamed). Failing to record
+    is not an error: the backup itself is made."""
+    record = _backup_record()
+    try:
+        try:
+            entries = json.loads(record.read_text("utf-8"))
+            entries = entries if isinstance(entries, dict) else {}
+        except (OSError, ValueError):
+            entries = {}
+        entries.pop(_ledger_key(ledger), None)
+        entries[_ledger_key(ledger)] = {"backup": str(Path(backup).resolve()),
+                                        "at": datetime.now().strftime("%Y-%m-%d %H:%M")}
+        keep = dict(list(entries.items())[-MAX_BACKUP_RECORDS:])
+        record.parent.mkdir(parents=True, exist_ok=True)  # the program's own data folder
+        part = record.with_name(f"{record.name}.{os.getpid()}.part")
+        part.write_text(json.dumps(keep, ensure_ascii=False, indent=1), "utf-8")
+        os.replace(part, record)
+    except OSError:
+        pass
+
+
+def _is_ledger(db: Database) -> bool:
+    names = set(db.table_names())
+    return "_sqlite_migrations" in names or "cases" in names
+
+
+# ---- exclusive access -----------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def exclusive_connection(path: str | Path, *, wait_ms: int | None = None
+                         ) -> Iterator[sqlite3.Connection]:
+    """A connection to the existing file holding SQLite's exclusive lock until it is
+    closed: no other connection (in this or another program) can read or write
+    meanwhile. An idle connection of another program (a window, a command) holds a shared
+    lock in WAL mode, so the file is refused with ``db.in_use`` while anyone has it open.
+    Work done here is ordinary transactions: a crash leaves before or after."""
+    spath = str(path)
+    wait_ms = EXCLUSIVE_WAIT_MS if wait_ms is None else wait_ms
+    key = crypto.key_for(spath)  # an encrypted ledger: the same data key
+    if key is None:
+        conn = sqlite3.connect(spath, isolation_level=None, timeout=wait_ms / 1000)
+    else:
+        conn = crypto.connect(spath, key, timeout=wait_ms / 1000)
+        conn.isolation_level = None
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+        try:
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("COMMIT")  # the lock stays: locking_mode = EXCLUSIVE
+        except crypto.OperationalErrors as exc:
+            if _is_busy(exc):
+                raise StorageError("db.in_use", path=spath) from exc
+            raise
+        yield conn
+    finally:
+        conn.close()
+
+
+def _migrate_alone(path: str) -> str | None:
+    """Back up and apply pending migrations holding the exclusive lock (two programs
+    never upgrade one file at once, and no reader sees it half-way)."""
+    with exclusive_connection(path) as conn:
+        db = Database(conn, execute_plugins=False)
+        if not migrations.pending(db):
+            return None  # another program upgraded it in the meantime
+        backup = None
+        if _has_tables(db):
+            stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+            backup = f"{path}.before-upgrade-{stamp}.bak"
+            backup_file(conn, backup)
+            if crypto.key_of(conn) is not None:  # the copy opens with the passwords of today
+                crypto.copy_key_file(path, backup)
+        conn.execute("PRAGMA journal_mode = WAL")
+        migrations.apply(db)
+        return backup
 
 
 def _pragmas(conn: sqlite3.Connection, readonly: bool) -> None:
@@ -120,36 +385,100 @@ def open_database(
     readonly: bool = False,
     migrate: bool = True,
     check_same_thread: bool = True,
+    create: bool = True,
+    allow_damaged: bool = False,
+    health: bool = True,
 ) -> OpenedDatabase:
     """Open (and create/migrate unless read-only) the ledger database.
 
-    Raises ``DatabaseTooNew`` when the file has migrations this program does not know;
-    open it with ``readonly=True`` to look without writing.
+    ``create``: a missing file is made (in an existing folder); else ``db.missing``.
+    Raises ``DatabaseTooNew`` when the file has migrations this program does not know
+    (open it with ``readonly=True`` to look without writing), ``DatabaseDamaged`` when the
+    health check finds damage (``readonly=True, allow_damaged=True`` opens it to look;
+    ``OpenedDatabase.damaged`` then lists the problems).
     """
     spath = str(path)
-    if readonly and spath != ":memory:" and not Path(spath).exists():
-        raise StorageError("db.missing", path=spath)
-    if crypto.key_for(spath) is None and crypto.is_encrypted_ledger(spath):
+    memory = spath == ":memory:"
+    if not memory and crypto.key_for(spath) is None and crypto.is_encrypted_ledger(spath):
         raise StorageError("db.encrypted", path=spath)
+    created = False if memory else check_file(spath, create=create and not readonly)
     conn = _connect(spath, readonly, check_same_thread)
     try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        damaged, last = _health(conn, spath, readonly, allow_damaged,
+                                health and not created and not memory)
+        # No sqlite-utils plugins: scanning every installed package's entry points cost
+        # ~50 ms a start (issue 13), and no third-party hook should touch the ledger.
+        db = LedgerDatabase(conn, execute_plugins=False)
+        db.readonly = readonly
+        if not created and not memory and not damaged and not _is_ledger(db):
+            if readonly or _has_tables(db) or not create:
+                raise StorageError("db.not_ledger", path=spath)
         _pragmas(conn, readonly)
-        db = Database(conn)
-        unknown = unknown_migrations(db)
+        unknown = unknown_migrations(db) if not damaged else []
         if unknown and not readonly:
             raise DatabaseTooNew(spath, unknown)
         backup = None
-        if not readonly and migrate:
-            backup = _backup_before_migrating(db, spath)
-            migrations.apply(db)
+        if not readonly and migrate and migrations.pending(db):
+            if memory:
+                migrations.apply(db)
+            else:
+                conn.close()
+                backup = _migrate_alone(spath)
+                conn = _connect(spath, readonly, check_same_thread)
+                _pragmas(conn, readonly)
+                db = LedgerDatabase(conn, execute_plugins=False)
         conn.execute("PRAGMA foreign_keys = ON")
     except crypto.DatabaseErrors as exc:
         conn.close()
+        if isinstance(exc, crypto.OperationalErrors) and _is_busy(exc):
+            raise StorageError("db.in_use", path=spath) from exc
         raise StorageError("db.unreadable", path=spath, detail=str(exc)) from exc
     except BaseException:
         conn.close()
+        if created:
+            _remove_new_file(spath)
         raise
-    return OpenedDatabase(db=db, path=spath, readonly=readonly, backup_path=backup)
+    return OpenedDatabase(db=db, path=spath, readonly=readonly, backup_path=backup,
+                          damaged=damaged, last_backup=last, created=created)
+
+
+def _health(conn: sqlite3.Connection, path: str, readonly: bool, allow_damaged: bool,
+            run: bool) -> tuple[list[str], str]:
+    if not run:
+        return [], ""
+    problems = health_check(conn)
+    if not problems:
+        return [], ""
+    last = last_verified_backup(path)
+    if readonly and allow_damaged:
+        return problems, last
+    raise DatabaseDamaged(path, problems, last)
+
+
+def _remove_new_file(path: str) -> None:
+    """Delete a file this open has just created (before anyone could use it)."""
+    for suffix in ("", *JOURNAL_SUFFIXES):
+        with contextlib.suppress(OSError):
+            Path(path + suffix).unlink(missing_ok=True)
+
+
+def remove_if_unused(path: str | Path) -> bool:
+    """Delete a ledger file this program created for a job that then failed: only while
+    no other connection has it open and while it holds no org units nor cases."""
+    try:
+        with exclusive_connection(path, wait_ms=0) as conn:
+            db = Database(conn, execute_plugins=False)
+            for table in ("org_units", "cases"):
+                if table in db.table_names() and db.execute(
+                        f"SELECT 1 FROM {table} LIMIT 1").fetchone():
+                    return False
+    except StorageError:
+        return False
+    except crypto.AllErrors:  # either driver (an encrypted ledger: sqlcipher3)
+        return False
+    _remove_new_file(str(path))
+    return True
 
 
 def open_memory() -> Database:
@@ -166,3 +495,4 @@ def integrity_check(db: Database) -> list[str]:
     if pending:
         problems.append("pending migrations: " + ", ".join(m.name for m in pending))
     return problems
+

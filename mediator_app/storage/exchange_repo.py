@@ -14,8 +14,11 @@ from sqlite_utils import Database
 IMPORT_COLUMNS = (
     "case_id", "case_no", "year", "committee_code", "grid_code", "org_code", "source",
     "dispute_type", "received_on", "accepted_on", "closed_on", "status", "agreement_form",
-    "amount_fen", "people_involved", "summary", "updated_at", "deleted",
+    "amount_fen", "people_involved", "summary", "updated_at", "deleted", "difficulty",
 )
+# ``difficulty`` (?19) is None when the file has no such column (or an empty cell): a new
+# case then takes its dispute type's default class, an updated one keeps its class.
+_KEEP_IF_NULL = {"difficulty"}
 # Row tuples for inserts are (id, *IMPORT_COLUMNS): ?18 is updated_at, also created_at.
 _INSERT = (
     f"INSERT INTO cases(id, {', '.join(IMPORT_COLUMNS)}, created_at) "
@@ -23,9 +26,15 @@ _INSERT = (
 )
 # ?1 = case_id ... ?18 = deleted (IMPORT_COLUMNS order). Parts outside the exchange
 # format are kept, except those the new status or agreement form makes impossible.
+
+
+def _set(column: str, i: int) -> str:
+    return f"{column} = ifnull(?{i}, {column})" if column in _KEEP_IF_NULL else f"{column} = ?{i}"
+
+
 _UPDATE = (
     "UPDATE cases SET "
-    + ", ".join(f"{c} = ?{i}" for i, c in enumerate(IMPORT_COLUMNS, 1) if c != "case_id")
+    + ", ".join(_set(c, i) for i, c in enumerate(IMPORT_COLUMNS, 1) if c != "case_id")
     + ", performance = CASE WHEN ?12 = '调解成功' THEN performance END"
     + ", judicial_confirmed = CASE WHEN ?13 = '书面' THEN judicial_confirmed ELSE 0 END"
     + ", judicial_confirmed_on = CASE WHEN ?13 = '书面' THEN judicial_confirmed_on END"
@@ -49,7 +58,7 @@ _INSERT_STATS = (
 # Rows (*IMPORT_COLUMNS, *STATS_COLUMNS).
 _UPDATE_STATS = (
     "UPDATE cases SET "
-    + ", ".join(f"{c} = ?{i}" for i, c in enumerate(IMPORT_COLUMNS, 1) if c != "case_id")
+    + ", ".join(_set(c, i) for i, c in enumerate(IMPORT_COLUMNS, 1) if c != "case_id")
     + ", " + ", ".join(f"{c} = ?{i}" for i, c in enumerate(STATS_COLUMNS, _N + 1))
     + " WHERE case_id = ?1"
 )
@@ -61,11 +70,15 @@ COMPARED_COLUMNS = (
     "summary", "deleted",
 )
 
-EXPORT_HEADER = (
+# cases.csv v1: the required columns, in export order.
+CASES_V1_COLUMNS = (
     "case_id", "case_no", "committee_code", "grid_code", "source", "dispute_type",
     "received_on", "accepted_on", "status", "closed_on", "agreement_form", "amount_yuan",
     "people_involved", "summary", "updated_at", "deleted",
 )
+# Optional columns after them (v1.1, issue 14): a file without them still imports.
+OPTIONAL_CASE_COLUMNS = ("difficulty",)
+EXPORT_HEADER = (*CASES_V1_COLUMNS, *OPTIONAL_CASE_COLUMNS)
 # Each exported row as one CSV line, every field quoted (fast: the quoting runs in C).
 _EXPORT_FIELDS = (
     "c.case_id", "c.case_no", "c.committee_code", "ifnull(c.grid_code, '')",
@@ -74,15 +87,32 @@ _EXPORT_FIELDS = (
     "ifnull(c.agreement_form, '')",
     "printf('%d.%02d', c.amount_fen / 100, c.amount_fen % 100)",
     "c.people_involved", "c.summary", "c.updated_at", "c.deleted",
+    "ifnull(k.label, ifnull(c.difficulty, ''))",
 )
 # Fields that cannot hold a quote (validated UUID, ISO dates and times, enums, numbers)
 # skip the replace().
 _NO_QUOTES = {0, 6, 7, 8, 9, 10, 11, 12, 14, 15}
-_EXPORT_LINE = " || '\",\"' || ".join(
-    f if i in _NO_QUOTES else f"replace({f}, '\"', '\"\"')" for i, f in enumerate(_EXPORT_FIELDS))
+# Free-text fields (case number, codes, labels, summary) are neutralised against formula
+# injection as domain.spreadsheet.neutralise does: an apostrophe before a cell that,
+# after its leading apostrophes, begins with = + - @ TAB or CR.
+_TEXT_FIELDS = {1, 2, 3, 4, 5, 13}
+
+
+def _neutralised(f: str) -> str:
+    return (f"CASE WHEN substr(ltrim({f}, ''''), 1, 1) IN ('=', '+', '-', '@', char(9), "
+            f"char(13)) THEN '''' || {f} ELSE {f} END")
+
+
+def _export_field(i: int, f: str) -> str:
+    f = _neutralised(f) if i in _TEXT_FIELDS else f
+    return f if i in _NO_QUOTES else f"replace({f}, '\"', '\"\"')"
+
+
+_EXPORT_LINE = " || '\",\"' || ".join(_export_field(i, f) for i, f in enumerate(_EXPORT_FIELDS))
 _EXPORT_JOINS = """
 LEFT JOIN code_items s ON s.kind = 'source' AND s.code = c.source
 LEFT JOIN code_items d ON d.kind = 'dispute_type' AND d.code = c.dispute_type
+LEFT JOIN code_items k ON k.kind = 'difficulty' AND k.code = c.difficulty
 """
 _EXPORT_SELECT = f"SELECT '\"' || {_EXPORT_LINE} || '\"' FROM cases c {_EXPORT_JOINS}"
 
@@ -145,11 +175,14 @@ class ExchangeRepository:
         ``memory_temp``: temp tables and index sorts in memory (faster for a bulk import
         into an empty ledger, but memory grows with the import)."""
         self.end_import()
-        # (set before creating temp tables: changing temp_store drops them)
+        # (set before creating temp tables: changing temp_store drops them; SQLite refuses
+        # the change inside a transaction a caller left open, where it is only a speed-up)
         # an encrypted ledger keeps temp data in memory always (no plaintext temp files;
-        # changing it would also drop the connection's TEMP scope-guard triggers)
+        # changing it would also drop the connection's TEMP scope-guard triggers; its
+        # connection is opened with temp_store = MEMORY, so skipping it there changes nothing)
         memory = memory_temp or getattr(self.conn, "ledger_key", None) is not None
-        self.conn.execute(f"PRAGMA temp_store = {'MEMORY' if memory else 'DEFAULT'}")
+        if not self.conn.in_transaction:
+            self.conn.execute(f"PRAGMA temp_store = {'MEMORY' if memory else 'DEFAULT'}")
         self.conn.execute(
             "CREATE TEMP TABLE import_seen (rowid INTEGER PRIMARY KEY, file_no INTEGER, "
             "line INTEGER, written INTEGER NOT NULL DEFAULT 0)")
@@ -182,10 +215,13 @@ class ExchangeRepository:
     def next_rowid(self) -> int:
         return int(self.conn.execute("SELECT ifnull(max(id), 0) + 1 FROM cases").fetchone()[0])
 
-    def existing(self, case_ids: Sequence[str]) -> dict[str, tuple[Any, ...]]:
-        """case_id -> (rowid, updated_at, *the COMPARED_COLUMNS values) of stored ids."""
-        sql = (f"SELECT case_id, id, updated_at, {', '.join(COMPARED_COLUMNS)} FROM cases "
-               "WHERE case_id IN ({})")
+    def existing(self, case_ids: Sequence[str], *,
+                 with_party_names: bool = False) -> dict[str, tuple[Any, ...]]:
+        """case_id -> (rowid, updated_at, *the COMPARED_COLUMNS values[, party_names]) of
+        stored ids."""
+        extra = ", party_names" if with_party_names else ""
+        sql = (f"SELECT case_id, id, updated_at, {', '.join(COMPARED_COLUMNS)}{extra} "
+               "FROM cases WHERE case_id IN ({})")
         return {r[0]: r[1:] for r in self._in_chunks(sql, case_ids)}
 
     def _in_chunks(self, sql: str, values: Sequence[Any], size: int = 5000) -> Iterator[Any]:

@@ -10,7 +10,7 @@ from sqlite_utils import Database
 from mediator_app.domain.enums import CommitteeKind, OrgLevel
 from mediator_app.domain.model import CodeItem
 
-_KINDS = ("dispute_type", "source")
+_KINDS = ("dispute_type", "source", "difficulty")
 
 
 @dataclass(frozen=True)

@@ -351,6 +351,208 @@ def m0070_create_import_log(db: Database) -> None:
 
 
 @migrations()
+def m0080_import_log_kind_ledger(db: Database) -> None:
+    """The import log also records imports of old ledgers (workbooks, kind 'ledger'):
+    the table is rebuilt with the wider CHECK, its rows kept."""
+    _run(db, [
+        "ALTER TABLE import_log RENAME TO import_log_before_ledger",
+        """CREATE TABLE import_log (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            user TEXT NOT NULL,
+            file TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('cases.csv','package','ledger')),
+            source_unit TEXT NOT NULL DEFAULT '',
+            dry_run INTEGER NOT NULL DEFAULT 0,
+            rows INTEGER NOT NULL DEFAULT 0,
+            new INTEGER NOT NULL DEFAULT 0,
+            updated INTEGER NOT NULL DEFAULT 0,
+            unchanged INTEGER NOT NULL DEFAULT 0,
+            stale INTEGER NOT NULL DEFAULT 0,
+            conflicts INTEGER NOT NULL DEFAULT 0,
+            errors INTEGER NOT NULL DEFAULT 0,
+            warnings INTEGER NOT NULL DEFAULT 0,
+            details TEXT NOT NULL DEFAULT '{}'
+        )""",
+        "INSERT INTO import_log SELECT * FROM import_log_before_ledger",
+        "DROP TABLE import_log_before_ledger",
+        "CREATE INDEX idx_import_log_at ON import_log(at)",
+    ])
+
+
+# 以案定补 (issue 14). ``file_flags`` summarises what a case file holds (bits of
+# domain/subsidy.py), so that completeness is read with the case and travels in packages
+# that carry no records; ``difficulty`` is a code of the code table ``difficulty``.
+FILE_FLAGS_SQL = """UPDATE cases SET file_flags =
+    (EXISTS (SELECT 1 FROM investigations i WHERE i.case_rowid = cases.id)) * 1
+    + (EXISTS (SELECT 1 FROM mediation_sessions s WHERE s.case_rowid = cases.id)) * 2
+    + ifnull((SELECT (a.form = '书面') * 4
+                     + (a.form = '书面' AND a.signed_on IS NOT NULL) * 8
+                     + (a.form = '口头') * 16
+                     + (a.performance_deadline IS NOT NULL
+                        AND a.performance_deadline > ifnull(a.signed_on, '')) * 32
+              FROM agreements a WHERE a.case_rowid = cases.id), 0)
+    + (EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_rowid = cases.id)) * 64"""
+
+# Cases without a class take the default of their dispute type (or of '*').
+DEFAULT_DIFFICULTY_SQL = """UPDATE cases SET difficulty = coalesce(
+    (SELECT difficulty FROM difficulty_defaults WHERE dispute_type = cases.dispute_type),
+    (SELECT difficulty FROM difficulty_defaults WHERE dispute_type = '*'))"""
+
+
+@migrations()
+def m0081_create_subsidy_tables(db: Database) -> None:
+    from mediator_app.domain import subsidy as s
+
+    _run(db, [
+        "ALTER TABLE cases ADD COLUMN difficulty TEXT",
+        "ALTER TABLE cases ADD COLUMN file_flags INTEGER NOT NULL DEFAULT 0",
+        """CREATE TABLE difficulty_defaults (
+            dispute_type TEXT PRIMARY KEY,
+            difficulty TEXT NOT NULL
+        )""",
+        """CREATE TABLE file_rules (
+            situation TEXT NOT NULL,
+            item TEXT NOT NULL,
+            PRIMARY KEY (situation, item)
+        ) WITHOUT ROWID""",
+        """CREATE TABLE subsidy_rule_sets (
+            effective_from TEXT PRIMARY KEY,
+            payee TEXT NOT NULL CHECK (payee IN ('principal','split')),
+            performed_only INTEGER NOT NULL DEFAULT 0,
+            require_complete INTEGER NOT NULL DEFAULT 1,
+            updated_at TEXT NOT NULL DEFAULT '',
+            updated_by TEXT NOT NULL DEFAULT ''
+        )""",
+        """CREATE TABLE subsidy_rates (
+            id INTEGER PRIMARY KEY,
+            effective_from TEXT NOT NULL REFERENCES subsidy_rule_sets(effective_from)
+                ON DELETE CASCADE,
+            difficulty TEXT NOT NULL,
+            agreement_form TEXT NOT NULL DEFAULT '',
+            min_people INTEGER NOT NULL DEFAULT 0,
+            min_amount_fen INTEGER NOT NULL DEFAULT 0,
+            amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0)
+        )""",
+        "CREATE INDEX idx_subsidy_rates_set ON subsidy_rates(effective_from)",
+        # A claim marked as paid: the frozen snapshot (like 审核上报) and, per case, what
+        # was paid; case_id is the primary key, so no case is ever paid twice.
+        """CREATE TABLE subsidy_claims (
+            id INTEGER PRIMARY KEY,
+            scope TEXT NOT NULL,
+            period TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            paid_by TEXT NOT NULL DEFAULT '',
+            paid_at TEXT NOT NULL,
+            cases INTEGER NOT NULL,
+            amount_fen INTEGER NOT NULL,
+            snapshot TEXT NOT NULL,
+            UNIQUE (scope, period, version)
+        )""",
+        """CREATE TABLE subsidy_paid_cases (
+            case_id TEXT PRIMARY KEY,
+            claim_id INTEGER NOT NULL REFERENCES subsidy_claims(id),
+            amount_fen INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL
+        ) WITHOUT ROWID""",
+        "CREATE INDEX idx_subsidy_paid_claim ON subsidy_paid_cases(claim_id)",
+    ])
+    for order, (code, label, group) in enumerate(s.DEFAULT_DIFFICULTIES):
+        db.execute("INSERT OR IGNORE INTO code_items(kind, code, label, group_label, "
+                   "sort_order) VALUES ('difficulty', ?, ?, ?, ?)", [code, label, group, order])
+    for dispute_type, difficulty in s.DEFAULT_CLASS_BY_TYPE.items():
+        db.execute("INSERT INTO difficulty_defaults VALUES (?, ?)", [dispute_type, difficulty])
+    for situation, items in s.DEFAULT_FILE_RULES.items():
+        for item in items:
+            db.execute("INSERT INTO file_rules VALUES (?, ?)", [situation, item])
+    rules = s.default_rule_set()
+    db.execute("INSERT INTO subsidy_rule_sets(effective_from, payee, performed_only, "
+               "require_complete) VALUES (?, ?, ?, ?)",
+               [rules.effective_from.isoformat(), rules.payee, int(rules.performed_only),
+                int(rules.require_complete)])
+    for r in rules.rates:
+        db.execute("INSERT INTO subsidy_rates(effective_from, difficulty, agreement_form, "
+                   "min_people, min_amount_fen, amount_fen) VALUES (?, ?, ?, ?, ?, ?)",
+                   [rules.effective_from.isoformat(), r.difficulty, r.agreement_form,
+                    r.min_people, r.min_amount_fen, r.amount_fen])
+    # Existing cases: the class of their dispute type, and what their files hold.
+    db.execute(f"{DEFAULT_DIFFICULTY_SQL} WHERE difficulty IS NULL")
+    db.execute(FILE_FLAGS_SQL)
+
+
+def known_names() -> list[str]:
+    return [m.name for m in migrations._migrations]
+
+
+# Monthly case counts per location (issue 13: the overview at 1M cases without reading
+# the cases). Kept by triggers on ``cases`` in the same statement as the change (inserts,
+# edits of the counted columns, status changes, tombstones, deletions), so no writer can
+# forget them; ``storage/counts_repo.py`` reads them and documents the rows.
+_COUNTS = [
+    # Month first: the overview reads a range of months (of every location, or of the
+    # locations of a subtree); the triggers address one row by its whole key.
+    """CREATE TABLE case_counts (
+        kind TEXT NOT NULL,
+        month TEXT NOT NULL,
+        org_code TEXT NOT NULL,
+        status TEXT NOT NULL,
+        dispute_type TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (kind, month, org_code, status, dispute_type)
+    ) WITHOUT ROWID""",
+    """CREATE TRIGGER case_counts_ai AFTER INSERT ON cases WHEN new.deleted = 0 BEGIN
+        INSERT INTO case_counts VALUES ('r', substr(new.received_on, 1, 7), new.org_code,
+            new.status, new.dispute_type, 1) ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO case_counts SELECT 'a', substr(new.accepted_on, 1, 7), new.org_code, '',
+            '', 1 WHERE new.accepted_on IS NOT NULL ON CONFLICT DO UPDATE SET n = n + 1;
+    END""",
+    """CREATE TRIGGER case_counts_ad AFTER DELETE ON cases WHEN old.deleted = 0 BEGIN
+        UPDATE case_counts SET n = n - 1 WHERE org_code = old.org_code
+            AND month = substr(old.received_on, 1, 7) AND kind = 'r' AND status = old.status
+            AND dispute_type = old.dispute_type;
+        UPDATE case_counts SET n = n - 1 WHERE old.accepted_on IS NOT NULL
+            AND org_code = old.org_code AND month = substr(old.accepted_on, 1, 7)
+            AND kind = 'a' AND status = '' AND dispute_type = '';
+    END""",
+    """CREATE TRIGGER case_counts_au AFTER UPDATE OF org_code, received_on, accepted_on,
+        status, dispute_type, deleted ON cases BEGIN
+        UPDATE case_counts SET n = n - 1 WHERE old.deleted = 0 AND org_code = old.org_code
+            AND month = substr(old.received_on, 1, 7) AND kind = 'r' AND status = old.status
+            AND dispute_type = old.dispute_type;
+        UPDATE case_counts SET n = n - 1 WHERE old.deleted = 0
+            AND old.accepted_on IS NOT NULL AND org_code = old.org_code
+            AND month = substr(old.accepted_on, 1, 7) AND kind = 'a' AND status = ''
+            AND dispute_type = '';
+        INSERT INTO case_counts SELECT 'r', substr(new.received_on, 1, 7), new.org_code,
+            new.status, new.dispute_type, 1 WHERE new.deleted = 0
+            ON CONFLICT DO UPDATE SET n = n + 1;
+        INSERT INTO case_counts SELECT 'a', substr(new.accepted_on, 1, 7), new.org_code, '',
+            '', 1 WHERE new.deleted = 0 AND new.accepted_on IS NOT NULL
+            ON CONFLICT DO UPDATE SET n = n + 1;
+    END""",
+]
+
+# Filling the table from the cases as they are (the migration, and bulk writes that
+# insert with the insert trigger dropped): the rows of one GROUP BY added to what is there.
+COUNTS_FILL_SQL = """
+    INSERT INTO case_counts
+    SELECT 'r', substr(received_on, 1, 7), org_code, status, dispute_type, count(*)
+      FROM cases WHERE deleted = 0 AND {where} GROUP BY 2, 3, 4, 5
+    UNION ALL
+    SELECT 'a', substr(accepted_on, 1, 7), org_code, '', '', count(*)
+      FROM cases WHERE deleted = 0 AND accepted_on IS NOT NULL AND {where} GROUP BY 2, 3
+    ON CONFLICT DO UPDATE SET n = n + excluded.n"""
+
+
+@migrations()
+def m0082_create_case_counts(db: Database) -> None:
+    """Monthly counts per location, status and type (the overview's figures), filled
+    from the cases and kept by triggers."""
+    _run(db, [*_COUNTS, COUNTS_FILL_SQL.format(where="1")])
+
+
+@migrations()
 def m0090_create_accounts(db: Database) -> None:
     """User accounts of an encrypted ledger (issue 9): role and scope live inside the
     encrypted file; the wrapped keys live in the key file beside it. A disabled
@@ -367,7 +569,3 @@ def m0090_create_accounts(db: Database) -> None:
         )""",
         "CREATE INDEX idx_audit_log_action ON audit_log(action)",
     ])
-
-
-def known_names() -> list[str]:
-    return [m.name for m in migrations._migrations]

@@ -34,6 +34,13 @@ PERSONAL_FILES: dict[str, tuple[str, tuple[str, ...], frozenset[str]]] = {
                        frozenset({"signed_on", "performance_deadline"})),
     "follow_ups.csv": ("follow_ups", FOLLOW_UP_COLUMNS[1:], frozenset({"performance"})),
 }
+# Non-personal parts of agreements and follow-ups (package format 2): they always travel,
+# so the receiver's follow-up deadlines and agreement lists equal the sender's.
+RECORD_FILES: dict[str, tuple[str, ...]] = {
+    "agreement_stats.csv": ("form", "agreement_no", "signed_on", "performance_deadline"),
+    "follow_up_stats.csv": ("visited_on", "agreement_no", "performance", "satisfaction"),
+}
+RECORD_NULLABLE = frozenset({"signed_on", "performance_deadline", "performance"})
 LOG_COUNTS = ("rows", "new", "updated", "unchanged", "stale", "conflicts", "errors", "warnings")
 _WRITTEN = "SELECT rowid FROM temp.import_seen WHERE written = 1 AND file_no = ?"
 
@@ -52,9 +59,10 @@ class PackageRepository:
 
     # ---- export -----------------------------------------------------------------------
     def org_subset(self, scope: str | None, date_from: str | None,
-                   date_to: str | None) -> OrgSubset:
+                   date_to: str | None, *, with_phones: bool = False) -> OrgSubset:
         """Units beneath ``scope`` and their ancestors, the committees located there or
-        named by the exported cases (with their units' ancestors), and their people."""
+        named by the exported cases (with their units' ancestors), and their people
+        (their phones only ``with_phones``: personal data)."""
         where, params = case_filter(scope, date_from, date_to)
         used = {r[0] for r in self.conn.execute(
             f"SELECT DISTINCT c.committee_code FROM cases c {where}", params)}
@@ -77,6 +85,9 @@ class PackageRepository:
             f"SELECT {', '.join(PEOPLE_FILE_COLUMNS)} FROM people ORDER BY id")
             if (r[2] in codes or r[3] in subtree) and (r[2] is None or r[2] in codes)
             and (r[3] is None or r[3] in units_wanted)]
+        if not with_phones:
+            phone = PEOPLE_FILE_COLUMNS.index("phone")
+            people = [(*r[:phone], "", *r[phone + 1:]) for r in people]
         return OrgSubset([tuple("" if v is None else v for v in u) for u in units],
                          committees, people)
 
@@ -95,6 +106,85 @@ class PackageRepository:
         yield from self.conn.execute(
             f"SELECT c.case_id, {cols} FROM {table} t JOIN cases c ON c.id = t.case_rowid "
             f"{where} ORDER BY c.id, t.rowid", params)
+
+    def record_rows(self, file: str, scope: str | None, date_from: str | None,
+                    date_to: str | None) -> Iterator[tuple[Any, ...]]:
+        """(case_id, *RECORD_FILES[file]) of the cases in scope."""
+        table = "agreements" if file == "agreement_stats.csv" else "follow_ups"
+        where, params = case_filter(scope, date_from, date_to)
+        cols = ", ".join(f"ifnull(t.{c}, '')" for c in RECORD_FILES[file])
+        yield from self.conn.execute(
+            f"SELECT c.case_id, {cols} FROM {table} t JOIN cases c ON c.id = t.case_rowid "
+            f"{where} ORDER BY c.id, t.rowid", params)
+
+    # ---- import of agreements and follow-ups without personal data ------------------------
+    def apply_agreement_records(self, rows: Iterable[Sequence[Any]], file_no: int) -> None:
+        """Make the agreements of the cases this file wrote match ``rows`` (case_id,
+        form, agreement_no, signed_on, performance_deadline): a missing one is inserted
+        with empty contents, a present one keeps its contents (facts, terms … are
+        personal data and travel only in agreements.csv), one the package lacks goes."""
+        cols = RECORD_FILES["agreement_stats.csv"]
+        self._load_records(cols, rows)
+        self.conn.execute(
+            f"DELETE FROM agreements WHERE case_rowid IN ({_WRITTEN}) AND case_rowid NOT IN "
+            "(SELECT c.id FROM temp.import_rec p JOIN cases c ON c.case_id = p.case_id)",
+            [file_no])
+        sets = ", ".join(f"{c} = excluded.{c}" for c in cols)
+        self.conn.execute(
+            f"INSERT INTO agreements(case_rowid, {', '.join(cols)}) "
+            f"SELECT c.id, {', '.join('p.' + c for c in cols)} FROM temp.import_rec p "
+            "CROSS JOIN cases c ON c.case_id = p.case_id "
+            "CROSS JOIN temp.import_seen s ON s.rowid = c.id "
+            f"WHERE s.written = 1 AND s.file_no = ? ON CONFLICT(case_rowid) DO UPDATE SET {sets}",
+            [file_no])
+        self.conn.execute("DROP TABLE IF EXISTS temp.import_rec")
+
+    def apply_follow_up_records(self, rows: Iterable[Sequence[Any]], file_no: int) -> None:
+        """Make the follow-ups of the cases this file wrote match ``rows`` (case_id,
+        visited_on, agreement_no, performance, satisfaction): a follow-up whose
+        non-personal parts equal a package row keeps its contents (who was visited, by
+        whom, notes: personal data); the others go; package rows left over come in with
+        empty contents. Equal rows are paired by their order."""
+        cols = RECORD_FILES["follow_up_stats.csv"]
+        self._load_records(cols, rows)
+        key = ", ".join(cols)
+        theirs = ", ".join(f"p.{c}" for c in cols)
+        keyed = " AND ".join(f"a.{c} IS b.{c}" for c in cols)
+        self.conn.execute("DROP TABLE IF EXISTS temp.import_mine")
+        self.conn.execute(
+            f"CREATE TEMP TABLE import_mine AS SELECT f.id, f.case_rowid, {key}, "
+            f"row_number() OVER (PARTITION BY f.case_rowid, {key} ORDER BY f.id) AS n "
+            f"FROM follow_ups f WHERE f.case_rowid IN ({_WRITTEN})", [file_no])
+        self.conn.execute("DROP TABLE IF EXISTS temp.import_theirs")
+        self.conn.execute(
+            f"CREATE TEMP TABLE import_theirs AS SELECT c.id AS case_rowid, {theirs}, "
+            f"row_number() OVER (PARTITION BY c.id, {theirs} ORDER BY p.rowid) AS n "
+            "FROM temp.import_rec p CROSS JOIN cases c ON c.case_id = p.case_id "
+            "CROSS JOIN temp.import_seen s ON s.rowid = c.id "
+            "WHERE s.written = 1 AND s.file_no = ?", [file_no])
+        for table in ("import_mine", "import_theirs"):
+            self.conn.execute(f"CREATE INDEX temp.{table}_key ON {table}(case_rowid, n)")
+        self.conn.execute(
+            "DELETE FROM follow_ups WHERE id IN (SELECT a.id FROM temp.import_mine a "
+            "WHERE NOT EXISTS (SELECT 1 FROM temp.import_theirs b WHERE "
+            f"b.case_rowid = a.case_rowid AND b.n = a.n AND {keyed}))")
+        self.conn.execute(
+            f"INSERT INTO follow_ups(case_rowid, {key}) SELECT b.case_rowid, "
+            f"{', '.join('b.' + c for c in cols)} FROM temp.import_theirs b "
+            "WHERE NOT EXISTS (SELECT 1 FROM temp.import_mine a WHERE "
+            f"a.case_rowid = b.case_rowid AND a.n = b.n AND {keyed}) ORDER BY b.rowid")
+        for table in ("import_rec", "import_mine", "import_theirs"):
+            self.conn.execute(f"DROP TABLE IF EXISTS temp.{table}")
+
+    def wrote_any(self, file_no: int) -> bool:
+        """Whether the file ``file_no`` of the running import wrote any case."""
+        return bool(self.conn.execute(f"SELECT EXISTS ({_WRITTEN})", [file_no]).fetchone()[0])
+
+    def _load_records(self, cols: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+        self.conn.execute("DROP TABLE IF EXISTS temp.import_rec")
+        self.conn.execute(f"CREATE TEMP TABLE import_rec (case_id TEXT, {', '.join(cols)})")
+        self.conn.executemany(
+            f"INSERT INTO temp.import_rec VALUES ({', '.join('?' * (len(cols) + 1))})", rows)
 
     # ---- import of personal data --------------------------------------------------------
     def load_personal(self, file: str, rows: Iterable[Sequence[Any]]) -> None:

@@ -8,6 +8,7 @@ DEFAULTS: dict[str, str] = {
     "district_name": "",
     "district_code": "",
     "case_no_template": "（{year}）{short}人调字第{serial}号",
+    "agreement_no_template": "（{year}）{short}人调协字第{serial}号",
     "rate_denominator": "disputes",
     "rate_rounding": "truncate",
     "rate_decimals": "2",

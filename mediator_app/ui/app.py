@@ -10,7 +10,15 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from mediator_app.storage.db import DatabaseTooNew, StorageError, open_database
+from mediator_app.storage.db import (
+    DatabaseDamaged,
+    DatabaseTooNew,
+    StorageError,
+    default_db_path,
+    default_demo_path,
+    open_database,
+)
+from mediator_app.storage.files import wipe_viewing_folder
 from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.dialogs import QtDialogService
@@ -51,7 +59,8 @@ def _prefer_cjk_font(app: QApplication) -> None:
 
 
 def _open_writable(db_path: str) -> tuple[ThreadedRunner, bool] | None:
-    """The worker runner; offers read-only for a database from a newer program."""
+    """The worker runner; offers read-only for a database from a newer program and for
+    a damaged one (naming its last verified backup)."""
     try:
         return ThreadedRunner(db_path), False
     except DatabaseTooNew as exc:
@@ -63,22 +72,74 @@ def _open_writable(db_path: str) -> tuple[ThreadedRunner, bool] | None:
         if answer != QMessageBox.StandardButton.Yes:
             return None
         return ThreadedRunner(db_path, readonly=True), True
+    except DatabaseDamaged as exc:
+        if not _open_damaged(db_path, exc):
+            return None
+        return ThreadedRunner(db_path, readonly=True), True
+
+
+def _open_damaged(db_path: str, exc: DatabaseDamaged) -> bool:
+    """Tell the user the file is damaged and where the last verified backup is; True to
+    open it read-only (to look and copy out, knowing figures may be wrong)."""
+    title = QCoreApplication.translate("App", "Damaged database")
+    text = QCoreApplication.translate(
+        "App", "The database {path} is damaged. Nothing will be written to it.\n"
+        "Restore it from a backup (File → Restore from backup…).")
+    parts = [text.format(path=db_path)]
+    if exc.backup:
+        parts.append(QCoreApplication.translate(
+            "App", "The last verified backup is {backup}.").format(backup=exc.backup))
+    parts.append(QCoreApplication.translate(
+        "App", "Open it read-only? Lists and figures may be incomplete or wrong."))
+    answer = QMessageBox.warning(
+        None, title, "\n\n".join(parts),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 def _error(text: str) -> None:
     QMessageBox.critical(None, QCoreApplication.translate("App", "Mediation Ledger"), text)
 
 
+def _may_create(db_path: str) -> bool:
+    """A missing ledger is created at the program's own default places (first start);
+    anywhere else only when the user confirms it (the GUI's new-ledger action). A
+    missing folder is never created there: opening then says so."""
+    path = Path(db_path)
+    if path.exists() or path in (default_db_path(), default_demo_path()):
+        return True
+    if not path.parent.is_dir():
+        return True  # open_database refuses with db.no_folder, shown as an error
+    title = QCoreApplication.translate("App", "New ledger")
+    text = QCoreApplication.translate(
+        "App", "There is no ledger at {path}.\nCreate a new, empty ledger there?")
+    answer = QMessageBox.question(None, title, text.format(path=db_path))
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def _open_message(exc: StorageError, lang: str) -> str:
+    """The storage refusal in the user's words (the command line's message table)."""
+    from mediator_app.cli.texts import TEXTS, storage_error
+
+    if exc.code in TEXTS:
+        return storage_error(exc.code, dict(exc.params), lang)
+    return str(exc.params.get("detail", exc.code))
+
+
 def open_context(db_path: str, lang: str) -> AppContext | None:
+    if not _may_create(db_path):
+        return None
     try:
         opened = _open_writable(db_path)
         if opened is None:
             return None
         runner, readonly = opened
-        read = open_database(db_path, readonly=True, check_same_thread=False)
+        read = open_database(db_path, readonly=True, check_same_thread=False,
+                             allow_damaged=True, health=False)
     except StorageError as exc:
         text = QCoreApplication.translate("App", "Could not open the database {path}: {error}")
-        _error(text.format(path=db_path, error=str(exc.params.get("detail", exc.code))))
+        _error(text.format(path=db_path, error=_open_message(exc, lang)))
         return None
     ctx = AppContext(runner=runner, read_db=read.db, dialogs=QtDialogService(),
                      db_path=db_path, lang=lang, readonly=readonly)
@@ -112,7 +173,9 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
                                               else "Mediation Ledger")
     _prefer_cjk_font(app)
     prefs.apply_text_scale(app)
-    Path(db_path).parent.mkdir(parents=True, exist_ok=True)
+    if Path(db_path) in (default_db_path(), default_demo_path()):
+        Path(db_path).parent.mkdir(parents=True, exist_ok=True)  # the program's own folder
+    wipe_viewing_folder()  # documents shown by the last run (storage/files.py)
     from mediator_app.domain.account_messages import set_language
     from mediator_app.ui.trust import backups as trust_backups
 

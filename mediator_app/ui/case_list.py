@@ -79,7 +79,8 @@ class FilterBar(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search case number, summary or party names"))
+        self.search.setPlaceholderText(self.tr("Case number, party, summary, dispute type, source, committee, grid or village"))  # noqa: E501
+        self.search.setToolTip(self.tr("Finds the cases whose number, party names or summary contain the words typed, or whose dispute type, source, committee, grid, village/community or street is named by them. Several words: every word must match."))  # noqa: E501
         self.status = QComboBox()
         self.dispute_type = QComboBox()
         self.source = QComboBox()
@@ -92,6 +93,9 @@ class FilterBar(QWidget):
         self.followup.setToolTip(self.tr(
             "Resolved, no follow-up visit since closing, follow-up deadline within 7 days "
             "or passed"))
+        self.incomplete = QCheckBox(self.tr("File incomplete"))
+        self.incomplete.setToolTip(self.tr(
+            "Closed cases whose file lacks an item the completeness rules require"))
         self.clear = QPushButton(self.tr("Clear filters"))
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -117,6 +121,7 @@ class FilterBar(QWidget):
                                (self.tr("Registered from:"),
                                 [self.date_from, QLabel(self.tr("to:")), self.date_to])):
             self.flow.addWidget(_pair(QLabel(label), *widgets))
+        self.flow.addWidget(self.incomplete)  # 以案定补: wraps with the filters
         for combo, chars in ((self.status, 5), (self.dispute_type, 8), (self.source, 6),
                              (self.committee, 12)):
             combo.setSizeAdjustPolicy(
@@ -134,7 +139,7 @@ class FilterBar(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self.changed.emit())
-        for box in (self.overdue, self.followup):
+        for box in (self.overdue, self.followup, self.incomplete):
             box.toggled.connect(lambda _b: self.changed.emit())
         self.clear.clicked.connect(self.reset)
 
@@ -162,7 +167,7 @@ class FilterBar(QWidget):
 
     def reset(self) -> None:
         widgets = (self.search, self.status, self.dispute_type, self.source, self.committee,
-                   self.date_from, self.date_to, self.overdue, self.followup)
+                   self.date_from, self.date_to, self.overdue, self.followup, self.incomplete)
         for w in widgets:
             w.blockSignals(True)
         self.search.clear()
@@ -172,6 +177,7 @@ class FilterBar(QWidget):
         self.date_to.setDate(NO_DATE)
         self.overdue.setChecked(False)
         self.followup.setChecked(False)
+        self.incomplete.setChecked(False)
         for w in widgets:
             w.blockSignals(False)
         self._timer.stop()
@@ -190,7 +196,8 @@ class FilterBar(QWidget):
             source=self.source.currentData() or "",
             committee=self.committee.currentData() or "",
             date_from=_iso(self.date_from), date_to=_iso(self.date_to),
-            overdue=self.overdue.isChecked(), followup_due=self.followup.isChecked())
+            overdue=self.overdue.isChecked(), followup_due=self.followup.isChecked(),
+            file_incomplete=self.incomplete.isChecked())
 
 
 class CaseTable(QTableView):

@@ -343,6 +343,8 @@ class CodeTablesDialog(QDialog):
         self.sources = CodeTablePanel(ctx, "source")
         self.tabs.addTab(self.types, self.tr("Dispute types"))
         self.tabs.addTab(self.sources, self.tr("Case sources"))
+        self.classes = CodeTablePanel(ctx, "difficulty")  # 以案定补
+        self.tabs.addTab(self.classes, self.tr("Difficulty classes"))
         layout.addWidget(self.tabs, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -352,4 +354,4 @@ class CodeTablesDialog(QDialog):
         self.resize(800, 700)
 
     def panels(self) -> list[CodeTablePanel]:
-        return [self.types, self.sources]
+        return [self.types, self.sources, self.classes]

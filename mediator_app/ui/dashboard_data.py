@@ -8,7 +8,8 @@ from datetime import date
 from sqlite_utils import Database
 
 from mediator_app.domain.rates import RateRule, format_rate
-from mediator_app.services.statistics import build_report, rate_rule_from_settings
+from mediator_app.services.overview import headline
+from mediator_app.services.statistics import rate_rule_from_settings
 from mediator_app.storage import case_query as cq
 from mediator_app.storage.settings_repo import SettingsRepository
 
@@ -51,12 +52,12 @@ def month_start(day: date, back: int = 0) -> date:
 
 def figures(db: Database, scope: cq.Scope, period: str, today: date,
             rule: RateRule) -> Figures:
-    """The period's figures as the statistics sheets count them (services.statistics);
-    zeros for the whole ledger of a new database without an organisation yet."""
+    """The period's figures as the statistics sheets count them (services.statistics),
+    read from the monthly counts (services.overview: issue 13); zeros for the whole
+    ledger of a new database without an organisation yet."""
     if not scope.code and not cq.has_org_tree(db):
         return Figures(0, 0, format_rate(None), 0, 0)
-    totals = build_report(db, period=period, scope=scope.code or None, as_of=today,
-                          rule=rule).totals
+    totals = headline(db, period=period, scope=scope.code or None, as_of=today, rule=rule)
     return Figures(totals.disputes, totals.resolved, format_rate(totals.rate),
                    totals.rate_numerator, totals.rate_denominator)
 

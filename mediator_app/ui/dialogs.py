@@ -115,6 +115,25 @@ class QtDialogService:
         return {QMessageBox.StandardButton.Save: "save",
                 QMessageBox.StandardButton.Discard: "discard"}.get(answer, "cancel")
 
+    def choose(self, title: str, text: str, buttons: list[tuple[str, str]],
+               cancel_key: str) -> str:
+        """A question whose buttons say what they do (not 是/否); the first is the
+        default, ``cancel_key`` is Esc."""
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.NoButton, self.owner())
+        made = {}
+        for key, label in buttons:
+            role = (QMessageBox.ButtonRole.RejectRole if key == cancel_key
+                    else QMessageBox.ButtonRole.AcceptRole)
+            made[key] = box.addButton(label, role)
+        if buttons:
+            box.setDefaultButton(made[buttons[0][0]])
+        if cancel_key in made:
+            box.setEscapeButton(made[cancel_key])
+        box.exec()
+        clicked = box.clickedButton()
+        return next((k for k, b in made.items() if b is clicked), cancel_key)
+
     def open_files(self, title: str, filter: str) -> list[str]:
         files, _ = QFileDialog.getOpenFileNames(self.owner(), title, start_dir(), filter)
         if files:

@@ -1,6 +1,7 @@
 """Exporting the current view of the case list to CSV or XLSX on the DB worker.
 
-CSV: UTF-8 with BOM, every field quoted (Excel keeps codes and case numbers as text).
+CSV: UTF-8 with BOM, every field quoted (Excel keeps codes and case numbers as text),
+cells beginning with = + - @ TAB CR prefixed with ' (formula injection, domain.spreadsheet).
 XLSX: inline-string text cells (mediator_app.reports.xlsx). Party ID numbers and phones
 are masked exactly as in the list.
 """
@@ -16,6 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from mediator_app.domain.spreadsheet import neutralise
 from mediator_app.reports.xlsx import XlsxWriter
 from mediator_app.storage import case_query as cq
 from mediator_app.ui.case_model import Lookups, display_values, header_labels
@@ -53,7 +55,7 @@ class _RowSink:
         if self.fmt == "xlsx":
             self._sheet.add_row(values)
         else:
-            self._csv.writerow(values)
+            self._csv.writerow([neutralise(v) for v in values])
 
     def close(self) -> None:
         if self.fmt == "xlsx":

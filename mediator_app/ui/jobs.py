@@ -29,6 +29,7 @@ class ProgressJob(QObject):
     ``running`` is true in between."""
 
     progressed = Signal(int, int)
+    waiting = Signal(float)  # seconds waited for another program's write (issue 8)
     finished = Signal(object)
     failed = Signal(object)
 
@@ -51,7 +52,9 @@ class ProgressJob(QObject):
         self.dialog.setAutoClose(False)
         self.dialog.canceled.connect(self.cancel)
         self.dialog.reset()  # not shown until start()
+        self.label = label
         self.progressed.connect(self._show_progress)
+        self.waiting.connect(self._show_waiting)
 
     def _report(self, done: int, total: int) -> None:
         """Called on the worker thread: emitting is thread-safe, delivery is queued."""
@@ -61,8 +64,32 @@ class ProgressJob(QObject):
         self.running = True
         self.dialog.setValue(0)  # starts the minimum-duration timer
         report, cancelled = self._report, self._flag.is_set
-        self.ctx.runner.run(lambda db: self._job(db, report, cancelled), self._done,
-                            self._error)
+
+        def job(db: Any) -> Any:
+            """A write that must wait for another program says so in the dialog and can
+            be cancelled while it waits (storage.db.LedgerDatabase.on_wait)."""
+            if not hasattr(db, "on_wait"):
+                return self._job(db, report, cancelled)
+            previous, db.on_wait = db.on_wait, self._waited
+            try:
+                return self._job(db, report, cancelled)
+            finally:
+                db.on_wait = previous
+
+        self.ctx.runner.run(job, self._done, self._error)
+
+    def _waited(self, seconds: float) -> None:
+        """On the worker thread, about once a second while the write lock is busy."""
+        if self._flag.is_set():
+            from mediator_app.storage.db import StorageError
+
+            raise StorageError("db.busy", seconds=round(seconds))
+        self.waiting.emit(float(seconds))
+
+    def _show_waiting(self, seconds: float) -> None:
+        self.dialog.setLabelText(self.tr(
+            "Another program is writing to this ledger; waiting for it to finish "
+            "({seconds} s)…").format(seconds=int(seconds)))
 
     def cancel(self) -> None:
         self._flag.set()
@@ -72,6 +99,8 @@ class ProgressJob(QObject):
         return self._flag.is_set()
 
     def _show_progress(self, done: int, total: int) -> None:
+        if self.dialog.labelText() != self.label:
+            self.dialog.setLabelText(self.label)  # no longer waiting
         if total <= 0:  # unknown total: a busy indicator
             self.dialog.setMaximum(0)
             return

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 import shiboken6
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from mediator_app.ui.case_form import CaseFormWindow
 
 TAB_OVERVIEW, TAB_CASES = 0, 1
+ACTIVATE_WAIT_MS = 300
 
 
 def bring_to_front(window: QWidget) -> None:
@@ -41,6 +42,14 @@ def bring_to_front(window: QWidget) -> None:
         window.show()
     window.raise_()
     window.activateWindow()
+
+
+def wait_until_active(window: QWidget, timeout_ms: int = ACTIVATE_WAIT_MS) -> bool:
+    """Let the window system make ``window`` the active one (bounded wait)."""
+    deadline = QDeadlineTimer(timeout_ms)
+    while not window.isActiveWindow() and not deadline.hasExpired():
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 20)
+    return window.isActiveWindow()
 
 
 class MainWindow(QMainWindow):
@@ -79,6 +88,8 @@ class MainWindow(QMainWindow):
         self.cases.countsReady.connect(self.show_counts)
         self.cases.model.firstRowsShown.connect(lambda _n: self._loading_counts())
         self.cases.model.failed.connect(self._query_failed)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self._tab_changed(self.tabs.currentIndex())
         self.set_scope(self.nav.current_scope())
         self._fit_timer = QTimer(self)
         self._fit_timer.setSingleShot(True)
@@ -122,6 +133,7 @@ class MainWindow(QMainWindow):
         self._action("export_cases", self.tr("E&xport cases…"), self.export_cases, "Ctrl+E",
                      sp.SP_ArrowUp)
         self._action("import_history", self.tr("Import &history…"), self.import_history)
+        self._action("restore_backup", self.tr("&Restore from backup…"), self.restore_backup)
         self._action("reports", self.tr("&Statistics and reports…"), self.open_reports,
                      "Ctrl+R", sp.SP_FileDialogInfoView)
         self._action("overview", self.tr("O&verview"), lambda: self.tabs.setCurrentIndex(0),
@@ -140,7 +152,7 @@ class MainWindow(QMainWindow):
         layout = {
             self.tr("&File"): ["new_case", "open_case", None, "import_cases", "export_cases",
                                "import_history", None, "export_csv", "export_xlsx",
-                               None, "settings", None, "quit"],
+                               None, "settings", "restore_backup", None, "quit"],
             self.tr("&View"): ["overview", "case_list", None, "find", "refresh"],
             self.tr("&Organisation"): ["organisation", "code_tables"],
             self.tr("&Reports"): ["reports"],
@@ -165,6 +177,11 @@ class MainWindow(QMainWindow):
         self.scope_label.setText(label)
         self.cases.set_scope(scope)  # the first ids are queued before the overview job
         self.dashboard.set_scope(scope, label)
+
+    def _tab_changed(self, index: int) -> None:
+        """The case list's counts (which follow its search and filters) only beside the
+        case list: the overview shows its own figures."""
+        self.counts_label.setVisible(index == TAB_CASES)
 
     def _loading_counts(self) -> None:
         if not self.cases.model.complete:
@@ -295,6 +312,22 @@ class MainWindow(QMainWindow):
 
         ImportHistoryDialog(self.ctx, self).open()
 
+    def restore_backup(self) -> None:
+        """File → Restore from backup… (ui/restore.py): a new main window replaces this
+        one on the restored ledger."""
+        from mediator_app.ui.restore import RestoreFlow
+
+        def rebuild(ctx: AppContext) -> QWidget:
+            window = type(self)(ctx)
+            ctx.extra["main_window"] = window  # kept alive; run_gui holds the first one
+            if hasattr(ctx.dialogs, "parent"):
+                ctx.dialogs.parent = window
+            window.show()
+            return window
+
+        self.restore_flow = RestoreFlow(self, rebuild)
+        self.restore_flow.start()
+
     def open_reports(self) -> None:
         """Show the reports window; an open one is brought back to the front as it is
         (keeping the period and scope the user chose), never replaced by a new one."""
@@ -383,9 +416,22 @@ class MainWindow(QMainWindow):
             timer.start(0)  # however the font changed (settings_applied fits too)
         return super().event(event)
 
+    def unsaved_case_forms(self) -> list[QWidget]:
+        return [w for w in self.windows if callable(getattr(w, "is_dirty", None))
+                and shiboken6.isValid(w) and w.isVisible() and w.is_dirty()]  # type: ignore[attr-defined]
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        """Quitting: each case form with unsaved changes comes to the front and asks
+        first; the other windows close only once every question was answered (保存 or
+        取消 keeps the program open, 不保存 goes on)."""
+        for form in self.unsaved_case_forms():
+            bring_to_front(form)
+            wait_until_active(form)  # the question is asked over the active window
+            if not form.close():
+                event.ignore()
+                return
         for window in list(self.windows):
-            if not window.close():
+            if shiboken6.isValid(window) and not window.close():
                 event.ignore()
                 return
         prefs.save_window_geometry(self)

@@ -4,6 +4,8 @@ size (stored per user in QSettings)."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QRect, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -69,6 +71,8 @@ class SettingsDialog(QDialog):
         self.district_code.setPlaceholderText("610114")
         self.template = QLineEdit()
         self.template_preview = QLabel()
+        self.agreement_template = QLineEdit()
+        self.agreement_preview = QLabel()
         self.denominator, self.rounding = QComboBox(), QComboBox()
         for code, text in (("disputes", self.tr("Disputes registered (排查纠纷数)")),
                            ("accepted", self.tr("Cases accepted (受理数)")),
@@ -99,6 +103,8 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         self.template.textChanged.connect(self._preview)
+        self.agreement_template.textChanged.connect(
+            lambda text: self._preview(text, self.agreement_preview))
         body = QWidget()
         boxes = QVBoxLayout(body)
         boxes.setContentsMargins(0, 0, 0, 0)
@@ -127,6 +133,8 @@ class SettingsDialog(QDialog):
         return self._form_box(self.tr("Case numbers and statistics"), [
             (self.tr("Case-number template:"), self.template),
             ("", self.template_preview),
+            (self.tr("Agreement-number template:"), self.agreement_template),
+            ("", self.agreement_preview),
             (self.tr("Rate denominator:"), self.denominator),
             (self.tr("Rate rounding:"), self.rounding),
             (self.tr("Decimal places:"), self.decimals),
@@ -175,6 +183,7 @@ class SettingsDialog(QDialog):
         self.district_name.setText(values.get("district_name", ""))
         self.district_code.setText(values.get("district_code", ""))
         self.template.setText(values.get("case_no_template", ""))
+        self.agreement_template.setText(values.get("agreement_no_template", ""))
         self.signatory.setText(values.get("sheet_signatory", ""))
         self._select(self.denominator, values.get("rate_denominator", "disputes"))
         self._select(self.rounding, values.get("rate_rounding", "truncate"))
@@ -197,13 +206,15 @@ class SettingsDialog(QDialog):
     def _select(combo: QComboBox, data: object) -> None:
         combo.setCurrentIndex(max(combo.findData(data), 0))
 
-    def _preview(self, template: str) -> None:
+    def _preview(self, template: str, label: QLabel | None = None) -> None:
+        """The number the template makes, in the current year."""
+        label = label or self.template_preview
         if validate_template(template):
-            self.template_preview.setText("")
+            label.setText("")
             return
-        sample = format_case_no(template, year=2024, short_name="X", serial=12,
+        sample = format_case_no(template, year=date.today().year, short_name="X", serial=12,
                                 committee_code="610114001")
-        self.template_preview.setText(self.tr("Example: {number}").format(number=sample))
+        label.setText(self.tr("Example: {number}").format(number=sample))
 
     # ---- saving ----------------------------------------------------------------------
     def values(self) -> dict[str, str]:
@@ -211,6 +222,7 @@ class SettingsDialog(QDialog):
             "district_name": self.district_name.text().strip(),
             "district_code": self.district_code.text().strip(),
             "case_no_template": self.template.text().strip(),
+            "agreement_no_template": self.agreement_template.text().strip(),
             "rate_denominator": str(self.denominator.currentData()),
             "rate_rounding": str(self.rounding.currentData()),
             "rate_decimals": str(self.decimals.value()),

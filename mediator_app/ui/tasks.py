@@ -93,7 +93,7 @@ class ThreadedRunner(TaskRunner):
 
     def _loop(self, db_path: str) -> None:
         try:
-            opened = open_database(db_path, readonly=self.readonly)
+            opened = open_database(db_path, readonly=self.readonly, allow_damaged=self.readonly)
         except BaseException as exc:  # noqa: BLE001 - re-raised in the constructor
             self._open_error = exc
             self._ready.set()

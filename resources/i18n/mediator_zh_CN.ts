@@ -4,77 +4,87 @@
     <context>
         <name>AgreementPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="271" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="280" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="272" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="310" />
+            <source>Next number</source>
+            <translation>下一个编号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="311" />
+            <source>The committee's next agreement number of the year, from the template in the settings.</source>
+            <translation>按设置中的协议编号模板，取本调委会当年的下一个协议编号。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="321" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="273" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="282" />
             <source>Signed on</source>
             <translation>签订日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="274" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="283" />
             <source>Main facts</source>
             <translation>主要事实</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="275" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
             <source>Disputed matters</source>
             <translation>争议事项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="277" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="286" />
             <source>Responsibilities</source>
             <translation>各方责任</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="279" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
             <source>Agreed terms</source>
             <translation>协议内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="280" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="289" />
             <source>Manner of performance</source>
             <translation>履行方式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="282" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="291" />
             <source>Place of performance</source>
             <translation>履行地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="293" />
             <source>Performance deadline</source>
             <translation>履行期限</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="287" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="296" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="297" />
             <source>Judicially confirmed</source>
             <translation>已司法确认</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="289" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="298" />
             <source>Judicial confirmation date</source>
             <translation>司法确认日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="291" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="300" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="292" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="301" />
             <source>Oral agreements are recorded here too (口头协议登记).</source>
             <translation>口头协议也在此登记（口头协议登记）。</translation>
         </message>
@@ -82,26 +92,60 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="58" />
+            <location filename="../../mediator_app/ui/app.py" line="67" />
             <source>Newer database</source>
             <translation>数据库版本较新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="59" />
+            <location filename="../../mediator_app/ui/app.py" line="68" />
             <source>This database was written by a newer version of the program (unknown changes: {unknown}).
 Open it read-only?</source>
             <translation>此数据库由更新版本的程序写入（未知的更新：{unknown}）。
 是否以只读方式打开？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="69" />
-            <location filename="../../mediator_app/ui/trust/session.py" line="71" />
+            <location filename="../../mediator_app/ui/app.py" line="84" />
+            <source>Damaged database</source>
+            <translation>数据库已损坏</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="85" />
+            <source>The database {path} is damaged. Nothing will be written to it.
+Restore it from a backup (File → Restore from backup…).</source>
+            <translation>数据库 {path} 已损坏，程序不会再写入它。
+请用备份恢复（文件 → 从备份恢复…）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="90" />
+            <source>The last verified backup is {backup}.</source>
+            <translation>最近一次校验通过的备份是 {backup}。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="92" />
+            <source>Open it read-only? Lists and figures may be incomplete or wrong.</source>
+            <translation>是否以只读方式打开？列表和统计数字可能不完整或有误。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="102" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="72" />
             <source>Mediation Ledger</source>
             <extracomment>main-window actions and the right each needs</extracomment>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="80" />
+            <location filename="../../mediator_app/ui/app.py" line="114" />
+            <source>New ledger</source>
+            <translation>新建台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="115" />
+            <source>There is no ledger at {path}.
+Create a new, empty ledger there?</source>
+            <translation>{path} 处没有台账。
+是否在此新建一个空台账？</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/app.py" line="141" />
             <source>Could not open the database {path}: {error}</source>
             <translation>无法打开数据库 {path}：{error}</translation>
         </message>
@@ -109,48 +153,48 @@ Open it read-only?</source>
     <context>
         <name>ApplyPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="27" />
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="41" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="33" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="50" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="28" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="34" />
             <source>All files are written in one transaction: if a problem appears or you cancel, nothing is written.</source>
             <translation>所有文件在一个事务中写入：一旦发现问题或您取消，就不会写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="26" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="32" />
             <source>Try again</source>
             <translation>重试</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="40" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="49" />
             <source>Importing {n} file(s)…</source>
             <translation>正在导入 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="41" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="50" />
             <source>Importing cases…</source>
             <translation>正在导入案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="49" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="58" />
             <source>The import found {n} problem(s) (did a file change after the preview?). Nothing was written.</source>
             <translation>导入时发现 {n} 处问题（预览后文件是否被修改过？）。没有写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="53" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="62" />
             <source>Done: {new} new case(s), {updated} updated, {unchanged} unchanged, {stale} older row(s) left alone. The import is recorded in the import history.</source>
             <translation>导入完成：新增 {new} 件，更新 {updated} 件，未变 {unchanged} 件，{stale} 行较旧未采用。本次导入已记入导入记录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="65" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="75" />
             <source>The import was cancelled. Nothing was written to the database.</source>
             <translation>导入已取消，数据库没有任何改动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="68" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="78" />
             <source>The import failed: {error}. Nothing was written to the database.</source>
             <translation>导入失败：{error}。数据库没有任何改动。</translation>
         </message>
@@ -417,128 +461,143 @@ Open it read-only?</source>
     <context>
         <name>BasicPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="164" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="166" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="165" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="167" />
             <source>Grid</source>
             <translation>网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="166" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="168" />
             <source>Registration date</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="167" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="169" />
             <source>Case source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="168" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="170" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="169" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="172" />
             <source>Summary of the dispute</source>
             <translation>纠纷简要情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="204" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="210" />
             <source>(numbered automatically when saved)</source>
             <translation>（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="205" />
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="231" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="211" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="238" />
             <source>Edit case &amp;number</source>
             <translation>修改案号(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="207" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="213" />
             <source>Only for a number not made from the template, e.g. an old paper case.</source>
             <translation>仅用于不按模板编号的案号，如历史纸质案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="217" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="223" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="174" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="177" />
             <source>Mediators</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="180" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="171" />
+            <source>Difficulty class</source>
+            <translation>难易程度</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
             <source>Amount involved (yuan)</source>
             <translation>涉及金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="182" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
             <source>People involved</source>
             <translation>涉及人数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="183" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
             <source>Mass dispute</source>
             <translation>群体性纠纷</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="188" />
             <source>Prevention results (persons)</source>
             <translation>防止激化（人数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="190" />
             <source>Prevented civil-to-criminal</source>
             <translation>防止民转刑</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="190" />
             <source>Prevented mass petition</source>
             <translation>防止群体性上访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="191" />
             <source>Prevented mass fight</source>
             <translation>防止群体性械斗</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="191" />
             <source>Prevented suicide</source>
             <translation>防止自杀</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="191" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
             <source>Status (changed by the actions above)</source>
             <translation>状态（通过上方按钮更改）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="193" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="197" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="194" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="198" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
             <source>Outcome note</source>
             <translation>结果说明</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="230" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="201" />
+            <source>Case file lacks</source>
+            <translation>卷宗缺少</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="202" />
+            <source>Items the completeness rules require (以案定补).</source>
+            <translation>按卷宗完整要求，本案还缺少的材料（以案定补）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="237" />
             <source>Cancel the change</source>
             <translation>取消修改</translation>
         </message>
@@ -546,192 +605,237 @@ Open it read-only?</source>
     <context>
         <name>CaseFormWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="100" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="111" />
             <source>Add investigation</source>
             <translation>添加调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="100" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="102" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="105" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="111" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="113" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="116" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="101" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="112" />
             <source>Add session</source>
             <translation>添加调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="104" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="116" />
             <source>Add follow-up visit</source>
             <translation>添加回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="107" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="119" />
             <source>Investigation records</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="108" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="120" />
             <source>Mediation session records</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="121" />
             <source>Basic information</source>
             <translation>基本情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="110" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="111" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="123" />
             <source>Investigation and mediation records</source>
             <translation>调查与调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="112" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="124" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="113" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="125" />
             <source>Follow-up visits</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="98" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
             <source>Add a party ({keys})</source>
             <translation>添加当事人（{keys}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="145" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="146" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="158" />
             <source>Save and new (Ctrl+Shift+S)</source>
             <translation>保存并新建 (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="147" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="159" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="138" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
             <source>Print documents</source>
             <translation>打印文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="162" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="169" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="174" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="181" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="163" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="170" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="175" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="182" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="164" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="176" />
             <source>Investigator</source>
             <translation>调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="165" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="177" />
             <source>Person questioned</source>
             <translation>被调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="166" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="172" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="184" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="171" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="183" />
             <source>Participants</source>
             <translation>参加人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="173" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="185" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="176" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="188" />
             <source>Visit date</source>
             <translation>回访日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="177" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="189" />
             <source>Party visited</source>
             <translation>回访对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="190" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="179" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="191" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="181" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="193" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="182" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="194" />
             <source>Remaining risk</source>
             <translation>遗留风险</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="183" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="195" />
             <source>Visitor</source>
             <translation>回访人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="184" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="196" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="274" />
+            <source>{record} {n}: {field}</source>
+            <translation>{record}{n}的{field}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="278" />
+            <source>Party</source>
+            <translation>当事人</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="278" />
+            <source>Investigation record</source>
+            <translation>调查记录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="279" />
+            <source>Session record</source>
+            <translation>调解记录</translation>
+        </message>
+        <message>
             <location filename="../../mediator_app/ui/case_form/window.py" line="280" />
+            <source>Follow-up visit</source>
+            <translation>回访</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="386" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="281" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="387" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="283" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="389" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="283" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="389" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="340" />
-            <source>A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?</source>
-            <translation>上次程序关闭时有一份案件登记表尚未保存（登记于 {when}，当事人：{names}）。是否恢复？</translation>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="444" />
+            <source>A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?</source>
+            <translation>上次程序退出时有一张案件登记表未保存（{case}，登记日期 {when}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="341" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="463" />
+            <source>case {number}</source>
+            <translation>案件 {number}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="468" />
+            <source>“{summary}”</source>
+            <translation>“{summary}”</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="471" />
+            <source>parties: {names}</source>
+            <translation>当事人：{names}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="472" />
+            <source>a new case with no summary or parties yet</source>
+            <translation>尚未填写简要情况和当事人的新案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="445" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>
@@ -739,67 +843,67 @@ Open it read-only?</source>
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="91" />
+            <location filename="../../mediator_app/ui/case_model.py" line="95" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="92" />
+            <location filename="../../mediator_app/ui/case_model.py" line="96" />
             <source>Registered on</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="93" />
+            <location filename="../../mediator_app/ui/case_model.py" line="97" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="94" />
+            <location filename="../../mediator_app/ui/case_model.py" line="98" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="95" />
+            <location filename="../../mediator_app/ui/case_model.py" line="99" />
             <source>Source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="96" />
+            <location filename="../../mediator_app/ui/case_model.py" line="100" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="97" />
+            <location filename="../../mediator_app/ui/case_model.py" line="101" />
             <source>Location</source>
             <translation>所属单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="98" />
+            <location filename="../../mediator_app/ui/case_model.py" line="102" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="99" />
+            <location filename="../../mediator_app/ui/case_model.py" line="103" />
             <source>ID number (masked)</source>
             <translation>证件号码（已脱敏）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="100" />
+            <location filename="../../mediator_app/ui/case_model.py" line="104" />
             <source>Phone (masked)</source>
             <translation>联系电话（已脱敏）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="101" />
+            <location filename="../../mediator_app/ui/case_model.py" line="105" />
             <source>Accepted on</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="102" />
+            <location filename="../../mediator_app/ui/case_model.py" line="106" />
             <source>Closed on</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="103" />
+            <location filename="../../mediator_app/ui/case_model.py" line="107" />
             <source>Summary</source>
             <translation>纠纷简要情况</translation>
         </message>
@@ -985,6 +1089,94 @@ Open it read-only?</source>
             <location filename="../../mediator_app/ui/code_tables.py" line="345" />
             <source>Case sources</source>
             <translation>案件来源</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/code_tables.py" line="347" />
+            <source>Difficulty classes</source>
+            <translation>难易程度</translation>
+        </message>
+    </context>
+    <context>
+        <name>ColumnsPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="236" />
+            <source>Old ledger: what each column holds</source>
+            <translation>原有台账：每一列是什么</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="237" />
+            <source>The suggestions come from the column names; columns left “not imported” are ignored. Below: the first rows as they will be stored.</source>
+            <translation>建议的对应根据列名得出；选“不导入”的列将被忽略。下方显示前几行导入后的样子。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="242" />
+            <source>Column in the ledger</source>
+            <translation>台账中的列</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="243" />
+            <source>Examples</source>
+            <translation>示例</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="243" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="253" />
+            <source>Committee (when no column gives it):</source>
+            <translation>调委会（台账中没有这一列时）：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="254" />
+            <source>Source (for empty cells or without a column):</source>
+            <translation>纠纷来源（单元格为空或没有这一列时）：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="259" />
+            <source>The first rows as they will be stored:</source>
+            <translation>前几行导入后的样子：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="285" />
+            <source>— not imported —</source>
+            <translation>— 不导入 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="303" />
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="309" />
+            <source>— none —</source>
+            <translation>— 不填 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="330" />
+            <source>A field can come from one column only: {columns}</source>
+            <translation>一个字段只能对应一列：{columns}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="333" />
+            <source>Still missing: {fields}. Choose a column for each (or, for the committee and the source, a value below).</source>
+            <translation>还缺少：{fields}。请为每项选择一列（调委会和纠纷来源也可以在下面选择默认值）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="338" />
+            <source>Every required field has a column or a value.</source>
+            <translation>必需的字段都已对应到列或填写了默认值。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="350" />
+            <source>Row</source>
+            <translation>行</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="351" />
+            <source>Parties</source>
+            <translation>当事人</translation>
         </message>
     </context>
     <context>
@@ -1202,69 +1394,69 @@ Open it read-only?</source>
     <context>
         <name>DocumentsMenu</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="59" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
             <source>Acceptance register</source>
             <translation>受理登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
             <source>Mediation agreement</source>
             <translation>调解协议书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="62" />
             <source>Oral agreement register</source>
             <translation>口头协议登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="63" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
             <source>Follow-up records</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="65" />
             <source>Case file cover and contents</source>
             <translation>卷宗封面及卷内目录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="66" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="67" />
             <source>Whole case file</source>
             <translation>卷宗（全部文书）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="77" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="146" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="152" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="78" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="150" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="156" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="88" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
             <source>Save as PDF…</source>
             <translation>另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="90" />
             <source>Open to print or preview</source>
             <translation>打开预览/打印</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="119" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
             <source>Save the document</source>
             <translation>保存文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="121" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="134" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="138" />
             <source>Preparing the document…</source>
             <translation>正在生成文书…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="142" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="146" />
             <source>Saved: {path}</source>
             <translation>已保存：{path}</translation>
         </message>
@@ -1397,12 +1589,12 @@ Open it read-only?</source>
     <context>
         <name>ExportController</name>
         <message>
-            <location filename="../../mediator_app/ui/export.py" line="112" />
+            <location filename="../../mediator_app/ui/export.py" line="114" />
             <source>Exporting cases…</source>
             <translation>正在导出案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/export.py" line="113" />
+            <location filename="../../mediator_app/ui/export.py" line="115" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
@@ -1410,153 +1602,193 @@ Open it read-only?</source>
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="68" />
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="183" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="69" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="225" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="77" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="78" />
             <source>Whole ledger (type to choose a unit)</source>
             <translation>整个台账（输入名称或代码选择单位）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="78" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="79" />
             <source>Only cases registered from</source>
             <translation>只导出登记日期从</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="89" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="90" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="93" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="94" />
             <source>Exchange package (.zip) — for another ledger</source>
             <translation>交换包（.zip）— 供其他台账导入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="94" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="95" />
             <source>cases.csv — exchange format v1</source>
             <translation>cases.csv — 交换格式 v1</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="95" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="96" />
             <source>cases.xlsx — for reading in Excel or WPS</source>
             <translation>cases.xlsx — 用 Excel 或 WPS 查看</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="97" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="98" />
             <source>Include personal data of the parties</source>
             <translation>包含当事人个人信息</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="102" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="107" />
             <source>Choose where to save the file</source>
             <translation>选择文件保存位置</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="103" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="108" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="109" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="114" />
             <source>Unit:</source>
             <translation>单位：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="110" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="115" />
             <source>Dates:</source>
             <translation>日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="111" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="116" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="114" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="119" />
+            <source>Contents:</source>
+            <translation>内容：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="120" />
             <source>Save to:</source>
             <translation>保存到：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="121" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="127" />
             <source>Open folder</source>
             <translation>打开所在文件夹</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="129" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="135" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="157" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="163" />
             <source>The package will contain the parties' names, ID numbers, phone numbers and addresses. A mediator who discloses parties' private information may be dismissed (People's Mediation Law, art. 15). Give the file only to the ledger that needs it, never through group chats or public e-mail, and delete copies you no longer need.</source>
             <translation>交换包将包含当事人的姓名、证件号码、电话和住址。人民调解员泄露当事人个人隐私的，将被罢免或者解聘（《人民调解法》第十五条）。只把文件交给需要它的台账，不要通过微信群或公共邮箱发送，不再需要的副本请及时删除。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="165" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="171" />
             <source>Without personal data: the parties' names, ID numbers, phones and addresses are left out (People's Mediation Law, art. 15: parties' private information must not be disclosed).</source>
             <translation>不含个人信息：当事人的姓名、证件号码、电话和住址不会导出（《人民调解法》第十五条：不得泄露当事人的个人隐私）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="171" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="177" />
             <source>cases.csv and cases.xlsx never contain the parties' personal data.</source>
             <translation>cases.csv 和 cases.xlsx 从不包含当事人个人信息。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="179" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="181" />
+            <source>&lt;b&gt;Goes into the file:&lt;/b&gt; {travels}&lt;br&gt;&lt;b&gt;Stays in this ledger:&lt;/b&gt; {stays}</source>
+            <translation>&lt;b&gt;导出到文件：&lt;/b&gt;{travels}&lt;br&gt;&lt;b&gt;留在本台账、不导出：&lt;/b&gt;{stays}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="188" />
+            <source>the cases (case number, committee, grid, source, dispute type, dates, status, agreement form, amount, people involved, summary — write no names into summaries)</source>
+            <translation>案件（案号、调委会、网格、纠纷来源、纠纷类型、各日期、状态、协议形式、涉及金额、涉及人数、纠纷简要情况——简要情况中请勿写入姓名）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="193" />
+            <source>everything else: the parties and their personal data, investigation and mediation records, agreements, follow-ups, performance and judicial confirmation, the organisation and its people</source>
+            <translation>其他一切：当事人及其个人信息、调查记录和调解记录、调解协议、回访记录、履行情况和司法确认、组织机构及其人员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="197" />
+            <source>{cases}; performance, judicial confirmation and the other statistical columns; the units and committees; the names of their mediators and grid workers; agreements without their contents (form, number, date signed, performance deadline); follow-ups without their contents (date, agreement number, performance, satisfaction)</source>
+            <translation>{cases}；履行情况、司法确认等统计项；组织机构和调委会；调解员和网格员的姓名；调解协议（不含内容：协议形式、协议编号、签订日期、履行期限）；回访记录（不含内容：回访日期、协议编号、履行情况、满意度）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="203" />
+            <source>{common}; and the personal data: the parties (names, ID numbers, phones, addresses), investigation and mediation records, the full agreements and follow-ups, mediators' phones</source>
+            <translation>{common}；以及个人信息：当事人（姓名、证件号码、电话、住址）、调查记录和调解记录、完整的调解协议和回访记录、调解员电话</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="207" />
+            <source>which mediators were assigned to each case; documents, settings and logs of this ledger</source>
+            <translation>各案件由哪些调解员承办；本台账的文书、设置和日志</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="210" />
+            <source>the parties (names, ID numbers, phones, addresses); investigation and mediation records; the contents of agreements (facts, matters in dispute, responsibilities, terms, manner and place of performance); who was visited, who visited, remaining risks and notes of follow-ups; mediators' phones; which mediators were assigned to each case</source>
+            <translation>当事人（姓名、证件号码、电话、住址）；调查记录和调解记录；调解协议的内容（事实、争议事项、责任、协议条款、履行方式和地点）；回访的对象、回访人、遗留风险和备注；调解员电话；各案件由哪些调解员承办</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="221" />
             <source>Exchange package (*.zip)</source>
             <translation>交换包 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="180" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="222" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="181" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="223" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="203" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="245" />
             <source>Unknown unit “{text}”: choose one from the list, or clear the field to export the whole ledger.</source>
             <translation>没有单位“{text}”：请从列表中选择，或清空此栏以导出整个台账。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="217" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="259" />
             <source>Personal data</source>
             <translation>个人信息</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="218" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="260" />
             <source>Export the parties' personal data into {name}?</source>
             <translation>确定要把当事人个人信息导出到 {name} 吗？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="251" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="293" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="250" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="292" />
             <source>Exporting cases…</source>
             <translation>正在导出案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="256" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="298" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="263" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="305" />
             <source>Exported {n} case(s) to {path}</source>
             <translation>已导出 {n} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="275" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="317" />
             <source>The export failed: {error}. No file was written.</source>
             <translation>导出失败：{error}。没有生成文件。</translation>
         </message>
@@ -1595,115 +1827,155 @@ Open it read-only?</source>
     <context>
         <name>FilesPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="108" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="123" />
             <source>Choose the files to import</source>
             <translation>选择要导入的文件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="110" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="125" />
             <source>Exchange packages (.zip) and cases.csv files, e.g. one from every street. Pick several at once or drag them into the list.</source>
             <translation>交换包（.zip）和 cases.csv 文件，例如各街道报来的文件。可以一次选择多个，也可以拖到下面的列表中。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="114" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="129" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="115" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="130" />
+            <source>Open an old ledger (Excel/WPS)…</source>
+            <translation>打开原有台账（Excel/WPS）…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="133" />
+            <source>Bring in the ledger your committee kept in Excel or WPS (.xlsx, .xls, .ods, CSV): pick the sheet, say which column is which, and check before importing.</source>
+            <translation>导入本调委会原来用 Excel 或 WPS 记的台账（.xlsx、.xls、.ods、CSV）：选择工作表，指明每一列是什么，检查无误后再导入。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="135" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="116" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="136" />
             <source>Remove all</source>
             <translation>全部移除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="117" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="137" />
             <source>Nothing is written until you have seen the preview and clicked Apply.</source>
             <translation>在查看预览并点击“应用”之前，不会写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="140" />
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="164" />
             <source>Import cases</source>
             <translation>导入案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/files_page.py" line="141" />
-            <source>Exchange packages and cases.csv (*.zip *.csv);;All files (*)</source>
-            <translation>交换包和 cases.csv (*.zip *.csv);;所有文件 (*)</translation>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="165" />
+            <source>Exchange packages, cases.csv and old ledgers (*.zip *.csv *.xlsx *.xls *.ods);;All files (*)</source>
+            <translation>交换包、cases.csv 和原有台账 (*.zip *.csv *.xlsx *.xls *.ods);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="171" />
+            <source>Open an old ledger</source>
+            <translation>打开原有台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="172" />
+            <source>Workbooks and CSV files (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+            <translation>工作簿和 CSV 文件 (*.xlsx *.xls *.ods *.csv);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/files_page.py" line="197" />
+            <source>An old ledger is imported on its own: remove the other files from the list.</source>
+            <translation>原有台账要单独导入：请把列表中的其他文件移除。</translation>
         </message>
     </context>
     <context>
         <name>FilterBar</name>
         <message>
             <location filename="../../mediator_app/ui/case_list.py" line="82" />
-            <source>Search case number, summary or party names</source>
-            <translation>搜索案号、纠纷简要情况或当事人姓名</translation>
+            <source>Case number, party, summary, dispute type, source, committee, grid or village</source>
+            <translation>案号、当事人、简要情况、纠纷类型、来源、调委会、网格、村（社区）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="88" />
+            <location filename="../../mediator_app/ui/case_list.py" line="83" />
+            <source>Finds the cases whose number, party names or summary contain the words typed, or whose dispute type, source, committee, grid, village/community or street is named by them. Several words: every word must match.</source>
+            <translation>查找案号、当事人姓名或纠纷简要情况含有所输入文字的案件，以及纠纷类型、案件来源、调委会、网格、村（社区）或街道名称含有这些文字的案件。输入多个词时，每个词都须匹配。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="89" />
             <source>Overdue</source>
             <translation>超期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="90" />
+            <location filename="../../mediator_app/ui/case_list.py" line="91" />
             <source>In mediation longer than the overdue limit in Settings (30 days by default)</source>
             <translation>调解中且自受理之日起超过设置中的期限（默认 30 天）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="91" />
+            <location filename="../../mediator_app/ui/case_list.py" line="92" />
             <source>Follow-up due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="93" />
+            <location filename="../../mediator_app/ui/case_list.py" line="94" />
             <source>Resolved, no follow-up visit since closing, follow-up deadline within 7 days or passed</source>
             <translation>调解成功、结案后尚未回访，且回访期限在 7 天内到期或已过期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="95" />
+            <location filename="../../mediator_app/ui/case_list.py" line="96" />
+            <source>File incomplete</source>
+            <translation>卷宗不完整</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="98" />
+            <source>Closed cases whose file lacks an item the completeness rules require</source>
+            <translation>已结案、卷宗缺少完整要求中的材料的案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_list.py" line="99" />
             <source>Clear filters</source>
             <translation>清除筛选</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="106" />
+            <location filename="../../mediator_app/ui/case_list.py" line="110" />
             <source>Search:</source>
             <translation>搜索：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="113" />
+            <location filename="../../mediator_app/ui/case_list.py" line="117" />
             <source>Status:</source>
             <translation>状态：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="114" />
+            <location filename="../../mediator_app/ui/case_list.py" line="118" />
             <source>Type:</source>
             <translation>类型：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="115" />
+            <location filename="../../mediator_app/ui/case_list.py" line="119" />
             <source>Source:</source>
             <translation>来源：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="116" />
+            <location filename="../../mediator_app/ui/case_list.py" line="120" />
             <source>Committee:</source>
             <translation>调委会：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="117" />
+            <location filename="../../mediator_app/ui/case_list.py" line="121" />
             <source>Registered from:</source>
             <translation>登记日期从：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="118" />
+            <location filename="../../mediator_app/ui/case_list.py" line="122" />
             <source>to:</source>
             <translation>至：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="154" />
+            <location filename="../../mediator_app/ui/case_list.py" line="159" />
             <source>All</source>
             <translation>全部</translation>
         </message>
@@ -1796,7 +2068,12 @@ Open it read-only?</source>
             <translation>交换包</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/history.py" line="69" />
+            <location filename="../../mediator_app/ui/exchange/history.py" line="67" />
+            <source>Old ledger</source>
+            <translation>原有台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/history.py" line="70" />
             <source>The import history could not be read: {error}</source>
             <translation>无法读取导入记录：{error}</translation>
         </message>
@@ -1804,19 +2081,25 @@ Open it read-only?</source>
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="92" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="102" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="164" />
             <source>Import cases</source>
             <translation>导入案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="97" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="107" />
             <source>Import history…</source>
             <translation>导入记录…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="98" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="108" />
             <source>Close</source>
             <translation>关闭</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="165" />
+            <source>The mapping could not be saved for next time: {error}</source>
+            <translation>对应关系没能保存，下次需要重新选择：{error}</translation>
         </message>
     </context>
     <context>
@@ -1953,198 +2236,203 @@ Open it read-only?</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="53" />
+            <location filename="../../mediator_app/ui/main_window.py" line="62" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="58" />
+            <location filename="../../mediator_app/ui/main_window.py" line="67" />
             <source>Overview</source>
             <translation>首页</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="59" />
+            <location filename="../../mediator_app/ui/main_window.py" line="68" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="103" />
+            <location filename="../../mediator_app/ui/main_window.py" line="114" />
             <source>&amp;New case…</source>
             <translation>新建案件(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="105" />
+            <location filename="../../mediator_app/ui/main_window.py" line="116" />
             <source>&amp;Open case</source>
             <translation>打开案件(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="107" />
+            <location filename="../../mediator_app/ui/main_window.py" line="118" />
             <source>&amp;Find…</source>
             <translation>查找(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="109" />
+            <location filename="../../mediator_app/ui/main_window.py" line="120" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="111" />
+            <location filename="../../mediator_app/ui/main_window.py" line="122" />
             <source>Export view as &amp;CSV…</source>
             <translation>导出当前列表为 &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="113" />
+            <location filename="../../mediator_app/ui/main_window.py" line="124" />
             <source>Export view as &amp;Excel (XLSX)…</source>
             <translation>导出当前列表为 &amp;Excel (XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="115" />
+            <location filename="../../mediator_app/ui/main_window.py" line="126" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="117" />
+            <location filename="../../mediator_app/ui/main_window.py" line="128" />
             <source>&amp;Organisation…</source>
             <translation>组织机构(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="119" />
+            <location filename="../../mediator_app/ui/main_window.py" line="130" />
             <source>&amp;Code tables…</source>
             <translation>代码表(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="120" />
+            <location filename="../../mediator_app/ui/main_window.py" line="131" />
             <source>&amp;Import cases…</source>
             <translation>导入案件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="122" />
+            <location filename="../../mediator_app/ui/main_window.py" line="133" />
             <source>E&amp;xport cases…</source>
             <translation>导出案件(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="124" />
+            <location filename="../../mediator_app/ui/main_window.py" line="135" />
             <source>Import &amp;history…</source>
             <translation>导入记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="125" />
+            <location filename="../../mediator_app/ui/main_window.py" line="136" />
+            <source>&amp;Restore from backup…</source>
+            <translation>从备份恢复(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="137" />
             <source>&amp;Statistics and reports…</source>
             <translation>统计报表(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="127" />
+            <location filename="../../mediator_app/ui/main_window.py" line="139" />
             <source>O&amp;verview</source>
             <translation>首页(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="129" />
+            <location filename="../../mediator_app/ui/main_window.py" line="141" />
             <source>&amp;Case list</source>
             <translation>案件列表(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="131" />
+            <location filename="../../mediator_app/ui/main_window.py" line="143" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="132" />
+            <location filename="../../mediator_app/ui/main_window.py" line="144" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="141" />
+            <location filename="../../mediator_app/ui/main_window.py" line="153" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="144" />
+            <location filename="../../mediator_app/ui/main_window.py" line="156" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="145" />
+            <location filename="../../mediator_app/ui/main_window.py" line="157" />
             <source>&amp;Organisation</source>
             <translation>组织机构(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="146" />
+            <location filename="../../mediator_app/ui/main_window.py" line="158" />
             <source>&amp;Reports</source>
             <translation>报表(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="147" />
+            <location filename="../../mediator_app/ui/main_window.py" line="159" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="155" />
+            <location filename="../../mediator_app/ui/main_window.py" line="167" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="171" />
+            <location filename="../../mediator_app/ui/main_window.py" line="188" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="175" />
+            <location filename="../../mediator_app/ui/main_window.py" line="192" />
             <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>
             <translation>共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="179" />
+            <location filename="../../mediator_app/ui/main_window.py" line="196" />
             <source>Search failed: {error}</source>
             <translation>查询失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="290" />
+            <location filename="../../mediator_app/ui/main_window.py" line="307" />
             <source>Exported to {path}</source>
             <translation>已导出到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="343" />
-            <location filename="../../mediator_app/ui/main_window.py" line="363" />
+            <location filename="../../mediator_app/ui/main_window.py" line="376" />
+            <location filename="../../mediator_app/ui/main_window.py" line="396" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="343" />
+            <location filename="../../mediator_app/ui/main_window.py" line="376" />
             <source>There are no cases in view.</source>
             <translation>当前列表中没有案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="346" />
+            <location filename="../../mediator_app/ui/main_window.py" line="379" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="347" />
+            <location filename="../../mediator_app/ui/main_window.py" line="380" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="348" />
+            <location filename="../../mediator_app/ui/main_window.py" line="381" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="359" />
+            <location filename="../../mediator_app/ui/main_window.py" line="392" />
             <source>Exported {count} cases to {path}</source>
             <translation>已导出 {count} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="364" />
+            <location filename="../../mediator_app/ui/main_window.py" line="397" />
             <source>The export failed: {error}</source>
             <translation>导出失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="367" />
+            <location filename="../../mediator_app/ui/main_window.py" line="400" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="368" />
+            <location filename="../../mediator_app/ui/main_window.py" line="401" />
             <source>Mediation Ledger — case register and statistics for people's mediation committees.
 Database: {path}</source>
             <translation>调解台账 —— 人民调解委员会案件登记与统计。
@@ -2244,32 +2532,32 @@ Database: {path}</source>
     <context>
         <name>OutcomeView</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="64" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="63" />
             <source>Copy the list of problems</source>
             <translation>复制问题清单</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="85" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="84" />
             <source>Files ({n})</source>
             <translation>文件（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="86" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="85" />
             <source>Change in totals</source>
             <translation>总数变化</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="87" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="86" />
             <source>Problems ({n})</source>
             <translation>问题（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="88" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="87" />
             <source>Conflicts ({n})</source>
             <translation>冲突（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="90" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="89" />
             <source>Warnings ({n})</source>
             <translation>提醒（{n}）</translation>
         </message>
@@ -2487,73 +2775,73 @@ Database: {path}</source>
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="164" />
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="180" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="160" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="176" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="165" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="161" />
             <source>The files are read and checked as if importing, but nothing is written to the ledger.</source>
             <translation>按导入的方式读取并检查文件，但不会向台账写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="168" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="164" />
             <source>&amp;Apply</source>
             <translation>应用(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="163" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="159" />
             <source>Check again</source>
             <translation>重新检查</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="170" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="166" />
             <source>Read the files again, e.g. after correcting them.</source>
             <translation>重新读取文件，例如改正文件之后。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="178" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="174" />
             <source>Checking {n} file(s)…</source>
             <translation>正在检查 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="180" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="176" />
             <source>Checking the files…</source>
             <translation>正在检查文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="190" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="186" />
             <source>The ledger is open read-only: the files were checked but cannot be imported.</source>
             <translation>台账以只读方式打开：文件已检查，但不能导入。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="197" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="193" />
             <source>{n} problem(s) found. Nothing will be written: correct the file(s) at the places listed below (or ask the sender for a corrected file), then click Check again.</source>
             <translation>发现 {n} 处问题，不会写入任何数据。请按下面列出的位置改正文件（或请报送单位重新导出），然后点击“重新检查”。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="201" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="197" />
             <source>Only the first {shown} are listed.</source>
             <translation>只列出前 {shown} 处。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="206" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="202" />
             <source>No problems found. Apply will add {new} new case(s) and update {updated}; {unchanged} unchanged and {stale} older row(s) are left alone.</source>
             <translation>没有发现问题。点击“应用”将新增 {new} 件、更新 {updated} 件；未变的 {unchanged} 件和较旧的 {stale} 行保持不动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="213" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="209" />
             <source>{n} conflict(s): see the Conflicts tab.</source>
             <translation>有 {n} 处冲突，请查看“冲突”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="220" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="216" />
             <source>The check was cancelled. Nothing was written. Click Check again to repeat it.</source>
             <translation>检查已取消，没有写入任何数据。点击“重新检查”可以再次检查。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="223" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="219" />
             <source>The files could not be checked: {error}</source>
             <translation>无法检查文件：{error}</translation>
         </message>
@@ -2584,6 +2872,14 @@ Database: {path}</source>
             <location filename="../../mediator_app/ui/exchange/tables.py" line="167" />
             <source>Problem</source>
             <translation>问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressJob</name>
+        <message>
+            <location filename="../../mediator_app/ui/jobs.py" line="91" />
+            <source>Another program is writing to this ledger; waiting for it to finish ({seconds} s)…</source>
+            <translation>另一个程序正在写入本台账，等待它完成（已等待 {seconds} 秒）……</translation>
         </message>
     </context>
     <context>
@@ -2632,7 +2928,7 @@ Database: {path}</source>
     <context>
         <name>QProgressDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/jobs.py" line="42" />
+            <location filename="../../mediator_app/ui/jobs.py" line="43" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -2701,206 +2997,252 @@ Database: {path}</source>
     <context>
         <name>ReportsWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="77" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="216" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="81" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="223" />
             <source>Statistics reports</source>
             <translation>统计报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="113" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="114" />
             <source>Disputes and handling</source>
             <translation>纠纷排查与调处</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="114" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="115" />
             <source>By dispute type</source>
             <translation>按纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="115" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="116" />
             <source>Sources and prevention</source>
             <translation>案件来源与防止激化</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="116" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="117" />
             <source>By month</source>
             <translation>按月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="122" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="342" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="123" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="381" />
             <source>Review and submit</source>
             <translation>审核上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="133" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="126" />
+            <source>Case subsidies</source>
+            <translation>以案定补</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/window.py" line="139" />
             <source>Period:</source>
             <translation>期间：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="135" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="141" />
             <source>Scope:</source>
             <translation>范围：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="138" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="144" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="139" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="145" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="140" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="146" />
             <source>Save PDF…</source>
             <translation>保存 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="141" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="147" />
             <source>Report with chart (PDF)…</source>
             <translation>情况报告（PDF）…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="143" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="149" />
             <source>Save CSV…</source>
             <translation>保存 CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="144" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="150" />
             <source>Save XLSX…</source>
             <translation>保存 XLSX…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="186" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="192" />
             <source>Choose a unit or a committee.</source>
             <translation>请选择单位或调委会。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="197" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="198" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="204" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="205" />
             <source>Building the report…</source>
             <translation>正在生成报表…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="212" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="219" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="246" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="253" />
             <source>Calendar month</source>
             <translation>月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="261" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="268" />
             <source>Changed since submission: {n} differences (see Review and submit).</source>
             <translation>本月上报后数据有变化（{n} 项），详见“审核上报”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="276" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="315" />
             <source>Submitted figures: version {v}, by {who} at {at}.</source>
             <translation>已上报的数字：第 {v} 版，{who} 于 {at} 上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="277" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="316" />
             <source>The By month tab and the case lists show the current data.</source>
             <translation>“按月份”页和案件列表显示的是当前数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="294" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="333" />
             <source>Finding the cases…</source>
             <translation>正在查找案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="306" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="345" />
             <source>The month was reviewed.</source>
             <translation>本月已审核。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="314" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="353" />
             <source>Submit</source>
             <translation>上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="316" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="355" />
             <source>The month was submitted.</source>
             <translation>本月已上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="356" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="395" />
             <source>submitted</source>
             <translation>已上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="387" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="426" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="390" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="429" />
             <source>Saving {path}…</source>
             <translation>正在保存 {path}…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="393" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="432" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="399" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="409" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="438" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="448" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="399" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="414" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="420" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="438" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="453" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="459" />
             <source>sheet</source>
             <translation>统计表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="408" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="447" />
             <source>report</source>
             <translation>情况报告</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="414" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="453" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="421" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="460" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
     </context>
     <context>
+        <name>RestoreFlow</name>
+        <message>
+            <location filename="../../mediator_app/ui/restore.py" line="67" />
+            <location filename="../../mediator_app/ui/restore.py" line="77" />
+            <location filename="../../mediator_app/ui/restore.py" line="132" />
+            <location filename="../../mediator_app/ui/restore.py" line="138" />
+            <location filename="../../mediator_app/ui/restore.py" line="148" />
+            <source>Restore from backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/restore.py" line="68" />
+            <source>Ledger backups (*.db *.bak);;All files (*)</source>
+            <translation>台账备份 (*.db *.bak);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/restore.py" line="73" />
+            <source>Replace the content of the ledger {db} with the backup {source}?
+
+The present content is kept as {db}.before-restore-….bak. Other windows of this ledger are closed first; another program that has it open must be closed too.</source>
+            <translation>用备份 {source} 替换台账 {db} 的内容？
+
+现在的内容会保存为 {db}.before-restore-….bak。本台账的其他窗口会先关闭；打开着它的其他程序也必须先关闭。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/restore.py" line="84" />
+            <source>Restoring from {source}…</source>
+            <translation>正在从 {source} 恢复……</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/restore.py" line="144" />
+            <source>Restored from {source}.</source>
+            <translation>已从 {source} 恢复。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/restore.py" line="146" />
+            <source>The previous content is kept as {saved}.</source>
+            <translation>原来的内容已保存为 {saved}。</translation>
+        </message>
+    </context>
+    <context>
         <name>SavingMixin</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="68" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="79" />
             <source>Use this number anyway (for example for an old paper case)?</source>
             <translation>仍要使用这个案号吗（如历史纸质案件）？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="70" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="81" />
             <source>Case number not from the template</source>
             <translation>案号不符合模板</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="84" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="95" />
             <source>This may be a case entered before: {numbers}. Save anyway?</source>
             <translation>此案件可能已经登记过：{numbers}。仍然保存？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="85" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="96" />
             <source>Possible duplicate</source>
             <translation>可能重复</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="117" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="128" />
             <source>Could not save</source>
             <translation>无法保存</translation>
         </message>
@@ -2916,225 +3258,268 @@ Database: {path}</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="59" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="61" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="73" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="77" />
             <source>Disputes registered (排查纠纷数)</source>
             <translation>排查纠纷数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="74" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="78" />
             <source>Cases accepted (受理数)</source>
             <translation>受理数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="75" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="79" />
             <source>Cases concluded (resolved + terminated)</source>
             <translation>调结数（调解成功数 + 调解终止数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="77" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="81" />
             <source>Truncate (as published by the district)</source>
             <translation>截位（与区里公布口径一致）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="78" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="82" />
             <source>Round half up</source>
             <translation>四舍五入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="83" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="87" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="90" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="94" />
             <source>Normal</source>
             <translation>标准</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="90" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="94" />
             <source>Large</source>
             <translation>较大</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="91" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="95" />
             <source>Extra large</source>
             <translation>特大</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="121" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="127" />
             <source>District</source>
             <translation>区（县）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="122" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="128" />
             <source>District name:</source>
             <translation>区（县）名称：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="123" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="129" />
             <source>District code:</source>
             <translation>区（县）代码：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="124" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="130" />
             <source>Name printed on sheets:</source>
             <translation>报表填报人：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="127" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="133" />
             <source>Case numbers and statistics</source>
             <translation>案号与统计</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="128" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="134" />
             <source>Case-number template:</source>
             <translation>案号模板：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="130" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="136" />
+            <source>Agreement-number template:</source>
+            <translation>协议编号模板：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="138" />
             <source>Rate denominator:</source>
             <translation>化解率分母：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="131" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="139" />
             <source>Rate rounding:</source>
             <translation>化解率取舍：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="132" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="140" />
             <source>Decimal places:</source>
             <translation>小数位数：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="133" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="141" />
             <source>Overdue after:</source>
             <translation>超期期限：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="134" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="142" />
             <source>Follow-up within:</source>
             <translation>回访期限：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="144" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="152" />
             <source>This session runs in {language} because the program was started with --lang {code}. The language chosen here is saved for this computer and applies at the next start without --lang.</source>
             <translation>本次运行使用{language}，因为程序启动时指定了 --lang {code}。此处选择的语言保存在本机，下次不带 --lang 启动时生效。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="149" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="157" />
             <source>A new language applies after restarting the program.</source>
             <translation>更改语言后需重新启动程序才能生效。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="153" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="161" />
             <source>Display (this computer only)</source>
             <translation>显示（仅本机）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="154" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="162" />
             <source>Language in use:</source>
             <translation>当前语言：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="155" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="163" />
             <source>Language at start:</source>
             <translation>启动时的语言：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="156" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="164" />
             <source>Text size:</source>
             <translation>文字大小：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="206" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="217" />
             <source>Example: {number}</source>
             <translation>示例：{number}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="236" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="248" />
             <source>The database is open read-only.</source>
             <translation>数据库以只读方式打开，无法保存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="251" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="263" />
             <source>Could not save the settings: {error}</source>
             <translation>无法保存设置：{error}</translation>
         </message>
     </context>
     <context>
+        <name>SheetPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="115" />
+            <source>Old ledger: sheet and header row</source>
+            <translation>原有台账：工作表和表头行</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="116" />
+            <source>Rows above the column names (the title, 填报单位 …) are skipped. Click the row that holds the column names.</source>
+            <translation>表头以上的行（标题、填报单位等）不导入。请点击列名所在的那一行。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="127" />
+            <source>Sheet:</source>
+            <translation>工作表：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="128" />
+            <source>Column names are in row:</source>
+            <translation>列名（表头）在第几行：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="140" />
+            <source>Reading {name}…</source>
+            <translation>正在读取 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="158" />
+            <source>This workbook has the layout of one imported before: its mapping is used again (check it on the next pages).</source>
+            <translation>这个工作簿的格式与以前导入过的相同，已沿用上次的对应关系（请在后面几页核对）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="170" />
+            <source>The workbook cannot be opened: {error}</source>
+            <translation>无法打开工作簿：{error}</translation>
+        </message>
+    </context>
+    <context>
         <name>StatusActionsMixin</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="48" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="50" />
             <source>Accept</source>
             <translation>受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="49" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="51" />
             <source>Mediation succeeded</source>
             <translation>调解成功</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="50" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="52" />
             <source>Terminate mediation</source>
             <translation>调解终止</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="51" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="53" />
             <source>Do not accept</source>
             <translation>不予受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="56" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="58" />
             <source>Reopen</source>
             <translation>重新打开</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="57" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="59" />
             <source>Back to “in mediation”, to correct a case closed by mistake</source>
             <translation>退回“调解中”，用于更正误操作结案的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="91" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="93" />
             <source>Tick at least one mediator before recording “mediation succeeded”.</source>
             <translation>记录“调解成功”前，请至少勾选一名调解员。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="101" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="103" />
             <source>A case whose mediation succeeded needs at least one mediator ticked (who reached the agreement). Nothing was saved.</source>
             <translation>调解成功的案件须至少勾选一名调解员（达成协议的调解员），未保存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="140" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="155" />
             <source>Could not change the status</source>
             <translation>无法更改状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="157" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="173" />
             <source>Mediation succeeded with a written agreement: please fill in the agreement (number, facts, terms, performance) and save.</source>
             <translation>调解成功（书面协议）：请填写调解协议（协议编号、主要事实、协议内容、履行方式等），然后保存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="164" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="181" />
             <source>The case goes back to “in mediation”: its closing date, agreement form, performance and judicial confirmation are cleared (the agreement text is kept). Reopen it?</source>
             <translation>案件将回到“调解中”：结案日期、协议形式、履行情况和司法确认将被清除（协议内容保留）。确定重新打开吗？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="165" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="182" />
             <source>Reopen the case</source>
             <translation>重新打开案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="182" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="199" />
             <source>Unsaved changes</source>
             <translation>有未保存的修改</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="183" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="200" />
             <source>This case has changes that are not saved. Save them?</source>
             <translation>此案件有尚未保存的修改。是否保存？</translation>
         </message>
@@ -3142,57 +3527,57 @@ Database: {path}</source>
     <context>
         <name>StatusDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="52" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="60" />
             <source>Accept the case (受理)</source>
             <translation>受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="53" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="61" />
             <source>Mediation succeeded (调解成功)</source>
             <translation>调解成功</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="54" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="62" />
             <source>Terminate mediation (调解终止)</source>
             <translation>调解终止</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="55" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="63" />
             <source>Do not accept (不予受理)</source>
             <translation>不予受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="60" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="68" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="61" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="69" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="72" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="80" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="75" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="83" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="81" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="89" />
             <source>Apply</source>
             <translation>确定</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="82" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="90" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="86" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="94" />
             <source>The date is the day the action happened (as on paper).</source>
             <translation>日期填写实际办理的日期（与纸质材料一致）。</translation>
         </message>
@@ -3300,29 +3685,304 @@ Database: {path}</source>
             <translation>（本单位）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="147" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="153" />
             <source>This unit: {state}. Units below: submitted {done}/{all} (zero reports {zero}), reviewed only {rev}, not submitted {miss}</source>
             <translation>本单位：{state}。下级：已上报 {done}/{all}（其中零报告 {zero}），已审核未上报 {rev}，未上报 {miss}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="159" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="165" />
             <source>Submit the figures of {scope} for {period}?</source>
             <translation>上报{scope}{period}的数字？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="164" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="170" />
             <source>{n} units below have not submitted yet: {names} and {more} more.</source>
             <translation>下级单位中有 {n} 个尚未上报：{names}等（另有 {more} 个未列出）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="168" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="174" />
             <source>{n} units below have not submitted yet: {names}.</source>
             <translation>下级单位中有 {n} 个尚未上报：{names}。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="170" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="176" />
             <source>Submit the figures of {scope} for {period} anyway?</source>
             <translation>仍要上报{scope}{period}的数字吗？</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubsidyPanel</name>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="99" />
+            <source>Claim sheets (PDF)…</source>
+            <translation>申报表（PDF）…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="100" />
+            <source>XLSX…</source>
+            <translation>XLSX…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="101" />
+            <source>CSV…</source>
+            <translation>CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="102" />
+            <source>Incomplete files…</source>
+            <translation>卷宗不完整清单…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="103" />
+            <source>Mark as paid…</source>
+            <translation>标记为已发放…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="104" />
+            <source>Rules…</source>
+            <translation>补助规则…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="126" />
+            <source>Paid cases by mediator</source>
+            <translation>按调解员的补助案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="127" />
+            <source>Not paid</source>
+            <translation>未予补助</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="163" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="164" />
+            <source>Computing the claim…</source>
+            <translation>正在计算补助申报…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="177" />
+            <source>Case subsidies</source>
+            <translation>以案定补</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="185" />
+            <source>{scope}, {period}: {cases} cases paid, {amount} yuan, to {mediators} mediators; {refused} successful cases not paid.</source>
+            <translation>{scope}，{period}：补助案件{cases}件，金额{amount}元，调解员{mediators}人；未予补助的调解成功案件{refused}件。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="197" />
+            <source>Paid: version {v} on {at} by {by}, {cases} cases, {amount} yuan.</source>
+            <translation>已发放：第{v}次，{at}，{by}，{cases}件，{amount}元。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="201" />
+            <source>{n} paid cases changed since the claim (marked ⚠).</source>
+            <translation>有{n}件已补助案件在申报后被修改（标 ⚠）。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="208" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="261" />
+            <source>Committee</source>
+            <translation>调委会</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="208" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="238" />
+            <source>Mediator</source>
+            <translation>调解员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="209" />
+            <source>Cases</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="209" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="240" />
+            <source>Subsidy (yuan)</source>
+            <translation>补助金额（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="217" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="238" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="261" />
+            <source>Case no.</source>
+            <translation>案号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="238" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="262" />
+            <source>Closed on</source>
+            <translation>结案日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="262" />
+            <source>Difficulty</source>
+            <translation>难易程度</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
+            <source>Agreement</source>
+            <translation>调解协议</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
+            <source>Share</source>
+            <translation>份额</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="263" />
+            <source>Reasons</source>
+            <translation>未予补助原因</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="278" />
+            <source>Not paid ({n})</source>
+            <translation>未予补助（{n}）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="281" />
+            <source>Showing the first {shown} of {total} cases; the claim files hold them all.</source>
+            <translation>只列出 {total} 件中的前 {shown} 件；申报表和导出文件包含全部案件。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="302" />
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="302" />
+            <source>Excel files (*.xlsx)</source>
+            <translation>Excel 文件 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="303" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="315" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="304" />
+            <source>Save the claim</source>
+            <translation>保存补助申报</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="313" />
+            <source>Save the incomplete files</source>
+            <translation>保存卷宗不完整清单</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="324" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="331" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="358" />
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="336" />
+            <source>Saved: {path}</source>
+            <translation>已保存：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="347" />
+            <source>Mark the claim of {scope} for {period} as paid: {n} cases, {amount} yuan?
+The claim is frozen, and these cases will not be paid again by any claim.</source>
+            <translation>把{scope}{period}的补助申报标记为已发放：{n}件，{amount}元？
+申报将被冻结，这些案件以后不会再被任何申报补助。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="351" />
+            <source>Mark as paid</source>
+            <translation>标记为已发放</translation>
+        </message>
+    </context>
+    <context>
+        <name>SubsidyRulesDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="69" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="217" />
+            <source>Case subsidy rules</source>
+            <translation>以案定补规则</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="73" />
+            <source>Rates</source>
+            <translation>补助标准</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="74" />
+            <source>Complete case file</source>
+            <translation>卷宗完整要求</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="76" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="173" />
+            <source>Default difficulty</source>
+            <translation>默认难易程度</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="92" />
+            <source>Rule sets in force from:</source>
+            <translation>已有规则的生效日期：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="98" />
+            <source>New rates take effect on:</source>
+            <translation>新标准生效日期：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="100" />
+            <source>The principal mediator</source>
+            <translation>主办调解员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="101" />
+            <source>Split equally among the mediators</source>
+            <translation>承办调解员平分</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="103" />
+            <source>Who is paid:</source>
+            <translation>补助对象：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="104" />
+            <source>Only cases with a complete file</source>
+            <translation>只补助卷宗完整的案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="106" />
+            <source>Only cases whose agreement was performed</source>
+            <translation>只补助协议已履行的案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="113" />
+            <source>Any agreement (yuan)</source>
+            <translation>不分协议形式（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="114" />
+            <source>Written (yuan)</source>
+            <translation>书面协议（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="114" />
+            <source>Oral (yuan)</source>
+            <translation>口头协议（元）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="171" />
+            <source>(other types)</source>
+            <translation>（其他类型）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="211" />
+            <source>Saving…</source>
+            <translation>正在保存…</translation>
         </message>
     </context>
     <context>
@@ -3592,6 +4252,112 @@ Database: {path}</source>
         </message>
     </context>
     <context>
+        <name>ValuesPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="378" />
+            <source>Old ledger: what the words mean</source>
+            <translation>原有台账：各种写法的含义</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="379" />
+            <source>Each different word found in these columns is listed once. Choose what it means in this program.</source>
+            <translation>这些列中出现的每种写法各列一次，请选择它在本程序中对应的项目。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="383" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="383" />
+            <source>In the ledger</source>
+            <translation>台账中的写法</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="384" />
+            <source>Rows</source>
+            <translation>行数</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="384" />
+            <source>Means</source>
+            <translation>对应为</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="387" />
+            <source>Save the mapping as…</source>
+            <translation>保存对应关系文件…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="389" />
+            <source>A JSON file for the command line: mediator-app cases import-ledger FILE --mapping MAPPING.json</source>
+            <translation>供命令行使用的 JSON 文件：mediator-app cases import-ledger 台账文件 --mapping 对应关系.json</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="407" />
+            <source>Reading every row of the sheet…</source>
+            <translation>正在读取工作表的所有行…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="408" />
+            <source>Reading the ledger…</source>
+            <translation>正在读取台账…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="410" />
+            <source>Old ledger</source>
+            <translation>原有台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="417" />
+            <source>Reading was cancelled.</source>
+            <translation>读取已取消。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="435" />
+            <source>— choose —</source>
+            <translation>— 请选择 —</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="437" />
+            <source>(none)</source>
+            <translation>（不填）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="462" />
+            <source>{n} word(s) still need a meaning (marked red): rows with them would be problems.</source>
+            <translation>还有 {n} 种写法没有对应（红色标出）：含有这些写法的行将无法导入。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="465" />
+            <source>No status, type, source or agreement-form column to map.</source>
+            <translation>没有需要对应的状态、纠纷类型、来源或协议形式列。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="468" />
+            <source>Every word has a meaning.</source>
+            <translation>所有写法都已对应。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="473" />
+            <source>Save the mapping</source>
+            <translation>保存对应关系</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="475" />
+            <source>Mapping (*.json)</source>
+            <translation>对应关系 (*.json)</translation>
+        </message>
+    </context>
+    <context>
+        <name>_LedgerPage</name>
+        <message>
+            <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="106" />
+            <source>Parties (names split at 、，, and spaces)</source>
+            <translation>当事人（姓名以顿号、逗号或空格分开）</translation>
+        </message>
+    </context>
+    <context>
         <name>parent</name>
         <message>
             <location filename="../../mediator_app/ui/trust/backups.py" line="160" />
@@ -3662,7 +4428,7 @@ Database: {path}</source>
             <translation>台账已加密。程序现在关闭，请重新启动并登录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="148" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="149" />
             <source>Not allowed for your role</source>
             <translation>您的角色无权使用</translation>
         </message>

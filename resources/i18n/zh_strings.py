@@ -414,3 +414,10 @@ CONTEXT_ZH.update({
     ("ReportsWindow", "report"): "情况报告",
     ("ReportsWindow", "submitted"): "已上报",
 })
+
+# 以案定补 (issue 14): the case list's filter
+ZH.update({
+    "File incomplete": "卷宗不完整",
+    "Closed cases whose file lacks an item the completeness rules require":
+        "已结案、卷宗缺少完整要求中的材料的案件",
+})

@@ -124,6 +124,7 @@ class FakeDialogs:
     confirm_answer: bool = True
     save_answer: str = "save"
     save_path: str | None = None
+    choice: str = ""  # the key ``choose`` answers ("" = its cancel key)
     open_paths: list[str] = field(default_factory=list)
 
     def info(self, title: str, text: str) -> None:
@@ -139,6 +140,12 @@ class FakeDialogs:
     def ask_save_discard_cancel(self, title: str, text: str) -> str:
         self.calls.append(("ask", title, text))
         return self.save_answer
+
+    def choose(self, title: str, text: str, buttons: list[tuple[str, str]],
+               cancel_key: str) -> str:
+        self.calls.append(("choose", title, text))
+        self.buttons = list(buttons)
+        return self.choice or cancel_key
 
     def open_files(self, title: str, filter: str) -> list[str]:
         self.calls.append(("open", title, filter))

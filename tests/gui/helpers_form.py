@@ -30,6 +30,7 @@ class RecordingDialogs:
 
     confirms: list[bool] = field(default_factory=list)
     answers: list[str] = field(default_factory=list)
+    choices: list[str] = field(default_factory=list)  # keys ``choose`` answers
     files: list[list[str]] = field(default_factory=list)
     save_paths: list[str] = field(default_factory=list)
     asked: list[tuple[str, str, str]] = field(default_factory=list)
@@ -47,6 +48,12 @@ class RecordingDialogs:
     def ask_save_discard_cancel(self, title: str, text: str) -> str:
         self.asked.append(("ask", title, text))
         return self.answers.pop(0) if self.answers else "cancel"
+
+    def choose(self, title: str, text: str, buttons: list[tuple[str, str]],
+               cancel_key: str) -> str:
+        self.asked.append(("choose", title, text))
+        self.buttons = list(buttons)
+        return self.choices.pop(0) if self.choices else cancel_key
 
     def open_files(self, title: str, filter: str) -> list[str]:  # noqa: A002
         self.asked.append(("open_files", title, filter))

@@ -93,7 +93,9 @@ def test_enter_a_whole_case_with_the_keyboard(qtbot, form, form_db, form_ctx):
     qtbot.keyClicks(w.agreement.widgets["agreement.performance_deadline"], "2023-05-31")
     w.tabs.setCurrentIndex(4)
     qtbot.mouseClick(w.follow_ups.add_button, Qt.MouseButton.LeftButton)
+    w.follow_ups.widgets["visited_on"].clear()  # it starts with the due date
     qtbot.keyClicks(w.follow_ups.widgets["visited_on"], "2023-06-10")
+    w.follow_ups.widgets["performance"].set_value("履行中")  # chosen, never defaulted
     commit_text(w.follow_ups.widgets["satisfaction"], "满意")
     assert w.is_dirty()
 
@@ -442,7 +444,8 @@ def test_resolved_needs_a_mediator_and_a_written_one_asks_for_the_terms(qtbot, f
     assert w.status == CaseStatus.RESOLVED and len(cases(form_db)[0].mediator_ids) == 1
     page = w.agreement
     assert w.tabs.currentWidget() is page and page.prompt.isVisible()
-    assert focused() is page.widgets["agreement.agreement_no"]
+    assert page.value("agreement.agreement_no") == "（2023）一村人调协字第1号"  # proposed
+    assert focused() is page.widgets["agreement.facts"]  # the next field to fill in
     assert (page.value("agreement.form"), page.value("agreement.signed_on")) == (
         "书面", "2023-05-20")
     commit_text(page.widgets["agreement.terms"], "李四赔偿张三500元")

@@ -39,10 +39,10 @@ def test_save_over_a_newer_version_offers_to_reload_and_keeps_the_edits(
     e = form(rowid)
     other = _saved_elsewhere(form_db, rowid, "别人的修改")
     commit_text(e.basic.widgets["summary"], "我的修改")
-    form_dialogs.confirms = [True]  # load the stored version
+    form_dialogs.choices = ["theirs"]  # 查看对方修改: load the stored version
     e.save()
     kind, title, text = form_dialogs.asked[-1]
-    assert kind == "confirm" and "他人" in title and other.case_no in text
+    assert kind == "choose" and "他人" in title and other.case_no in text
     assert cases(form_db)[0].summary == "别人的修改"  # not overwritten
     assert e.basic.value("summary") == "别人的修改" and not e.is_dirty()
     assert e.general_error.isVisible()
@@ -63,7 +63,7 @@ def test_cancel_keeps_editing_and_writes_nothing(qtbot, form, form_db, form_dial
     e = form(rowid)
     other = _saved_elsewhere(form_db, rowid, "别人的修改")
     commit_text(e.basic.widgets["summary"], "我的修改")
-    form_dialogs.confirms = [False]
+    form_dialogs.choices = ["keep"]
     e.save()
     assert e.basic.value("summary") == "我的修改" and e.is_dirty()
     assert cases(form_db)[0].summary == "别人的修改"
@@ -76,6 +76,43 @@ def test_english_text(qtbot, form, form_db, form_ctx, form_dialogs):
     e = form(rowid)
     _saved_elsewhere(form_db, rowid, "x")
     commit_text(e.basic.widgets["summary"], "y")
-    form_dialogs.confirms = [False]
+    form_dialogs.choices = ["keep"]
     e.save()
     assert "someone else" in form_dialogs.asked[-1][2]
+
+
+def test_the_buttons_are_named_and_overwrite_saves_over_theirs(qtbot, form, form_db,
+                                                             form_dialogs):
+    rowid = _saved_case(form)
+    e = form(rowid)
+    _saved_elsewhere(form_db, rowid, "别人的修改")
+    commit_text(e.basic.widgets["summary"], "我的修改")
+    form_dialogs.choices = ["overwrite"]
+    e.save()
+    assert [label for _k, label in form_dialogs.buttons] == ["覆盖保存", "查看对方修改", "继续编辑"]
+    text = [a for a in form_dialogs.asked if a[0] == "choose"][-1][2]
+    assert "取消" not in text and all(b in text for b in ("覆盖保存", "查看对方修改", "继续编辑"))
+    assert cases(form_db)[0].summary == "我的修改"
+    assert not e.is_dirty() and form_dialogs.kinds().count("choose") == 1
+
+
+def test_the_real_message_box_has_the_three_named_buttons(qtbot, qapp):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from mediator_app.ui.dialogs import QtDialogService
+
+    seen = {}
+
+    def press_second():
+        box = next(w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, QMessageBox) and w.isVisible())
+        seen["texts"] = [b.text() for b in box.buttons()]
+        next(b for b in box.buttons() if b.text() == "查看对方修改").click()
+
+    QTimer.singleShot(50, press_second)
+    answer = QtDialogService().choose("t", "x", [("overwrite", "覆盖保存"),
+                                                 ("theirs", "查看对方修改"),
+                                                 ("keep", "继续编辑")], "keep")
+    assert answer == "theirs"
+    assert sorted(seen["texts"]) == sorted(["覆盖保存", "查看对方修改", "继续编辑"])

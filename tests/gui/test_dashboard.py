@@ -116,7 +116,7 @@ def test_a_failing_computation_shows_a_plain_message(dash, monkeypatch):
     def broken(*_a, **_kw):
         raise RuntimeError("disk I/O error")
 
-    monkeypatch.setattr(dashboard_data, "build_report", broken)
+    monkeypatch.setattr(dashboard_data, "headline", broken)
     dash.set_scope(cq.Scope(), "all")
     assert not dash.error.isHidden()
     assert "disk I/O error" in dash.error.text()
@@ -133,14 +133,20 @@ def test_new_ledger_without_organisation_shows_zeros():
 
 
 def test_destroyed_dashboard_ignores_later_font_changes(ctx, qtbot):
+    from PySide6.QtCore import SIGNAL
     from PySide6.QtWidgets import QApplication
 
     from mediator_app.ui import prefs
 
     app = QApplication.instance()
+    signal = SIGNAL("fontChanged(QFont)")
+    qtbot.wait(10)  # widgets earlier tests left for deletion go first
+    before = app.receivers(signal)
     d = Dashboard(ctx)
+    assert app.receivers(signal) > before  # its headings follow the application font
     d.deleteLater()
     qtbot.wait(10)
+    assert app.receivers(signal) <= before  # and let go of it with the widget
     try:
         prefs.apply_text_scale(app, 1.25)  # must not reach the deleted heading
         qtbot.wait(10)

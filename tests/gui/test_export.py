@@ -61,8 +61,11 @@ def test_xlsx_export_of_current_view(window, dialogs, case_db, tmp_path):
 def test_export_with_nothing_in_view(window, dialogs):
     window.cases.filters.search.setText("不存在的内容xyz")
     window.cases.filters.flush()
+    asked = len(dialogs.calls)
     window.actions_["export_csv"].trigger()
-    assert dialogs.calls[-1][0] == "info"
+    assert window.cases.model.ids() == []
+    # said plainly, and no file name asked for
+    assert dialogs.calls[asked:] == [("info", "Export", "There are no cases in view.")]
 
 
 def test_cancelled_export_leaves_no_file(ctx, case_db, tmp_path):
@@ -120,3 +123,17 @@ def test_xlsx_streaming_writer_many_rows(tmp_path):
             sheet.add_row([f"{i:06d}"])
     rows = read_xlsx_text(path.read_bytes())["s"]
     assert len(rows) == 5001 and rows[-1] == ["004999"]
+
+
+def test_csv_view_export_neutralises_formulas(tmp_path):
+    """Issue 8 item 6: a summary or name that Excel would run as a formula gets a
+    leading apostrophe in the view export too."""
+    from mediator_app.ui.export import _RowSink
+
+    path = tmp_path / "v.csv"
+    sink = _RowSink(str(path), "csv", ["a", "b", "c"])
+    sink.add(["=HYPERLINK(\"http://x\")", "-1+1", "普通"])
+    sink.close()
+    with path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert rows[1] == ["'=HYPERLINK(\"http://x\")", "'-1+1", "普通"]

@@ -155,3 +155,41 @@ def test_every_exchange_string_has_chinese():
     bad = [s for s in strings if sorted(PLACEHOLDER.findall(s))
            != sorted(PLACEHOLDER.findall(ZH_STRINGS[s]))]
     assert bad == []
+
+
+def test_the_dialog_says_what_travels_and_what_stays(dialog):
+    """Issue 8 item 7 and issue 12 item 2: before exporting, the user reads exactly
+    what goes into the file and what stays in this ledger."""
+    _choose(dialog, "package")
+    dialog.personal.setChecked(False)
+    text = dialog.contents.text()
+    travels, stays = text.split("<br>")
+    assert "agreements without their contents" in travels
+    assert "follow-ups without their contents" in travels
+    assert "mediators' phones" not in travels.replace("&#x27;", "'")
+    assert "mediators&#x27; phones" in stays and "ID numbers" in stays
+    assert "notes of follow-ups" in stays
+    dialog.personal.setChecked(True)
+    travels, stays = dialog.contents.text().split("<br>")
+    assert "ID numbers" in travels and "mediators&#x27; phones" in travels
+    assert "ID numbers" not in stays
+    for fmt in ("csv", "xlsx"):
+        _choose(dialog, fmt)
+        travels, stays = dialog.contents.text().split("<br>")
+        assert "summary" in travels and "agreements" not in travels
+        assert "agreements, follow-ups" in stays
+
+
+def test_every_what_travels_text_is_translated(dialog):
+    from mediator_app.ui.exchange.zh_strings import ZH_STRINGS
+
+    source = Path(__file__).resolve().parents[2] / "mediator_app/ui/exchange/export_dialog.py"
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    texts = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "attr", "") == "tr":
+            arg = node.args[0]
+            if isinstance(arg, ast.Constant):
+                texts.append(arg.value)
+    assert any("Stays in this ledger" in t for t in texts)
+    assert [t for t in texts if t not in ZH_STRINGS] == []

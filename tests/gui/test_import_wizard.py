@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import sys
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -44,7 +45,9 @@ def files(case_db, tmp_path) -> list[Path]:
     with exported.open(encoding="utf-8-sig", newline="") as fh:
         by_id = {r["case_id"]: r for r in csv.DictReader(fh)}
     newer, same, older, clash = (dict(by_id[s[0]]) for s in stored)
-    newer["updated_at"], newer["summary"] = "2099-01-01T00:00:00+08:00", "改过的摘要"
+    # later than stored, but not beyond the importing clock (issue 8 item 11)
+    now = (datetime.now(UTC) + timedelta(seconds=1)).isoformat()
+    newer["updated_at"], newer["summary"] = now, "改过的摘要"
     older["updated_at"] = "2000-01-01T00:00:00+08:00"
     clash["summary"] = "另一边也改了摘要"
     b = write_cases(tmp_path / "b.csv", [_row(4), _row(5), newer, same, older, clash])

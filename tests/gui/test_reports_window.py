@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import os
+import stat
 from datetime import date
 from pathlib import Path
 
@@ -154,9 +156,13 @@ def test_save_csv_pdf_and_xlsx(window, dialogs, tmp_path, report_db):
     assert not any(p.name.endswith(".part") for p in tmp_path.iterdir())
 
 
-def test_cancelled_save_writes_nothing(window, dialogs, tmp_path):
+def test_cancelled_save_writes_nothing(window, dialogs, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # a relative suggested name would land here
     dialogs.save_path = None
+    asked = len(dialogs.calls)
     window.save_pdf()
+    assert [c[0] for c in dialogs.calls[asked:]] == ["save_file"]  # asked, nothing else said
+    assert dialogs.calls[asked][2].endswith(".pdf")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -323,6 +329,16 @@ def test_documents_menu_saves_and_opens_pdfs(rctx, dialogs, tmp_path, qtbot):
     assert (tmp_path / "register.pdf").read_bytes().startswith(b"%PDF")
     menu.actions_by[("all", "open")].trigger()
     assert len(opened) == 1 and Path(opened[0]).read_bytes().startswith(b"%PDF")
+    # issue 8 item 5: the PDF for the viewer (names, ID numbers) is owner-only in the
+    # user's profile, not in the shared temp folder, and wiped at the next start
+    from mediator_app.storage import files
+
+    shown = Path(opened[0])
+    assert files.data_folder() / files.VIEWING in shown.parents
+    if os.name == "posix":
+        assert stat.S_IMODE(shown.stat().st_mode) == 0o600
+        assert stat.S_IMODE(shown.parent.parent.stat().st_mode) == 0o700
+    assert files.wipe_viewing_folder() >= 1 and not shown.exists()
     case_id = CaseRepository(rctx.read_db).get(rowid).case_id
     printed = [e for e in AuditRepository(rctx.read_db).history("case", case_id)
                if e.action == "print"]

@@ -59,7 +59,7 @@ def case_row(n: int = 1, **overrides: str) -> dict[str, str]:
         "dispute_type": "邻里纠纷", "received_on": "2023-05-02", "accepted_on": "2023-05-03",
         "status": "调解成功", "closed_on": "2023-05-10", "agreement_form": "口头",
         "amount_yuan": "1200.50", "people_involved": "2", "summary": f"第{n}件，邻里纠纷",
-        "updated_at": "2023-05-10T09:00:00+08:00", "deleted": "0",
+        "updated_at": "2023-05-10T09:00:00+08:00", "deleted": "0", "difficulty": "",
     }
     row.update(overrides)
     return row

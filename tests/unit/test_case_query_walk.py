@@ -31,7 +31,22 @@ def test_walking_the_index_gives_the_same_first_page(db, monkeypatch, text) -> N
     assert walked == cq.case_ids(db, f)[:50]  # the full list agrees too
 
 
-def test_short_terms_never_walk(db, monkeypatch) -> None:  # noqa: ANN001
+def test_short_terms_walk_only_when_they_name_something(db, monkeypatch) -> None:  # noqa: ANN001
     monkeypatch.setattr(cq, "WALK_INDEX_MATCHES", 1)
-    assert not cq._broad_search(db, "王")
-    assert not cq._broad_search(db, "宅基地 王")
+    for term in ("王", "伟", "邻里"):
+        assert cq._broad_search(db, term) == bool(cq.label_match(db, term)), term
+    assert cq._broad_search(db, "邻里")  # 邻里纠纷: a dispute type
+    assert not cq._broad_search(db, "宅基地 伟") or bool(cq.label_match(db, "伟"))
+
+
+@pytest.mark.parametrize("text", ["邻里", "振兴街道", "当事人申请 宅基地"])
+def test_walking_gives_the_same_first_page_for_names(db, monkeypatch, text) -> None:  # noqa: ANN001
+    f = cq.CaseFilter(text=text)
+    monkeypatch.setattr(cq, "WALK_INDEX_MATCHES", 1)
+    assert cq._broad_search(db, text)
+    with monkeypatch.context() as m:
+        m.setattr(cq, "_broad_search", lambda _db, _text: False)
+        plain = cq.case_ids(db, f, limit=50)
+    walked = cq.case_ids(db, f, limit=50)
+    assert walked == plain and len(plain) > 0
+    assert walked == cq.case_ids(db, f)[:50]

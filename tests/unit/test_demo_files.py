@@ -13,7 +13,7 @@ import pytest
 from mediator_app.cli.main import main
 from mediator_app.services import demo
 from mediator_app.services.demo import DemoError, build_demo, build_demo_file, file_state
-from mediator_app.storage.db import open_database, open_memory
+from mediator_app.storage.db import StorageError, open_database, open_memory
 
 TODAY = date(2026, 11, 26)
 
@@ -87,11 +87,19 @@ def test_a_stale_part_file_is_replaced(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["demo.db"]
 
 
-def test_a_failed_rebuild_keeps_the_existing_target(tmp_path):
+def test_a_failed_build_leaves_no_part_file(tmp_path):
     target = tmp_path / "demo.db"
-    build_demo_file(target, cases=5, today=TODAY)
     with pytest.raises(Stop):
         build_demo_file(target, cases=60, today=TODAY, progress=_stop_after_first_chunk)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_target_is_never_replaced(tmp_path):
+    target = tmp_path / "demo.db"
+    build_demo_file(target, cases=5, today=TODAY)
+    with pytest.raises(StorageError) as info:
+        build_demo_file(target, cases=60, today=TODAY)
+    assert info.value.code == "file.appeared"
     assert _cases(target) == 5 and file_state(target) == demo.COMPLETE
 
 

@@ -187,8 +187,12 @@ def test_optional_params_fall_back_to_shorter_sentence() -> None:
 
 
 def test_missing_declared_params_do_not_crash() -> None:
-    text = message(Problem("status", "status.transition"))
-    assert "?" in text
+    # the sentence stays whole, each missing value shown as "?" in its place
+    problem = Problem("status", "status.transition")
+    assert message(problem) == "案件状态不能从“?”改为“?”。"
+    assert message(problem, "en") == "A case cannot go from “?” to “?”."
+    partial = Problem("status", "status.transition", {"from": CaseStatus.RESOLVED})
+    assert message(partial) == "案件状态不能从“调解成功”改为“?”。"
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -78,7 +78,7 @@ def test_round_trip_into_an_empty_database(source, tmp_path):
     assert manifest.totals["cases"] == 1200
     with zipfile.ZipFile(pkg) as zf:
         raw = json.loads(zf.read("manifest.json"))
-        assert raw["format"] == "mediator-ledger-package" and raw["format_version"] == 1
+        assert raw["format"] == "mediator-ledger-package" and raw["format_version"] == 2
         for name, entry in raw["files"].items():
             assert hashlib.sha256(zf.read(name)).hexdigest() == entry["sha256"]
     target = open_memory()

@@ -93,7 +93,8 @@ def test_garbage_file_is_reported_not_crashing(tmp_path: Path) -> None:
     path.write_bytes(b"this is not a database" * 100)
     with pytest.raises(StorageError) as info:
         open_database(path)
-    assert info.value.code == "db.unreadable"
+    assert info.value.code == "db.not_database"
+    assert path.read_bytes() == b"this is not a database" * 100
 
 
 def test_backup_file_is_a_consistent_copy(tmp_path: Path) -> None:

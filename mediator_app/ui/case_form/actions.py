@@ -12,16 +12,18 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus
-from mediator_app.domain.errors import DomainError
+from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import Case
-from mediator_app.domain.status import allowed_transitions, reopen_allowed
+from mediator_app.domain.status import allowed_transitions, apply_transition, reopen_allowed
 from mediator_app.services.cases import reopen_case, transition_case
 from mediator_app.ui.case_form.navigation import PAGE_AGREEMENT, PAGE_BASIC
 from mediator_app.ui.case_form.pages import AgreementPage, BasicPage
+from mediator_app.ui.case_form.state import state_to_case
 from mediator_app.ui.case_form.status_dialog import StatusDialog
 from mediator_app.ui.context import AppContext
 
 # agreement fields asked for after 调解成功 with a written agreement, in page order
+# (the number first: it is proposed from the template)
 AGREEMENT_ASKED = ("agreement.agreement_no", "agreement.signed_on", "agreement.facts",
                    "agreement.disputed_matters", "agreement.responsibilities",
                    "agreement.terms")
@@ -107,10 +109,23 @@ class StatusActionsMixin:
         self.basic.mediators.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _open_status_dialog(self, target: CaseStatus) -> None:
-        dialog = StatusDialog(target, lang=self.ctx.lang, parent=self)  # type: ignore[arg-type]
+        dialog = StatusDialog(target, lang=self.ctx.lang, checker=self._transition_problems,
+                              parent=self)  # type: ignore[arg-type]
         dialog.submitted.connect(self._run_transition)
         self.status_dialog = dialog
         dialog.open()
+
+    def _transition_problems(self, target: CaseStatus, on: date, form: AgreementForm | None,
+                             reason: str) -> list[Problem]:
+        """What the rules would object to, checked on the form's case (saved before the
+        dialog opened) without writing anything."""
+        try:
+            case = state_to_case(self.state())  # type: ignore[attr-defined]
+            apply_transition(case, target, on=on, agreement_form=form, reason=reason,
+                             today=date.today())
+        except DomainError as exc:
+            return list(exc.problems)
+        return []
 
     def _run_transition(self, target: CaseStatus, on: date, form: Any, reason: str) -> None:
         rowid, user, dialog = self.rowid, self.ctx.user, self.status_dialog  # type: ignore[attr-defined]
@@ -154,8 +169,10 @@ class StatusActionsMixin:
             page.set_value("agreement.form", AgreementForm.WRITTEN.value)
         if not page.value("agreement.signed_on") and case.closed_on:
             page.set_value("agreement.signed_on", case.closed_on.isoformat())
+        self.propose_agreement_no(only_if_empty=True)  # type: ignore[attr-defined]
         page.show_prompt(self.tr("Mediation succeeded with a written agreement: please fill in the agreement (number, facts, terms, performance) and save."))  # noqa: E501
-        empty = [n for n in AGREEMENT_ASKED if not page.value(n)]
+        # the number is proposed (filled in when the worker answers): the cursor goes on
+        empty = [n for n in AGREEMENT_ASKED[1:] if not page.value(n)]
         page.widgets[empty[0] if empty else "agreement.terms"].setFocus()
 
     # ---- reopening -------------------------------------------------------------------------

@@ -28,8 +28,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "案件已被他人修改",
         "changed": "案件 {case_no} 在您打开之后已被其他人保存（{stored_at}），"
                    "您的修改没有保存，以免覆盖对方的修改。\n\n"
-                   "是否载入已保存的最新版本？您的修改会保留为草稿，下次打开本案件时可以恢复。"
-                   "选择“取消”则继续编辑（仍未保存）。",
+                   "“覆盖保存”：用您的修改覆盖对方保存的内容（案件状态以对方保存的为准）。\n"
+                   "“查看对方修改”：载入对方保存的版本，您的修改保留为草稿，"
+                   "下次打开本案件时可以恢复。\n"
+                   "“继续编辑”：回到表单，什么也不保存。",
+        "overwrite": "覆盖保存",
+        "theirs": "查看对方修改",
+        "keep": "继续编辑",
         "kept": "已载入他人保存的版本；您的修改已保留为草稿，下次打开本案件时可以恢复。",
         "restore_title": "恢复未保存的修改",
         "restore": "您上次对案件 {case_no} 的修改因他人同时保存而未能保存，已保留为草稿。"
@@ -39,9 +44,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "title": "Case changed by someone else",
         "changed": "Case {case_no} was saved by someone else ({stored_at}) after you opened "
                    "it. Your changes were not saved, so as not to overwrite theirs.\n\n"
-                   "Load the stored version? Your changes are kept as a draft that you can "
-                   "restore the next time you open this case. Cancel keeps editing "
-                   "(still unsaved).",
+                   "“Overwrite”: save your changes over theirs (the case status stays as "
+                   "they saved it).\n"
+                   "“See their changes”: load the stored version; your changes are kept as "
+                   "a draft that you can restore the next time you open this case.\n"
+                   "“Keep editing”: back to the form, nothing is saved.",
+        "overwrite": "Overwrite",
+        "theirs": "See their changes",
+        "keep": "Keep editing",
         "kept": "The version saved by someone else is shown; your changes are kept as a "
                 "draft and offered again the next time you open this case.",
         "restore_title": "Restore unsaved changes",
@@ -50,6 +60,9 @@ TEXTS: dict[str, dict[str, str]] = {
                    "over the current contents? (No deletes the draft.)",
     },
 }
+
+
+OVERWRITE, THEIRS, KEEP = "overwrite", "theirs", "keep"
 
 
 def text(lang: str, key: str, **values: Any) -> str:
@@ -77,15 +90,35 @@ class ConflictMixin:
     set_state: Callable[[State], None]
     _show_case: Callable[[Case], None]
     _changed: Callable[[], None]
+    save: Callable[..., None]
 
     def changed_elsewhere(self, problem: Problem) -> None:
-        """Ask to load the stored version; the typed state goes into a draft first."""
+        """覆盖保存 (save over the stored version), 查看对方修改 (load it; the typed state
+        goes into a draft first) or 继续编辑 (nothing happens)."""
         lang = self.ctx.lang
         values = {"case_no": problem.params.get("case_no", ""),
                   "stored_at": _when(str(problem.params.get("stored_at", "")))}
-        if not self.ctx.dialogs.confirm(text(lang, "title"),
-                                        text(lang, "changed", **values)):
-            return
+        buttons = [(key, text(lang, key)) for key in (OVERWRITE, THEIRS, KEEP)]
+        choice = self.ctx.dialogs.choose(text(lang, "title"), text(lang, "changed", **values),
+                                         buttons, KEEP)
+        if choice == OVERWRITE:
+            self.overwrite()
+        elif choice == THEIRS:
+            self.show_theirs()
+
+    def overwrite(self) -> None:
+        """Save the form over the version stored since: the typed fields win, the status
+        and its dates stay as stored (they change only through the status actions)."""
+        rowid = self.rowid  # type: ignore[attr-defined]
+        stored = case_to_state(CaseRepository(self.ctx.read_db).get(rowid))
+        mine = self.state()
+        self.set_state({**mine, **{k: stored[k] for k in STATUS_KEYS}})
+        self._changed()
+        self.save()
+
+    def show_theirs(self) -> None:
+        """Load the stored version; the typed state is kept as a draft."""
+        lang = self.ctx.lang
         mine = self.state()
         self.drafts.save(kept_key(str(mine.get("case_id"))), mine)
         rowid = self.rowid  # type: ignore[attr-defined]

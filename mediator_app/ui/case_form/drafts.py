@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from mediator_app.storage.files import FOLDER_MODE, make_private, open_private_text
+
 
 def default_drafts_dir() -> Path:
     from platformdirs import user_data_dir
@@ -25,10 +27,12 @@ class DraftStore:
 
     def save(self, key: str, state: dict[str, Any]) -> None:
         """Write atomically (temporary file, then rename)."""
-        self.directory.mkdir(parents=True, exist_ok=True)
+        self.directory.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
+        make_private(self.directory)  # drafts hold parties' names, ID numbers, phones
         target = self._path(key)
         tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(state, ensure_ascii=False, indent=1), encoding="utf-8")
+        with open_private_text(tmp, encoding="utf-8") as fh:
+            fh.write(json.dumps(state, ensure_ascii=False, indent=1))
         os.replace(tmp, target)
 
     def load(self, key: str) -> dict[str, Any] | None:

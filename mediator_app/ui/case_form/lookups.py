@@ -20,7 +20,7 @@ class LookupsMixin:
         b["committee_code"].set_choices(  # type: ignore[attr-defined]
             (c.key, c.label) for c in lookup_repo.committee_choices(db))
         self._reload_grids()
-        for kind in ("source", "dispute_type"):  # inactive items: only a case's own
+        for kind in ("source", "dispute_type", "difficulty"):  # inactive items: only a case's own
             items = lookup_repo.code_items(db, kind, include_inactive=True)
             b[kind].set_choices(  # type: ignore[attr-defined]
                 [(i.code, i.label) for i in items if i.active],

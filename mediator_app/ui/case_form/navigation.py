@@ -62,7 +62,7 @@ class TabChain(QObject):
         return widget.isEnabled() and widget.focusPolicy() != Qt.FocusPolicy.NoFocus
 
 
-_RECORD_FIELD = re.compile(r"(\w+)\[(\d+)\]\.(\w+)")
+RECORD_FIELD = re.compile(r"(\w+)\[(\d+)\]\.(\w+)")
 
 
 @dataclass
@@ -94,7 +94,7 @@ class ProblemPlacer:
             if field in page.errors:
                 page.errors[field].show_message(text)
                 return Placed(index, page.widgets.get(field))
-        match = _RECORD_FIELD.fullmatch(field)
+        match = RECORD_FIELD.fullmatch(field)
         if match and match.group(1) in self.editors:
             index, editor = self.editors[match.group(1)]
             widget = editor.show_problem(int(match.group(2)), match.group(3), text)

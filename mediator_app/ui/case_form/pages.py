@@ -47,10 +47,12 @@ class FieldPage(QWidget):
         super().__init__(parent)
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, ErrorLabel] = {}
+        self.labels: dict[str, str] = {}  # as shown beside the field: names it in messages
 
     def add(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> QWidget:
         box, error = with_error(widget)
         self.widgets[name] = widget
+        self.labels[name] = label
         self.errors[name] = error
         form.addRow(label, box)
         self._connect(name, widget)
@@ -166,12 +168,14 @@ class BasicPage(FieldPage):
         self.add(left, "received_on", self.tr("Registration date"), DateEdit())
         self.add(left, "source", self.tr("Case source"), SearchCombo())
         self.add(left, "dispute_type", self.tr("Dispute type"), SearchCombo())
+        self.add(left, "difficulty", self.tr("Difficulty class"), SearchCombo())
         self.add(left, "summary", self.tr("Summary of the dispute"), TextEdit(lines=3))
         # under the summary, which gives up its spare height: never fewer than
         # MediatorList.MIN_ROWS rows, whatever the text size
         self.mediators = MediatorList()
         box, self.errors["mediator_ids"] = with_error(self.mediators)
-        left.addRow(self.tr("Mediators"), box)
+        self.labels["mediator_ids"] = self.tr("Mediators")
+        left.addRow(self.labels["mediator_ids"], box)
         self.mediators.itemChanged.connect(lambda _i: self._edited("mediator_ids"))
         self._build_right(right)
 
@@ -194,6 +198,8 @@ class BasicPage(FieldPage):
         self.add(sform, "closed_on", self.tr("Closing date"), _readonly())
         self.add(sform, "agreement_form", self.tr("Agreement form"), _readonly())
         self.add(sform, "outcome_note", self.tr("Outcome note"), _readonly())
+        missing = self.add(sform, "file_missing", self.tr("Case file lacks"), _readonly())
+        missing.setToolTip(self.tr("Items the completeness rules require (以案定补)."))
         form.addRow(status)
 
     # ---- case number ----------------------------------------------------------------------
@@ -214,7 +220,8 @@ class BasicPage(FieldPage):
         layout.addWidget(self.case_no_button)
         box, self.errors["case_no"] = with_error(row)
         self.widgets["case_no"] = edit
-        form.addRow(self.tr("Case number"), box)
+        self.labels["case_no"] = self.tr("Case number")
+        form.addRow(self.labels["case_no"], box)
         self._connect("case_no", edit)
         self._case_no_base = ""
 
@@ -254,6 +261,8 @@ class BasicPage(FieldPage):
 class AgreementPage(FieldPage):
     """协议: the agreement (law art. 29) and what became of it."""
 
+    numberRequested = Signal()
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         outer = QVBoxLayout(self)
@@ -269,7 +278,7 @@ class AgreementPage(FieldPage):
         layout.addLayout(right, 2)
         forms = [f.value for f in AgreementForm]
         self.add(left, "agreement.form", self.tr("Agreement form"), EnumCombo(forms))
-        self.add(left, "agreement.agreement_no", self.tr("Agreement number"), QLineEdit())
+        self._build_number(left)
         self.add(left, "agreement.signed_on", self.tr("Signed on"), DateEdit())
         self.add(left, "agreement.facts", self.tr("Main facts"), TextEdit(lines=2))
         self.add(left, "agreement.disputed_matters", self.tr("Disputed matters"),
@@ -293,6 +302,25 @@ class AgreementPage(FieldPage):
         note.setWordWrap(True)
         note.setEnabled(False)
         right.addRow(note)
+
+    def _build_number(self, form: QFormLayout) -> None:
+        """协议编号 with "下一个编号": the committee's next number from the template."""
+        name = "agreement.agreement_no"
+        edit = QLineEdit()
+        self.number_button = QPushButton(self.tr("Next number"))
+        self.number_button.setToolTip(self.tr("The committee's next agreement number of the year, from the template in the settings."))  # noqa: E501
+        self.number_button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.number_button.clicked.connect(self.numberRequested)
+        row = QWidget()
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(edit, 1)
+        layout.addWidget(self.number_button)
+        box, self.errors[name] = with_error(row)
+        self.widgets[name] = edit
+        self.labels[name] = self.tr("Agreement number")
+        form.addRow(self.labels[name], box)
+        self._connect(name, edit)
 
     def show_prompt(self, text: str) -> None:
         """A note above the fields (e.g. asking for the terms after 调解成功); "" hides it."""

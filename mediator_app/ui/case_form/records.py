@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -29,7 +30,7 @@ Record = dict[str, Any]
 class FieldSpec:
     name: str
     label: str  # translated by the caller
-    kind: str = "text"  # text | multiline | date | datetime | enum
+    kind: str = "text"  # text | multiline | date | datetime | enum | choice (typed or picked)
     values: tuple[str, ...] = ()
     column: bool = True  # shown as a column of the table
 
@@ -91,6 +92,12 @@ class RecordEditor(QWidget):
             w: QWidget = EnumCombo(spec.values, allow_empty=True)
             w.currentIndexChanged.connect(lambda _i, n=spec.name: self._edited(n))
             return w
+        if spec.kind == "choice":
+            w = QComboBox()
+            w.setEditable(True)
+            w.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            w.currentTextChanged.connect(lambda _t, n=spec.name: self._edited(n))
+            return w
         if spec.kind == "multiline":
             w = TextEdit(lines=3)
             w.textChanged.connect(lambda n=spec.name: self._edited(n))
@@ -103,12 +110,19 @@ class RecordEditor(QWidget):
     # ---- values ---------------------------------------------------------------------------
     def value_of(self, name: str) -> str:
         w = self.widgets[name]
-        return w.value() if isinstance(w, EnumCombo) else w.text()  # type: ignore[attr-defined]
+        if isinstance(w, EnumCombo):
+            return w.value()
+        if isinstance(w, QComboBox):
+            return w.currentText().strip()
+        return w.text()  # type: ignore[attr-defined,no-any-return]
 
     def set_value(self, name: str, value: str) -> None:
         w = self.widgets[name]
         if isinstance(w, EnumCombo):
             w.set_value(value)
+        elif isinstance(w, QComboBox):
+            w.setCurrentIndex(-1)
+            w.setEditText(value)
         else:
             w.setText(value)  # type: ignore[attr-defined]
 
@@ -128,6 +142,20 @@ class RecordEditor(QWidget):
     def new_record(self) -> Record:
         return {f.name: (f.values[0] if f.kind == "enum" and f.values else "")
                 for f in self.fields}
+
+    def set_choices(self, name: str, values: list[str]) -> None:
+        """The values offered by a "choice" field (the typed text is kept)."""
+        w = self.widgets[name]
+        assert isinstance(w, QComboBox) and not isinstance(w, EnumCombo)
+        loading, self._loading = self._loading, True
+        try:
+            text = w.currentText()
+            w.clear()
+            w.addItems(values)
+            w.setCurrentIndex(-1)
+            w.setEditText(text)
+        finally:
+            self._loading = loading
 
     def current_index(self) -> int:
         rows = self.table.selectionModel().selectedRows()

@@ -7,16 +7,23 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.messages import message
 from mediator_app.domain.model import Case
-from mediator_app.services.cases import case_no_template_problem, duplicate_case_nos, save_case
+from mediator_app.services.cases import (
+    case_no_template_problem,
+    check_case,
+    duplicate_case_nos,
+    save_case,
+)
 from mediator_app.ui.case_form.conflict import CODE as CHANGED_ELSEWHERE
 from mediator_app.ui.case_form.drafts import DraftStore
-from mediator_app.ui.case_form.navigation import ProblemPlacer
-from mediator_app.ui.case_form.state import State, state_to_case
+from mediator_app.ui.case_form.follow_ups import FollowUpEditor
+from mediator_app.ui.case_form.navigation import Placed, ProblemPlacer
+from mediator_app.ui.case_form.state import State, read_case
 from mediator_app.ui.context import AppContext
 
 Then = Callable[[], None] | None
@@ -42,16 +49,20 @@ class SavingMixin:
     _show_case: Callable[[Case], None]
     changed_elsewhere: Callable[[Problem], None]
     _resolved_keeps_mediator: Callable[[], bool]
+    form_label: Callable[[str], str | None]
+    follow_ups: FollowUpEditor
+    tab_position: Callable[[Placed], tuple[int, int]]
 
     def save(self, then: Then = None) -> None:
         if self._busy:
             return
         self.placer.clear()
         mediators_ok = self._resolved_keeps_mediator()  # shown beside the list
-        try:
-            case = state_to_case(self.state())
-        except DomainError as exc:
-            self.show_problems(exc.problems)
+        case, unreadable = read_case(self.state())
+        unreadable += self.follow_ups.unchosen()  # 履行情况 of a visit added here
+        if unreadable:  # with every rule the rest breaks: one round, not two
+            self._run(lambda db: check_case(db, case),
+                      lambda broken: self.show_problems(with_rules(unreadable, broken)))
             return
         if not mediators_ok:
             return
@@ -123,12 +134,31 @@ class SavingMixin:
             self.show_problems(exc.problems)
 
     def show_problems(self, problems: list[Problem]) -> None:
-        """Every problem beside its field; the page of the first one is shown."""
-        first = None
+        """Every problem beside its field, named by the field's label on the form; the
+        cursor goes to the first of them in the form's Tab order."""
+        placed = []
         for problem in problems:
-            placed = self.placer.place(problem.field, message(problem, self.ctx.lang))
-            first = first or placed
-        if first is not None:
+            text = message(problem, self.ctx.lang, label=self.form_label(problem.field))
+            spot = self.placer.place(problem.field, text)
+            if spot is not None:
+                placed.append(spot)
+        if placed:
+            first = min(placed, key=self.tab_position)
             self.tabs.setCurrentIndex(first.page)
             if first.widget is not None:
-                first.widget.setFocus()
+                first.widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+# fields whose unreadable value is replaced for checking the rest: rules about them are
+# not shown beside the "cannot be read" (a date read as today would be "after" others)
+_DATE_RULES = ("dates.", "status.unexpected_date")
+
+
+def with_rules(unreadable: list[Problem], broken: list[Problem]) -> list[Problem]:
+    """The unreadable values, then the rules the rest of the case breaks: leaving out
+    rules about an unreadable field, and date-order rules when a date is unreadable."""
+    fields = {p.field for p in unreadable}
+    date_unreadable = any(p.code.startswith("date") for p in unreadable)
+    kept = [p for p in broken if p.field not in fields
+            and not (date_unreadable and p.code.startswith(_DATE_RULES))]
+    return unreadable + kept

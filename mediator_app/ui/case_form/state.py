@@ -43,6 +43,7 @@ AGREEMENT_FIELDS = ("form", "agreement_no", "signed_on", "facts", "disputed_matt
                     "performance_deadline")
 PREVENTIONS = ("prevent_criminal", "prevent_petition", "prevent_fight", "prevent_suicide")
 TEXT_FIELDS = ("committee_code", "grid_code", "received_on", "source", "dispute_type",
+               "difficulty",
                "case_no", "summary", "amount_yuan", "people_involved", *PREVENTIONS,
                "performance", "judicial_confirmed_on", "status", "accepted_on", "closed_on",
                "agreement_form", "outcome_note")
@@ -238,6 +239,16 @@ def _records(r: _Reader, state: State, key: str, build: Any) -> tuple[Any, ...]:
 def state_to_case(state: State) -> Case:
     """The case the form describes; raises ``DomainError`` with every value that cannot
     be read (dates, numbers). Rules (status, ID numbers …) are checked on save."""
+    case, problems = read_case(state)
+    if problems:
+        raise DomainError(problems)
+    return case
+
+
+def read_case(state: State) -> tuple[Case, list[Problem]]:
+    """The case the form describes and every value that cannot be read; an unreadable
+    value is left empty (a date: today, a number: 0) so that the rules can still be
+    checked on the rest and every problem shown in one round."""
     r = _Reader()
     received = r.date(state.get("received_on", ""), "received_on")
     if received is None and not (state.get("received_on") or "").strip():
@@ -250,6 +261,7 @@ def state_to_case(state: State) -> Case:
         received_on=received or date.today(),
         dispute_type=(state.get("dispute_type") or "").strip(),
         source=(state.get("source") or "").strip(),
+        difficulty=(state.get("difficulty") or "").strip() or None,
         status=CaseStatus(state.get("status") or CaseStatus.REGISTERED.value),
         case_no=(state.get("case_no") or "").strip(),
         accepted_on=r.date(state.get("accepted_on", ""), "accepted_on"),
@@ -274,6 +286,4 @@ def state_to_case(state: State) -> Case:
         agreement=_agreement(r, state.get("agreement") or {}, agreement_form),
         follow_ups=_records(r, state, "follow_ups", _follow_up),
     )
-    if r.problems:
-        raise DomainError(r.problems)
-    return case
+    return case, r.problems

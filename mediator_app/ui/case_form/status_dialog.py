@@ -3,6 +3,7 @@ action needs and shows the rules' objections beside the fields."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -24,6 +25,8 @@ from mediator_app.domain.status import transition_input_problems
 from mediator_app.ui.case_form.widgets import DateEdit, EnumCombo, ErrorLabel, TextEdit, with_error
 
 DATE_FIELDS = ("date", "accepted_on", "closed_on")
+# (target, date, agreement form, reason) -> the problems of the resulting record
+Checker = Callable[[CaseStatus, date, AgreementForm | None, str], list[Problem]]
 WIDTH = 440
 
 
@@ -35,10 +38,12 @@ class StatusDialog(QDialog):
     submitted = Signal(object, object, object, str)
 
     def __init__(self, target: CaseStatus, *, lang: str = "zh", default_on: date | None = None,
-                 parent: QWidget | None = None) -> None:
+                 checker: Checker | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.target = target
         self.lang = lang
+        self.checker = checker  # the rules for the resulting record, without saving
+        self._showing = False  # problems were shown: re-check as the user edits
         self.setWindowTitle(self._title())
         self.date_edit = DateEdit(self)
         self.date_edit.setText((default_on or date.today()).isoformat())
@@ -46,6 +51,9 @@ class StatusDialog(QDialog):
         self.reason_edit = TextEdit(lines=3)  # no parent: only some actions show it
         self.errors: dict[str, ErrorLabel] = {}
         self._build()
+        self.date_edit.textChanged.connect(self.recheck)
+        self.form_combo.currentIndexChanged.connect(self.recheck)
+        self.reason_edit.textChanged.connect(self.recheck)
 
     def _title(self) -> str:
         return {
@@ -90,22 +98,42 @@ class StatusDialog(QDialog):
         self.resize(WIDTH, self.sizeHint().height())
         self._fit()
 
-    def submit(self) -> None:
-        """Sends the inputs on if the date can be read; otherwise shows every problem
-        found here (the date and what the action needs) at once."""
+    def inputs(self) -> tuple[date | None, AgreementForm | None, str, list[Problem]]:
+        """The date, agreement form and reason as typed, and the problems found in them
+        (the date and what the action needs)."""
         form = self.form_combo.value()
         agreement_form = AgreementForm(form) if form else None
         reason = self.reason_edit.text()
         field = "accepted_on" if self.target == CaseStatus.IN_MEDIATION else "closed_on"
+        on: date | None = None
+        problems: list[Problem] = []
         try:
             if not self.date_edit.text().strip():  # "please fill in", not "invalid date"
                 raise DomainError(Problem(field, "required", {"status": self.target.value}))
             on = parse_date(self.date_edit.text(), field)
         except DomainError as exc:
-            self.show_problems(
-                exc.problems + transition_input_problems(self.target, agreement_form, reason))
+            problems = exc.problems + transition_input_problems(self.target, agreement_form,
+                                                                reason)
+        return on, agreement_form, reason, problems
+
+    def submit(self) -> None:
+        """Sends the inputs on if the date can be read; otherwise shows every problem
+        found here (the date and what the action needs) at once."""
+        on, agreement_form, reason, problems = self.inputs()
+        if problems or on is None:
+            self.show_problems(problems)
             return
         self.submitted.emit(self.target, on, agreement_form, reason)
+
+    def recheck(self) -> None:
+        """While problems are shown, every edit checks again: a problem the user fixed
+        goes away at once (not only when 确定 is pressed again), a new one appears."""
+        if not self._showing:
+            return
+        on, agreement_form, reason, problems = self.inputs()
+        if not problems and on is not None and self.checker is not None:
+            problems = self.checker(self.target, on, agreement_form, reason)
+        self.show_problems(problems)
 
     def show_problems(self, problems: list[Problem]) -> None:
         """Each problem beside its field (several for one field one under the other);
@@ -117,6 +145,7 @@ class StatusDialog(QDialog):
         for key, error in self.errors.items():
             error.show_message("\n".join(texts[key]))
         self.general.show_message("\n".join(texts[""]))
+        self._showing = True  # from the first objection on, every edit checks again
         self._fit()
 
     def _fit(self) -> None:

@@ -21,13 +21,21 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.domain.enums import CaseStatus, Performance
+from mediator_app.domain.errors import DomainError
 from mediator_app.domain.model import Case
-from mediator_app.services import permissions
+from mediator_app.domain.subsidy import item_label
+from mediator_app.services import permissions, subsidy
+from mediator_app.services.agreements import (
+    followup_days,
+    followup_due_on,
+    next_agreement_no,
+)
 from mediator_app.services.privacy import record_case_view
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.ui.case_form.actions import StatusActionsMixin
 from mediator_app.ui.case_form.conflict import ConflictMixin, kept_key
 from mediator_app.ui.case_form.drafts import DraftStore
+from mediator_app.ui.case_form.follow_ups import FollowUpEditor
 from mediator_app.ui.case_form.keyboard import ADD_PARTY_KEYS, KeyboardMixin
 from mediator_app.ui.case_form.lookups import LookupsMixin
 from mediator_app.ui.case_form.navigation import (
@@ -36,6 +44,8 @@ from mediator_app.ui.case_form.navigation import (
     PAGE_FOLLOW_UPS,
     PAGE_PARTIES,
     PAGE_RECORDS,
+    RECORD_FIELD,
+    Placed,
     ProblemPlacer,
     TabChain,
 )
@@ -43,7 +53,7 @@ from mediator_app.ui.case_form.pages import AgreementPage, BasicPage
 from mediator_app.ui.case_form.parties import PartyEditor
 from mediator_app.ui.case_form.records import FieldSpec, RecordEditor
 from mediator_app.ui.case_form.saving import SavingMixin
-from mediator_app.ui.case_form.state import State, case_to_state, empty_state
+from mediator_app.ui.case_form.state import State, case_to_state, empty_state, state_to_case
 from mediator_app.ui.case_form.status_dialog import StatusDialog
 from mediator_app.ui.case_form.widgets import ErrorLabel
 from mediator_app.ui.context import AppContext
@@ -51,6 +61,7 @@ from mediator_app.ui.labels import status_label
 
 AUTOSAVE_MS = 3000
 KEEP_ON_NEW = ("committee_code", "grid_code", "received_on")
+DRAFT_SUMMARY_CHARS = 24
 
 
 class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMixin, LookupsMixin,
@@ -101,8 +112,9 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         self.sessions = RecordEditor(self._session_fields(), self.tr("Add session"),
                                      self.tr("Remove"))
         self.agreement = AgreementPage()
-        self.follow_ups = RecordEditor(self._follow_up_fields(), self.tr("Add follow-up visit"),
-                                       self.tr("Remove"))
+        self.follow_ups = FollowUpEditor(self._follow_up_fields(),
+                                         self.tr("Add follow-up visit"), self.tr("Remove"))
+        self.follow_ups.defaults = self.follow_up_defaults
         records = QSplitter(Qt.Orientation.Horizontal)
         records.addWidget(_titled(self.tr("Investigation records"), self.investigations))
         records.addWidget(_titled(self.tr("Mediation session records"), self.sessions))
@@ -174,7 +186,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
 
     def _follow_up_fields(self) -> list[FieldSpec]:
         return [FieldSpec("visited_on", self.tr("Visit date"), "date"),
-                FieldSpec("party_visited", self.tr("Party visited")),
+                FieldSpec("party_visited", self.tr("Party visited"), "choice"),
                 FieldSpec("agreement_no", self.tr("Agreement number")),
                 FieldSpec("performance", self.tr("Performance"), "enum",
                           tuple(p.value for p in Performance)),
@@ -183,12 +195,50 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
                 FieldSpec("visitor", self.tr("Visitor")),
                 FieldSpec("note", self.tr("Note"), "multiline", column=False)]
 
+    # ---- agreements and follow-ups ------------------------------------------------------
+    def follow_up_defaults(self) -> dict[str, Any]:
+        """What a new 回访 starts with: its due date (closing date + the follow-up days
+        of the settings; today while the case is open), the agreement number, and the
+        case's parties to choose from."""
+        closed = self.basic.value("closed_on") or ""
+        try:
+            closed_on = date.fromisoformat(closed) if closed else None
+        except ValueError:
+            closed_on = None
+        due = followup_due_on(closed_on, followup_days(self.ctx.read_db), date.today())
+        return {"visited_on": due.isoformat(),
+                "agreement_no": self.agreement.value("agreement.agreement_no") or "",
+                "parties": [p.get("name", "") for p in self.parties.records()]}
+
+    def propose_agreement_no(self, *, only_if_empty: bool = False) -> None:
+        """The committee's next 协议编号 in the year of signing (else of closing, else
+        this year) from the template, into the field (kept if one is typed and
+        ``only_if_empty``)."""
+        page, committee = self.agreement, self.basic.value("committee_code") or ""
+        current = page.value("agreement.agreement_no") or ""
+        if not committee or (only_if_empty and current):
+            return
+        day = page.value("agreement.signed_on") or self.basic.value("closed_on") or ""
+        year = int(day[:4]) if day[:4].isdigit() else date.today().year
+
+        def job(db: Any) -> str:
+            return next_agreement_no(db, committee, year)
+
+        def done(number: str) -> None:
+            if not (only_if_empty and page.value("agreement.agreement_no")):
+                page.set_value("agreement.agreement_no", number)
+
+        self.ctx.runner.run(job, done, lambda exc: self.show_notice(str(exc)))
+
     def _wire(self) -> None:
         for part in (self.basic, self.parties, self.investigations, self.sessions,
                      self.agreement, self.follow_ups):
             part.changed.connect(self._changed)
+        self.agreement.numberRequested.connect(lambda: self.propose_agreement_no())
         self.basic.widgets["committee_code"].keyChanged.connect(  # type: ignore[attr-defined]
             lambda _k: self._committee_changed())
+        self.basic.widgets["dispute_type"].keyChanged.connect(  # type: ignore[attr-defined]
+            self._dispute_type_changed)
         b = self.basic.widgets
         entries = [(PAGE_BASIC, b[n]) for n in ("committee_code", "grid_code", "received_on",
                                                 "source", "dispute_type")]
@@ -206,6 +256,34 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
              "sessions": (PAGE_RECORDS, self.sessions),
              "follow_ups": (PAGE_FOLLOW_UPS, self.follow_ups)},
             self.general_error)
+
+    # ---- problems -----------------------------------------------------------------------
+    def form_label(self, field: str) -> str | None:
+        """The label the form shows for ``field`` (None: the generic field name)."""
+        for page in (self.basic, self.agreement):
+            if field in page.labels:
+                return page.labels[field].rstrip(":：")
+        match = RECORD_FIELD.fullmatch(field)
+        if match is None:
+            return None
+        records, index, name = match.group(1), int(match.group(2)), match.group(3)
+        entry = self.placer.editors.get(records)
+        spec = next((f for f in entry[1].fields if f.name == name), None) if entry else None
+        if spec is None:
+            return None
+        return self.tr("{record} {n}: {field}").format(
+            record=self._record_names().get(records, records), n=index + 1, field=spec.label)
+
+    def _record_names(self) -> dict[str, str]:
+        return {"parties": self.tr("Party"), "investigations": self.tr("Investigation record"),
+                "sessions": self.tr("Session record"),
+                "follow_ups": self.tr("Follow-up visit")}
+
+    def tab_position(self, placed: Placed) -> tuple[int, int]:
+        """Where a problem's field comes in the Tab order: the explicit chain of the
+        first pages, then the later pages in order."""
+        index = self.tab_chain.index_of(placed.widget) if placed.widget is not None else None
+        return (0, index) if index is not None else (1, placed.page)
 
     # ---- state --------------------------------------------------------------------------
     def state(self) -> State:
@@ -250,7 +328,35 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
                 self.agreement.set_value(name, state.get(name, ""))
         self.placer.clear()
         self.agreement.show_prompt("")
+        self._class_default = subsidy.default_class_of(self.ctx.read_db,
+                                                       state.get("dispute_type") or "")
+        if not state.get("difficulty") and state.get("dispute_type"):
+            self.basic.set_value("difficulty", self._class_default)
+        self._show_file_missing(state)
         self._refresh_header()
+
+    # ---- 以案定补: class default and what the file lacks -------------------------------------
+    def _dispute_type_changed(self, dispute_type: str) -> None:
+        """A class still at the old type's default (or none) follows the new type."""
+        if self._loading:
+            return
+        new = subsidy.default_class_of(self.ctx.read_db, dispute_type)
+        current = self.basic.value("difficulty")
+        if not current or current == getattr(self, "_class_default", ""):
+            self.basic.set_value("difficulty", new)
+        self._class_default = new
+
+    def _show_file_missing(self, state: State) -> None:
+        try:
+            missing = subsidy.missing_items_for(self.ctx.read_db, state_to_case(state))
+        except DomainError:
+            missing = []
+        lang = self.ctx.lang
+        sep = ", " if lang == "en" else "、"
+        text = sep.join(item_label(i, lang) for i in missing)
+        self.basic.set_value("file_missing", text)
+        widget = self.basic.widgets["file_missing"]
+        widget.setStyleSheet("color: #b00020;" if missing else "")
 
     def _dump(self) -> str:
         return json.dumps(self.state(), sort_keys=True, ensure_ascii=False, default=str)
@@ -335,11 +441,10 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
             self.activateWindow()
 
     def _offer_draft(self, key: str, draft: State) -> None:
-        when = draft.get("received_on", "")
-        names = "、".join(p.get("name", "") for p in draft.get("parties") or [] if p.get("name"))
-        text = self.tr("A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?")  # noqa: E501
+        text = self.tr("A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?")  # noqa: E501
         if not self.ctx.dialogs.confirm(self.tr("Restore unsaved case"),
-                                        text.format(when=when, names=names or "-")):
+                                        text.format(case=self.draft_name(draft),
+                                                    when=draft.get("received_on") or "-")):
             self.drafts.delete(key)
             return
         old_key = self._draft_key
@@ -348,6 +453,23 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         if old_key != key:
             self.drafts.delete(old_key)
         self._changed()
+
+    def draft_name(self, draft: State) -> str:
+        """How the restore question names a draft: its case number, else the start of its
+        summary, else its parties, else "a new case with nothing typed yet"."""
+        case_no = str(draft.get("case_no") or "").strip() or (
+            self._stored_case_no if draft.get("rowid") is not None else "")
+        if case_no:
+            return self.tr("case {number}").format(number=case_no)
+        summary = " ".join(str(draft.get("summary") or "").split())
+        if summary:
+            short = summary if len(summary) <= DRAFT_SUMMARY_CHARS else (
+                summary[:DRAFT_SUMMARY_CHARS] + "…")
+            return self.tr("“{summary}”").format(summary=short)
+        names = "、".join(p.get("name", "") for p in draft.get("parties") or [] if p.get("name"))
+        if names:
+            return self.tr("parties: {names}").format(names=names)
+        return self.tr("a new case with no summary or parties yet")
 
     def _take_key(self, key: str) -> None:
         self._open_keys.discard(self._draft_key)

@@ -4,8 +4,20 @@ the translation fill script). Field labels use the glossary's terms."""
 
 ZH_STRINGS: dict[str, str] = {
     "Print documents": "打印文书",
-    "A case form was not saved when the program last stopped (registered {when}, parties: {names}). Restore it?":  # noqa: E501
-        "上次程序退出时有一张案件登记表未保存（登记日期 {when}，当事人：{names}）。是否恢复？",
+    "A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?":  # noqa: E501
+        "上次程序退出时有一张案件登记表未保存（{case}，登记日期 {when}）。是否恢复？",
+    "case {number}": "案件 {number}",
+    "Next number": "下一个编号",
+    "The committee's next agreement number of the year, from the template in the settings.":
+        "按设置中的协议编号模板，取本调委会当年的下一个协议编号。",
+    "{record} {n}: {field}": "{record}{n}的{field}",
+    "Party": "当事人",
+    "Investigation record": "调查记录",
+    "Session record": "调解记录",
+    "Follow-up visit": "回访",
+    "“{summary}”": "“{summary}”",
+    "parties: {names}": "当事人：{names}",
+    "a new case with no summary or parties yet": "尚未填写简要情况和当事人的新案件",
     "Accept": "受理",
     "Accept the case (受理)": "受理",
     "Acceptance date": "受理日期",
@@ -124,4 +136,8 @@ ZH_STRINGS: dict[str, str] = {
         "记录“调解成功”前，请至少勾选一名调解员。",
     "Use this number anyway (for example for an old paper case)?": "仍要使用这个案号吗（如历史纸质案件）？",
     "{key} {label} (inactive)": "{key} {label}（已停用）",
+    # 以案定补 (issue 14)
+    'Difficulty class': '难易程度',
+    'Case file lacks': '卷宗缺少',
+    'Items the completeness rules require (以案定补).': '按卷宗完整要求，本案还缺少的材料（以案定补）。',
 }

@@ -4,12 +4,13 @@ Personal data of the parties goes only into a package, and only when asked for."
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QUrl, Signal
+from PySide6.QtCore import QDate, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -98,6 +99,10 @@ class ExportDialog(QDialog):
         self.personal.toggled.connect(self._personal_changed)
         self.warning = QLabel(self)
         self.warning.setWordWrap(True)
+        self.contents = QLabel(self)
+        self.contents.setObjectName("exportContents")
+        self.contents.setWordWrap(True)
+        self.contents.setTextFormat(Qt.TextFormat.RichText)
         self.path = QLineEdit(self)
         self.path.setPlaceholderText(self.tr("Choose where to save the file"))
         self.browse = QPushButton(self.tr("Browse…"), self)
@@ -111,6 +116,7 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Format:"), self.format)
         form.addRow("", self.personal)
         form.addRow("", self.warning)
+        form.addRow(self.tr("Contents:"), self.contents)
         form.addRow(self.tr("Save to:"), target)
         self._build_footer(form)
 
@@ -135,7 +141,7 @@ class ExportDialog(QDialog):
         layout.addLayout(done)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        self.resize(720, 360)
+        self.resize(760, 480)
 
     # ---- state --------------------------------------------------------------------------
     def fmt(self) -> str:
@@ -170,6 +176,42 @@ class ExportDialog(QDialog):
             self.warning.setText(self.tr(
                 "cases.csv and cases.xlsx never contain the parties' personal data."))
             self.warning.setStyleSheet(WARN_STYLE)
+
+        travels, stays = self.what_travels(self.fmt(), checked)
+        self.contents.setText(self.tr("<b>Goes into the file:</b> {travels}<br>"
+                                      "<b>Stays in this ledger:</b> {stays}")
+                              .format(travels=html.escape(travels), stays=html.escape(stays)))
+
+    def what_travels(self, fmt: str, personal: bool) -> tuple[str, str]:
+        """(what goes into the file, what stays here), as the user should read it before
+        exporting (issue 8 item 7, issue 12 item 2; docs/exchange.md lists the files)."""
+        cases = self.tr("the cases (case number, committee, grid, source, dispute type, "
+                        "dates, status, agreement form, amount, people involved, summary — "
+                        "write no names into summaries)")
+        if fmt != "package":
+            return cases, self.tr(
+                "everything else: the parties and their personal data, investigation and "
+                "mediation records, agreements, follow-ups, performance and judicial "
+                "confirmation, the organisation and its people")
+        common = self.tr(
+            "{cases}; performance, judicial confirmation and the other statistical columns; "
+            "the units and committees; the names of their mediators and grid workers; "
+            "agreements without their contents (form, number, date signed, performance "
+            "deadline); follow-ups without their contents (date, agreement number, "
+            "performance, satisfaction)").format(cases=cases)
+        if personal:
+            return (self.tr("{common}; and the personal data: the parties (names, ID "
+                            "numbers, phones, addresses), investigation and mediation "
+                            "records, the full agreements and follow-ups, mediators' "
+                            "phones").format(common=common),
+                    self.tr("which mediators were assigned to each case; documents, "
+                            "settings and logs of this ledger"))
+        return common, self.tr(
+            "the parties (names, ID numbers, phones, addresses); investigation and mediation "
+            "records; the contents of agreements (facts, matters in dispute, "
+            "responsibilities, terms, manner and place of performance); who was visited, "
+            "who visited, remaining risks and notes of follow-ups; mediators' phones; which "
+            "mediators were assigned to each case")
 
     def _suggested_name(self) -> str:
         scope = self.scope.current_key() or "all"

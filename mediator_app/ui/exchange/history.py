@@ -63,7 +63,8 @@ class ImportHistoryDialog(QDialog):
         return "\n".join(lines)
 
     def _kind(self, kind: str) -> str:
-        return {"package": self.tr("Exchange package"), "cases.csv": "cases.csv"}.get(kind, kind)
+        return {"package": self.tr("Exchange package"), "cases.csv": "cases.csv",
+                "ledger": self.tr("Old ledger")}.get(kind, kind)
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("The import history could not be read: {error}").format(

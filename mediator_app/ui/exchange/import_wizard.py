@@ -8,15 +8,21 @@ All work runs on ``ctx.runner``; the import itself is all-or-nothing
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.files_page import FilesPage
-from mediator_app.ui.exchange.outcome import Outcome, is_cancelled
+from mediator_app.ui.exchange.ledger_pages import ColumnsPage, SheetPage, ValuesPage
+from mediator_app.ui.exchange.ledger_state import LedgerState, run_ledger
+from mediator_app.ui.exchange.outcome import Outcome, is_cancelled, run_import
 from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE, PreviewPage, RunPage
 
 PAGE_FILES, PAGE_PREVIEW, PAGE_APPLY = 0, 1, 2
+PAGE_SHEET, PAGE_COLUMNS, PAGE_VALUES = 3, 4, 5  # an old ledger (ledger_pages.py)
 
 
 class ApplyPage(RunPage):
@@ -33,6 +39,9 @@ class ApplyPage(RunPage):
 
     def initializePage(self) -> None:
         self.run_apply()
+
+    def nextId(self) -> int:
+        return -1  # the last page (the ledger pages have higher ids)
 
     def run_apply(self) -> None:
         paths = self._wizard().paths()
@@ -56,6 +65,7 @@ class ApplyPage(RunPage):
                                   new=outcome.total("new"), updated=outcome.total("updated"),
                                   unchanged=outcome.total("unchanged"),
                                   stale=outcome.total("stale")), OK_STYLE)
+            self._wizard().remember_mapping()
             self._wizard().imported.emit()
         self.completeChanged.emit()
 
@@ -103,10 +113,57 @@ class ImportWizard(QWizard):
         self.setPage(PAGE_FILES, self.files_page)
         self.setPage(PAGE_PREVIEW, self.preview_page)
         self.setPage(PAGE_APPLY, self.apply_page)
+        self.sheet_page = SheetPage(ctx, self)
+        self.columns_page = ColumnsPage(ctx, self)
+        self.values_page = ValuesPage(ctx, self)
+        self.setPage(PAGE_SHEET, self.sheet_page)
+        self.setPage(PAGE_COLUMNS, self.columns_page)
+        self.setPage(PAGE_VALUES, self.values_page)
+        self.ledger: LedgerState | None = None
+        self.mapping_store: Any = None  # a MappingStore; None: the user data folder's
         self.resize(1000, 680)
 
     def paths(self) -> list[str]:
         return self.files_page.paths()
+
+    def start_ledger(self) -> LedgerState:
+        """The state of the ledger pages for the listed ledger (kept when the same file
+        is shown again after Back)."""
+        from mediator_app.services.ledger_assist import default_store
+
+        path = self.files_page.ledger_path()
+        assert path is not None
+        if self.ledger is None or self.ledger.path != path:
+            store = self.mapping_store or default_store()
+            self.ledger = LedgerState(path, store)
+        return self.ledger
+
+    def ledger_mode(self) -> bool:
+        return self.files_page.ledger_path() is not None and self.ledger is not None
+
+    def import_job(self, dry_run: bool, package_password: str | None = None
+                   ) -> Callable[[Any, Any, Any], Outcome]:
+        """The job of the preview (dry run) and apply pages: the listed files, or the
+        old ledger through the mapping made on the ledger pages."""
+        if self.ledger_mode():
+            state = self.ledger
+            assert state is not None
+            return lambda db, progress, cancel: run_ledger(
+                db, state, dry_run=dry_run, progress=progress, cancel=cancel)
+        paths = self.paths()
+        return lambda db, progress, cancel: run_import(db, paths, dry_run=dry_run,
+                                                       progress=progress, cancel=cancel,
+                                                       package_password=package_password)
+
+    def remember_mapping(self) -> None:
+        """After a ledger was imported: keep its mapping for workbooks of this layout."""
+        if self.ledger_mode() and self.ledger is not None:
+            try:
+                self.ledger.store.remember(self.ledger.mapping, self.ledger.header())
+            except OSError as exc:
+                self.ctx.dialogs.error(self.tr("Import cases"), self.tr(
+                    "The mapping could not be saved for next time: {error}").format(
+                        error=exc.strerror or str(exc)))
 
     def add_files(self, paths: list[str]) -> int:
         return self.files_page.files.add_paths(paths)

@@ -24,7 +24,6 @@ from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.outcome import (
     Outcome,
     is_cancelled,
-    run_import,
     sentences,
     warning_text,
 )
@@ -133,16 +132,13 @@ class RunPage(QWizardPage):
         password = None
         from mediator_app.ui.trust import packages  # issue 9: sealed packages
 
-        if packages.any_sealed(paths):
+        if not self._wizard().ledger_mode() and packages.any_sealed(paths):
             password = packages.ask(self, self.ctx.lang, confirm=False)
         self.outcome = None
         self.view.show_outcome(None)
-        job = ProgressJob(
-            self.ctx, self, label,
-            lambda db, progress, cancel: run_import(db, paths, dry_run=dry_run,
-                                                    progress=progress, cancel=cancel,
-                                                    package_password=password),
-            title=title)
+        job = ProgressJob(self.ctx, self, label,
+                          self._wizard().import_job(dry_run, package_password=password),
+                          title=title)
         job.finished.connect(done)
         job.failed.connect(failed)
         self.job = job

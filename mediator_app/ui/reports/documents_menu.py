@@ -28,6 +28,7 @@ from mediator_app.domain.messages import message
 from mediator_app.reports.case_docs import KINDS
 from mediator_app.services import documents
 from mediator_app.storage import lookup_repo
+from mediator_app.storage.files import open_private_binary, viewing_folder
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.reports.file_names import safe_file_name
 from mediator_app.ui.reports.progress import run_with_progress
@@ -121,12 +122,15 @@ class DocumentsMenu(QMenu):
             if not path:
                 return
         else:
-            path = str(Path(tempfile.mkdtemp(prefix="mediator-doc-")) / name)
+            # the viewer needs a file: an owner-only one in the user's profile, wiped
+            # at the next start, never in the shared temp folder (issue 8 item 5)
+            path = str(Path(tempfile.mkdtemp(prefix="doc-", dir=viewing_folder())) / name)
         lang, user = self.ctx.lang, self.ctx.user
 
         def job(db: Any, _progress: Any, _cancel: Any) -> str:
             data = documents.render_case_document(db, rowid, kind, lang=lang, user=user)
-            Path(path).write_bytes(data)
+            with open_private_binary(path) as fh:
+                fh.write(data)
             return path
 
         owner = self.parentWidget() or self

@@ -134,8 +134,14 @@ class SubmissionPanel(QWidget):
                 if u.state == STATE_MISSING:
                     item.setForeground(MISSING_COLOR)
                 self.units.setItem(r, c, item)
-        self.units.resizeColumnsToContents()
+        self.refit()
         self.summary.setText(self.summary_text(units))
+
+    def refit(self) -> None:
+        """Every header and cell of the units table in full (also after a text-size
+        change)."""
+        self.units.resizeColumnsToContents()
+        self.units.resizeRowsToContents()
 
     def summary_text(self, units: list[UnitStatus]) -> str:
         """The unit's own state, then the counts of the units below it."""

@@ -8,10 +8,11 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -47,10 +48,12 @@ from mediator_app.ui.reports.pickers import PeriodPicker, ScopePicker
 from mediator_app.ui.reports.progress import run_with_progress
 from mediator_app.ui.reports.snapshot import report_from_dict
 from mediator_app.ui.reports.submission import BANNER_STYLE, SubmissionPanel, short_time
+from mediator_app.ui.reports.subsidy_panel import SubsidyPanel
 
 TAB_MAIN, TAB_TYPES, TAB_OTHER, TAB_MONTHS, TAB_SUBMIT = range(5)
 DEBOUNCE_MS = 300
 MIN_COLUMN_WIDTH = 64
+HEADLINE_SCALE = 1.3
 
 
 def _wrapping(label: QLabel) -> QLabel:
@@ -74,6 +77,7 @@ class ReportsWindow(QWidget):
         self.tables: list[TableData] = []
         self._generation = 0
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS, timeout=self.refresh)
+        self._refit_timer = QTimer(self, singleShot=True, interval=0, timeout=self.refit)
         self.setWindowTitle(self.tr("Statistics reports"))
         self.resize(1320, 820)
         self._build()
@@ -87,10 +91,7 @@ class ReportsWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_bar())
         self.headline = QLabel(self)
-        font = QFont(self.headline.font())
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setBold(True)
-        self.headline.setFont(font)
+        self._size_headline()
         self.headline.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.headline.setWordWrap(True)
         row = QHBoxLayout()  # the headline, and the output buttons on its right
@@ -120,6 +121,11 @@ class ReportsWindow(QWidget):
         self.submission.submitRequested.connect(self.submit)
         self.submission.showSubmittedChanged.connect(self.set_show_submitted)
         self.tabs.addTab(self.submission, self.tr("Review and submit"))
+        self.subsidy = SubsidyPanel(self.ctx, lambda: (self.period(), self.scope_picker.scope()),
+                                    self)
+        self.tabs.addTab(self.subsidy, self.tr("Case subsidies"))
+        for table in (*self.views, self.submission.units):
+            table.installEventFilter(self)
         layout.addWidget(self.tabs, 1)
         self.checks = _wrapping(QLabel(self))
         self.status = _wrapping(QLabel(self))  # e.g. "已保存 <a long path>"
@@ -185,6 +191,7 @@ class ReportsWindow(QWidget):
         if not scope:
             self.status.setText(self.tr("Choose a unit or a committee."))
             return
+        self.subsidy.invalidate()
         self._generation += 1
         generation, as_of = self._generation, self.as_of
 
@@ -269,6 +276,38 @@ class ReportsWindow(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
         view.resizeColumnToContents(1)
         view.resizeRowsToContents()
+
+    # ---- text size ------------------------------------------------------------------------
+    def _size_headline(self) -> None:
+        """The headline is HEADLINE_SCALE times the body text, bold, at every text size
+        (a font set on a widget no longer follows the application's)."""
+        font = QFont(QApplication.font())
+        font.setPointSizeF(font.pointSizeF() * HEADLINE_SCALE)
+        font.setBold(True)
+        self.headline.setFont(font)
+
+    def event(self, event: QEvent) -> bool:
+        built = hasattr(self, "submission")
+        if built and event.type() in (QEvent.Type.ApplicationFontChange,
+                                      QEvent.Type.FontChange):
+            self._size_headline()
+            self._refit_timer.start()
+        return super().event(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt
+        if event.type() == QEvent.Type.FontChange:
+            self._refit_timer.start()  # again once this table has its new font
+        return False
+
+    def refit(self) -> None:
+        """Columns and rows sized to their content again (after a text-size change: the
+        unit-name column and the row heights are sized once when the figures come in,
+        so a larger text would be cut off, e.g. "秦川区（本…" or a 化解率 without its
+        fraction)."""
+        for view in self.views:
+            if view.model() is not None:
+                self._fit(view)
+        self.submission.refit()
 
     def _show_mode(self) -> None:
         sub = self.bundle.submission.submitted if self.bundle else None

@@ -27,7 +27,8 @@ DEFAULT_IDLE_MINUTES = 15
 GATED = {"new_case": Action.EDIT_CASE, "settings": Action.SETTINGS,
          "organisation": Action.ORGANISATION, "code_tables": Action.CODE_TABLES,
          "import_cases": Action.IMPORT, "export_cases": Action.EXPORT,
-         "export_csv": Action.EXPORT, "export_xlsx": Action.EXPORT}
+         "export_csv": Action.EXPORT, "export_xlsx": Action.EXPORT,
+         "restore_backup": Action.RESTORE}
 
 
 def needs_login(db_path: str) -> bool:

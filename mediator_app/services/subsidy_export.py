@@ -1,0 +1,229 @@
+"""A claim (services.subsidy.Claim) as JSON, CSV, XLSX and PDF bytes.
+
+JSON (the contract of ``mediator-app subsidy``, docs/cli.md): amounts as ``amount_yuan``
+(a number with at most two decimals) and ``amount_fen`` (the exact integer); totals are
+the sums over the mediators; a case shared by several mediators appears under each with
+that mediator's share."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from mediator_app.domain import subsidy as s
+from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.subsidy_texts import t
+from mediator_app.reports import csv_out, json_out
+from mediator_app.reports.xlsx import xlsx_bytes
+from mediator_app.services.subsidy import Claim, reasons_text
+
+FORMATS = ("json", "csv", "pdf", "xlsx")
+
+
+def yuan(fen: int) -> float:
+    return fen / 100
+
+
+def yuan_text(fen: int) -> str:
+    return f"{fen // 100}.{fen % 100:02d}"
+
+
+def _rules_dict(claim: Claim) -> dict[str, Any]:
+    def one(rs: s.RuleSet) -> dict[str, Any]:
+        return {
+            "effective_from": rs.effective_from.isoformat(), "payee": rs.payee,
+            "performed_only": rs.performed_only, "require_complete": rs.require_complete,
+            "rates": [{"class": claim.class_labels.get(r.difficulty, r.difficulty),
+                       "class_code": r.difficulty, "agreement_form": r.agreement_form,
+                       "min_people": r.min_people, "min_amount_yuan": yuan(r.min_amount_fen),
+                       "amount_yuan": yuan(r.amount_fen), "amount_fen": r.amount_fen}
+                      for r in rs.rates]}
+
+    return {"applied": [one(rs) for rs in claim.result.rule_sets],
+            "versions": [rs.effective_from.isoformat() for rs in claim.rule_sets],
+            "file_complete_requires": {k: list(v) for k, v in claim.file_rules.items()}}
+
+
+def _case_dict(claim: Claim, line: s.PaidLine) -> dict[str, Any]:
+    case = line.case
+    return {"case_id": case.case_id, "case_no": case.case_no,
+            "class": claim.class_labels.get(case.difficulty, case.difficulty),
+            "amount_yuan": yuan(line.amount_fen), "amount_fen": line.amount_fen,
+            "case_amount_yuan": yuan(line.case_amount_fen), "share_of": line.share_of,
+            "closed_on": case.closed_on,
+            "agreement_form": case.agreement_form or "",
+            "committee_code": case.committee_code,
+            "rule_effective_from": line.rule_from.isoformat(),
+            "paid_claim": claim.paid_here.get(case.case_id),
+            "changed_since_claim": case.case_id in claim.changed}
+
+
+def _missing(refused: s.RefusedCase) -> list[str]:
+    for reason in refused.reasons:
+        items = reason.params.get("items", ())
+        if reason.code == "file_incomplete" and isinstance(items, tuple | list):
+            return [str(i) for i in items]
+    return []
+
+
+def claim_to_dict(claim: Claim, lang: str = "zh") -> dict[str, Any]:
+    result = claim.result
+    mediators = [{"name": m.mediator.name, "committee_code": m.mediator.committee_code,
+                  "committee_name": claim.committee_names.get(m.mediator.committee_code, ""),
+                  "eligible_cases": len(m.lines), "amount_yuan": yuan(m.amount_fen),
+                  "amount_fen": m.amount_fen,
+                  "cases": [_case_dict(claim, line) for line in m.lines]}
+                 for m in result.mediators]
+    said: dict[int, tuple[list[str], list[str], list[str]]] = {}  # shared reason tuples
+    refused = []
+    for r in result.refused:
+        texts = said.get(id(r.reasons))
+        if texts is None:
+            texts = said[id(r.reasons)] = (reasons_text(r, claim.class_labels, lang),
+                                           [x.code for x in r.reasons], _missing(r))
+        refused.append({
+            "case_id": r.case.case_id, "case_no": r.case.case_no,
+            "committee_code": r.case.committee_code, "closed_on": r.case.closed_on,
+            "class": claim.class_labels.get(r.case.difficulty, r.case.difficulty),
+            "reasons": texts[0], "reason_codes": texts[1], "missing_items": texts[2],
+            "paid_claim": claim.paid_here.get(r.case.case_id),
+            "changed_since_claim": r.case.case_id in claim.changed})
+    return {
+        "period": claim.period.text, "period_label": claim.period.label,
+        "period_start": claim.period.start.isoformat(),
+        "period_end": claim.period.end.isoformat(),
+        "scope": {"code": claim.scope.code, "name": claim.scope.name},
+        "rules": _rules_dict(claim),
+        "totals": {"eligible_cases": result.eligible_cases,
+                   "amount_yuan": yuan(result.amount_fen), "amount_fen": result.amount_fen,
+                   "refused_cases": len(result.refused)},
+        "mediators": mediators,
+        "refused": refused,
+        "paid_claims": [{"id": c.id, "version": c.version, "paid_at": c.paid_at,
+                         "paid_by": c.paid_by, "cases": c.cases,
+                         "amount_yuan": yuan(c.amount_fen)} for c in claim.claims],
+        "changed_since_claim": sorted(claim.changed),
+    }
+
+
+# ---- tables (CSV, XLSX, GUI) -------------------------------------------------------------
+
+
+def case_header(lang: str) -> list[str]:
+    return [t(k, lang) for k in ("col.committee_code", "col.committee", "col.mediator",
+                                 "col.case_no", "col.case_id", "col.closed_on", "col.class",
+                                 "col.form", "col.share", "col.amount")]
+
+
+def case_rows(claim: Claim) -> Iterator[list[Any]]:
+    for m in claim.result.mediators:
+        for line in m.lines:
+            case = line.case
+            yield [m.mediator.committee_code,
+                   claim.committee_names.get(m.mediator.committee_code, ""),
+                   m.mediator.name, case.case_no, case.case_id, case.closed_on,
+                   claim.class_labels.get(case.difficulty, case.difficulty),
+                   case.agreement_form or "", f"1/{line.share_of}",
+                   yuan_text(line.amount_fen)]
+
+
+def summary_header(lang: str) -> list[str]:
+    return [t(k, lang) for k in ("col.committee_code", "col.committee", "col.mediator",
+                                 "col.cases", "col.amount")]
+
+
+def summary_rows(claim: Claim, lang: str) -> Iterator[list[Any]]:
+    for m in claim.result.mediators:
+        yield [m.mediator.committee_code,
+               claim.committee_names.get(m.mediator.committee_code, ""), m.mediator.name,
+               len(m.lines), yuan_text(m.amount_fen)]
+    yield ["", t("row.total", lang), "", claim.result.eligible_cases,
+           yuan_text(claim.result.amount_fen)]
+
+
+def refused_header(lang: str) -> list[str]:
+    return [t(k, lang) for k in ("col.committee_code", "col.case_no", "col.case_id",
+                                 "col.closed_on", "col.class", "col.reasons")]
+
+
+def refused_rows(claim: Claim, lang: str) -> Iterator[list[Any]]:
+    sep = "; " if lang == "en" else "；"
+    for r in claim.result.refused:
+        yield [r.case.committee_code, r.case.case_no, r.case.case_id,
+               r.case.closed_on,
+               claim.class_labels.get(r.case.difficulty, r.case.difficulty),
+               sep.join(reasons_text(r, claim.class_labels, lang))]
+
+
+def csv_bytes(claim: Claim, lang: str = "zh") -> bytes:
+    """One row per mediator and case (the paid cases), as in the claim sheets."""
+    return csv_out.csv_bytes(case_header(lang), case_rows(claim))
+
+
+def workbook_bytes(claim: Claim, lang: str = "zh") -> bytes:
+    return xlsx_bytes([
+        (t("sheet.summary", lang), summary_header(lang), summary_rows(claim, lang)),
+        (t("sheet.cases", lang), case_header(lang), case_rows(claim)),
+        (t("sheet.refused", lang), refused_header(lang), refused_rows(claim, lang)),
+    ])
+
+
+def export_claim(claim: Claim, fmt: str, lang: str = "zh") -> bytes:
+    fmt = fmt.lower()
+    if fmt == "json":  # compact: json's C encoder (indent would use the Python one)
+        return (json.dumps(claim_to_dict(claim, lang), ensure_ascii=False,
+                           separators=(",", ":")) + "\n").encode("utf-8")
+    if fmt == "csv":
+        return csv_bytes(claim, lang)
+    if fmt == "xlsx":
+        return workbook_bytes(claim, lang)
+    if fmt == "pdf":
+        from mediator_app.services.subsidy_sheets import claim_pdf
+
+        return claim_pdf(claim, lang)
+    raise DomainError(Problem("format", "enum.invalid",
+                              {"value": fmt, "allowed": ", ".join(FORMATS)}))
+
+
+# ---- the incomplete files, and writing a file --------------------------------------------
+
+
+def incomplete_files_bytes(db: Any, *, period: str, scope: str, fmt: str = "csv",
+                           lang: str = "zh") -> bytes:
+    """The closed cases whose file lacks a required item (per committee, with the
+    mediators and the missing items) as CSV or JSON."""
+    from mediator_app.services.subsidy import incomplete_files
+
+    files = incomplete_files(db, period=period, scope=scope)
+    if fmt == "json":
+        return json_out.json_bytes({"period": period, "scope": scope, "files": [
+            {"case_id": f.case_id, "case_no": f.case_no, "committee_code": f.committee_code,
+             "committee_name": f.committee_name, "status": f.status, "closed_on": f.closed_on,
+             "mediators": f.mediators, "missing_items": list(f.missing)} for f in files]})
+    if fmt != "csv":
+        raise DomainError(Problem("format", "enum.invalid",
+                                  {"value": fmt, "allowed": "json, csv"}))
+    sep = ", " if lang == "en" else "、"
+    header = [t(k, lang) for k in ("col.committee_code", "col.committee", "col.mediators",
+                                   "col.case_no", "col.status", "col.closed_on",
+                                   "col.missing")]
+    return csv_out.csv_bytes(header, ([f.committee_code, f.committee_name, f.mediators,
+                                       f.case_no, f.status, f.closed_on,
+                                       sep.join(s.item_label(i, lang) for i in f.missing)]
+                                      for f in files))
+
+
+def write_file(path: str, data: bytes) -> int:
+    """Write ``data`` next to ``path`` and rename it into place (nothing half-written)."""
+    import os
+
+    part = f"{path}.part"
+    try:
+        with open(part, "wb") as fh:
+            fh.write(data)
+        os.replace(part, path)
+    finally:
+        if os.path.exists(part):
+            os.remove(part)
+    return len(data)

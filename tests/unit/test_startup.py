@@ -1,0 +1,85 @@
+"""Quick start of the command line (issue 13): the entry point and `--help` do not load
+reportlab, Qt or sqlite-utils; those come with the commands that need them.
+
+Each check runs in a fresh interpreter (the test process has imported everything
+already) and looks at ``sys.modules``: deterministic, not a timing test."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+HEAVY = ("reportlab", "PySide6", "sqlite_utils", "click", "dateutil", "PIL")
+
+
+def _modules_after(code: str) -> set[str]:
+    probe = code + "\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", probe], cwd=ROOT, capture_output=True,
+                         text=True, check=True, timeout=120).stdout
+    return set(json.loads(out.strip().splitlines()[-1]))
+
+
+def _heavy(modules: set[str]) -> list[str]:
+    return sorted(m for m in modules if m.split(".")[0] in HEAVY)
+
+
+def test_importing_the_entry_point_loads_nothing_heavy() -> None:
+    assert _heavy(_modules_after("import mediator_app.cli.main")) == []
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["cases", "--help"], ["document", "--help"],
+                                  ["report", "--help"]])
+def test_help_loads_nothing_heavy(argv: list[str]) -> None:
+    code = ("import contextlib, io\nfrom mediator_app.cli.main import main\n"
+            f"with contextlib.redirect_stdout(io.StringIO()):\n    main({argv!r})")
+    assert _heavy(_modules_after(code)) == []
+
+
+def test_check_loads_neither_reportlab_nor_qt(tmp_path: Path) -> None:
+    db = tmp_path / "ledger.db"
+    code = ("import contextlib, io\nfrom mediator_app.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    main(['--db', {str(db)!r}, 'org', 'import', '--help'])\n"
+            "from mediator_app.storage.db import open_database\n"
+            f"open_database({str(db)!r}).close()\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert main(['--db', {str(db)!r}, 'check']) == 0\n")
+    loaded = _modules_after(code)
+    assert "sqlite_utils" in loaded  # the probe did open the ledger
+    assert not [m for m in loaded if m.split(".")[0] in ("reportlab", "PySide6")]
+
+
+def test_cli_env_name_matches_storage() -> None:
+    from mediator_app.cli.common import ENV_DB as CLI_ENV
+    from mediator_app.storage.db import ENV_DB
+
+    assert CLI_ENV == ENV_DB
+
+
+def test_storage_errors_are_the_same_classes() -> None:
+    from mediator_app.storage import db, errors
+
+    assert db.StorageError is errors.StorageError
+    assert db.DatabaseTooNew is errors.DatabaseTooNew
+
+
+def test_a_json_report_loads_neither_reportlab_nor_qt(tmp_path: Path) -> None:
+    from mediator_app.services.demo import build_demo
+    from mediator_app.storage.db import open_database
+
+    db = tmp_path / "ledger.db"
+    handle = open_database(db)
+    build_demo(handle.db, cases=50, seed=1)
+    handle.close()
+    code = ("import contextlib, io\nfrom mediator_app.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert main(['--db', {str(db)!r}, 'report', '--period', '2025', "
+            "'--scope', '610114', '--format', 'json']) == 0\n")
+    loaded = _modules_after(code)
+    assert "mediator_app.services.statistics_sheet" in loaded  # the report was made
+    assert not [m for m in loaded if m.split(".")[0] in ("reportlab", "PySide6")]
