@@ -3753,149 +3753,149 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
             <translation>未予补助</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="163" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="164" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="168" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="169" />
             <source>Computing the claim…</source>
             <translation>正在计算补助申报…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="177" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="182" />
             <source>Case subsidies</source>
             <translation>以案定补</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="185" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="190" />
             <source>{scope}, {period}: {cases} cases paid, {amount} yuan, to {mediators} mediators; {refused} successful cases not paid.</source>
             <translation>{scope}，{period}：补助案件{cases}件，金额{amount}元，调解员{mediators}人；未予补助的调解成功案件{refused}件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="197" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="202" />
             <source>Paid: version {v} on {at} by {by}, {cases} cases, {amount} yuan.</source>
             <translation>已发放：第{v}次，{at}，{by}，{cases}件，{amount}元。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="201" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="206" />
             <source>{n} paid cases changed since the claim (marked ⚠).</source>
             <translation>有{n}件已补助案件在申报后被修改（标 ⚠）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="208" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="261" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="213" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="266" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="208" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="238" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="213" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="243" />
             <source>Mediator</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="209" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="214" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="209" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="240" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="214" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="245" />
             <source>Subsidy (yuan)</source>
             <translation>补助金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="217" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="222" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="238" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="261" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="243" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="266" />
             <source>Case no.</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="238" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="262" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="243" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="267" />
             <source>Closed on</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="262" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="244" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="267" />
             <source>Difficulty</source>
             <translation>难易程度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="244" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="244" />
             <source>Share</source>
             <translation>份额</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="263" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="268" />
             <source>Reasons</source>
             <translation>未予补助原因</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="278" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="283" />
             <source>Not paid ({n})</source>
             <translation>未予补助（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="281" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="286" />
             <source>Showing the first {shown} of {total} cases; the claim files hold them all.</source>
             <translation>只列出 {total} 件中的前 {shown} 件；申报表和导出文件包含全部案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="302" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="307" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="302" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="307" />
             <source>Excel files (*.xlsx)</source>
             <translation>Excel 文件 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="303" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="315" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="308" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="320" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="304" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="309" />
             <source>Save the claim</source>
             <translation>保存补助申报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="313" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="318" />
             <source>Save the incomplete files</source>
             <translation>保存卷宗不完整清单</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="324" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="331" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="358" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="329" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="336" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="363" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="336" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="341" />
             <source>Saved: {path}</source>
             <translation>已保存：{path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="347" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="352" />
             <source>Mark the claim of {scope} for {period} as paid: {n} cases, {amount} yuan?
 The claim is frozen, and these cases will not be paid again by any claim.</source>
             <translation>把{scope}{period}的补助申报标记为已发放：{n}件，{amount}元？
 申报将被冻结，这些案件以后不会再被任何申报补助。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="351" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="356" />
             <source>Mark as paid</source>
             <translation>标记为已发放</translation>
         </message>
@@ -3904,7 +3904,7 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
         <name>SubsidyRulesDialog</name>
         <message>
             <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="69" />
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="217" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="224" />
             <source>Case subsidy rules</source>
             <translation>以案定补规则</translation>
         </message>
@@ -3920,67 +3920,72 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
         </message>
         <message>
             <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="76" />
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="173" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="180" />
             <source>Default difficulty</source>
             <translation>默认难易程度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="92" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="88" />
+            <source>Not allowed for your role</source>
+            <translation>您的角色无权使用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="99" />
             <source>Rule sets in force from:</source>
             <translation>已有规则的生效日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="98" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="105" />
             <source>New rates take effect on:</source>
             <translation>新标准生效日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="100" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="107" />
             <source>The principal mediator</source>
             <translation>主办调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="101" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="108" />
             <source>Split equally among the mediators</source>
             <translation>承办调解员平分</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="103" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="110" />
             <source>Who is paid:</source>
             <translation>补助对象：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="104" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="111" />
             <source>Only cases with a complete file</source>
             <translation>只补助卷宗完整的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="106" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="113" />
             <source>Only cases whose agreement was performed</source>
             <translation>只补助协议已履行的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="113" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="120" />
             <source>Any agreement (yuan)</source>
             <translation>不分协议形式（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="114" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="121" />
             <source>Written (yuan)</source>
             <translation>书面协议（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="114" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="121" />
             <source>Oral (yuan)</source>
             <translation>口头协议（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="171" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="178" />
             <source>(other types)</source>
             <translation>（其他类型）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="211" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="218" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>

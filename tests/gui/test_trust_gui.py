@@ -323,3 +323,32 @@ def test_package_password_dialog_checks_and_sealed_files_are_recognised(qtbot, t
     assert not sealed.unseal(tmp_path / "s.zip", "wrong-password", out)
     assert sealed.unseal(tmp_path / "s.zip", "package-pw-1", out)
     assert out.read_bytes() == plain.read_bytes()
+
+
+def test_subsidy_buttons_follow_the_role(ledger, qtbot, qapp):
+    """以案定补 after the merge: a 查看 user may not mark a claim paid, a 管理员 may not
+    save the rules (the services refuse too; tests/unit/test_trust_merge.py)."""
+    from mediator_app.domain.periods import parse_period
+    from mediator_app.ui.reports.subsidy_panel import SubsidyPanel
+    from mediator_app.ui.reports.subsidy_rules import SubsidyRulesDialog
+
+    def buttons(user: str, password: str) -> tuple[bool, bool]:
+        ctx, s = _ctx(ledger, user, password, qapp)
+        try:
+            panel = SubsidyPanel(ctx, lambda: (parse_period("2024"), UNITS[1].code))
+            qtbot.addWidget(panel)
+            panel._enable(True)
+            dialog = SubsidyRulesDialog(ctx, panel)
+            qtbot.addWidget(dialog)
+            from PySide6.QtWidgets import QDialogButtonBox
+
+            save = dialog.findChild(QDialogButtonBox).button(
+                QDialogButtonBox.StandardButton.Save)
+            return panel.buttons["paid"].isEnabled(), save.isEnabled()
+        finally:
+            s.close()
+            crypto._registry.clear()
+
+    assert buttons("小查", "viewer-pw-1") == (False, False)
+    assert buttons("街管", "street-pw-1") == (True, False)
+    assert buttons(ADMIN, PW) == (True, True)

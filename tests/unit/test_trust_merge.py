@@ -228,3 +228,24 @@ def test_overview_and_list_counts_cover_only_a_scoped_users_cases(ledger):  # no
         assert cq.view_counts(viewer.db, cq.CaseFilter()).total == street_list
     finally:
         viewer.close()
+
+
+def test_restore_of_an_encrypted_ledger_in_use_is_refused(ledger, tmp_path):  # noqa: F811
+    """The exclusive lock (issue 8) is taken on the SQLCipher connection too: while
+    another connection has the ledger open, restore says so and changes nothing."""
+    from mediator_app.services import backup as backup_service
+    from mediator_app.storage.errors import StorageError
+
+    s_ = _session(ledger, ADMIN)
+    key = crypto.key_of(s_.db.conn)
+    copy = tmp_path / "copy.db"
+    try:
+        backup_service.backup(s_.db, copy, str(ledger))
+        crypto.register_key(copy, key or b"")
+        with pytest.raises(StorageError) as refused:
+            backup_service.restore(ledger, copy)
+        assert refused.value.code == "db.in_use"
+    finally:
+        s_.close()
+    assert not [p for p in tmp_path.iterdir() if ".before-restore-" in p.name]
+    assert backup_service.restore(ledger, copy)  # once closed: restored, old copy kept
