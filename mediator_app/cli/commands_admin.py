@@ -20,7 +20,8 @@ from mediator_app.cli.common import (
     stderr_progress,
 )
 from mediator_app.cli.help_texts import helper
-from mediator_app.cli.texts import LEVELS_EN, TEXTS, err, is_en, text
+from mediator_app.cli.texts import LEVELS_EN, TEXTS, check_problems, err, is_en, text
+from mediator_app.services import faults
 from mediator_app.storage.errors import StorageError
 
 # Services and storage are imported by the handlers that use them, so that `--help` and
@@ -97,7 +98,8 @@ def _demo_module(lang: str) -> Any:
 def _demo_refused(exc: Exception, lang: str, path: Path) -> int:
     code = str(getattr(exc, "code", ""))
     params = {**getattr(exc, "params", {}), "path": path}
-    err(text(code, lang, **params) if code in TEXTS else str(exc), lang)
+    err(text(code, lang, **params) if code in TEXTS else faults.describe(exc, lang, "demo"),
+        lang)
     return EXIT_INPUT
 
 
@@ -255,10 +257,11 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     progress = stderr_progress("…") if sys.stderr.isatty() else None
     try:
         with opened(ctx.db_path, create=False) as db:
-            health = backup_service.check(db, full=getattr(args, "full", False),
+            health = backup_service.check(db, str(ctx.db_path),
+                                          full=getattr(args, "full", False),
                                           progress=progress)
-    except DatabaseDamaged:
-        return _check_damaged(ctx)
+    except DatabaseDamaged as exc:  # found on opening, or by the checks themselves
+        return _check_damaged(ctx, exc.backup)
     print(text("check.counts", ctx.lang, **health.counts))
     if health.units_by_level:
         print(text("check.levels", ctx.lang, levels=_levels(health.units_by_level, ctx.lang)))
@@ -266,12 +269,12 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
         print(text("check.ok", ctx.lang))
         return EXIT_OK
     err(text("check.bad", ctx.lang), ctx.lang)
-    for problem in health.problems:
+    for problem in check_problems(health.problems, ctx.lang):
         print(f"  - {problem}", file=sys.stderr)
     return EXIT_INPUT
 
 
-def _check_damaged(ctx: Context) -> int:
+def _check_damaged(ctx: Context, backup: str = "") -> int:
     from mediator_app.services import backup as backup_service
     from mediator_app.storage.db import open_database
 
@@ -281,10 +284,11 @@ def _check_damaged(ctx: Context) -> int:
     finally:
         handle.close()
     err(text("check.bad", ctx.lang), ctx.lang)
-    for problem in problems:
+    for problem in check_problems(problems, ctx.lang):
         print(f"  - {problem}", file=sys.stderr)
-    if handle.last_backup:
-        err(text("check.damaged_backup", ctx.lang, backup=handle.last_backup), ctx.lang)
+    last = handle.last_backup or backup
+    if last:
+        err(text("check.damaged_backup", ctx.lang, backup=last), ctx.lang)
     return EXIT_INPUT
 
 

@@ -4,12 +4,18 @@ Exit codes: 0 success; 1 bad input (import problems, unknown scope, bad period, 
 check); 2 usage (argparse, pdf without --out); 3 database file problems (missing,
 unreadable, written by a newer program); 4 login failed (wrong or missing user, password
 or recovery key; locked or disabled account); 5 refused by the user's role or scope;
-130 interrupted.
+70 an unexpected failure (the message names the log file with the details); 130
+interrupted; 141 the output pipe was closed (``check | head -2``: a quiet exit, as for
+SIGPIPE).
+
+No traceback and no exception text in English reaches the user: every exception ends
+here as a sentence (``services.faults``), the unforeseen ones logged.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Sequence
@@ -31,15 +37,19 @@ from mediator_app.cli.common import (
 )
 from mediator_app.cli.help_texts import argparse_language, helper, lang_of
 from mediator_app.cli.login import configure as configure_login
-from mediator_app.cli.texts import domain_error, err, sqlite_detail, storage_error, text
+from mediator_app.cli.texts import domain_error, err, storage_error, text
 from mediator_app.domain.access import AccessDenied
 from mediator_app.domain.account_messages import AccountError, LoginFailed
 from mediator_app.domain.errors import DomainError
+from mediator_app.services import faults
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.storage.crypto import AllErrors as SqliteErrors
 from mediator_app.storage.crypto import KeyFileError
 from mediator_app.storage.errors import StorageError
 from mediator_app.storage.files import restrict_umask
+
+EXIT_FAULT = 70  # EX_SOFTWARE; 4 and 5 are the login and permission refusals (issue 9)
+EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell reports for ``yes | head -1``
 
 Handler = Callable[[argparse.Namespace, Context], int]
 
@@ -85,6 +95,30 @@ def _run(args: argparse.Namespace, ctx: Context) -> int:
     return handler(args, ctx)
 
 
+def _action(args: argparse.Namespace) -> str:
+    """What the user asked for, in the words of ``fault_messages.ACTIONS``."""
+    command = str(getattr(args, "command", "") or "")
+    sub = str(getattr(args, "cases_command", "") or getattr(args, "action", "") or "")
+    if command in {"backup", "restore", "check", "demo", "report", "document"}:
+        return command
+    if "import" in (command, sub) or command == "org":
+        return "import"
+    if "export" in (command, sub) or command == "dhis2":
+        return "export"
+    return "task"
+
+
+def _pipe_closed() -> int:
+    """The reader went away (``| head``): stop quietly. stdout is pointed at devnull so
+    that the interpreter's final flush does not complain either."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # stdout replaced (tests) or closed
+        pass
+    return EXIT_PIPE
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     restrict_umask()  # every file the program creates is owner-only (storage/files.py)
     argv = list(argv) if argv is not None else sys.argv[1:]
@@ -94,10 +128,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = build_parser(lang).parse_args(argv)
     except SystemExit as exc:  # --help (0) or a usage error (2)
         return exc.code if isinstance(exc.code, int) else EXIT_USAGE
+    except BrokenPipeError:  # mediator-app --help | head -1
+        return _pipe_closed()
     ctx = Context(db_arg=getattr(args, "db", None), lang=getattr(args, "lang", None) or "zh")
     configure_login(getattr(args, "user", None), ctx.lang)
     try:
-        return _run(args, ctx)
+        return _flushed(_run(args, ctx))
+    except BrokenPipeError:
+        return _pipe_closed()
     except CsvImportError as exc:
         for line in exc.lines(ctx.lang):
             err(line, ctx.lang)
@@ -121,13 +159,24 @@ def main(argv: Sequence[str] | None = None) -> int:
         err(AccountError(exc.code, path=exc.path, detail=exc.detail).text(ctx.lang), ctx.lang)
         return EXIT_STORAGE
     except (sqlite3.Error, *SqliteErrors) as exc:  # e.g. locked, or --db is a folder
-        err(text("db.failed", ctx.lang, detail=sqlite_detail(str(exc), ctx.lang)), ctx.lang)
+        err(text("db.failed", ctx.lang, detail=faults.detail_sentence(
+            faults.detail_of(exc, _action(args)), ctx.lang)), ctx.lang)
         return EXIT_STORAGE
     except KeyboardInterrupt:
         err(text("interrupted", ctx.lang), ctx.lang)
         return 130
-    finally:
-        sys.stdout.flush()
+    except RecursionError as exc:  # before Exception: never a traceback, never English
+        err(faults.describe(exc, ctx.lang, _action(args)), ctx.lang)
+        return EXIT_INPUT
+    except Exception as exc:  # noqa: BLE001 - the last line: a sentence and the log
+        err(faults.describe(exc, ctx.lang, _action(args)), ctx.lang)
+        return EXIT_FAULT
+
+
+def _flushed(code: int) -> int:
+    """Flush inside the ``try``: a closed pipe shows up here, not at interpreter exit."""
+    sys.stdout.flush()
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

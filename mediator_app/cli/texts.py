@@ -3,11 +3,13 @@ way problems are printed. Problems go through ``domain.messages.message``."""
 
 from __future__ import annotations
 
+import re
 import sys
 from typing import Any
 
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
+from mediator_app.services import faults
 
 TEXTS: dict[str, tuple[str, str]] = {
     "error": ("错误：", "error: "),
@@ -149,6 +151,23 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "org units {org_units}, committees {committees}, people {people}, "
                      "cases {cases} (plus {cases_deleted} deleted), parties {parties}, "
                      "audit entries {audit_log}"),
+    "check.structure": ("数据库文件内部结构已损坏：SQLite 完整性检查发现 {count} 处问题，已写入日志文件"
+                        "“{log}”。请用备份恢复（restore）。",
+                        "The database file's internal structure is damaged: SQLite's integrity "
+                        "check found {count} problem(s), written to the log file “{log}”. "
+                        "Restore it from a backup."),
+    "check.foreign_key": ("表 {table} 第 {rowid} 行引用了 {parent} 中不存在的记录。",
+                          "Row {rowid} of table {table} refers to a missing record of {parent}."),
+    "check.pending": ("数据库结构尚未升级到本程序的版本（{names}）。",
+                      "The database has not been upgraded to this program's version ({names})."),
+    "check.location": ("有 {count} 件案件的所在单位（org_code）与其网格或调委会不符。",
+                       "{count} cases have a location (org_code) that does not match their "
+                       "grid or committee."),
+    "check.counts_differ": ("月度计数（case_counts）与案件不一致，共 {rows} 行（详见日志文件“{log}”）；"
+                            "可用 restore 恢复备份，或联系技术支持重建计数。",
+                            "The monthly counts (case_counts) differ from the cases in {rows} "
+                            "rows (listed in the log file “{log}”); restore a backup, or ask "
+                            "your support to rebuild the counts."),
     "check.levels": ("各层级组织机构：{levels}", "org units by level: {levels}"),
     "interrupted": ("已中断。", "Interrupted."),
 }
@@ -198,12 +217,13 @@ def domain_error(exc: DomainError, lang: str) -> None:
 
 
 def sqlite_detail(detail: str, lang: str) -> str:
-    """A plain sentence for SQLite's own (English) error message; others unchanged."""
+    """A plain sentence for SQLite's own (English) error message; integrity-check lines
+    and any text not known are written to the log file, which the sentence names."""
     key = str(detail).strip().rstrip(".").lower()
     for sqlite_text, (zh, en) in SQLITE_ERRORS.items():
         if key.startswith(sqlite_text):
             return en if is_en(lang) else zh
-    return str(detail)
+    return faults.detail_sentence(detail, lang, "storage")
 
 
 def storage_error(code: str, params: dict[str, Any], lang: str) -> str:
@@ -212,3 +232,34 @@ def storage_error(code: str, params: dict[str, Any], lang: str) -> str:
     if code in TEXTS:
         return text(code, lang, **params)
     return text("storage", lang, code=code, params=params)
+
+
+_FOREIGN_KEY = re.compile(r"foreign key: table (\S+) rowid (\S+) -> (\S+)")
+_PENDING = re.compile(r"pending migrations: (.*)")
+_LOCATION = re.compile(r"cases with a wrong location \(org_code\): (\d+)")
+_COUNTS = re.compile(r"monthly counts \(case_counts\) differ from the cases in (\d+) rows.*")
+
+
+def check_problems(problems: list[str], lang: str) -> list[str]:
+    """``check``'s findings in the user's language: the program's own findings as
+    sentences; SQLite's integrity-check lines summed up in one sentence and written to
+    the log file (never printed in English)."""
+    out: list[str] = []
+    sqlite_lines: list[str] = []
+    for problem in problems:
+        if m := _FOREIGN_KEY.fullmatch(problem):
+            out.append(text("check.foreign_key", lang, table=m[1], rowid=m[2], parent=m[3]))
+        elif m := _PENDING.fullmatch(problem):
+            out.append(text("check.pending", lang, names=m[1]))
+        elif m := _LOCATION.fullmatch(problem):
+            out.append(text("check.location", lang, count=m[1]))
+        elif m := _COUNTS.fullmatch(problem):
+            log = faults.log_lines("check", "case_counts", [problem])
+            out.append(text("check.counts_differ", lang, rows=m[1], log=log or "?"))
+        else:
+            sqlite_lines.append(problem)
+    if sqlite_lines:
+        log = faults.log_lines("check", "integrity_check", sqlite_lines)
+        out.insert(0, text("check.structure", lang, count=len(sqlite_lines),
+                           log=log or "?"))
+    return out

@@ -19,6 +19,7 @@ from typing import Any
 
 from mediator_app.domain import package_messages
 from mediator_app.domain.errors import Problem
+from mediator_app.domain.fault_messages import detail_text
 from mediator_app.domain.field_labels import _lang
 from mediator_app.domain.field_labels import field_label as field_label  # re-exported
 from mediator_app.domain.ledger_messages import LEDGER_CODES, LEDGER_EN, LEDGER_ZH
@@ -43,6 +44,7 @@ KNOWN_CODES: dict[str, tuple[str, ...]] = {
     "int.range": ("value", "min", "max"),
     "decimal.invalid": ("value",),
     "decimal.precision": ("value",),
+    "amount.too_large": ("value", "max"),
     "bool.invalid": ("value",),
     "datetime.invalid": ("value",),
     "uuid.invalid": ("value",),
@@ -155,6 +157,7 @@ _ZH: dict[str, Templates] = {
     "district_code.invalid": ("行政区划代码“{value}”应为 6 位数字，如 610114。",),
     "decimal.invalid": ("“{value}”不是有效的数字，应如 1234.56。",),
     "decimal.precision": ("金额“{value}”最多保留两位小数（分）。",),
+    "amount.too_large": ("金额“{value}”超出上限：涉及金额最多 {max} 元。",),
     "bool.invalid": ("“{value}”不是有效的是/否值，请填 是 或 否（也可填 1 或 0）。",),
     "datetime.invalid": ("时间“{value}”无效，应为 年-月-日 时:分:秒，如 2023-05-01 08:30:00。",),
     "uuid.invalid": ("“{value}”不是有效的案件标识（UUID）。",),
@@ -251,7 +254,7 @@ _ZH: dict[str, Templates] = {
     "csv.field_count": (
         "这一行有 {actual} 列，表头有 {expected} 列，列数不一致（可能有未加引号的逗号）。",
     ),
-    "csv.malformed": ("这一行的 CSV 格式有误（{detail}），请检查引号。",),
+    "csv.malformed": ("这一行无法按 CSV 格式读取：{detail}。",),
     "csv.unreadable": ("无法读取文件：{detail}。",),
     "csv.duplicate_column": ("表头中这些列出现了不止一次：{columns}。",),
     "csv.unknown_kind": (
@@ -359,6 +362,7 @@ _EN: dict[str, Templates] = {
     "district_code.invalid": ("District code “{value}” is not 6 digits, e.g. 610114.",),
     "decimal.invalid": ("“{value}” is not a valid number, e.g. 1234.56.",),
     "decimal.precision": ("Amount “{value}” has more than two decimals.",),
+    "amount.too_large": ("Amount “{value}” is too large: at most {max} yuan.",),
     "bool.invalid": ("“{value}” is not a yes/no value; use 是 or 否 (or 1 or 0).",),
     "datetime.invalid": (
         (
@@ -483,7 +487,7 @@ _EN: dict[str, Templates] = {
         "choose. Add or reactivate another entry first.",
     ),
     "csv.field_count": ("This row has {actual} fields but the header has {expected}.",),
-    "csv.malformed": ("The CSV is malformed here ({detail}); check the quotes.",),
+    "csv.malformed": ("This row cannot be read as CSV: {detail}.",),
     "csv.unreadable": ("The file cannot be read: {detail}.",),
     "csv.duplicate_column": (
         "These columns appear more than once in the header: {columns}.",
@@ -672,6 +676,8 @@ def _table_word(table: str, lang: str) -> str:
 
 def _values(problem: Problem, lang: str) -> dict[str, str]:
     values = {key: _format_value(value, lang) for key, value in problem.params.items()}
+    if "detail" in problem.params:  # an exception's text: never shown in English as it is
+        values["detail"] = detail_text(problem.params["detail"], lang)
     if "table" in values:
         values["table"] = _table_word(values["table"], lang)
     if "columns" in problem.params:

@@ -37,6 +37,11 @@ _STATUS_FIELDS: dict[CaseStatus, tuple[tuple[str, ...], tuple[str, ...]]] = {
 _REASON_REQUIRED = (CaseStatus.TERMINATED, CaseStatus.REJECTED)
 _DATE_FIELDS = ("received_on", "accepted_on", "closed_on", "judicial_confirmed_on")
 _REQUIRED_CODES = ("committee_code", "dispute_type", "source")
+# Upper bounds: far beyond any real case, and small enough that a sum over millions of
+# cases stays inside SQLite's 64-bit integers (docs/cli.md, "cases.csv").
+MAX_AMOUNT_YUAN = 10_000_000_000  # 100 亿元
+MAX_AMOUNT_FEN = MAX_AMOUNT_YUAN * 100
+MAX_PERSONS = 10_000_000  # people involved, persons of a prevention result
 _NON_NEGATIVE = (
     "amount_fen",
     "people_involved",
@@ -138,11 +143,22 @@ def _judicial_problems(case: Case) -> list[Problem]:
 
 
 def _amount_problems(case: Case) -> list[Problem]:
-    return [
+    problems = [
         Problem(name, "negative", {"value": getattr(case, name)})
         for name in _NON_NEGATIVE
         if getattr(case, name) < 0
     ]
+    if case.amount_fen > MAX_AMOUNT_FEN:
+        problems.append(Problem("amount_yuan", "amount.too_large",
+                                {"value": f"{case.amount_fen / 100:.2f}",
+                                 "max": MAX_AMOUNT_YUAN}))
+    problems += [
+        Problem(name, "int.range", {"value": getattr(case, name), "min": 0,
+                                    "max": MAX_PERSONS})
+        for name in _NON_NEGATIVE[1:]
+        if getattr(case, name) > MAX_PERSONS
+    ]
+    return problems
 
 
 def _required_code_problems(case: Case) -> list[Problem]:

@@ -13,10 +13,12 @@ from mediator_app.domain.enums import OrgLevel
 from mediator_app.services import permissions
 from mediator_app.storage import crypto
 from mediator_app.storage.db import (
+    DatabaseDamaged,
     StorageError,
     backup_file,
     check_file,
     integrity_check,
+    last_verified_backup,
     open_database,
     record_backup,
 )
@@ -42,19 +44,34 @@ class Health:
         return not self.problems
 
 
-def check(db: Database, *, full: bool = False,
+def check(db: Database, path: str = "", *, full: bool = False,
           progress: Callable[[int, int], None] | None = None) -> Health:
     """SQLite's quick check (``full``: its integrity check and the monthly counts against
     the cases), foreign keys, pending migrations, case locations; counts. ``progress``
-    is called with (steps done, steps) after each step."""
+    is called with (steps done, steps) after each step.
+
+    Damage that SQLite's own check (the first step) reports, or that stops the checks
+    themselves (``database disk image is malformed``: in a
+    big ledger the bounded opening health check may not have reached it) raises
+    ``DatabaseDamaged`` for ``path``, naming its last verified backup, so the caller can
+    look at the file read-only instead of failing with a bare database error."""
     repo = ExchangeRepository(db)
     steps = [*check_steps(db, full=full), repo.orphan_problems]
     problems: list[str] = []
-    for done, step in enumerate(steps, 1):
-        problems += step()
-        if progress is not None:
-            progress(done, len(steps))
-    return Health(problems, repo.table_counts(), _by_rank(repo.units_by_level()))
+    try:
+        for done, step in enumerate(steps, 1):
+            found = step()
+            if found and done == 1 and path:  # SQLite's own check: the file is damaged
+                raise DatabaseDamaged(path, found, last_verified_backup(path))
+            problems += found
+            if progress is not None:
+                progress(done, len(steps))
+        return Health(problems, repo.table_counts(), _by_rank(repo.units_by_level()))
+    except crypto.DatabaseErrors as exc:  # either driver (an encrypted ledger: sqlcipher3)
+        if isinstance(exc, crypto.OperationalErrors):  # busy, interrupted: not damage
+            raise
+        raise DatabaseDamaged(path, [str(exc)],
+                              last_verified_backup(path) if path else "") from exc
 
 
 def damage(db: Database) -> list[str]:

@@ -17,7 +17,7 @@ from mediator_app.domain.enums import AgreementForm, CaseStatus, OrgLevel
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import Case
 from mediator_app.domain.periods import parse_date
-from mediator_app.domain.status import validate_case
+from mediator_app.domain.status import MAX_AMOUNT_YUAN, MAX_PERSONS, validate_case
 from mediator_app.storage.exchange_repo import (
     CASES_V1_COLUMNS,
     OPTIONAL_CASE_COLUMNS,
@@ -34,6 +34,7 @@ _FORMS = {f.value: f for f in AgreementForm}
 _TRUE = {"1", "是", "true", "yes", "y", "t"}
 _FALSE = {"0", "否", "false", "no", "n", "f", ""}
 _CENT = Decimal("0.01")
+_MAX_AMOUNT = Decimal(MAX_AMOUNT_YUAN)
 
 Located = tuple[int | None, Problem]  # (format column index, problem)
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
@@ -92,19 +93,36 @@ def _int(text: str, name: str, out: list[Located]) -> int:
     except ValueError:
         try:
             number = Decimal(text)
+            if not number.is_finite() or abs(number) > MAX_PERSONS:
+                raise ValueError(text)
             value = int(number)
             if number != value:
                 raise ValueError(text) from None
         except (InvalidOperation, ValueError):
-            out.append(_problem(name, "int.invalid", value=text))
+            if number_like(text):
+                out.append(_problem(name, "int.range", value=text, min=0, max=MAX_PERSONS))
+            else:
+                out.append(_problem(name, "int.invalid", value=text))
             return 0
     if value < 0:
         out.append(_problem(name, "negative", value=text))
+    elif value > MAX_PERSONS:
+        out.append(_problem(name, "int.range", value=text, min=0, max=MAX_PERSONS))
+        return 0
     return value
 
 
+def number_like(text: str) -> bool:
+    """A finite whole number too large to be one (``1e30``), not a word."""
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return False
+    return number.is_finite() and number == number.to_integral_value() and number > 0
+
+
 def _fen(text: str, out: list[Located]) -> int:
-    if _PLAIN_YUAN.fullmatch(text):  # what our export writes: 1200.50
+    if _PLAIN_YUAN.fullmatch(text) and len(text) <= 13:  # our export: 1200.50
         return int(text[:-3]) * 100 + int(text[-2:])
     text = text.strip().replace(",", "").lstrip("¥￥")
     if not text:
@@ -119,6 +137,10 @@ def _fen(text: str, out: list[Located]) -> int:
         return 0
     if amount < 0:
         out.append(_problem("amount_yuan", "negative", value=text))
+        return 0
+    if amount > _MAX_AMOUNT:  # before quantize: 1e30 has too many digits for it
+        out.append(_problem("amount_yuan", "amount.too_large", value=text,
+                            max=MAX_AMOUNT_YUAN))
         return 0
     if amount != amount.quantize(_CENT):
         out.append(_problem("amount_yuan", "decimal.precision", value=text))

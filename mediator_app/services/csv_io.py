@@ -21,10 +21,12 @@ from pathlib import Path
 from typing import IO, Any, TextIO
 
 from mediator_app.domain.errors import Problem
+from mediator_app.domain.fault_messages import MAX_FIELD_CHARS
 from mediator_app.domain.messages import field_label, message
 from mediator_app.domain.spreadsheet import restore
 
 MAX_REPORTED = 50
+csv.field_size_limit(MAX_FIELD_CHARS)  # the documented longest cell (docs/cli.md)
 _CHUNK = 1 << 20
 _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 
@@ -233,6 +235,8 @@ def inspect_file(path: str | Path, name: str | None = None) -> FileInfo:
     except OSError as exc:
         raise CsvImportError([file_problem(label, p, exc)]) from exc
     if head.startswith(_UTF16_BOMS):
+        if not _decodes(p, "utf-16"):  # a damaged UTF-16 file: refused before reading
+            raise CsvImportError([CsvProblem(label, None, None, "", "csv.encoding")])
         encoding = "utf-16"
     elif _decodes(p, "utf-8-sig"):
         encoding = "utf-8-sig"
@@ -349,7 +353,12 @@ class CsvReader:
         self.info = info
         self._fh: TextIO = io.TextIOWrapper(info.open_binary(), encoding=info.encoding,
                                             newline="")
-        first = self._fh.readline()
+        try:
+            first = self._fh.readline()
+        except UnicodeDecodeError as exc:  # e.g. a package member that is not UTF-8
+            self._fh.close()
+            raise CsvImportError([CsvProblem(info.name, None, None, "", "csv.encoding",
+                                             {})]) from exc
         dialect = "excel-tab" if "\t" in first and "," not in first else "excel"
         self._fh.seek(0)
         self._reader = csv.reader(self._fh, dialect=dialect, strict=True)

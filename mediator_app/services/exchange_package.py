@@ -38,6 +38,7 @@ from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.spreadsheet import neutralise_row
 from mediator_app.services import permissions, sealed_packages
 from mediator_app.services.csv_io import CsvImportError, CsvProblem, FileInfo, file_problem
+from mediator_app.services.faults import detail_of
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.exchange_repo import ExchangeRepository
 from mediator_app.storage.files import open_private_binary
@@ -340,7 +341,7 @@ def open_package(path: str | Path, name: str | None = None, *,
             NotImplementedError, ValueError) as exc:
         if zf is not None:
             zf.close()
-        raise _refuse(label, "package.damaged", detail=str(exc) or type(exc).__name__) from exc
+        raise _refuse(label, "package.damaged", detail=detail_of(exc, "import")) from exc
 
 
 def _check_names(zf: zipfile.ZipFile, label: str) -> None:
@@ -382,7 +383,7 @@ def _read_manifest(zf: zipfile.ZipFile, label: str) -> PackageManifest:
     except CsvImportError:
         raise
     except (ValueError, KeyError, TypeError, AttributeError, UnicodeDecodeError) as exc:
-        raise _refuse(label, "package.bad_manifest", detail=str(exc)) from exc
+        raise _refuse(label, "package.bad_manifest", detail=detail_of(exc, "import")) from exc
     return manifest
 
 

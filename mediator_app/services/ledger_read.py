@@ -26,6 +26,7 @@ from mediator_app.services.csv_io import (
     file_problem,
     inspect_file,
 )
+from mediator_app.services.faults import detail_of
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xlsb", ".xls", ".ods")
 CSV_SUFFIXES = (".csv", ".txt")
@@ -89,7 +90,7 @@ def _open_calamine(path: Path, label: str) -> Any:
         if isinstance(exc, OSError):
             raise CsvImportError([file_problem(label, path, exc)]) from exc
         raise CsvImportError([_problem(label, "ledger.unreadable",
-                                       detail=str(exc).splitlines()[0][:200])]) from exc
+                                       detail=detail_of(exc, "import"))]) from exc
 
 
 def inspect_workbook(path: str | Path) -> WorkbookInfo:
@@ -172,7 +173,7 @@ def stream_sheet(info: WorkbookInfo, name: str, label: str) -> Rows:
     except python_calamine.CalamineError as exc:
         book.close()
         raise CsvImportError([_problem(label, "ledger.unreadable",
-                                       detail=str(exc).splitlines()[0][:200])]) from exc
+                                       detail=detail_of(exc, "import"))]) from exc
     except BaseException:
         book.close()
         raise
@@ -227,8 +228,9 @@ def _csv_stream(path: Path, label: str) -> Rows:
         try:
             yield from reader
         except csv.Error as exc:
+            detail = detail_of(exc, "import")
             raise CsvImportError([CsvProblem(label, reader.line_num, None, "",
-                                             "csv.malformed", {"detail": str(exc)})]) from exc
+                                             "csv.malformed", {"detail": detail})]) from exc
 
     return Rows(total, rows(), fh.close)
 

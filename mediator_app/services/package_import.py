@@ -19,6 +19,7 @@ from mediator_app.services.csv_io import (
     mapped_rows,
 )
 from mediator_app.services.exchange_package import Package
+from mediator_app.services.faults import detail_of
 from mediator_app.services.import_types import MAX_LISTED, ImportWarning
 from mediator_app.storage.account_repo import SCOPE_GUARD
 from mediator_app.storage.crypto import IntegrityErrors
@@ -217,7 +218,7 @@ def apply_personal(db: Database, pkg: Package, file_no: int, problems: ProblemLi
             if SCOPE_GUARD in str(exc):  # outside the user's scope (issue 9)
                 raise
             problems.add(CsvProblem(pkg.member(file), None, None, "", "package.bad_rows",
-                                    {"file": file, "detail": str(exc)}))
+                                    {"file": file, "detail": detail_of(exc, "import")}))
             return False
     if pkg.has("parties.csv"):
         repo.refresh_party_names(file_no)
@@ -260,7 +261,7 @@ def apply_records(db: Database, pkg: Package, file_no: int, problems: ProblemLis
                 repo.apply_follow_up_records(rows, file_no)
         except IntegrityErrors as exc:  # either driver (an encrypted ledger: sqlcipher3)
             problems.add(CsvProblem(pkg.member(file), None, None, "", "package.bad_rows",
-                                    {"file": file, "detail": str(exc)}))
+                                    {"file": file, "detail": detail_of(exc, "import")}))
             return
 
 

@@ -67,6 +67,11 @@ class KeyedConnection(sqlcipher.Connection):  # type: ignore[misc]
     """A SQLCipher connection that remembers its data key (for backups and copies)."""
 
     ledger_key: bytes | None = None
+    closed = False  # (storage.db tracks the ledger's open connections, see _OPEN_HERE)
+
+    def close(self) -> None:
+        self.closed = True
+        super().close()
 
 
 # ---- data keys and connections ---------------------------------------------------------
@@ -149,10 +154,13 @@ def is_plain_file(path: str | Path) -> bool:
 
 
 def is_encrypted_ledger(path: str | Path) -> bool:
-    """An existing ledger with a key file beside it and no plain SQLite header."""
+    """An existing ledger with a key file beside it and no plain SQLite header. The key
+    file is looked for first: the header of a plain ledger is not read (reading and
+    closing a file this process has open through SQLite would drop SQLite's POSIX locks;
+    see storage.db._OPEN_HERE)."""
     p = Path(path)
-    return (p.is_file() and p.stat().st_size > 0 and not is_plain_file(p)
-            and key_file_path(p).is_file())
+    return (key_file_path(p).is_file() and p.is_file() and p.stat().st_size > 0
+            and not is_plain_file(p))
 
 
 def export_encrypted(plain: sqlite3.Connection, target: str | Path, key: bytes) -> None:

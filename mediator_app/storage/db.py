@@ -27,10 +27,12 @@ import json
 import os
 import sqlite3
 import time
+import weakref
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -156,15 +158,49 @@ def _uri(path: str, *, immutable: bool = False) -> str:
     return Path(path).resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
 
 
+class _TrackedConnection(sqlite3.Connection):
+    """A connection that knows when it has been closed (see ``_open_here``)."""
+
+    closed = False
+
+    def close(self) -> None:
+        self.closed = True
+        super().close()
+
+
+# Ledger files this process has open through SQLite (key: the resolved path). POSIX file
+# locks belong to the process: closing ANY descriptor of a file drops every lock the
+# process holds on it, SQLite's too. Reading a ledger's header with Python's open() while
+# one of our connections has it open (the window opens a second, read-only connection
+# after its worker's) would silently release that connection's shared lock, and another
+# program's restore would then take the "exclusive" lock and replace the file under us.
+_OPEN_HERE: dict[str, weakref.WeakSet[Any]] = {}  # _TrackedConnection, KeyedConnection
+
+
+def _key(path: str | Path) -> str:
+    return os.path.normcase(str(Path(path).resolve()))
+
+
+def _open_here(path: str | Path) -> bool:
+    """True while a connection of this process (not yet closed) has ``path`` open."""
+    conns = _OPEN_HERE.get(_key(path))
+    return bool(conns) and any(not c.closed for c in list(conns or ()))
+
+
 def _connect(path: str, readonly: bool, check_same_thread: bool) -> sqlite3.Connection:
     if path == ":memory:":
         return sqlite3.connect(":memory:", check_same_thread=check_same_thread)
     key = crypto.key_for(path)  # an encrypted ledger unlocked by a login (storage.crypto)
     if key is not None:
-        return crypto.connect(path, key, readonly=readonly, check_same_thread=check_same_thread)
-    if readonly:
-        return sqlite3.connect(_uri(path), uri=True, check_same_thread=check_same_thread)
-    return sqlite3.connect(path, check_same_thread=check_same_thread)
+        conn = crypto.connect(path, key, readonly=readonly, check_same_thread=check_same_thread)
+    elif readonly:
+        conn = sqlite3.connect(_uri(path), uri=True, check_same_thread=check_same_thread,
+                               factory=_TrackedConnection)
+    else:
+        conn = sqlite3.connect(path, check_same_thread=check_same_thread,
+                               factory=_TrackedConnection)
+    _OPEN_HERE.setdefault(_key(path), weakref.WeakSet()).add(conn)
+    return conn
 
 
 def _applied(db: Database) -> list[str]:
@@ -210,6 +246,12 @@ def check_file(path: str | Path, *, create: bool) -> bool:
                 raise StorageError("db.no_folder", path=str(p), folder=str(p.parent))
             p.parent.mkdir(parents=True, exist_ok=True)  # first start: the program's own
         return True
+    if _open_here(p):
+        # already open in this process through SQLite, so it is an SQLite file; reading
+        # it here and closing the handle would drop SQLite's locks (see _OPEN_HERE)
+        if p.stat().st_size == 0:
+            raise StorageError("db.empty_file", path=str(p))
+        return False
     try:
         with open(p, "rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
@@ -399,7 +441,8 @@ def open_database(
     """
     spath = str(path)
     memory = spath == ":memory:"
-    if not memory and crypto.key_for(spath) is None and crypto.is_encrypted_ledger(spath):
+    if (not memory and crypto.key_for(spath) is None and not _open_here(spath)
+            and crypto.is_encrypted_ledger(spath)):
         raise StorageError("db.encrypted", path=spath)
     created = False if memory else check_file(spath, create=create and not readonly)
     conn = _connect(spath, readonly, check_same_thread)

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from pathlib import Path
+from types import TracebackType
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from mediator_app.storage import crypto
 from mediator_app.storage.db import (
     DatabaseDamaged,
     DatabaseTooNew,
@@ -22,6 +26,7 @@ from mediator_app.storage.files import wipe_viewing_folder
 from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.dialogs import QtDialogService
+from mediator_app.ui.errors import error_reason
 from mediator_app.ui.i18n import install_translators
 from mediator_app.ui.main_window import MainWindow
 from mediator_app.ui.tasks import ThreadedRunner
@@ -118,15 +123,6 @@ def _may_create(db_path: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
-def _open_message(exc: StorageError, lang: str) -> str:
-    """The storage refusal in the user's words (the command line's message table)."""
-    from mediator_app.cli.texts import TEXTS, storage_error
-
-    if exc.code in TEXTS:
-        return storage_error(exc.code, dict(exc.params), lang)
-    return str(exc.params.get("detail", exc.code))
-
-
 def open_context(db_path: str, lang: str) -> AppContext | None:
     if not _may_create(db_path):
         return None
@@ -137,9 +133,9 @@ def open_context(db_path: str, lang: str) -> AppContext | None:
         runner, readonly = opened
         read = open_database(db_path, readonly=True, check_same_thread=False,
                              allow_damaged=True, health=False)
-    except StorageError as exc:
+    except (StorageError, sqlite3.Error, *crypto.AllErrors) as exc:
         text = QCoreApplication.translate("App", "Could not open the database {path}: {error}")
-        _error(text.format(path=db_path, error=_open_message(exc, lang)))
+        _error(text.format(path=db_path, error=error_reason(exc, lang, "open")))
         return None
     ctx = AppContext(runner=runner, read_db=read.db, dialogs=QtDialogService(),
                      db_path=db_path, lang=lang, readonly=readonly)
@@ -198,20 +194,51 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
         return 1
     if user is not None and not trust.attach_or_explain(ctx, user):
         return 1
-    window = build_main_window(ctx)
+    try:
+        window = build_main_window(ctx)
+    except Exception as exc:  # noqa: BLE001 - e.g. a damaged file: a message, no traceback
+        _error(QCoreApplication.translate("App", "Could not open the database {path}: "
+                                          "{error}").format(path=db_path,
+                                                            error=error_reason(exc, language,
+                                                                               "open")))
+        ctx.runner.shutdown()
+        ctx.read_db.close()
+        return 1
     ctx.dialogs.parent = window  # type: ignore[attr-defined]
     trust.install(window, ctx)
     auto = trust_backups.wanted(ctx)
     if auto:
         trust_backups.AutoBackup(window, ctx)
+    previous_hook = install_excepthook(ctx)
     window.show()
     try:
         return app.exec()
     finally:
+        sys.excepthook = previous_hook
         if auto:
             trust_backups.backup_on_close(ctx)
         ctx.runner.shutdown()
         ctx.read_db.close()
+
+
+def install_excepthook(ctx: AppContext) -> Any:
+    """An exception that escapes a slot or a Qt virtual (e.g. a page of rows read from a
+    damaged file) is shown to the user in plain words and logged, instead of a traceback
+    on stderr (which no user sees). Returns the hook it replaced."""
+    previous = sys.excepthook
+
+    def hook(kind: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if not isinstance(exc, Exception):  # KeyboardInterrupt, SystemExit
+            previous(kind, exc, tb)
+            return
+        exc.__traceback__ = tb
+        try:
+            ctx.show_error(exc)
+        except Exception:  # noqa: BLE001 - never a traceback from the hook itself
+            print(error_reason(exc, ctx.lang), file=sys.stderr)
+
+    sys.excepthook = hook
+    return previous
 
 
 if __name__ == "__main__":  # python -m mediator_app.ui.app DB [--lang en]

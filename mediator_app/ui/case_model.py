@@ -8,6 +8,7 @@ re-runs the query in SQL (``sort()`` is overridden; keys from a whitelist).
 
 from __future__ import annotations
 
+import sqlite3
 from collections import OrderedDict
 from dataclasses import replace
 from typing import Any, NamedTuple
@@ -25,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor
 from mediator_app.domain.idnumber import mask_id_number, mask_phone
 from mediator_app.services import permissions
 from mediator_app.storage import case_query as cq
+from mediator_app.storage import crypto
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import status_label
 
@@ -128,6 +130,7 @@ class CaseTableModel(QAbstractTableModel):
         self._ids: list[int] = []
         self._pages: OrderedDict[int, list[Entry | None]] = OrderedDict()
         self._generation = 0
+        self._page_error_generation = -1  # the query whose page fetch failed (said once)
         self._headers = header_labels()
         self.lookups = Lookups(ctx)
         self.page_fetches = 0
@@ -193,7 +196,13 @@ class CaseTableModel(QAbstractTableModel):
 
     def _load_page(self, page_no: int) -> list[Entry | None]:
         ids = self._ids[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
-        found = cq.fetch_rows(self.ctx.read_db, ids)
+        try:
+            found = cq.fetch_rows(self.ctx.read_db, ids)
+        except (sqlite3.Error, *crypto.AllErrors) as exc:  # e.g. a damaged file: one message
+            found = {}
+            if self._page_error_generation != self._generation:
+                self._page_error_generation = self._generation
+                self.failed.emit(self.ctx.error_reason(exc, "query"))
         rows = [found.get(i) for i in ids]
         page = [(r, display_values(r, self.lookups)) if r else None for r in rows]
         self._pages[page_no] = page
@@ -231,7 +240,7 @@ class CaseTableModel(QAbstractTableModel):
             lambda ids: self._first_ids(gen, ids, f, key, desc), self._error)
 
     def _error(self, exc: BaseException) -> None:
-        self.failed.emit(str(exc))
+        self.failed.emit(self.ctx.error_reason(exc, "query"))
 
     def _first_ids(self, gen: int, ids: list[int], f: cq.CaseFilter, key: str,
                    desc: bool) -> None:

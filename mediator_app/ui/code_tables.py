@@ -47,9 +47,11 @@ Texts = list[tuple[str, str]]  # (field, sentence); field "" = not about one fie
 
 def error_texts(exc: BaseException, lang: str, labels: dict[str, str] | None = None) -> Texts:
     """A domain error's problems as sentences (fields named as on the form); any other
-    error as its own text."""
+    error in the user's words (ui/errors.py)."""
     if not isinstance(exc, DomainError):
-        return [("", str(exc))]
+        from mediator_app.ui.errors import error_text
+
+        return [("", error_text(exc, lang, "save"))]
     labels = labels or {}
     return [(p.field, message(p, lang, label=labels.get(p.field))) for p in exc.problems]
 

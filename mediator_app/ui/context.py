@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -39,3 +40,32 @@ class AppContext:
     user: str = ""
     readonly: bool = False  # opened read-only (e.g. a database from a newer program)
     extra: dict[str, object] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        # errors of jobs run without on_error are shown to the user (ui/tasks.py)
+        self.runner.show_error = self.show_error
+        self._last_error: tuple[str, float] = ("", 0.0)
+
+    def error_text(self, exc: BaseException, action: str = "task") -> str:
+        """The plain sentence for ``exc`` in the user's language (ui/errors.py)."""
+        from mediator_app.ui.errors import error_text
+
+        return error_text(exc, self.lang, action)
+
+    def error_reason(self, exc: BaseException, action: str = "task") -> str:
+        """``error_text`` as a fragment, for texts such as "The import failed: {error}"."""
+        from mediator_app.ui.errors import error_reason
+
+        return error_reason(exc, self.lang, action)
+
+    def show_error(self, exc: BaseException) -> None:
+        """A message box for an error no screen handled; the same message is not
+        repeated within 5 s (several jobs failing on one damaged file)."""
+        from PySide6.QtCore import QCoreApplication
+
+        text = self.error_text(exc)
+        last, when = self._last_error
+        if text == last and time.monotonic() - when < 5:
+            return
+        self._last_error = (text, time.monotonic())
+        self.dialogs.error(QCoreApplication.translate("App", "Mediation Ledger"), text)

@@ -206,7 +206,7 @@ class Dashboard(QScrollArea):
         if isinstance(exc, DomainError):
             reason = "；".join(message(p, self.ctx.lang) for p in exc.problems)
         else:
-            reason = str(exc) or type(exc).__name__
+            reason = self.ctx.error_reason(exc, "query")
         self.error.setText(self.tr("The overview could not be computed: {error}").format(
             error=reason))
         self.error.show()

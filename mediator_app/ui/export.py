@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QWidget
 from mediator_app.domain.spreadsheet import neutralise
 from mediator_app.reports.xlsx import XlsxWriter
 from mediator_app.storage import case_query as cq
+from mediator_app.storage.files import open_private_binary, open_private_text
 from mediator_app.ui.case_model import Lookups, display_values, header_labels
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.jobs import Progress, ProgressJob
@@ -43,11 +44,14 @@ class _RowSink:
 
     def __init__(self, path: str, fmt: str, header: list[str]):
         self.fmt = fmt
+        # parties' names and (masked) numbers: owner-only from the first byte, whatever
+        # the umask of the process (docs/guarantees.md, personal data files)
         if fmt == "xlsx":
-            self._book = XlsxWriter(path)
+            self._binary = open_private_binary(path)
+            self._book = XlsxWriter(self._binary)
             self._sheet = self._book.sheet("cases", header, XLSX_WIDTHS)
         else:
-            self._file = open(path, "w", encoding="utf-8-sig", newline="")  # noqa: SIM115
+            self._file = open_private_text(path, encoding="utf-8-sig", newline="")
             self._csv = csv.writer(self._file, quoting=csv.QUOTE_ALL)
             self._csv.writerow(header)
 
@@ -60,6 +64,7 @@ class _RowSink:
     def close(self) -> None:
         if self.fmt == "xlsx":
             self._book.close()
+            self._binary.close()
         else:
             self._file.close()
 
@@ -118,4 +123,5 @@ class ExportController(QObject):
         self.job.start()
 
     def _error(self, exc: BaseException) -> None:
-        self.failed.emit("" if isinstance(exc, ExportCancelled) else str(exc))
+        self.failed.emit("" if isinstance(exc, ExportCancelled)
+                         else self.ctx.error_reason(exc, "export"))

@@ -31,7 +31,9 @@ def storage_message(exc: BaseException, lang: str) -> str:
 
     if isinstance(exc, StorageError) and exc.code in TEXTS:
         return storage_error(exc.code, dict(exc.params), lang)
-    return str(exc)
+    from mediator_app.ui.errors import error_text
+
+    return error_text(exc, lang, "restore")
 
 
 class _Relay(QObject):

@@ -261,4 +261,4 @@ class SettingsDialog(QDialog):
             self.problems.setText("\n".join(self._texts(exc.problems)))
             return
         self.problems.setText(self.tr("Could not save the settings: {error}").format(
-            error=str(exc)))
+            error=self.ctx.error_reason(exc, "save")))

@@ -3,13 +3,20 @@
 One serial DB worker thread owns the read-write connection (all writes, searches that
 return id lists, aggregates). Results come back to the UI thread through a queued signal.
 Tests use ``SyncRunner``, which runs everything inline on the caller's thread.
+
+A job's error goes to its ``on_error``. Without one (and when a result callback itself
+fails), both runners do the same: ``report_error`` logs a failure the program did not
+foresee (``services.faults``) and hands the error to ``show_error``, which the
+application context points at a message box (``AppContext``). Only a bare runner with
+no ``show_error`` differs: ``SyncRunner`` re-raises (unit tests see the error),
+``ThreadedRunner`` prints the plain message on stderr. No error is dropped.
 """
 
 from __future__ import annotations
 
 import queue
+import sys
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
@@ -33,12 +40,31 @@ Failed = Callable[[BaseException], None]
 class TaskRunner(QObject):
     """Interface shared by the threaded and the synchronous runner."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        # Shows an error no caller handled; set by AppContext (a message box).
+        self.show_error: Failed | None = None
+
     def run(self, job: DbJob, on_done: Done | None = None,
             on_error: Failed | None = None) -> None:
         raise NotImplementedError
 
     def shutdown(self) -> None:
         pass
+
+    def report_error(self, exc: BaseException) -> None:
+        """The default ``on_error``: shown to the user (``show_error``); a failure the
+        program did not foresee is written to the log file by the message it gets
+        (``ui.errors.error_text``)."""
+        if self.show_error is not None:
+            self.show_error(exc)
+            return
+        self._no_display(exc)
+
+    def _no_display(self, exc: BaseException) -> None:
+        from mediator_app.ui.errors import error_text
+
+        print(error_text(exc, "zh"), file=sys.stderr)
 
 
 class SyncRunner(TaskRunner):
@@ -53,21 +79,30 @@ class SyncRunner(TaskRunner):
         try:
             result = job(self.db)
         except Exception as exc:
-            if on_error is None:
-                raise
-            on_error(exc)
+            (on_error or self.report_error)(exc)
             return
         if on_done is not None:
             on_done(result)
+
+    def _no_display(self, exc: BaseException) -> None:
+        raise exc  # a bare runner in a unit test: the test sees the error
 
 
 class _Relay(QObject):
     finished = Signal(object, object, object)  # callback, result, is_error
 
+    def __init__(self, report: Failed) -> None:
+        super().__init__()
+        self._report = report
+
     @Slot(object, object, object)
     def deliver(self, callback: Any, result: Any, is_error: Any) -> None:
-        if callback is not None:
+        if callback is None:
+            return
+        try:
             callback(result)
+        except Exception as exc:  # noqa: BLE001 - a failing callback: shown, not lost
+            self._report(exc)
 
 
 class ThreadedRunner(TaskRunner):
@@ -79,7 +114,7 @@ class ThreadedRunner(TaskRunner):
         self._queue: queue.Queue[tuple[DbJob, Done | None, Failed | None] | None] = (
             queue.Queue()
         )
-        self._relay = _Relay()
+        self._relay = _Relay(self.report_error)
         self._relay.finished.connect(self._relay.deliver)
         self._ready = threading.Event()
         self._open_error: BaseException | None = None
@@ -104,9 +139,7 @@ class ThreadedRunner(TaskRunner):
             try:
                 result = job(opened.db)
             except Exception as exc:  # noqa: BLE001 - delivered to the UI thread
-                if not isinstance(exc, EXPECTED_ERRORS):
-                    traceback.print_exc()  # a bug: keep the trace for the log
-                self._relay.finished.emit(on_error, exc, True)
+                self._relay.finished.emit(on_error or self.report_error, exc, True)
             else:
                 self._relay.finished.emit(on_done, result, False)
         opened.close()

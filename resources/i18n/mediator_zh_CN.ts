@@ -92,60 +92,62 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="67" />
+            <location filename="../../mediator_app/ui/app.py" line="72" />
             <source>Newer database</source>
             <translation>数据库版本较新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="68" />
+            <location filename="../../mediator_app/ui/app.py" line="73" />
             <source>This database was written by a newer version of the program (unknown changes: {unknown}).
 Open it read-only?</source>
             <translation>此数据库由更新版本的程序写入（未知的更新：{unknown}）。
 是否以只读方式打开？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="84" />
+            <location filename="../../mediator_app/ui/app.py" line="89" />
             <source>Damaged database</source>
             <translation>数据库已损坏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="85" />
+            <location filename="../../mediator_app/ui/app.py" line="90" />
             <source>The database {path} is damaged. Nothing will be written to it.
 Restore it from a backup (File → Restore from backup…).</source>
             <translation>数据库 {path} 已损坏，程序不会再写入它。
 请用备份恢复（文件 → 从备份恢复…）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="90" />
+            <location filename="../../mediator_app/ui/app.py" line="95" />
             <source>The last verified backup is {backup}.</source>
             <translation>最近一次校验通过的备份是 {backup}。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="92" />
+            <location filename="../../mediator_app/ui/app.py" line="97" />
             <source>Open it read-only? Lists and figures may be incomplete or wrong.</source>
             <translation>是否以只读方式打开？列表和统计数字可能不完整或有误。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="102" />
+            <location filename="../../mediator_app/ui/app.py" line="107" />
+            <location filename="../../mediator_app/ui/context.py" line="71" />
             <location filename="../../mediator_app/ui/trust/session.py" line="72" />
             <source>Mediation Ledger</source>
             <extracomment>main-window actions and the right each needs</extracomment>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="114" />
+            <location filename="../../mediator_app/ui/app.py" line="119" />
             <source>New ledger</source>
             <translation>新建台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="115" />
+            <location filename="../../mediator_app/ui/app.py" line="120" />
             <source>There is no ledger at {path}.
 Create a new, empty ledger there?</source>
             <translation>{path} 处没有台账。
 是否在此新建一个空台账？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="141" />
+            <location filename="../../mediator_app/ui/app.py" line="137" />
+            <location filename="../../mediator_app/ui/app.py" line="200" />
             <source>Could not open the database {path}: {error}</source>
             <translation>无法打开数据库 {path}：{error}</translation>
         </message>
@@ -765,77 +767,77 @@ Create a new, empty ledger there?</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="274" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="275" />
             <source>{record} {n}: {field}</source>
             <translation>{record}{n}的{field}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="278" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="279" />
             <source>Party</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="278" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="279" />
             <source>Investigation record</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="279" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="280" />
             <source>Session record</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="280" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="281" />
             <source>Follow-up visit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="386" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="387" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="387" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="388" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="389" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="390" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="389" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="390" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="444" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="445" />
             <source>A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?</source>
             <translation>上次程序退出时有一张案件登记表未保存（{case}，登记日期 {when}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="463" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="464" />
             <source>case {number}</source>
             <translation>案件 {number}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="468" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="469" />
             <source>“{summary}”</source>
             <translation>“{summary}”</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="471" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="472" />
             <source>parties: {names}</source>
             <translation>当事人：{names}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="472" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="473" />
             <source>a new case with no summary or parties yet</source>
             <translation>尚未填写简要情况和当事人的新案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="445" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="446" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>
@@ -843,67 +845,67 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="95" />
+            <location filename="../../mediator_app/ui/case_model.py" line="97" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="96" />
+            <location filename="../../mediator_app/ui/case_model.py" line="98" />
             <source>Registered on</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="97" />
+            <location filename="../../mediator_app/ui/case_model.py" line="99" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="98" />
+            <location filename="../../mediator_app/ui/case_model.py" line="100" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="99" />
+            <location filename="../../mediator_app/ui/case_model.py" line="101" />
             <source>Source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="100" />
+            <location filename="../../mediator_app/ui/case_model.py" line="102" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="101" />
+            <location filename="../../mediator_app/ui/case_model.py" line="103" />
             <source>Location</source>
             <translation>所属单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="102" />
+            <location filename="../../mediator_app/ui/case_model.py" line="104" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="103" />
+            <location filename="../../mediator_app/ui/case_model.py" line="105" />
             <source>ID number (masked)</source>
             <translation>证件号码（已脱敏）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="104" />
+            <location filename="../../mediator_app/ui/case_model.py" line="106" />
             <source>Phone (masked)</source>
             <translation>联系电话（已脱敏）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="105" />
+            <location filename="../../mediator_app/ui/case_model.py" line="107" />
             <source>Accepted on</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="106" />
+            <location filename="../../mediator_app/ui/case_model.py" line="108" />
             <source>Closed on</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="107" />
+            <location filename="../../mediator_app/ui/case_model.py" line="109" />
             <source>Summary</source>
             <translation>纠纷简要情况</translation>
         </message>
@@ -944,42 +946,42 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CodeItemForm</name>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="66" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="68" />
             <source>Edit entry</source>
             <translation>修改条目</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="66" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="68" />
             <source>New entry</source>
             <translation>新增条目</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="73" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="75" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="75" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="77" />
             <source>letters and digits, at most 8</source>
             <translation>字母或数字，最多 8 位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="76" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="78" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="79" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="81" />
             <source>Statistics group</source>
             <translation>统计分组</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="80" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="82" />
             <source>Order</source>
             <translation>排序</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="104" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="106" />
             <source>Renaming keeps the code: the {n} cases recorded with it will show the new name, in lists and in statistics.</source>
             <translation>改名不改代码：使用它的 {n} 件案件将在列表和统计中显示新名称。</translation>
         </message>
@@ -987,83 +989,83 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CodeTablePanel</name>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="175" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="177" />
             <source>Add…</source>
             <translation>新增…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="176" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="178" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="177" />
-            <location filename="../../mediator_app/ui/code_tables.py" line="273" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="179" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="275" />
             <source>Deactivate</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="178" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="180" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="193" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="195" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="193" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="195" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="193" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="195" />
             <source>Statistics group</source>
             <translation>统计分组</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="194" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="196" />
             <source>Order</source>
             <translation>排序</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="194" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="196" />
             <source>Active</source>
             <translation>启用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="194" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="196" />
             <source>Version</source>
             <translation>版本</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="195" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="197" />
             <source>Cases using it</source>
             <translation>使用的案件数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="234" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="236" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="234" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="236" />
             <source>No (hidden)</source>
             <translation>否（已隐藏）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="272" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="274" />
             <source>Reactivate</source>
             <translation>重新启用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="305" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="307" />
             <source>Delete entry</source>
             <translation>删除条目</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="306" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="308" />
             <source>Delete {code} {label}?</source>
             <translation>确定删除 {code} {label} 吗？</translation>
         </message>
@@ -1071,27 +1073,27 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CodeTablesDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="332" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="334" />
             <source>Code tables</source>
             <translation>代码表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="335" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="337" />
             <source>Cases keep the code of their entry. Renaming an entry keeps its code, so cases already recorded with it show the new name, in lists and in statistics. A deactivated entry is no longer offered for new cases; cases that use it keep it and still show its name. Only entries no case uses can be deleted.</source>
             <translation>案件保存的是条目的代码。改名不改代码，已登记的案件在列表和统计中都会显示新名称。停用的条目不再供新案件选择；已使用它的案件保留该条目并照常显示其名称。只有没有任何案件使用的条目才能删除。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="344" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="346" />
             <source>Dispute types</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="345" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="347" />
             <source>Case sources</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="347" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="349" />
             <source>Difficulty classes</source>
             <translation>难易程度</translation>
         </message>
@@ -1589,12 +1591,12 @@ Create a new, empty ledger there?</source>
     <context>
         <name>ExportController</name>
         <message>
-            <location filename="../../mediator_app/ui/export.py" line="114" />
+            <location filename="../../mediator_app/ui/export.py" line="119" />
             <source>Exporting cases…</source>
             <translation>正在导出案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/export.py" line="115" />
+            <location filename="../../mediator_app/ui/export.py" line="120" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
@@ -2998,7 +3000,7 @@ Database: {path}</source>
         <name>ReportsWindow</name>
         <message>
             <location filename="../../mediator_app/ui/reports/window.py" line="81" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="223" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="224" />
             <source>Statistics reports</source>
             <translation>统计报表</translation>
         </message>
@@ -3024,7 +3026,7 @@ Database: {path}</source>
         </message>
         <message>
             <location filename="../../mediator_app/ui/reports/window.py" line="123" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="381" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="382" />
             <source>Review and submit</source>
             <translation>审核上报</translation>
         </message>
@@ -3090,90 +3092,90 @@ Database: {path}</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="253" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="254" />
             <source>Calendar month</source>
             <translation>月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="268" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="269" />
             <source>Changed since submission: {n} differences (see Review and submit).</source>
             <translation>本月上报后数据有变化（{n} 项），详见“审核上报”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="315" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="316" />
             <source>Submitted figures: version {v}, by {who} at {at}.</source>
             <translation>已上报的数字：第 {v} 版，{who} 于 {at} 上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="316" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="317" />
             <source>The By month tab and the case lists show the current data.</source>
             <translation>“按月份”页和案件列表显示的是当前数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="333" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="334" />
             <source>Finding the cases…</source>
             <translation>正在查找案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="345" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="346" />
             <source>The month was reviewed.</source>
             <translation>本月已审核。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="353" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="354" />
             <source>Submit</source>
             <translation>上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="355" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="356" />
             <source>The month was submitted.</source>
             <translation>本月已上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="395" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="396" />
             <source>submitted</source>
             <translation>已上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="426" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="427" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="429" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="430" />
             <source>Saving {path}…</source>
             <translation>正在保存 {path}…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="432" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="433" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="438" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="448" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="439" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="449" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="438" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="453" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="459" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="439" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="454" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="460" />
             <source>sheet</source>
             <translation>统计表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="447" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="448" />
             <source>report</source>
             <translation>情况报告</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="453" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="454" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="460" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="461" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -3181,21 +3183,21 @@ Database: {path}</source>
     <context>
         <name>RestoreFlow</name>
         <message>
-            <location filename="../../mediator_app/ui/restore.py" line="67" />
-            <location filename="../../mediator_app/ui/restore.py" line="77" />
-            <location filename="../../mediator_app/ui/restore.py" line="132" />
-            <location filename="../../mediator_app/ui/restore.py" line="138" />
-            <location filename="../../mediator_app/ui/restore.py" line="148" />
+            <location filename="../../mediator_app/ui/restore.py" line="69" />
+            <location filename="../../mediator_app/ui/restore.py" line="79" />
+            <location filename="../../mediator_app/ui/restore.py" line="134" />
+            <location filename="../../mediator_app/ui/restore.py" line="140" />
+            <location filename="../../mediator_app/ui/restore.py" line="150" />
             <source>Restore from backup</source>
             <translation>从备份恢复</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/restore.py" line="68" />
+            <location filename="../../mediator_app/ui/restore.py" line="70" />
             <source>Ledger backups (*.db *.bak);;All files (*)</source>
             <translation>台账备份 (*.db *.bak);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/restore.py" line="73" />
+            <location filename="../../mediator_app/ui/restore.py" line="75" />
             <source>Replace the content of the ledger {db} with the backup {source}?
 
 The present content is kept as {db}.before-restore-….bak. Other windows of this ledger are closed first; another program that has it open must be closed too.</source>
@@ -3204,17 +3206,17 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
 现在的内容会保存为 {db}.before-restore-….bak。本台账的其他窗口会先关闭；打开着它的其他程序也必须先关闭。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/restore.py" line="84" />
+            <location filename="../../mediator_app/ui/restore.py" line="86" />
             <source>Restoring from {source}…</source>
             <translation>正在从 {source} 恢复……</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/restore.py" line="144" />
+            <location filename="../../mediator_app/ui/restore.py" line="146" />
             <source>Restored from {source}.</source>
             <translation>已从 {source} 恢复。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/restore.py" line="146" />
+            <location filename="../../mediator_app/ui/restore.py" line="148" />
             <source>The previous content is kept as {saved}.</source>
             <translation>原来的内容已保存为 {saved}。</translation>
         </message>
@@ -3499,27 +3501,27 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
             <translation>无法更改状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="173" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="174" />
             <source>Mediation succeeded with a written agreement: please fill in the agreement (number, facts, terms, performance) and save.</source>
             <translation>调解成功（书面协议）：请填写调解协议（协议编号、主要事实、协议内容、履行方式等），然后保存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="181" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="182" />
             <source>The case goes back to “in mediation”: its closing date, agreement form, performance and judicial confirmation are cleared (the agreement text is kept). Reopen it?</source>
             <translation>案件将回到“调解中”：结案日期、协议形式、履行情况和司法确认将被清除（协议内容保留）。确定重新打开吗？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="182" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="183" />
             <source>Reopen the case</source>
             <translation>重新打开案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="199" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="200" />
             <source>Unsaved changes</source>
             <translation>有未保存的修改</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="200" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="201" />
             <source>This case has changes that are not saved. Save them?</source>
             <translation>此案件有尚未保存的修改。是否保存？</translation>
         </message>
@@ -3759,143 +3761,143 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
             <translation>正在计算补助申报…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="182" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="183" />
             <source>Case subsidies</source>
             <translation>以案定补</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="190" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="191" />
             <source>{scope}, {period}: {cases} cases paid, {amount} yuan, to {mediators} mediators; {refused} successful cases not paid.</source>
             <translation>{scope}，{period}：补助案件{cases}件，金额{amount}元，调解员{mediators}人；未予补助的调解成功案件{refused}件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="202" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="203" />
             <source>Paid: version {v} on {at} by {by}, {cases} cases, {amount} yuan.</source>
             <translation>已发放：第{v}次，{at}，{by}，{cases}件，{amount}元。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="206" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="207" />
             <source>{n} paid cases changed since the claim (marked ⚠).</source>
             <translation>有{n}件已补助案件在申报后被修改（标 ⚠）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="213" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="266" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="214" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="267" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="213" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="243" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="214" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="244" />
             <source>Mediator</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="214" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="215" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="214" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="245" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="215" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="246" />
             <source>Subsidy (yuan)</source>
             <translation>补助金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="222" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="223" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="243" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="266" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="244" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="267" />
             <source>Case no.</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="243" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="267" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="244" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="268" />
             <source>Closed on</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="244" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="267" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="245" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="268" />
             <source>Difficulty</source>
             <translation>难易程度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="244" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="245" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="244" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="245" />
             <source>Share</source>
             <translation>份额</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="268" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="269" />
             <source>Reasons</source>
             <translation>未予补助原因</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="283" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="284" />
             <source>Not paid ({n})</source>
             <translation>未予补助（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="286" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="287" />
             <source>Showing the first {shown} of {total} cases; the claim files hold them all.</source>
             <translation>只列出 {total} 件中的前 {shown} 件；申报表和导出文件包含全部案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="307" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="308" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="307" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="308" />
             <source>Excel files (*.xlsx)</source>
             <translation>Excel 文件 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="308" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="320" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="309" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="321" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="309" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="310" />
             <source>Save the claim</source>
             <translation>保存补助申报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="318" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="319" />
             <source>Save the incomplete files</source>
             <translation>保存卷宗不完整清单</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="329" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="336" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="363" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="330" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="337" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="364" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="341" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="342" />
             <source>Saved: {path}</source>
             <translation>已保存：{path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="352" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="353" />
             <source>Mark the claim of {scope} for {period} as paid: {n} cases, {amount} yuan?
 The claim is frozen, and these cases will not be paid again by any claim.</source>
             <translation>把{scope}{period}的补助申报标记为已发放：{n}件，{amount}元？
 申报将被冻结，这些案件以后不会再被任何申报补助。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="356" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="357" />
             <source>Mark as paid</source>
             <translation>标记为已发放</translation>
         </message>

@@ -111,15 +111,18 @@ def test_rate_follows_the_rule_in_the_settings(dash, case_db):
 
 
 def test_a_failing_computation_shows_a_plain_message(dash, monkeypatch):
+    import sqlite3
+
     from mediator_app.ui import dashboard_data
 
     def broken(*_a, **_kw):
-        raise RuntimeError("disk I/O error")
+        raise sqlite3.OperationalError("disk I/O error")
 
     monkeypatch.setattr(dashboard_data, "headline", broken)
     dash.set_scope(cq.Scope(), "all")
     assert not dash.error.isHidden()
-    assert "disk I/O error" in dash.error.text()
+    assert "读写磁盘时出错" in dash.error.text()  # SQLite's English is never shown
+    assert "disk I/O" not in dash.error.text()
     monkeypatch.undo()
     dash.reload()
     assert dash.error.isHidden()

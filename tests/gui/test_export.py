@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import stat
 import xml.etree.ElementTree as ET
 import zipfile
 
@@ -137,3 +139,25 @@ def test_csv_view_export_neutralises_formulas(tmp_path):
     with path.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.reader(fh))
     assert rows[1] == ["'=HYPERLINK(\"http://x\")", "'-1+1", "普通"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX file modes")
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_view_export_is_owner_only_whatever_the_umask(tmp_path, fmt):
+    """Issue 8 item 5: the case list's export holds parties' names; like every other
+    export it is 0600 from its first byte, also when the process umask is a shell's 022
+    (``python -m mediator_app.ui.app`` does not pass through the CLI that tightens it)."""
+    from mediator_app.ui.export import _RowSink
+
+    path = tmp_path / f"v.{fmt}"
+    old = os.umask(0o022)
+    try:
+        sink = _RowSink(str(path), fmt, ["a"])
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600  # already while it is written
+        sink.add(["张三"])
+        sink.close()
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    if fmt == "xlsx":
+        assert "张三" in str(read_xlsx_text(path.read_bytes()))

@@ -128,7 +128,9 @@ def test_check_reports_problems(ledger, capsys):
     opened.db.conn.commit()
     opened.close()
     assert main(["--db", str(ledger), "check"]) == 1
-    assert "foreign key" in capsys.readouterr().err
+    err = capsys.readouterr().err  # in the user's words, not SQLite's (issue 8 item 10)
+    assert "表 committees 第 4 行引用了 org_units 中不存在的记录" in err
+    assert "foreign key" not in err
 
 
 def test_report_delegates_and_pdf_needs_out(ledger, tmp_path, capsys, monkeypatch):

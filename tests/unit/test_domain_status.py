@@ -366,3 +366,17 @@ def test_transition_input_problems() -> None:
     assert transition_input_problems(S.RESOLVED, AgreementForm.ORAL, "") == []
     assert [p.code for p in transition_input_problems(S.REJECTED, None, " ")] == [
         "status.reason_required"]
+
+
+def test_amounts_and_counts_too_large_for_the_database_are_problems():
+    """Issue 8 item 9: 99999999999999999999999 from the case form reached SQLite as an
+    OverflowError; now it is a problem of the field, with the documented cap."""
+    from mediator_app.domain.status import MAX_AMOUNT_FEN, MAX_PERSONS
+
+    assert validate_case(make_case(amount_fen=MAX_AMOUNT_FEN, people_involved=MAX_PERSONS,
+                                   prevent_suicide=MAX_PERSONS), today=TODAY) == []
+    problems = validate_case(make_case(amount_fen=10**25, people_involved=MAX_PERSONS + 1,
+                                       prevent_fight=10**30), today=TODAY)
+    assert {(p.field, p.code) for p in problems} == {
+        ("amount_yuan", "amount.too_large"), ("people_involved", "int.range"),
+        ("prevent_fight", "int.range")}

@@ -152,7 +152,8 @@ class StatusActionsMixin:
             if isinstance(exc, DomainError):
                 problems(exc.problems)
             else:
-                self.ctx.dialogs.error(self.tr("Could not change the status"), str(exc))
+                self.ctx.dialogs.error(self.tr("Could not change the status"),
+                                       self.ctx.error_text(exc, "save"))
 
         self._set_busy(True)  # type: ignore[attr-defined]
         self.ctx.runner.run(job, ok, failed)

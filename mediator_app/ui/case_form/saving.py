@@ -125,7 +125,7 @@ class SavingMixin:
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)
         if not isinstance(exc, DomainError):
-            self.ctx.dialogs.error(self.tr("Could not save"), str(exc))
+            self.ctx.dialogs.error(self.tr("Could not save"), self.ctx.error_text(exc, "save"))
             return
         elsewhere = [p for p in exc.problems if p.code == CHANGED_ELSEWHERE]
         if elsewhere:

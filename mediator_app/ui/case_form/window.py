@@ -228,7 +228,8 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
             if not (only_if_empty and page.value("agreement.agreement_no")):
                 page.set_value("agreement.agreement_no", number)
 
-        self.ctx.runner.run(job, done, lambda exc: self.show_notice(str(exc)))
+        self.ctx.runner.run(job, done,
+                            lambda exc: self.show_notice(self.ctx.error_text(exc, "save")))
 
     def _wire(self) -> None:
         for part in (self.basic, self.parties, self.investigations, self.sessions,

@@ -313,7 +313,7 @@ class ExportDialog(QDialog):
         if isinstance(exc, DomainError):
             message = render_problem(exc.first, self.ctx.lang)
         else:
-            message = str(exc) or type(exc).__name__
+            message = self.ctx.error_reason(exc, "export")
         self._say(self.tr("The export failed: {error}. No file was written.").format(
             error=message), ERROR_STYLE)
 

@@ -68,4 +68,4 @@ class ImportHistoryDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.setText(self.tr("The import history could not be read: {error}").format(
-            error=str(exc) or type(exc).__name__))
+            error=self.ctx.error_reason(exc, "query")))

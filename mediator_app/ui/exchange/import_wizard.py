@@ -76,7 +76,7 @@ class ApplyPage(RunPage):
                               "database."), ERROR_STYLE)
         else:
             self._say(self.tr("The import failed: {error}. Nothing was written to the "
-                              "database.").format(error=str(exc) or type(exc).__name__),
+                              "database.").format(error=self.ctx.error_reason(exc, "import")),
                       ERROR_STYLE)
         self.completeChanged.emit()
 
@@ -163,7 +163,7 @@ class ImportWizard(QWizard):
             except OSError as exc:
                 self.ctx.dialogs.error(self.tr("Import cases"), self.tr(
                     "The mapping could not be saved for next time: {error}").format(
-                        error=exc.strerror or str(exc)))
+                        error=self.ctx.error_reason(exc, "save")))
 
     def add_files(self, paths: list[str]) -> int:
         return self.files_page.files.add_paths(paths)

@@ -99,7 +99,7 @@ class _LedgerPage(QWizardPage):
     def _error_text(self, exc: BaseException) -> str:
         if isinstance(exc, CsvImportError):
             return "\n".join(p.format(self.ctx.lang) for p in exc.problems)
-        return str(exc) or type(exc).__name__
+        return self.ctx.error_reason(exc, "import")
 
     def field_name(self, key: str) -> str:
         if key == PARTIES:

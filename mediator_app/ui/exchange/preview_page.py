@@ -217,7 +217,7 @@ class PreviewPage(RunPage):
                               "again to repeat it."), ERROR_STYLE)
         else:
             self._say(self.tr("The files could not be checked: {error}").format(
-                error=str(exc) or type(exc).__name__), ERROR_STYLE)
+                error=self.ctx.error_reason(exc, "import")), ERROR_STYLE)
         self.completeChanged.emit()
 
     def isComplete(self) -> bool:

@@ -108,7 +108,7 @@ class EntityPanel(QWidget):
             if isinstance(exc, DomainError):
                 self.show_problems(exc.problems)
             else:
-                self.ctx.dialogs.error(self.tr("Organisation"), str(exc))
+                self.ctx.dialogs.error(self.tr("Organisation"), self.ctx.error_text(exc, "save"))
 
         self.ctx.runner.run(job, done, failed)
 

@@ -105,7 +105,7 @@ class OrgManagerWindow(QWidget):
         if isinstance(exc, CsvImportError):
             text = "\n".join(exc.lines(self.ctx.lang))
         else:
-            text = str(exc)
+            text = self.ctx.error_text(exc, "import")
         self.import_errors.setPlainText(text)
         self.import_errors.show()
         self.ctx.dialogs.error(self.tr("Import failed: nothing was written"), text)

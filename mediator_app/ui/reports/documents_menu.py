@@ -152,7 +152,7 @@ class DocumentsMenu(QMenu):
 
     def _failed(self, exc: BaseException) -> None:
         text = (message(exc.first, self.ctx.lang) if isinstance(exc, DomainError)
-                else str(exc))
+                else self.ctx.error_text(exc, "document"))
         self.ctx.dialogs.error(QCoreApplication.translate("DocumentsMenu", "Documents"), text)
 
 

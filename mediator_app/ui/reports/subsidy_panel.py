@@ -177,7 +177,8 @@ class SubsidyPanel(QWidget):
         self._show()
 
     def _failed(self, exc: BaseException) -> None:
-        text = message(exc.first, self.ctx.lang) if isinstance(exc, DomainError) else str(exc)
+        text = (message(exc.first, self.ctx.lang) if isinstance(exc, DomainError)
+                else self.ctx.error_text(exc, "report"))
         self.summary.setText(text)
         self.ctx.dialogs.error(self.tr("Case subsidies"), text)
 

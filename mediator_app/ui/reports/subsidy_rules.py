@@ -220,5 +220,5 @@ class SubsidyRulesDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         text = ("\n".join(message(p, self.ctx.lang) for p in exc.problems)
-                if isinstance(exc, DomainError) else str(exc))
+                if isinstance(exc, DomainError) else self.ctx.error_text(exc, "save"))
         self.ctx.dialogs.error(self.tr("Case subsidy rules"), text)

@@ -218,7 +218,8 @@ class ReportsWindow(QWidget):
         if isinstance(exc, Cancelled):
             self.status.setText(self.tr("Cancelled."))
             return
-        text = message(exc.first, self.ctx.lang) if isinstance(exc, DomainError) else str(exc)
+        text = (message(exc.first, self.ctx.lang) if isinstance(exc, DomainError)
+                else self.ctx.error_text(exc, "report"))
         self.status.setText(text)
         self.ctx.dialogs.error(self.tr("Statistics reports"), text)
 
@@ -377,7 +378,7 @@ class ReportsWindow(QWidget):
 
         def failed(exc: BaseException) -> None:
             text = (message(exc.first, lang) if isinstance(exc, DomainError)
-                    else str(exc))
+                    else self.ctx.error_text(exc, "report"))
             self.ctx.dialogs.error(self.tr("Review and submit"), text)
             if isinstance(exc, DomainError):
                 self.refresh()  # e.g. the figures changed since they were loaded

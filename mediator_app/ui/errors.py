@@ -1,0 +1,25 @@
+"""The sentence the user reads for an exception in the GUI (no Qt here).
+
+Every screen shows errors through ``error_text``: the program's own problems are
+rendered from their codes, database-file problems as the command line words them, the
+known English texts of SQLite/zip/csv/json as plain sentences, and anything else as
+"<what> failed … the details are in the log file <path>" (``services.faults``)."""
+
+from __future__ import annotations
+
+from mediator_app.cli.texts import storage_error
+from mediator_app.services import faults
+from mediator_app.storage.db import StorageError
+
+
+def error_text(exc: BaseException, lang: str = "zh", action: str = "task") -> str:
+    if isinstance(exc, StorageError):
+        return storage_error(exc.code, dict(exc.params), lang)
+    return faults.describe(exc, lang, action)
+
+
+def error_reason(exc: BaseException, lang: str = "zh", action: str = "task") -> str:
+    """``error_text`` as a fragment without the final full stop, for "… failed: {error}"."""
+    if isinstance(exc, StorageError):
+        return storage_error(exc.code, dict(exc.params), lang).rstrip("。.")
+    return faults.reason(exc, lang, action)
