@@ -249,3 +249,35 @@ def test_restore_of_an_encrypted_ledger_in_use_is_refused(ledger, tmp_path):  # 
         s_.close()
     assert not [p for p in tmp_path.iterdir() if ".before-restore-" in p.name]
     assert backup_service.restore(ledger, copy)  # once closed: restored, old copy kept
+
+
+def test_restore_is_refused_while_a_window_has_an_encrypted_ledger_open_twice(
+        ledger, tmp_path, monkeypatch, capsys):  # noqa: F811
+    """qa's scenario for encrypted ledgers: a window holds two SQLCipher connections (the
+    worker's and the read-only one); a restore from the command line is refused and
+    changes nothing. (On this Linux machine the scenario also passes without tracking
+    keyed connections in storage.db._OPEN_HERE; the tracking is kept for the same reason
+    as for plain ones.)"""
+    import subprocess
+    import sys
+
+    as_user(monkeypatch, ADMIN, ADMIN_PW)
+    copy = tmp_path / "copy.db"
+    assert main(["--db", str(ledger), "backup", "--out", str(copy)]) == 0
+    code = ("import sys, time\nfrom mediator_app.services import accounts\n"
+            "from mediator_app.storage.db import open_database\n"
+            "w = accounts.open_ledger(sys.argv[1], sys.argv[2], sys.argv[3])\n"
+            "r = open_database(sys.argv[1], readonly=True)\n"
+            "print('open', flush=True)\ntime.sleep(60)\n")
+    other = subprocess.Popen([sys.executable, "-c", code, str(ledger), ADMIN, ADMIN_PW],
+                             cwd=Path(__file__).parents[2], stdout=subprocess.PIPE, text=True)
+    try:
+        assert other.stdout is not None and other.stdout.readline().strip() == "open"
+        capsys.readouterr()
+        as_user(monkeypatch, ADMIN, ADMIN_PW)
+        assert main(["--db", str(ledger), "restore", str(copy)]) == 3
+        assert "正被另一个程序打开" in capsys.readouterr().err
+    finally:
+        other.kill()
+        other.wait()
+    assert not list(tmp_path.glob("ledger.db.before-restore-*"))
