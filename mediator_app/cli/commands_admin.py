@@ -256,9 +256,11 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.cli.login import restore_guard
     from mediator_app.services import backup as backup_service
 
-    saved = backup_service.restore(ctx.db_path, args.file)
+    with restore_guard(ctx.db_path, args.file):  # an encrypted ledger: login, 系统管理员
+        saved = backup_service.restore(ctx.db_path, args.file)
     key = "restore.done" if saved else "restore.done_new"
     print(text(key, ctx.lang, source=args.file, saved=saved))
     return EXIT_OK

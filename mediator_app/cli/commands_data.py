@@ -116,10 +116,12 @@ def _print_result(result: ImportResult, lang: str) -> None:
 
 
 def cmd_cases_import(args: argparse.Namespace, ctx: Context) -> int:
+    from mediator_app.cli.login import package_password_for_import
     from mediator_app.services.case_exchange import import_cases
 
     return _run_import(args, ctx, lambda db, progress: import_cases(
-        db, args.files, dry_run=args.dry_run, progress=progress))
+        db, args.files, dry_run=args.dry_run, progress=progress,
+        package_password=package_password_for_import(args.files)))
 
 
 def cmd_cases_import_ledger(args: argparse.Namespace, ctx: Context) -> int:
@@ -162,9 +164,13 @@ def cmd_cases_export(args: argparse.Namespace, ctx: Context) -> int:
     date_to = date_arg(args.date_to, "received_on")
     with opened(ctx.db_path, create=False) as db:
         if args.package:
+            from mediator_app.cli.login import package_password_for_export
+
             manifest = export_package(db, args.package, scope=args.scope, date_from=date_from,
                                       date_to=date_to,
-                                      with_personal_data=args.with_personal_data)
+                                      with_personal_data=args.with_personal_data,
+                                      package_password=package_password_for_export(
+                                          db, args.with_personal_data))
             print(text("export.package", ctx.lang, count=manifest.files["cases.csv"]["rows"],
                        path=args.package, files=len(manifest.files)))
             return EXIT_OK

@@ -62,16 +62,16 @@ def _err(text: str) -> None:
 
 @contextmanager
 def _database(args: argparse.Namespace) -> Iterator[Database]:
-    from mediator_app.storage.db import default_db_path, open_database
+    from mediator_app.storage.db import default_db_path
 
     path = Path(getattr(args, "db", None) or os.environ.get(ENV_DB) or default_db_path())
     if not path.exists():
         raise StorageError("db.missing", path=str(path))
-    opened = open_database(path)
-    try:
-        yield opened.db
-    finally:
-        opened.close()
+    from mediator_app.cli.login import LOGIN, logged_in_db
+
+    LOGIN.user = getattr(args, "user", None) or LOGIN.user
+    with logged_in_db(path) as db:  # an encrypted ledger needs a login (issue 9)
+        yield db
 
 
 def _run(args: argparse.Namespace, body: Callable[[Database], int]) -> int:

@@ -27,7 +27,6 @@ _HELP: dict[str, tuple[str, str]] = {
                    "list the incomplete case files instead (json or csv)"),
     "mark_paid": ("把这次申报标记为已发放（冻结，案件不再重复补助）",
                   "mark this claim as paid (frozen; its cases are never paid again)"),
-    "user": ("记录在审计日志中的用户名", "user name recorded in the audit log"),
     "rules": ("以案定补规则：查看或修改补助标准、卷宗要求、默认难易程度",
               "subsidy rules: show or edit rates, completeness rules, default classes"),
     "rules.from": ("新规则的生效日期（与 --rate 一起用）",
@@ -73,7 +72,6 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> 
     p.add_argument("--out", metavar="FILE", help=h("out"))
     p.add_argument("--incomplete", action="store_true", help=h("incomplete"))
     p.add_argument("--mark-paid", action="store_true", help=h("mark_paid"))
-    p.add_argument("--user", default="", help=h("user"))
     p.set_defaults(handler=cmd_subsidy)
     p = sub.add_parser("subsidy-rules", parents=[common], help=h("rules"),
                        description=h("rules"))
@@ -87,8 +85,13 @@ def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> 
                    help=h("rules.file"))
     p.add_argument("--class-default", action="append", default=[], metavar="SPEC",
                    help=h("rules.class"))
-    p.add_argument("--user", default="", help=h("user"))
     p.set_defaults(handler=cmd_subsidy_rules)
+
+
+def _user(args: argparse.Namespace) -> str:
+    """The common ``--user`` (the login of an encrypted ledger; on a plain ledger the
+    name recorded in the audit log)."""
+    return str(getattr(args, "user", None) or "")
 
 
 def _emit(data: bytes, out: str | None, lang: str) -> None:
@@ -120,7 +123,7 @@ def cmd_subsidy(args: argparse.Namespace, ctx: Context) -> int:
         else:
             if args.mark_paid:
                 paid = subsidy.mark_paid(db, period=args.period, scope=args.scope,
-                                         user=args.user, lang=ctx.lang)
+                                         user=_user(args), lang=ctx.lang)
                 print(_t("paid", ctx.lang, version=paid.version, cases=paid.cases,
                          amount=f"{paid.amount_fen / 100:.2f}"), file=sys.stderr)
             claim = subsidy.compute_claim(db, period=args.period, scope=args.scope,
@@ -166,14 +169,14 @@ def cmd_subsidy_rules(args: argparse.Namespace, ctx: Context) -> int:
         for spec in args.class_default:
             dispute_type, _eq, difficulty = spec.partition("=")
             subsidy.set_class_default(db, dispute_type.strip(), difficulty.strip(),
-                                      user=args.user)
+                                      user=_user(args))
             changed = True
         if args.file_rule:
             rules = dict(subsidy.file_rules(db))
             for spec in args.file_rule:
                 situation, _eq, items = spec.partition("=")
                 rules[situation.strip()] = tuple(i.strip() for i in items.split(",") if i.strip())
-            subsidy.set_file_rules(db, rules, user=args.user)
+            subsidy.set_file_rules(db, rules, user=_user(args))
             changed = True
         if args.rate or args.effective_from:
             effective = date_arg(args.effective_from, "effective_from")
@@ -182,7 +185,7 @@ def cmd_subsidy_rules(args: argparse.Namespace, ctx: Context) -> int:
                 return EXIT_INPUT
             subsidy.save_rule_set(db, s.RuleSet(
                 effective, tuple(parse_rate(r) for r in args.rate), args.payee,
-                args.performed_only, not args.any_file), user=args.user)
+                args.performed_only, not args.any_file), user=_user(args))
             changed = True
         shown = _rules_dict(db)
     if changed:

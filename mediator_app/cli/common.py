@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 ENV_DB = "MEDIATOR_APP_DB"  # the same name as storage.db.ENV_DB (a test keeps them equal)
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_STORAGE = 0, 1, 2, 3
+EXIT_LOGIN, EXIT_DENIED = 4, 5  # issue 9: failed login; refused by role or scope
 
 
 @dataclass
@@ -46,29 +47,34 @@ class Context:
 @contextmanager
 def opened(path: Path, *, create: bool, waits: str | None = None) -> Iterator[Database]:
     """The migrated database; without ``create`` a missing file is an error (exit 3).
+    An encrypted ledger is opened after the login (``cli.login``; exit 4 on failure).
 
     With ``create`` a missing file is made (never its folder) and, when the command then
     fails, deleted again unless something was written to it. ``waits`` (the language)
     makes write transactions wait for another program's write, saying so on stderr."""
     if not create and not path.exists():
         raise StorageError("db.missing", path=str(path))
-    from mediator_app.storage.db import open_database, remove_if_unused
+    from mediator_app.cli.login import logged_in
+    from mediator_app.storage import crypto
+    from mediator_app.storage.db import remove_if_unused
 
+    entered = created = False
     try:
-        handle = open_database(path, create=create)
-    except sqlite3.Error as exc:  # no access, locked …
+        with logged_in(path, create=create) as session:
+            entered, created = True, session.handle.created
+            if waits is not None:
+                session.db.on_wait = waiting_message(waits)  # type: ignore[attr-defined]
+            yield session.db
+    except (sqlite3.Error, *crypto.AllErrors) as exc:  # no access, locked, a folder …
+        if created:
+            remove_if_unused(path)
+        if entered:
+            raise
         raise StorageError("db.unreadable", path=str(path), detail=str(exc)) from exc
-    if waits is not None:
-        handle.db.on_wait = waiting_message(waits)
-    try:
-        yield handle.db
     except BaseException:
-        handle.close()
-        if handle.created:
+        if created:
             remove_if_unused(path)
         raise
-    else:
-        handle.close()
 
 
 def waiting_message(lang: str) -> Callable[[float], None]:

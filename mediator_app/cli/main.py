@@ -2,9 +2,11 @@
 
 Exit codes: 0 success; 1 bad input (import problems, unknown scope, bad period, failed
 check); 2 usage (argparse, pdf without --out); 3 database file problems (missing,
-unreadable, written by a newer program); 4 an unexpected failure (the message names the
-log file with the details); 130 interrupted; 141 the output pipe was closed
-(``check | head -2``: a quiet exit, as for SIGPIPE).
+unreadable, written by a newer program); 4 login failed (wrong or missing user, password
+or recovery key; locked or disabled account); 5 refused by the user's role or scope;
+70 an unexpected failure (the message names the log file with the details); 130
+interrupted; 141 the output pipe was closed (``check | head -2``: a quiet exit, as for
+SIGPIPE).
 
 No traceback and no exception text in English reaches the user: every exception ends
 here as a sentence (``services.faults``), the unforeseen ones logged.
@@ -19,14 +21,32 @@ import sys
 from collections.abc import Callable, Sequence
 
 from mediator_app import __version__
-from mediator_app.cli import commands_admin, commands_data, commands_docs, commands_subsidy
-from mediator_app.cli.common import EXIT_INPUT, EXIT_STORAGE, EXIT_USAGE, Context
+from mediator_app.cli import (
+    commands_admin,
+    commands_data,
+    commands_docs,
+    commands_subsidy,
+    commands_trust,
+)
+from mediator_app.cli.common import (
+    EXIT_DENIED,
+    EXIT_INPUT,
+    EXIT_LOGIN,
+    EXIT_STORAGE,
+    EXIT_USAGE,
+    Context,
+)
 from mediator_app.cli.console import setup_console_streams
 from mediator_app.cli.help_texts import argparse_language, helper, lang_of
+from mediator_app.cli.login import configure as configure_login
 from mediator_app.cli.texts import domain_error, err, storage_error, text
+from mediator_app.domain.access import AccessDenied
+from mediator_app.domain.account_messages import AccountError, LoginFailed
 from mediator_app.domain.errors import DomainError
 from mediator_app.services import faults
 from mediator_app.services.csv_io import CsvImportError
+from mediator_app.storage.crypto import AllErrors as SqliteErrors
+from mediator_app.storage.crypto import KeyFileError
 from mediator_app.storage.errors import StorageError
 from mediator_app.storage.files import restrict_umask
 
@@ -43,6 +63,10 @@ def _common(lang: str) -> argparse.ArgumentParser:
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=h("opt.db"))
     common.add_argument("--lang", choices=["zh", "en"], default=argparse.SUPPRESS,
                         help=h("opt.lang"))
+    common.add_argument("--user", metavar="NAME", default=argparse.SUPPRESS,
+                        help=("登录用户（加密台账；也可用环境变量 MEDIATOR_APP_USER）"
+                              if lang != "en" else "user to log in as (encrypted ledger; "
+                              "or MEDIATOR_APP_USER)"))
     return common
 
 
@@ -63,6 +87,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
     commands_data.add_parsers(sub, common, lang)
     commands_docs.register(sub, lang)
     commands_subsidy.add_parsers(sub, common, lang)
+    commands_trust.add_parsers(sub, common, lang)
     return parser
 
 
@@ -121,6 +146,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # mediator-app --help | head -1
         return _pipe_closed()
     ctx = Context(db_arg=getattr(args, "db", None), lang=getattr(args, "lang", None) or "zh")
+    configure_login(getattr(args, "user", None), ctx.lang)
     try:
         return _flushed(_run(args, ctx))
     except BrokenPipeError:
@@ -135,7 +161,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     except StorageError as exc:
         err(storage_error(exc.code, dict(exc.params), ctx.lang), ctx.lang)
         return EXIT_STORAGE
-    except sqlite3.Error as exc:  # e.g. the database is locked, or --db is a folder
+    except LoginFailed as exc:
+        err(exc.text(ctx.lang), ctx.lang)
+        return EXIT_LOGIN
+    except AccessDenied as exc:
+        err(exc.text(ctx.lang), ctx.lang)
+        return EXIT_DENIED
+    except AccountError as exc:
+        err(exc.text(ctx.lang), ctx.lang)
+        return EXIT_STORAGE if exc.code.startswith("keys.") else EXIT_INPUT
+    except KeyFileError as exc:
+        err(AccountError(exc.code, path=exc.path, detail=exc.detail).text(ctx.lang), ctx.lang)
+        return EXIT_STORAGE
+    except (sqlite3.Error, *SqliteErrors) as exc:  # e.g. locked, or --db is a folder
         err(text("db.failed", ctx.lang, detail=faults.detail_sentence(
             faults.detail_of(exc, _action(args)), ctx.lang)), ctx.lang)
         return EXIT_STORAGE

@@ -13,6 +13,8 @@ from mediator_app.services import faults
 
 TEXTS: dict[str, tuple[str, str]] = {
     "error": ("错误：", "error: "),
+    "db.encrypted": ("数据库“{path}”已加密：请先登录（--user 用户名）。",
+                     "The database “{path}” is encrypted: log in first (--user NAME)."),
     "db.missing": ("数据库文件“{path}”不存在。", "The database file “{path}” does not exist."),
     "db.unreadable": ("无法打开数据库文件“{path}”：{detail}", "Cannot open the database “{path}”: {detail}"),
     "db.too_new": ("数据库“{path}”是由更新版本的程序创建的（{unknown}），请先升级本程序。",
@@ -78,6 +80,11 @@ TEXTS: dict[str, tuple[str, str]] = {
     "backup.verify_failed": ("备份“{path}”校验失败：{detail}", "Backup “{path}” failed its check: {detail}"),
     "restore.not_ledger": ("“{path}”不是调解台账数据库。", "“{path}” is not a mediation ledger database."),
     "restore.damaged": ("“{path}”已损坏：{detail}", "“{path}” is damaged: {detail}"),
+    "restore.key_mismatch": ("备份“{path}”未加密，或不是用本台账的密钥加密的：加密台账只能用它自己的备份恢复"
+                             "（用同一密钥加密）。台账没有改动。",
+                             "The backup “{path}” is unencrypted or not encrypted with this "
+                             "ledger's key: an encrypted ledger is restored only from its own "
+                             "backups (same key). The ledger was not changed."),
     "storage": ("数据库错误（{code}）：{params}", "Database error ({code}): {params}"),
     "gui.unavailable": ("图形界面不可用（{detail}）。请安装 PySide6，或使用命令行子命令，见 --help。",
                         "The GUI is not available ({detail}). Install PySide6 or use the "

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.enums import OrgLevel
+from mediator_app.services import permissions
+from mediator_app.storage import crypto
 from mediator_app.storage.db import (
     DatabaseDamaged,
     StorageError,
@@ -65,8 +67,8 @@ def check(db: Database, path: str = "", *, full: bool = False,
             if progress is not None:
                 progress(done, len(steps))
         return Health(problems, repo.table_counts(), _by_rank(repo.units_by_level()))
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError):  # busy, interrupted: not damage
+    except crypto.DatabaseErrors as exc:  # either driver (an encrypted ledger: sqlcipher3)
+        if isinstance(exc, crypto.OperationalErrors):  # busy, interrupted: not damage
             raise
         raise DatabaseDamaged(path, [str(exc)],
                               last_verified_backup(path) if path else "") from exc
@@ -77,7 +79,7 @@ def damage(db: Database) -> list[str]:
     lines, or the error that stopped it."""
     try:
         return integrity_check(db)[:50] or ["?"]
-    except sqlite3.DatabaseError as exc:
+    except crypto.DatabaseErrors as exc:
         return [str(exc)]
 
 
@@ -95,6 +97,7 @@ def backup(db: Database, out: str | Path, source_path: str | None = None, *,
     (``backup.no_folder``: the program does not create folders from a mistyped path), so
     is a folder given as ``out`` (``backup.is_folder``). An existing ``out`` is refused
     (StorageError ``backup.exists``) unless ``overwrite``; the database itself always is."""
+    permissions.require(db, Action.BACKUP)  # issue 9
     target = Path(out)
     if source_path and target.exists() and target.resolve() == Path(source_path).resolve():
         raise StorageError("backup.same_file", path=str(target))
@@ -116,6 +119,8 @@ def backup(db: Database, out: str | Path, source_path: str | None = None, *,
         if wal.exists() and wal.stat().st_size:  # never: the copy's writer checkpointed
             raise StorageError("backup.verify_failed", path=str(target), detail=wal.name)
         remove_journals(partial)  # both connections are closed: the copy is complete
+        if source_path and crypto.key_of(db.conn) is not None:
+            crypto.copy_key_file(source_path, target)  # the backup opens on its own
         partial.replace(target)
     finally:
         remove_with_journals(partial)
@@ -154,5 +159,3 @@ def restore(db_path: str | Path, source: str | Path) -> str | None:
         saved = restore_into(conn, target)
     open_database(target).close()
     return saved
-
-

@@ -17,12 +17,13 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any, TextIO
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
-from mediator_app.services import case_merge
+from mediator_app.services import case_merge, permissions, sealed_packages
 from mediator_app.services.case_merge import CASE_ALIASES, MergeRun, estimate_new_rows, merge_file
 from mediator_app.services.case_rows import Lookups, RowParser
 from mediator_app.services.csv_io import (
@@ -101,28 +102,48 @@ class ImportSource:
 
 def import_cases(db: Database, paths: Sequence[str | Path], *, dry_run: bool = False,
                  progress: Progress | None = None, cancel: Cancel | None = None,
-                 today: date | None = None) -> ImportResult:
+                 today: date | None = None,
+                 package_password: str | None = None) -> ImportResult:
     """Import cases.csv files and packages in one transaction. Raises CsvImportError
     (with ``.result`` holding the counts) when any problem is found; nothing is written
     then, nor on a dry run. Raises ImportCancelled when ``cancel()`` turns true."""
+    permissions.require(db, Action.IMPORT)
     with ExitStack() as stack:  # packages are read from their zip, never unpacked
-        sources = _open_sources(paths, stack)
-        return _import_sources(db, sources, dry_run, progress, cancel, today or date.today())
+        sources = _open_sources(paths, stack, package_password)
+        with permissions.guarded(db, Action.IMPORT):  # issue 9: rows outside the scope
+            return _import_sources(db, sources, dry_run, progress, cancel,
+                                   today or date.today())
+
+
+def _sealed_stream(path: str | Path, password: str | None,
+                   stack: ExitStack) -> IO[bytes] | None:
+    """The zip inside a sealed package (issue 9), read straight from the sealed file
+    (no plain copy is written); None for other files. Without a password a sealed
+    package reads as a damaged zip."""
+    if (password is None or Path(path).suffix.lower() != ".zip"
+            or not sealed_packages.is_sealed(path)):
+        return None
+    return stack.enter_context(sealed_packages.open_sealed(path, password))
 
 
 def import_prepared(db: Database, sources: list[ImportSource], *, dry_run: bool,
                     progress: Progress | None, cancel: Cancel | None,
                     today: date) -> ImportResult:
-    """``import_cases`` for sources opened by the caller (the ledger import)."""
-    return _import_sources(db, sources, dry_run, progress, cancel, today)
+    """``import_cases`` for sources opened by the caller (the ledger import): the same
+    right and scope guard as ``import_cases`` (issue 9)."""
+    permissions.require(db, Action.IMPORT)
+    with permissions.guarded(db, Action.IMPORT):
+        return _import_sources(db, sources, dry_run, progress, cancel, today)
 
 
-def _open_sources(paths: Sequence[str | Path], stack: ExitStack) -> list[ImportSource]:
+def _open_sources(paths: Sequence[str | Path], stack: ExitStack,
+                  package_password: str | None = None) -> list[ImportSource]:
     sources, problems = [], ProblemList()
     for path in paths:
         try:
             if is_package(path):
-                pkg = open_package(path, str(path))
+                pkg = open_package(path, str(path), stream=_sealed_stream(
+                    path, package_password, stack))
                 stack.callback(pkg.close)
                 sources.append(ImportSource(pkg.name, pkg.sha256, package_info(pkg, "cases.csv"),
                                        pkg))
@@ -301,6 +322,7 @@ def export_cases(db: Database, out: str | Path, *, scope: str | None = None,
     """Write every case in scope (tombstones included) as cases.csv v1: UTF-8 with BOM,
     every field quoted, CRLF line ends. Returns the number of rows written. The file
     appears only when complete (written next to it, then renamed)."""
+    scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
     _check_scope(ExchangeRepository(db), scope)
     with _partial_file(out) as partial, \
             open_private_text(partial, encoding="utf-8-sig", newline="") as fh:
@@ -338,6 +360,7 @@ def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None
     from mediator_app.domain.messages import field_label
     from mediator_app.reports.xlsx import XlsxWriter
 
+    scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
     repo = ExchangeRepository(db)
     _check_scope(repo, scope)
     cursor = repo.export_rows(scope, _iso(date_from), _iso(date_to))

@@ -9,7 +9,6 @@ ones); the caller rolls back when any problem was found."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -35,6 +34,8 @@ from mediator_app.services.import_types import (
     FileCounts,
     ImportCancelled,
 )
+from mediator_app.storage.account_repo import SCOPE_GUARD
+from mediator_app.storage.crypto import IntegrityErrors
 from mediator_app.storage.exchange_repo import (
     COMPARED_COLUMNS,
     DEFAULT_STATS,
@@ -321,7 +322,7 @@ def _write(run: MergeRun, source: RowSource, inserts: list[_Parsed],
     try:
         run.repo.insert_cases([(p.rowid, *p.values) for p in inserts], stats=run.stats)
         run.repo.update_cases([p.values for p in updates], stats=run.stats)
-    except sqlite3.IntegrityError:
+    except IntegrityErrors:  # either driver (an encrypted ledger runs on sqlcipher3)
         run.repo.rollback_to("import_chunk")
         for p in inserts:
             _write_one(run, source, p, insert=True)
@@ -344,7 +345,9 @@ def _write_one(run: MergeRun, source: RowSource, p: _Parsed, *, insert: bool) ->
             run.repo.insert_cases([(p.rowid, *p.values)], stats=run.stats)
         else:
             run.repo.update_cases([p.values], stats=run.stats)
-    except sqlite3.IntegrityError:
+    except IntegrityErrors as exc:
+        if SCOPE_GUARD in str(exc):  # a row outside the user's scope (issue 9)
+            raise
         committee, year, number = p.values[3], p.values[2], p.values[1]
         holder = run.repo.number_holder(committee, year, number)
         where = run.repo.seen([holder[0]]).get(holder[0]) if holder else None

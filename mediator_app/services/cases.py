@@ -9,12 +9,14 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.casenumber import format_case_no, next_serial, parse_serial
 from mediator_app.domain.enums import AgreementForm, CaseStatus, OrgLevel
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import Case
 from mediator_app.domain.status import apply_transition, validate_case
 from mediator_app.domain.status import reopen_case as reopened_case
+from mediator_app.services import permissions
 from mediator_app.services.subsidy import with_default_class
 from mediator_app.storage import duplicates_repo, lookup_repo
 from mediator_app.storage.audit_repo import AuditRepository
@@ -158,6 +160,12 @@ def save_case(db: Database, case: Case, *, today: date | None = None, user: str 
     case = dataclasses.replace(case, case_no=case.case_no.strip(),
                                grid_code=case.grid_code or None)
     repo = CaseRepository(db)
+    if case.id is not None:  # issue 9: the stored case and its new place both in scope
+        permissions.require_stored_case(db, Action.EDIT_CASE, case.id)
+        case = permissions.unmasked_for_save(db, case)  # a masked value is never saved
+    permissions.require_case(db, Action.EDIT_CASE, committee_code=case.committee_code,
+                             org_code=repo.location_of(case.committee_code, case.grid_code),
+                             label=case.case_no)
     with db.atomic():
         old = repo.stored_columns(case.id) if case.id is not None else {}
         if case.id is not None and not old:
@@ -219,6 +227,7 @@ def transition_case(db: Database, rowid: int, target: CaseStatus, *, on: date,
                     agreement_form: AgreementForm | None = None, reason: str = "",
                     today: date | None = None, user: str = "") -> Case:
     """Apply one of the status ACTIONS (受理, 调解成功, 调解终止, 不予受理) to a stored case."""
+    permissions.require_stored_case(db, Action.EDIT_CASE, rowid)
     repo = CaseRepository(db)
     with db.atomic():
         case = repo.get(rowid)
@@ -234,6 +243,7 @@ def reopen_case(db: Database, rowid: int, *, today: date | None = None,
     """重新打开: a 调解成功 / 调解终止 case goes back to 调解中 so that a mistaken
     closing can be corrected; the closing date, agreement form, performance and
     judicial confirmation are cleared, the agreement record is kept (audited)."""
+    permissions.require_stored_case(db, Action.EDIT_CASE, rowid)
     repo = CaseRepository(db)
     with db.atomic():
         case = repo.get(rowid)
@@ -271,6 +281,7 @@ def _write_status(db: Database, case: Case, changed: Case, action: str, user: st
 def delete_case(db: Database, rowid: int, *, user: str = "") -> Changes:
     """Tombstone a case (deleted = 1): it disappears from lists and statistics but its
     number stays taken and the deletion travels with exports."""
+    permissions.require_stored_case(db, Action.EDIT_CASE, rowid)
     repo = CaseRepository(db)
     with db.atomic():
         case = repo.get(rowid, with_parts=False)

@@ -14,9 +14,11 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.enums import SourceGroup
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import CodeItem
+from mediator_app.services import permissions
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.code_repo import CodeRepository
 from mediator_app.storage.subsidy_repo import SubsidyRepository
@@ -118,6 +120,7 @@ def save_code_item(db: Database, item: CodeItem, *, user: str = "",
     """Create or edit an entry (``new`` as in ``code_item_problems``). The stored
     ``active`` flag of an existing entry is kept (see ``set_code_active``); a change of
     label, group or order bumps its version."""
+    permissions.require(db, Action.CODE_TABLES)  # issue 9
     item = _normalised(item)
     repo = CodeRepository(db)
     with db.atomic():
@@ -148,6 +151,7 @@ def set_code_active(db: Database, kind: str, code: str, active: bool, *,
                     user: str = "") -> CodeChanges:
     """Deactivate (hide from the pickers of new cases; cases using it keep it) or
     reactivate an entry. The last active entry of a table cannot be deactivated."""
+    permissions.require(db, Action.CODE_TABLES)  # issue 9
     repo = CodeRepository(db)
     with db.atomic():
         item = _existing(repo, kind, code)
@@ -164,6 +168,7 @@ def set_code_active(db: Database, kind: str, code: str, active: bool, *,
 
 def delete_code_item(db: Database, kind: str, code: str, *, user: str = "") -> CodeChanges:
     """Delete an entry no case uses; refuses with ``in_use`` otherwise."""
+    permissions.require(db, Action.CODE_TABLES)  # issue 9
     repo = CodeRepository(db)
     with db.atomic():
         item = _existing(repo, kind, code)

@@ -21,8 +21,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.enums import OrgLevel
 from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.services import permissions
 from mediator_app.services.csv_io import (
     CsvImportError,
     CsvProblem,
@@ -180,6 +182,7 @@ def export_dhis2(db: Database, out: str | Path, *, period: str, scope: str,
                  level: str | None = None, mapping: str | Path | None = None,
                  orgunit_map: str | Path | None = None, as_of: date | None = None) -> int:
     """Write the CSV (UTF-8, no BOM, as DHIS2 reads it); returns the number of values."""
+    permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
     elements = read_mapping(mapping) if mapping else None
     orgunits = read_orgunit_map(orgunit_map) if orgunit_map else None
     rows = dhis2_rows(db, period=period, scope=scope, level=level, elements=elements,

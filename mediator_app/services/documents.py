@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.enums import AgreementForm, CaseStatus, PartyRole
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import Agreement, Case, FollowUp, Party
@@ -30,6 +31,7 @@ from mediator_app.reports.case_docs import (
     RecordDoc,
 )
 from mediator_app.reports.case_docs_labels import labels
+from mediator_app.services import permissions
 from mediator_app.storage import document_repo
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.case_repo import CaseNotFound, CaseRepository
@@ -198,6 +200,7 @@ def data_for(db: Database, case: Case, lang: str = "zh") -> CaseDocData:
 
 def case_document_data(db: Database, rowid: int, *, lang: str = "zh") -> CaseDocData:
     """Everything the documents of case ``rowid`` print, as display strings."""
+    permissions.require_stored_case(db, Action.VIEW_PERSONAL, rowid)  # issue 9
     return data_for(db, _load(db, rowid), lang)
 
 

@@ -33,8 +33,10 @@ from typing import IO, Any, TextIO
 from sqlite_utils import Database
 
 import mediator_app
+from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.spreadsheet import neutralise_row
+from mediator_app.services import permissions, sealed_packages
 from mediator_app.services.csv_io import CsvImportError, CsvProblem, FileInfo, file_problem
 from mediator_app.services.faults import detail_of
 from mediator_app.storage.convert import now_iso
@@ -178,11 +180,19 @@ def _source_unit(db: Database, scope: str | None) -> dict[str, str]:
 def export_package(db: Database, out: str | Path, *, scope: str | None = None,
                    date_from: date | str | None = None, date_to: date | str | None = None,
                    with_personal_data: bool = False,
-                   progress: Progress | None = None) -> PackageManifest:
+                   progress: Progress | None = None,
+                   package_password: str | None = None) -> PackageManifest:
     """Write the package of ``scope`` (None: the whole ledger) to ``out``; the file
-    appears only when complete. Returns its manifest."""
+    appears only when complete. Returns its manifest. From an encrypted ledger, a
+    package with personal data is sealed with ``package_password`` (required then;
+    ``services.sealed_packages``): the zip is then written straight into the sealed
+    file, so no plain copy of it exists anywhere."""
     from mediator_app.services.case_exchange import write_cases_csv
 
+    scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
+    if with_personal_data:
+        permissions.require(db, Action.EXPORT_PERSONAL)
+    sealing = sealed_packages.must_seal(db, with_personal_data, package_password)
     source = _source_unit(db, scope)
     lo, hi = _iso(date_from), _iso(date_to)
     manifest = PackageManifest(source, lo, hi, with_personal_data, created_at=now_iso())
@@ -193,7 +203,8 @@ def export_package(db: Database, out: str | Path, *, scope: str | None = None,
     rows: dict[str, int] = {}
     try:
         # written straight into the zip: no file of the package exists anywhere else
-        with open_private_binary(partial) as fh, \
+        with (sealed_packages.sealing(target, package_password or "") if sealing
+              else open_private_binary(partial)) as fh, \
                 zipfile.ZipFile(fh, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
             with _member(zf, "cases.csv", entries) as out_fh:
                 rows["cases.csv"] = write_cases_csv(db, out_fh, scope=scope, date_from=lo,
@@ -227,7 +238,8 @@ def export_package(db: Database, out: str | Path, *, scope: str | None = None,
             manifest.totals = totals_dict(repo.totals(scope, lo, hi))
             zf.writestr(MANIFEST, json.dumps(manifest.to_dict(), ensure_ascii=False,
                                              indent=2))
-        os.replace(partial, target)
+        if not sealing:  # a sealed package is moved into place by sealing()
+            os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
     if with_personal_data:
@@ -300,7 +312,8 @@ def _sha256(path: Path) -> str:
     return h.hexdigest()
 
 
-def open_package(path: str | Path, name: str | None = None) -> Package:
+def open_package(path: str | Path, name: str | None = None, *,
+                 stream: IO[bytes] | None = None) -> Package:
     """Check the package: its shape, its limits, every file's size and SHA-256 (read
     from the zip as a stream, nothing written). Raises CsvImportError for a file that
     is not a package, damaged, truncated, edited or beyond the limits. The caller
@@ -312,7 +325,7 @@ def open_package(path: str | Path, name: str | None = None) -> Package:
         raise CsvImportError([file_problem(label, Path(path), exc)]) from exc
     zf: zipfile.ZipFile | None = None
     try:
-        zf = zipfile.ZipFile(path)
+        zf = zipfile.ZipFile(stream if stream is not None else path)  # stream: sealed
         _check_names(zf, label)
         manifest = _read_manifest(zf, label)
         _check_members(zf, manifest, label)

@@ -41,13 +41,18 @@ from mediator_app.domain.fault_messages import (
     unexpected_reason,
 )
 from mediator_app.domain.messages import message
+from mediator_app.storage.crypto import AllErrors
 
+# an encrypted ledger runs on sqlcipher3, whose exceptions are its own classes (issue 9)
+_SQLCIPHER_ERRORS: tuple[type[BaseException], ...] = tuple(
+    e for e in AllErrors if not issubclass(e, sqlite3.Error))
 LOG_ENV = "MEDIATOR_APP_LOG"  # a log file path instead of the default (tests, portable)
 LOG_NAME = "mediator-app.log"
 MAX_LOG_BYTES = 1 << 20
 # exception types whose text is the library's own wording, never a cell of a file
 _SAFE_TEXT: tuple[type[BaseException], ...] = (
-    sqlite3.Error, zipfile.BadZipFile, csv.Error, RecursionError, MemoryError,
+    sqlite3.Error, *_SQLCIPHER_ERRORS, zipfile.BadZipFile, csv.Error, RecursionError,
+    MemoryError,
 )
 
 
@@ -225,8 +230,8 @@ def _known_reason(exc: BaseException, lang: str) -> str | None:
         return detail_text("maximum recursion depth exceeded", lang)
     if isinstance(exc, MemoryError):
         return memory_text(lang)
-    if isinstance(exc, (sqlite3.Error, zipfile.BadZipFile, csv.Error, json.JSONDecodeError,
-                        UnicodeDecodeError)):
+    if isinstance(exc, (sqlite3.Error, *_SQLCIPHER_ERRORS, zipfile.BadZipFile, csv.Error,
+                        json.JSONDecodeError, UnicodeDecodeError)):
         text = str(exc)
         key = detail_key(text)
         if key is not None and key != "sqlite.structure":

@@ -29,10 +29,11 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.enums import CaseStatus, PartyKind, PartyRole
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.periods import parse_date
-from mediator_app.services import case_exchange
+from mediator_app.services import case_exchange, permissions
 from mediator_app.services.case_merge import MergeRun, RowSource, merge_rows, tick
 from mediator_app.services.case_rows import _SHAPE, CHINA_TZ, FORMAT_COLUMNS
 from mediator_app.services.csv_io import (
@@ -491,7 +492,9 @@ def import_ledger(db: Database, path: str | Path, mapping: LedgerMapping | str |
     """Import one sheet of an old ledger, all or nothing, like ``import_cases``: raises
     CsvImportError (with ``.result`` once the rows were read) when any problem is found,
     ImportCancelled when ``cancel()`` turns true; nothing is written then, nor on a dry
-    run."""
+    run. The same right as ``import_cases`` (issue 9): refused before the file is read;
+    rows outside a scoped user's scope refuse the whole import."""
+    permissions.require(db, Action.IMPORT)
     if not isinstance(mapping, LedgerMapping):
         mapping = load_mapping(mapping)
     opened = open_ledger(path, mapping)

@@ -11,8 +11,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.enums import CommitteeKind, OrgLevel, PersonRole
 from mediator_app.domain.model import Committee, OrgUnit, Person
+from mediator_app.services import permissions
 from mediator_app.services.csv_io import (
     CsvImportError,
     CsvProblem,
@@ -84,6 +86,7 @@ class _Batch:
 def import_org(db: Database, paths: Sequence[str | Path]) -> OrgImportResult:
     """Read, check and apply the files; raises CsvImportError and writes nothing when
     any problem is found."""
+    permissions.require(db, Action.ORGANISATION)  # issue 9
     batch = _Batch()
     for path in paths:
         _read_file(batch, path)

@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.enums import OrgLevel
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import Committee, OrgUnit, Person
+from mediator_app.services import permissions
 from mediator_app.storage import lookup_repo
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.org_repo import OrgRepository
@@ -91,6 +93,7 @@ def unit_problems(db: Database, unit: OrgUnit) -> list[Problem]:
 def save_unit(db: Database, unit: OrgUnit, *, user: str = "") -> OrgChanges:
     """Create or edit a unit: a child is exactly one level below its parent (a grid
     belongs to a village/community); the closure table is rebuilt."""
+    permissions.require(db, Action.ORGANISATION)  # issue 9
     unit = dataclasses.replace(unit, code=unit.code.strip(), name=unit.name.strip(),
                                parent_code=(unit.parent_code or "").strip() or None)
     org = OrgRepository(db)
@@ -115,6 +118,7 @@ def committee_problems(db: Database, c: Committee) -> list[Problem]:
 
 
 def save_committee(db: Database, c: Committee, *, user: str = "") -> OrgChanges:
+    permissions.require(db, Action.ORGANISATION)  # issue 9
     c = dataclasses.replace(c, code=c.code.strip(), name=c.name.strip(),
                             short_name=c.short_name.strip(), org_code=c.org_code.strip())
     org = OrgRepository(db)
@@ -153,6 +157,7 @@ def save_person(db: Database, p: Person, *, user: str = "") -> int:
     """Create (``p.id`` None) or edit a mediator / grid worker; returns the id.
 
     A person who is only a mediator keeps no grid and vice versa."""
+    permissions.require(db, Action.ORGANISATION)  # issue 9
     p = dataclasses.replace(
         p, name=p.name.strip(), phone=p.phone.strip(),
         committee_code=(p.committee_code or None) if p.role.is_mediator else None,
@@ -186,6 +191,7 @@ _FIELD = {"unit": "org_unit", "committee": "committee", "person": "person"}
 def set_active(db: Database, kind: str, key: str | int, active: bool, *,
                user: str = "") -> OrgChanges:
     """Deactivate (or reactivate) a unit, committee or person."""
+    permissions.require(db, Action.ORGANISATION)  # issue 9
     org = OrgRepository(db)
     field_name = _FIELD[kind]  # KeyError for an unknown kind, before anything is written
     key = int(key) if kind == "person" else str(key)
@@ -217,6 +223,7 @@ def _exists(org: OrgRepository, kind: str, key: str | int) -> bool:
 
 def delete(db: Database, kind: str, key: str | int, *, user: str = "") -> OrgChanges:
     """Delete an entry nothing points to; refuses with ``in_use`` otherwise."""
+    permissions.require(db, Action.ORGANISATION)  # issue 9
     org = OrgRepository(db)
     key = int(key) if kind == "person" else str(key)
     with db.atomic():

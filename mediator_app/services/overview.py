@@ -14,8 +14,10 @@ from datetime import date
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.periods import parse_period
 from mediator_app.domain.rates import RateRule
+from mediator_app.services import permissions
 from mediator_app.services.statistics import (
     _STATUS_FIELD,
     Figures,
@@ -37,7 +39,9 @@ def _add(fig: Figures, status: str, n: int) -> None:
 def headline(db: Database, *, period: str, scope: str | None, as_of: date,
              rule: RateRule) -> Figures:
     """Disputes, accepted, statuses and rate of ``scope`` (None: the district) in
-    ``period`` as of ``as_of``, as ``build_report(...).totals`` counts them."""
+    ``period`` as of ``as_of``, as ``build_report(...).totals`` counts them. A report:
+    within the logged-in user's role and scope (issue 9; None is the user's own scope)."""
+    scope = permissions.scope_for(db, Action.REPORT, scope)
     kind, info = _resolve_scope(StatsRepository(db), db, scope)
     if not supported(db, kind):
         from mediator_app.services.statistics import build_report

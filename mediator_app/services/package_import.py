@@ -4,7 +4,6 @@ columns (case_stats.csv), the personal-data files and the likely-duplicate check
 
 from __future__ import annotations
 
-import sqlite3
 import uuid
 from collections.abc import Iterator, Sequence
 from datetime import date
@@ -22,6 +21,8 @@ from mediator_app.services.csv_io import (
 from mediator_app.services.exchange_package import Package
 from mediator_app.services.faults import detail_of
 from mediator_app.services.import_types import MAX_LISTED, ImportWarning
+from mediator_app.storage.account_repo import SCOPE_GUARD
+from mediator_app.storage.crypto import IntegrityErrors
 from mediator_app.storage.exchange_repo import ExchangeRepository
 from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.storage.package_repo import (
@@ -213,7 +214,9 @@ def apply_personal(db: Database, pkg: Package, file_no: int, problems: ProblemLi
         try:
             repo.load_personal(file, rows)
             repo.apply_personal(file, file_no)
-        except sqlite3.IntegrityError as exc:
+        except IntegrityErrors as exc:
+            if SCOPE_GUARD in str(exc):  # outside the user's scope (issue 9)
+                raise
             problems.add(CsvProblem(pkg.member(file), None, None, "", "package.bad_rows",
                                     {"file": file, "detail": detail_of(exc, "import")}))
             return False
@@ -256,7 +259,7 @@ def apply_records(db: Database, pkg: Package, file_no: int, problems: ProblemLis
                 repo.apply_agreement_records(rows, file_no)
             else:
                 repo.apply_follow_up_records(rows, file_no)
-        except sqlite3.IntegrityError as exc:
+        except IntegrityErrors as exc:  # either driver (an encrypted ledger: sqlcipher3)
             problems.add(CsvProblem(pkg.member(file), None, None, "", "package.bad_rows",
                                     {"file": file, "detail": detail_of(exc, "import")}))
             return

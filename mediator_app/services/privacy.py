@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
+from mediator_app.services import permissions
 from mediator_app.storage.audit_repo import AuditEntry, AuditRepository
 from mediator_app.storage.case_repo import CaseRepository
 
@@ -16,6 +18,7 @@ EXPORT = "export_personal"
 def record_case_view(db: Database, rowid: int, *, user: str = "") -> bool:
     """Log that ``user`` opened the full party data of a case; False when the case has
     no personal data to see (no parties with an ID number or phone)."""
+    permissions.require_stored_case(db, Action.VIEW_PERSONAL, rowid)  # issue 9
     repo = CaseRepository(db)
     case = repo.get(rowid)
     if not any(p.id_number or p.phone for p in case.parties):

@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.casenumber import validate_template
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.rates import (
@@ -20,6 +21,7 @@ from mediator_app.domain.rates import (
     Denominator,
     Rounding,
 )
+from mediator_app.services import permissions
 from mediator_app.storage.settings_repo import SettingsRepository
 
 # The settings this module saves (what the settings dialog edits).
@@ -91,6 +93,7 @@ def load_settings(db: Database) -> dict[str, str]:
 def save_settings(db: Database, values: Mapping[str, str]) -> None:
     """Check and store ``values`` in one transaction; raises ``DomainError`` (nothing
     stored) when any is wrong."""
+    permissions.require(db, Action.SETTINGS)  # issue 9
     found = problems(values)
     if found:
         raise DomainError(found)

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.enums import PREVENTION_COLUMNS, CaseStatus, OrgLevel, SourceGroup
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.periods import Period, parse_period
@@ -28,6 +29,7 @@ from mediator_app.domain.rates import (
     format_rate,
     rate_formula,
 )
+from mediator_app.services import permissions
 from mediator_app.storage.settings_repo import SettingsRepository
 from mediator_app.storage.stats_repo import CaseClass, LocationAggregate, StatsRepository
 
@@ -296,6 +298,7 @@ def build_report(db: Database, *, period: str | Period, scope: str | None,
                  as_of: date | None = None, rule: RateRule | None = None) -> Report:
     """The report of ``scope`` (org-unit or committee code; None = the district) for
     ``period`` (``2023``, ``2023-05``, ``2023-Q2`` or ``a..b``) as of ``as_of``."""
+    scope = permissions.scope_for(db, Action.REPORT, scope)  # issue 9: role and scope
     span = _period(period)
     as_of = as_of or date.today()
     rule = rule or rate_rule_from_settings(db)

@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.periods import Period, parse_period
 from mediator_app.domain.rates import (
@@ -36,7 +37,7 @@ from mediator_app.domain.rates import (
     SETTING_ROUNDING,
     RateRule,
 )
-from mediator_app.services import statistics
+from mediator_app.services import permissions, statistics
 from mediator_app.storage.audit_repo import current_user
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.org_repo import OrgRepository
@@ -224,6 +225,7 @@ def _add_review(db: Database, span: Period, snapshot: dict[str, Any], user: str)
 def review_month(db: Database, scope: str, period: str | Period, *, user: str = "",
                  today: date | None = None) -> Submission:
     """Record that ``user`` checked the month's figures of ``scope`` (a new version)."""
+    permissions.scope_for(db, Action.SUBMIT, scope)  # issue 9
     span = month_of(period, today=today)
     return _add_review(db, span, _fresh(db, scope, span), user)
 
@@ -262,6 +264,7 @@ def submit_month(db: Database, scope: str, period: str | Period, *, user: str = 
     the reviewer of the current review. Refused (``DomainError``) without a current
     review of the same figures. Re-submitting keeps the earlier versions; the latest
     one wins."""
+    permissions.scope_for(db, Action.SUBMIT, scope)  # issue 9
     span = month_of(period, today=today)
     return _add_submission(db, span, _fresh(db, scope, span), user)
 
@@ -286,6 +289,7 @@ def review_and_submit(db: Database, scope: str, period: str | Period, *, user: s
                       today: date | None = None) -> Submission:
     """Review and submit in one transaction, both under ``user`` (who explicitly asked
     for it) and with the same snapshot (built once); returns the submission."""
+    permissions.scope_for(db, Action.SUBMIT, scope)  # issue 9
     span = month_of(period, today=today)
     snapshot = _fresh(db, scope, span)
     with db.atomic():

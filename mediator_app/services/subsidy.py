@@ -12,7 +12,6 @@ claim". See docs/subsidy.md."""
 from __future__ import annotations
 
 import dataclasses
-import sqlite3
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,11 +20,14 @@ from typing import Any
 from sqlite_utils import Database
 
 from mediator_app.domain import subsidy as s
+from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.periods import Period, parse_period
 from mediator_app.domain.subsidy_texts import reason_text, t
+from mediator_app.services import permissions
 from mediator_app.storage import lookup_repo
 from mediator_app.storage.audit_repo import AuditRepository
+from mediator_app.storage.crypto import IntegrityErrors
 from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.storage.subsidy_repo import PaidClaim, SubsidyRepository
 
@@ -104,7 +106,9 @@ def _inputs(db: Database, scope: ClaimScope, period: Period, lang: str
 
 def compute_claim(db: Database, *, period: str | Period, scope: str,
                   lang: str = "zh") -> Claim:
-    """The live claim of ``scope`` (org unit or committee code) for ``period``."""
+    """The live claim of ``scope`` (org unit or committee code) for ``period``. A report:
+    refused (AccessDenied) outside the user's role or scope (issue 9)."""
+    permissions.scope_for(db, Action.REPORT, scope)
     period = period if isinstance(period, Period) else parse_period(period)
     where = resolve_scope(db, scope)
     repo = SubsidyRepository(db)
@@ -140,7 +144,9 @@ def mark_paid(db: Database, *, period: str | Period, scope: str, user: str = "",
               lang: str = "zh") -> PaidClaim:
     """Freeze the claim: store its snapshot as the next paid version of (scope, period)
     and record each newly paid case, so that no later claim pays it again. Cases this
-    (scope, period) paid before are not paid again. Refuses an empty claim."""
+    (scope, period) paid before are not paid again. Refuses an empty claim. Like 审核上报
+    (issue 9): 管理员 and 系统管理员, within their scope."""
+    permissions.scope_for(db, Action.SUBMIT, scope)
     from mediator_app.services.subsidy_export import claim_to_dict
 
     repo = SubsidyRepository(db)
@@ -162,7 +168,7 @@ def mark_paid(db: Database, *, period: str | Period, scope: str, user: str = "",
                                       amount, snapshot,
                                       [(cid, fen, fingerprint(claim, f))
                                        for cid, (f, fen) in sorted(new.items())])
-        except sqlite3.IntegrityError as exc:  # a concurrent claim paid one of them
+        except IntegrityErrors as exc:  # a concurrent claim paid one of them (either driver)
             raise DomainError(Problem("period", "subsidy.paid_elsewhere",
                                       {"detail": str(exc)})) from exc
         AuditRepository(db, user or None).record(
@@ -172,7 +178,7 @@ def mark_paid(db: Database, *, period: str | Period, scope: str, user: str = "",
 
 
 def paid_claims(db: Database, scope: str | None = None) -> list[PaidClaim]:
-    return SubsidyRepository(db).claims(scope)
+    return SubsidyRepository(db).claims(permissions.scope_for(db, Action.REPORT, scope))
 
 
 # ---- rules ------------------------------------------------------------------------------
@@ -207,7 +213,9 @@ def _rate_problems(db: Database, rules: s.RuleSet) -> list[Problem]:
 
 def save_rule_set(db: Database, rules: s.RuleSet, *, user: str = "") -> None:
     """Create or replace the rule set taking effect on ``rules.effective_from``. A rule
-    set whose dates were already paid cannot change (add a later one instead)."""
+    set whose dates were already paid cannot change (add a later one instead). Rules are
+    settings: 系统管理员 only on an encrypted ledger (issue 9)."""
+    permissions.require(db, Action.SETTINGS)
     repo = SubsidyRepository(db)
     with db.atomic():
         problems = _rate_problems(db, rules)
@@ -236,6 +244,7 @@ def _refuse_if_paid(db: Database, repo: SubsidyRepository, effective_from: date)
 
 
 def delete_rule_set(db: Database, effective_from: date, *, user: str = "") -> None:
+    permissions.require(db, Action.SETTINGS)  # issue 9
     repo = SubsidyRepository(db)
     with db.atomic():
         _refuse_if_paid(db, repo, effective_from)
@@ -249,7 +258,8 @@ def file_rules(db: Database) -> dict[str, tuple[str, ...]]:
 
 
 def set_file_rules(db: Database, rules: Mapping[str, Sequence[str]], *, user: str = "") -> None:
-    """Replace the completeness rules (administrator)."""
+    """Replace the completeness rules (系统管理员 on an encrypted ledger, issue 9)."""
+    permissions.require(db, Action.SETTINGS)
     problems = [Problem("situation", "enum.invalid", {"value": k, "allowed": s.SITUATIONS})
                 for k in rules if k not in s.SITUATIONS]
     problems += [Problem("item", "enum.invalid", {"value": i, "allowed": s.ITEMS})
@@ -271,6 +281,7 @@ def class_defaults(db: Database) -> dict[str, str]:
 
 def set_class_default(db: Database, dispute_type: str, difficulty: str, *,
                       user: str = "") -> None:
+    permissions.require(db, Action.SETTINGS)  # issue 9
     if not lookup_repo.code_exists(db, "difficulty", difficulty):
         raise DomainError(Problem("difficulty", "unknown_code",
                                   {"value": difficulty, "table": "difficulty"}))
@@ -342,7 +353,8 @@ class IncompleteFile:
 
 def incomplete_files(db: Database, *, period: str | Period, scope: str) -> list[IncompleteFile]:
     """Closed cases beneath ``scope`` closed in ``period`` whose file lacks a required
-    item, by committee, with the missing items."""
+    item, by committee, with the missing items. A report (issue 9: role and scope)."""
+    permissions.scope_for(db, Action.REPORT, scope)
     period = period if isinstance(period, Period) else parse_period(period)
     where = resolve_scope(db, scope)
     repo = SubsidyRepository(db)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import getpass
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -31,10 +32,22 @@ class AuditEntry:
     new_value: str | None
 
 
+_actors: weakref.WeakKeyDictionary[Database, str] = weakref.WeakKeyDictionary()
+
+
+def set_actor(db: Database, name: str | None) -> None:
+    """The logged-in user of this connection (issue 9): entries recorded without an
+    explicit user name carry it instead of the operating-system account."""
+    if name is None:
+        _actors.pop(db, None)
+    else:
+        _actors[db] = name
+
+
 class AuditRepository:
     def __init__(self, db: Database, user: str | None = None):
         self.db = db
-        self.user = user or current_user()
+        self.user = user or _actors.get(db) or current_user()
 
     def record(self, entity: str, key: str, action: str, field: str = "",
                old: Any = None, new: Any = None) -> None:

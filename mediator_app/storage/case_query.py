@@ -121,6 +121,18 @@ def _covers_everything(db: Database, code: str) -> bool:
 
 
 def scope_clause(db: Database, scope: Scope) -> Clause:
+    """The chosen scope, within the logged-in user's scope (issue 9) when there is one."""
+    from mediator_app.storage.account_repo import scope_restriction
+
+    base = _chosen_scope_clause(db, scope)
+    limit = scope_restriction(db)
+    if limit is None:
+        return base
+    clauses = [c for c in (base, limit) if c[0]]
+    return " AND ".join(f"({c})" for c, _ in clauses), [p for _, ps in clauses for p in ps]
+
+
+def _chosen_scope_clause(db: Database, scope: Scope) -> Clause:
     if scope.kind == "committee":
         return "c.committee_code = ?", [scope.code]
     if scope.kind == "org" and not _covers_everything(db, scope.code):
@@ -346,6 +358,10 @@ def _counted_view(db: Database, f: CaseFilter) -> ViewCounts | None:
     and registration dates; issue 13: ~1 ms instead of counting 1M rows), else None.
     Overdue cases are counted from the (status, accepted_on) index."""
     if f.source or f.committee or f.overdue or f.followup_due or f.text.strip():
+        return None
+    from mediator_app.storage.account_repo import scope_restriction
+
+    if scope_restriction(db) is not None:  # a scoped user (issue 9): count its cases only
         return None
     if not counts_supported(db, f.scope.kind):
         return None

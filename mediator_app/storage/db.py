@@ -32,10 +32,12 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from sqlite_utils import Database
 
 from mediator_app.locations import data_dir
+from mediator_app.storage import crypto
 from mediator_app.storage.errors import DatabaseDamaged as DatabaseDamaged  # re-exported
 from mediator_app.storage.errors import DatabaseTooNew as DatabaseTooNew
 from mediator_app.storage.errors import StorageError as StorageError
@@ -101,7 +103,7 @@ class LedgerDatabase(Database):
             raise
 
 
-def _is_busy(exc: sqlite3.OperationalError) -> bool:
+def _is_busy(exc: Exception) -> bool:
     text = str(exc)
     return "locked" in text or "busy" in text
 
@@ -116,7 +118,7 @@ def begin_immediate(conn: sqlite3.Connection, on_wait: OnWait | None = None,
         try:
             conn.execute("BEGIN IMMEDIATE")
             return
-        except sqlite3.OperationalError as exc:
+        except crypto.OperationalErrors as exc:
             if not _is_busy(exc):
                 raise
             raise StorageError("db.busy", seconds=round(time.monotonic() - started)) from exc
@@ -126,7 +128,7 @@ def begin_immediate(conn: sqlite3.Connection, on_wait: OnWait | None = None,
             try:
                 conn.execute("BEGIN IMMEDIATE")
                 return
-            except sqlite3.OperationalError as exc:
+            except crypto.OperationalErrors as exc:
                 if not _is_busy(exc):
                     raise
                 waited = time.monotonic() - started
@@ -171,7 +173,7 @@ class _TrackedConnection(sqlite3.Connection):
 # one of our connections has it open (the window opens a second, read-only connection
 # after its worker's) would silently release that connection's shared lock, and another
 # program's restore would then take the "exclusive" lock and replace the file under us.
-_OPEN_HERE: dict[str, weakref.WeakSet[_TrackedConnection]] = {}
+_OPEN_HERE: dict[str, weakref.WeakSet[Any]] = {}  # _TrackedConnection, KeyedConnection
 
 
 def _key(path: str | Path) -> str:
@@ -187,7 +189,10 @@ def _open_here(path: str | Path) -> bool:
 def _connect(path: str, readonly: bool, check_same_thread: bool) -> sqlite3.Connection:
     if path == ":memory:":
         return sqlite3.connect(":memory:", check_same_thread=check_same_thread)
-    if readonly:
+    key = crypto.key_for(path)  # an encrypted ledger unlocked by a login (storage.crypto)
+    if key is not None:
+        conn = crypto.connect(path, key, readonly=readonly, check_same_thread=check_same_thread)
+    elif readonly:
         conn = sqlite3.connect(_uri(path), uri=True, check_same_thread=check_same_thread,
                                factory=_TrackedConnection)
     else:
@@ -214,12 +219,9 @@ def unknown_migrations(db: Database) -> list[str]:
 
 def backup_file(conn: sqlite3.Connection, target: str | Path) -> None:
     """Consistent copy of a live database through SQLite's backup API (into an existing
-    folder: the program does not create folders)."""
-    dest = sqlite3.connect(str(target))
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
+    folder: the program does not create folders); encrypted with the same data key when
+    ``conn`` is an encrypted ledger's (storage.crypto)."""
+    crypto.copy_database(conn, target)
 
 
 def _has_tables(db: Database) -> bool:
@@ -256,7 +258,7 @@ def check_file(path: str | Path, *, create: bool) -> bool:
         raise StorageError("db.unreadable", path=str(p), detail=exc.strerror or str(exc)) from exc
     if not head:
         raise StorageError("db.empty_file", path=str(p))
-    if head != SQLITE_HEADER:
+    if head != SQLITE_HEADER and crypto.key_for(p) is None:  # encrypted: no plain header
         raise StorageError("db.not_database", path=str(p))
     return False
 
@@ -277,7 +279,7 @@ def quick_check(conn: sqlite3.Connection, budget_s: float = HEALTH_BUDGET_S
             quoted = name.replace("'", "''")
             rows = conn.execute(f"PRAGMA quick_check('{quoted}')").fetchall()
             problems += [r[0] for r in rows if r[0] != "ok"]
-    except sqlite3.OperationalError as exc:
+    except crypto.OperationalErrors as exc:
         if "interrupt" not in str(exc):
             raise
         return problems, False
@@ -291,7 +293,7 @@ def _approx_rows(conn: sqlite3.Connection, table: str) -> int:
     quoted = table.replace('"', '""')
     try:
         row = conn.execute(f'SELECT max(rowid) FROM "{quoted}"').fetchone()
-    except sqlite3.OperationalError:
+    except crypto.OperationalErrors:
         return 0
     return int(row[0] or 0)
 
@@ -301,8 +303,8 @@ def health_check(conn: sqlite3.Connection, budget_s: float = HEALTH_BUDGET_S) ->
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         return quick_check(conn, budget_s)[0]
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
+    except crypto.DatabaseErrors as exc:
+        if isinstance(exc, crypto.OperationalErrors) and _is_busy(exc):
             raise
         return [str(exc)]
 
@@ -369,14 +371,19 @@ def exclusive_connection(path: str | Path, *, wait_ms: int | None = None
     Work done here is ordinary transactions: a crash leaves before or after."""
     spath = str(path)
     wait_ms = EXCLUSIVE_WAIT_MS if wait_ms is None else wait_ms
-    conn = sqlite3.connect(spath, isolation_level=None, timeout=wait_ms / 1000)
+    key = crypto.key_for(spath)  # an encrypted ledger: the same data key
+    if key is None:
+        conn = sqlite3.connect(spath, isolation_level=None, timeout=wait_ms / 1000)
+    else:
+        conn = crypto.connect(spath, key, timeout=wait_ms / 1000)
+        conn.isolation_level = None
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(wait_ms)}")
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
         try:
             conn.execute("BEGIN EXCLUSIVE")
             conn.execute("COMMIT")  # the lock stays: locking_mode = EXCLUSIVE
-        except sqlite3.OperationalError as exc:
+        except crypto.OperationalErrors as exc:
             if _is_busy(exc):
                 raise StorageError("db.in_use", path=spath) from exc
             raise
@@ -397,6 +404,8 @@ def _migrate_alone(path: str) -> str | None:
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             backup = f"{path}.before-upgrade-{stamp}.bak"
             backup_file(conn, backup)
+            if crypto.key_of(conn) is not None:  # the copy opens with the passwords of today
+                crypto.copy_key_file(path, backup)
         conn.execute("PRAGMA journal_mode = WAL")
         migrations.apply(db)
         return backup
@@ -429,6 +438,9 @@ def open_database(
     """
     spath = str(path)
     memory = spath == ":memory:"
+    if (not memory and crypto.key_for(spath) is None and not _open_here(spath)
+            and crypto.is_encrypted_ledger(spath)):
+        raise StorageError("db.encrypted", path=spath)
     created = False if memory else check_file(spath, create=create and not readonly)
     conn = _connect(spath, readonly, check_same_thread)
     try:
@@ -457,9 +469,9 @@ def open_database(
                 _pragmas(conn, readonly)
                 db = LedgerDatabase(conn, execute_plugins=False)
         conn.execute("PRAGMA foreign_keys = ON")
-    except sqlite3.DatabaseError as exc:
+    except crypto.DatabaseErrors as exc:
         conn.close()
-        if isinstance(exc, sqlite3.OperationalError) and _is_busy(exc):
+        if isinstance(exc, crypto.OperationalErrors) and _is_busy(exc):
             raise StorageError("db.in_use", path=spath) from exc
         raise StorageError("db.unreadable", path=spath, detail=str(exc)) from exc
     except BaseException:
@@ -501,7 +513,9 @@ def remove_if_unused(path: str | Path) -> bool:
                 if table in db.table_names() and db.execute(
                         f"SELECT 1 FROM {table} LIMIT 1").fetchone():
                     return False
-    except (StorageError, sqlite3.Error):
+    except StorageError:
+        return False
+    except crypto.AllErrors:  # either driver (an encrypted ledger: sqlcipher3)
         return False
     _remove_new_file(str(path))
     return True

@@ -177,8 +177,12 @@ class ExchangeRepository:
         self.end_import()
         # (set before creating temp tables: changing temp_store drops them; SQLite refuses
         # the change inside a transaction a caller left open, where it is only a speed-up)
+        # an encrypted ledger keeps temp data in memory always (no plaintext temp files;
+        # changing it would also drop the connection's TEMP scope-guard triggers; its
+        # connection is opened with temp_store = MEMORY, so skipping it there changes nothing)
+        memory = memory_temp or getattr(self.conn, "ledger_key", None) is not None
         if not self.conn.in_transaction:
-            self.conn.execute(f"PRAGMA temp_store = {'MEMORY' if memory_temp else 'DEFAULT'}")
+            self.conn.execute(f"PRAGMA temp_store = {'MEMORY' if memory else 'DEFAULT'}")
         self.conn.execute(
             "CREATE TEMP TABLE import_seen (rowid INTEGER PRIMARY KEY, file_no INTEGER, "
             "line INTEGER, written INTEGER NOT NULL DEFAULT 0)")
@@ -354,11 +358,18 @@ class ExchangeRepository:
 
 def file_integrity(path: Path) -> list[str]:
     """``PRAGMA integrity_check`` of a database file opened read-only; [] when healthy."""
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    from mediator_app.storage import crypto
+
+    key = crypto.key_for(path)  # an encrypted ledger or its backup (issue 9)
+    try:
+        conn = (crypto.connect(path, key, readonly=True) if key is not None else
+                sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True))
+    except crypto.DatabaseErrors as exc:
+        return [str(exc)]
     try:
         rows = conn.execute("PRAGMA integrity_check").fetchall()
         return [r[0] for r in rows if r[0] != "ok"]
-    except sqlite3.DatabaseError as exc:
+    except crypto.DatabaseErrors as exc:
         return [str(exc)]
     finally:
         conn.close()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mediator_app.storage import crypto
 from mediator_app.storage.db import (
     BUSY_TIMEOUT_MS,
     JOURNAL_SUFFIXES,
@@ -45,8 +46,17 @@ def reading(path: Path) -> Iterator[sqlite3.Connection]:
     is opened ``immutable`` (SQLite then creates no ``-wal``/``-shm`` and takes no lock);
     with one (it is someone's live ledger) read-only, so that the log is read too."""
     live = path.with_name(path.name + "-wal").exists()
-    conn = sqlite3.connect(path.resolve().as_uri() + ("?mode=ro" if live else
-                                                       "?mode=ro&immutable=1"), uri=True)
+    key = crypto.key_for(path)  # a backup of an encrypted ledger: its data key (issue 9)
+    if key is not None:
+        if crypto.is_plain_file(path):  # a plain file given for an encrypted ledger
+            raise StorageError("restore.key_mismatch", path=str(path))
+        try:
+            conn = crypto.connect(path, key, readonly=True, immutable=not live)
+        except crypto.DatabaseErrors as exc:  # another key (or not a database at all)
+            raise StorageError("restore.key_mismatch", path=str(path)) from exc
+    else:
+        conn = sqlite3.connect(path.resolve().as_uri() + ("?mode=ro" if live else
+                                                           "?mode=ro&immutable=1"), uri=True)
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         yield conn
@@ -66,7 +76,7 @@ def verify_connection(conn: sqlite3.Connection, path: Path) -> None:
             raise DatabaseTooNew(str(path), unknown)
         problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()
                     if r[0] != "ok"]
-    except sqlite3.DatabaseError as exc:
+    except crypto.DatabaseErrors as exc:
         problems = [str(exc)]
     if problems:
         raise StorageError("restore.damaged", path=str(path), detail="; ".join(problems[:5]))
@@ -91,13 +101,22 @@ def restore_into(source: sqlite3.Connection, target: Path) -> str | None:
         return None
     saved = f"{target}.before-restore-{_stamp()}.bak"
     with exclusive_connection(target) as live:
+        # An encrypted ledger takes only a backup encrypted with its own data key (its
+        # backups are): SQLite's backup API copies pages as they are, so a plain backup
+        # would make the ledger plain, and one of another key unreadable (issue 9).
+        if crypto.key_of(live) != crypto.key_of(source):
+            name = source.execute("PRAGMA database_list").fetchone()[2]
+            raise StorageError("restore.key_mismatch", path=str(name or target))
         partial = Path(saved + ".part")
         backup_file(live, partial)  # the pages as they are, damaged ones included
         remove_journals(partial)
         os.replace(partial, saved)
+        crypto.forget_key(partial)
+        if crypto.key_of(live) is not None:  # the kept copy opens with today's passwords
+            crypto.copy_key_file(target, saved)
         try:
             source.backup(live)  # one transaction: before or after, never between
-        except sqlite3.OperationalError:
+        except crypto.OperationalErrors:
             if _page_size(source) == _page_size(live):
                 raise
             # a WAL file cannot change its page size: through a rollback journal it can

@@ -550,3 +550,22 @@ def m0082_create_case_counts(db: Database) -> None:
     """Monthly counts per location, status and type (the overview's figures), filled
     from the cases and kept by triggers."""
     _run(db, [*_COUNTS, COUNTS_FILL_SQL.format(where="1")])
+
+
+@migrations()
+def m0090_create_accounts(db: Database) -> None:
+    """User accounts of an encrypted ledger (issue 9): role and scope live inside the
+    encrypted file; the wrapped keys live in the key file beside it. A disabled
+    account's row stays so that its cases and audit entries keep the name."""
+    _run(db, [
+        """CREATE TABLE accounts (
+            name TEXT PRIMARY KEY,
+            role TEXT NOT NULL CHECK (role IN ('系统管理员','管理员','调解员','查看')),
+            scope TEXT,
+            personal_data INTEGER NOT NULL DEFAULT 0,
+            disabled INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )""",
+        "CREATE INDEX idx_audit_log_action ON audit_log(action)",
+    ])

@@ -14,6 +14,7 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mediator_app.services.first_start import setup_progress
+from mediator_app.storage import crypto
 from mediator_app.storage.db import (
     DatabaseDamaged,
     DatabaseTooNew,
@@ -137,7 +138,7 @@ def open_context(db_path: str, lang: str, *,
         runner, readonly = opened
         read = open_database(db_path, readonly=True, check_same_thread=False,
                              allow_damaged=True, health=False)
-    except (StorageError, sqlite3.Error) as exc:
+    except (StorageError, sqlite3.Error, *crypto.AllErrors) as exc:
         text = QCoreApplication.translate("App", "Could not open the database {path}: {error}")
         _error(text.format(path=db_path, error=error_reason(exc, lang, "open")))
         return None
@@ -184,8 +185,27 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
     if Path(db_path) in (default_db_path(), default_demo_path()):
         Path(db_path).parent.mkdir(parents=True, exist_ok=True)  # the program's own folder
     wipe_viewing_folder()  # documents shown by the last run (storage/files.py)
+    from mediator_app.domain.account_messages import set_language
+    from mediator_app.ui.trust import backups as trust_backups
+
+    set_language(language)  # refusals shown by str(exc) speak the UI's language
+    from mediator_app.ui.trust import session as trust
+
+    user = None
+    if not Path(db_path).exists():  # a new ledger is encrypted by default (issue 9)
+        from mediator_app.ui.trust.menu import create_new
+
+        go_on, user = create_new(str(db_path), language)
+        if not go_on:
+            return 1
+    elif trust.needs_login(str(db_path)):  # an encrypted ledger: log in first
+        user = trust.login(str(db_path), language)
+        if user is None:
+            return 1
     ctx = open_context(str(db_path), language, create_confirmed=chosen_in_setup)
     if ctx is None:
+        return 1
+    if user is not None and not trust.attach_or_explain(ctx, user):
         return 1
     if not ctx.readonly and setup_progress(ctx.read_db).next_step != "done":
         OrgSetupDialog(ctx).exec()
@@ -200,6 +220,10 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
         ctx.read_db.close()
         return 1
     ctx.dialogs.parent = window  # type: ignore[attr-defined]
+    trust.install(window, ctx)
+    auto = trust_backups.wanted(ctx)
+    if auto:
+        trust_backups.AutoBackup(window, ctx)
     previous_hook = install_excepthook(ctx)
     server = InstanceServer(db_path, lambda: bring_to_front(window))
     window.show()
@@ -208,6 +232,8 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
     finally:
         sys.excepthook = previous_hook
         server.close()
+        if auto:
+            trust_backups.backup_on_close(ctx)
         ctx.runner.shutdown()
         ctx.read_db.close()
 

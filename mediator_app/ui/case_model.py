@@ -24,7 +24,9 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from mediator_app.domain.idnumber import mask_id_number, mask_phone
+from mediator_app.services import permissions
 from mediator_app.storage import case_query as cq
+from mediator_app.storage import crypto
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import status_label
 
@@ -68,6 +70,7 @@ class Lookups:
         self.sources = dict(cq.code_labels(db, "source"))
         self.committees = cq.names(db, "committees")
         self.units = cq.names(db, "org_units")
+        self.names_visible = permissions.sees_party_names(db)  # 查看: no names (issue 9)
 
 
 def display_values(row: cq.CaseRow, lk: Lookups) -> list[str]:
@@ -80,7 +83,9 @@ def display_values(row: cq.CaseRow, lk: Lookups) -> list[str]:
         lk.types.get(row.dispute_type, row.dispute_type),
         lk.sources.get(row.source, row.source),
         lk.committees.get(row.committee_code, row.committee_code),
-        lk.units.get(row.org_code, row.org_code), row.party_names,
+        lk.units.get(row.org_code, row.org_code),
+        row.party_names if getattr(lk, "names_visible", True) else
+        permissions.mask_names(row.party_names),
         mask_id_number(row.id_number) if row.id_number else "",
         mask_phone(row.phone) if row.phone else "",
         row.accepted_on or "", row.closed_on or "", summary,
@@ -193,7 +198,7 @@ class CaseTableModel(QAbstractTableModel):
         ids = self._ids[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
         try:
             found = cq.fetch_rows(self.ctx.read_db, ids)
-        except sqlite3.Error as exc:  # e.g. a damaged file: blank rows and one message
+        except (sqlite3.Error, *crypto.AllErrors) as exc:  # e.g. a damaged file: one message
             found = {}
             if self._page_error_generation != self._generation:
                 self._page_error_generation = self._generation

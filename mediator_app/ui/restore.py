@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from mediator_app.services import backup as backup_service
+from mediator_app.storage import crypto
 from mediator_app.storage.db import StorageError, open_database
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.tasks import ThreadedRunner
@@ -92,12 +93,31 @@ class RestoreFlow(QObject):
         return True
 
     def _work(self) -> None:
+        key = crypto.key_for(self.ctx.db_path)
+        if key is not None:  # an encrypted ledger: its backups share its data key
+            crypto.register_key(self.source, key)
         try:
             saved = backup_service.restore(self.ctx.db_path, self.source)
         except Exception as exc:  # noqa: BLE001 - shown to the user on the UI thread
             self._relay.finished.emit(None, exc)
         else:
             self._relay.finished.emit(saved, None)
+        finally:
+            if key is not None:
+                crypto.forget_key(self.source)
+
+    @staticmethod
+    def _bind_user(ctx: AppContext) -> None:
+        """The logged-in user of an encrypted ledger (issue 9) on the new connections,
+        looked up again in the restored accounts (a user missing there: LoginFailed)."""
+        if ctx.extra.get("principal") is None:
+            return
+        from mediator_app.services import accounts
+
+        principal = accounts.principal_for(ctx.read_db, ctx.user)
+        accounts.attach(ctx.read_db, principal)
+        ctx.runner.run(lambda db: accounts.attach(db, principal))
+        ctx.extra["principal"] = principal
 
     def _finished(self, saved: Any, error: Any) -> None:
         if self.progress is not None:
@@ -109,6 +129,7 @@ class RestoreFlow(QObject):
             ctx.readonly = readonly
             ctx.read_db = open_database(ctx.db_path, readonly=True, check_same_thread=False,
                                         allow_damaged=True, health=False).db
+            self._bind_user(ctx)
         except Exception as exc:  # noqa: BLE001 - the file cannot be opened again
             ctx.dialogs.error(self.tr("Restore from backup"),
                               storage_message(error or exc, ctx.lang))

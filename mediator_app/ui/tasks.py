@@ -23,11 +23,14 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 from sqlite_utils import Database
 
+from mediator_app.domain.access import AccessDenied
+from mediator_app.domain.account_messages import AccountError
 from mediator_app.domain.errors import DomainError
 from mediator_app.storage.db import StorageError, open_database
 
 # Errors that are ordinary user mistakes, shown to the user; no traceback on stderr.
-EXPECTED_ERRORS: tuple[type[BaseException], ...] = (DomainError, StorageError)
+EXPECTED_ERRORS: tuple[type[BaseException], ...] = (DomainError, StorageError, AccessDenied,
+                                                     AccountError)
 
 DbJob = Callable[[Database], Any]
 Done = Callable[[Any], None]

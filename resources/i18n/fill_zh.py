@@ -34,7 +34,8 @@ def _package_strings() -> dict[str, str]:
     import importlib
 
     merged: dict[str, str] = {}
-    modules = [f"{pkg}.zh_strings" for pkg in ("case_form", "org", "reports", "exchange")]
+    modules = [f"{pkg}.zh_strings" for pkg in ("case_form", "org", "reports", "exchange",
+                                                  "trust")]
     modules.append("shell_zh_strings")  # main window / settings dialog (ui/*.py modules)
     modules.append("delivery_zh_strings")  # first start, help window, about box
     for name in modules:

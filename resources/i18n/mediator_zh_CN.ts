@@ -92,71 +92,73 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="74" />
+            <location filename="../../mediator_app/ui/app.py" line="75" />
             <source>Newer database</source>
             <translation>数据库版本较新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="75" />
+            <location filename="../../mediator_app/ui/app.py" line="76" />
             <source>This database was written by a newer version of the program (unknown changes: {unknown}).
 Open it read-only?</source>
             <translation>此数据库由更新版本的程序写入（未知的更新：{unknown}）。
 是否以只读方式打开？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="91" />
+            <location filename="../../mediator_app/ui/app.py" line="92" />
             <source>Damaged database</source>
             <translation>数据库已损坏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="92" />
+            <location filename="../../mediator_app/ui/app.py" line="93" />
             <source>The database {path} is damaged. Nothing will be written to it.
 Restore it from a backup (File → Restore from backup…).</source>
             <translation>数据库 {path} 已损坏，程序不会再写入它。
 请用备份恢复（文件 → 从备份恢复…）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="97" />
+            <location filename="../../mediator_app/ui/app.py" line="98" />
             <source>The last verified backup is {backup}.</source>
             <translation>最近一次校验通过的备份是 {backup}。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="99" />
+            <location filename="../../mediator_app/ui/app.py" line="100" />
             <source>Open it read-only? Lists and figures may be incomplete or wrong.</source>
             <translation>是否以只读方式打开？列表和统计数字可能不完整或有误。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="109" />
+            <location filename="../../mediator_app/ui/app.py" line="110" />
             <location filename="../../mediator_app/ui/context.py" line="71" />
             <location filename="../../mediator_app/ui/selftest_qt.py" line="45" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="72" />
             <source>Mediation Ledger</source>
+            <extracomment>main-window actions and the right each needs</extracomment>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="121" />
+            <location filename="../../mediator_app/ui/app.py" line="122" />
             <source>New ledger</source>
             <translation>新建台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="122" />
+            <location filename="../../mediator_app/ui/app.py" line="123" />
             <source>There is no ledger at {path}.
 Create a new, empty ledger there?</source>
             <translation>{path} 处没有台账。
 是否在此新建一个空台账？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="141" />
-            <location filename="../../mediator_app/ui/app.py" line="195" />
+            <location filename="../../mediator_app/ui/app.py" line="142" />
+            <location filename="../../mediator_app/ui/app.py" line="215" />
             <source>Could not open the database {path}: {error}</source>
             <translation>无法打开数据库 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="273" />
+            <location filename="../../mediator_app/ui/app.py" line="299" />
             <source>Building the demo ledger…</source>
             <translation>正在生成演示台账…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="297" />
+            <location filename="../../mediator_app/ui/app.py" line="323" />
             <source>The demo ledger could not be built: {error}</source>
             <translation>无法生成演示台账：{error}</translation>
         </message>
@@ -208,6 +210,265 @@ Create a new, empty ledger there?</source>
             <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="78" />
             <source>The import failed: {error}. Nothing was written to the database.</source>
             <translation>导入失败：{error}。数据库没有任何改动。</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditViewer</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="40" />
+            <source>Audit log</source>
+            <translation>审计日志</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="45" />
+            <source>case number or id</source>
+            <translation>案号或编号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="46" />
+            <source>Only between</source>
+            <translation>只看日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="60" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="77" />
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="61" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="62" />
+            <source>Case</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="63" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="64" />
+            <source>Search</source>
+            <translation>查询</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="67" />
+            <source>Export CSV…</source>
+            <translation>导出 CSV…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="77" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="77" />
+            <source>Entity</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="77" />
+            <source>Key</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
+            <source>Old value</source>
+            <translation>原值</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
+            <source>New value</source>
+            <translation>新值</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="97" />
+            <source>log in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="97" />
+            <source>failed login</source>
+            <translation>登录失败</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="98" />
+            <source>user added</source>
+            <translation>添加用户</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="98" />
+            <source>role changed</source>
+            <translation>角色变更</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="99" />
+            <source>user disabled</source>
+            <translation>停用用户</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="99" />
+            <source>user enabled</source>
+            <translation>启用用户</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="100" />
+            <source>password changed</source>
+            <translation>修改密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="101" />
+            <source>password reset</source>
+            <translation>重置密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="102" />
+            <source>recovery key used</source>
+            <translation>使用恢复密钥</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="103" />
+            <source>ledger encrypted</source>
+            <translation>台账加密</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="104" />
+            <source>personal data exported</source>
+            <translation>导出个人信息</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="105" />
+            <source>personal data viewed</source>
+            <translation>查看个人信息</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="106" />
+            <source>created</source>
+            <translation>新建</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="106" />
+            <source>changed</source>
+            <translation>修改</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="107" />
+            <source>deleted</source>
+            <translation>删除</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="107" />
+            <source>printed</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="154" />
+            <source>{n} entries</source>
+            <translation>{n} 条</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="157" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="165" />
+            <source>Export the audit log</source>
+            <translation>导出审计日志</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="158" />
+            <source>CSV files (*.csv)</source>
+            <translation>CSV 文件 (*.csv)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="166" />
+            <source>{n} entries written to {path}.</source>
+            <translation>已将 {n} 条写入 {path}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="52" />
+            <source>Backups</source>
+            <translation>备份</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="57" />
+            <source>Change folder…</source>
+            <translation>更改文件夹…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="60" />
+            <source>Backup folder:</source>
+            <translation>备份文件夹：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="64" />
+            <source>Date</source>
+            <translation>日期</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="64" />
+            <source>Size</source>
+            <translation>大小</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="65" />
+            <source>Cases</source>
+            <translation>案件</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="65" />
+            <source>Verified</source>
+            <translation>校验时间</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="71" />
+            <source>Back up now</source>
+            <translation>立即备份</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="73" />
+            <source>Restore…</source>
+            <translation>恢复…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="83" />
+            <source>Automatic backups: when the program closes and once a day while it runs. Kept: the newest of each of the last 7 days, 4 weeks and 12 months.</source>
+            <translation>自动备份：关闭程序时，以及运行期间每天一次。保留最近 7 天、4 周和 12 个月中每天/周/月最新的一份。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="116" />
+            <source>Backups are up to date.</source>
+            <translation>备份正常。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="121" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="126" />
+            <source>Backup folder</source>
+            <translation>备份文件夹</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="140" />
+            <source>Replace the ledger with the backup of {date}? The current file is kept aside. The program closes afterwards; start it again.</source>
+            <translation>用 {date} 的备份替换当前台账吗？当前文件会另存保留。完成后程序将关闭，请重新启动。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="143" />
+            <source>Restore</source>
+            <translation>恢复</translation>
         </message>
     </context>
     <context>
@@ -562,32 +823,32 @@ Create a new, empty ledger there?</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="444" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="445" />
             <source>A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?</source>
             <translation>上次程序退出时有一张案件登记表未保存（{case}，登记日期 {when}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="463" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="464" />
             <source>case {number}</source>
             <translation>案件 {number}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="468" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="469" />
             <source>“{summary}”</source>
             <translation>“{summary}”</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="471" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="472" />
             <source>parties: {names}</source>
             <translation>当事人：{names}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="472" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="473" />
             <source>a new case with no summary or parties yet</source>
             <translation>尚未填写简要情况和当事人的新案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="445" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="446" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>
@@ -595,69 +856,102 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="92" />
+            <location filename="../../mediator_app/ui/case_model.py" line="97" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="93" />
+            <location filename="../../mediator_app/ui/case_model.py" line="98" />
             <source>Registered on</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="94" />
+            <location filename="../../mediator_app/ui/case_model.py" line="99" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="95" />
+            <location filename="../../mediator_app/ui/case_model.py" line="100" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="96" />
+            <location filename="../../mediator_app/ui/case_model.py" line="101" />
             <source>Source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="97" />
+            <location filename="../../mediator_app/ui/case_model.py" line="102" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="98" />
+            <location filename="../../mediator_app/ui/case_model.py" line="103" />
             <source>Location</source>
             <translation>所属单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="99" />
+            <location filename="../../mediator_app/ui/case_model.py" line="104" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="100" />
+            <location filename="../../mediator_app/ui/case_model.py" line="105" />
             <source>ID number (masked)</source>
             <translation>证件号码（已脱敏）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="101" />
+            <location filename="../../mediator_app/ui/case_model.py" line="106" />
             <source>Phone (masked)</source>
             <translation>联系电话（已脱敏）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="102" />
+            <location filename="../../mediator_app/ui/case_model.py" line="107" />
             <source>Accepted on</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="103" />
+            <location filename="../../mediator_app/ui/case_model.py" line="108" />
             <source>Closed on</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="104" />
+            <location filename="../../mediator_app/ui/case_model.py" line="109" />
             <source>Summary</source>
             <translation>纠纷简要情况</translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="241" />
+            <source>Reset the password of {user}</source>
+            <translation>重置 {user} 的密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="242" />
+            <source>Change my password</source>
+            <translation>修改我的密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="247" />
+            <source>Current password</source>
+            <translation>当前密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="248" />
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="249" />
+            <source>Again</source>
+            <translation>再输入一次</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="250" />
+            <source>The ledger is not re-encrypted; only this user's key slot changes.</source>
+            <translation>台账不会重新加密，只更新该用户的密钥。</translation>
         </message>
     </context>
     <context>
@@ -1244,6 +1538,34 @@ Create a new, empty ledger there?</source>
         </message>
     </context>
     <context>
+        <name>EncryptDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="97" />
+            <source>Encrypt this ledger</source>
+            <translation>加密本台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="99" />
+            <source>The ledger file, its backups from now on and packages with personal data will be encrypted. You become its system administrator; add the other users afterwards. The program closes when done: start it again and log in.</source>
+            <translation>台账文件、今后的备份以及含个人信息的数据包都将加密。您将成为系统管理员，之后再添加其他用户。完成后程序将关闭，请重新启动并登录。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="107" />
+            <source>Administrator's user name</source>
+            <translation>系统管理员用户名</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="108" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="109" />
+            <source>Again</source>
+            <translation>再输入一次</translation>
+        </message>
+    </context>
+    <context>
         <name>EntityPanel</name>
         <message>
             <location filename="../../mediator_app/ui/org/common.py" line="53" />
@@ -1293,193 +1615,193 @@ Create a new, empty ledger there?</source>
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="68" />
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="224" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="69" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="225" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="77" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="78" />
             <source>Whole ledger (type to choose a unit)</source>
             <translation>整个台账（输入名称或代码选择单位）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="78" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="79" />
             <source>Only cases registered from</source>
             <translation>只导出登记日期从</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="89" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="90" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="93" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="94" />
             <source>Exchange package (.zip) — for another ledger</source>
             <translation>交换包（.zip）— 供其他台账导入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="94" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="95" />
             <source>cases.csv — exchange format v1</source>
             <translation>cases.csv — 交换格式 v1</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="95" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="96" />
             <source>cases.xlsx — for reading in Excel or WPS</source>
             <translation>cases.xlsx — 用 Excel 或 WPS 查看</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="97" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="98" />
             <source>Include personal data of the parties</source>
             <translation>包含当事人个人信息</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="106" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="107" />
             <source>Choose where to save the file</source>
             <translation>选择文件保存位置</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="107" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="108" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="113" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="114" />
             <source>Unit:</source>
             <translation>单位：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="114" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="115" />
             <source>Dates:</source>
             <translation>日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="115" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="116" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="118" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="119" />
             <source>Contents:</source>
             <translation>内容：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="119" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="120" />
             <source>Save to:</source>
             <translation>保存到：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="126" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="127" />
             <source>Open folder</source>
             <translation>打开所在文件夹</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="134" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="135" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="162" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="163" />
             <source>The package will contain the parties' names, ID numbers, phone numbers and addresses. A mediator who discloses parties' private information may be dismissed (People's Mediation Law, art. 15). Give the file only to the ledger that needs it, never through group chats or public e-mail, and delete copies you no longer need.</source>
             <translation>交换包将包含当事人的姓名、证件号码、电话和住址。人民调解员泄露当事人个人隐私的，将被罢免或者解聘（《人民调解法》第十五条）。只把文件交给需要它的台账，不要通过微信群或公共邮箱发送，不再需要的副本请及时删除。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="170" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="171" />
             <source>Without personal data: the parties' names, ID numbers, phones and addresses are left out (People's Mediation Law, art. 15: parties' private information must not be disclosed).</source>
             <translation>不含个人信息：当事人的姓名、证件号码、电话和住址不会导出（《人民调解法》第十五条：不得泄露当事人的个人隐私）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="176" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="177" />
             <source>cases.csv and cases.xlsx never contain the parties' personal data.</source>
             <translation>cases.csv 和 cases.xlsx 从不包含当事人个人信息。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="180" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="181" />
             <source>&lt;b&gt;Goes into the file:&lt;/b&gt; {travels}&lt;br&gt;&lt;b&gt;Stays in this ledger:&lt;/b&gt; {stays}</source>
             <translation>&lt;b&gt;导出到文件：&lt;/b&gt;{travels}&lt;br&gt;&lt;b&gt;留在本台账、不导出：&lt;/b&gt;{stays}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="187" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="188" />
             <source>the cases (case number, committee, grid, source, dispute type, dates, status, agreement form, amount, people involved, summary — write no names into summaries)</source>
             <translation>案件（案号、调委会、网格、纠纷来源、纠纷类型、各日期、状态、协议形式、涉及金额、涉及人数、纠纷简要情况——简要情况中请勿写入姓名）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="192" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="193" />
             <source>everything else: the parties and their personal data, investigation and mediation records, agreements, follow-ups, performance and judicial confirmation, the organisation and its people</source>
             <translation>其他一切：当事人及其个人信息、调查记录和调解记录、调解协议、回访记录、履行情况和司法确认、组织机构及其人员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="196" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="197" />
             <source>{cases}; performance, judicial confirmation and the other statistical columns; the units and committees; the names of their mediators and grid workers; agreements without their contents (form, number, date signed, performance deadline); follow-ups without their contents (date, agreement number, performance, satisfaction)</source>
             <translation>{cases}；履行情况、司法确认等统计项；组织机构和调委会；调解员和网格员的姓名；调解协议（不含内容：协议形式、协议编号、签订日期、履行期限）；回访记录（不含内容：回访日期、协议编号、履行情况、满意度）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="202" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="203" />
             <source>{common}; and the personal data: the parties (names, ID numbers, phones, addresses), investigation and mediation records, the full agreements and follow-ups, mediators' phones</source>
             <translation>{common}；以及个人信息：当事人（姓名、证件号码、电话、住址）、调查记录和调解记录、完整的调解协议和回访记录、调解员电话</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="206" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="207" />
             <source>which mediators were assigned to each case; documents, settings and logs of this ledger</source>
             <translation>各案件由哪些调解员承办；本台账的文书、设置和日志</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="209" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="210" />
             <source>the parties (names, ID numbers, phones, addresses); investigation and mediation records; the contents of agreements (facts, matters in dispute, responsibilities, terms, manner and place of performance); who was visited, who visited, remaining risks and notes of follow-ups; mediators' phones; which mediators were assigned to each case</source>
             <translation>当事人（姓名、证件号码、电话、住址）；调查记录和调解记录；调解协议的内容（事实、争议事项、责任、协议条款、履行方式和地点）；回访的对象、回访人、遗留风险和备注；调解员电话；各案件由哪些调解员承办</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="220" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="221" />
             <source>Exchange package (*.zip)</source>
             <translation>交换包 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="221" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="222" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="222" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="223" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="244" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="245" />
             <source>Unknown unit “{text}”: choose one from the list, or clear the field to export the whole ledger.</source>
             <translation>没有单位“{text}”：请从列表中选择，或清空此栏以导出整个台账。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="258" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="259" />
             <source>Personal data</source>
             <translation>个人信息</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="259" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="260" />
             <source>Export the parties' personal data into {name}?</source>
             <translation>确定要把当事人个人信息导出到 {name} 吗？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="282" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="293" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="281" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="292" />
             <source>Exporting cases…</source>
             <translation>正在导出案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="287" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="298" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="294" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="305" />
             <source>Exported {n} case(s) to {path}</source>
             <translation>已导出 {n} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="306" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="317" />
             <source>The export failed: {error}. No file was written.</source>
             <translation>导出失败：{error}。没有生成文件。</translation>
         </message>
@@ -1826,7 +2148,7 @@ Create a new, empty ledger there?</source>
         <name>ImportWizard</name>
         <message>
             <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="102" />
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="162" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="164" />
             <source>Import cases</source>
             <translation>导入案件</translation>
         </message>
@@ -1841,7 +2163,7 @@ Create a new, empty ledger there?</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="163" />
+            <location filename="../../mediator_app/ui/exchange/import_wizard.py" line="165" />
             <source>The mapping could not be saved for next time: {error}</source>
             <translation>对应关系没能保存，下次需要重新选择：{error}</translation>
         </message>
@@ -1976,6 +2298,74 @@ Create a new, empty ledger there?</source>
             <location filename="../../mediator_app/ui/first_start.py" line="148" />
             <source>Open a ledger file</source>
             <translation>打开台账文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="68" />
+            <source>Locked - Mediation Ledger</source>
+            <translation>已锁定 - 调解台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="69" />
+            <source>Log in - Mediation Ledger</source>
+            <translation>登录 - 调解台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="70" />
+            <source>The window is locked. Type your password to go on.</source>
+            <translation>窗口已锁定。请输入密码继续。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="71" />
+            <source>Mediation Ledger</source>
+            <translation>调解台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="76" />
+            <source>Ledger: {path}</source>
+            <translation>台账：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="84" />
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="85" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="88" />
+            <source>Unlock</source>
+            <translation>解锁</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="88" />
+            <source>Log in</source>
+            <translation>登录</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="91" />
+            <source>Quit</source>
+            <translation>退出</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="91" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="101" />
+            <source>All passwords lost? Use the recovery key…</source>
+            <translation>密码全部丢失？使用恢复密钥…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="129" />
+            <source>A new password was set for {user}; log in with it.</source>
+            <translation>已为 {user} 设置新密码，请用新密码登录。</translation>
         </message>
     </context>
     <context>
@@ -2211,6 +2601,24 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
         </message>
     </context>
     <context>
+        <name>NewLedgerDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="165" />
+            <source>New ledger</source>
+            <translation>新建台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="167" />
+            <source>A new ledger will be created at {path}. It is encrypted: only its users can open it. You become its system administrator; add the other users afterwards. Keep the recovery key shown next.</source>
+            <translation>将在 {path} 新建台账。台账是加密的：只有它的用户能打开。您将成为系统管理员，之后再添加其他用户。请妥善保管接下来显示的恢复密钥。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="170" />
+            <source>Do not encrypt (not advised: anyone who can copy the file reads it)</source>
+            <translation>不加密（不建议：任何能复制文件的人都能读取）</translation>
+        </message>
+    </context>
+    <context>
         <name>OrgManagerWindow</name>
         <message>
             <location filename="../../mediator_app/ui/org/window.py" line="34" />
@@ -2402,6 +2810,34 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
         </message>
     </context>
     <context>
+        <name>PackagePasswordDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/packages.py" line="20" />
+            <source>Package password</source>
+            <translation>数据包密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/packages.py" line="22" />
+            <source>The package carries parties' personal data and is encrypted with this password. Tell it to the receiver by another way than the package (phone, in person).</source>
+            <translation>数据包含有当事人个人信息，用此密码加密。请用数据包以外的方式（电话、当面）告诉接收方。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/packages.py" line="25" />
+            <source>This package is encrypted. Type the password the sender gave you.</source>
+            <translation>此数据包已加密。请输入发送方告诉您的密码。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/packages.py" line="29" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/packages.py" line="31" />
+            <source>Again</source>
+            <translation>再输入一次</translation>
+        </message>
+    </context>
+    <context>
         <name>PartyEditor</name>
         <message>
             <location filename="../../mediator_app/ui/case_form/parties.py" line="30" />
@@ -2586,73 +3022,73 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>PreviewPage</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="153" />
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="169" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="160" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="176" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="154" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="161" />
             <source>The files are read and checked as if importing, but nothing is written to the ledger.</source>
             <translation>按导入的方式读取并检查文件，但不会向台账写入任何数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="157" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="164" />
             <source>&amp;Apply</source>
             <translation>应用(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="152" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="159" />
             <source>Check again</source>
             <translation>重新检查</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="159" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="166" />
             <source>Read the files again, e.g. after correcting them.</source>
             <translation>重新读取文件，例如改正文件之后。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="167" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="174" />
             <source>Checking {n} file(s)…</source>
             <translation>正在检查 {n} 个文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="169" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="176" />
             <source>Checking the files…</source>
             <translation>正在检查文件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="179" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="186" />
             <source>The ledger is open read-only: the files were checked but cannot be imported.</source>
             <translation>台账以只读方式打开：文件已检查，但不能导入。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="186" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="193" />
             <source>{n} problem(s) found. Nothing will be written: correct the file(s) at the places listed below (or ask the sender for a corrected file), then click Check again.</source>
             <translation>发现 {n} 处问题，不会写入任何数据。请按下面列出的位置改正文件（或请报送单位重新导出），然后点击“重新检查”。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="190" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="197" />
             <source>Only the first {shown} are listed.</source>
             <translation>只列出前 {shown} 处。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="195" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="202" />
             <source>No problems found. Apply will add {new} new case(s) and update {updated}; {unchanged} unchanged and {stale} older row(s) are left alone.</source>
             <translation>没有发现问题。点击“应用”将新增 {new} 件、更新 {updated} 件；未变的 {unchanged} 件和较旧的 {stale} 行保持不动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="202" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="209" />
             <source>{n} conflict(s): see the Conflicts tab.</source>
             <translation>有 {n} 处冲突，请查看“冲突”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="209" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="216" />
             <source>The check was cancelled. Nothing was written. Click Check again to repeat it.</source>
             <translation>检查已取消，没有写入任何数据。点击“重新检查”可以再次检查。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="212" />
+            <location filename="../../mediator_app/ui/exchange/preview_page.py" line="219" />
             <source>The files could not be checked: {error}</source>
             <translation>无法检查文件：{error}</translation>
         </message>
@@ -2742,6 +3178,67 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
             <location filename="../../mediator_app/ui/jobs.py" line="43" />
             <source>Cancel</source>
             <translation>取消</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="141" />
+            <source>Open with the recovery key</source>
+            <translation>用恢复密钥打开</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="145" />
+            <source>(the first system administrator)</source>
+            <translation>（留空：最早的系统管理员）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="148" />
+            <source>Recovery key</source>
+            <translation>恢复密钥</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="149" />
+            <source>System administrator</source>
+            <translation>系统管理员</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="150" />
+            <source>New password</source>
+            <translation>新密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="151" />
+            <source>Again</source>
+            <translation>再输入一次</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecoveryKeyDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="184" />
+            <source>Recovery key</source>
+            <translation>恢复密钥</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="186" />
+            <source>This is the recovery key of the ledger. It is shown only now. When every password is lost, it is the only way to open the ledger. Write it down or print it, and keep it locked away from the computer.</source>
+            <translation>这是台账的恢复密钥，只显示这一次。所有密码都丢失时，只能用它打开台账。请抄写或打印，并与电脑分开妥善锁存。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="197" />
+            <source>I have written down or printed the recovery key</source>
+            <translation>我已抄写或打印恢复密钥</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="202" />
+            <source>Print…</source>
+            <translation>打印…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/login.py" line="222" />
+            <source>Mediation Ledger - recovery key</source>
+            <translation>调解台账 - 恢复密钥</translation>
         </message>
     </context>
     <context>
@@ -2931,21 +3428,21 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>RestoreFlow</name>
         <message>
-            <location filename="../../mediator_app/ui/restore.py" line="68" />
-            <location filename="../../mediator_app/ui/restore.py" line="78" />
-            <location filename="../../mediator_app/ui/restore.py" line="113" />
-            <location filename="../../mediator_app/ui/restore.py" line="119" />
-            <location filename="../../mediator_app/ui/restore.py" line="129" />
+            <location filename="../../mediator_app/ui/restore.py" line="69" />
+            <location filename="../../mediator_app/ui/restore.py" line="79" />
+            <location filename="../../mediator_app/ui/restore.py" line="134" />
+            <location filename="../../mediator_app/ui/restore.py" line="140" />
+            <location filename="../../mediator_app/ui/restore.py" line="150" />
             <source>Restore from backup</source>
             <translation>从备份恢复</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/restore.py" line="69" />
+            <location filename="../../mediator_app/ui/restore.py" line="70" />
             <source>Ledger backups (*.db *.bak);;All files (*)</source>
             <translation>台账备份 (*.db *.bak);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/restore.py" line="74" />
+            <location filename="../../mediator_app/ui/restore.py" line="75" />
             <source>Replace the content of the ledger {db} with the backup {source}?
 
 The present content is kept as {db}.before-restore-….bak. Other windows of this ledger are closed first; another program that has it open must be closed too.</source>
@@ -2954,17 +3451,17 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
 现在的内容会保存为 {db}.before-restore-….bak。本台账的其他窗口会先关闭；打开着它的其他程序也必须先关闭。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/restore.py" line="85" />
+            <location filename="../../mediator_app/ui/restore.py" line="86" />
             <source>Restoring from {source}…</source>
             <translation>正在从 {source} 恢复……</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/restore.py" line="125" />
+            <location filename="../../mediator_app/ui/restore.py" line="146" />
             <source>Restored from {source}.</source>
             <translation>已从 {source} 恢复。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/restore.py" line="127" />
+            <location filename="../../mediator_app/ui/restore.py" line="148" />
             <source>The previous content is kept as {saved}.</source>
             <translation>原来的内容已保存为 {saved}。</translation>
         </message>
@@ -3503,149 +4000,149 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
             <translation>未予补助</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="163" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="164" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="168" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="169" />
             <source>Computing the claim…</source>
             <translation>正在计算补助申报…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="178" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="183" />
             <source>Case subsidies</source>
             <translation>以案定补</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="186" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="191" />
             <source>{scope}, {period}: {cases} cases paid, {amount} yuan, to {mediators} mediators; {refused} successful cases not paid.</source>
             <translation>{scope}，{period}：补助案件{cases}件，金额{amount}元，调解员{mediators}人；未予补助的调解成功案件{refused}件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="198" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="203" />
             <source>Paid: version {v} on {at} by {by}, {cases} cases, {amount} yuan.</source>
             <translation>已发放：第{v}次，{at}，{by}，{cases}件，{amount}元。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="202" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="207" />
             <source>{n} paid cases changed since the claim (marked ⚠).</source>
             <translation>有{n}件已补助案件在申报后被修改（标 ⚠）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="209" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="262" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="214" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="267" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="209" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="214" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="244" />
             <source>Mediator</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="210" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="215" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="210" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="241" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="215" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="246" />
             <source>Subsidy (yuan)</source>
             <translation>补助金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="218" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="223" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="262" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="244" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="267" />
             <source>Case no.</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="239" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="263" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="244" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="268" />
             <source>Closed on</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="240" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="263" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="245" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="268" />
             <source>Difficulty</source>
             <translation>难易程度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="240" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="245" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="240" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="245" />
             <source>Share</source>
             <translation>份额</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="264" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="269" />
             <source>Reasons</source>
             <translation>未予补助原因</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="279" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="284" />
             <source>Not paid ({n})</source>
             <translation>未予补助（{n}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="282" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="287" />
             <source>Showing the first {shown} of {total} cases; the claim files hold them all.</source>
             <translation>只列出 {total} 件中的前 {shown} 件；申报表和导出文件包含全部案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="303" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="308" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="303" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="308" />
             <source>Excel files (*.xlsx)</source>
             <translation>Excel 文件 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="304" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="316" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="309" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="321" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="305" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="310" />
             <source>Save the claim</source>
             <translation>保存补助申报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="314" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="319" />
             <source>Save the incomplete files</source>
             <translation>保存卷宗不完整清单</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="325" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="332" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="359" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="330" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="337" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="364" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="337" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="342" />
             <source>Saved: {path}</source>
             <translation>已保存：{path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="348" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="353" />
             <source>Mark the claim of {scope} for {period} as paid: {n} cases, {amount} yuan?
 The claim is frozen, and these cases will not be paid again by any claim.</source>
             <translation>把{scope}{period}的补助申报标记为已发放：{n}件，{amount}元？
 申报将被冻结，这些案件以后不会再被任何申报补助。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="352" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="357" />
             <source>Mark as paid</source>
             <translation>标记为已发放</translation>
         </message>
@@ -3654,7 +4151,7 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
         <name>SubsidyRulesDialog</name>
         <message>
             <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="69" />
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="217" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="224" />
             <source>Case subsidy rules</source>
             <translation>以案定补规则</translation>
         </message>
@@ -3670,67 +4167,72 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
         </message>
         <message>
             <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="76" />
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="173" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="180" />
             <source>Default difficulty</source>
             <translation>默认难易程度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="92" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="88" />
+            <source>Not allowed for your role</source>
+            <translation>您的角色无权使用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="99" />
             <source>Rule sets in force from:</source>
             <translation>已有规则的生效日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="98" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="105" />
             <source>New rates take effect on:</source>
             <translation>新标准生效日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="100" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="107" />
             <source>The principal mediator</source>
             <translation>主办调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="101" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="108" />
             <source>Split equally among the mediators</source>
             <translation>承办调解员平分</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="103" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="110" />
             <source>Who is paid:</source>
             <translation>补助对象：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="104" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="111" />
             <source>Only cases with a complete file</source>
             <translation>只补助卷宗完整的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="106" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="113" />
             <source>Only cases whose agreement was performed</source>
             <translation>只补助协议已履行的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="113" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="120" />
             <source>Any agreement (yuan)</source>
             <translation>不分协议形式（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="114" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="121" />
             <source>Written (yuan)</source>
             <translation>书面协议（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="114" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="121" />
             <source>Oral (yuan)</source>
             <translation>口头协议（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="171" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="178" />
             <source>(other types)</source>
             <translation>（其他类型）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="211" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="218" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
@@ -3850,6 +4352,158 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
         </message>
     </context>
     <context>
+        <name>UserDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="44" />
+            <source>Change user</source>
+            <translation>修改用户</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="44" />
+            <source>Add user</source>
+            <translation>添加用户</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="53" />
+            <source>org unit or committee code; empty: whole ledger</source>
+            <translation>组织机构或调委会代码；留空为整个台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="54" />
+            <source>may see and export parties' personal data (administrators)</source>
+            <translation>可查看和导出当事人个人信息（管理员）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="58" />
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="59" />
+            <source>Role</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="60" />
+            <source>Scope</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="64" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="65" />
+            <source>Again</source>
+            <translation>再输入一次</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserManagementDialog</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="97" />
+            <source>Users</source>
+            <translation>用户管理</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="99" />
+            <source>User name</source>
+            <translation>用户名</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="99" />
+            <source>Role</source>
+            <translation>身份</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="100" />
+            <source>Scope</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="100" />
+            <source>Personal data</source>
+            <translation>个人信息</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="101" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="109" />
+            <source>Add…</source>
+            <translation>新增…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="110" />
+            <source>Change role or scope…</source>
+            <translation>修改角色或范围…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="111" />
+            <source>Reset password…</source>
+            <translation>重置密码…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="112" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="211" />
+            <source>Disable</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="113" />
+            <source>Enable</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="122" />
+            <source>A disabled user's password no longer opens the ledger; their cases and audit entries keep their name. Enabling again needs a new password.</source>
+            <translation>停用后，该用户的密码不再能打开台账；其录入的案件和审计记录保留其姓名。重新启用需要设置新密码。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="150" />
+            <source>disabled</source>
+            <translation>停用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="151" />
+            <source>locked until {t}</source>
+            <translation>锁定至 {t}</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="152" />
+            <source>active</source>
+            <translation>启用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="152" />
+            <source>no password</source>
+            <translation>未设密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="153" />
+            <source>whole ledger</source>
+            <translation>整个台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="154" />
+            <source>yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="154" />
+            <source>no</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/users.py" line="211" />
+            <source>Disable the user {user}?</source>
+            <translation>确定停用用户 {user} 吗？</translation>
+        </message>
+    </context>
+    <context>
         <name>ValuesPage</name>
         <message>
             <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="378" />
@@ -3953,6 +4607,113 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
             <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="106" />
             <source>Parties (names split at 、，, and spaces)</source>
             <translation>当事人（姓名以顿号、逗号或空格分开）</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="160" />
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="161" />
+            <source>Restored. The previous ledger is kept as {saved}. The program closes now.</source>
+            <translation>已恢复。原台账保存为 {saved}。程序现在关闭。</translation>
+        </message>
+    </context>
+    <context>
+        <name>window</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="29" />
+            <source>&amp;Account</source>
+            <translation>账户(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="48" />
+            <source>Logged in: {user} ({role})</source>
+            <translation>已登录：{user}（{role}）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="52" />
+            <source>Change my &amp;password…</source>
+            <translation>修改我的密码(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="54" />
+            <source>&amp;Lock now</source>
+            <translation>立即锁定(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="55" />
+            <source>Automatic &amp;lock…</source>
+            <translation>自动锁定时间(&amp;L)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="57" />
+            <source>&amp;Users…</source>
+            <translation>用户管理(&amp;U)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="59" />
+            <source>&amp;Audit log…</source>
+            <translation>审计日志(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="61" />
+            <source>&amp;Backups…</source>
+            <translation>备份(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="65" />
+            <source>&amp;Encrypt this ledger…</source>
+            <translation>加密本台账(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="151" />
+            <source>Encrypt this ledger</source>
+            <translation>加密本台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="152" />
+            <source>The ledger is encrypted. The program closes now; start it again and log in.</source>
+            <translation>台账已加密。程序现在关闭，请重新启动并登录。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="149" />
+            <source>Not allowed for your role</source>
+            <translation>您的角色无权使用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="161" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="166" />
+            <source>Change my password</source>
+            <translation>修改我的密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="162" />
+            <source>The current password is wrong.</source>
+            <translation>当前密码不正确。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="167" />
+            <source>Your password was changed.</source>
+            <translation>密码已修改。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="174" />
+            <source>Automatic lock</source>
+            <translation>自动锁定</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="175" />
+            <source>Lock the window after this many idle minutes (0: never):</source>
+            <translation>无操作多少分钟后锁定窗口（0 表示不锁定）：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="187" />
+            <source>Mediation Ledger</source>
+            <translation>调解台账</translation>
         </message>
     </context>
 </TS>

@@ -200,6 +200,14 @@ def report(app):
     app.quit()
 
 m.LedgerChoiceDialog.exec = choose
+def new_ledger(path, lang):  # the new-ledger step (issue 9): an encrypted ledger
+    from mediator_app.services import accounts
+    print("new ledger step for", path)
+    accounts.create_ledger(path, "管理员", "secret-pass-1")
+    return True, "管理员"
+
+import mediator_app.ui.trust.menu as trust_menu
+trust_menu.create_new = new_ledger
 m.OrgSetupDialog.exec = lambda dialog: print("org step shown") or 0
 m.QMessageBox.question = refuse
 QApplication.exec_real = QApplication.exec
@@ -232,6 +240,7 @@ def test_run_gui_without_a_ledger_goes_through_the_setup_window(tmp_path):
     assert result.returncode == 0, out + result.stderr
     assert f"setup window for {tmp_path / 'ledger.db'}" in out
     assert "ASKED AGAIN" not in out and "org step shown" in out
+    assert f"new ledger step for {target}" in out
     assert f"title: ['台账.db ({target.parent}) — 调解台账']" in out
     assert "second start activates: True" in out and "exit 0" in out
     assert target.is_file() and not (tmp_path / "ledger.db").exists()

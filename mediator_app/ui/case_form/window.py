@@ -24,7 +24,7 @@ from mediator_app.domain.enums import CaseStatus, Performance
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.model import Case
 from mediator_app.domain.subsidy import item_label
-from mediator_app.services import subsidy
+from mediator_app.services import permissions, subsidy
 from mediator_app.services.agreements import (
     followup_days,
     followup_due_on,
@@ -405,8 +405,9 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
 
     def _start_edit(self, rowid: int) -> None:
         case = CaseRepository(self.ctx.read_db).get(rowid)
-        self._show_case(case)
-        if not self.ctx.readonly:  # the form shows parties' data in full: log who saw it
+        personal = permissions.sees_personal_data(self.ctx.read_db)  # issue 9: roles
+        self._show_case(case if personal else permissions.masked_case(self.ctx.read_db, case))
+        if personal and not self.ctx.readonly:  # parties' data in full: log who saw it
             user = self.ctx.user
             self.ctx.runner.run(lambda db: record_case_view(db, rowid, user=user))
         draft = self.drafts.load(self._draft_key)

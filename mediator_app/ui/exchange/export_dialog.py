@@ -31,6 +31,7 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message as render_problem
 from mediator_app.services import case_exchange
 from mediator_app.services.exchange_package import PackageManifest
+from mediator_app.storage import crypto
 from mediator_app.ui.case_form.widgets import SearchCombo
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE
@@ -259,18 +260,28 @@ class ExportDialog(QDialog):
                 self.tr("Export the parties' personal data into {name}?").format(
                     name=Path(path).name)):
             return
+        self.package_password: str | None = None
+        if (self.fmt() == "package" and self.personal.isChecked()
+                and crypto.key_of(self.ctx.read_db.conn) is not None):
+            from mediator_app.ui.trust import packages  # issue 9: sealed with a password
+
+            self.package_password = packages.ask(self, self.ctx.lang, confirm=True)
+            if not self.package_password:
+                return
         self._start(path, code or None)
 
     def _job(self, path: str, scope: str | None) -> Callable[..., int | PackageManifest]:
         first, last = self.date_range()
         fmt, personal = self.fmt(), self.personal.isChecked()
+        password = getattr(self, "package_password", None)
         kw: dict[str, Any] = {"scope": scope, "date_from": first, "date_to": last}
 
         def run(db: Any, progress: Callable[[int, int], None],
                 _cancelled: Callable[[], bool]) -> int | PackageManifest:
             if fmt == "package":
                 return case_exchange.export_package(db, path, with_personal_data=personal,
-                                                    progress=progress, **kw)
+                                                    progress=progress,
+                                                    package_password=password, **kw)
             if fmt == "xlsx":
                 return case_exchange.export_cases_xlsx(db, path, progress=progress, **kw)
             return case_exchange.export_cases(db, path, progress=progress, **kw)

@@ -141,7 +141,8 @@ class ImportWizard(QWizard):
     def ledger_mode(self) -> bool:
         return self.files_page.ledger_path() is not None and self.ledger is not None
 
-    def import_job(self, dry_run: bool) -> Callable[[Any, Any, Any], Outcome]:
+    def import_job(self, dry_run: bool, package_password: str | None = None
+                   ) -> Callable[[Any, Any, Any], Outcome]:
         """The job of the preview (dry run) and apply pages: the listed files, or the
         old ledger through the mapping made on the ledger pages."""
         if self.ledger_mode():
@@ -151,7 +152,8 @@ class ImportWizard(QWizard):
                 db, state, dry_run=dry_run, progress=progress, cancel=cancel)
         paths = self.paths()
         return lambda db, progress, cancel: run_import(db, paths, dry_run=dry_run,
-                                                       progress=progress, cancel=cancel)
+                                                       progress=progress, cancel=cancel,
+                                                       package_password=package_password)
 
     def remember_mapping(self) -> None:
         """After a ledger was imported: keep its mapping for workbooks of this layout."""

@@ -69,12 +69,14 @@ def from_error(exc: CsvImportError, dry_run: bool) -> Outcome:
 
 def run_import(db: Any, paths: Sequence[str], *, dry_run: bool,
                progress: Callable[[int, int], None] | None = None,
-               cancel: Callable[[], bool] | None = None) -> Outcome:
+               cancel: Callable[[], bool] | None = None,
+               package_password: str | None = None) -> Outcome:
     """Run ``import_cases``; problems come back in the outcome, not as an exception.
     ``ImportCancelled`` and unexpected errors propagate."""
     try:
         result = case_exchange.import_cases(db, list(paths), dry_run=dry_run,
-                                            progress=progress, cancel=cancel)
+                                            progress=progress, cancel=cancel,
+                                            package_password=package_password)
     except CsvImportError as exc:
         return from_error(exc, dry_run)
     return from_result(result, dry_run)

@@ -128,9 +128,16 @@ class RunPage(QWizardPage):
 
     def _run(self, title: str, label: str, *, dry_run: bool,
              done: Callable[[Outcome], None], failed: Callable[[BaseException], None]) -> None:
+        paths = self._wizard().paths()
+        password = None
+        from mediator_app.ui.trust import packages  # issue 9: sealed packages
+
+        if not self._wizard().ledger_mode() and packages.any_sealed(paths):
+            password = packages.ask(self, self.ctx.lang, confirm=False)
         self.outcome = None
         self.view.show_outcome(None)
-        job = ProgressJob(self.ctx, self, label, self._wizard().import_job(dry_run),
+        job = ProgressJob(self.ctx, self, label,
+                          self._wizard().import_job(dry_run, package_password=password),
                           title=title)
         job.finished.connect(done)
         job.failed.connect(failed)

@@ -134,8 +134,13 @@ class SubsidyPanel(QWidget):
         self._enable(False)
 
     def _enable(self, on: bool) -> None:
+        from mediator_app.domain.access import Action
+        from mediator_app.ui.trust.session import may
+
         for key in ("pdf", "xlsx", "csv", "paid"):
             self.buttons[key].setEnabled(on)
+        if not may(self.ctx, Action.SUBMIT):  # marking paid is like 审核上报 (issue 9)
+            self.buttons["paid"].setEnabled(False)
 
     # ---- loading ----------------------------------------------------------------------------
     def invalidate(self) -> None:

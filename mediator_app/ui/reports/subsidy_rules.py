@@ -79,6 +79,13 @@ class SubsidyRulesDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
+        from mediator_app.domain.access import Action
+        from mediator_app.ui.trust.session import may
+
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        if save is not None and not may(ctx, Action.SETTINGS):  # issue 9: 系统管理员
+            save.setEnabled(False)
+            save.setToolTip(self.tr("Not allowed for your role"))
         layout.addWidget(buttons)
 
     # ---- rates -------------------------------------------------------------------------------

@@ -1,0 +1,1 @@
+"""Accounts, login, audit viewer and backups in the GUI (issue 9)."""

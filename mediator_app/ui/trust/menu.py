@@ -1,0 +1,194 @@
+"""The Account menu (账户) of the main window (issue 9)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QVBoxLayout,
+    QWidget,
+)
+
+from mediator_app.domain.access import Action
+from mediator_app.domain.account_messages import account_text
+from mediator_app.services import accounts
+from mediator_app.storage import crypto
+from mediator_app.ui.context import AppContext
+from mediator_app.ui.trust import session
+from mediator_app.ui.trust.login import RecoveryKeyDialog, _message_label, _password_field
+
+
+def build(window: QMainWindow, ctx: AppContext) -> None:
+    menu = window.menuBar().addMenu(window.tr("&Account"))
+    menu.setObjectName("accountMenu")
+    p = session.principal_of(ctx)
+
+    def add(key: str, text: str, slot: object, shortcut: str | None = None,
+            enabled: bool = True) -> QAction:
+        action = QAction(text, window)
+        action.setObjectName(f"action_{key}")
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _c=False: slot())  # type: ignore[operator]
+        action.setEnabled(enabled)
+        menu.addAction(action)
+        actions = getattr(window, "actions_", None)
+        if isinstance(actions, dict):
+            actions[key] = action
+        return action
+
+    if p is not None:
+        who = QAction(window.tr("Logged in: {user} ({role})").format(user=p.name,
+                                                                      role=p.role.value), window)
+        who.setEnabled(False)
+        menu.addAction(who)
+        add("change_password", window.tr("Change my &password…"),
+            lambda: session.change_own_password(window, ctx))
+        add("lock", window.tr("&Lock now"), lambda: _lock(window), "Ctrl+L")
+        add("idle_minutes", window.tr("Automatic &lock…"), lambda: session.set_idle_minutes(window))
+        menu.addSeparator()
+        add("users", window.tr("&Users…"), lambda: _users(window, ctx),
+            enabled=p.may(Action.MANAGE_USERS))
+        add("audit", window.tr("&Audit log…"), lambda: _audit(window, ctx),
+            enabled=p.may(Action.VIEW_AUDIT))
+    add("backups", window.tr("&Backups…"), lambda: _backups(window, ctx),
+        enabled=session.may(ctx, Action.BACKUP))
+    if p is None and not ctx.readonly and not crypto.is_encrypted_ledger(ctx.db_path):
+        menu.addSeparator()
+        add("encrypt", window.tr("&Encrypt this ledger…"), lambda: encrypt(window, ctx))
+
+
+def _lock(window: QMainWindow) -> None:
+    lock = getattr(window, "idle_lock", None)
+    if lock is not None:
+        lock.lock()
+
+
+def _users(window: QWidget, ctx: AppContext) -> None:
+    from mediator_app.ui.trust.users import UserManagementDialog
+
+    UserManagementDialog(ctx, window).exec()
+
+
+def _audit(window: QWidget, ctx: AppContext) -> None:
+    from mediator_app.ui.trust.audit_viewer import AuditViewer
+
+    AuditViewer(ctx, window).exec()
+
+
+def _backups(window: QWidget, ctx: AppContext) -> None:
+    from mediator_app.ui.trust.backups import BackupsDialog
+
+    BackupsDialog(ctx, window).exec()
+
+
+class EncryptDialog(QDialog):
+    def __init__(self, lang: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("encryptDialog")
+        self.lang = lang
+        self.setWindowTitle(self.tr("Encrypt this ledger"))
+        intro = QLabel(self.tr(
+            "The ledger file, its backups from now on and packages with personal data "
+            "will be encrypted. You become its system administrator; add the other users "
+            "afterwards. The program closes when done: start it again and log in."))
+        intro.setWordWrap(True)
+        self.intro = intro
+        self.name = QLineEdit()
+        self.new1, self.new2 = _password_field(), _password_field()
+        form = QFormLayout()
+        form.addRow(self.tr("Administrator's user name"), self.name)
+        form.addRow(self.tr("Password"), self.new1)
+        form.addRow(self.tr("Again"), self.new2)
+        self.message = _message_label()
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def check(self) -> None:
+        if self.new1.text() != self.new2.text():
+            self.message.setText(account_text("users.mismatch", self.lang))
+        elif len(self.new1.text()) < accounts.MIN_PASSWORD:
+            self.message.setText(account_text("users.short_password", self.lang,
+                                              min=accounts.MIN_PASSWORD))
+        elif not self.name.text().strip():
+            self.message.setText(account_text("users.bad_name", self.lang, user=""))
+        else:
+            self.accept()
+
+
+def encrypt(window: QMainWindow, ctx: AppContext) -> None:
+    """Convert the open plain ledger: both connections are closed first, the program
+    quits afterwards (the next start asks for the login)."""
+    dialog = EncryptDialog(ctx.lang, window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return
+    ctx.runner.shutdown()
+    ctx.read_db.close()
+    try:
+        created = accounts.encrypt_ledger(ctx.db_path, dialog.name.text().strip(),
+                                          dialog.new1.text())
+    except Exception as exc:  # noqa: BLE001 - shown; the plain ledger is unchanged
+        session.show_error(window, ctx, exc)
+        window.close()
+        QApplication.quit()
+        return
+    if created.recovery_key:
+        RecoveryKeyDialog(created.recovery_key, window).exec()
+    ctx.dialogs.info(window.tr("Encrypt this ledger"),
+                     window.tr("The ledger is encrypted. The program closes now; start it "
+                               "again and log in."))
+    window.close()
+    QApplication.quit()
+
+
+class NewLedgerDialog(EncryptDialog):
+    """First start on a file that does not exist yet: a new encrypted ledger (unless
+    the user ticks "unencrypted")."""
+
+    def __init__(self, db_path: str, lang: str, parent: QWidget | None = None):
+        super().__init__(lang, parent)
+        self.setObjectName("newLedgerDialog")
+        self.setWindowTitle(self.tr("New ledger"))
+        self.intro.setText(self.tr(
+            "A new ledger will be created at {path}. It is encrypted: only its users "
+            "can open it. You become its system administrator; add the other users "
+            "afterwards. Keep the recovery key shown next.").format(path=db_path))
+        self.plain = QCheckBox(self.tr("Do not encrypt (not advised: anyone who can copy "
+                                       "the file reads it)"))
+        layout = self.layout()
+        if isinstance(layout, QVBoxLayout):
+            layout.insertWidget(layout.count() - 2, self.plain)
+
+    def check(self) -> None:
+        if self.plain.isChecked():
+            self.accept()
+        else:
+            super().check()
+
+
+def create_new(db_path: str, lang: str) -> tuple[bool, str | None]:
+    """(go on, the administrator logged in or None for a plain ledger)."""
+    dialog = NewLedgerDialog(db_path, lang)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False, None
+    if dialog.plain.isChecked():
+        return True, None
+    name = dialog.name.text().strip()
+    created = accounts.create_ledger(db_path, name, dialog.new1.text())
+    if created.recovery_key:
+        RecoveryKeyDialog(created.recovery_key).exec()
+    return True, name  # create_ledger left the data key registered: logged in
