@@ -141,7 +141,7 @@ def _compute_claim(db: Database, period: str | Period, scope: str, lang: str) ->
         paid=repo.has_claims())))
     paid_here = ({f.case_id: f.paid_claim for f in facts if f.paid_claim in own}
                  if own else {})
-    result = s.compute_claim(facts, rule_sets, file_rules, given)
+    result = s.compute_claim(facts, rule_sets, file_rules, given, ordered=True)
     org = OrgRepository(db)
     classes = lookup_repo.code_items(db, "difficulty", include_inactive=True)
     claim = Claim(period, where, result, rule_sets, file_rules,
