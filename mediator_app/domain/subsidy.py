@@ -383,20 +383,26 @@ def refusals(case: CaseFacts, rules: RuleSet | None,
 
 def _decide(case: CaseFacts, memo: _Memo, paid_elsewhere: Mapping[int, str], banded: bool
             ) -> tuple[RuleSet | None, tuple[Refusal, ...], Rate | None]:
-    """The refusals and rate of ``case``, shared by every case with the same closing
-    date, file, form, class, performance, team presence and payment (and, when a rate
-    line has bands, the same people and amount)."""
-    key = (case[4:9], case.flags, case.mediator_ids == "", case.paid_claim,
-           (case.people_involved, case.amount_fen) if banded else None)
+    """The refusals and rate of ``case``, shared by every case with the same
+    ``_decision_key``."""
+    rules = memo.rules_on(case.closed_on)
+    key = _decision_key(case, rules, banded)
     hit = memo.decided.get(key)
     if hit is None:
-        rules = memo.rules_on(case.closed_on)
         paid_in = (paid_elsewhere.get(case.paid_claim, "") if case.paid_claim is not None
                    else "")
         reasons = tuple(_reasons(case, rules, memo, paid_in))
         hit = memo.decided[key] = (rules, reasons, None if reasons or rules is None
                                    else memo.rate(rules, case))
     return hit
+
+
+def _decision_key(case: CaseFacts, rules: RuleSet | None, banded: bool) -> tuple[Any, ...]:
+    """What a case's refusals and rate depend on: its rule set (its closing date when
+    none applies: the reason names the date), file, form, class, performance, team
+    presence and payment (and, when a rate line has bands, people and amount)."""
+    return (case[4] if rules is None else id(rules), case[5:9], case[11], case[12] == "",
+            case[13], case[9:11] if banded else None)
 
 
 def _line_order(line: PaidLine) -> tuple[str, str, str]:
@@ -425,13 +431,15 @@ def compute_claim(cases: Iterable[CaseFacts], rule_sets: Sequence[RuleSet],
     by_person: dict[int, MediatorClaim] = {}
     refused: list[RefusedCase] = []
     applied: dict[date, RuleSet] = {}
-    decided = memo.decided
+    decided, by_day = memo.decided, memo.by_day
     # (team, rule set, rate) -> the payees' claims, their shares, how many, rule date
     plans: dict[tuple[str, int, int], tuple[list[tuple[MediatorClaim, int]], int, date]] = {}
     paid_elsewhere = given.paid_elsewhere
     for case in cases:  # the hot loop of a yearly claim: indexes, not names (CaseFacts)
-        hit = decided.get((case[4:9], case[11], case[12] == "", case[13],
-                           case[9:11] if banded else None))
+        day = case[4]
+        rules = by_day[day] if day in by_day else memo.rules_on(day)
+        hit = decided.get((day if rules is None else id(rules), case[5:9], case[11],
+                           case[12] == "", case[13], case[9:11] if banded else None))
         if hit is None:
             hit = _decide(case, memo, paid_elsewhere, banded)
         rules, reasons, rate = hit
