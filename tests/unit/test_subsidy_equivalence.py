@@ -17,6 +17,7 @@ from datetime import date
 import pytest
 
 from mediator_app.domain import subsidy as s
+from mediator_app.domain.errors import DomainError
 from mediator_app.services import subsidy
 from mediator_app.services.demo import build_demo
 from mediator_app.storage.db import open_memory
@@ -167,7 +168,7 @@ def test_fast_claim_equals_the_straightforward_computation(seed):
 
 def test_the_garbage_collector_is_back_on_after_a_failed_claim():
     db = open_memory()
-    with pytest.raises(Exception):
+    with pytest.raises(DomainError):
         subsidy.compute_claim(db, period="2025", scope="nowhere")
     assert gc.isenabled()
     gc.disable()
