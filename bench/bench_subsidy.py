@@ -29,6 +29,7 @@ from mediator_app.services import subsidy  # noqa: E402
 from mediator_app.services.demo import build_demo_file  # noqa: E402
 from mediator_app.services.subsidy_export import export_claim  # noqa: E402
 from mediator_app.storage.db import open_database  # noqa: E402
+from mediator_app.storage.subsidy_repo import SubsidyRepository  # noqa: E402
 
 
 def _busiest_year(path: Path) -> str:
@@ -67,6 +68,19 @@ def main() -> int:
     db = handle.db
     try:
         subsidy.compute_claim(db, period=year, scope=args.scope)  # warm-up (OS cache)
+        # raw-SQLite baselines of the same run: SQLite alone counting the year's
+        # successful cases of the scope, and reading the claim's rows into Python
+        # tuples (the claim query as is, nothing decided)
+        repo = SubsidyRepository(db)
+        raw_count, _n = _best(args.runs, lambda: db.conn.execute(
+            "SELECT count(*), sum(c.amount_fen) FROM cases c WHERE c.status = '调解成功' "
+            "AND c.deleted = 0 AND c.closed_on BETWEEN ? AND ? AND c.org_code IN (SELECT "
+            "descendant FROM org_closure WHERE ancestor = ?)",
+            [f"{year}-01-01", f"{year}-12-31", args.scope]).fetchone())
+        raw_rows, _rows = _best(args.runs, lambda: list(repo.claim_rows(
+            "org", args.scope, f"{year}-01-01", f"{year}-12-31",
+            paid=repo.has_claims())))
+        del _rows
         cpu = time.process_time()
         compute, claim = _best(args.runs, lambda: subsidy.compute_claim(
             db, period=year, scope=args.scope))
@@ -83,6 +97,8 @@ def main() -> int:
     result = {
         "cases_in_ledger": args.cases, "year": year, "scope": args.scope,
         "build_seconds": round(built, 1) if built is not None else None,
+        "raw_sqlite_count_seconds": round(raw_count, 3),
+        "raw_sqlite_rows_seconds": round(raw_rows, 3),
         "claim_seconds": round(compute, 3), "claim_cpu_seconds_mean": round(cpu, 3),
         "json_seconds": round(to_json, 3),
         "cli_path_seconds": round(end_to_end, 3),

@@ -383,20 +383,26 @@ def refusals(case: CaseFacts, rules: RuleSet | None,
 
 def _decide(case: CaseFacts, memo: _Memo, paid_elsewhere: Mapping[int, str], banded: bool
             ) -> tuple[RuleSet | None, tuple[Refusal, ...], Rate | None]:
-    """The refusals and rate of ``case``, shared by every case with the same closing
-    date, file, form, class, performance, team presence and payment (and, when a rate
-    line has bands, the same people and amount)."""
-    key = (case[4:9], case.flags, case.mediator_ids == "", case.paid_claim,
-           (case.people_involved, case.amount_fen) if banded else None)
+    """The refusals and rate of ``case``, shared by every case with the same
+    ``_decision_key``."""
+    rules = memo.rules_on(case.closed_on)
+    key = _decision_key(case, rules, banded)
     hit = memo.decided.get(key)
     if hit is None:
-        rules = memo.rules_on(case.closed_on)
         paid_in = (paid_elsewhere.get(case.paid_claim, "") if case.paid_claim is not None
                    else "")
         reasons = tuple(_reasons(case, rules, memo, paid_in))
         hit = memo.decided[key] = (rules, reasons, None if reasons or rules is None
                                    else memo.rate(rules, case))
     return hit
+
+
+def _decision_key(case: CaseFacts, rules: RuleSet | None, banded: bool) -> tuple[Any, ...]:
+    """What a case's refusals and rate depend on: its rule set (its closing date when
+    none applies: the reason names the date), file, form, class, performance, team
+    presence and payment (and, when a rate line has bands, people and amount)."""
+    return (case[4] if rules is None else id(rules), case[5:9], case[11], case[12] == "",
+            case[13], case[9:11] if banded else None)
 
 
 def _line_order(line: PaidLine) -> tuple[str, str, str]:
@@ -411,39 +417,68 @@ def _refused_order(refused: RefusedCase) -> tuple[str, str, str, str]:
 
 def compute_claim(cases: Iterable[CaseFacts], rule_sets: Sequence[RuleSet],
                   file_rules: Mapping[str, Sequence[str]],
-                  given: ClaimInput | None = None) -> ClaimResult:
+                  given: ClaimInput | None = None, *, ordered: bool = False) -> ClaimResult:
     """Per mediator the paid cases and amounts, and the refused cases with reasons.
     Mediators are ordered by committee, name and id; their cases by closing date and
-    case number; refused cases likewise."""
+    case number; refused cases likewise.
+
+    ``ordered``: the cases come ordered by closing date, case number and case id (as
+    the storage layer reads them), so each mediator's lines are in order as they are
+    appended and the refused cases need only a stable sort by committee."""
     given = given or ClaimInput({}, {})
     memo = _Memo(rule_sets, file_rules, given.people)
     banded = any(r.min_people or r.min_amount_fen for rs in rule_sets for r in rs.rates)
     by_person: dict[int, MediatorClaim] = {}
     refused: list[RefusedCase] = []
     applied: dict[date, RuleSet] = {}
-    for case in cases:
-        rules, reasons, rate = _decide(case, memo, given.paid_elsewhere, banded)
+    decided, by_day = memo.decided, memo.by_day
+    # (team, rule set, rate) -> the payees' claims, their shares, how many, rule date
+    plans: dict[tuple[str, int, int], tuple[list[tuple[MediatorClaim, int]], int, date]] = {}
+    paid_elsewhere = given.paid_elsewhere
+    for case in cases:  # the hot loop of a yearly claim: indexes, not names (CaseFacts)
+        day = case[4]
+        rules = by_day[day] if day in by_day else memo.rules_on(day)
+        hit = decided.get((day if rules is None else id(rules), case[5:9], case[11],
+                           case[12] == "", case[13], case[9:11] if banded else None))
+        if hit is None:
+            hit = _decide(case, memo, paid_elsewhere, banded)
+        rules, reasons, rate = hit
         if reasons:
             refused.append(RefusedCase(case, reasons))
             continue
         assert rules is not None and rate is not None
-        applied[rules.effective_from] = rules
-        team = memo.team(case.mediator_ids)
-        payees = team if rules.payee == SPLIT else team[:1]
-        n = len(payees)
-        for payee, share in zip(payees, shares(rate.amount_fen, n), strict=True):
-            claim = by_person.get(payee.person_id)
-            if claim is None:
-                claim = by_person[payee.person_id] = MediatorClaim(payee)
-            claim.lines.append(PaidLine(case, payee, share, rate.amount_fen, n,
-                                        rules.effective_from))
+        plan_key = (case[12], id(rules), id(rate))
+        plan = plans.get(plan_key)
+        if plan is None:
+            applied[rules.effective_from] = rules
+            team = memo.team(case.mediator_ids)
+            payees = team if rules.payee == SPLIT else team[:1]
+            payments = []
+            for payee, share in zip(payees, shares(rate.amount_fen, len(payees)),
+                                    strict=True):
+                claim = by_person.get(payee.person_id)
+                if claim is None:
+                    claim = by_person[payee.person_id] = MediatorClaim(payee)
+                payments.append((claim, share))
+            plan = plans[plan_key] = (payments, len(payees), rules.effective_from)
+        payments, n, rule_from = plan
+        for claim, share in payments:
+            claim.lines.append(PaidLine(case, claim.mediator, share, rate.amount_fen, n,
+                                        rule_from))
     mediators = sorted(by_person.values(), key=lambda c: (
         c.mediator.committee_code, c.mediator.name, c.mediator.person_id))
-    for each in mediators:
-        each.lines.sort(key=_line_order)
-    refused.sort(key=_refused_order)  # nearly free when the cases came in this order
+    if ordered:
+        refused.sort(key=_committee_of)  # stable: by date, number and id within
+    else:
+        for each in mediators:
+            each.lines.sort(key=_line_order)
+        refused.sort(key=_refused_order)
     return ClaimResult(mediators, refused, [applied[d] for d in sorted(applied)],
                        memo.teams)
+
+
+def _committee_of(refused: RefusedCase) -> str:
+    return refused[0][3]
 
 
 def fingerprint(case: CaseFacts, team: Sequence[Mediator]) -> str:

@@ -16,7 +16,7 @@ from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.subsidy_texts import t
 from mediator_app.reports import csv_out, json_out
 from mediator_app.reports.xlsx import xlsx_bytes
-from mediator_app.services.subsidy import Claim, reasons_text
+from mediator_app.services.subsidy import Claim, gc_paused, reasons_text
 
 FORMATS = ("json", "csv", "pdf", "xlsx")
 
@@ -170,6 +170,13 @@ def workbook_bytes(claim: Claim, lang: str = "zh") -> bytes:
 
 
 def export_claim(claim: Claim, fmt: str, lang: str = "zh") -> bytes:
+    if fmt.lower() in ("json", "csv"):  # a yearly claim is a few hundred thousand rows
+        with gc_paused():  # (not the PDF: reportlab's objects do form cycles)
+            return _export_claim(claim, fmt, lang)
+    return _export_claim(claim, fmt, lang)
+
+
+def _export_claim(claim: Claim, fmt: str, lang: str) -> bytes:
     fmt = fmt.lower()
     if fmt == "json":  # compact: json's C encoder (indent would use the Python one)
         return (json.dumps(claim_to_dict(claim, lang), ensure_ascii=False,

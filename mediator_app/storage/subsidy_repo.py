@@ -173,7 +173,8 @@ class SubsidyRepository:
     def claim_rows(self, kind: str, code: str, start: str, end: str, *,
                    paid: bool = True) -> Iterator[tuple[Any, ...]]:
         """调解成功, live cases beneath the scope closed in [start, end], ordered by
-        committee, closing date, case number and case id, in the field order of
+        closing date, case number and case id (``domain.subsidy.compute_claim(...,
+        ordered=True)``), in the field order of
         ``domain.subsidy.CaseFacts``: (rowid, case_id, case_no, committee_code,
         closed_on, accepted, agreement_form, performance, class, people_involved,
         amount_fen, file_flags, the mediators as ``seq:person_id`` joined by commas (in
@@ -192,7 +193,7 @@ class SubsidyRepository:
             f"WHERE case_rowid = c.id), ''), {paid_claim} "
             "FROM cases c "
             "WHERE c.status = '调解成功' AND c.deleted = 0 AND c.closed_on BETWEEN ? AND ? "
-            f"AND {where} ORDER BY c.committee_code, c.closed_on, c.case_no, c.case_id",
+            f"AND {where} ORDER BY c.closed_on, c.case_no, c.case_id",
             [start, end, *params])
 
     def has_claims(self) -> bool:
