@@ -2,6 +2,110 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AccountMenu</name>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="172" />
+            <source>Restore</source>
+            <translation>恢复</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/backups.py" line="173" />
+            <source>Restored. The previous ledger is kept as {saved}. The program closes now.</source>
+            <translation>已恢复。原台账保存为 {saved}。程序现在关闭。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="30" />
+            <source>&amp;Account</source>
+            <translation>账户(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="51" />
+            <source>Logged in: {user} ({role})</source>
+            <translation>已登录：{user}（{role}）</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="60" />
+            <source>Change my &amp;password…</source>
+            <translation>修改我的密码(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="65" />
+            <source>&amp;Lock now</source>
+            <translation>立即锁定(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="71" />
+            <source>Automatic &amp;lock…</source>
+            <translation>自动锁定时间(&amp;L)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="77" />
+            <source>&amp;Users…</source>
+            <translation>用户管理(&amp;U)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="83" />
+            <source>&amp;Audit log…</source>
+            <translation>审计日志(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="89" />
+            <source>&amp;Backups…</source>
+            <translation>备份(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="97" />
+            <source>&amp;Encrypt this ledger…</source>
+            <translation>加密本台账(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="192" />
+            <source>Encrypt this ledger</source>
+            <translation>加密本台账</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/menu.py" line="193" />
+            <source>The ledger is encrypted. The program closes now; start it again and log in.</source>
+            <translation>台账已加密。程序现在关闭，请重新启动并登录。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="167" />
+            <source>Not allowed for your role</source>
+            <translation>您的角色无权使用</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="181" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="189" />
+            <source>Change my password</source>
+            <translation>修改我的密码</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="182" />
+            <source>The current password is wrong.</source>
+            <translation>当前密码不正确。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="190" />
+            <source>Your password was changed.</source>
+            <translation>密码已修改。</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="200" />
+            <source>Automatic lock</source>
+            <translation>自动锁定</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="201" />
+            <source>Lock the window after this many idle minutes (0: never):</source>
+            <translation>无操作多少分钟后锁定窗口（0 表示不锁定）：</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/trust/session.py" line="218" />
+            <source>Mediation Ledger</source>
+            <translation>调解台账</translation>
+        </message>
+    </context>
+    <context>
         <name>AgreementPage</name>
         <message>
             <location filename="../../mediator_app/ui/case_form/pages.py" line="280" />
@@ -129,7 +233,7 @@ Restore it from a backup (File → Restore from backup…).</source>
             <location filename="../../mediator_app/ui/app.py" line="110" />
             <location filename="../../mediator_app/ui/context.py" line="71" />
             <location filename="../../mediator_app/ui/selftest_qt.py" line="45" />
-            <location filename="../../mediator_app/ui/trust/session.py" line="72" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="79" />
             <source>Mediation Ledger</source>
             <extracomment>main-window actions and the right each needs</extracomment>
             <translation>调解台账</translation>
@@ -411,12 +515,12 @@ Create a new, empty ledger there?</source>
             <translation>备份文件夹：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="64" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="65" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="64" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="65" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
@@ -431,42 +535,42 @@ Create a new, empty ledger there?</source>
             <translation>校验时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="71" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="72" />
             <source>Back up now</source>
             <translation>立即备份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="73" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="74" />
             <source>Restore…</source>
             <translation>恢复…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="83" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="86" />
             <source>Automatic backups: when the program closes and once a day while it runs. Kept: the newest of each of the last 7 days, 4 weeks and 12 months.</source>
             <translation>自动备份：关闭程序时，以及运行期间每天一次。保留最近 7 天、4 周和 12 个月中每天/周/月最新的一份。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="116" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="122" />
             <source>Backups are up to date.</source>
             <translation>备份正常。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="121" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="129" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="126" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="135" />
             <source>Backup folder</source>
             <translation>备份文件夹</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="140" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="151" />
             <source>Replace the ledger with the backup of {date}? The current file is kept aside. The program closes afterwards; start it again.</source>
             <translation>用 {date} 的备份替换当前台账吗？当前文件会另存保留。完成后程序将关闭，请重新启动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="143" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="154" />
             <source>Restore</source>
             <translation>恢复</translation>
         </message>
@@ -1540,27 +1644,27 @@ Create a new, empty ledger there?</source>
     <context>
         <name>EncryptDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="97" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="131" />
             <source>Encrypt this ledger</source>
             <translation>加密本台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="99" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="134" />
             <source>The ledger file, its backups from now on and packages with personal data will be encrypted. You become its system administrator; add the other users afterwards. The program closes when done: start it again and log in.</source>
             <translation>台账文件、今后的备份以及含个人信息的数据包都将加密。您将成为系统管理员，之后再添加其他用户。完成后程序将关闭，请重新启动并登录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="107" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="144" />
             <source>Administrator's user name</source>
             <translation>系统管理员用户名</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="108" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="145" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="109" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="146" />
             <source>Again</source>
             <translation>再输入一次</translation>
         </message>
@@ -2603,17 +2707,17 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>NewLedgerDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="165" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="209" />
             <source>New ledger</source>
             <translation>新建台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="167" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="212" />
             <source>A new ledger will be created at {path}. It is encrypted: only its users can open it. You become its system administrator; add the other users afterwards. Keep the recovery key shown next.</source>
             <translation>将在 {path} 新建台账。台账是加密的：只有它的用户能打开。您将成为系统管理员，之后再添加其他用户。请妥善保管接下来显示的恢复密钥。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="170" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="218" />
             <source>Do not encrypt (not advised: anyone who can copy the file reads it)</source>
             <translation>不加密（不建议：任何能复制文件的人都能读取）</translation>
         </message>
@@ -4607,113 +4711,6 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
             <location filename="../../mediator_app/ui/exchange/ledger_pages.py" line="106" />
             <source>Parties (names split at 、，, and spaces)</source>
             <translation>当事人（姓名以顿号、逗号或空格分开）</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="160" />
-            <source>Restore</source>
-            <translation>恢复</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="161" />
-            <source>Restored. The previous ledger is kept as {saved}. The program closes now.</source>
-            <translation>已恢复。原台账保存为 {saved}。程序现在关闭。</translation>
-        </message>
-    </context>
-    <context>
-        <name>window</name>
-        <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="29" />
-            <source>&amp;Account</source>
-            <translation>账户(&amp;A)</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="48" />
-            <source>Logged in: {user} ({role})</source>
-            <translation>已登录：{user}（{role}）</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="52" />
-            <source>Change my &amp;password…</source>
-            <translation>修改我的密码(&amp;P)…</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="54" />
-            <source>&amp;Lock now</source>
-            <translation>立即锁定(&amp;L)</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="55" />
-            <source>Automatic &amp;lock…</source>
-            <translation>自动锁定时间(&amp;L)…</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="57" />
-            <source>&amp;Users…</source>
-            <translation>用户管理(&amp;U)…</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="59" />
-            <source>&amp;Audit log…</source>
-            <translation>审计日志(&amp;A)…</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="61" />
-            <source>&amp;Backups…</source>
-            <translation>备份(&amp;B)…</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="65" />
-            <source>&amp;Encrypt this ledger…</source>
-            <translation>加密本台账(&amp;E)…</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="151" />
-            <source>Encrypt this ledger</source>
-            <translation>加密本台账</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="152" />
-            <source>The ledger is encrypted. The program closes now; start it again and log in.</source>
-            <translation>台账已加密。程序现在关闭，请重新启动并登录。</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="149" />
-            <source>Not allowed for your role</source>
-            <translation>您的角色无权使用</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="161" />
-            <location filename="../../mediator_app/ui/trust/session.py" line="166" />
-            <source>Change my password</source>
-            <translation>修改我的密码</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="162" />
-            <source>The current password is wrong.</source>
-            <translation>当前密码不正确。</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="167" />
-            <source>Your password was changed.</source>
-            <translation>密码已修改。</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="174" />
-            <source>Automatic lock</source>
-            <translation>自动锁定</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="175" />
-            <source>Lock the window after this many idle minutes (0: never):</source>
-            <translation>无操作多少分钟后锁定窗口（0 表示不锁定）：</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="187" />
-            <source>Mediation Ledger</source>
-            <translation>调解台账</translation>
         </message>
     </context>
 </TS>

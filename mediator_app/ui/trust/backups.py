@@ -8,7 +8,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -61,8 +61,9 @@ class BackupsDialog(QDialog):
         top.addWidget(self.folder, 1)
         top.addWidget(change)
         self.table = QTableWidget(0, 4)
-        self.table.setHorizontalHeaderLabels([self.tr("Date"), self.tr("Size"),
-                                              self.tr("Cases"), self.tr("Verified")])
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Date"), self.tr("Size"), self.tr("Cases"), self.tr("Verified")]
+        )
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -80,9 +81,13 @@ class BackupsDialog(QDialog):
         row.addWidget(now)
         row.addWidget(self.restore_button)
         row.addStretch(1)
-        note = QLabel(self.tr("Automatic backups: when the program closes and once a day "
-                              "while it runs. Kept: the newest of each of the last 7 days, "
-                              "4 weeks and 12 months."))
+        note = QLabel(
+            self.tr(
+                "Automatic backups: when the program closes and once a day "
+                "while it runs. Kept: the newest of each of the last 7 days, "
+                "4 weeks and 12 months."
+            )
+        )
         note.setWordWrap(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
@@ -108,17 +113,21 @@ class BackupsDialog(QDialog):
 
         self._run(job, self.show_result)
 
-    def show_result(self, result: tuple[auto_backup.BackupStatus,
-                                        list[auto_backup.BackupInfo]]) -> None:
+    def show_result(
+        self, result: tuple[auto_backup.BackupStatus, list[auto_backup.BackupInfo]]
+    ) -> None:
         st, backups = result
         self.backups = backups
         self.folder.setText(str(st.folder))
         self.state.setText(warning_text(st, self.ctx.lang) or self.tr("Backups are up to date."))
         self.table.setRowCount(len(backups))
         for r, b in enumerate(backups):
-            cells = (b.at.strftime("%Y-%m-%d %H:%M:%S"), _size(b.size),
-                     "" if b.cases is None else str(b.cases),
-                     (b.verified_at or "").replace("T", " ") or self.tr("no"))
+            cells = (
+                b.at.strftime("%Y-%m-%d %H:%M:%S"),
+                _size(b.size),
+                "" if b.cases is None else str(b.cases),
+                (b.verified_at or "").replace("T", " ") or self.tr("no"),
+            )
             for c, text in enumerate(cells):
                 self.table.setItem(r, c, QTableWidgetItem(text))
 
@@ -129,17 +138,19 @@ class BackupsDialog(QDialog):
 
     def back_up_now(self) -> None:
         path = self.ctx.db_path
-        self._run(lambda db: auto_backup.run_backup(db, path, manual=True),
-                  lambda _r: self.reload())
+        self._run(
+            lambda db: auto_backup.run_backup(db, path, manual=True), lambda _r: self.reload()
+        )
 
     def restore(self) -> None:
         rows = {i.row() for i in self.table.selectedItems()}
         if len(rows) != 1:
             return
         chosen = self.backups[rows.pop()]
-        text = self.tr("Replace the ledger with the backup of {date}? The current file is "
-                       "kept aside. The program closes afterwards; start it again.").format(
-            date=chosen.at.strftime("%Y-%m-%d %H:%M"))
+        text = self.tr(
+            "Replace the ledger with the backup of {date}? The current file is "
+            "kept aside. The program closes afterwards; start it again."
+        ).format(date=chosen.at.strftime("%Y-%m-%d %H:%M"))
         if not self.ctx.dialogs.confirm(self.tr("Restore"), text):
             return
         restore_and_quit(self, self.ctx, chosen.path)
@@ -157,9 +168,13 @@ def restore_and_quit(parent: QWidget, ctx: AppContext, source: Path) -> None:
     except Exception as exc:  # noqa: BLE001 - shown to the user
         session.show_error(parent, ctx, exc)
     else:
-        ctx.dialogs.info(parent.tr("Restore"),
-                         parent.tr("Restored. The previous ledger is kept as {saved}. The "
-                                   "program closes now.").format(saved=saved or "-"))
+        ctx.dialogs.info(
+            QCoreApplication.translate("AccountMenu", "Restore"),
+            QCoreApplication.translate(
+                "AccountMenu",
+                "Restored. The previous ledger is kept as {saved}. The program closes now.",
+            ).format(saved=saved or "-"),
+        )
     QApplication.quit()
 
 

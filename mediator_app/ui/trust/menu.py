@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,12 +27,13 @@ from mediator_app.ui.trust.login import RecoveryKeyDialog, _message_label, _pass
 
 
 def build(window: QMainWindow, ctx: AppContext) -> None:
-    menu = window.menuBar().addMenu(window.tr("&Account"))
+    menu = window.menuBar().addMenu(QCoreApplication.translate("AccountMenu", "&Account"))
     menu.setObjectName("accountMenu")
     p = session.principal_of(ctx)
 
-    def add(key: str, text: str, slot: object, shortcut: str | None = None,
-            enabled: bool = True) -> QAction:
+    def add(
+        key: str, text: str, slot: object, shortcut: str | None = None, enabled: bool = True
+    ) -> QAction:
         action = QAction(text, window)
         action.setObjectName(f"action_{key}")
         if shortcut:
@@ -45,24 +47,56 @@ def build(window: QMainWindow, ctx: AppContext) -> None:
         return action
 
     if p is not None:
-        who = QAction(window.tr("Logged in: {user} ({role})").format(user=p.name,
-                                                                      role=p.role.value), window)
+        who = QAction(
+            QCoreApplication.translate("AccountMenu", "Logged in: {user} ({role})").format(
+                user=p.name, role=p.role.value
+            ),
+            window,
+        )
         who.setEnabled(False)
         menu.addAction(who)
-        add("change_password", window.tr("Change my &password…"),
-            lambda: session.change_own_password(window, ctx))
-        add("lock", window.tr("&Lock now"), lambda: _lock(window), "Ctrl+L")
-        add("idle_minutes", window.tr("Automatic &lock…"), lambda: session.set_idle_minutes(window))
+        add(
+            "change_password",
+            QCoreApplication.translate("AccountMenu", "Change my &password…"),
+            lambda: session.change_own_password(window, ctx),
+        )
+        add(
+            "lock",
+            QCoreApplication.translate("AccountMenu", "&Lock now"),
+            lambda: _lock(window),
+            "Ctrl+L",
+        )
+        add(
+            "idle_minutes",
+            QCoreApplication.translate("AccountMenu", "Automatic &lock…"),
+            lambda: session.set_idle_minutes(window),
+        )
         menu.addSeparator()
-        add("users", window.tr("&Users…"), lambda: _users(window, ctx),
-            enabled=p.may(Action.MANAGE_USERS))
-        add("audit", window.tr("&Audit log…"), lambda: _audit(window, ctx),
-            enabled=p.may(Action.VIEW_AUDIT))
-    add("backups", window.tr("&Backups…"), lambda: _backups(window, ctx),
-        enabled=session.may(ctx, Action.BACKUP))
+        add(
+            "users",
+            QCoreApplication.translate("AccountMenu", "&Users…"),
+            lambda: _users(window, ctx),
+            enabled=p.may(Action.MANAGE_USERS),
+        )
+        add(
+            "audit",
+            QCoreApplication.translate("AccountMenu", "&Audit log…"),
+            lambda: _audit(window, ctx),
+            enabled=p.may(Action.VIEW_AUDIT),
+        )
+    add(
+        "backups",
+        QCoreApplication.translate("AccountMenu", "&Backups…"),
+        lambda: _backups(window, ctx),
+        enabled=session.may(ctx, Action.BACKUP),
+    )
     if p is None and not ctx.readonly and not crypto.is_encrypted_ledger(ctx.db_path):
         menu.addSeparator()
-        add("encrypt", window.tr("&Encrypt this ledger…"), lambda: encrypt(window, ctx))
+        add(
+            "encrypt",
+            QCoreApplication.translate("AccountMenu", "&Encrypt this ledger…"),
+            lambda: encrypt(window, ctx),
+        )
 
 
 def _lock(window: QMainWindow) -> None:
@@ -95,10 +129,13 @@ class EncryptDialog(QDialog):
         self.setObjectName("encryptDialog")
         self.lang = lang
         self.setWindowTitle(self.tr("Encrypt this ledger"))
-        intro = QLabel(self.tr(
-            "The ledger file, its backups from now on and packages with personal data "
-            "will be encrypted. You become its system administrator; add the other users "
-            "afterwards. The program closes when done: start it again and log in."))
+        intro = QLabel(
+            self.tr(
+                "The ledger file, its backups from now on and packages with personal data "
+                "will be encrypted. You become its system administrator; add the other users "
+                "afterwards. The program closes when done: start it again and log in."
+            )
+        )
         intro.setWordWrap(True)
         self.intro = intro
         self.name = QLineEdit()
@@ -108,8 +145,9 @@ class EncryptDialog(QDialog):
         form.addRow(self.tr("Password"), self.new1)
         form.addRow(self.tr("Again"), self.new2)
         self.message = _message_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         buttons.accepted.connect(self.check)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -122,8 +160,9 @@ class EncryptDialog(QDialog):
         if self.new1.text() != self.new2.text():
             self.message.setText(account_text("users.mismatch", self.lang))
         elif len(self.new1.text()) < accounts.MIN_PASSWORD:
-            self.message.setText(account_text("users.short_password", self.lang,
-                                              min=accounts.MIN_PASSWORD))
+            self.message.setText(
+                account_text("users.short_password", self.lang, min=accounts.MIN_PASSWORD)
+            )
         elif not self.name.text().strip():
             self.message.setText(account_text("users.bad_name", self.lang, user=""))
         else:
@@ -139,8 +178,9 @@ def encrypt(window: QMainWindow, ctx: AppContext) -> None:
     ctx.runner.shutdown()
     ctx.read_db.close()
     try:
-        created = accounts.encrypt_ledger(ctx.db_path, dialog.name.text().strip(),
-                                          dialog.new1.text())
+        created = accounts.encrypt_ledger(
+            ctx.db_path, dialog.name.text().strip(), dialog.new1.text()
+        )
     except Exception as exc:  # noqa: BLE001 - shown; the plain ledger is unchanged
         session.show_error(window, ctx, exc)
         window.close()
@@ -148,9 +188,13 @@ def encrypt(window: QMainWindow, ctx: AppContext) -> None:
         return
     if created.recovery_key:
         RecoveryKeyDialog(created.recovery_key, window).exec()
-    ctx.dialogs.info(window.tr("Encrypt this ledger"),
-                     window.tr("The ledger is encrypted. The program closes now; start it "
-                               "again and log in."))
+    ctx.dialogs.info(
+        QCoreApplication.translate("AccountMenu", "Encrypt this ledger"),
+        QCoreApplication.translate(
+            "AccountMenu",
+            "The ledger is encrypted. The program closes now; start it again and log in.",
+        ),
+    )
     window.close()
     QApplication.quit()
 
@@ -163,12 +207,16 @@ class NewLedgerDialog(EncryptDialog):
         super().__init__(lang, parent)
         self.setObjectName("newLedgerDialog")
         self.setWindowTitle(self.tr("New ledger"))
-        self.intro.setText(self.tr(
-            "A new ledger will be created at {path}. It is encrypted: only its users "
-            "can open it. You become its system administrator; add the other users "
-            "afterwards. Keep the recovery key shown next.").format(path=db_path))
-        self.plain = QCheckBox(self.tr("Do not encrypt (not advised: anyone who can copy "
-                                       "the file reads it)"))
+        self.intro.setText(
+            self.tr(
+                "A new ledger will be created at {path}. It is encrypted: only its users "
+                "can open it. You become its system administrator; add the other users "
+                "afterwards. Keep the recovery key shown next."
+            ).format(path=db_path)
+        )
+        self.plain = QCheckBox(
+            self.tr("Do not encrypt (not advised: anyone who can copy the file reads it)")
+        )
         layout = self.layout()
         if isinstance(layout, QVBoxLayout):
             layout.insertWidget(layout.count() - 2, self.plain)

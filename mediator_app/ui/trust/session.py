@@ -8,7 +8,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMainWindow, QWidget
 
@@ -24,11 +24,17 @@ IDLE_KEY = "security/idle_minutes"
 DEFAULT_IDLE_MINUTES = 15
 
 #: main-window actions and the right each needs
-GATED = {"new_case": Action.EDIT_CASE, "settings": Action.SETTINGS,
-         "organisation": Action.ORGANISATION, "code_tables": Action.CODE_TABLES,
-         "import_cases": Action.IMPORT, "export_cases": Action.EXPORT,
-         "export_csv": Action.EXPORT, "export_xlsx": Action.EXPORT,
-         "restore_backup": Action.RESTORE}
+GATED = {
+    "new_case": Action.EDIT_CASE,
+    "settings": Action.SETTINGS,
+    "organisation": Action.ORGANISATION,
+    "code_tables": Action.CODE_TABLES,
+    "import_cases": Action.IMPORT,
+    "export_cases": Action.EXPORT,
+    "export_csv": Action.EXPORT,
+    "export_xlsx": Action.EXPORT,
+    "restore_backup": Action.RESTORE,
+}
 
 
 def needs_login(db_path: str) -> bool:
@@ -69,8 +75,9 @@ def attach_or_explain(ctx: AppContext, user: str) -> bool:
         from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.critical(None, QCoreApplication.translate("App", "Mediation Ledger"),
-                             exc.text(ctx.lang))
+        QMessageBox.critical(
+            None, QCoreApplication.translate("App", "Mediation Ledger"), exc.text(ctx.lang)
+        )
         return False
     return True
 
@@ -90,8 +97,12 @@ class IdleLock(QObject):
     the lock window; the right password shows them again, Quit (or a locked-out
     account) closes the program."""
 
-    ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
-                QEvent.Type.Wheel}
+    ACTIVITY = {
+        QEvent.Type.KeyPress,
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseMove,
+        QEvent.Type.Wheel,
+    }
 
     def __init__(self, ctx: AppContext, window: QMainWindow, minutes: int):
         super().__init__(window)
@@ -112,16 +123,22 @@ class IdleLock(QObject):
         return False
 
     def check(self) -> None:
-        if (not self.locked and self.minutes > 0
-                and time.monotonic() - self.last >= self.minutes * 60):
+        if (
+            not self.locked
+            and self.minutes > 0
+            and time.monotonic() - self.last >= self.minutes * 60
+        ):
             self.lock()
 
     def lock(self) -> None:
         if self.locked:
             return
         self.locked = True
-        hidden = [w for w in QApplication.topLevelWidgets()
-                  if w.isVisible() and not isinstance(w, LoginDialog)]
+        hidden = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if w.isVisible() and not isinstance(w, LoginDialog)
+        ]
         for w in hidden:
             w.hide()
         dialog = LoginDialog(self.ctx.db_path, self.ctx.lang, None, locked_user=self.ctx.user)
@@ -146,7 +163,9 @@ def install(window: QMainWindow, ctx: AppContext) -> None:
         for key, action in GATED.items():
             if key in actions and not principal.may(action):
                 actions[key].setEnabled(False)
-                actions[key].setToolTip(window.tr("Not allowed for your role"))
+                actions[key].setToolTip(
+                    QCoreApplication.translate("AccountMenu", "Not allowed for your role")
+                )
         minutes = int(prefs.qsettings().value(IDLE_KEY, DEFAULT_IDLE_MINUTES) or 0)
         lock = IdleLock(ctx, window, minutes)
         window.idle_lock = lock  # type: ignore[attr-defined]
@@ -158,22 +177,34 @@ def change_own_password(window: QWidget, ctx: AppContext) -> None:
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return
     if not accounts.verify_password(ctx.db_path, ctx.user, dialog.old.text()):
-        ctx.dialogs.error(window.tr("Change my password"),
-                          window.tr("The current password is wrong."))
+        ctx.dialogs.error(
+            QCoreApplication.translate("AccountMenu", "Change my password"),
+            QCoreApplication.translate("AccountMenu", "The current password is wrong."),
+        )
         return
     path, user, new = ctx.db_path, ctx.user, dialog.new_password
-    ctx.runner.run(lambda db: accounts.set_password(db, path, user, new),
-                   lambda _r: ctx.dialogs.info(window.tr("Change my password"),
-                                               window.tr("Your password was changed.")),
-                   lambda exc: show_error(window, ctx, exc))
+    ctx.runner.run(
+        lambda db: accounts.set_password(db, path, user, new),
+        lambda _r: ctx.dialogs.info(
+            QCoreApplication.translate("AccountMenu", "Change my password"),
+            QCoreApplication.translate("AccountMenu", "Your password was changed."),
+        ),
+        lambda exc: show_error(window, ctx, exc),
+    )
 
 
 def set_idle_minutes(window: QWidget) -> None:
     current = int(prefs.qsettings().value(IDLE_KEY, DEFAULT_IDLE_MINUTES) or 0)
     minutes, ok = QInputDialog.getInt(
-        window, window.tr("Automatic lock"),
-        window.tr("Lock the window after this many idle minutes (0: never):"),
-        current, 0, 480)
+        window,
+        QCoreApplication.translate("AccountMenu", "Automatic lock"),
+        QCoreApplication.translate(
+            "AccountMenu", "Lock the window after this many idle minutes (0: never):"
+        ),
+        current,
+        0,
+        480,
+    )
     if ok:
         prefs.qsettings().setValue(IDLE_KEY, minutes)
         lock = getattr(window, "idle_lock", None)
@@ -184,5 +215,4 @@ def set_idle_minutes(window: QWidget) -> None:
 def show_error(window: QWidget, ctx: AppContext, exc: BaseException) -> None:
     text = getattr(exc, "text", None)
     message = text(ctx.lang) if callable(text) else str(exc)
-    ctx.dialogs.error(window.tr("Mediation Ledger"), message)
-
+    ctx.dialogs.error(QCoreApplication.translate("AccountMenu", "Mediation Ledger"), message)
