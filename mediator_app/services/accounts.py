@@ -564,18 +564,7 @@ def _write_slot(db: Database, keys_path: Path, name: str, key: bytes, password: 
 def recover(path: str | Path, recovery_key: str | None, new_password: str | None, *,
             admin: str | None = None) -> str:
     """Reset a 系统管理员's password with the recovery key; returns the admin's name."""
-    target = Path(path)
-    if not crypto.is_encrypted_ledger(target):
-        raise AccountError("users.plain", path=str(target))
-    text = normalise_recovery_key(recovery_key or "")
-    if not text:
-        raise LoginFailed("login.no_recovery")
-    keys = crypto.KeyFile.load(target)
-    key = crypto.unwrap(text, keys.slots.get(RECOVERY_SLOT, {}), RECOVERY_SLOT)
-    if key is None:
-        _fail(target, admin or RECOVERY_SLOT, "wrong_recovery_key", count=False)
-        raise LoginFailed("login.bad_recovery")
-    crypto.register_key(target, key)
+    target, key = _unlock_with_recovery_key(path, recovery_key, admin)
     handle = open_database(target)
     try:
         repo = AccountRepository(handle.db)
@@ -632,18 +621,7 @@ def check_recovery_key(path: str | Path, recovery_key: str | None, *,
                        admin: str | None = None) -> str:
     """Raise LoginFailed (recorded) unless ``recovery_key`` opens the ledger; returns
     the name of the 系统管理员 whose password ``recover`` will reset."""
-    target = Path(path)
-    if not crypto.is_encrypted_ledger(target):
-        raise AccountError("users.plain", path=str(target))
-    text = normalise_recovery_key(recovery_key or "")
-    if not text:
-        raise LoginFailed("login.no_recovery")
-    keys = crypto.KeyFile.load(target)
-    key = crypto.unwrap(text, keys.slots.get(RECOVERY_SLOT, {}), RECOVERY_SLOT)
-    if key is None:
-        _fail(target, admin or RECOVERY_SLOT, "wrong_recovery_key", count=False)
-        raise LoginFailed("login.bad_recovery")
-    crypto.register_key(target, key)
+    target, _key = _unlock_with_recovery_key(path, recovery_key, admin)
     handle = open_database(target)
     try:
         return _recovery_admin(AccountRepository(handle.db), admin)
@@ -668,3 +646,22 @@ def _recovery_admin(repo: AccountRepository, admin: str | None) -> str:
     if not names:
         raise AccountError("recovery.no_admin")
     return names[0][1]
+
+
+def _unlock_with_recovery_key(path: str | Path, recovery_key: str | None,
+                              admin: str | None) -> tuple[Path, bytes]:
+    """Register the data key the recovery key unwraps (LoginFailed, recorded, if it does
+    not); returns the ledger's path and the key."""
+    target = Path(path)
+    if not crypto.is_encrypted_ledger(target):
+        raise AccountError("users.plain", path=str(target))
+    text = normalise_recovery_key(recovery_key or "")
+    if not text:
+        raise LoginFailed("login.no_recovery")
+    keys = crypto.KeyFile.load(target)
+    key = crypto.unwrap(text, keys.slots.get(RECOVERY_SLOT, {}), RECOVERY_SLOT)
+    if key is None:
+        _fail(target, admin or RECOVERY_SLOT, "wrong_recovery_key", count=False)
+        raise LoginFailed("login.bad_recovery")
+    crypto.register_key(target, key)
+    return target, key
