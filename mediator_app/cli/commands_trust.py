@@ -193,22 +193,20 @@ def cmd_users_list(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_users_disable(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
-
-    _needs_encrypted(ctx)
-    with logged_in(ctx.db_path) as s:
-        accounts.set_disabled(s.db, s.path, args.name, True)
-    _say("users.disabled", ctx.lang, user=args.name)
-    return EXIT_OK
+    return _set_disabled(args, ctx, True)
 
 
 def cmd_users_enable(args: argparse.Namespace, ctx: Context) -> int:
+    return _set_disabled(args, ctx, False)
+
+
+def _set_disabled(args: argparse.Namespace, ctx: Context, disabled: bool) -> int:
     from mediator_app.services import accounts
 
     _needs_encrypted(ctx)
     with logged_in(ctx.db_path) as s:
-        accounts.set_disabled(s.db, s.path, args.name, False)
-    _say("users.enabled", ctx.lang, user=args.name)
+        accounts.set_disabled(s.db, s.path, args.name, disabled)
+    _say("users.disabled" if disabled else "users.enabled", ctx.lang, user=args.name)
     return EXIT_OK
 
 
