@@ -259,3 +259,28 @@ def test_privacy_log_is_part_of_the_audit_log(ledger, monkeypatch, capsys):
             privacy.personal_data_log(s.db)
     finally:
         s.close()
+
+
+def test_dashboard_counts_of_a_scoped_user_stay_in_its_scope(ledger):
+    """review2: the overview's monthly and dispute-type counts came from the monthly
+    counts table (issue 13), which knows nothing of users: a street administrator saw the
+    whole ledger's figures, or any other unit's."""
+    from mediator_app.storage import case_query as cq
+
+    first, last = date(2023, 1, 1), date(2023, 12, 31)
+
+    def totals(user: str) -> list[int]:
+        s = _session(ledger, user)
+        try:
+            out = []
+            for scope in (cq.Scope("all", ""), cq.Scope("org", "610114")):
+                months = cq.monthly_by_status(s.db, scope, first, last)
+                types = cq.type_breakdown(s.db, scope, first, last)
+                assert sum(n for _, n in types) == sum(sum(m.values()) for m in months.values())
+                out.append(sum(n for _, n in types))
+            return out
+        finally:
+            s.close()
+
+    assert totals(ADMIN) == [3, 3]
+    assert totals("街管") == [2, 2]  # C001 and C002; C003 is the district's own
