@@ -467,11 +467,21 @@ def _counts_scope(db: Database, scope: Scope) -> tuple[str, str]:
     return "all", ""
 
 
+def _counts_usable(db: Database, scope: Scope) -> bool:
+    """The monthly counts answer for ``scope``: they exist for it and no logged-in user's
+    scope restricts what may be counted (review2: a scoped user's dashboard counted the
+    whole ledger, or any unit chosen, from them)."""
+    from mediator_app.storage.account_repo import scope_restriction
+
+    return scope_restriction(db) is None and counts_supported(db, scope.kind)
+
+
 def monthly_by_status(db: Database, scope: Scope, first_day: date,
                       last_day: date) -> dict[str, dict[str, int]]:
     """{"YYYY-MM": {status: count}} of cases registered between the two days (from the
-    monthly counts table for the whole ledger or an org unit: issue 13)."""
-    if counts_supported(db, scope.kind):
+    monthly counts table for the whole ledger or an org unit: issue 13; a scoped user's
+    from its cases, as the counts know nothing of users)."""
+    if _counts_usable(db, scope):
         counted: dict[str, dict[str, int]] = {}
         for (month, status), n in CountsRepository(db).registered(
                 *_counts_scope(db, scope), first_day, last_day,
@@ -493,8 +503,9 @@ def monthly_by_status(db: Database, scope: Scope, first_day: date,
 def type_breakdown(db: Database, scope: Scope, first_day: date,
                    last_day: date) -> list[tuple[str, int]]:
     """(dispute type code, count) of cases registered in the range, largest first (from
-    the monthly counts table for the whole ledger or an org unit: issue 13)."""
-    if counts_supported(db, scope.kind):
+    the monthly counts table for the whole ledger or an org unit: issue 13; a scoped
+    user's from its cases)."""
+    if _counts_usable(db, scope):
         by_type: Counter[str] = Counter()
         for (dispute_type,), n in CountsRepository(db).registered(
                 *_counts_scope(db, scope), first_day, last_day,

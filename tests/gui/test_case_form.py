@@ -551,3 +551,21 @@ def test_opening_a_case_with_personal_data_is_logged(qtbot, form, form_db):
     form(w.rowid)
     [entry] = personal_data_log(form_db)
     assert entry.action == VIEW and entry.entity_key == case.case_id
+
+
+def test_drafts_of_an_encrypted_ledger_are_sealed(qtbot, form, form_db, monkeypatch, tmp_path):
+    """review2: the form of an encrypted ledger seals its drafts with the data key."""
+    from mediator_app.storage import crypto
+
+    key = crypto.new_data_key()
+    monkeypatch.setattr(crypto, "key_of", lambda conn: key)
+    w = form()
+    fill_minimal(w)
+    w.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(w.parties.add_button, Qt.MouseButton.LeftButton)
+    commit_text(w.parties.widgets["name"], "王五柳")
+    w.write_draft()
+    files = [p for p in (tmp_path / "drafts").rglob("*") if p.is_file()]
+    assert files and all(p.suffix == ".sdraft" for p in files), files
+    assert all("王五柳".encode() not in p.read_bytes() for p in files)
+    assert w.drafts.load(w._draft_key)["parties"][0]["name"] == "王五柳"

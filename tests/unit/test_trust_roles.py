@@ -232,3 +232,55 @@ def test_a_scoped_admin_sees_audit_entries_of_cases_in_scope_only(ledger, monkey
         s.close()
     assert mine and mine < everything
     assert all(not key.endswith("000000000003") for key in mine)  # C003: the district's
+
+
+def test_privacy_log_is_part_of_the_audit_log(ledger, monkeypatch, capsys):
+    """review2: ``privacy-log`` listed every view and export of personal data, across
+    scopes, to any role (a 查看 user too); now it needs the audit right and is scoped."""
+    from mediator_app.storage.audit_repo import AuditRepository
+
+    s = _session(ledger, ADMIN)
+    try:
+        repo = CaseRepository(s.db)
+        ids = [repo.get(rowid).case_id for rowid in (1, 2, 3)]
+        with s.db.atomic():
+            for case_id in ids:
+                AuditRepository(s.db, ADMIN).record("case", case_id, privacy.VIEW)
+        assert len(privacy.personal_data_log(s.db)) == 3
+    finally:
+        s.close()
+    for user in ("小查", "王调解"):
+        _refused(ledger, monkeypatch, capsys, user, ["privacy-log"])
+    out = _ok(ledger, monkeypatch, capsys, "街管", ["privacy-log"])
+    assert ids[0] in out and ids[1] in out and ids[2] not in out  # C003: the district's
+    s = _session(ledger, "小查")
+    try:
+        with pytest.raises(AccessDenied):
+            privacy.personal_data_log(s.db)
+    finally:
+        s.close()
+
+
+def test_dashboard_counts_of_a_scoped_user_stay_in_its_scope(ledger):
+    """review2: the overview's monthly and dispute-type counts came from the monthly
+    counts table (issue 13), which knows nothing of users: a street administrator saw the
+    whole ledger's figures, or any other unit's."""
+    from mediator_app.storage import case_query as cq
+
+    first, last = date(2023, 1, 1), date(2023, 12, 31)
+
+    def totals(user: str) -> list[int]:
+        s = _session(ledger, user)
+        try:
+            out = []
+            for scope in (cq.Scope("all", ""), cq.Scope("org", "610114")):
+                months = cq.monthly_by_status(s.db, scope, first, last)
+                types = cq.type_breakdown(s.db, scope, first, last)
+                assert sum(n for _, n in types) == sum(sum(m.values()) for m in months.values())
+                out.append(sum(n for _, n in types))
+            return out
+        finally:
+            s.close()
+
+    assert totals(ADMIN) == [3, 3]
+    assert totals("街管") == [2, 2]  # C001 and C002; C003 is the district's own

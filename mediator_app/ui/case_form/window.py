@@ -31,6 +31,7 @@ from mediator_app.services.agreements import (
     next_agreement_no,
 )
 from mediator_app.services.privacy import record_case_view
+from mediator_app.storage import crypto
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.ui.case_form.actions import StatusActionsMixin
 from mediator_app.ui.case_form.conflict import ConflictMixin, kept_key
@@ -74,7 +75,9 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
-        self.drafts = DraftStore(ctx.extra.get("drafts_dir"))  # type: ignore[arg-type]
+        self.drafts = DraftStore(ctx.extra.get("drafts_dir"),  # type: ignore[arg-type]
+                                 sealed_with=crypto.key_of(ctx.read_db.conn),
+                                 ledger=ctx.db_path, user=ctx.user)
         self.status_dialog: StatusDialog | None = None
         self._base: State = {}
         self._busy = False
