@@ -8,6 +8,7 @@ from sqlite_utils import Database
 
 from mediator_app.domain.access import Action
 from mediator_app.services import permissions
+from mediator_app.storage.account_repo import AuditFilter, search_audit
 from mediator_app.storage.audit_repo import AuditEntry, AuditRepository
 from mediator_app.storage.case_repo import CaseRepository
 
@@ -35,5 +36,10 @@ def record_personal_export(db: Database, path: str, *, scope: str | None,
 
 
 def personal_data_log(db: Database, *, limit: int = 200) -> list[AuditEntry]:
-    """The latest views and exports of personal data, newest first."""
-    return AuditRepository(db).actions((VIEW, EXPORT), limit=limit)
+    """The latest views and exports of personal data, newest first. Part of the audit
+    log: only roles that may see it (a 查看 user or a 调解员 is refused), and a scoped
+    user sees the case views of the cases in scope only (like ``audit``)."""
+    permissions.require(db, Action.VIEW_AUDIT)
+    entries = [e for action in (VIEW, EXPORT)
+               for e in search_audit(db, AuditFilter(action=action, limit=limit))]
+    return sorted(entries, key=lambda e: e.at, reverse=True)[:limit]

@@ -85,7 +85,8 @@ def test_viewer_reports_for_its_scope_and_nothing_else(ledger, monkeypatch, caps
                  ["users", "add", "x", "--role", "查看"],
                  ["users", "list"],
                  ["backup", "--out", str(tmp_path / "b.db")],
-                 ["audit"]):
+                 ["audit"],
+                 ["privacy-log"]):
         _refused(ledger, monkeypatch, capsys, "小查", args)
     assert not out.exists()
 
