@@ -119,8 +119,9 @@ def _sealed_stream(path: str | Path, password: str | None,
                    stack: ExitStack) -> IO[bytes] | None:
     """The zip inside a sealed package (issue 9), read straight from the sealed file
     (no plain copy is written); None for other files. Without a password a sealed
-    package is refused as such (sealed.no_password), not read as a damaged zip."""
-    if Path(path).suffix.lower() != ".zip" or not sealed_packages.is_sealed(path):
+    package reads as a damaged zip."""
+    if (password is None or Path(path).suffix.lower() != ".zip"
+            or not sealed_packages.is_sealed(path)):
         return None
     return stack.enter_context(sealed_packages.open_sealed(path, password))
 
