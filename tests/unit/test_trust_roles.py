@@ -233,3 +233,25 @@ def test_a_scoped_admin_sees_audit_entries_of_cases_in_scope_only(ledger, monkey
         s.close()
     assert mine and mine < everything
     assert all(not key.endswith("000000000003") for key in mine)  # C003: the district's
+
+
+def test_a_scoped_admin_sees_the_personal_data_log_of_its_scope_only(ledger):
+    """privacy-log belongs to the audit log: a street administrator sees the views of
+    its street's cases only (the merged walkthrough found it listing every case)."""
+    from mediator_app.storage.audit_repo import AuditRepository
+
+    s = _session(ledger, ADMIN)
+    try:
+        with s.db.atomic():
+            for n in (1, 3):  # C001 (in 街管's street) and C003 (the district's)
+                AuditRepository(s.db, ADMIN).record(
+                    "case", f"5f0c1c2e-1111-4a4a-9b9b-00000000000{n}", privacy.VIEW)
+        assert len(privacy.personal_data_log(s.db)) == 2
+    finally:
+        s.close()
+    s = _session(ledger, "街管")
+    try:
+        seen = [e.entity_key for e in privacy.personal_data_log(s.db)]
+    finally:
+        s.close()
+    assert seen == ["5f0c1c2e-1111-4a4a-9b9b-000000000001"]
