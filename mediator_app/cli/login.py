@@ -182,9 +182,14 @@ def package_password_for_export(db: Database, with_personal_data: bool) -> str |
 def package_password_for_import(paths: list[str]) -> str | None:
     from mediator_app.services.sealed_packages import is_sealed
 
-    if not any(str(p).lower().endswith(".zip") and is_sealed(p) for p in paths):
+    sealed = [p for p in paths if str(p).lower().endswith(".zip") and is_sealed(p)]
+    if not sealed:
         return None
     env = os.environ.get(ENV_PACKAGE_PASSWORD)
     if env:
         return env
-    return _prompt(account_text("prompt.package", LOGIN.lang)) or None
+    given = _prompt(account_text("prompt.package", LOGIN.lang)) or None
+    if given is None:  # sealed or damaged: only a password tells; say what to do if sealed
+        print(account_text("sealed.maybe_needs_password", LOGIN.lang, path=sealed[0]),
+              file=sys.stderr)
+    return given

@@ -96,6 +96,8 @@ TEXTS: dict[str, tuple[str, str]] = {
                                "A package with personal data from an encrypted ledger needs a package password of at least {min} characters (MEDIATOR_APP_PACKAGE_PASSWORD or the prompt); the receiver gives the same password to import it."),
     "sealed.no_password": ("数据包“{path}”已加密：请提供数据包密码（MEDIATOR_APP_PACKAGE_PASSWORD 或输入）。",
                             "The package “{path}” is sealed: give its password (MEDIATOR_APP_PACKAGE_PASSWORD or the prompt)."),
+    "sealed.maybe_needs_password": ("“{path}”不是普通的 zip 文件：如果它是从加密台账导出的数据包，请提供数据包密码（MEDIATOR_APP_PACKAGE_PASSWORD 或输入）。",
+                                     "“{path}” is not a plain zip file: if it is a package from an encrypted ledger, give its password (MEDIATOR_APP_PACKAGE_PASSWORD or the prompt)."),
     "sealed.bad_password": ("数据包“{path}”的密码不正确，或它不是调解台账数据包。",
                              "The password of the package “{path}” is wrong, or it is not a ledger package."),
     "sealed.password_line": ("数据包密码：{password}", "Package password: {password}"),

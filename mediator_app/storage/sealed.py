@@ -171,6 +171,9 @@ def open_sealed(path: str | Path, password: str) -> SealedReader | None:
     uri = Path(path).resolve().as_uri() + "?mode=ro"
     conn = sqlcipher.connect(uri, uri=True)
     try:
+        # a wrong password is an ordinary answer here: SQLCipher must not write its own
+        # "ERROR CORE sqlcipher_page_cipher: hmac check failed" lines to the console
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(_key(password))
         conn.execute("PRAGMA temp_store = MEMORY")
         try:

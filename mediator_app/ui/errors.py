@@ -8,6 +8,8 @@ known English texts of SQLite/zip/csv/json as plain sentences, and anything else
 from __future__ import annotations
 
 from mediator_app.cli.texts import storage_error
+from mediator_app.domain.access import AccessDenied
+from mediator_app.domain.account_messages import AccountError
 from mediator_app.services import faults
 from mediator_app.storage.db import StorageError
 
@@ -15,6 +17,8 @@ from mediator_app.storage.db import StorageError
 def error_text(exc: BaseException, lang: str = "zh", action: str = "task") -> str:
     if isinstance(exc, StorageError):
         return storage_error(exc.code, dict(exc.params), lang)
+    if isinstance(exc, (AccessDenied, AccountError)):  # a refusal (issue 9), not a fault
+        return exc.text(lang)
     return faults.describe(exc, lang, action)
 
 
@@ -22,4 +26,6 @@ def error_reason(exc: BaseException, lang: str = "zh", action: str = "task") -> 
     """``error_text`` as a fragment without the final full stop, for "… failed: {error}"."""
     if isinstance(exc, StorageError):
         return storage_error(exc.code, dict(exc.params), lang).rstrip("。.")
+    if isinstance(exc, (AccessDenied, AccountError)):
+        return exc.text(lang).rstrip("。.")
     return faults.reason(exc, lang, action)

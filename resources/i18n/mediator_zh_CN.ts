@@ -722,237 +722,237 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CaseFormWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="111" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="114" />
             <source>Add investigation</source>
             <translation>添加调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="111" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="113" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="114" />
             <location filename="../../mediator_app/ui/case_form/window.py" line="116" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="119" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="112" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="115" />
             <source>Add session</source>
             <translation>添加调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="116" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="119" />
             <source>Add follow-up visit</source>
             <translation>添加回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="119" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
             <source>Investigation records</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="120" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="123" />
             <source>Mediation session records</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="121" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="124" />
             <source>Basic information</source>
             <translation>基本情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="125" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="123" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="126" />
             <source>Investigation and mediation records</source>
             <translation>调查与调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="124" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="127" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="125" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="128" />
             <source>Follow-up visits</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="109" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="112" />
             <source>Add a party ({keys})</source>
             <translation>添加当事人（{keys}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="160" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="158" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="161" />
             <source>Save and new (Ctrl+Shift+S)</source>
             <translation>保存并新建 (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="159" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="162" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="153" />
             <source>Print documents</source>
             <translation>打印文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="174" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="181" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="177" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="184" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="175" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="182" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="178" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="185" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="176" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="179" />
             <source>Investigator</source>
             <translation>调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="177" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="180" />
             <source>Person questioned</source>
             <translation>被调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="178" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="184" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="181" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="187" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="183" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="186" />
             <source>Participants</source>
             <translation>参加人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="185" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="188" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="188" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="191" />
             <source>Visit date</source>
             <translation>回访日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="189" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="192" />
             <source>Party visited</source>
             <translation>回访对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="190" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="193" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="191" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="194" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="193" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="196" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="194" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="197" />
             <source>Remaining risk</source>
             <translation>遗留风险</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="195" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="198" />
             <source>Visitor</source>
             <translation>回访人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="196" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="199" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="275" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="278" />
             <source>{record} {n}: {field}</source>
             <translation>{record}{n}的{field}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="279" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="282" />
             <source>Party</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="279" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="282" />
             <source>Investigation record</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="280" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="283" />
             <source>Session record</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="281" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="284" />
             <source>Follow-up visit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="387" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="390" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="388" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="391" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="390" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="393" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="390" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="393" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="445" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="448" />
             <source>A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?</source>
             <translation>上次程序退出时有一张案件登记表未保存（{case}，登记日期 {when}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="464" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="467" />
             <source>case {number}</source>
             <translation>案件 {number}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="469" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="472" />
             <source>“{summary}”</source>
             <translation>“{summary}”</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="472" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="475" />
             <source>parties: {names}</source>
             <translation>当事人：{names}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="473" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="476" />
             <source>a new case with no summary or parties yet</source>
             <translation>尚未填写简要情况和当事人的新案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="446" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="449" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>

@@ -172,3 +172,22 @@ def test_an_exception_escaping_a_slot_becomes_a_message(case_db, qtbot, capfd, l
         sys.excepthook = previous
     assert "ZeroDivisionError" in _errors(ctx)[0] and str(log_file) in _errors(ctx)[0]
     assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_refusal_from_a_worker_is_shown_as_the_refusal_not_as_a_fault(log_file):
+    """Found in the merged walkthrough: a 查看 user's refused export (AccessDenied raised
+    on the worker) read "程序遇到了意外的错误（AccessDenied）" and wrote a traceback to the
+    log; a wrong package password (LoginFailed) the same."""
+    from mediator_app.domain.access import AccessDenied, Action, Principal, Role
+    from mediator_app.domain.account_messages import LoginFailed
+    from mediator_app.ui.errors import error_reason, error_text
+
+    refused = AccessDenied(Principal(name="看看", role=Role.VIEWER, scope="610114"),
+                           Action.EXPORT)
+    for render in (error_text, error_reason):
+        text = render(refused, "zh", "export")
+        assert "看看" in text and "该角色可以" in text and "AccessDenied" not in text, text
+        assert "may not" in render(refused, "en", "export")
+        text = render(LoginFailed("sealed.bad_password", path="p.zip"), "zh", "import")
+        assert "密码不正确" in text and "p.zip" in text, text
+    assert not log_file.exists()  # nothing unexpected to log

@@ -17,6 +17,7 @@ from trust_fixtures import (
     ADMIN_PW,
     as_user,
     cheap_kdf,  # noqa: F401 - autouse fixture
+    no_stdin,
     )
 
 from mediator_app.cli.main import main
@@ -281,3 +282,35 @@ def test_restore_is_refused_while_a_window_has_an_encrypted_ledger_open_twice(
         other.kill()
         other.wait()
     assert not list(tmp_path.glob("ledger.db.before-restore-*"))
+
+
+
+def test_sealed_package_without_or_with_a_wrong_password_says_so_plainly(  # noqa: F811
+        ledger, tmp_path, monkeypatch, capsys):
+    """Found in the merged walkthrough: without a password (no terminal, no variable) a
+    sealed package was reported only as a damaged zip (now: and what to do if it is a
+    sealed package), and a wrong password let SQLCipher
+    print its own "ERROR CORE … hmac check failed" lines on the console (stderr of the
+    process itself, so checked in a child process)."""
+    import os
+    import subprocess
+    import sys
+
+    package = tmp_path / "pkg.zip"
+    as_user(monkeypatch, ADMIN, ADMIN_PW)
+    monkeypatch.setenv("MEDIATOR_APP_PACKAGE_PASSWORD", "package-pw-1")
+    assert main(["--db", str(ledger), "cases", "export", "--package", str(package),
+                 "--with-personal-data"]) == 0
+    other = tmp_path / "other.db"
+    as_user(monkeypatch, None, None)
+    monkeypatch.delenv("MEDIATOR_APP_PACKAGE_PASSWORD")
+    no_stdin(monkeypatch)
+    capsys.readouterr()
+    assert main(["--db", str(other), "cases", "import", str(package)]) == 1
+    err = capsys.readouterr().err  # (a sealed and a damaged file look alike without it)
+    assert "如果它是从加密台账导出的数据包" in err and "MEDIATOR_APP_PACKAGE_PASSWORD" in err, err
+    child = subprocess.run(
+        [sys.executable, "-c", "import sys; from mediator_app.storage import sealed; "
+         "print(sealed.open_sealed(sys.argv[1], 'wrong-password-1'))", str(package)],
+        capture_output=True, text=True, env=dict(os.environ), timeout=60, check=False)
+    assert child.stdout.strip() == "None" and child.stderr == "", child.stderr
