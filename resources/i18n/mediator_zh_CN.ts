@@ -14,57 +14,57 @@
             <translation>已恢复。原台账保存为 {saved}。程序现在关闭。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="30" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="34" />
             <source>&amp;Account</source>
             <translation>账户(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="51" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="55" />
             <source>Logged in: {user} ({role})</source>
             <translation>已登录：{user}（{role}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="60" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="64" />
             <source>Change my &amp;password…</source>
             <translation>修改我的密码(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="65" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="69" />
             <source>&amp;Lock now</source>
             <translation>立即锁定(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="71" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="75" />
             <source>Automatic &amp;lock…</source>
             <translation>自动锁定时间(&amp;L)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="77" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="81" />
             <source>&amp;Users…</source>
             <translation>用户管理(&amp;U)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="83" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="87" />
             <source>&amp;Audit log…</source>
             <translation>审计日志(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="89" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="93" />
             <source>&amp;Backups…</source>
             <translation>备份(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="97" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="101" />
             <source>&amp;Encrypt this ledger…</source>
             <translation>加密本台账(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="192" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="187" />
             <source>Encrypt this ledger</source>
             <translation>加密本台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="193" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="188" />
             <source>The ledger is encrypted. The program closes now; start it again and log in.</source>
             <translation>台账已加密。程序现在关闭，请重新启动并登录。</translation>
         </message>
@@ -1028,32 +1028,32 @@ Create a new, empty ledger there?</source>
     <context>
         <name>ChangePasswordDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="241" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="257" />
             <source>Reset the password of {user}</source>
             <translation>重置 {user} 的密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="242" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="258" />
             <source>Change my password</source>
             <translation>修改我的密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="247" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="263" />
             <source>Current password</source>
             <translation>当前密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="248" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="264" />
             <source>New password</source>
             <translation>新密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="249" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="265" />
             <source>Again</source>
             <translation>再输入一次</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="250" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="266" />
             <source>The ledger is not re-encrypted; only this user's key slot changes.</source>
             <translation>台账不会重新加密，只更新该用户的密钥。</translation>
         </message>
@@ -1644,27 +1644,27 @@ Create a new, empty ledger there?</source>
     <context>
         <name>EncryptDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="131" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="135" />
             <source>Encrypt this ledger</source>
             <translation>加密本台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="134" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="138" />
             <source>The ledger file, its backups from now on and packages with personal data will be encrypted. You become its system administrator; add the other users afterwards. The program closes when done: start it again and log in.</source>
             <translation>台账文件、今后的备份以及含个人信息的数据包都将加密。您将成为系统管理员，之后再添加其他用户。完成后程序将关闭，请重新启动并登录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="144" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="148" />
             <source>Administrator's user name</source>
             <translation>系统管理员用户名</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="145" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="149" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="146" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="150" />
             <source>Again</source>
             <translation>再输入一次</translation>
         </message>
@@ -2407,67 +2407,67 @@ Create a new, empty ledger there?</source>
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="68" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="84" />
             <source>Locked - Mediation Ledger</source>
             <translation>已锁定 - 调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="69" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="85" />
             <source>Log in - Mediation Ledger</source>
             <translation>登录 - 调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="70" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="86" />
             <source>The window is locked. Type your password to go on.</source>
             <translation>窗口已锁定。请输入密码继续。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="71" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="87" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="76" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="92" />
             <source>Ledger: {path}</source>
             <translation>台账：{path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="84" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="100" />
             <source>User name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="85" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="101" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="88" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="104" />
             <source>Unlock</source>
             <translation>解锁</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="88" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="104" />
             <source>Log in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="91" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="107" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="91" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="107" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="101" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="117" />
             <source>All passwords lost? Use the recovery key…</source>
             <translation>密码全部丢失？使用恢复密钥…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="129" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="145" />
             <source>A new password was set for {user}; log in with it.</source>
             <translation>已为 {user} 设置新密码，请用新密码登录。</translation>
         </message>
@@ -2707,17 +2707,17 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>NewLedgerDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="209" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="204" />
             <source>New ledger</source>
             <translation>新建台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="212" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="207" />
             <source>A new ledger will be created at {path}. It is encrypted: only its users can open it. You become its system administrator; add the other users afterwards. Keep the recovery key shown next.</source>
             <translation>将在 {path} 新建台账。台账是加密的：只有它的用户能打开。您将成为系统管理员，之后再添加其他用户。请妥善保管接下来显示的恢复密钥。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="218" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="213" />
             <source>Do not encrypt (not advised: anyone who can copy the file reads it)</source>
             <translation>不加密（不建议：任何能复制文件的人都能读取）</translation>
         </message>
@@ -3287,32 +3287,32 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>RecoveryDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="141" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="157" />
             <source>Open with the recovery key</source>
             <translation>用恢复密钥打开</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="145" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="161" />
             <source>(the first system administrator)</source>
             <translation>（留空：最早的系统管理员）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="148" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="164" />
             <source>Recovery key</source>
             <translation>恢复密钥</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="149" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="165" />
             <source>System administrator</source>
             <translation>系统管理员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="150" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="166" />
             <source>New password</source>
             <translation>新密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="151" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="167" />
             <source>Again</source>
             <translation>再输入一次</translation>
         </message>
@@ -3320,27 +3320,27 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>RecoveryKeyDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="184" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="200" />
             <source>Recovery key</source>
             <translation>恢复密钥</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="186" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="202" />
             <source>This is the recovery key of the ledger. It is shown only now. When every password is lost, it is the only way to open the ledger. Write it down or print it, and keep it locked away from the computer.</source>
             <translation>这是台账的恢复密钥，只显示这一次。所有密码都丢失时，只能用它打开台账。请抄写或打印，并与电脑分开妥善锁存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="197" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="213" />
             <source>I have written down or printed the recovery key</source>
             <translation>我已抄写或打印恢复密钥</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="202" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="218" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="222" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="238" />
             <source>Mediation Ledger - recovery key</source>
             <translation>调解台账 - 恢复密钥</translation>
         </message>
@@ -4458,47 +4458,47 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
     <context>
         <name>UserDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="44" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="49" />
             <source>Change user</source>
             <translation>修改用户</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="44" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="49" />
             <source>Add user</source>
             <translation>添加用户</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="53" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="58" />
             <source>org unit or committee code; empty: whole ledger</source>
             <translation>组织机构或调委会代码；留空为整个台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="54" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="59" />
             <source>may see and export parties' personal data (administrators)</source>
             <translation>可查看和导出当事人个人信息（管理员）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="58" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="63" />
             <source>User name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="59" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="64" />
             <source>Role</source>
             <translation>身份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="60" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="65" />
             <source>Scope</source>
             <translation>范围</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="64" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="69" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="65" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="70" />
             <source>Again</source>
             <translation>再输入一次</translation>
         </message>
@@ -4506,103 +4506,103 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
     <context>
         <name>UserManagementDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="97" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="95" />
             <source>Users</source>
             <translation>用户管理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="99" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="97" />
             <source>User name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="99" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="97" />
             <source>Role</source>
             <translation>身份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="100" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="98" />
             <source>Scope</source>
             <translation>范围</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="100" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="98" />
             <source>Personal data</source>
             <translation>个人信息</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="101" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="99" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="109" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="107" />
             <source>Add…</source>
             <translation>新增…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="110" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="108" />
             <source>Change role or scope…</source>
             <translation>修改角色或范围…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="111" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="109" />
             <source>Reset password…</source>
             <translation>重置密码…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="112" />
-            <location filename="../../mediator_app/ui/trust/users.py" line="211" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="110" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="209" />
             <source>Disable</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="113" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="111" />
             <source>Enable</source>
             <translation>启用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="122" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="120" />
             <source>A disabled user's password no longer opens the ledger; their cases and audit entries keep their name. Enabling again needs a new password.</source>
             <translation>停用后，该用户的密码不再能打开台账；其录入的案件和审计记录保留其姓名。重新启用需要设置新密码。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="150" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="148" />
             <source>disabled</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="151" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="149" />
             <source>locked until {t}</source>
             <translation>锁定至 {t}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="152" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="150" />
             <source>active</source>
             <translation>启用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="152" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="150" />
             <source>no password</source>
             <translation>未设密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="153" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="151" />
             <source>whole ledger</source>
             <translation>整个台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="154" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="152" />
             <source>yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="154" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="152" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/users.py" line="211" />
+            <location filename="../../mediator_app/ui/trust/users.py" line="209" />
             <source>Disable the user {user}?</source>
             <translation>确定停用用户 {user} 吗？</translation>
         </message>

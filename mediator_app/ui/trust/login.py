@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLayout,
     QLineEdit,
     QPushButton,
     QVBoxLayout,
@@ -32,6 +33,21 @@ def _password_field() -> QLineEdit:
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setAttribute(Qt.WidgetAttribute.WA_InputMethodEnabled, False)
     return field
+
+
+def _stack_above_ok_cancel(dialog: QDialog, *parts: QWidget | QLayout) -> None:
+    """Lay ``parts`` out top to bottom above 确定/取消; 确定 calls ``dialog.check``, which
+    accepts the dialog when the input is right (the account dialogs' shared frame)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.check)  # type: ignore[attr-defined]
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    for part in (*parts, buttons):
+        if isinstance(part, QLayout):
+            layout.addLayout(part)
+        else:
+            layout.addWidget(part)
 
 
 def _message_label() -> QLabel:
@@ -251,15 +267,7 @@ class ChangePasswordDialog(QDialog):
                               "changes."))
         note.setWordWrap(True)
         self.message = _message_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.check)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        _stack_above_ok_cancel(self, form, note, self.message)
 
     def check(self) -> None:
         if self.new1.text() != self.new2.text():

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,7 +22,12 @@ from mediator_app.services import accounts
 from mediator_app.storage import crypto
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.trust import session
-from mediator_app.ui.trust.login import RecoveryKeyDialog, _message_label, _password_field
+from mediator_app.ui.trust.login import (
+    RecoveryKeyDialog,
+    _message_label,
+    _password_field,
+    _stack_above_ok_cancel,
+)
 
 
 def build(window: QMainWindow, ctx: AppContext) -> None:
@@ -145,16 +149,7 @@ class EncryptDialog(QDialog):
         form.addRow(self.tr("Password"), self.new1)
         form.addRow(self.tr("Again"), self.new2)
         self.message = _message_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.check)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        _stack_above_ok_cancel(self, intro, form, self.message)
 
     def check(self) -> None:
         if self.new1.text() != self.new2.text():

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QWidget
 
 from mediator_app.domain.account_messages import account_text
 from mediator_app.services import sealed_packages
-from mediator_app.ui.trust.login import _message_label, _password_field
+from mediator_app.ui.trust.login import _message_label, _password_field, _stack_above_ok_cancel
 
 
 class PackagePasswordDialog(QDialog):
@@ -30,15 +30,7 @@ class PackagePasswordDialog(QDialog):
         if confirm:
             form.addRow(self.tr("Again"), self.second)
         self.message = _message_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.check)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        _stack_above_ok_cancel(self, intro, form, self.message)
 
     def check(self) -> None:
         if self.confirm and self.first.text() != self.second.text():

@@ -29,7 +29,12 @@ from mediator_app.domain.access import Role
 from mediator_app.domain.account_messages import account_text
 from mediator_app.services import accounts
 from mediator_app.ui.context import AppContext
-from mediator_app.ui.trust.login import ChangePasswordDialog, _message_label, _password_field
+from mediator_app.ui.trust.login import (
+    ChangePasswordDialog,
+    _message_label,
+    _password_field,
+    _stack_above_ok_cancel,
+)
 from mediator_app.ui.trust.session import show_error
 
 
@@ -64,14 +69,7 @@ class UserDialog(QDialog):
             form.addRow(self.tr("Password"), self.new1)
             form.addRow(self.tr("Again"), self.new2)
         self.message = _message_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.check)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.message)
-        layout.addWidget(buttons)
+        _stack_above_ok_cancel(self, form, self.message)
         self.is_new = user is None
 
     def check(self) -> None:
