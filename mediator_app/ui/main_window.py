@@ -17,13 +17,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediator_app.domain.case_filter import (
+    DEFAULT_FOLLOWUP_DAYS,
+    DEFAULT_OVERDUE_DAYS,
+    int_setting,
+)
 from mediator_app.storage import case_query as cq
 from mediator_app.storage.settings_repo import SettingsRepository
 from mediator_app.ui import prefs, window_fit
 from mediator_app.ui.case_list import CaseListView
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.dashboard import Dashboard
-from mediator_app.ui.dashboard_data import int_setting
 from mediator_app.ui.export import ExportController
 from mediator_app.ui.help_window import about_text, open_data_folder, window_title
 from mediator_app.ui.nav_tree import NavTree
@@ -201,8 +205,8 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(self.tr("Search failed: {error}").format(error=text))
 
     def _apply_rules(self, settings: dict[str, str]) -> None:
-        self.cases.set_rules(int_setting(settings, "overdue_days", cq.DEFAULT_OVERDUE_DAYS),
-                             int_setting(settings, "followup_days", cq.DEFAULT_FOLLOWUP_DAYS))
+        self.cases.set_rules(int_setting(settings, "overdue_days", DEFAULT_OVERDUE_DAYS),
+                             int_setting(settings, "followup_days", DEFAULT_FOLLOWUP_DAYS))
 
     # ---- commands -----------------------------------------------------------------------
     def focus_search(self) -> None:
