@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from pathlib import Path
 from types import TracebackType
@@ -14,16 +13,16 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mediator_app.services.first_start import setup_progress
-from mediator_app.storage import crypto
-from mediator_app.storage.db import (
+from mediator_app.services.ledger import (
+    SQLITE_ERRORS,
     DatabaseDamaged,
     DatabaseTooNew,
     StorageError,
     default_db_path,
     default_demo_path,
     open_database,
+    wipe_viewing_folder,
 )
-from mediator_app.storage.files import wipe_viewing_folder
 from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.dialogs import QtDialogService
@@ -138,7 +137,7 @@ def open_context(db_path: str, lang: str, *,
         runner, readonly = opened
         read = open_database(db_path, readonly=True, check_same_thread=False,
                              allow_damaged=True, health=False)
-    except (StorageError, sqlite3.Error, *crypto.AllErrors) as exc:
+    except (StorageError, *SQLITE_ERRORS) as exc:
         text = QCoreApplication.translate("App", "Could not open the database {path}: {error}")
         _error(text.format(path=db_path, error=error_reason(exc, lang, "open")))
         return None
@@ -265,8 +264,6 @@ def choose_ledger(default_path: Path) -> Path | None:
         return None
     if dialog.choice.kind != DEMO:
         return dialog.choice.path
-    from mediator_app.storage.db import default_demo_path
-
     demo_path = default_demo_path()
     return demo_path if build_demo_with_progress(demo_path) else None
 
