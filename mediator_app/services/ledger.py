@@ -15,10 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mediator_app.storage import crypto
+from mediator_app.storage import capabilities, crypto
 from mediator_app.storage.capabilities import MIN_SQLITE as MIN_SQLITE
-from mediator_app.storage.capabilities import fts5_trigram_probe as fts5_trigram_probe
-from mediator_app.storage.capabilities import sqlite_version as sqlite_version
+from mediator_app.storage.capabilities import TrigramProbe
 from mediator_app.storage.crypto import KeyFileError as KeyFileError
 from mediator_app.storage.crypto import forget_key as forget_key
 from mediator_app.storage.crypto import is_encrypted_ledger as is_encrypted_ledger
@@ -95,3 +94,14 @@ def case_count(db: Database, *, include_deleted: bool = True) -> int:
     from mediator_app.storage.exchange_repo import ExchangeRepository
 
     return ExchangeRepository(db).case_count(include_deleted=include_deleted)
+
+
+def sqlite_version() -> tuple[int, int, int]:
+    """The version of the SQLite library linked into this Python (``--self-test``)."""
+    return capabilities.sqlite_version()
+
+
+def fts5_trigram_probe() -> TrigramProbe:
+    """Whether this SQLite finds a Chinese substring through an FTS5 trigram index, as
+    the case search needs (``--self-test``)."""
+    return capabilities.fts5_trigram_probe()
