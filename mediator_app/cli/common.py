@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -65,7 +64,7 @@ def opened(path: Path, *, create: bool, waits: str | None = None) -> Iterator[Da
             if waits is not None:
                 session.db.on_wait = waiting_message(waits)  # type: ignore[attr-defined]
             yield session.db
-    except (sqlite3.Error, *crypto.AllErrors) as exc:  # no access, locked, a folder …
+    except crypto.AllErrors as exc:  # no access, locked, a folder … (sqlite3 too)
         if created:
             remove_if_unused(path)
         if entered:

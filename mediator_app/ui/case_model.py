@@ -8,7 +8,6 @@ re-runs the query in SQL (``sort()`` is overridden; keys from a whitelist).
 
 from __future__ import annotations
 
-import sqlite3
 from collections import OrderedDict
 from dataclasses import replace
 from typing import Any, NamedTuple
@@ -198,7 +197,7 @@ class CaseTableModel(QAbstractTableModel):
         ids = self._ids[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
         try:
             found = cq.fetch_rows(self.ctx.read_db, ids)
-        except (sqlite3.Error, *crypto.AllErrors) as exc:  # e.g. a damaged file: one message
+        except crypto.AllErrors as exc:  # e.g. a damaged file: one message
             found = {}
             if self._page_error_generation != self._generation:
                 self._page_error_generation = self._generation

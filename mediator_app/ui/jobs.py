@@ -45,7 +45,7 @@ class ProgressJob(QObject):
         if title:
             self.dialog.setWindowTitle(title)
         if not cancellable:
-            self.dialog.setCancelButton(None)  # type: ignore[arg-type]
+            self.dialog.setCancelButton(None)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(MIN_DURATION_MS)
         self.dialog.setAutoReset(False)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import shiboken6
 from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, Qt, QTimer
@@ -30,6 +30,15 @@ from mediator_app.ui.nav_tree import NavTree
 
 if TYPE_CHECKING:
     from mediator_app.ui.case_form import CaseFormWindow
+
+
+
+@runtime_checkable
+class _Editor(Protocol):
+    """A window that may hold unsaved edits (the case form)."""
+
+    def is_dirty(self) -> bool: ...
+
 
 TAB_OVERVIEW, TAB_CASES = 0, 1
 ACTIVATE_WAIT_MS = 300
@@ -154,7 +163,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         a = self.actions_
-        layout = {
+        layout: dict[str, list[str | None]] = {
             self.tr("&File"): ["new_case", "open_case", None, "import_cases", "export_cases",
                                "import_history", None, "export_csv", "export_xlsx",
                                None, "settings", "restore_backup", None, "quit"],
@@ -416,12 +425,15 @@ class MainWindow(QMainWindow):
 
     # ---- size and position ----------------------------------------------------------
     def refresh_minimum_size(self) -> None:
-        window_fit.refresh_minimum_size(self, [self.tabs.widget(i)
-                                               for i in range(self.tabs.count())])
+        window_fit.refresh_minimum_size(self, self._pages())
 
     def fit_to_screen(self) -> None:
         """After a text-size change: fresh minimum size, window kept on its screen."""
-        window_fit.fit_to_screen(self, [self.tabs.widget(i) for i in range(self.tabs.count())])
+        window_fit.fit_to_screen(self, self._pages())
+
+    def _pages(self) -> list[QWidget]:
+        return [page for i in range(self.tabs.count())
+                if (page := self.tabs.widget(i)) is not None]
 
     def event(self, event: QEvent) -> bool:
         timer = getattr(self, "_fit_timer", None)
@@ -430,8 +442,8 @@ class MainWindow(QMainWindow):
         return super().event(event)
 
     def unsaved_case_forms(self) -> list[QWidget]:
-        return [w for w in self.windows if callable(getattr(w, "is_dirty", None))
-                and shiboken6.isValid(w) and w.isVisible() and w.is_dirty()]  # type: ignore[attr-defined]
+        return [w for w in self.windows if isinstance(w, _Editor)
+                and shiboken6.isValid(w) and w.isVisible() and w.is_dirty()]
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quitting: each case form with unsaved changes comes to the front and asks
