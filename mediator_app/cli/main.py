@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
@@ -171,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyFileError as exc:
         err(AccountError(exc.code, path=exc.path, detail=exc.detail).text(ctx.lang), ctx.lang)
         return EXIT_STORAGE
-    except (sqlite3.Error, *SqliteErrors) as exc:  # e.g. locked, or --db is a folder
+    except SqliteErrors as exc:  # e.g. locked, or --db is a folder (sqlite3 too)
         err(text("db.failed", ctx.lang, detail=faults.detail_sentence(
             faults.detail_of(exc, _action(args)), ctx.lang)), ctx.lang)
         return EXIT_STORAGE

@@ -102,7 +102,7 @@ class ImportResult:
     dry_run: bool = False
     problems: list[CsvProblem] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)  # ImportWarning instances
+    warnings: list[ImportWarning] = field(default_factory=list)
     totals_before: dict[str, Any] = field(default_factory=dict)
     totals_after: dict[str, Any] = field(default_factory=dict)
 

@@ -57,7 +57,7 @@ def _rows(pkg: Package, file: str, columns: Sequence[str],
 
 
 def merge_org(db: Database, pkg: Package, problems: ProblemList,
-              warnings: list[str]) -> None:
+              warnings: list[ImportWarning]) -> None:
     """Insert the units and committees the receiver lacks; a known code whose name
     differs is a warning and keeps the receiver's name."""
     repo, org = ExchangeRepository(db), OrgRepository(db)
@@ -88,7 +88,7 @@ def _problem(pkg: Package, file: str, line: int, key: str, code: str, columns: S
 
 
 def _new_unit(pkg: Package, line: int, v: Cells, names: dict[str, str], levels: dict[str, str],
-              problems: ProblemList, warnings: list[str]) -> OrgUnit | None:
+              problems: ProblemList, warnings: list[ImportWarning]) -> OrgUnit | None:
     code, name, level, parent = (v[k].strip() for k in UNIT_FILE_COLUMNS)
     file, cols = "org_units.csv", UNIT_FILE_COLUMNS
     if code in names:
@@ -117,7 +117,7 @@ def _new_unit(pkg: Package, line: int, v: Cells, names: dict[str, str], levels: 
 
 def _new_committee(pkg: Package, line: int, v: Cells, known: dict[str, str],
                    levels: dict[str, str], problems: ProblemList,
-                   warnings: list[str]) -> Committee | None:
+                   warnings: list[ImportWarning]) -> Committee | None:
     code, name, short, kind, org_code = (v[k].strip() for k in COMMITTEE_FILE_COLUMNS)
     file, cols = "committees.csv", COMMITTEE_FILE_COLUMNS
     if code in known:
@@ -141,7 +141,7 @@ def _new_committee(pkg: Package, line: int, v: Cells, known: dict[str, str],
     return Committee(code, name, short, CommitteeKind(kind), org_code)
 
 
-def _warn(warnings: list[str], warning: ImportWarning) -> None:
+def _warn(warnings: list[ImportWarning], warning: ImportWarning) -> None:
     if len(warnings) < MAX_LISTED:
         warnings.append(warning)
 
@@ -304,7 +304,7 @@ _DATES = {"signed_on", "performance_deadline", "visited_on"}
 # --- likely duplicates -----------------------------------------------------------------
 
 
-def duplicate_warnings(db: Database, warnings: list[str], limit: int = 200) -> int:
+def duplicate_warnings(db: Database, warnings: list[ImportWarning], limit: int = 200) -> int:
     """Warn about imported cases that look like existing ones (same party ID number,
     or the same party names within 30 days). Returns how many pairs were found."""
     repo = PackageRepository(db)

@@ -33,6 +33,8 @@ from mediator_app.ui.main_window import MainWindow, bring_to_front
 from mediator_app.ui.single_instance import InstanceServer, activate_running
 from mediator_app.ui.tasks import ThreadedRunner
 
+# a ledger that cannot be opened: one message (SQLITE_ERRORS covers sqlite3 and SQLCipher)
+_OPEN_ERRORS: tuple[type[Exception], ...] = (StorageError, *SQLITE_ERRORS)
 CJK_FONTS = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC",
              "WenQuanYi Micro Hei")
 
@@ -137,7 +139,7 @@ def open_context(db_path: str, lang: str, *,
         runner, readonly = opened
         read = open_database(db_path, readonly=True, check_same_thread=False,
                              allow_damaged=True, health=False)
-    except (StorageError, *SQLITE_ERRORS) as exc:
+    except _OPEN_ERRORS as exc:
         text = QCoreApplication.translate("App", "Could not open the database {path}: {error}")
         _error(text.format(path=db_path, error=error_reason(exc, lang, "open")))
         return None
@@ -218,7 +220,8 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
         ctx.runner.shutdown()
         ctx.read_db.close()
         return 1
-    ctx.dialogs.parent = window  # type: ignore[attr-defined]
+    if isinstance(ctx.dialogs, QtDialogService):
+        ctx.dialogs.parent = window
     trust.install(window, ctx)
     auto = trust_backups.wanted(ctx)
     if auto:
@@ -278,7 +281,8 @@ def build_demo_with_progress(path: Path) -> bool:
 
     from mediator_app.services import demo
 
-    state: dict[str, object] = {"done": 0, "total": 0}
+    state: dict[str, int] = {"done": 0, "total": 0}
+    failed: list[BaseException] = []
 
     def work() -> None:
         try:
@@ -290,7 +294,7 @@ def build_demo_with_progress(path: Path) -> bool:
             path.parent.mkdir(parents=True, exist_ok=True)
             demo.build_demo_file(path, progress=lambda d, t: state.update(done=d, total=t))
         except Exception as exc:  # noqa: BLE001 - shown to the user below
-            state["error"] = exc
+            failed.append(exc)
 
     progress = QProgressDialog(
         QCoreApplication.translate("App", "Building the demo ledger…"), "", 0, 0)
@@ -304,10 +308,10 @@ def build_demo_with_progress(path: Path) -> bool:
     timer.setInterval(100)
 
     def poll() -> None:
-        total = int(state["total"])  # type: ignore[call-overload]
+        total = state["total"]
         if total:
             progress.setMaximum(total)
-            progress.setValue(int(state["done"]))  # type: ignore[call-overload]
+            progress.setValue(state["done"])
         if not thread.is_alive():
             loop.quit()
 
@@ -316,11 +320,9 @@ def build_demo_with_progress(path: Path) -> bool:
     loop.exec()
     timer.stop()
     progress.close()
-    if "error" in state:
+    if failed:
         text = QCoreApplication.translate("App", "The demo ledger could not be built: {error}")
-        error = state["error"]
-        assert isinstance(error, BaseException)
-        _error(text.format(error=error_reason(error, prefs.language(), "demo")))
+        _error(text.format(error=error_reason(failed[0], prefs.language(), "demo")))
         return False
     return True
 

@@ -295,7 +295,8 @@ class CaseListView(QWidget):
         self.rules = {"overdue_days": overdue_days, "followup_days": followup_days}
 
     def current_filter(self) -> CaseFilter:
-        base = CaseFilter(scope=self.scope, **self.rules)  # type: ignore[arg-type]
+        base = CaseFilter(scope=self.scope, overdue_days=self.rules["overdue_days"],
+                             followup_days=self.rules["followup_days"])
         return self.filters.apply_to(base)
 
     def set_scope(self, scope: Scope) -> None:

@@ -36,6 +36,8 @@ FIRST_IDS = 400  # ids fetched before the full list, so the first rows show quic
 SUMMARY_CHARS = 60
 Index = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+# a page that cannot be read (a damaged file, no right to view): said once per query
+_PAGE_ERRORS: tuple[type[Exception], ...] = (*SQLITE_ERRORS, AccessDenied)
 
 
 class Column(NamedTuple):
@@ -183,7 +185,7 @@ class CaseTableModel(QAbstractTableModel):
         ids = self._ids[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
         try:
             found = browse.fetch_rows(self.ctx.read_db, ids)
-        except (*SQLITE_ERRORS, AccessDenied) as exc:  # e.g. a damaged file: one message
+        except _PAGE_ERRORS as exc:  # e.g. a damaged file: one message
             found = {}
             if self._page_error_generation != self._generation:
                 self._page_error_generation = self._generation

@@ -37,6 +37,7 @@ from mediator_app.services import lookups
 from mediator_app.ui.case_form.widgets import EnumCombo, ErrorLabel, with_error
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.org.units import INACTIVE
+from mediator_app.ui.qt_helpers import cell, layout_of
 
 COL_CODE, COL_LABEL, COL_GROUP, COL_ORDER, COL_ACTIVE, COL_VERSION, COL_CASES = range(7)
 CODE_ROLE = Qt.ItemDataRole.UserRole
@@ -149,7 +150,7 @@ class CodeItemForm(QDialog):
 
     def _fit_height(self) -> None:
         """Grow to show wrapped messages whole (the width stays as the user left it)."""
-        layout = self.layout()
+        layout = layout_of(self)
         layout.activate()
         needed = (layout.heightForWidth(self.width()) if layout.hasHeightForWidth()
                   else layout.sizeHint().height())
@@ -249,11 +250,11 @@ class CodeTablePanel(QWidget):
             self.table.setItem(row, col, cell)
 
     def codes(self) -> list[str]:
-        return [self.table.item(r, COL_CODE).text() for r in range(self.table.rowCount())]
+        return [cell(self.table, r, COL_CODE).text() for r in range(self.table.rowCount())]
 
     def selected_code(self) -> str:
         rows = self.table.selectionModel().selectedRows()
-        return str(self.table.item(rows[0].row(), COL_CODE).data(CODE_ROLE)) if rows else ""
+        return str(cell(self.table, rows[0].row(), COL_CODE).data(CODE_ROLE)) if rows else ""
 
     def selected(self) -> CodeItem | None:
         return self._items.get(self.selected_code())

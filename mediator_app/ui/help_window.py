@@ -62,7 +62,7 @@ class HelpWindow(QWidget):
             self.browser.setSearchPaths([str(self.folder)])
             for name, title in PAGES:
                 if (self.folder / name).is_file():
-                    item = QListWidgetItem(QCoreApplication.translate("HelpWindow", title))
+                    item = QListWidgetItem(QCoreApplication.translate("HelpWindow", str(title)))
                     item.setData(256, name)
                     self.pages.addItem(item)
             self.pages.currentItemChanged.connect(self._open_item)

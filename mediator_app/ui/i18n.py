@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 OUR_CATALOG = "mediator_zh_CN"
+_CATALOGUES: list[bytes] = []  # catalogues loaded from memory (Qt reads them in place)
 
 
 def _catalog_dirs() -> list[Path]:
@@ -52,5 +53,5 @@ def _load_in_memory(app: QCoreApplication, path: Path) -> QTranslator | None:
     if not translator.load(data):
         return None
     translator.setProperty("catalogue_path", str(path))
-    translator._catalogue_bytes = data  # type: ignore[attr-defined]  # Qt keeps a pointer
+    _CATALOGUES.append(data)  # Qt keeps a pointer into these bytes: kept for good
     return translator

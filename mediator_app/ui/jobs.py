@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from mediator_app.services.ledger import StorageError
 from mediator_app.ui.context import AppContext
 
 MIN_DURATION_MS = 500
@@ -45,7 +46,7 @@ class ProgressJob(QObject):
         if title:
             self.dialog.setWindowTitle(title)
         if not cancellable:
-            self.dialog.setCancelButton(None)  # type: ignore[arg-type]
+            self.dialog.setCancelButton(None)
         self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
         self.dialog.setMinimumDuration(MIN_DURATION_MS)
         self.dialog.setAutoReset(False)
@@ -81,8 +82,6 @@ class ProgressJob(QObject):
     def _waited(self, seconds: float) -> None:
         """On the worker thread, about once a second while the write lock is busy."""
         if self._flag.is_set():
-            from mediator_app.storage.db import StorageError
-
             raise StorageError("db.busy", seconds=round(seconds))
         self.waiting.emit(float(seconds))
 

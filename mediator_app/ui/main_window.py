@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
 import shiboken6
 from PySide6.QtCore import QDeadlineTimer, QEvent, QEventLoop, Qt, QTimer
@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 from mediator_app.domain.case_filter import (
     DEFAULT_FOLLOWUP_DAYS,
     DEFAULT_OVERDUE_DAYS,
+    Scope,
+    ViewCounts,
     int_setting,
 )
-from mediator_app.storage import case_query as cq
-from mediator_app.storage.settings_repo import SettingsRepository
+from mediator_app.services import browse, lookups
 from mediator_app.ui import prefs, window_fit
 from mediator_app.ui.case_list import CaseListView
 from mediator_app.ui.context import AppContext
@@ -34,6 +35,15 @@ from mediator_app.ui.nav_tree import NavTree
 
 if TYPE_CHECKING:
     from mediator_app.ui.case_form import CaseFormWindow
+
+
+
+@runtime_checkable
+class _Editor(Protocol):
+    """A window that may hold unsaved edits (the case form)."""
+
+    def is_dirty(self) -> bool: ...
+
 
 TAB_OVERVIEW, TAB_CASES = 0, 1
 ACTIVATE_WAIT_MS = 300
@@ -86,7 +96,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
-        self._apply_rules(SettingsRepository(ctx.read_db).all())
+        self._apply_rules(lookups.all_settings(ctx.read_db))
         self.nav.scopeChanged.connect(self.set_scope)
         self.cases.openCase.connect(self.open_case)
         self.dashboard.openCase.connect(self.open_case)
@@ -158,7 +168,7 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         bar = self.menuBar()
         a = self.actions_
-        layout = {
+        layout: dict[str, list[str | None]] = {
             self.tr("&File"): ["new_case", "open_case", None, "import_cases", "export_cases",
                                "import_history", None, "export_csv", "export_xlsx",
                                None, "settings", "restore_backup", None, "quit"],
@@ -181,7 +191,7 @@ class MainWindow(QMainWindow):
             tb.addAction(self.actions_[key])
 
     # ---- scope and counts ---------------------------------------------------------------
-    def set_scope(self, scope: cq.Scope) -> None:
+    def set_scope(self, scope: Scope) -> None:
         label = self.nav.current_label()
         self.scope_label.setText(label)
         self.cases.set_scope(scope)  # the first ids are queued before the overview job
@@ -196,7 +206,7 @@ class MainWindow(QMainWindow):
         if not self.cases.model.complete:
             self.counts_label.setText(self.tr("Counting…"))
 
-    def show_counts(self, counts: cq.ViewCounts) -> None:
+    def show_counts(self, counts: ViewCounts) -> None:
         self.counts_label.setText(self.tr(
             "{total} cases · {in_mediation} in mediation · {resolved} resolved · "
             "{overdue} overdue").format(**counts._asdict()))
@@ -215,7 +225,7 @@ class MainWindow(QMainWindow):
         self.cases.filters.search.selectAll()
 
     def refresh(self) -> None:
-        self._apply_rules(SettingsRepository(self.ctx.read_db).all())
+        self._apply_rules(lookups.all_settings(self.ctx.read_db))
         self.nav.reload()
         self.cases.refresh()
         self.dashboard.reload()
@@ -226,7 +236,7 @@ class MainWindow(QMainWindow):
         if scope.kind == "committee":
             return {"committee_code": scope.code}
         if scope.kind == "org":
-            return cq.new_case_defaults(self.ctx.read_db, scope.code)
+            return browse.new_case_defaults(self.ctx.read_db, scope.code)
         return {}
 
     def new_case(self) -> None:
@@ -420,12 +430,15 @@ class MainWindow(QMainWindow):
 
     # ---- size and position ----------------------------------------------------------
     def refresh_minimum_size(self) -> None:
-        window_fit.refresh_minimum_size(self, [self.tabs.widget(i)
-                                               for i in range(self.tabs.count())])
+        window_fit.refresh_minimum_size(self, self._pages())
 
     def fit_to_screen(self) -> None:
         """After a text-size change: fresh minimum size, window kept on its screen."""
-        window_fit.fit_to_screen(self, [self.tabs.widget(i) for i in range(self.tabs.count())])
+        window_fit.fit_to_screen(self, self._pages())
+
+    def _pages(self) -> list[QWidget]:
+        return [page for i in range(self.tabs.count())
+                if (page := self.tabs.widget(i)) is not None]
 
     def event(self, event: QEvent) -> bool:
         timer = getattr(self, "_fit_timer", None)
@@ -434,8 +447,8 @@ class MainWindow(QMainWindow):
         return super().event(event)
 
     def unsaved_case_forms(self) -> list[QWidget]:
-        return [w for w in self.windows if callable(getattr(w, "is_dirty", None))
-                and shiboken6.isValid(w) and w.isVisible() and w.is_dirty()]  # type: ignore[attr-defined]
+        return [w for w in self.windows if isinstance(w, _Editor)
+                and shiboken6.isValid(w) and w.isVisible() and w.is_dirty()]
 
     def closeEvent(self, event: QCloseEvent) -> None:
         """Quitting: each case form with unsaved changes comes to the front and asks

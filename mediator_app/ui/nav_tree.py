@@ -86,7 +86,9 @@ class NavTree(QTreeWidget):
             if item.data(0, SCOPE_ROLE) == scope and item.flags() & Qt.ItemFlag.ItemIsSelectable:
                 self.setCurrentItem(item)
                 return True
-        self.setCurrentItem(self.topLevelItem(0))
+        first = self.topLevelItem(0)
+        if first is not None:
+            self.setCurrentItem(first)
         return False
 
     def _walk(self) -> list[QTreeWidgetItem]:
@@ -94,6 +96,8 @@ class NavTree(QTreeWidget):
         stack = [self.topLevelItem(i) for i in range(self.topLevelItemCount())]
         while stack:
             item = stack.pop(0)
+            if item is None:
+                continue
             out.append(item)
             stack[0:0] = [item.child(i) for i in range(item.childCount())]
         return out

@@ -46,7 +46,7 @@ def set_language(lang: str) -> None:
 
 def text_scale() -> float:
     try:
-        value = float(qsettings().value("ui/text_scale", 1.0))  # type: ignore[arg-type]
+        value = float(str(qsettings().value("ui/text_scale", 1.0)))
     except (TypeError, ValueError):
         return 1.0
     return value if value in TEXT_SCALES else 1.0

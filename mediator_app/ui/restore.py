@@ -59,7 +59,7 @@ class RestoreFlow(QObject):
         self.rebuild = rebuild
         self.progress: QProgressDialog | None = None
         self._relay = _Relay()
-        self._relay.on_finished = self._finished  # type: ignore[method-assign]
+        self._relay.on_finished = self._finished
         self._relay.finished.connect(self._relay.deliver, Qt.ConnectionType.QueuedConnection)
 
     def start(self) -> bool:
@@ -85,7 +85,7 @@ class RestoreFlow(QObject):
         ctx.read_db.close()
         self.progress = QProgressDialog(self.tr("Restoring from {source}…").format(
             source=Path(self.source).name), "", 0, 0, self.window)
-        self.progress.setCancelButton(None)  # type: ignore[arg-type]
+        self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.progress.setMinimumDuration(0)
         self.progress.show()

@@ -46,7 +46,8 @@ class FittingScrollArea(QScrollArea):
         self.setWidget(body)
 
     def sizeHint(self) -> QSize:
-        hint = self.widget().sizeHint()
+        body = self.widget()
+        hint = body.sizeHint() if body is not None else QSize()
         slack = 2 * self.frameWidth() + 4  # no scroll bar merely from rounding
         return QSize(hint.width() + self.verticalScrollBar().sizeHint().width(),
                      hint.height() + slack)
@@ -110,9 +111,10 @@ class SettingsDialog(QDialog):
         boxes.setContentsMargins(0, 0, 0, 0)
         for box in (self._district_box(), self._rules_box(), self._display_box()):
             boxes.addWidget(box)
-        self.scroll = FittingScrollArea(body)
+        self._body = body
+        self.scroll_area = FittingScrollArea(body)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         layout.addWidget(self.problems)
         layout.addWidget(self.buttons)
 
@@ -192,7 +194,7 @@ class SettingsDialog(QDialog):
         self.followup_days.setValue(self._int(values.get("followup_days"), 30))
         self._select(self.language, prefs.language())  # the saved preference
         self._select(self.text_size, prefs.text_scale())
-        self.scroll.widget().adjustSize()
+        self._body.adjustSize()
         self.fit_to_contents()  # the loaded texts (e.g. the example number) take room
 
     @staticmethod

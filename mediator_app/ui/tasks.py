@@ -26,7 +26,7 @@ from sqlite_utils import Database
 from mediator_app.domain.access import AccessDenied
 from mediator_app.domain.account_messages import AccountError
 from mediator_app.domain.errors import DomainError
-from mediator_app.storage.db import StorageError, open_database
+from mediator_app.services.ledger import StorageError, open_database
 
 # Errors that are ordinary user mistakes, shown to the user; no traceback on stderr.
 EXPECTED_ERRORS: tuple[type[BaseException], ...] = (DomainError, StorageError, AccessDenied,

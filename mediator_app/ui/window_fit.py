@@ -56,8 +56,10 @@ def refresh_minimum_size(window: QMainWindow, pages: list[QWidget]) -> None:
     central = window.centralWidget()
     if central is not None:
         central.updateGeometry()
-    window.layout().invalidate()
-    window.layout().activate()
+    own = window.layout()
+    if own is not None:
+        own.invalidate()
+        own.activate()
 
 
 def fit_to_screen(window: QMainWindow, pages: list[QWidget]) -> None:

@@ -14,57 +14,57 @@
             <translation>已恢复。原台账保存为 {saved}。程序现在关闭。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="34" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="36" />
             <source>&amp;Account</source>
             <translation>账户(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="55" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="58" />
             <source>Logged in: {user} ({role})</source>
             <translation>已登录：{user}（{role}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="64" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="67" />
             <source>Change my &amp;password…</source>
             <translation>修改我的密码(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="69" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="72" />
             <source>&amp;Lock now</source>
             <translation>立即锁定(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="75" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="78" />
             <source>Automatic &amp;lock…</source>
             <translation>自动锁定时间(&amp;L)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="81" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="84" />
             <source>&amp;Users…</source>
             <translation>用户管理(&amp;U)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="87" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="90" />
             <source>&amp;Audit log…</source>
             <translation>审计日志(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="93" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="96" />
             <source>&amp;Backups…</source>
             <translation>备份(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="101" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="104" />
             <source>&amp;Encrypt this ledger…</source>
             <translation>加密本台账(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="187" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="190" />
             <source>Encrypt this ledger</source>
             <translation>加密本台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="188" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="191" />
             <source>The ledger is encrypted. The program closes now; start it again and log in.</source>
             <translation>台账已加密。程序现在关闭，请重新启动并登录。</translation>
         </message>
@@ -74,33 +74,33 @@
             <translation>您的角色无权使用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="181" />
-            <location filename="../../mediator_app/ui/trust/session.py" line="189" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="180" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="188" />
             <source>Change my password</source>
             <translation>修改我的密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="182" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="181" />
             <source>The current password is wrong.</source>
             <translation>当前密码不正确。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="190" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="189" />
             <source>Your password was changed.</source>
             <translation>密码已修改。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="200" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="199" />
             <source>Automatic lock</source>
             <translation>自动锁定</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="201" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="200" />
             <source>Lock the window after this many idle minutes (0: never):</source>
             <translation>无操作多少分钟后锁定窗口（0 表示不锁定）：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="218" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="217" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
@@ -108,87 +108,87 @@
     <context>
         <name>AgreementPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="280" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="286" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="310" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="316" />
             <source>Next number</source>
             <translation>下一个编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="311" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="317" />
             <source>The committee's next agreement number of the year, from the template in the settings.</source>
             <translation>按设置中的协议编号模板，取本调委会当年的下一个协议编号。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="321" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="327" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="282" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
             <source>Signed on</source>
             <translation>签订日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="283" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="289" />
             <source>Main facts</source>
             <translation>主要事实</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="284" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="290" />
             <source>Disputed matters</source>
             <translation>争议事项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="286" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="292" />
             <source>Responsibilities</source>
             <translation>各方责任</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="288" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="294" />
             <source>Agreed terms</source>
             <translation>协议内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="289" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="295" />
             <source>Manner of performance</source>
             <translation>履行方式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="291" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="297" />
             <source>Place of performance</source>
             <translation>履行地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="293" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="299" />
             <source>Performance deadline</source>
             <translation>履行期限</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="296" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="302" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="297" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="303" />
             <source>Judicially confirmed</source>
             <translation>已司法确认</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="298" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="304" />
             <source>Judicial confirmation date</source>
             <translation>司法确认日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="300" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="306" />
             <source>Archived</source>
             <translation>已归档</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="301" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="307" />
             <source>Oral agreements are recorded here too (口头协议登记).</source>
             <translation>口头协议也在此登记（口头协议登记）。</translation>
         </message>
@@ -196,41 +196,41 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="75" />
+            <location filename="../../mediator_app/ui/app.py" line="76" />
             <source>Newer database</source>
             <translation>数据库版本较新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="76" />
+            <location filename="../../mediator_app/ui/app.py" line="77" />
             <source>This database was written by a newer version of the program (unknown changes: {unknown}).
 Open it read-only?</source>
             <translation>此数据库由更新版本的程序写入（未知的更新：{unknown}）。
 是否以只读方式打开？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="92" />
+            <location filename="../../mediator_app/ui/app.py" line="93" />
             <source>Damaged database</source>
             <translation>数据库已损坏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="93" />
+            <location filename="../../mediator_app/ui/app.py" line="94" />
             <source>The database {path} is damaged. Nothing will be written to it.
 Restore it from a backup (File → Restore from backup…).</source>
             <translation>数据库 {path} 已损坏，程序不会再写入它。
 请用备份恢复（文件 → 从备份恢复…）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="98" />
+            <location filename="../../mediator_app/ui/app.py" line="99" />
             <source>The last verified backup is {backup}.</source>
             <translation>最近一次校验通过的备份是 {backup}。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="100" />
+            <location filename="../../mediator_app/ui/app.py" line="101" />
             <source>Open it read-only? Lists and figures may be incomplete or wrong.</source>
             <translation>是否以只读方式打开？列表和统计数字可能不完整或有误。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="110" />
+            <location filename="../../mediator_app/ui/app.py" line="111" />
             <location filename="../../mediator_app/ui/context.py" line="71" />
             <location filename="../../mediator_app/ui/selftest_qt.py" line="45" />
             <location filename="../../mediator_app/ui/trust/session.py" line="79" />
@@ -239,30 +239,30 @@ Restore it from a backup (File → Restore from backup…).</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="122" />
+            <location filename="../../mediator_app/ui/app.py" line="123" />
             <source>New ledger</source>
             <translation>新建台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="123" />
+            <location filename="../../mediator_app/ui/app.py" line="124" />
             <source>There is no ledger at {path}.
 Create a new, empty ledger there?</source>
             <translation>{path} 处没有台账。
 是否在此新建一个空台账？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="142" />
-            <location filename="../../mediator_app/ui/app.py" line="215" />
+            <location filename="../../mediator_app/ui/app.py" line="143" />
+            <location filename="../../mediator_app/ui/app.py" line="216" />
             <source>Could not open the database {path}: {error}</source>
             <translation>无法打开数据库 {path}：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="299" />
+            <location filename="../../mediator_app/ui/app.py" line="302" />
             <source>Building the demo ledger…</source>
             <translation>正在生成演示台账…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="323" />
+            <location filename="../../mediator_app/ui/app.py" line="326" />
             <source>The demo ledger could not be built: {error}</source>
             <translation>无法生成演示台账：{error}</translation>
         </message>
@@ -319,180 +319,180 @@ Create a new, empty ledger there?</source>
     <context>
         <name>AuditViewer</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="40" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="41" />
             <source>Audit log</source>
             <translation>审计日志</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="45" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="46" />
             <source>case number or id</source>
             <translation>案号或编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="46" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="47" />
             <source>Only between</source>
             <translation>只看日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="60" />
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="77" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="61" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
             <source>User</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="61" />
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="62" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="79" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="62" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="63" />
             <source>Case</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="63" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="64" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="64" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="65" />
             <source>Search</source>
             <translation>查询</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="67" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="68" />
             <source>Export CSV…</source>
             <translation>导出 CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="77" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="77" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
             <source>Entity</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="77" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
             <source>Key</source>
             <translation>编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="79" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="79" />
             <source>Old value</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="78" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="79" />
             <source>New value</source>
             <translation>新值</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="97" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="98" />
             <source>log in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="97" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="98" />
             <source>failed login</source>
             <translation>登录失败</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="98" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="99" />
             <source>user added</source>
             <translation>添加用户</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="98" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="99" />
             <source>role changed</source>
             <translation>角色变更</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="99" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="100" />
             <source>user disabled</source>
             <translation>停用用户</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="99" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="100" />
             <source>user enabled</source>
             <translation>启用用户</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="100" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="101" />
             <source>password changed</source>
             <translation>修改密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="101" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="102" />
             <source>password reset</source>
             <translation>重置密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="102" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="103" />
             <source>recovery key used</source>
             <translation>使用恢复密钥</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="103" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="104" />
             <source>ledger encrypted</source>
             <translation>台账加密</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="104" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="105" />
             <source>personal data exported</source>
             <translation>导出个人信息</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="105" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="106" />
             <source>personal data viewed</source>
             <translation>查看个人信息</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="106" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="107" />
             <source>created</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="106" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="107" />
             <source>changed</source>
             <translation>修改</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="107" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="108" />
             <source>deleted</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="107" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="108" />
             <source>printed</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="154" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="155" />
             <source>{n} entries</source>
             <translation>{n} 条</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="157" />
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="165" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="158" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="166" />
             <source>Export the audit log</source>
             <translation>导出审计日志</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="158" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="159" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="166" />
+            <location filename="../../mediator_app/ui/trust/audit_viewer.py" line="167" />
             <source>{n} entries written to {path}.</source>
             <translation>已将 {n} 条写入 {path}。</translation>
         </message>
@@ -578,143 +578,143 @@ Create a new, empty ledger there?</source>
     <context>
         <name>BasicPage</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="166" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="171" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="167" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="172" />
             <source>Grid</source>
             <translation>网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="168" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="173" />
             <source>Registration date</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="169" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="174" />
             <source>Case source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="170" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="175" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="172" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="177" />
             <source>Summary of the dispute</source>
             <translation>纠纷简要情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="210" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="215" />
             <source>(numbered automatically when saved)</source>
             <translation>（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="211" />
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="238" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="216" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="244" />
             <source>Edit case &amp;number</source>
             <translation>修改案号(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="213" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="218" />
             <source>Only for a number not made from the template, e.g. an old paper case.</source>
             <translation>仅用于不按模板编号的案号，如历史纸质案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="223" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="228" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="177" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="182" />
             <source>Mediators</source>
             <translation>调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="171" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="176" />
             <source>Difficulty class</source>
             <translation>难易程度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="184" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="189" />
             <source>Amount involved (yuan)</source>
             <translation>涉及金额（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="186" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="191" />
             <source>People involved</source>
             <translation>涉及人数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="187" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="192" />
             <source>Mass dispute</source>
             <translation>群体性纠纷</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="188" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="193" />
             <source>Prevention results (persons)</source>
             <translation>防止激化（人数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="190" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
             <source>Prevented civil-to-criminal</source>
             <translation>防止民转刑</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="190" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
             <source>Prevented mass petition</source>
             <translation>防止群体性上访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="191" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
             <source>Prevented mass fight</source>
             <translation>防止群体性械斗</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="191" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="196" />
             <source>Prevented suicide</source>
             <translation>防止自杀</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="195" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
             <source>Status (changed by the actions above)</source>
             <translation>状态（通过上方按钮更改）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="197" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="202" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="198" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="203" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="199" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="204" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="200" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="205" />
             <source>Outcome note</source>
             <translation>结果说明</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="201" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="206" />
             <source>Case file lacks</source>
             <translation>卷宗缺少</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="202" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="207" />
             <source>Items the completeness rules require (以案定补).</source>
             <translation>按卷宗完整要求，本案还缺少的材料（以案定补）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/pages.py" line="237" />
+            <location filename="../../mediator_app/ui/case_form/pages.py" line="243" />
             <source>Cancel the change</source>
             <translation>取消修改</translation>
         </message>
@@ -722,237 +722,247 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CaseFormWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="114" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="152" />
             <source>Add investigation</source>
             <translation>添加调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="114" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="116" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="119" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="152" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="115" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="153" />
             <source>Add session</source>
             <translation>添加调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="119" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
             <source>Add follow-up visit</source>
             <translation>添加回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="122" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="160" />
             <source>Investigation records</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="123" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="161" />
             <source>Mediation session records</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="124" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="162" />
             <source>Basic information</source>
             <translation>基本情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="125" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="163" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="126" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="164" />
             <source>Investigation and mediation records</source>
             <translation>调查与调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="127" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="165" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="128" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="166" />
             <source>Follow-up visits</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="112" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
             <source>Add a party ({keys})</source>
             <translation>添加当事人（{keys}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="160" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="203" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="161" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="204" />
             <source>Save and new (Ctrl+Shift+S)</source>
             <translation>保存并新建 (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="162" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="205" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="153" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="196" />
             <source>Print documents</source>
             <translation>打印文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="177" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="184" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="219" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="226" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="178" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="185" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="220" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="227" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="179" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="221" />
             <source>Investigator</source>
             <translation>调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="180" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="222" />
             <source>Person questioned</source>
             <translation>被调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="181" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="187" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="223" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="229" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="186" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="228" />
             <source>Participants</source>
             <translation>参加人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="188" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="230" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="191" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="233" />
             <source>Visit date</source>
             <translation>回访日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="192" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="234" />
             <source>Party visited</source>
             <translation>回访对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="193" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="235" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="194" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="236" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="196" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="238" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="197" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="239" />
             <source>Remaining risk</source>
             <translation>遗留风险</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="198" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="240" />
             <source>Visitor</source>
             <translation>回访人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="199" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="241" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="278" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="319" />
             <source>{record} {n}: {field}</source>
             <translation>{record}{n}的{field}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="282" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="323" />
             <source>Party</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="282" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="323" />
             <source>Investigation record</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="283" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="324" />
             <source>Session record</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="284" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="325" />
             <source>Follow-up visit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="390" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="431" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="391" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="432" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="393" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="434" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="393" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="434" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="448" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="490" />
             <source>A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?</source>
             <translation>上次程序退出时有一张案件登记表未保存（{case}，登记日期 {when}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="467" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="509" />
             <source>case {number}</source>
             <translation>案件 {number}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="472" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="514" />
             <source>“{summary}”</source>
             <translation>“{summary}”</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="475" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="517" />
             <source>parties: {names}</source>
             <translation>当事人：{names}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="476" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="518" />
             <source>a new case with no summary or parties yet</source>
             <translation>尚未填写简要情况和当事人的新案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="449" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="580" />
+            <source>Unsaved changes</source>
+            <translation>有未保存的修改</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="581" />
+            <source>This case has changes that are not saved. Save them?</source>
+            <translation>此案件有尚未保存的修改。是否保存？</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/case_form/window.py" line="491" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>
@@ -960,67 +970,67 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="97" />
+            <location filename="../../mediator_app/ui/case_model.py" line="96" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="98" />
+            <location filename="../../mediator_app/ui/case_model.py" line="97" />
             <source>Registered on</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="99" />
+            <location filename="../../mediator_app/ui/case_model.py" line="98" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="100" />
+            <location filename="../../mediator_app/ui/case_model.py" line="99" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="101" />
+            <location filename="../../mediator_app/ui/case_model.py" line="100" />
             <source>Source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="102" />
+            <location filename="../../mediator_app/ui/case_model.py" line="101" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="103" />
+            <location filename="../../mediator_app/ui/case_model.py" line="102" />
             <source>Location</source>
             <translation>所属单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="104" />
+            <location filename="../../mediator_app/ui/case_model.py" line="103" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="105" />
+            <location filename="../../mediator_app/ui/case_model.py" line="104" />
             <source>ID number (masked)</source>
             <translation>证件号码（已脱敏）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="106" />
+            <location filename="../../mediator_app/ui/case_model.py" line="105" />
             <source>Phone (masked)</source>
             <translation>联系电话（已脱敏）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="107" />
+            <location filename="../../mediator_app/ui/case_model.py" line="106" />
             <source>Accepted on</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="108" />
+            <location filename="../../mediator_app/ui/case_model.py" line="107" />
             <source>Closed on</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="109" />
+            <location filename="../../mediator_app/ui/case_model.py" line="108" />
             <source>Summary</source>
             <translation>纠纷简要情况</translation>
         </message>
@@ -1028,32 +1038,32 @@ Create a new, empty ledger there?</source>
     <context>
         <name>ChangePasswordDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="257" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="259" />
             <source>Reset the password of {user}</source>
             <translation>重置 {user} 的密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="258" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="260" />
             <source>Change my password</source>
             <translation>修改我的密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="263" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="265" />
             <source>Current password</source>
             <translation>当前密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="264" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="266" />
             <source>New password</source>
             <translation>新密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="265" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="267" />
             <source>Again</source>
             <translation>再输入一次</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="266" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="268" />
             <source>The ledger is not re-encrypted; only this user's key slot changes.</source>
             <translation>台账不会重新加密，只更新该用户的密钥。</translation>
         </message>
@@ -1061,42 +1071,42 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CodeItemForm</name>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="68" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="69" />
             <source>Edit entry</source>
             <translation>修改条目</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="68" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="69" />
             <source>New entry</source>
             <translation>新增条目</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="75" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="76" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="77" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="78" />
             <source>letters and digits, at most 8</source>
             <translation>字母或数字，最多 8 位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="78" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="79" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="81" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="82" />
             <source>Statistics group</source>
             <translation>统计分组</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="82" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="83" />
             <source>Order</source>
             <translation>排序</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="106" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="107" />
             <source>Renaming keeps the code: the {n} cases recorded with it will show the new name, in lists and in statistics.</source>
             <translation>改名不改代码：使用它的 {n} 件案件将在列表和统计中显示新名称。</translation>
         </message>
@@ -1104,83 +1114,83 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CodeTablePanel</name>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="177" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="178" />
             <source>Add…</source>
             <translation>新增…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="178" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="179" />
             <source>Edit…</source>
             <translation>修改…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="179" />
-            <location filename="../../mediator_app/ui/code_tables.py" line="275" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="180" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="276" />
             <source>Deactivate</source>
             <translation>停用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="180" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="181" />
             <source>Delete</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="195" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="196" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="195" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="196" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="195" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="196" />
             <source>Statistics group</source>
             <translation>统计分组</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="196" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="197" />
             <source>Order</source>
             <translation>排序</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="196" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="197" />
             <source>Active</source>
             <translation>启用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="196" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="197" />
             <source>Version</source>
             <translation>版本</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="197" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="198" />
             <source>Cases using it</source>
             <translation>使用的案件数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="236" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="237" />
             <source>Yes</source>
             <translation>是</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="236" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="237" />
             <source>No (hidden)</source>
             <translation>否（已隐藏）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="274" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="275" />
             <source>Reactivate</source>
             <translation>重新启用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="307" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="308" />
             <source>Delete entry</source>
             <translation>删除条目</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="308" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="309" />
             <source>Delete {code} {label}?</source>
             <translation>确定删除 {code} {label} 吗？</translation>
         </message>
@@ -1188,27 +1198,27 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CodeTablesDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="334" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="335" />
             <source>Code tables</source>
             <translation>代码表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="337" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="338" />
             <source>Cases keep the code of their entry. Renaming an entry keeps its code, so cases already recorded with it show the new name, in lists and in statistics. A deactivated entry is no longer offered for new cases; cases that use it keep it and still show its name. Only entries no case uses can be deleted.</source>
             <translation>案件保存的是条目的代码。改名不改代码，已登记的案件在列表和统计中都会显示新名称。停用的条目不再供新案件选择；已使用它的案件保留该条目并照常显示其名称。只有没有任何案件使用的条目才能删除。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="346" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="347" />
             <source>Dispute types</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="347" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="348" />
             <source>Case sources</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/code_tables.py" line="349" />
+            <location filename="../../mediator_app/ui/code_tables.py" line="350" />
             <source>Difficulty classes</source>
             <translation>难易程度</translation>
         </message>
@@ -1299,82 +1309,82 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CommitteesPanel</name>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="50" />
-            <location filename="../../mediator_app/ui/org/committees.py" line="57" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="51" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="58" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="50" />
-            <location filename="../../mediator_app/ui/org/committees.py" line="58" />
-            <location filename="../../mediator_app/ui/org/committees.py" line="66" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="51" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="59" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="67" />
             <source>Name</source>
             <translation>名称</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="50" />
-            <location filename="../../mediator_app/ui/org/committees.py" line="59" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="51" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="60" />
             <source>Short name</source>
             <translation>简称</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="51" />
-            <location filename="../../mediator_app/ui/org/committees.py" line="60" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="52" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="61" />
             <source>Kind</source>
             <translation>类别</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="51" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="52" />
             <source>Unit</source>
             <translation>所属单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="61" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="62" />
             <source>Organisation unit</source>
             <translation>所属单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="62" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="63" />
             <source>Phone</source>
             <translation>联系电话</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="63" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="64" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="64" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="65" />
             <source>Members</source>
             <translation>成员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="66" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="67" />
             <source>Role</source>
             <translation>身份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="66" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="67" />
             <source>Employment</source>
             <translation>专兼职</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="67" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="68" />
             <source>Also grid worker of</source>
             <translation>兼任网格员的网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="83" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="84" />
             <source>{name} (inactive)</source>
             <translation>{name}（已停用）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="158" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="159" />
             <source>Delete committee</source>
             <translation>删除调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="159" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="160" />
             <source>Delete committee {code}?</source>
             <translation>删除调委会 {code}？</translation>
         </message>
@@ -1382,22 +1392,22 @@ Create a new, empty ledger there?</source>
     <context>
         <name>ConflictsTable</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="190" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="191" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="190" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="191" />
             <source>Line</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="190" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="191" />
             <source>Case no.</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="191" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="192" />
             <source>Differing fields</source>
             <translation>不一致的字段</translation>
         </message>
@@ -1405,52 +1415,52 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CountsTable</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="81" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="82" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="81" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="82" />
             <source>Rows</source>
             <translation>行数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="81" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="82" />
             <source>New</source>
             <translation>新建</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="81" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="82" />
             <source>Updated</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="82" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="83" />
             <source>Unchanged</source>
             <translation>未变</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="82" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="83" />
             <source>Stale (older)</source>
             <translation>过期（较旧）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="83" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="84" />
             <source>Conflicts</source>
             <translation>冲突</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="83" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="84" />
             <source>Errors</source>
             <translation>错误</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="86" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="87" />
             <source>Rows older than the case already in this ledger; they are left alone.</source>
             <translation>比本台账中已有案件更旧的行，不会采用。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="94" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="95" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
@@ -1644,27 +1654,27 @@ Create a new, empty ledger there?</source>
     <context>
         <name>EncryptDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="135" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="138" />
             <source>Encrypt this ledger</source>
             <translation>加密本台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="138" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="141" />
             <source>The ledger file, its backups from now on and packages with personal data will be encrypted. You become its system administrator; add the other users afterwards. The program closes when done: start it again and log in.</source>
             <translation>台账文件、今后的备份以及含个人信息的数据包都将加密。您将成为系统管理员，之后再添加其他用户。完成后程序将关闭，请重新启动并登录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="148" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="151" />
             <source>Administrator's user name</source>
             <translation>系统管理员用户名</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="149" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="152" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="150" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="153" />
             <source>Again</source>
             <translation>再输入一次</translation>
         </message>
@@ -2407,67 +2417,67 @@ Create a new, empty ledger there?</source>
     <context>
         <name>LoginDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="84" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="86" />
             <source>Locked - Mediation Ledger</source>
             <translation>已锁定 - 调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="85" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="87" />
             <source>Log in - Mediation Ledger</source>
             <translation>登录 - 调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="86" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="88" />
             <source>The window is locked. Type your password to go on.</source>
             <translation>窗口已锁定。请输入密码继续。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="87" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="89" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="92" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="94" />
             <source>Ledger: {path}</source>
             <translation>台账：{path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="100" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="102" />
             <source>User name</source>
             <translation>用户名</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="101" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="103" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="104" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="106" />
             <source>Unlock</source>
             <translation>解锁</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="104" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="106" />
             <source>Log in</source>
             <translation>登录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="107" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="109" />
             <source>Quit</source>
             <translation>退出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="107" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="109" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="117" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="119" />
             <source>All passwords lost? Use the recovery key…</source>
             <translation>密码全部丢失？使用恢复密钥…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="145" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="147" />
             <source>A new password was set for {user}; log in with it.</source>
             <translation>已为 {user} 设置新密码，请用新密码登录。</translation>
         </message>
@@ -2475,213 +2485,213 @@ Create a new, empty ledger there?</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="63" />
+            <location filename="../../mediator_app/ui/main_window.py" line="72" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="68" />
+            <location filename="../../mediator_app/ui/main_window.py" line="77" />
             <source>Overview</source>
             <translation>首页</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="69" />
+            <location filename="../../mediator_app/ui/main_window.py" line="78" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="115" />
+            <location filename="../../mediator_app/ui/main_window.py" line="124" />
             <source>&amp;New case…</source>
             <translation>新建案件(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="117" />
+            <location filename="../../mediator_app/ui/main_window.py" line="126" />
             <source>&amp;Open case</source>
             <translation>打开案件(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="119" />
+            <location filename="../../mediator_app/ui/main_window.py" line="128" />
             <source>&amp;Find…</source>
             <translation>查找(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="121" />
+            <location filename="../../mediator_app/ui/main_window.py" line="130" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="123" />
+            <location filename="../../mediator_app/ui/main_window.py" line="132" />
             <source>Export view as &amp;CSV…</source>
             <translation>导出当前列表为 &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="125" />
+            <location filename="../../mediator_app/ui/main_window.py" line="134" />
             <source>Export view as &amp;Excel (XLSX)…</source>
             <translation>导出当前列表为 &amp;Excel (XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="127" />
+            <location filename="../../mediator_app/ui/main_window.py" line="136" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="129" />
+            <location filename="../../mediator_app/ui/main_window.py" line="138" />
             <source>&amp;Organisation…</source>
             <translation>组织机构(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="131" />
+            <location filename="../../mediator_app/ui/main_window.py" line="140" />
             <source>&amp;Code tables…</source>
             <translation>代码表(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="132" />
+            <location filename="../../mediator_app/ui/main_window.py" line="141" />
             <source>&amp;Import cases…</source>
             <translation>导入案件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="134" />
+            <location filename="../../mediator_app/ui/main_window.py" line="143" />
             <source>E&amp;xport cases…</source>
             <translation>导出案件(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="136" />
+            <location filename="../../mediator_app/ui/main_window.py" line="145" />
             <source>Import &amp;history…</source>
             <translation>导入记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="137" />
+            <location filename="../../mediator_app/ui/main_window.py" line="146" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="138" />
+            <location filename="../../mediator_app/ui/main_window.py" line="147" />
             <source>&amp;Statistics and reports…</source>
             <translation>统计报表(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="140" />
+            <location filename="../../mediator_app/ui/main_window.py" line="149" />
             <source>O&amp;verview</source>
             <translation>首页(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="142" />
+            <location filename="../../mediator_app/ui/main_window.py" line="151" />
             <source>&amp;Case list</source>
             <translation>案件列表(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="144" />
+            <location filename="../../mediator_app/ui/main_window.py" line="153" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="145" />
+            <location filename="../../mediator_app/ui/main_window.py" line="154" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="146" />
+            <location filename="../../mediator_app/ui/main_window.py" line="155" />
             <source>&amp;User guide</source>
             <translation>使用说明(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="148" />
+            <location filename="../../mediator_app/ui/main_window.py" line="157" />
             <source>Show the &amp;data folder</source>
             <translation>打开数据所在文件夹(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="158" />
+            <location filename="../../mediator_app/ui/main_window.py" line="167" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="161" />
+            <location filename="../../mediator_app/ui/main_window.py" line="170" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="162" />
+            <location filename="../../mediator_app/ui/main_window.py" line="171" />
             <source>&amp;Organisation</source>
             <translation>组织机构(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="163" />
+            <location filename="../../mediator_app/ui/main_window.py" line="172" />
             <source>&amp;Reports</source>
             <translation>报表(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="164" />
+            <location filename="../../mediator_app/ui/main_window.py" line="173" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="172" />
+            <location filename="../../mediator_app/ui/main_window.py" line="181" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="193" />
+            <location filename="../../mediator_app/ui/main_window.py" line="202" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="197" />
+            <location filename="../../mediator_app/ui/main_window.py" line="206" />
             <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>
             <translation>共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="201" />
+            <location filename="../../mediator_app/ui/main_window.py" line="210" />
             <source>Search failed: {error}</source>
             <translation>查询失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="312" />
+            <location filename="../../mediator_app/ui/main_window.py" line="321" />
             <source>Exported to {path}</source>
             <translation>已导出到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="381" />
-            <location filename="../../mediator_app/ui/main_window.py" line="401" />
+            <location filename="../../mediator_app/ui/main_window.py" line="390" />
+            <location filename="../../mediator_app/ui/main_window.py" line="410" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="381" />
+            <location filename="../../mediator_app/ui/main_window.py" line="390" />
             <source>There are no cases in view.</source>
             <translation>当前列表中没有案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="384" />
+            <location filename="../../mediator_app/ui/main_window.py" line="393" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="385" />
+            <location filename="../../mediator_app/ui/main_window.py" line="394" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="386" />
+            <location filename="../../mediator_app/ui/main_window.py" line="395" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="397" />
+            <location filename="../../mediator_app/ui/main_window.py" line="406" />
             <source>Exported {count} cases to {path}</source>
             <translation>已导出 {count} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="402" />
+            <location filename="../../mediator_app/ui/main_window.py" line="411" />
             <source>The export failed: {error}</source>
             <translation>导出失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="405" />
+            <location filename="../../mediator_app/ui/main_window.py" line="414" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="406" />
+            <location filename="../../mediator_app/ui/main_window.py" line="415" />
             <source>Mediation Ledger {version} — case register and statistics for people's mediation committees.
 Ledger: {path}
 Data folder (settings, drafts, demo): {data} {mode}</source>
@@ -2707,17 +2717,17 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>NewLedgerDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="204" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="207" />
             <source>New ledger</source>
             <translation>新建台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="207" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="210" />
             <source>A new ledger will be created at {path}. It is encrypted: only its users can open it. You become its system administrator; add the other users afterwards. Keep the recovery key shown next.</source>
             <translation>将在 {path} 新建台账。台账是加密的：只有它的用户能打开。您将成为系统管理员，之后再添加其他用户。请妥善保管接下来显示的恢复密钥。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="213" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="216" />
             <source>Do not encrypt (not advised: anyone who can copy the file reads it)</source>
             <translation>不加密（不建议：任何能复制文件的人都能读取）</translation>
         </message>
@@ -2944,67 +2954,67 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>PartyEditor</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="30" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="31" />
             <source>Name</source>
             <translation>姓名/名称</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="31" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="32" />
             <source>Party role</source>
             <translation>当事人身份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="32" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="33" />
             <source>Party kind</source>
             <translation>当事人类别</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="33" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="34" />
             <source>ID type</source>
             <translation>证件类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="34" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="35" />
             <source>ID number</source>
             <translation>证件号码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="35" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="36" />
             <source>Sex</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="36" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="37" />
             <source>Birth date</source>
             <translation>出生日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="37" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="38" />
             <source>Ethnicity</source>
             <translation>民族</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="38" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="39" />
             <source>Phone</source>
             <translation>联系电话</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="39" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="40" />
             <source>Address</source>
             <translation>地址</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="40" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="41" />
             <source>Occupation</source>
             <translation>职业</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="42" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="43" />
             <source>Add party</source>
             <translation>添加当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/parties.py" line="42" />
+            <location filename="../../mediator_app/ui/case_form/parties.py" line="43" />
             <source>Remove party</source>
             <translation>删除当事人</translation>
         </message>
@@ -3012,75 +3022,75 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>PeoplePanel</name>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="28" />
+            <location filename="../../mediator_app/ui/org/people.py" line="29" />
             <source>Filter by name, phone, committee or grid</source>
             <translation>按姓名、电话、调委会或网格筛选</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="31" />
-            <location filename="../../mediator_app/ui/org/people.py" line="39" />
+            <location filename="../../mediator_app/ui/org/people.py" line="32" />
+            <location filename="../../mediator_app/ui/org/people.py" line="40" />
             <source>Name</source>
             <translation>姓名</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="31" />
-            <location filename="../../mediator_app/ui/org/people.py" line="40" />
+            <location filename="../../mediator_app/ui/org/people.py" line="32" />
+            <location filename="../../mediator_app/ui/org/people.py" line="41" />
             <source>Role</source>
             <translation>身份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="31" />
+            <location filename="../../mediator_app/ui/org/people.py" line="32" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="32" />
+            <location filename="../../mediator_app/ui/org/people.py" line="33" />
             <source>Grid</source>
             <translation>网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="32" />
-            <location filename="../../mediator_app/ui/org/people.py" line="44" />
+            <location filename="../../mediator_app/ui/org/people.py" line="33" />
+            <location filename="../../mediator_app/ui/org/people.py" line="45" />
             <source>Phone</source>
             <translation>联系电话</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="42" />
+            <location filename="../../mediator_app/ui/org/people.py" line="43" />
             <source>Committee (mediators)</source>
             <translation>所属调委会（调解员）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="43" />
+            <location filename="../../mediator_app/ui/org/people.py" line="44" />
             <source>Grid (grid workers)</source>
             <translation>所属网格（网格员）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="45" />
+            <location filename="../../mediator_app/ui/org/people.py" line="46" />
             <source>Sex</source>
             <translation>性别</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="46" />
+            <location filename="../../mediator_app/ui/org/people.py" line="47" />
             <source>Employment</source>
             <translation>专兼职</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="48" />
+            <location filename="../../mediator_app/ui/org/people.py" line="49" />
             <source>Position</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="85" />
+            <location filename="../../mediator_app/ui/org/people.py" line="86" />
             <source>{name} (inactive)</source>
             <translation>{name}（已停用）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="157" />
+            <location filename="../../mediator_app/ui/org/people.py" line="159" />
             <source>Delete person</source>
             <translation>删除人员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="157" />
+            <location filename="../../mediator_app/ui/org/people.py" line="159" />
             <source>Delete {name}?</source>
             <translation>删除 {name}？</translation>
         </message>
@@ -3200,27 +3210,27 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>ProblemsTable</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="166" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="167" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="166" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="167" />
             <source>Line</source>
             <translation>行</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="166" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="167" />
             <source>Column</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="166" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="167" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="167" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="168" />
             <source>Problem</source>
             <translation>问题</translation>
         </message>
@@ -3287,32 +3297,32 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>RecoveryDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="157" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="159" />
             <source>Open with the recovery key</source>
             <translation>用恢复密钥打开</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="161" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="163" />
             <source>(the first system administrator)</source>
             <translation>（留空：最早的系统管理员）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="164" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="166" />
             <source>Recovery key</source>
             <translation>恢复密钥</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="165" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="167" />
             <source>System administrator</source>
             <translation>系统管理员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="166" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="168" />
             <source>New password</source>
             <translation>新密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="167" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="169" />
             <source>Again</source>
             <translation>再输入一次</translation>
         </message>
@@ -3320,27 +3330,27 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>RecoveryKeyDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="200" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="202" />
             <source>Recovery key</source>
             <translation>恢复密钥</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="202" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="204" />
             <source>This is the recovery key of the ledger. It is shown only now. When every password is lost, it is the only way to open the ledger. Write it down or print it, and keep it locked away from the computer.</source>
             <translation>这是台账的恢复密钥，只显示这一次。所有密码都丢失时，只能用它打开台账。请抄写或打印，并与电脑分开妥善锁存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="213" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="215" />
             <source>I have written down or printed the recovery key</source>
             <translation>我已抄写或打印恢复密钥</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="218" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="220" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/login.py" line="238" />
+            <location filename="../../mediator_app/ui/trust/login.py" line="240" />
             <source>Mediation Ledger - recovery key</source>
             <translation>调解台账 - 恢复密钥</translation>
         </message>
@@ -3348,183 +3358,183 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>ReportsWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="81" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="224" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="82" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="225" />
             <source>Statistics reports</source>
             <translation>统计报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="114" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="115" />
             <source>Disputes and handling</source>
             <translation>纠纷排查与调处</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="115" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="116" />
             <source>By dispute type</source>
             <translation>按纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="116" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="117" />
             <source>Sources and prevention</source>
             <translation>案件来源与防止激化</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="117" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="118" />
             <source>By month</source>
             <translation>按月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="123" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="382" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="124" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="383" />
             <source>Review and submit</source>
             <translation>审核上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="126" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="127" />
             <source>Case subsidies</source>
             <translation>以案定补</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="139" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="140" />
             <source>Period:</source>
             <translation>期间：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="141" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="142" />
             <source>Scope:</source>
             <translation>范围：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="144" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="145" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="145" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="146" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="146" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="147" />
             <source>Save PDF…</source>
             <translation>保存 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="147" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="148" />
             <source>Report with chart (PDF)…</source>
             <translation>情况报告（PDF）…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="149" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="150" />
             <source>Save CSV…</source>
             <translation>保存 CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="150" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="151" />
             <source>Save XLSX…</source>
             <translation>保存 XLSX…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="192" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="193" />
             <source>Choose a unit or a committee.</source>
             <translation>请选择单位或调委会。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="204" />
             <location filename="../../mediator_app/ui/reports/window.py" line="205" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="206" />
             <source>Building the report…</source>
             <translation>正在生成报表…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="219" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="220" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="254" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="255" />
             <source>Calendar month</source>
             <translation>月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="269" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="270" />
             <source>Changed since submission: {n} differences (see Review and submit).</source>
             <translation>本月上报后数据有变化（{n} 项），详见“审核上报”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="316" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="317" />
             <source>Submitted figures: version {v}, by {who} at {at}.</source>
             <translation>已上报的数字：第 {v} 版，{who} 于 {at} 上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="317" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="318" />
             <source>The By month tab and the case lists show the current data.</source>
             <translation>“按月份”页和案件列表显示的是当前数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="334" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="335" />
             <source>Finding the cases…</source>
             <translation>正在查找案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="346" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="347" />
             <source>The month was reviewed.</source>
             <translation>本月已审核。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="354" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="355" />
             <source>Submit</source>
             <translation>上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="356" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="357" />
             <source>The month was submitted.</source>
             <translation>本月已上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="396" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="397" />
             <source>submitted</source>
             <translation>已上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="427" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="428" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="430" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="431" />
             <source>Saving {path}…</source>
             <translation>正在保存 {path}…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="433" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="434" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="439" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="449" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="442" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="452" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="439" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="454" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="460" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="442" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="459" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="465" />
             <source>sheet</source>
             <translation>统计表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="448" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="451" />
             <source>report</source>
             <translation>情况报告</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="454" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="459" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="461" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="466" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -3571,29 +3581,29 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
         </message>
     </context>
     <context>
-        <name>SavingMixin</name>
+        <name>Saver</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="79" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="62" />
             <source>Use this number anyway (for example for an old paper case)?</source>
             <translation>仍要使用这个案号吗（如历史纸质案件）？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="81" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="64" />
             <source>Case number not from the template</source>
             <translation>案号不符合模板</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="95" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="78" />
             <source>This may be a case entered before: {numbers}. Save anyway?</source>
             <translation>此案件可能已经登记过：{numbers}。仍然保存？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="96" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="79" />
             <source>Possible duplicate</source>
             <translation>可能重复</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="128" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="106" />
             <source>Could not save</source>
             <translation>无法保存</translation>
         </message>
@@ -3601,7 +3611,7 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
     <context>
         <name>SearchCombo</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/widgets.py" line="91" />
+            <location filename="../../mediator_app/ui/case_form/widgets.py" line="100" />
             <source>{key} {label} (inactive)</source>
             <translation>{key} {label}（已停用）</translation>
         </message>
@@ -3609,157 +3619,157 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="61" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="62" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="77" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="78" />
             <source>Disputes registered (排查纠纷数)</source>
             <translation>排查纠纷数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="78" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="79" />
             <source>Cases accepted (受理数)</source>
             <translation>受理数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="79" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="80" />
             <source>Cases concluded (resolved + terminated)</source>
             <translation>调结数（调解成功数 + 调解终止数）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="81" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="82" />
             <source>Truncate (as published by the district)</source>
             <translation>截位（与区里公布口径一致）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="82" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="83" />
             <source>Round half up</source>
             <translation>四舍五入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="87" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="88" />
             <source> days</source>
             <translation> 天</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="94" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="95" />
             <source>Normal</source>
             <translation>标准</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="94" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="95" />
             <source>Large</source>
             <translation>较大</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="95" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="96" />
             <source>Extra large</source>
             <translation>特大</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="127" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="129" />
             <source>District</source>
             <translation>区（县）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="128" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="130" />
             <source>District name:</source>
             <translation>区（县）名称：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="129" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="131" />
             <source>District code:</source>
             <translation>区（县）代码：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="130" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="132" />
             <source>Name printed on sheets:</source>
             <translation>报表填报人：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="133" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="135" />
             <source>Case numbers and statistics</source>
             <translation>案号与统计</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="134" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="136" />
             <source>Case-number template:</source>
             <translation>案号模板：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="136" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="138" />
             <source>Agreement-number template:</source>
             <translation>协议编号模板：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="138" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="140" />
             <source>Rate denominator:</source>
             <translation>化解率分母：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="139" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="141" />
             <source>Rate rounding:</source>
             <translation>化解率取舍：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="140" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="142" />
             <source>Decimal places:</source>
             <translation>小数位数：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="141" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="143" />
             <source>Overdue after:</source>
             <translation>超期期限：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="142" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="144" />
             <source>Follow-up within:</source>
             <translation>回访期限：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="152" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="154" />
             <source>This session runs in {language} because the program was started with --lang {code}. The language chosen here is saved for this computer and applies at the next start without --lang.</source>
             <translation>本次运行使用{language}，因为程序启动时指定了 --lang {code}。此处选择的语言保存在本机，下次不带 --lang 启动时生效。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="157" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="159" />
             <source>A new language applies after restarting the program.</source>
             <translation>更改语言后需重新启动程序才能生效。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="161" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="163" />
             <source>Display (this computer only)</source>
             <translation>显示（仅本机）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="162" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="164" />
             <source>Language in use:</source>
             <translation>当前语言：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="163" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="165" />
             <source>Language at start:</source>
             <translation>启动时的语言：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="164" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="166" />
             <source>Text size:</source>
             <translation>文字大小：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="217" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="219" />
             <source>Example: {number}</source>
             <translation>示例：{number}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="248" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="250" />
             <source>The database is open read-only.</source>
             <translation>数据库以只读方式打开，无法保存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/settings_dialog.py" line="263" />
+            <location filename="../../mediator_app/ui/settings_dialog.py" line="265" />
             <source>Could not save the settings: {error}</source>
             <translation>无法保存设置：{error}</translation>
         </message>
@@ -3803,132 +3813,122 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
         </message>
     </context>
     <context>
-        <name>StatusActionsMixin</name>
+        <name>StatusActions</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="50" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="46" />
             <source>Accept</source>
             <translation>受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="51" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="47" />
             <source>Mediation succeeded</source>
             <translation>调解成功</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="52" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="48" />
             <source>Terminate mediation</source>
             <translation>调解终止</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="53" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="49" />
             <source>Do not accept</source>
             <translation>不予受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="58" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="54" />
             <source>Reopen</source>
             <translation>重新打开</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="59" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="55" />
             <source>Back to “in mediation”, to correct a case closed by mistake</source>
             <translation>退回“调解中”，用于更正误操作结案的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="93" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="89" />
             <source>Tick at least one mediator before recording “mediation succeeded”.</source>
             <translation>记录“调解成功”前，请至少勾选一名调解员。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="103" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="100" />
             <source>A case whose mediation succeeded needs at least one mediator ticked (who reached the agreement). Nothing was saved.</source>
             <translation>调解成功的案件须至少勾选一名调解员（达成协议的调解员），未保存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="155" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="152" />
             <source>Could not change the status</source>
             <translation>无法更改状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="174" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="170" />
             <source>Mediation succeeded with a written agreement: please fill in the agreement (number, facts, terms, performance) and save.</source>
             <translation>调解成功（书面协议）：请填写调解协议（协议编号、主要事实、协议内容、履行方式等），然后保存。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="182" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="178" />
             <source>The case goes back to “in mediation”: its closing date, agreement form, performance and judicial confirmation are cleared (the agreement text is kept). Reopen it?</source>
             <translation>案件将回到“调解中”：结案日期、协议形式、履行情况和司法确认将被清除（协议内容保留）。确定重新打开吗？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="183" />
+            <location filename="../../mediator_app/ui/case_form/actions.py" line="179" />
             <source>Reopen the case</source>
             <translation>重新打开案件</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="200" />
-            <source>Unsaved changes</source>
-            <translation>有未保存的修改</translation>
-        </message>
-        <message>
-            <location filename="../../mediator_app/ui/case_form/actions.py" line="201" />
-            <source>This case has changes that are not saved. Save them?</source>
-            <translation>此案件有尚未保存的修改。是否保存？</translation>
         </message>
     </context>
     <context>
         <name>StatusDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="60" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="61" />
             <source>Accept the case (受理)</source>
             <translation>受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="61" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="62" />
             <source>Mediation succeeded (调解成功)</source>
             <translation>调解成功</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="62" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="63" />
             <source>Terminate mediation (调解终止)</source>
             <translation>调解终止</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="63" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="64" />
             <source>Do not accept (不予受理)</source>
             <translation>不予受理</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="68" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="69" />
             <source>Acceptance date</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="69" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="70" />
             <source>Closing date</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="80" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="81" />
             <source>Agreement form</source>
             <translation>协议形式</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="83" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="84" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="89" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="90" />
             <source>Apply</source>
             <translation>确定</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="90" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="91" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="94" />
+            <location filename="../../mediator_app/ui/case_form/status_dialog.py" line="95" />
             <source>The date is the day the action happened (as on paper).</source>
             <translation>日期填写实际办理的日期（与纸质材料一致）。</translation>
         </message>
@@ -3936,127 +3936,127 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
     <context>
         <name>SubmissionPanel</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="51" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="52" />
             <source>Review</source>
             <translation>审核</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="52" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="53" />
             <source>Submit</source>
             <translation>上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="53" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="54" />
             <source>Show the submitted figures (reprint)</source>
             <translation>显示已上报的数字（重印）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="71" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="72" />
             <source>Code</source>
             <translation>代码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="71" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="72" />
             <source>Level</source>
             <translation>级别</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="71" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="72" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="71" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="72" />
             <source>Unit name</source>
             <translation>单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="72" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="73" />
             <source>Disputes this month</source>
             <translation>本月排查纠纷数</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="72" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="73" />
             <source>Version</source>
             <translation>版本</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="72" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="73" />
             <source>By</source>
             <translation>经办人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="72" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="73" />
             <source>At</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="96" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="97" />
             <source>This month has not been reviewed or submitted yet.</source>
             <translation>本月尚未审核或上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="99" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="100" />
             <source>Reviewed by {who} at {at} (version {v}); not submitted yet.</source>
             <translation>{who} 已于 {at} 审核（第 {v} 版），尚未上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="101" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="102" />
             <source>Submitted by {who} at {at} (version {v}, reviewed by {rev}).</source>
             <translation>{who} 已于 {at} 上报（第 {v} 版，审核人 {rev}）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="105" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="106" />
             <source>Zero report.</source>
             <translation>零报告。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="107" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="108" />
             <source>A newer review (version {v}) has not been submitted.</source>
             <translation>较新的审核（第 {v} 版）尚未上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="117" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="118" />
             <source>Changed since submission ({n} figures):</source>
             <translation>上报后有变动（{n} 项数字）：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="118" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="119" />
             <source>• {unit} · {figure}: {before} → {after}</source>
             <translation>• {unit} · {figure}：{before} → {after}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="122" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="123" />
             <source>… and {n} more</source>
             <translation>…… 另有 {n} 项</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="129" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="130" />
             <source> (this unit)</source>
             <translation>（本单位）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="153" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="154" />
             <source>This unit: {state}. Units below: submitted {done}/{all} (zero reports {zero}), reviewed only {rev}, not submitted {miss}</source>
             <translation>本单位：{state}。下级：已上报 {done}/{all}（其中零报告 {zero}），已审核未上报 {rev}，未上报 {miss}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="165" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="166" />
             <source>Submit the figures of {scope} for {period}?</source>
             <translation>上报{scope}{period}的数字？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="170" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="171" />
             <source>{n} units below have not submitted yet: {names} and {more} more.</source>
             <translation>下级单位中有 {n} 个尚未上报：{names}等（另有 {more} 个未列出）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="174" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="175" />
             <source>{n} units below have not submitted yet: {names}.</source>
             <translation>下级单位中有 {n} 个尚未上报：{names}。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/submission.py" line="176" />
+            <location filename="../../mediator_app/ui/reports/submission.py" line="177" />
             <source>Submit the figures of {scope} for {period} anyway?</source>
             <translation>仍要上报{scope}{period}的数字吗？</translation>
         </message>
@@ -4254,89 +4254,89 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
     <context>
         <name>SubsidyRulesDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="69" />
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="224" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="70" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="225" />
             <source>Case subsidy rules</source>
             <translation>以案定补规则</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="73" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="74" />
             <source>Rates</source>
             <translation>补助标准</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="74" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="75" />
             <source>Complete case file</source>
             <translation>卷宗完整要求</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="76" />
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="180" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="77" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="181" />
             <source>Default difficulty</source>
             <translation>默认难易程度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="88" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="89" />
             <source>Not allowed for your role</source>
             <translation>您的角色无权使用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="99" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="100" />
             <source>Rule sets in force from:</source>
             <translation>已有规则的生效日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="105" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="106" />
             <source>New rates take effect on:</source>
             <translation>新标准生效日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="107" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="108" />
             <source>The principal mediator</source>
             <translation>主办调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="108" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="109" />
             <source>Split equally among the mediators</source>
             <translation>承办调解员平分</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="110" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="111" />
             <source>Who is paid:</source>
             <translation>补助对象：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="111" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="112" />
             <source>Only cases with a complete file</source>
             <translation>只补助卷宗完整的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="113" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="114" />
             <source>Only cases whose agreement was performed</source>
             <translation>只补助协议已履行的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="120" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="121" />
             <source>Any agreement (yuan)</source>
             <translation>不分协议形式（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="121" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="122" />
             <source>Written (yuan)</source>
             <translation>书面协议（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="121" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="122" />
             <source>Oral (yuan)</source>
             <translation>口头协议（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="178" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="179" />
             <source>(other types)</source>
             <translation>（其他类型）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="218" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="219" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
@@ -4344,23 +4344,23 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
     <context>
         <name>TotalLabels</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="115" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="116" />
             <source>Cases (deleted ones included)</source>
             <translation>案件数（含已删除）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="116" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="117" />
             <source>Cases (not deleted)</source>
             <translation>案件数（不含已删除）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="117" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="118" />
             <source>Resolved</source>
             <translation>调解成功</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="118" />
             <location filename="../../mediator_app/ui/exchange/tables.py" line="119" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="120" />
             <source>Amount involved (yuan)</source>
             <translation>涉及金额（元）</translation>
         </message>
@@ -4368,22 +4368,22 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
     <context>
         <name>TotalsTable</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="128" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="129" />
             <source>Figure</source>
             <translation>项目</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="128" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="129" />
             <source>Before</source>
             <translation>导入前</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="128" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="129" />
             <source>After</source>
             <translation>导入后</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/tables.py" line="129" />
+            <location filename="../../mediator_app/ui/exchange/tables.py" line="130" />
             <source>Change</source>
             <translation>变化</translation>
         </message>
@@ -4445,12 +4445,12 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
             <translation>未配备网格员。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/units.py" line="144" />
+            <location filename="../../mediator_app/ui/org/units.py" line="145" />
             <source>Delete unit</source>
             <translation>删除单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/units.py" line="144" />
+            <location filename="../../mediator_app/ui/org/units.py" line="145" />
             <source>Delete unit {code}?</source>
             <translation>删除单位 {code}？</translation>
         </message>

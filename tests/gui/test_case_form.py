@@ -9,8 +9,8 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus
+from mediator_app.services.case_drafts import DraftStore
 from mediator_app.ui.case_form import CaseFormWindow
-from mediator_app.ui.case_form.drafts import DraftStore
 from tests.gui.helpers_form import (  # noqa: F401 - fixtures
     GRID1,
     accept,
@@ -428,7 +428,7 @@ def test_resolved_needs_a_mediator_and_a_written_one_asks_for_the_terms(qtbot, f
     w = form()
     fill_minimal(w)
     accept(w)
-    w.status_dialog = None
+    w.status_actions.status_dialog = None
     w.start_action(CaseStatus.RESOLVED)
     assert w.status_dialog is None  # no dialog: the form's rule comes first
     error = w.basic.errors["mediator_ids"]

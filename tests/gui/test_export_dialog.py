@@ -53,7 +53,7 @@ def test_csv_export_of_a_unit(dialog, dialogs, case_db, tmp_path):
     total = case_db.execute("SELECT count(*) FROM cases").fetchone()[0]
     assert rows[0] == list(EXPORT_HEADER)
     assert len(rows) - 1 == expected and 0 < expected < total
-    assert str(target) in dialog.result.text() and str(expected) in dialog.result.text()
+    assert str(target) in dialog.result_label.text() and str(expected) in dialog.result_label.text()
     assert dialog.open_folder.isVisibleTo(dialog)
     assert not dialog.personal.isEnabled() and not dialog.personal.isChecked()
 
@@ -94,7 +94,7 @@ def test_unknown_unit_is_refused(dialog, dialogs, tmp_path):
     dialog.scope.setEditText("没有这个单位")
     dialogs.save_path = str(tmp_path / "x.csv")
     dialog.export()
-    assert "没有这个单位" in dialog.result.text()
+    assert "没有这个单位" in dialog.result_label.text()
     assert not (tmp_path / "x.csv").exists()
     assert not [c for c in dialogs.calls if c[0] == "save_file"]
 
@@ -106,11 +106,11 @@ def test_package_without_personal_data_by_default(dialog, dialogs, case_db, tmp_
     target = tmp_path / "east.zip"
     dialog.path.setText(str(target))
     dialog.export()
-    assert zipfile.is_zipfile(target), dialog.result.text()
+    assert zipfile.is_zipfile(target), dialog.result_label.text()
     names = zipfile.ZipFile(target).namelist()
     assert any(n.endswith(".csv") for n in names)
     assert not [c for c in dialogs.calls if c[0] == "confirm"]
-    assert str(target) in dialog.result.text()
+    assert str(target) in dialog.result_label.text()
 
 
 def test_personal_data_needs_confirmation(dialog, dialogs, tmp_path):

@@ -126,7 +126,7 @@ def test_dialog_fits_a_small_screen_with_the_largest_text(ctx, qtbot, monkeypatc
         d.show()
         qtbot.waitExposed(d)
         assert d.height() <= small.height() and d.width() <= small.width()
-        qtbot.waitUntil(lambda: d.scroll.verticalScrollBar().maximum() > 0, timeout=2000)
+        qtbot.waitUntil(lambda: d.scroll_area.verticalScrollBar().maximum() > 0, timeout=2000)
         ok = d.buttons.button(d.buttons.StandardButton.Ok)
         assert d.rect().contains(ok.mapTo(d, ok.rect().bottomRight()))
     finally:

@@ -1,6 +1,10 @@
 """The layering rules of docs/architecture.md, checked on the source tree:
 
-ui → services → (reports | storage) → domain; Qt only in ui; SQL only in storage.
+ui → services → (reports | storage) → domain; cli → services; Qt only in ui; SQL only in
+storage. The window and the command line reach the data only through services (issue 11):
+``ui`` and ``cli`` never import ``storage``, with no exception — the visible page of the
+case list is fetched through ``services.browse.fetch_rows`` too, and the ledger is opened
+through ``services.ledger``.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ FORBIDDEN = {
     "storage": {"services", "reports", "ui", "cli"},
     "reports": {"storage", "services", "ui", "cli"},
     "services": {"ui", "cli"},
+    "ui": {"storage"},
+    "cli": {"storage"},
 }
 SQL_CALL = re.compile(r"\.(execute|executemany|executescript)\(")
 
@@ -33,13 +39,22 @@ def _layer(path: Path) -> str:
 
 
 def _imports(path: Path) -> set[str]:
+    """Every module a file imports, at the top or inside a function: ``import a.b``,
+    ``from a.b import c`` (as ``a.b`` and ``a.b.c``, so ``from mediator_app import storage``
+    counts) and relative imports resolved against the file's package."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
+    package = ["mediator_app", *path.relative_to(PACKAGE).parts[:-1]]
     names: set[str] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             names.update(a.name for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            names.add(node.module)
+        elif isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                up = package[:len(package) - node.level + 1]
+                base = ".".join([*up, base] if base else up)
+            names.add(base)
+            names.update(f"{base}.{a.name}" for a in node.names)
     return names
 
 

@@ -9,8 +9,8 @@ import os
 import stat
 from pathlib import Path
 
+from mediator_app.services.case_drafts import DraftStore
 from mediator_app.storage import crypto
-from mediator_app.ui.case_form.drafts import DraftStore
 
 NAME, ID_NO, PHONE = "刘润建", "610114195707023514", "13294134647"
 STATE = {"case_id": "x", "summary": f"{NAME}与邻居因排水争执",

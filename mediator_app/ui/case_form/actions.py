@@ -1,5 +1,5 @@
 """The case form's status actions (受理, 调解成功, 调解终止, 不予受理, 重新打开) and its
-closing rules, as a mixin of ``CaseFormWindow`` (kept apart to keep the window readable)."""
+rules they bring (a succeeded case keeps a mediator)."""
 
 from __future__ import annotations
 
@@ -7,20 +7,18 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QHBoxLayout, QPushButton
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import Case
 from mediator_app.domain.status import allowed_transitions, apply_transition, reopen_allowed
 from mediator_app.services.cases import reopen_case, transition_case
+from mediator_app.ui.case_form.host import FormHost, Then
 from mediator_app.ui.case_form.navigation import PAGE_AGREEMENT, PAGE_BASIC
-from mediator_app.ui.case_form.pages import AgreementPage, BasicPage
 from mediator_app.ui.case_form.state import state_to_case
 from mediator_app.ui.case_form.status_dialog import StatusDialog
-from mediator_app.ui.context import AppContext
 
 # agreement fields asked for after 调解成功 with a written agreement, in page order
 # (the number first: it is proposed from the template)
@@ -29,23 +27,21 @@ AGREEMENT_ASKED = ("agreement.agreement_no", "agreement.signed_on", "agreement.f
                    "agreement.terms")
 
 
-class StatusActionsMixin:
-    """Needs from the window: ctx, basic, agreement, tabs, rowid, status, _busy,
-    is_dirty, save, _show_case, _set_busy, saved, _finish_close, tr."""
+class StatusActions(QObject):
+    """The status buttons of ``form`` (in its header row) and what they do. ``save``
+    saves pending edits first; ``show_problems`` puts refusals beside the fields."""
 
-    ctx: AppContext
-    basic: BasicPage
-    agreement: AgreementPage
-    tabs: QTabWidget
-    status_dialog: StatusDialog | None
-    saved: Any  # Signal(int)
-    _busy: bool
-    _closing: bool
-    _stored_mediator_ids: tuple[int, ...]
-    tr: Callable[[str], str]
+    def __init__(self, form: FormHost, save: Callable[[Then], None],
+                 show_problems: Callable[[list[Problem]], None]) -> None:
+        super().__init__(form.widget())
+        self.form = form
+        self.ctx = form.ctx
+        self._save = save
+        self._show_problems = show_problems
+        self.status_dialog: StatusDialog | None = None
 
     # ---- header ----------------------------------------------------------------------------
-    def _build_actions(self, row: QHBoxLayout) -> None:
+    def build(self, row: QHBoxLayout) -> None:
         self.action_buttons: dict[CaseStatus, QPushButton] = {}
         texts = {CaseStatus.IN_MEDIATION: self.tr("Accept"),
                  CaseStatus.RESOLVED: self.tr("Mediation succeeded"),
@@ -62,14 +58,14 @@ class StatusActionsMixin:
             button.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
             row.addWidget(button)
 
-    def _refresh_actions(self) -> None:
+    def refresh(self) -> None:
         """Only what the rules allow from the current status is enabled."""
-        allowed = allowed_transitions(self.status)  # type: ignore[attr-defined]
+        form = self.form
+        allowed = allowed_transitions(form.status)
         for target, button in self.action_buttons.items():
-            button.setEnabled(target in allowed and not self._busy)
-        self.reopen_button.setEnabled(reopen_allowed(self.status)  # type: ignore[attr-defined]
-                                      and self.rowid is not None  # type: ignore[attr-defined]
-                                      and not self._busy)
+            button.setEnabled(target in allowed and not form.busy)
+        self.reopen_button.setEnabled(reopen_allowed(form.status) and form.rowid is not None
+                                      and not form.busy)
 
     # ---- status actions --------------------------------------------------------------------
     def start_action(self, target: CaseStatus) -> None:
@@ -79,38 +75,39 @@ class StatusActionsMixin:
         self._after_saving(lambda: self._open_status_dialog(target))
 
     def _after_saving(self, action: Callable[[], None]) -> None:
-        if self.rowid is None or self.is_dirty():  # type: ignore[attr-defined]
-            self.save(then=action)  # type: ignore[attr-defined]
+        if self.form.rowid is None or self.form.is_dirty():
+            self._save(action)
         else:
             action()
 
     def _has_mediator(self) -> bool:
         """调解成功 needs the mediator(s) who reached the agreement (a form rule: imported
         cases may carry none)."""
-        if self.basic.mediator_ids():
+        if self.form.basic.mediator_ids():
             return True
         self._mediator_needed(
             self.tr("Tick at least one mediator before recording “mediation succeeded”."))
         return False
 
-    def _resolved_keeps_mediator(self) -> bool:
+    def resolved_keeps_mediator(self) -> bool:
         """The same rule when saving: a 调解成功 case keeps at least one mediator ticked.
         A case stored without any (e.g. imported: CSV files carry no mediators) may
         still be edited without one."""
-        if (self.status != CaseStatus.RESOLVED  # type: ignore[attr-defined]
-                or self.basic.mediator_ids() or not self._stored_mediator_ids):
+        form = self.form
+        if (form.status != CaseStatus.RESOLVED
+                or form.basic.mediator_ids() or not form.stored_mediator_ids):
             return True
         self._mediator_needed(self.tr("A case whose mediation succeeded needs at least one mediator ticked (who reached the agreement). Nothing was saved."))  # noqa: E501
         return False
 
     def _mediator_needed(self, text: str) -> None:
-        self.tabs.setCurrentIndex(PAGE_BASIC)
-        self.basic.errors["mediator_ids"].show_message(text)
-        self.basic.mediators.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.form.tabs.setCurrentIndex(PAGE_BASIC)
+        self.form.basic.errors["mediator_ids"].show_message(text)
+        self.form.basic.mediators.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _open_status_dialog(self, target: CaseStatus) -> None:
         dialog = StatusDialog(target, lang=self.ctx.lang, checker=self._transition_problems,
-                              parent=self)  # type: ignore[arg-type]
+                              parent=self.form.widget())
         dialog.submitted.connect(self._run_transition)
         self.status_dialog = dialog
         dialog.open()
@@ -120,7 +117,7 @@ class StatusActionsMixin:
         """What the rules would object to, checked on the form's case (saved before the
         dialog opened) without writing anything."""
         try:
-            case = state_to_case(self.state())  # type: ignore[attr-defined]
+            case = state_to_case(self.form.state())
             apply_transition(case, target, on=on, agreement_form=form, reason=reason,
                              today=date.today())
         except DomainError as exc:
@@ -128,7 +125,7 @@ class StatusActionsMixin:
         return []
 
     def _run_transition(self, target: CaseStatus, on: date, form: Any, reason: str) -> None:
-        rowid, user, dialog = self.rowid, self.ctx.user, self.status_dialog  # type: ignore[attr-defined]
+        rowid, user, dialog = self.form.rowid, self.ctx.user, self.status_dialog
         assert rowid is not None and dialog is not None
 
         def done(case: Case) -> None:
@@ -142,35 +139,34 @@ class StatusActionsMixin:
             done, dialog.show_problems)
 
     def _run_status(self, job: Callable[[Any], Case], done: Callable[[Case], None],
-                    problems: Callable[[list[Any]], None]) -> None:
+                    problems: Callable[[list[Problem]], None]) -> None:
         def ok(case: Case) -> None:
-            self._set_busy(False)  # type: ignore[attr-defined]
+            self.form.set_busy(False)
             done(case)
 
         def failed(exc: BaseException) -> None:
-            self._set_busy(False)  # type: ignore[attr-defined]
+            self.form.set_busy(False)
             if isinstance(exc, DomainError):
                 problems(exc.problems)
             else:
                 self.ctx.dialogs.error(self.tr("Could not change the status"),
                                        self.ctx.error_text(exc, "save"))
 
-        self._set_busy(True)  # type: ignore[attr-defined]
+        self.form.set_busy(True)
         self.ctx.runner.run(job, ok, failed)
 
     def _status_changed(self, case: Case) -> None:
-        self._show_case(case)  # type: ignore[attr-defined]
-        self.saved.emit(case.id)
+        self.form.stored(case, saved_form=False)
 
     def _ask_for_agreement(self, case: Case) -> None:
         """After 调解成功 with a written agreement: the 协议 page, asking for the terms."""
-        page = self.agreement
-        self.tabs.setCurrentIndex(PAGE_AGREEMENT)
+        page = self.form.agreement
+        self.form.tabs.setCurrentIndex(PAGE_AGREEMENT)
         if not page.value("agreement.form"):
             page.set_value("agreement.form", AgreementForm.WRITTEN.value)
         if not page.value("agreement.signed_on") and case.closed_on:
             page.set_value("agreement.signed_on", case.closed_on.isoformat())
-        self.propose_agreement_no(only_if_empty=True)  # type: ignore[attr-defined]
+        self.form.propose_agreement_no(only_if_empty=True)
         page.show_prompt(self.tr("Mediation succeeded with a written agreement: please fill in the agreement (number, facts, terms, performance) and save."))  # noqa: E501
         # the number is proposed (filled in when the worker answers): the cursor goes on
         empty = [n for n in AGREEMENT_ASKED[1:] if not page.value(n)]
@@ -185,33 +181,7 @@ class StatusActionsMixin:
         self._after_saving(self._reopen)
 
     def _reopen(self) -> None:
-        rowid, user = self.rowid, self.ctx.user  # type: ignore[attr-defined]
+        rowid, user = self.form.rowid, self.ctx.user
         assert rowid is not None
         self._run_status(lambda db: reopen_case(db, rowid, user=user), self._status_changed,
-                         self.show_problems)  # type: ignore[attr-defined]
-
-    # ---- closing ---------------------------------------------------------------------------
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        if self._closing or not self.is_dirty():  # type: ignore[attr-defined]
-            self._finish_close()
-            event.accept()
-            return
-        answer = self.ctx.dialogs.ask_save_discard_cancel(
-            self.tr("Unsaved changes"),
-            self.tr("This case has changes that are not saved. Save them?"))
-        if answer == "discard":
-            self._finish_close()
-            event.accept()
-            return
-        event.ignore()
-        if answer == "save":
-            self.save(then=self._close_after_save)  # type: ignore[attr-defined]
-
-    def _close_after_save(self) -> None:
-        self._closing = True
-        QTimer.singleShot(0, self.close)  # type: ignore[attr-defined]
-
-    def _finish_close(self) -> None:
-        self._timer.stop()  # type: ignore[attr-defined]
-        self.drafts.delete(self._draft_key)  # type: ignore[attr-defined]
-        self._open_keys.discard(self._draft_key)  # type: ignore[attr-defined]
+                         self._show_problems)

@@ -1,7 +1,6 @@
 """Two editors of one case: a save refused with ``case.changed_elsewhere`` (someone else
 saved the case after this form read it) offers to load the stored version, keeping the
-user's edits as a draft that is offered again the next time the case is opened. A mixin
-of ``CaseFormWindow``.
+user's edits as a draft that is offered again the next time the case is opened.
 
 The texts live here in both languages until ``domain/messages`` carries the code."""
 
@@ -12,11 +11,9 @@ from typing import Any
 
 from mediator_app.domain.errors import Problem
 from mediator_app.domain.model import Case
-from mediator_app.storage.case_repo import CaseRepository
-from mediator_app.ui.case_form.drafts import DraftStore
-from mediator_app.ui.case_form.state import State, case_to_state
-from mediator_app.ui.case_form.widgets import ErrorLabel
-from mediator_app.ui.context import AppContext
+from mediator_app.services.case_form_data import stored_case
+from mediator_app.ui.case_form.host import FormHost
+from mediator_app.ui.case_form.state import case_to_state
 
 CODE = "case.changed_elsewhere"
 # set by the status actions, so taken from the stored case when kept edits are restored
@@ -79,18 +76,15 @@ def _when(stamp: str) -> str:
     return stamp.replace("T", " ")[:19]
 
 
-class ConflictMixin:
-    """Needs from the window: ctx, drafts, general_error, rowid, state, set_state,
-    _show_case, _changed."""
+class ConflictResolver:
+    """Settles a save of ``form`` refused because the case changed since it was read;
+    ``save`` saves the form again."""
 
-    ctx: AppContext
-    drafts: DraftStore
-    general_error: ErrorLabel
-    state: Callable[[], State]
-    set_state: Callable[[State], None]
-    _show_case: Callable[[Case], None]
-    _changed: Callable[[], None]
-    save: Callable[..., None]
+    def __init__(self, form: FormHost, save: Callable[[], None]) -> None:
+        self.form = form
+        self.ctx = form.ctx
+        self.drafts = form.drafts
+        self._save = save
 
     def changed_elsewhere(self, problem: Problem) -> None:
         """覆盖保存 (save over the stored version), 查看对方修改 (load it; the typed state
@@ -109,21 +103,23 @@ class ConflictMixin:
     def overwrite(self) -> None:
         """Save the form over the version stored since: the typed fields win, the status
         and its dates stay as stored (they change only through the status actions)."""
-        rowid = self.rowid  # type: ignore[attr-defined]
-        stored = case_to_state(CaseRepository(self.ctx.read_db).get(rowid))
-        mine = self.state()
-        self.set_state({**mine, **{k: stored[k] for k in STATUS_KEYS}})
-        self._changed()
-        self.save()
+        form = self.form
+        assert form.rowid is not None  # only a stored case can change elsewhere
+        stored = case_to_state(stored_case(self.ctx.read_db, form.rowid))
+        mine = form.state()
+        form.set_state({**mine, **{k: stored[k] for k in STATUS_KEYS}})
+        form.mark_changed()
+        self._save()
 
     def show_theirs(self) -> None:
         """Load the stored version; the typed state is kept as a draft."""
         lang = self.ctx.lang
-        mine = self.state()
+        form = self.form
+        assert form.rowid is not None
+        mine = form.state()
         self.drafts.save(kept_key(str(mine.get("case_id"))), mine)
-        rowid = self.rowid  # type: ignore[attr-defined]
-        self._show_case(CaseRepository(self.ctx.read_db).get(rowid))
-        self.general_error.show_message(text(lang, "kept"))
+        form.show_case(stored_case(self.ctx.read_db, form.rowid))
+        form.general_error.show_message(text(lang, "kept"))
 
     def offer_kept_edits(self, case: Case) -> None:
         """Edits kept by ``changed_elsewhere``: put them over the stored case (now based
@@ -137,5 +133,5 @@ class ConflictMixin:
                                         text(self.ctx.lang, "restore", case_no=case.case_no)):
             return
         stored = case_to_state(case)
-        self.set_state({**draft, **{k: stored[k] for k in STATUS_KEYS}})
-        self._changed()
+        self.form.set_state({**draft, **{k: stored[k] for k in STATUS_KEYS}})
+        self.form.mark_changed()

@@ -1,5 +1,5 @@
 """The case form's keyboard: Tab along the paper form's order (across pages), page
-switching, adding a party and closing with Esc. A mixin of ``CaseFormWindow``."""
+switching, adding a party and closing with Esc."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QTabWidget, QWidget
 
 from mediator_app.ui.case_form.navigation import PAGE_PARTIES, TabChain
+from mediator_app.ui.case_form.parties import PartyEditor
 
 # (keys, pages to move); Ctrl+Tab and Ctrl+PgDown as in browsers and office programs
 PAGE_KEYS: tuple[tuple[str, int], ...] = (
@@ -21,7 +22,7 @@ ADD_PARTY_KEYS = "Ctrl+Shift+P"
 def first_focusable(page: QWidget) -> QWidget | None:
     """The first widget inside ``page`` that Tab would stop at, in focus-chain order."""
     widget = page.nextInFocusChain()
-    while widget is not page:
+    while widget is not None and widget is not page:
         if (page.isAncestorOf(widget) and widget.isEnabled() and widget.isVisibleTo(page)
                 and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
             return widget
@@ -29,34 +30,34 @@ def first_focusable(page: QWidget) -> QWidget | None:
     return None
 
 
-class KeyboardMixin:
-    """Needs from the window: tabs, tab_chain, parties, save, save_and_new, close."""
+class FormKeys:
+    """The shortcuts of one form window and its Tab order."""
 
-    tabs: QTabWidget
-    tab_chain: TabChain
-    save: Callable[..., None]
-    save_and_new: Callable[[], None]
-    close: Callable[[], bool]
+    def __init__(self, window: QWidget, tabs: QTabWidget, tab_chain: TabChain,
+                 parties: PartyEditor) -> None:
+        self.window = window
+        self.tabs = tabs
+        self.tab_chain = tab_chain
+        self.parties = parties
 
-    def _install_shortcuts(self) -> None:
-        window: QWidget = self  # type: ignore[assignment]
-        QShortcut(QKeySequence("Ctrl+S"), window, lambda: self.save())
-        QShortcut(QKeySequence("Ctrl+Shift+S"), window, self.save_and_new)
+    def install(self, save: Callable[[], None], save_and_new: Callable[[], None]) -> None:
+        window = self.window
+        QShortcut(QKeySequence("Ctrl+S"), window, save)
+        QShortcut(QKeySequence("Ctrl+Shift+S"), window, save_and_new)
         QShortcut(QKeySequence(ADD_PARTY_KEYS), window, self.add_party)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), window, self.escape)
         for keys, step in PAGE_KEYS:
             QShortcut(QKeySequence(keys), window, lambda s=step: self.switch_page(s))
 
-    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
-        """Every Tab of the form ends here (also the one a type-ahead popup passes on,
-        which no event filter sees): follow the paper form's order where it applies.
-        Qt also ends here when the page holding the focus is hidden (switching pages):
-        then the focus widget is no longer visible and Qt's own choice is kept."""
+    def tab_moved(self, forward: bool) -> bool:
+        """Every Tab of the form reaches the window's ``focusNextPrevChild`` (also the
+        one a type-ahead popup passes on, which no event filter sees), which asks here
+        first: follow the paper form's order where it applies. Qt also ends there when
+        the page holding the focus is hidden (switching pages): then the focus widget is
+        no longer visible and Qt's own choice is kept (False)."""
         focus = QApplication.focusWidget()
-        if focus is not None and focus.isVisible() and self.tab_chain.move_from(
-                focus, 1 if next else -1):
-            return True
-        return super().focusNextPrevChild(next)  # type: ignore[misc]
+        return focus is not None and focus.isVisible() and self.tab_chain.move_from(
+            focus, 1 if forward else -1)
 
     def escape(self) -> None:
         """Esc closes an open list of suggestions first, else the form (asking about
@@ -65,17 +66,19 @@ class KeyboardMixin:
         if popup is not None:
             popup.hide()
         else:
-            self.close()
+            self.window.close()
 
     def switch_page(self, step: int) -> None:
         """Ctrl+Tab / Ctrl+PgDown (and back): the next page, cursor in its first field."""
         index = (self.tabs.currentIndex() + step) % self.tabs.count()
         self.tabs.setCurrentIndex(index)
-        target = self.tab_chain.first_on_page(index) or first_focusable(self.tabs.widget(index))
+        page = self.tabs.widget(index)
+        target = self.tab_chain.first_on_page(index) or (
+            first_focusable(page) if page is not None else None)
         if target is not None:
             target.setFocus(Qt.FocusReason.TabFocusReason)
 
     def add_party(self) -> None:
         """Ctrl+Shift+P: a new party on the 当事人 page, the cursor in its name."""
         self.tabs.setCurrentIndex(PAGE_PARTIES)
-        self.parties.add_record()  # type: ignore[attr-defined]
+        self.parties.add_record()

@@ -27,8 +27,9 @@ class TabChain(QObject):
         self._owner: dict[QObject, int] = {}
         for index, (_page, widget) in enumerate(entries):
             self._owner[widget] = index
-            if isinstance(widget, QComboBox) and widget.lineEdit() is not None:
-                self._owner[widget.lineEdit()] = index
+            edit = widget.lineEdit() if isinstance(widget, QComboBox) else None
+            if edit is not None:
+                self._owner[edit] = index
 
     def index_of(self, widget: QObject | None) -> int | None:
         """The entry ``widget`` (or the entry widget containing it) stands for."""

@@ -30,6 +30,7 @@ from mediator_app.ui.case_form.widgets import (
     SearchCombo,
     TextEdit,
     set_widget_value,
+    widget_as,
     widget_value,
     with_error,
 )
@@ -74,6 +75,10 @@ class FieldPage(QWidget):
 
     def value(self, name: str) -> Any:
         return widget_value(self.widgets[name])
+
+    def combo(self, name: str) -> SearchCombo:
+        """The picker of field ``name`` (a programming error if it is not one)."""
+        return widget_as(self.widgets[name], SearchCombo)
 
     def set_value(self, name: str, value: Any) -> None:
         set_widget_value(self.widgets[name], value)
@@ -227,7 +232,8 @@ class BasicPage(FieldPage):
 
     def set_case_no_manual(self, manual: bool) -> None:
         """Let the number be typed (``manual``) or go back to the number it had."""
-        edit: QLineEdit = self.widgets["case_no"]  # type: ignore[assignment]
+        edit = self.widgets["case_no"]
+        assert isinstance(edit, QLineEdit)  # made by _build_case_no
         edit.setReadOnly(not manual)
         edit.setFocusPolicy(Qt.FocusPolicy.StrongFocus if manual else Qt.FocusPolicy.NoFocus)
         edit.setStyleSheet("" if manual else _READONLY_STYLE)

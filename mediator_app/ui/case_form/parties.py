@@ -4,8 +4,9 @@ birth date they encode are filled in, unless the user has set them otherwise."""
 from __future__ import annotations
 
 from datetime import date
+from enum import StrEnum
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from mediator_app.domain.enums import IdType, PartyKind, PartyRole, Sex
 from mediator_app.domain.idnumber import (
@@ -18,8 +19,8 @@ from mediator_app.domain.messages import message
 from mediator_app.ui.case_form.records import FieldSpec, RecordEditor
 
 
-def _values(enum: type) -> tuple[str, ...]:
-    return tuple(m.value for m in enum)  # type: ignore[attr-defined]
+def _values(enum: type[StrEnum]) -> tuple[str, ...]:
+    return tuple(m.value for m in enum)
 
 
 class PartyEditor(RecordEditor):
@@ -40,7 +41,9 @@ class PartyEditor(RecordEditor):
             FieldSpec("occupation", self.tr("Occupation"), column=False),
         ]
         super().__init__(fields, self.tr("Add party"), self.tr("Remove party"), parent)
-        self.widgets["id_number"].editingFinished.connect(self._id_finished)  # type: ignore[attr-defined]
+        id_number = self.widgets["id_number"]
+        assert isinstance(id_number, QLineEdit)  # a plain text field (FieldSpec above)
+        id_number.editingFinished.connect(self._id_finished)
 
     def new_record(self) -> dict[str, str]:
         record = super().new_record()

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -21,7 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator_app.ui.case_form.widgets import DateEdit, EnumCombo, ErrorLabel, TextEdit, with_error
+from mediator_app.ui.case_form.widgets import (
+    DateEdit,
+    EnumCombo,
+    ErrorLabel,
+    TextEdit,
+    text_field,
+    with_error,
+)
 
 Record = dict[str, Any]
 
@@ -89,23 +97,23 @@ class RecordEditor(QWidget):
 
     def _make_widget(self, spec: FieldSpec) -> QWidget:
         if spec.kind == "enum":
-            w: QWidget = EnumCombo(spec.values, allow_empty=True)
-            w.currentIndexChanged.connect(lambda _i, n=spec.name: self._edited(n))
-            return w
+            enum = EnumCombo(spec.values, allow_empty=True)
+            enum.currentIndexChanged.connect(lambda _i, n=spec.name: self._edited(n))
+            return enum
         if spec.kind == "choice":
-            w = QComboBox()
-            w.setEditable(True)
-            w.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            w.currentTextChanged.connect(lambda _t, n=spec.name: self._edited(n))
-            return w
+            choice = QComboBox()
+            choice.setEditable(True)
+            choice.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            choice.currentTextChanged.connect(lambda _t, n=spec.name: self._edited(n))
+            return choice
         if spec.kind == "multiline":
-            w = TextEdit(lines=3)
-            w.textChanged.connect(lambda n=spec.name: self._edited(n))
-            return w
-        w = DateEdit(with_time=spec.kind == "datetime") if spec.kind in ("date", "datetime") \
+            text = TextEdit(lines=3)
+            text.textChanged.connect(lambda n=spec.name: self._edited(n))
+            return text
+        line = DateEdit(with_time=spec.kind == "datetime") if spec.kind in ("date", "datetime") \
             else _line_edit()
-        w.textChanged.connect(lambda _t, n=spec.name: self._edited(n))
-        return w
+        line.textChanged.connect(lambda _t, n=spec.name: self._edited(n))
+        return line
 
     # ---- values ---------------------------------------------------------------------------
     def value_of(self, name: str) -> str:
@@ -114,7 +122,7 @@ class RecordEditor(QWidget):
             return w.value()
         if isinstance(w, QComboBox):
             return w.currentText().strip()
-        return w.text()  # type: ignore[attr-defined,no-any-return]
+        return text_field(w).text()
 
     def set_value(self, name: str, value: str) -> None:
         w = self.widgets[name]
@@ -124,7 +132,7 @@ class RecordEditor(QWidget):
             w.setCurrentIndex(-1)
             w.setEditText(value)
         else:
-            w.setText(value)  # type: ignore[attr-defined]
+            text_field(w).setText(value)
 
     def records(self) -> list[Record]:
         return [{f.name: r.get(f.name, "") for f in self.fields} for r in self._records]
@@ -252,7 +260,5 @@ class RecordEditor(QWidget):
                 item.setText(text)
 
 
-def _line_edit() -> QWidget:
-    from PySide6.QtWidgets import QLineEdit
-
+def _line_edit() -> QLineEdit:
     return QLineEdit()

@@ -1,14 +1,13 @@
 """Saving the case form: read the typed state, check a case number typed by hand
-against the template, warn about likely duplicates, write. A mixin of
-``CaseFormWindow``; every database call goes through ``ctx.runner``."""
+against the template, warn about likely duplicates, write. Every database call goes
+through ``ctx.runner``."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtCore import QObject, Qt
 
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.messages import message
@@ -20,53 +19,37 @@ from mediator_app.services.cases import (
     save_case,
 )
 from mediator_app.ui.case_form.conflict import CODE as CHANGED_ELSEWHERE
-from mediator_app.ui.case_form.drafts import DraftStore
-from mediator_app.ui.case_form.follow_ups import FollowUpEditor
-from mediator_app.ui.case_form.navigation import Placed, ProblemPlacer
-from mediator_app.ui.case_form.state import State, read_case
-from mediator_app.ui.context import AppContext
-
-Then = Callable[[], None] | None
+from mediator_app.ui.case_form.host import FormHost, Then
+from mediator_app.ui.case_form.state import read_case
 
 
-class SavingMixin:
-    """Needs from the window: ctx, state, placer, tabs, _busy, _stored_case_no,
-    _show_case, _draft_key, drafts, _set_busy, saved, tr."""
+class Saver(QObject):
+    """Saves the form of ``form``: a save refused because someone else saved the case
+    goes to ``changed_elsewhere``; ``mediator_rule`` is the form's own check that a
+    succeeded case keeps a mediator (shown beside the list when it fails)."""
 
-    ctx: AppContext
-    placer: ProblemPlacer
-    tabs: QTabWidget
-    drafts: DraftStore
-    saved: Any  # Signal(int)
-    _busy: bool
-    _stored_case_no: str
-    _draft_key: str
-    _last_draft: str
-    _clean: str
-    state: Callable[[], State]
-    tr: Callable[[str], str]
-    _set_busy: Callable[[bool], None]
-    _show_case: Callable[[Case], None]
-    changed_elsewhere: Callable[[Problem], None]
-    _resolved_keeps_mediator: Callable[[], bool]
-    form_label: Callable[[str], str | None]
-    follow_ups: FollowUpEditor
-    tab_position: Callable[[Placed], tuple[int, int]]
+    def __init__(self, form: FormHost, changed_elsewhere: Callable[[Problem], None],
+                 mediator_rule: Callable[[], bool]) -> None:
+        super().__init__(form.widget())
+        self.form = form
+        self.ctx = form.ctx
+        self._changed_elsewhere = changed_elsewhere
+        self._mediator_rule = mediator_rule
 
     def save(self, then: Then = None) -> None:
-        if self._busy:
+        if self.form.busy:
             return
-        self.placer.clear()
-        mediators_ok = self._resolved_keeps_mediator()  # shown beside the list
-        case, unreadable = read_case(self.state())
-        unreadable += self.follow_ups.unchosen()  # 履行情况 of a visit added here
+        self.form.placer.clear()
+        mediators_ok = self._mediator_rule()  # shown beside the list
+        case, unreadable = read_case(self.form.state())
+        unreadable += self.form.follow_ups.unchosen()  # 履行情况 of a visit added here
         if unreadable:  # with every rule the rest breaks: one round, not two
             self._run(lambda db: check_case(db, case),
                       lambda broken: self.show_problems(with_rules(unreadable, broken)))
             return
         if not mediators_ok:
             return
-        if case.case_no and case.case_no != self._stored_case_no:
+        if case.case_no and case.case_no != self.form.stored_case_no:
             self._run(lambda db: case_no_template_problem(db, case),
                       lambda problem: self._confirm_case_no(case, problem, then))
         else:
@@ -102,34 +85,29 @@ class SavingMixin:
         user = self.ctx.user
 
         def done(saved: Case) -> None:
-            old_key = self._draft_key
-            self._show_case(saved)
-            self.drafts.delete(old_key)
-            self.drafts.delete(self._draft_key)
-            self._last_draft = self._clean
-            self.saved.emit(saved.id)
+            self.form.stored(saved, saved_form=True)
             if then is not None:
                 then()
 
         self._run(lambda db: save_case(db, case, user=user), done)
 
     def _run(self, job: Callable[[Any], Any], done: Callable[[Any], None]) -> None:
-        self._set_busy(True)
+        self.form.set_busy(True)
 
         def ok(result: Any) -> None:
-            self._set_busy(False)
+            self.form.set_busy(False)
             done(result)
 
         self.ctx.runner.run(job, ok, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
-        self._set_busy(False)
+        self.form.set_busy(False)
         if not isinstance(exc, DomainError):
             self.ctx.dialogs.error(self.tr("Could not save"), self.ctx.error_text(exc, "save"))
             return
         elsewhere = [p for p in exc.problems if p.code == CHANGED_ELSEWHERE]
         if elsewhere:
-            self.changed_elsewhere(elsewhere[0])
+            self._changed_elsewhere(elsewhere[0])
         else:
             self.show_problems(exc.problems)
 
@@ -138,13 +116,13 @@ class SavingMixin:
         cursor goes to the first of them in the form's Tab order."""
         placed = []
         for problem in problems:
-            text = message(problem, self.ctx.lang, label=self.form_label(problem.field))
-            spot = self.placer.place(problem.field, text)
+            text = message(problem, self.ctx.lang, label=self.form.form_label(problem.field))
+            spot = self.form.placer.place(problem.field, text)
             if spot is not None:
                 placed.append(spot)
         if placed:
-            first = min(placed, key=self.tab_position)
-            self.tabs.setCurrentIndex(first.page)
+            first = min(placed, key=self.form.tab_position)
+            self.form.tabs.setCurrentIndex(first.page)
             if first.widget is not None:
                 first.widget.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -4,6 +4,7 @@ conversions to and from ``Case``. No Qt here."""
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -137,7 +138,7 @@ class _Reader:
             self.problems.append(Problem(field, "datetime.invalid", {"value": text}))
             return None
 
-    def int(self, text: str, field: str) -> int:
+    def integer(self, text: str, field: str) -> int:
         text = (text or "").strip()
         if not text:
             return 0
@@ -193,16 +194,26 @@ def _party(r: _Reader, d: dict[str, str], i: int) -> Party:
         occupation=d.get("occupation", "").strip())
 
 
+def _texts(d: dict[str, str], names: Iterable[str]) -> dict[str, Any]:
+    """The text fields ``names`` of a record, trimmed (keyword arguments of its class)."""
+    return {n: d.get(n, "").strip() for n in names}
+
+
+def _counts(r: _Reader, state: State, names: Iterable[str]) -> dict[str, Any]:
+    """The whole-number fields ``names`` (keyword arguments of ``Case``)."""
+    return {n: r.integer(state.get(n, ""), n) for n in names}
+
+
 def _investigation(r: _Reader, d: dict[str, str], i: int) -> InvestigationRecord:
     return InvestigationRecord(
         held_at=r.datetime(d.get("held_at", ""), f"investigations[{i}].held_at"),
-        **{n: d.get(n, "").strip() for n in INVESTIGATION_FIELDS[1:]})
+        **_texts(d, INVESTIGATION_FIELDS[1:]))
 
 
 def _session(r: _Reader, d: dict[str, str], i: int) -> SessionRecord:
     return SessionRecord(
         held_at=r.datetime(d.get("held_at", ""), f"sessions[{i}].held_at"),
-        **{n: d.get(n, "").strip() for n in SESSION_FIELDS[1:]})
+        **_texts(d, SESSION_FIELDS[1:]))
 
 
 def _follow_up(r: _Reader, d: dict[str, str], i: int) -> FollowUp:
@@ -210,8 +221,7 @@ def _follow_up(r: _Reader, d: dict[str, str], i: int) -> FollowUp:
     visited = r.date(d.get("visited_on", ""), f + "visited_on")
     if visited is None and not d.get("visited_on", "").strip():
         r.problems.append(Problem(f + "visited_on", "required"))
-    texts = {n: d.get(n, "").strip() for n in FOLLOW_UP_FIELDS
-             if n not in ("visited_on", "performance")}
+    texts = _texts(d, [n for n in FOLLOW_UP_FIELDS if n not in ("visited_on", "performance")])
     return FollowUp(visited_on=visited or date.min,
                     performance=r.enum(Performance, d.get("performance", ""),
                                        f + "performance"), **texts)
@@ -273,9 +283,9 @@ def read_case(state: State) -> tuple[Case, list[Problem]]:
                                      "judicial_confirmed_on"),
         archived=bool(state.get("archived")),
         amount_fen=r.fen(state.get("amount_yuan", ""), "amount_yuan"),
-        people_involved=r.int(state.get("people_involved", ""), "people_involved"),
+        people_involved=r.integer(state.get("people_involved", ""), "people_involved"),
         mass_dispute=bool(state.get("mass_dispute")),
-        **{n: r.int(state.get(n, ""), n) for n in PREVENTIONS},
+        **_counts(r, state, PREVENTIONS),
         summary=(state.get("summary") or "").strip(),
         outcome_note=(state.get("outcome_note") or "").strip(),
         updated_at=state.get("updated_at") or "",

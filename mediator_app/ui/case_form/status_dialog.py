@@ -23,6 +23,7 @@ from mediator_app.domain.messages import message
 from mediator_app.domain.periods import parse_date
 from mediator_app.domain.status import transition_input_problems
 from mediator_app.ui.case_form.widgets import DateEdit, EnumCombo, ErrorLabel, TextEdit, with_error
+from mediator_app.ui.qt_helpers import layout_of
 
 DATE_FIELDS = ("date", "accepted_on", "closed_on")
 # (target, date, agreement form, reason) -> the problems of the resulting record
@@ -151,7 +152,7 @@ class StatusDialog(QDialog):
     def _fit(self) -> None:
         """Tall enough for the wrapped texts at the current width (a top-level layout
         does not follow its labels' height-for-width by itself)."""
-        layout = self.layout()
+        layout = layout_of(self)
         layout.activate()
         width = max(self.width(), WIDTH)
         height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else -1

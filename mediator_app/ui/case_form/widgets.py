@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,8 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.periods import parse_date
 
 ERROR_STYLE = "color: #c62828;"
+
+W = TypeVar("W", bound=QWidget)
 
 
 class ErrorLabel(QLabel):
@@ -76,7 +79,13 @@ class SearchCombo(QComboBox):
         self._hidden: dict[str, str] = {}  # key -> text of entries not offered
         self._shown_hidden = ""  # the hidden key currently listed (the record's own)
         self.currentTextChanged.connect(self._emit_if_changed)
-        self.lineEdit().editingFinished.connect(self._normalise)
+        self.line_edit().editingFinished.connect(self._normalise)
+
+    def line_edit(self) -> QLineEdit:
+        """The text field (always there: the combo is made editable above)."""
+        edit = self.lineEdit()
+        assert edit is not None
+        return edit
 
     def set_choices(self, choices: Iterable[tuple[str, str]], keep: bool = True,
                     retired: Iterable[tuple[str, str]] = (),
@@ -209,6 +218,20 @@ class TextEdit(QPlainTextEdit):
             self.setPlainText(text)
 
 
+def widget_as(w: QWidget, kind: type[W]) -> W:
+    """``w`` as the kind of field it was made as (a programming error otherwise)."""
+    if not isinstance(w, kind):
+        raise TypeError(f"{type(w).__name__} is not a {kind.__name__}")
+    return w
+
+
+def text_field(w: QWidget) -> QLineEdit | TextEdit:
+    """A form widget that is neither picker nor check box: a line or a text box."""
+    if isinstance(w, QLineEdit | TextEdit):
+        return w
+    raise TypeError(f"{type(w).__name__} is not a text field")
+
+
 def widget_value(w: QWidget, *, strip: bool = False) -> object:
     """The value of a form widget: a picker's key (or typed text), an enum's value, a
     check box's state, else its text."""
@@ -218,7 +241,7 @@ def widget_value(w: QWidget, *, strip: bool = False) -> object:
         return w.value()
     if isinstance(w, QCheckBox):
         return w.isChecked()
-    text = str(w.text())  # type: ignore[attr-defined]
+    text = text_field(w).text()
     return text.strip() if strip else text
 
 
@@ -234,4 +257,4 @@ def set_widget_value(w: QWidget, value: object, *, show_zero: bool = False) -> N
         if isinstance(w, QLineEdit):
             w.setText("" if value is None else str(value))
     else:
-        w.setText(str(value or ""))  # type: ignore[attr-defined]
+        text_field(w).setText(str(value or ""))

@@ -8,10 +8,11 @@ from datetime import date
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QCloseEvent, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSizePolicy,
     QSplitter,
@@ -21,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.domain.enums import CaseStatus, Performance
-from mediator_app.domain.errors import DomainError
+from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import Case
 from mediator_app.domain.subsidy import item_label
 from mediator_app.services import permissions, subsidy
@@ -30,15 +31,15 @@ from mediator_app.services.agreements import (
     followup_due_on,
     next_agreement_no,
 )
+from mediator_app.services.case_drafts import DraftStore
+from mediator_app.services.case_form_data import draft_key, stored_case
 from mediator_app.services.privacy import record_case_view
-from mediator_app.storage import crypto
-from mediator_app.storage.case_repo import CaseRepository
-from mediator_app.ui.case_form.actions import StatusActionsMixin
-from mediator_app.ui.case_form.conflict import ConflictMixin, kept_key
-from mediator_app.ui.case_form.drafts import DraftStore
+from mediator_app.ui.case_form.actions import StatusActions
+from mediator_app.ui.case_form.conflict import ConflictResolver, kept_key
 from mediator_app.ui.case_form.follow_ups import FollowUpEditor
-from mediator_app.ui.case_form.keyboard import ADD_PARTY_KEYS, KeyboardMixin
-from mediator_app.ui.case_form.lookups import LookupsMixin
+from mediator_app.ui.case_form.host import Then
+from mediator_app.ui.case_form.keyboard import ADD_PARTY_KEYS, FormKeys
+from mediator_app.ui.case_form.lookups import FormLookups
 from mediator_app.ui.case_form.navigation import (
     PAGE_AGREEMENT,
     PAGE_BASIC,
@@ -53,20 +54,25 @@ from mediator_app.ui.case_form.navigation import (
 from mediator_app.ui.case_form.pages import AgreementPage, BasicPage
 from mediator_app.ui.case_form.parties import PartyEditor
 from mediator_app.ui.case_form.records import FieldSpec, RecordEditor
-from mediator_app.ui.case_form.saving import SavingMixin
+from mediator_app.ui.case_form.saving import Saver
 from mediator_app.ui.case_form.state import State, case_to_state, empty_state, state_to_case
 from mediator_app.ui.case_form.status_dialog import StatusDialog
 from mediator_app.ui.case_form.widgets import ErrorLabel
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import status_label
+from mediator_app.ui.qt_helpers import timer
 
 AUTOSAVE_MS = 3000
 KEEP_ON_NEW = ("committee_code", "grid_code", "received_on")
 DRAFT_SUMMARY_CHARS = 24
 
 
-class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMixin, LookupsMixin,
-                     QWidget):
+class CaseFormWindow(QWidget):
+    """The form's widgets and state; saving (``saver``), the status buttons
+    (``status_actions``), a save refused because someone else saved the case
+    (``conflicts``), the pickers (``lookups``) and the keyboard (``keys``) are
+    collaborators, each handed this window as a typed ``FormHost``."""
+
     saved = Signal(int)
     _open_keys: ClassVar[set[str]] = set()  # drafts owned by forms open in this process
 
@@ -75,28 +81,60 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.ctx = ctx
-        self.drafts = DraftStore(ctx.extra.get("drafts_dir"),  # type: ignore[arg-type]
-                                 sealed_with=crypto.key_of(ctx.read_db.conn),
+        drafts_dir = ctx.extra.get("drafts_dir")
+        self.drafts = DraftStore(str(drafts_dir) if drafts_dir else None,
+                                 sealed_with=draft_key(ctx.read_db),
                                  ledger=ctx.db_path, user=ctx.user)
-        self.status_dialog: StatusDialog | None = None
         self._base: State = {}
-        self._busy = False
+        self.busy = False
         self._closing = False
         self._draft_key = ""
         self._last_draft = ""
         self._clean = ""
         self._stored_case_no = ""  # the number as saved: a different one was typed by hand
         self._stored_mediator_ids: tuple[int, ...] = ()  # the mediators as saved
+        self._class_default = ""  # 难易程度 the dispute type suggests (以案定补)
         self._loading = True
+        self.conflicts = ConflictResolver(self, save=lambda: self.save())
+        self.status_actions = StatusActions(self, save=lambda then: self.save(then=then),
+                                            show_problems=self.show_problems)
+        self.saver = Saver(self, self.conflicts.changed_elsewhere,
+                           self.status_actions.resolved_keeps_mediator)
         self._build()
-        self._load_lookups()
+        self.lookups = FormLookups(ctx, self.basic)
+        self.lookups.load()
         if case_rowid is None:
             self._start_new(defaults or {})
         else:
             self._start_edit(case_rowid)
         self._loading = False
-        self._timer = QTimer(self, interval=AUTOSAVE_MS, timeout=self.write_draft)
+        self._timer = timer(self, AUTOSAVE_MS, self.write_draft)
         self._timer.start()
+
+    # ---- collaborators ------------------------------------------------------------------
+    def widget(self) -> QWidget:
+        return self
+
+    def save(self, then: Then = None) -> None:
+        self.saver.save(then)
+
+    def show_problems(self, problems: list[Problem]) -> None:
+        self.saver.show_problems(problems)
+
+    def start_action(self, target: CaseStatus) -> None:
+        self.status_actions.start_action(target)
+
+    @property
+    def status_dialog(self) -> StatusDialog | None:
+        return self.status_actions.status_dialog
+
+    @property
+    def stored_case_no(self) -> str:
+        return self._stored_case_no
+
+    @property
+    def stored_mediator_ids(self) -> tuple[int, ...]:
+        return self._stored_mediator_ids
 
     # ---- building -----------------------------------------------------------------------
     def _build(self) -> None:
@@ -129,6 +167,8 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         layout.addWidget(self.tabs, 1)
         layout.addLayout(self._build_buttons())
         self._wire()
+        self.keys = FormKeys(self, self.tabs, self.tab_chain, self.parties)
+        self.keys.install(lambda: self.save(), self.save_and_new)
 
     def _build_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -139,10 +179,13 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         self.header.setFont(font)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.header, 1)
-        self._build_actions(row)
+        self.status_actions.build(row)
+        self.action_buttons = self.status_actions.action_buttons
+        self.reopen_button = self.status_actions.reopen_button
         return row
 
-    def _documents_menu(self) -> Any:
+    def _documents_menu(self) -> QMenu:
+        # lazy: the documents menu pulls in the PDF renderers (reportlab), not needed to type
         from mediator_app.ui.reports.documents_menu import build_documents_menu
 
         return build_documents_menu(self.ctx, lambda: self.rowid, self,
@@ -165,7 +208,6 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         self.close_button.clicked.connect(self.close)
         for button in (self.save_button, self.save_new_button, self.close_button):
             row.addWidget(button)
-        self._install_shortcuts()
         return row
 
     def show_notice(self, text: str) -> None:
@@ -237,12 +279,11 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
     def _wire(self) -> None:
         for part in (self.basic, self.parties, self.investigations, self.sessions,
                      self.agreement, self.follow_ups):
-            part.changed.connect(self._changed)
+            part.changed.connect(self.mark_changed)
         self.agreement.numberRequested.connect(lambda: self.propose_agreement_no())
-        self.basic.widgets["committee_code"].keyChanged.connect(  # type: ignore[attr-defined]
-            lambda _k: self._committee_changed())
-        self.basic.widgets["dispute_type"].keyChanged.connect(  # type: ignore[attr-defined]
-            self._dispute_type_changed)
+        self.basic.combo("committee_code").keyChanged.connect(
+            lambda _k: self.lookups.committee_changed())
+        self.basic.combo("dispute_type").keyChanged.connect(self._dispute_type_changed)
         b = self.basic.widgets
         entries = [(PAGE_BASIC, b[n]) for n in ("committee_code", "grid_code", "received_on",
                                                 "source", "dispute_type")]
@@ -252,7 +293,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
                     (PAGE_BASIC, self.basic.mediators)]
         entries += [(PAGE_BASIC, b[n]) for n in ("amount_yuan", "people_involved",
                                                  "mass_dispute", *BasicPage.PREVENTIONS)]
-        self.tab_chain = TabChain(self.tabs, entries)
+        self.tab_chain: TabChain = TabChain(self.tabs, entries)
         self.placer = ProblemPlacer(
             {PAGE_BASIC: self.basic, PAGE_AGREEMENT: self.agreement},
             {"parties": (PAGE_PARTIES, self.parties),
@@ -319,7 +360,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
                                                  "updated_at")}
         for name in self.basic.widgets:
             self.basic.set_value(name, state.get(name, ""))
-        self._reload_mediators(list(state.get("mediator_ids") or []))
+        self.lookups.reload_mediators(list(state.get("mediator_ids") or []))
         self.parties.set_records(state.get("parties") or [])
         self.investigations.set_records(state.get("investigations") or [])
         self.sessions.set_records(state.get("sessions") or [])
@@ -346,7 +387,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
             return
         new = subsidy.default_class_of(self.ctx.read_db, dispute_type)
         current = self.basic.value("difficulty")
-        if not current or current == getattr(self, "_class_default", ""):
+        if not current or current == self._class_default:
             self.basic.set_value("difficulty", new)
         self._class_default = new
 
@@ -380,7 +421,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         self._clean = self._dump()
         self.setWindowModified(False)
 
-    def _changed(self) -> None:
+    def mark_changed(self) -> None:
         if self._loading:
             return
         self.setWindowModified(self.is_dirty())
@@ -392,7 +433,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         self.header.setText(f"{title}    {status}")
         new, form = self.tr("New case"), self.tr("Case form")
         self.setWindowTitle(f"{case_no or new}[*] - {form}")
-        self._refresh_actions()
+        self.status_actions.refresh()
 
     # ---- opening ----------------------------------------------------------------------------
     def _start_new(self, defaults: dict[str, Any]) -> None:
@@ -407,15 +448,16 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         self.basic.widgets["committee_code"].setFocus()
 
     def _start_edit(self, rowid: int) -> None:
-        case = CaseRepository(self.ctx.read_db).get(rowid)
+        case = stored_case(self.ctx.read_db, rowid)
         personal = permissions.sees_personal_data(self.ctx.read_db)  # issue 9: roles
-        self._show_case(case if personal else permissions.masked_case(self.ctx.read_db, case))
+        self.show_case(case if personal else permissions.masked_case(self.ctx.read_db, case))
         if personal and not self.ctx.readonly:  # parties' data in full: log who saw it
             user = self.ctx.user
             self.ctx.runner.run(lambda db: record_case_view(db, rowid, user=user))
         draft = self.drafts.load(self._draft_key)
         if self.drafts.load(kept_key(case.case_id)) is not None:
-            QTimer.singleShot(0, lambda: self._then_to_front(lambda: self.offer_kept_edits(case)))
+            QTimer.singleShot(0, lambda: self._then_to_front(
+                lambda: self.conflicts.offer_kept_edits(case)))
         elif draft and draft.get("updated_at") == case.updated_at:
             QTimer.singleShot(0, lambda: self._then_to_front(
                 lambda: self._offer_draft(self._draft_key, draft)))
@@ -456,7 +498,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         self._take_key(key)
         if old_key != key:
             self.drafts.delete(old_key)
-        self._changed()
+        self.mark_changed()
 
     def draft_name(self, draft: State) -> str:
         """How the restore question names a draft: its case number, else the start of its
@@ -480,7 +522,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         self._draft_key = key
         self._open_keys.add(key)
 
-    def _show_case(self, case: Case) -> None:
+    def show_case(self, case: Case) -> None:
         self._stored_case_no = case.case_no
         self._stored_mediator_ids = tuple(case.mediator_ids)
         self.set_state(case_to_state(case))
@@ -509,11 +551,50 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         self.tabs.setCurrentIndex(PAGE_BASIC)
         self.basic.widgets["source"].setFocus()
 
-    def _set_busy(self, busy: bool) -> None:
-        self._busy = busy
+    def set_busy(self, busy: bool) -> None:
+        self.busy = busy
         for button in (self.save_button, self.save_new_button):
             button.setEnabled(not busy)
         self._refresh_header()
+
+    def stored(self, case: Case, *, saved_form: bool) -> None:
+        old_key = self._draft_key
+        self.show_case(case)
+        if saved_form:
+            self.drafts.delete(old_key)
+            self.drafts.delete(self._draft_key)
+            self._last_draft = self._clean
+        self.saved.emit(case.id)
+
+    # ---- keyboard (see keyboard.py) ---------------------------------------------------------
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        return self.keys.tab_moved(next) or super().focusNextPrevChild(next)
+
+    # ---- closing ---------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        if self._closing or not self.is_dirty():
+            self._finish_close()
+            event.accept()
+            return
+        answer = self.ctx.dialogs.ask_save_discard_cancel(
+            self.tr("Unsaved changes"),
+            self.tr("This case has changes that are not saved. Save them?"))
+        if answer == "discard":
+            self._finish_close()
+            event.accept()
+            return
+        event.ignore()
+        if answer == "save":
+            self.save(then=self._close_after_save)
+
+    def _close_after_save(self) -> None:
+        self._closing = True
+        QTimer.singleShot(0, self.close)
+
+    def _finish_close(self) -> None:
+        self._timer.stop()
+        self.drafts.delete(self._draft_key)
+        self._open_keys.discard(self._draft_key)
 
 
 def _titled(title: str, widget: QWidget) -> QWidget:

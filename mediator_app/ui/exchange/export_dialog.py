@@ -74,7 +74,7 @@ class ExportDialog(QDialog):
     def _build(self) -> None:
         self.scope = SearchCombo(self)
         self.scope.set_choices(unit_choices(self.ctx), keep=False)
-        self.scope.lineEdit().setPlaceholderText(self.tr("Whole ledger (type to choose a unit)"))
+        self.scope.line_edit().setPlaceholderText(self.tr("Whole ledger (type to choose a unit)"))
         self.use_dates = QCheckBox(self.tr("Only cases registered from"), self)
         today = date.today()
         self.date_from, self.date_to = QDateEdit(self), QDateEdit(self)
@@ -120,14 +120,14 @@ class ExportDialog(QDialog):
         self._build_footer(form)
 
     def _build_footer(self, form: QFormLayout) -> None:
-        self.result = QLabel(self)
-        self.result.setWordWrap(True)
-        self.result.setObjectName("exportResult")
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setObjectName("exportResult")
         self.open_folder = QPushButton(self.tr("Open folder"), self)
         self.open_folder.clicked.connect(self.show_folder)
         self.open_folder.hide()
         done = QHBoxLayout()
-        done.addWidget(self.result, 1)
+        done.addWidget(self.result_label, 1)
         done.addWidget(self.open_folder)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.export_button = self.buttons.addButton(
@@ -317,8 +317,8 @@ class ExportDialog(QDialog):
             error=message), ERROR_STYLE)
 
     def _say(self, text: str, style: str) -> None:
-        self.result.setText(text)
-        self.result.setStyleSheet(style)
+        self.result_label.setText(text)
+        self.result_label.setStyleSheet(style)
 
     def show_folder(self) -> None:
         if self.written_path:

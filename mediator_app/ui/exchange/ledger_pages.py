@@ -7,7 +7,7 @@ import (and can be saved as the JSON file ``cases import-ledger --mapping`` read
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -38,7 +38,7 @@ from mediator_app.services.ledger_mapping import (
     save_mapping,
     suggest_columns,
 )
-from mediator_app.services.ledger_read import cell_text
+from mediator_app.services.ledger_read import Sheet, cell_text
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.ledger_state import (
     PREVIEW_ROWS,
@@ -85,7 +85,7 @@ class _LedgerPage(QWizardPage):
         self.status.setWordWrap(True)
 
     def _wizard(self) -> ImportWizard:
-        return self.wizard()  # type: ignore[return-value]
+        return cast("ImportWizard", self.wizard())  # the page is made by ImportWizard
 
     def state(self) -> LedgerState:
         state = self._wizard().ledger
@@ -179,10 +179,10 @@ class SheetPage(_LedgerPage):
         self.ctx.runner.run(lambda _db: read_preview(info, name, state.path),
                             self._sheet_read, self._failed)
 
-    def _sheet_read(self, result: tuple[object, int]) -> None:
+    def _sheet_read(self, result: tuple[Sheet, int]) -> None:
         sheet, guess = result
         state = self.state()
-        state.sheet = sheet  # type: ignore[assignment]
+        state.sheet = sheet
         state.mapping.sheet = state.sheet.name if state.sheet else 1
         self.header_row.setValue(guess)
         self._show_rows()

@@ -55,7 +55,7 @@ def from_result(result: ImportResult, dry_run: bool) -> Outcome:
     return Outcome(
         dry_run=dry_run, files=list(result.files), problems=list(result.problems),
         problem_total=len(result.problems), conflicts=list(result.conflicts),
-        warnings=list(result.warnings),  # type: ignore[arg-type] - ImportWarning strs
+        warnings=list(result.warnings),
         totals_before=dict(result.totals_before), totals_after=dict(result.totals_after))
 
 

@@ -5,7 +5,7 @@ enabled only when no problem was found."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import (
     QApplication,
@@ -124,7 +124,7 @@ class RunPage(QWizardPage):
         layout.addWidget(self.view, 1)
 
     def _wizard(self) -> ImportWizard:
-        return self.wizard()  # type: ignore[return-value]
+        return cast("ImportWizard", self.wizard())  # the page is made by ImportWizard
 
     def _run(self, title: str, label: str, *, dry_run: bool,
              done: Callable[[Outcome], None], failed: Callable[[BaseException], None]) -> None:

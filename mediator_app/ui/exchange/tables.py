@@ -26,6 +26,7 @@ from mediator_app.ui.exchange.outcome import (
     short_name,
     total_keys,
 )
+from mediator_app.ui.qt_helpers import header_cell
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 ERROR_COLOR, WARN_COLOR = "#c62828", "#b26a00"
@@ -69,7 +70,7 @@ class Table(QTableWidget):
 
     def texts(self) -> list[list[str]]:
         """Cell texts by row (for tests and copying)."""
-        return [[self.item(r, c).text() if self.item(r, c) else ""
+        return [[cell.text() if (cell := self.item(r, c)) is not None else ""
                  for c in range(self.columnCount())] for r in range(self.rowCount())]
 
 
@@ -82,7 +83,7 @@ class CountsTable(Table):
                           self.tr("Unchanged"), self.tr("Stale (older)"),
                           self.tr("Conflicts"), self.tr("Errors")], range(1, 8), parent)
         self.horizontalHeader().setMinimumSectionSize(72)
-        self.horizontalHeaderItem(5).setToolTip(self.tr(
+        header_cell(self, 5).setToolTip(self.tr(
             "Rows older than the case already in this ledger; they are left alone."))
 
     def show_outcome(self, outcome: Outcome) -> None:

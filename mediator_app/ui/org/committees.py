@@ -17,10 +17,11 @@ from mediator_app.domain.enums import CommitteeKind
 from mediator_app.domain.model import Committee, OrgUnit
 from mediator_app.services import lookups
 from mediator_app.services import organisation as org_svc
-from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo
+from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo, text_field, widget_as
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.org.common import EntityPanel
 from mediator_app.ui.org.units import INACTIVE
+from mediator_app.ui.qt_helpers import cell
 
 
 def table(headers: list[str]) -> QTableWidget:
@@ -82,13 +83,13 @@ class CommitteesPanel(EntityPanel):
                                       unit.name if unit else c.org_code], c.code, c.active)
         self.table.resizeColumnsToContents()
         self.table.blockSignals(False)
-        self.widgets["org_code"].set_choices(  # type: ignore[attr-defined]
+        widget_as(self.widgets["org_code"], SearchCombo).set_choices(
             ((u.code, u.name) for u in units.values()), keep=False)
         self.select(self.current_key)
 
     def select(self, key: object) -> None:
         for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == key:
+            if cell(self.table, row, 0).data(Qt.ItemDataRole.UserRole) == key:
                 self.table.selectRow(row)
                 self._show(str(key))
                 return
@@ -97,14 +98,14 @@ class CommitteesPanel(EntityPanel):
 
     def _selection_changed(self) -> None:
         rows = self.table.selectionModel().selectedRows()
-        key = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
+        key = cell(self.table, rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
         self._show(key)
 
     def _show(self, code: str | None) -> None:
         self.clear_problems()
         c = lookups.committee(self.ctx.read_db, code) if code else None
         self.current_key = c.code if c else None
-        self.widgets["code"].setReadOnly(c is not None)  # type: ignore[attr-defined]
+        text_field(self.widgets["code"]).setReadOnly(c is not None)
         for name in ("code", "name", "short_name", "kind", "org_code", "phone", "address"):
             self.set_value(name, getattr(c, name).value if name == "kind" and c
                            else getattr(c, name) if c else "")

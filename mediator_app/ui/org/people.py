@@ -9,10 +9,11 @@ from mediator_app.domain.enums import Employment, OrgLevel, PersonRole, Sex
 from mediator_app.domain.model import Committee, OrgUnit, Person
 from mediator_app.services import lookups
 from mediator_app.services import organisation as org_svc
-from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo
+from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo, widget_as
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.org.committees import set_row, table
 from mediator_app.ui.org.common import EntityPanel
+from mediator_app.ui.qt_helpers import cell
 
 _FIELDS = ("name", "role", "committee_code", "grid_code", "phone", "sex", "employment",
            "position")
@@ -48,7 +49,7 @@ class PeoplePanel(EntityPanel):
         self.add_field("position", self.tr("Position"), QLineEdit())
         self._people: dict[int, Person] = {}  # as last read (on open, after changes)
         self._texts: list[str] = []  # per table row: what the filter searches
-        self.widgets["role"].currentIndexChanged.connect(  # type: ignore[attr-defined]
+        widget_as(self.widgets["role"], EnumCombo).currentIndexChanged.connect(
             lambda _i: self._role_changed())
         self.reload()
 
@@ -68,9 +69,9 @@ class PeoplePanel(EntityPanel):
             self._texts.append(" ".join(values).lower())
         self.table.resizeColumnsToContents()
         self.table.blockSignals(False)
-        self.widgets["committee_code"].set_choices(  # type: ignore[attr-defined]
+        widget_as(self.widgets["committee_code"], SearchCombo).set_choices(
             ((c.code, c.name) for c in committees.values() if c.active), keep=False)
-        self.widgets["grid_code"].set_choices(  # type: ignore[attr-defined]
+        widget_as(self.widgets["grid_code"], SearchCombo).set_choices(
             ((g.code, g.name) for g in grids.values() if g.active), keep=False)
         self.apply_filter()
         self.select(self.current_key)
@@ -92,16 +93,16 @@ class PeoplePanel(EntityPanel):
     def select(self, key: object) -> None:
         for row in range(self.table.rowCount()):
             if (not self.table.isRowHidden(row)
-                    and self.table.item(row, 0).data(Qt.ItemDataRole.UserRole) == key):
+                    and cell(self.table, row, 0).data(Qt.ItemDataRole.UserRole) == key):
                 self.table.selectRow(row)
-                self._show(int(key))  # type: ignore[arg-type]
+                self._show(int(str(key)))  # the row's person id
                 return
         self.table.clearSelection()
         self._show(None)
 
     def _selection_changed(self) -> None:
         rows = self.table.selectionModel().selectedRows()
-        key = self.table.item(rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
+        key = cell(self.table, rows[0].row(), 0).data(Qt.ItemDataRole.UserRole) if rows else None
         self._show(key)
 
     def _show(self, pid: int | None) -> None:
@@ -142,10 +143,11 @@ class PeoplePanel(EntityPanel):
 
     def toggle_active(self) -> None:
         p = self._people.get(self.current_key) if self.current_key else None
-        if p is None:
+        if p is None or p.id is None:
             return
-        user = self.ctx.user
-        self.run(lambda db: org_svc.set_active(db, "person", p.id, not p.active, user=user),
+        user, person_id = self.ctx.user, p.id
+        self.run(lambda db: org_svc.set_active(db, "person", person_id, not p.active,
+                                               user=user),
                  lambda ch: self.after_write(int(ch.key)))
 
     def delete(self) -> None:

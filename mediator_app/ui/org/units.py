@@ -11,7 +11,7 @@ from mediator_app.domain.enums import OrgLevel
 from mediator_app.domain.model import OrgUnit
 from mediator_app.services import lookups
 from mediator_app.services import organisation as org_svc
-from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo
+from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo, text_field, widget_as
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.org.common import EntityPanel
 
@@ -61,7 +61,7 @@ class UnitsPanel(EntityPanel):
             items[unit.code] = item
         self.tree.expandToDepth(1)
         parents = [u for u in units if u.level != OrgLevel.GRID]
-        self.widgets["parent_code"].set_choices(  # type: ignore[attr-defined]
+        widget_as(self.widgets["parent_code"], SearchCombo).set_choices(
             ((u.code, u.name) for u in parents), keep=False)
         self._show(self.tree.currentItem())
 
@@ -76,7 +76,7 @@ class UnitsPanel(EntityPanel):
         code = item.data(0, Qt.ItemDataRole.UserRole) if item else None
         unit = lookups.org_unit(self.ctx.read_db, code) if code else None
         self.current_key = unit.code if unit else None
-        self.widgets["code"].setReadOnly(unit is not None)  # type: ignore[attr-defined]
+        text_field(self.widgets["code"]).setReadOnly(unit is not None)
         for name in ("code", "name", "level", "parent_code"):
             self.set_value(name, getattr(unit, name) if unit else "")
         self.set_active_button(unit.active if unit else None)
@@ -105,7 +105,8 @@ class UnitsPanel(EntityPanel):
     # ---- actions ----------------------------------------------------------------------------
     def new(self) -> None:
         parent = lookups.org_unit(self.ctx.read_db, self.current_key) if self.current_key else None
-        self.tree.setCurrentItem(None)  # type: ignore[arg-type]
+        # the stubs lack None, which Qt takes for 'no current item'
+        self.tree.setCurrentItem(None)  # type: ignore[call-overload]
         self._show(None)
         if parent is not None and parent.level != OrgLevel.GRID:
             self.set_value("parent_code", parent.code)

@@ -29,7 +29,8 @@ def _rate(text: str) -> Decimal | None:
 
 def figures_from_dict(d: dict[str, Any]) -> Figures:
     prevention = d.get("prevention", {})
-    fig = Figures(**{k: int(d.get(k) or 0) for k in _COUNTS},
+    counts: dict[str, Any] = {k: int(d.get(k) or 0) for k in _COUNTS}  # the int fields
+    fig = Figures(**counts,
                   by_source=dict(d.get("by_source", {})), by_type=dict(d.get("by_type", {})),
                   prevention_cases={k: v.get("cases", 0) for k, v in prevention.items()},
                   prevention_persons={k: v.get("persons", 0) for k, v in prevention.items()})

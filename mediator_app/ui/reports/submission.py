@@ -26,6 +26,7 @@ from mediator_app.services.submissions import (
     UnitStatus,
     not_submitted,
 )
+from mediator_app.ui.qt_helpers import cell
 
 BANNER_STYLE = ("background: #fff3cd; color: #664d03; border: 1px solid #e0c36c; "
                 "padding: 6px;")
@@ -179,7 +180,7 @@ class SubmissionPanel(QWidget):
 
     def unit_states(self) -> dict[str, str]:
         """code -> state text shown (tests)."""
-        return {self.units.item(r, 0).text(): self.units.item(r, 3).text()
+        return {cell(self.units, r, 0).text(): cell(self.units, r, 3).text()
                 for r in range(self.units.rowCount())}
 
 

@@ -34,6 +34,7 @@ from mediator_app.domain.messages import message
 from mediator_app.services import lookups, subsidy
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.jobs import run_job
+from mediator_app.ui.qt_helpers import cell
 
 FORMS = ("", "书面", "口头")
 
@@ -169,7 +170,7 @@ class SubsidyRulesDialog(QDialog):
     def file_rules(self) -> dict[str, tuple[str, ...]]:
         return {situation: tuple(
             item for row, item in enumerate(s.ITEMS)
-            if self.files.item(row, col).checkState() == Qt.CheckState.Checked)
+            if cell(self.files, row, col).checkState() == Qt.CheckState.Checked)
             for col, situation in enumerate(s.SITUATIONS)}
 
     # ---- default classes -----------------------------------------------------------------------

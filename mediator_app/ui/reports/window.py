@@ -8,7 +8,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
@@ -34,6 +34,7 @@ from mediator_app.services.report_bundle import Bundle, Cancelled, load_bundle
 from mediator_app.services.statistics import Report
 from mediator_app.services.statistics_sheet import build_sheet
 from mediator_app.ui.context import AppContext
+from mediator_app.ui.qt_helpers import timer
 from mediator_app.ui.reports import output
 from mediator_app.ui.reports.drill import DrillDialog, load_lines
 from mediator_app.ui.reports.file_names import default_file_name
@@ -76,8 +77,8 @@ class ReportsWindow(QWidget):
         self.drill_dialog: DrillDialog | None = None
         self.tables: list[TableData] = []
         self._generation = 0
-        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS, timeout=self.refresh)
-        self._refit_timer = QTimer(self, singleShot=True, interval=0, timeout=self.refit)
+        self._timer = timer(self, DEBOUNCE_MS, self.refresh, single_shot=True)
+        self._refit_timer = timer(self, 0, self.refit, single_shot=True)
         self.setWindowTitle(self.tr("Statistics reports"))
         self.resize(1320, 820)
         self._build()
@@ -435,9 +436,11 @@ class ReportsWindow(QWidget):
 
     def save_pdf(self) -> None:
         report, lang = self.current_report(), self.ctx.lang
+        if report is None:
+            return
         signatory = self.bundle.signatory if self.bundle else ""
         self._save(self.file_name(self.tr("sheet"), "pdf"), self.tr("PDF files (*.pdf)"),
-                   lambda path, _db: report_files.write_pdf(path, report, lang, signatory))  # type: ignore[arg-type]
+                   lambda path, _db: report_files.write_pdf(path, report, lang, signatory))
 
     def save_district_pdf(self) -> None:
         """The narrative report (区报告): headline, tables by unit, type and month, and
@@ -451,8 +454,10 @@ class ReportsWindow(QWidget):
 
     def save_csv(self) -> None:
         report = self.current_report()
+        if report is None:
+            return
         self._save(self.file_name(self.tr("sheet"), "csv"), self.tr("CSV files (*.csv)"),
-                   lambda path, _db: report_files.write_csv(path, report))  # type: ignore[arg-type]
+                   lambda path, _db: report_files.write_csv(path, report))
 
     def save_xlsx(self) -> None:
         names = [self.tabs.tabText(i) for i in range(len(self.tables))]

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from mediator_app.services import audit
 from mediator_app.services.audit import AuditEntry
 from mediator_app.ui.context import AppContext
+from mediator_app.ui.qt_helpers import header_cell
 from mediator_app.ui.trust.session import show_error
 
 
@@ -158,7 +159,7 @@ class AuditViewer(QDialog):
                                           self.tr("CSV files (*.csv)"))
         if not path:
             return
-        header = tuple(self.table.horizontalHeaderItem(i).text() for i in range(8))
+        header = tuple(header_cell(self.table, i).text() for i in range(8))
         entries = list(self.entries)
         self.ctx.runner.run(lambda _db: audit.export_csv(entries, path, header),
                             lambda n: self.ctx.dialogs.info(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -35,12 +36,13 @@ def _password_field() -> QLineEdit:
     return field
 
 
-def _stack_above_ok_cancel(dialog: QDialog, *parts: QWidget | QLayout) -> None:
+def _stack_above_ok_cancel(dialog: QDialog, *parts: QWidget | QLayout,
+                           check: Callable[[], None]) -> None:
     """Lay ``parts`` out top to bottom above 确定/取消; 确定 calls ``dialog.check``, which
     accepts the dialog when the input is right (the account dialogs' shared frame)."""
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                | QDialogButtonBox.StandardButton.Cancel)
-    buttons.accepted.connect(dialog.check)  # type: ignore[attr-defined]
+    buttons.accepted.connect(check)
     buttons.rejected.connect(dialog.reject)
     layout = QVBoxLayout(dialog)
     for part in (*parts, buttons):
@@ -267,7 +269,7 @@ class ChangePasswordDialog(QDialog):
                               "changes."))
         note.setWordWrap(True)
         self.message = _message_label()
-        _stack_above_ok_cancel(self, form, note, self.message)
+        _stack_above_ok_cancel(self, form, note, self.message, check=self.check)
 
     def check(self) -> None:
         if self.new1.text() != self.new2.text():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -35,13 +37,14 @@ def build(window: QMainWindow, ctx: AppContext) -> None:
     p = session.principal_of(ctx)
 
     def add(
-        key: str, text: str, slot: object, shortcut: str | None = None, enabled: bool = True
+        key: str, text: str, slot: Callable[[], object], shortcut: str | None = None,
+        enabled: bool = True,
     ) -> QAction:
         action = QAction(text, window)
         action.setObjectName(f"action_{key}")
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _c=False: slot())  # type: ignore[operator]
+        action.triggered.connect(lambda _c=False: slot())
         action.setEnabled(enabled)
         menu.addAction(action)
         actions = getattr(window, "actions_", None)
@@ -103,7 +106,7 @@ def build(window: QMainWindow, ctx: AppContext) -> None:
 
 
 def _lock(window: QMainWindow) -> None:
-    lock = getattr(window, "idle_lock", None)
+    lock = window.findChild(session.IdleLock)  # made with the window as parent
     if lock is not None:
         lock.lock()
 
@@ -148,7 +151,7 @@ class EncryptDialog(QDialog):
         form.addRow(self.tr("Password"), self.new1)
         form.addRow(self.tr("Again"), self.new2)
         self.message = _message_label()
-        _stack_above_ok_cancel(self, intro, form, self.message)
+        _stack_above_ok_cancel(self, intro, form, self.message, check=self.check)
 
     def check(self) -> None:
         if self.new1.text() != self.new2.text():

@@ -30,7 +30,7 @@ class PackagePasswordDialog(QDialog):
         if confirm:
             form.addRow(self.tr("Again"), self.second)
         self.message = _message_label()
-        _stack_above_ok_cancel(self, intro, form, self.message)
+        _stack_above_ok_cancel(self, intro, form, self.message, check=self.check)
 
     def check(self) -> None:
         if self.confirm and self.first.text() != self.second.text():

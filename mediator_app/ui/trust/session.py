@@ -165,9 +165,8 @@ def install(window: QMainWindow, ctx: AppContext) -> None:
                 actions[key].setToolTip(
                     QCoreApplication.translate("AccountMenu", "Not allowed for your role")
                 )
-        minutes = int(prefs.qsettings().value(IDLE_KEY, DEFAULT_IDLE_MINUTES) or 0)
-        lock = IdleLock(ctx, window, minutes)
-        window.idle_lock = lock  # type: ignore[attr-defined]
+        minutes = int(str(prefs.qsettings().value(IDLE_KEY, DEFAULT_IDLE_MINUTES) or 0))
+        IdleLock(ctx, window, minutes)  # kept by its parent, the window
     menu.build(window, ctx)
 
 
@@ -193,7 +192,7 @@ def change_own_password(window: QWidget, ctx: AppContext) -> None:
 
 
 def set_idle_minutes(window: QWidget) -> None:
-    current = int(prefs.qsettings().value(IDLE_KEY, DEFAULT_IDLE_MINUTES) or 0)
+    current = int(str(prefs.qsettings().value(IDLE_KEY, DEFAULT_IDLE_MINUTES) or 0))
     minutes, ok = QInputDialog.getInt(
         window,
         QCoreApplication.translate("AccountMenu", "Automatic lock"),
@@ -206,7 +205,7 @@ def set_idle_minutes(window: QWidget) -> None:
     )
     if ok:
         prefs.qsettings().setValue(IDLE_KEY, minutes)
-        lock = getattr(window, "idle_lock", None)
+        lock = window.findChild(IdleLock)  # made with the window as parent
         if isinstance(lock, IdleLock):
             lock.minutes = minutes
 

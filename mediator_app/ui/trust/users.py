@@ -69,7 +69,7 @@ class UserDialog(QDialog):
             form.addRow(self.tr("Password"), self.new1)
             form.addRow(self.tr("Again"), self.new2)
         self.message = _message_label()
-        _stack_above_ok_cancel(self, form, self.message)
+        _stack_above_ok_cancel(self, form, self.message, check=self.check)
         self.is_new = user is None
 
     def check(self) -> None:
