@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from mediator_app.domain.org_tree import tree_order
 from mediator_app.ui.nav_tree import SCOPE_ROLE, NavTree
-from mediator_app.ui.org_tree import tree_order
 from mediator_app.ui.reports.pickers import scope_choices, unit_choices
 from tests.gui.conftest import COMMITTEES, UNITS
 

@@ -21,13 +21,13 @@ from mediator_app.domain.periods import month_period, parse_period
 from mediator_app.reports.xlsx import read_xlsx_text
 from mediator_app.services import statistics
 from mediator_app.services.report_bundle import MAIN_KEYS
+from mediator_app.services.report_snapshot import report_from_dict
 from mediator_app.services.statistics_sheet import build_sheet
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.reports import ReportsWindow
 from mediator_app.ui.reports.models import LABEL_COLUMNS
-from mediator_app.ui.reports.snapshot import report_from_dict
 from mediator_app.ui.tasks import SyncRunner
 from tests.gui.helpers_reports import DISTRICT, EAST, EMPTY, WEST, build_report_db
 
@@ -574,7 +574,7 @@ def test_default_file_names_are_chinese(window, dialogs, zh_ui):
 
 
 def test_file_names_are_safe_for_windows():
-    from mediator_app.ui.reports.file_names import default_file_name, safe_file_name
+    from mediator_app.domain.file_names import default_file_name, safe_file_name
 
     assert safe_file_name('A/B\\C:D*E?"<>|F. ') == "A_B_C_D_E_F"
     assert safe_file_name(" . ") == "_"

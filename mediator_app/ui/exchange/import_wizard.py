@@ -14,11 +14,11 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
+from mediator_app.services.import_outcome import Outcome, is_cancelled, run_import
+from mediator_app.services.ledger_wizard_state import LedgerState, run_ledger
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.files_page import FilesPage
 from mediator_app.ui.exchange.ledger_pages import ColumnsPage, SheetPage, ValuesPage
-from mediator_app.ui.exchange.ledger_state import LedgerState, run_ledger
-from mediator_app.ui.exchange.outcome import Outcome, is_cancelled, run_import
 from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE, PreviewPage, RunPage
 
 PAGE_FILES, PAGE_PREVIEW, PAGE_APPLY = 0, 1, 2

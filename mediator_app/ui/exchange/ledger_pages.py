@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from mediator_app.domain.messages import field_label
 from mediator_app.services.case_rows import FORMAT_COLUMNS
 from mediator_app.services.csv_io import CsvImportError
+from mediator_app.services.import_outcome import is_cancelled
 from mediator_app.services.ledger_import import REQUIRED
 from mediator_app.services.ledger_mapping import (
     ENUM_FIELDS,
@@ -39,8 +40,7 @@ from mediator_app.services.ledger_mapping import (
     suggest_columns,
 )
 from mediator_app.services.ledger_read import Sheet, cell_text
-from mediator_app.ui.context import AppContext
-from mediator_app.ui.exchange.ledger_state import (
+from mediator_app.services.ledger_wizard_state import (
     PREVIEW_ROWS,
     LedgerState,
     Opened,
@@ -49,7 +49,7 @@ from mediator_app.ui.exchange.ledger_state import (
     propose_values,
     read_preview,
 )
-from mediator_app.ui.exchange.outcome import is_cancelled
+from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE
 from mediator_app.ui.jobs import ProgressJob
 

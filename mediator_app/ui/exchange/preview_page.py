@@ -20,13 +20,13 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mediator_app.ui.context import AppContext
-from mediator_app.ui.exchange.outcome import (
+from mediator_app.services.import_outcome import (
     Outcome,
     is_cancelled,
     sentences,
     warning_text,
 )
+from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.tables import (
     ConflictsTable,
     CountsTable,

@@ -24,12 +24,12 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
 from mediator_app.domain.errors import DomainError
+from mediator_app.domain.file_names import safe_file_name
 from mediator_app.domain.messages import message
 from mediator_app.reports.case_docs import KINDS
 from mediator_app.services import documents, lookups
 from mediator_app.services.ledger import open_private_binary, viewing_folder
 from mediator_app.ui.context import AppContext
-from mediator_app.ui.reports.file_names import safe_file_name
 from mediator_app.ui.reports.progress import run_with_progress
 
 RowidGetter = Callable[[], int | None]

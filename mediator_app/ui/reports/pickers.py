@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QSpinBox, QWidget
 
+from mediator_app.domain.org_tree import tree_order
 from mediator_app.domain.periods import (
     Period,
     month_period,
@@ -19,7 +20,6 @@ from mediator_app.services import browse
 from mediator_app.ui.case_form.widgets import SearchCombo
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import level_label
-from mediator_app.ui.org_tree import tree_order
 
 KINDS = ("month", "quarter", "year", "range")
 

@@ -25,19 +25,20 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.domain.errors import DomainError
+from mediator_app.domain.file_names import default_file_name
 from mediator_app.domain.messages import message
 from mediator_app.domain.periods import Period
 from mediator_app.reports.sheet_html import sheet_html
 from mediator_app.reports.tables import Sheet
 from mediator_app.services import lookups, report_files, submissions
 from mediator_app.services.report_bundle import Bundle, Cancelled, load_bundle
+from mediator_app.services.report_snapshot import report_from_dict
 from mediator_app.services.statistics import Report
 from mediator_app.services.statistics_sheet import build_sheet
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.qt_helpers import timer
 from mediator_app.ui.reports import output
 from mediator_app.ui.reports.drill import DrillDialog, load_lines
-from mediator_app.ui.reports.file_names import default_file_name
 from mediator_app.ui.reports.models import (
     DRILL_ROLE,
     FigureTableModel,
@@ -47,7 +48,6 @@ from mediator_app.ui.reports.models import (
 )
 from mediator_app.ui.reports.pickers import PeriodPicker, ScopePicker
 from mediator_app.ui.reports.progress import run_with_progress
-from mediator_app.ui.reports.snapshot import report_from_dict
 from mediator_app.ui.reports.submission import BANNER_STYLE, SubmissionPanel, short_time
 from mediator_app.ui.reports.subsidy_panel import SubsidyPanel
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from mediator_app.services.case_rows import FORMAT_COLUMNS
 from mediator_app.services.csv_io import CsvImportError
+from mediator_app.services.import_outcome import Outcome, from_error, from_result
 from mediator_app.services.import_types import ImportCancelled
 from mediator_app.services.ledger_assist import (
     Choices,
@@ -40,7 +41,6 @@ from mediator_app.services.ledger_read import (
     resolve_sheet,
     stream_sheet,
 )
-from mediator_app.ui.exchange.outcome import Outcome, from_error, from_result
 
 PREVIEW_ROWS = 60  # rows read for the sheet page and the column page's preview
 
