@@ -41,11 +41,11 @@ def view_counts(db: Database, f: CaseFilter) -> ViewCounts:
 
 
 def _as_listed(row: CaseRow, names_visible: bool) -> CaseRow:
-    return row._replace(
-        party_names=row.party_names if names_visible else permissions.mask_names(
-            row.party_names),
-        id_number=mask_id_number(row.id_number) if row.id_number else "",
-        phone=mask_phone(row.phone) if row.phone else "")
+    # fields 8-10 are party_names, id_number, phone (a page of rows on the UI thread:
+    # a new tuple by slicing, not the slower ``_replace``)
+    names = row.party_names if names_visible else permissions.mask_names(row.party_names)
+    return CaseRow(*row[:8], names, mask_id_number(row.id_number) if row.id_number else "",
+                   mask_phone(row.phone) if row.phone else "", *row[11:])
 
 
 def fetch_rows(db: Database, ids: Sequence[int]) -> dict[int, CaseRow]:
