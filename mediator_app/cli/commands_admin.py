@@ -21,11 +21,11 @@ from mediator_app.cli.common import (
 )
 from mediator_app.cli.help_texts import helper
 from mediator_app.cli.texts import LEVELS_EN, TEXTS, check_problems, err, is_en, text
-from mediator_app.services import faults
-from mediator_app.storage.errors import StorageError
+from mediator_app.services import faults, ledger
+from mediator_app.services.ledger import DatabaseDamaged, StorageError, default_demo_path
 
-# Services and storage are imported by the handlers that use them, so that `--help` and
-# light commands start quickly (issue 13; tests/unit/test_startup.py).
+# Services are imported by the handlers that use them (all but the light services.ledger),
+# so that `--help` and light commands start quickly (issue 13; tests/unit/test_startup.py).
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> None:
@@ -119,8 +119,6 @@ def use_demo(args: argparse.Namespace, ctx: Context) -> int | None:
     """``mediator-app --demo <command> …``: run the command on the demo ledger (``--db`` if
     given, else demo.db in the data folder), built first when it is missing. Returns an
     exit code when the demo cannot be had, else None (args and ctx now point at it)."""
-    from mediator_app.storage.db import default_demo_path
-
     path = Path(ctx.db_arg) if ctx.db_arg else default_demo_path()
     if getattr(args, "handler", None) is not cmd_demo:  # `--demo demo` builds it itself
         demo = _demo_module(ctx.lang)
@@ -138,8 +136,6 @@ def use_demo(args: argparse.Namespace, ctx: Context) -> int | None:
 def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
     path = ctx.db_path
     if args.demo:
-        from mediator_app.storage.db import default_demo_path
-
         path = Path(ctx.db_arg) if ctx.db_arg else default_demo_path()
         demo = _demo_module(ctx.lang)
         if demo is None:
@@ -164,15 +160,13 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     if demo is None:
         return EXIT_INPUT
     size = {"cases": args.cases, "seed": args.seed}
-    from mediator_app.storage.exchange_repo import ExchangeRepository
-
     try:
         if not path.exists():
             _building(ctx.lang, path,
                       lambda progress: demo.build_demo_file(path, progress=progress, **size))
             return EXIT_OK
         with opened(path, create=True) as db:
-            count = ExchangeRepository(db).case_count()
+            count = ledger.case_count(db)
             if count:
                 err(text("demo.has_cases", ctx.lang, path=path, count=count), ctx.lang)
                 return EXIT_INPUT
@@ -272,7 +266,6 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     looked at read-only: SQLite's findings and the last verified backup (exit 1); nothing
     is written to it."""
     from mediator_app.services import backup as backup_service
-    from mediator_app.storage.errors import DatabaseDamaged
 
     progress = stderr_progress("…") if sys.stderr.isatty() else None
     try:
@@ -296,9 +289,8 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
 
 def _check_damaged(ctx: Context, backup: str = "") -> int:
     from mediator_app.services import backup as backup_service
-    from mediator_app.storage.db import open_database
 
-    handle = open_database(ctx.db_path, readonly=True, allow_damaged=True)
+    handle = ledger.open_database(ctx.db_path, readonly=True, allow_damaged=True)
     try:
         problems = backup_service.damage(handle.db)
     finally:

@@ -28,7 +28,7 @@ from mediator_app.cli.help_texts import helper
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.reports.case_docs_data import KINDS
-from mediator_app.storage.errors import StorageError
+from mediator_app.services.ledger import StorageError, default_db_path
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -62,8 +62,6 @@ def _err(text: str) -> None:
 
 @contextmanager
 def _database(args: argparse.Namespace) -> Iterator[Database]:
-    from mediator_app.storage.db import default_db_path
-
     path = Path(getattr(args, "db", None) or os.environ.get(ENV_DB) or default_db_path())
     if not path.exists():
         raise StorageError("db.missing", path=str(path))

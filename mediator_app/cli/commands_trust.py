@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 from mediator_app.cli.common import EXIT_INPUT, EXIT_OK, Context
 from mediator_app.cli.login import logged_in, new_password_for
 from mediator_app.domain.account_messages import AccountError, account_text
+from mediator_app.services import ledger
 
 if TYPE_CHECKING:
     from mediator_app.services import accounts
@@ -151,9 +152,7 @@ def cmd_encrypt(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _needs_encrypted(ctx: Context) -> None:
-    from mediator_app.storage import crypto
-
-    if ctx.db_path.exists() and not crypto.is_encrypted_ledger(ctx.db_path):
+    if ctx.db_path.exists() and not ledger.is_encrypted_ledger(ctx.db_path):
         raise AccountError("users.plain", path=str(ctx.db_path))
 
 
@@ -242,9 +241,7 @@ def cmd_recovery(args: argparse.Namespace, ctx: Context) -> int:
     from mediator_app.services import accounts
 
     if not ctx.db_path.exists():
-        from mediator_app.storage.db import StorageError
-
-        raise StorageError("db.missing", path=str(ctx.db_path))
+        raise ledger.StorageError("db.missing", path=str(ctx.db_path))
     line = sys.stdin.readline() if sys.stdin is not None else ""
     admin = accounts.check_recovery_key(ctx.db_path, line, admin=user_name())
     password = new_password_for(admin)

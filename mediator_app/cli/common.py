@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mediator_app.domain.periods import parse_date
-from mediator_app.storage.errors import StorageError
+from mediator_app.services import ledger
+from mediator_app.services.ledger import StorageError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -38,9 +39,7 @@ class Context:
         env = os.environ.get(ENV_DB)
         if env:
             return Path(env)
-        from mediator_app.storage.db import default_db_path
-
-        return default_db_path()
+        return ledger.default_db_path()
 
 
 @contextmanager
@@ -54,8 +53,6 @@ def opened(path: Path, *, create: bool, waits: str | None = None) -> Iterator[Da
     if not create and not path.exists():
         raise StorageError("db.missing", path=str(path))
     from mediator_app.cli.login import logged_in
-    from mediator_app.storage import crypto
-    from mediator_app.storage.db import remove_if_unused
 
     entered = created = False
     try:
@@ -64,15 +61,15 @@ def opened(path: Path, *, create: bool, waits: str | None = None) -> Iterator[Da
             if waits is not None:
                 session.db.on_wait = waiting_message(waits)  # type: ignore[attr-defined]
             yield session.db
-    except crypto.AllErrors as exc:  # no access, locked, a folder … (sqlite3 too)
+    except ledger.SQLITE_ERRORS as exc:  # no access, locked, a folder … (sqlite3 too)
         if created:
-            remove_if_unused(path)
+            ledger.remove_if_unused(path)
         if entered:
             raise
         raise StorageError("db.unreadable", path=str(path), detail=str(exc)) from exc
     except BaseException:
         if created:
-            remove_if_unused(path)
+            ledger.remove_if_unused(path)
         raise
 
 

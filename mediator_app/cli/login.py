@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mediator_app.domain.account_messages import AccountError, account_text
+from mediator_app.services import ledger
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -94,9 +95,8 @@ def new_password_for(user: str, *, fallback_env: str | None = None) -> str | Non
 def login(path: Path, *, create: bool = True) -> accounts.Session:
     """The opened ledger: a plain one as it is, an encrypted one after the login."""
     from mediator_app.services import accounts
-    from mediator_app.storage import crypto
 
-    if not crypto.is_encrypted_ledger(path):
+    if not ledger.is_encrypted_ledger(path):
         return accounts.open_ledger(path, create=create)
     user = user_name()
     password = password_for(user) if user else None
@@ -106,7 +106,6 @@ def login(path: Path, *, create: bool = True) -> accounts.Session:
 @contextmanager
 def logged_in(path: Path, *, create: bool = True) -> Iterator[accounts.Session]:
     from mediator_app.services import accounts
-    from mediator_app.storage import crypto
 
     session = login(path, create=create)
     try:
@@ -114,7 +113,7 @@ def logged_in(path: Path, *, create: bool = True) -> Iterator[accounts.Session]:
         accounts.record_login(session)
     finally:
         session.close()
-        crypto.forget_key(path)  # the next command logs in again
+        ledger.forget_key(path)  # the next command logs in again
 
 
 @contextmanager
@@ -128,9 +127,8 @@ def restore_guard(path: Path, source: str | Path) -> Iterator[None]:
     """Before ``restore`` replaces an encrypted ledger: a login with the right to
     restore (exit 4 / 5 otherwise); the ledger's data key is then also used for the
     backup being restored (backups are encrypted with the same key)."""
-    from mediator_app.storage import crypto
 
-    if not crypto.is_encrypted_ledger(path):
+    if not ledger.is_encrypted_ledger(path):
         yield
         return
     from mediator_app.domain.access import Action
@@ -138,15 +136,15 @@ def restore_guard(path: Path, source: str | Path) -> Iterator[None]:
 
     with logged_in(path) as session:
         permissions.require(session.db, Action.RESTORE)
-        key = crypto.key_of(session.db.conn)
+        key = ledger.ledger_key(session.db)
     assert key is not None
-    crypto.register_key(path, key)
-    crypto.register_key(source, key)
+    ledger.register_key(path, key)
+    ledger.register_key(source, key)
     try:
         yield
     finally:
-        crypto.forget_key(path)
-        crypto.forget_key(source)
+        ledger.forget_key(path)
+        ledger.forget_key(source)
 
 
 ENV_PACKAGE_PASSWORD = "MEDIATOR_APP_PACKAGE_PASSWORD"
@@ -157,9 +155,8 @@ def package_password_for_export(db: Database, with_personal_data: bool) -> str |
     ``MEDIATOR_APP_PACKAGE_PASSWORD``, else asked on a terminal, else a random one that
     is printed once on stdout ("数据包密码：…") for the receiver."""
     from mediator_app.services import accounts
-    from mediator_app.storage import crypto
 
-    if not with_personal_data or crypto.key_of(db.conn) is None:
+    if not with_personal_data or ledger.ledger_key(db) is None:
         return None
     from mediator_app.domain.access import Action
     from mediator_app.services import permissions

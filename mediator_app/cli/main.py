@@ -44,10 +44,8 @@ from mediator_app.domain.account_messages import AccountError, LoginFailed
 from mediator_app.domain.errors import DomainError
 from mediator_app.services import faults
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.storage.crypto import AllErrors as SqliteErrors
-from mediator_app.storage.crypto import KeyFileError
-from mediator_app.storage.errors import StorageError
-from mediator_app.storage.files import restrict_umask
+from mediator_app.services.ledger import SQLITE_ERRORS as SqliteErrors
+from mediator_app.services.ledger import KeyFileError, StorageError, restrict_umask
 
 EXIT_FAULT = 70  # EX_SOFTWARE; 4 and 5 are the login and permission refusals (issue 9)
 EXIT_PIPE = 141  # 128 + SIGPIPE, what a shell reports for ``yes | head -1``

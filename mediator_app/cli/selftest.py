@@ -16,6 +16,7 @@ from pathlib import Path
 
 from mediator_app import __version__
 from mediator_app.locations import catalogue_dirs, data_dir, portable_root
+from mediator_app.services import ledger
 
 QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
 MIN_PYTHON = (3, 11)
@@ -54,16 +55,12 @@ def check_python() -> tuple[bool, str]:
 
 
 def check_sqlite() -> tuple[bool, str]:
-    from mediator_app.storage.capabilities import MIN_SQLITE, sqlite_version
-
-    version = sqlite_version()
-    return version >= MIN_SQLITE, ".".join(map(str, version))
+    version = ledger.sqlite_version()
+    return version >= ledger.MIN_SQLITE, ".".join(map(str, version))
 
 
 def check_fts() -> tuple[bool, str]:
-    from mediator_app.storage.capabilities import fts5_trigram_probe
-
-    probe = fts5_trigram_probe()
+    probe = ledger.fts5_trigram_probe()
     return probe.ok, "MATCH 宅基地纠纷 -> 1" if probe.ok else probe.detail
 
 

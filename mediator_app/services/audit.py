@@ -10,8 +10,9 @@ from sqlite_utils import Database
 
 from mediator_app.domain.access import Action
 from mediator_app.services import permissions
-from mediator_app.storage.account_repo import AuditFilter, audit_actions, audit_users, search_audit
-from mediator_app.storage.audit_repo import AuditEntry
+from mediator_app.storage.account_repo import AuditFilter as AuditFilter  # for the viewer
+from mediator_app.storage.account_repo import audit_actions, audit_users, search_audit
+from mediator_app.storage.audit_repo import AuditEntry as AuditEntry  # for the audit viewer
 
 __all__ = ["AuditFilter", "search", "users", "actions", "export_csv"]
 

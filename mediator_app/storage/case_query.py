@@ -1,17 +1,11 @@
 """Read-only queries behind the case list, the status bar and the dashboard.
 
 All list / filter / search / count SQL of the GUI lives here. Values are always bound
-with ``?``; sort keys come from the ``SORT_KEYS`` whitelist.
+with ``?``; sort keys come from the ``SORT_SQL`` whitelist. What is asked for (``Scope``,
+``CaseFilter``) and the overdue and follow-up rules are plain Python in
+``domain/case_filter.py`` (definitions there and in docs/user-guide.md); this module
+turns them into SQL.
 
-Definitions (also in docs/user-guide.md):
-
-* **scope** — everything beneath a node of the navigation tree: an org unit (the case's
-  location ``cases.org_code`` is the unit or one of its descendants) or a committee.
-* **overdue** — status 调解中 and accepted more than ``overdue_days`` (setting, default
-  30) days before ``today``.
-* **follow-up due** — status 调解成功 with a closing date, no follow-up visit recorded on
-  or after the closing date, and a follow-up deadline (closing date + ``followup_days``,
-  default 30) on or before ``today`` + 7 days (due this week or already late).
 * **text search** — every whitespace-separated term must match the case number, the
   summary or the party names, or the name of the case's dispute type, source,
   committee, or of a unit it is located beneath (grid, village/community, street …).
@@ -25,23 +19,32 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from datetime import date, timedelta
-from typing import Any, NamedTuple
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
 
 from sqlite_utils import Database
 
+from mediator_app.domain.case_filter import (
+    FOLLOWUP_WINDOW_DAYS,
+    SORT_KEYS,
+    CaseFilter,
+    CaseRow,
+    DueCase,
+    Scope,
+    ViewCounts,
+    followup_earliest_close,
+    followup_latest_close,
+    overdue_limit,
+)
 from mediator_app.storage.counts_repo import CountsRepository
 from mediator_app.storage.counts_repo import supported as counts_supported
 
-DEFAULT_OVERDUE_DAYS = 30
-DEFAULT_FOLLOWUP_DAYS = 30
-FOLLOWUP_WINDOW_DAYS = 7
 TRIGRAM_MIN = 3
 NOT_DELETED = "c.deleted = 0"
 
-# sort key -> SQL expression (whitelist)
-SORT_KEYS: dict[str, str] = {
+# sort key (domain.case_filter.SORT_KEYS) -> SQL expression (whitelist)
+SORT_SQL: dict[str, str] = {
     "id": "c.id",
     "case_no": "c.case_no",
     "received_on": "c.received_on",
@@ -55,58 +58,7 @@ SORT_KEYS: dict[str, str] = {
     "closed_on": "c.closed_on",
     "amount": "c.amount_fen",
 }
-
-
-@dataclass(frozen=True)
-class Scope:
-    kind: str = "all"  # "all" | "org" | "committee"
-    code: str = ""
-
-
-@dataclass(frozen=True)
-class CaseFilter:
-    scope: Scope = field(default_factory=Scope)
-    status: str = ""
-    dispute_type: str = ""
-    source: str = ""
-    committee: str = ""
-    date_from: str = ""  # received on or after (ISO)
-    date_to: str = ""  # received on or before (ISO)
-    overdue: bool = False
-    followup_due: bool = False
-    file_incomplete: bool = False  # closed cases whose file lacks a required item
-    text: str = ""
-    today: str = ""  # ISO; empty means date.today()
-    overdue_days: int = DEFAULT_OVERDUE_DAYS
-    followup_days: int = DEFAULT_FOLLOWUP_DAYS
-
-    def today_date(self) -> date:
-        return date.fromisoformat(self.today) if self.today else date.today()
-
-
-class CaseRow(NamedTuple):
-    id: int
-    case_no: str
-    received_on: str
-    status: str
-    dispute_type: str
-    source: str
-    committee_code: str
-    org_code: str
-    party_names: str
-    id_number: str
-    phone: str
-    accepted_on: str | None
-    closed_on: str | None
-    summary: str
-    amount_fen: int
-
-
-class ViewCounts(NamedTuple):
-    total: int
-    in_mediation: int
-    resolved: int
-    overdue: int
+assert tuple(SORT_SQL) == SORT_KEYS, "every sort key of the domain has its SQL"
 
 
 Clause = tuple[str, list[Any]]
@@ -143,12 +95,11 @@ def _chosen_scope_clause(db: Database, scope: Scope) -> Clause:
 
 
 def overdue_clause(today: date, days: int) -> Clause:
-    limit = (today - timedelta(days=days)).isoformat()
-    return "c.status = '调解中' AND c.accepted_on < ?", [limit]
+    return "c.status = '调解中' AND c.accepted_on < ?", [overdue_limit(today, days)]
 
 
 def followup_clause(today: date, days: int, window: int = FOLLOWUP_WINDOW_DAYS) -> Clause:
-    latest_close = (today + timedelta(days=window - days)).isoformat()
+    latest_close = followup_latest_close(today, days, window)
     sql = ("c.status = '调解成功' AND c.closed_on IS NOT NULL AND c.closed_on <= ? "
            "AND NOT EXISTS (SELECT 1 FROM follow_ups f WHERE f.case_rowid = c.id "
            "AND f.visited_on >= c.closed_on)")
@@ -267,10 +218,10 @@ def where_clause(db: Database, f: CaseFilter) -> Clause:
 
 # ---- the case list ----------------------------------------------------------------------
 def order_by(sort: str, descending: bool) -> str:
-    if sort not in SORT_KEYS:
+    if sort not in SORT_SQL:
         raise ValueError(f"unknown sort key: {sort!r}")
     direction = "DESC" if descending else "ASC"
-    expr = SORT_KEYS[sort]
+    expr = SORT_SQL[sort]
     if expr == "c.id":
         return f"c.id {direction}"
     return f"{expr} {direction}, c.id {direction}"
@@ -388,7 +339,7 @@ def view_counts(db: Database, f: CaseFilter) -> ViewCounts:
     if counted is not None:
         return counted
     where, params = where_clause(db, f)
-    limit = (f.today_date() - timedelta(days=f.overdue_days)).isoformat()
+    limit = overdue_limit(f.today_date(), f.overdue_days)
     row = db.execute(
         "SELECT count(*), COALESCE(sum(c.status = '调解中'), 0), "
         "COALESCE(sum(c.status = '调解成功'), 0), "
@@ -521,13 +472,6 @@ def type_breakdown(db: Database, scope: Scope, first_day: date,
     return [(r[0], int(r[1])) for r in rows]
 
 
-class DueCase(NamedTuple):
-    id: int
-    case_no: str
-    party_names: str
-    day: str  # accepted_on (overdue) or follow-up deadline (follow-ups)
-
-
 def overdue_cases(db: Database, scope: Scope, today: date, days: int,
                   limit: int = 50) -> tuple[int, list[DueCase]]:
     """(how many, the longest-waiting ``limit`` of them)."""
@@ -544,7 +488,7 @@ def overdue_cases(db: Database, scope: Scope, today: date, days: int,
 def followups_due_this_week(db: Database, scope: Scope, today: date, days: int,
                             limit: int = 50) -> tuple[int, list[DueCase]]:
     """Follow-ups whose deadline falls between today and today + 7 days."""
-    earliest_close = (today - timedelta(days=days)).isoformat()
+    earliest_close = followup_earliest_close(today, days)
     clause, cparams = followup_clause(today, days)
     where, params = _scoped(db, scope, [(clause, cparams),
                                         ("c.closed_on >= ?", [earliest_close])])

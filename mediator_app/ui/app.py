@@ -13,16 +13,16 @@ from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from mediator_app.services.first_start import setup_progress
-from mediator_app.storage import crypto
-from mediator_app.storage.db import (
+from mediator_app.services.ledger import (
+    SQLITE_ERRORS,
     DatabaseDamaged,
     DatabaseTooNew,
     StorageError,
     default_db_path,
     default_demo_path,
     open_database,
+    wipe_viewing_folder,
 )
-from mediator_app.storage.files import wipe_viewing_folder
 from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.dialogs import QtDialogService
@@ -33,8 +33,10 @@ from mediator_app.ui.main_window import MainWindow, bring_to_front
 from mediator_app.ui.single_instance import InstanceServer, activate_running
 from mediator_app.ui.tasks import ThreadedRunner
 
-# a ledger that cannot be opened: one message (crypto.AllErrors covers sqlite3's errors)
-_OPEN_ERRORS: tuple[type[Exception], ...] = (StorageError, *crypto.AllErrors)
+# a ledger that cannot be opened: one message (SQLITE_ERRORS covers sqlite3 and SQLCipher)
+_OPEN_ERRORS: tuple[type[Exception], ...] = (StorageError, *SQLITE_ERRORS)
+
+
 CJK_FONTS = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC",
              "WenQuanYi Micro Hei")
 
@@ -267,8 +269,6 @@ def choose_ledger(default_path: Path) -> Path | None:
         return None
     if dialog.choice.kind != DEMO:
         return dialog.choice.path
-    from mediator_app.storage.db import default_demo_path
-
     demo_path = default_demo_path()
     return demo_path if build_demo_with_progress(demo_path) else None
 

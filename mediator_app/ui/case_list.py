@@ -22,8 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediator_app.domain.case_filter import (
+    DEFAULT_FOLLOWUP_DAYS,
+    DEFAULT_OVERDUE_DAYS,
+    CaseFilter,
+    Scope,
+    ViewCounts,
+)
 from mediator_app.domain.enums import CaseStatus
-from mediator_app.storage import case_query as cq
+from mediator_app.services import browse
 from mediator_app.ui.case_model import COLUMNS, CaseTableModel
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.flow_layout import FlowLayout
@@ -189,7 +196,7 @@ class FilterBar(QWidget):
             self._timer.stop()
             self.changed.emit()
 
-    def apply_to(self, f: cq.CaseFilter) -> cq.CaseFilter:
+    def apply_to(self, f: CaseFilter) -> CaseFilter:
         return replace(
             f, text=self.search.text().strip(), status=self.status.currentData() or "",
             dispute_type=self.dispute_type.currentData() or "",
@@ -255,15 +262,15 @@ class CaseListView(QWidget):
     """Filters + table. ``set_scope`` follows the navigation tree."""
 
     openCase = Signal(int)
-    countsReady = Signal(object)  # case_query.ViewCounts
+    countsReady = Signal(object)  # domain.case_filter.ViewCounts
     firstRowsShown = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.scope = cq.Scope()
-        self.rules: dict[str, int] = {"overdue_days": cq.DEFAULT_OVERDUE_DAYS,
-                                      "followup_days": cq.DEFAULT_FOLLOWUP_DAYS}
+        self.scope = Scope()
+        self.rules: dict[str, int] = {"overdue_days": DEFAULT_OVERDUE_DAYS,
+                                      "followup_days": DEFAULT_FOLLOWUP_DAYS}
         self.model = CaseTableModel(ctx, self)
         self.filters = FilterBar(self)
         self.table = CaseTable(self.model, self)
@@ -280,19 +287,19 @@ class CaseListView(QWidget):
 
     def load_choices(self) -> None:
         db = self.ctx.read_db
-        committees = [(c[0], c[1]) for c in cq.committee_nodes(db)]
-        self.filters.set_choices(cq.code_labels(db, "dispute_type"),
-                                 cq.code_labels(db, "source"), committees)
+        committees = [(c[0], c[1]) for c in browse.committee_nodes(db)]
+        self.filters.set_choices(browse.code_labels(db, "dispute_type"),
+                                 browse.code_labels(db, "source"), committees)
 
     def set_rules(self, overdue_days: int, followup_days: int) -> None:
         self.rules = {"overdue_days": overdue_days, "followup_days": followup_days}
 
-    def current_filter(self) -> cq.CaseFilter:
-        base = cq.CaseFilter(scope=self.scope, overdue_days=self.rules["overdue_days"],
-                             followup_days=self.rules["followup_days"])
+    def current_filter(self) -> CaseFilter:
+        base = CaseFilter(scope=self.scope, overdue_days=self.rules["overdue_days"],
+                          followup_days=self.rules["followup_days"])
         return self.filters.apply_to(base)
 
-    def set_scope(self, scope: cq.Scope) -> None:
+    def set_scope(self, scope: Scope) -> None:
         self.scope = scope
         self.reload()
 
@@ -308,10 +315,10 @@ class CaseListView(QWidget):
     def _count(self, _total: int) -> None:
         f, gen = self.model.filter, self.model.generation
         self.ctx.runner.run(
-            lambda db: cq.view_counts(db, f) if self.model.is_current(gen) else None,
+            lambda db: browse.view_counts(db, f) if self.model.is_current(gen) else None,
             lambda counts: self._counted(gen, counts))
 
-    def _counted(self, gen: int, counts: cq.ViewCounts | None) -> None:
+    def _counted(self, gen: int, counts: ViewCounts | None) -> None:
         if counts is not None and self.model.is_current(gen):
             self.countsReady.emit(counts)
 

@@ -22,16 +22,18 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from mediator_app.domain.idnumber import mask_id_number, mask_phone
-from mediator_app.services import permissions
-from mediator_app.storage import case_query as cq
-from mediator_app.storage import crypto
+from mediator_app.domain.access import AccessDenied
+from mediator_app.domain.case_filter import DEFAULT_SORT, CaseFilter, CaseRow, is_overdue
+from mediator_app.services import browse
+from mediator_app.services.browse import Lookups
+from mediator_app.services.ledger import SQLITE_ERRORS
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import status_label
 
 PAGE_SIZE = 200
 MAX_PAGES = 40
 FIRST_IDS = 400  # ids fetched before the full list, so the first rows show quickly
+_PAGE_ERRORS: tuple[type[Exception], ...] = (*SQLITE_ERRORS, AccessDenied)  # one message
 SUMMARY_CHARS = 60
 Index = QModelIndex | QPersistentModelIndex
 CASE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -60,20 +62,8 @@ COLUMNS: tuple[Column, ...] = (
 COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 
 
-class Lookups:
-    """Code-table labels and unit / committee names (small tables, loaded at once)."""
-
-    def __init__(self, ctx: AppContext):
-        db = ctx.read_db
-        self.types = dict(cq.code_labels(db, "dispute_type"))
-        self.sources = dict(cq.code_labels(db, "source"))
-        self.committees = cq.names(db, "committees")
-        self.units = cq.names(db, "org_units")
-        self.names_visible = permissions.sees_party_names(db)  # 查看: no names (issue 9)
-
-
-def display_values(row: cq.CaseRow, lk: Lookups) -> list[str]:
-    """The text of each column (party data masked; names shown in full)."""
+def display_values(row: CaseRow, lk: Lookups) -> list[str]:
+    """The text of each column (the row comes masked from ``services.browse``)."""
     summary = row.summary.replace("\n", " ")
     if len(summary) > SUMMARY_CHARS:
         summary = summary[:SUMMARY_CHARS] + "…"
@@ -83,10 +73,7 @@ def display_values(row: cq.CaseRow, lk: Lookups) -> list[str]:
         lk.sources.get(row.source, row.source),
         lk.committees.get(row.committee_code, row.committee_code),
         lk.units.get(row.org_code, row.org_code),
-        row.party_names if getattr(lk, "names_visible", True) else
-        permissions.mask_names(row.party_names),
-        mask_id_number(row.id_number) if row.id_number else "",
-        mask_phone(row.phone) if row.phone else "",
+        row.party_names, row.id_number, row.phone,
         row.accepted_on or "", row.closed_on or "", summary,
     ]
 
@@ -109,7 +96,7 @@ def header_labels() -> list[str]:
     ]
 
 
-Entry = tuple[cq.CaseRow, list[str]]
+Entry = tuple[CaseRow, list[str]]
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -122,8 +109,8 @@ class CaseTableModel(QAbstractTableModel):
     def __init__(self, ctx: AppContext, parent: Any = None):
         super().__init__(parent)
         self.ctx = ctx
-        self.filter = cq.CaseFilter()
-        self.sort_key = "received_on"
+        self.filter = CaseFilter()
+        self.sort_key = DEFAULT_SORT
         self.descending = True
         self.complete = True
         self._ids: list[int] = []
@@ -131,7 +118,7 @@ class CaseTableModel(QAbstractTableModel):
         self._generation = 0
         self._page_error_generation = -1  # the query whose page fetch failed (said once)
         self._headers = header_labels()
-        self.lookups = Lookups(ctx)
+        self.lookups = browse.lookups(ctx.read_db)
         self.page_fetches = 0
 
     # ---- Qt model interface -----------------------------------------------------
@@ -169,17 +156,17 @@ class CaseTableModel(QAbstractTableModel):
             return row.summary if COLUMNS[index.column()].key == "summary" else None
         return texts[index.column()]
 
-    def _foreground(self, row: cq.CaseRow, column: int) -> QBrush | None:
-        if COLUMNS[column].key != "status" or row.status != "调解中" or not row.accepted_on:
+    def _foreground(self, row: CaseRow, column: int) -> QBrush | None:
+        if COLUMNS[column].key != "status":
             return None
-        today = self.filter.today_date()
-        limit = cq.overdue_clause(today, self.filter.overdue_days)[1][0]
-        return QBrush(QColor("#b00020")) if row.accepted_on < limit else None
+        overdue = is_overdue(row.status, row.accepted_on, self.filter.today_date(),
+                             self.filter.overdue_days)
+        return QBrush(QColor("#b00020")) if overdue else None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS) or COLUMNS[column].sort_key is None:
             return
-        self.sort_key = COLUMNS[column].sort_key or "received_on"
+        self.sort_key = COLUMNS[column].sort_key or DEFAULT_SORT
         self.descending = order == Qt.SortOrder.DescendingOrder
         self.reload()
 
@@ -196,8 +183,8 @@ class CaseTableModel(QAbstractTableModel):
     def _load_page(self, page_no: int) -> list[Entry | None]:
         ids = self._ids[page_no * PAGE_SIZE:(page_no + 1) * PAGE_SIZE]
         try:
-            found = cq.fetch_rows(self.ctx.read_db, ids)
-        except crypto.AllErrors as exc:  # e.g. a damaged file: one message
+            found = browse.fetch_rows(self.ctx.read_db, ids)
+        except _PAGE_ERRORS as exc:  # e.g. a damaged file: one message
             found = {}
             if self._page_error_generation != self._generation:
                 self._page_error_generation = self._generation
@@ -220,12 +207,12 @@ class CaseTableModel(QAbstractTableModel):
         return len(self._pages)
 
     # ---- loading the id list ----------------------------------------------------
-    def query(self, f: cq.CaseFilter) -> None:
+    def query(self, f: CaseFilter) -> None:
         self.filter = f
         self.reload()
 
     def refresh_lookups(self) -> None:
-        self.lookups = Lookups(self.ctx)
+        self.lookups = browse.lookups(self.ctx.read_db)
         self._pages.clear()
 
     def reload(self) -> None:
@@ -235,13 +222,13 @@ class CaseTableModel(QAbstractTableModel):
         f, key, desc = replace(self.filter), self.sort_key, self.descending
         self.complete = False
         self.ctx.runner.run(
-            lambda db: cq.case_ids(db, f, sort=key, descending=desc, limit=FIRST_IDS),
+            lambda db: browse.case_ids(db, f, sort=key, descending=desc, limit=FIRST_IDS),
             lambda ids: self._first_ids(gen, ids, f, key, desc), self._error)
 
     def _error(self, exc: BaseException) -> None:
         self.failed.emit(self.ctx.error_reason(exc, "query"))
 
-    def _first_ids(self, gen: int, ids: list[int], f: cq.CaseFilter, key: str,
+    def _first_ids(self, gen: int, ids: list[int], f: CaseFilter, key: str,
                    desc: bool) -> None:
         if gen != self._generation:
             return
@@ -251,7 +238,7 @@ class CaseTableModel(QAbstractTableModel):
             self._finish(len(ids))
             return
         self.ctx.runner.run(
-            lambda db: cq.case_ids(db, f, sort=key, descending=desc) if self.is_current(gen)
+            lambda db: browse.case_ids(db, f, sort=key, descending=desc) if self.is_current(gen)
             else None,  # a newer query is already queued: skip this one
             lambda full: self._all_ids(gen, full), self._error)
 

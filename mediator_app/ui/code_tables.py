@@ -33,7 +33,7 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.model import CodeItem
 from mediator_app.services import code_tables as svc
-from mediator_app.storage.code_repo import CodeRepository
+from mediator_app.services import lookups
 from mediator_app.ui.case_form.widgets import EnumCombo, ErrorLabel, with_error
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.org.units import INACTIVE
@@ -210,10 +210,10 @@ class CodeTablePanel(QWidget):
     # ---- reading -------------------------------------------------------------------------
     def reload(self, select: str | None = None) -> None:
         select = self.selected_code() if select is None else select
-        repo = CodeRepository(self.ctx.read_db)
-        items = repo.items(self.kind)
+        db = self.ctx.read_db
+        items = lookups.code_items(db, self.kind, include_inactive=True)
         self._items = {i.code: i for i in items}
-        self._counts = repo.use_counts(self.kind)
+        self._counts = lookups.code_use_counts(db, self.kind)
         self.table.blockSignals(True)
         self.table.setRowCount(len(items))
         for row, item in enumerate(items):

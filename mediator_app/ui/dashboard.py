@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediator_app.domain.case_filter import DueCase, Scope
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
-from mediator_app.storage import case_query as cq
+from mediator_app.services.dashboard import DashboardData, Figures, load_dashboard
 from mediator_app.ui.charts import BarList, MonthlyStatusChart
 from mediator_app.ui.context import AppContext
-from mediator_app.ui.dashboard_data import DashboardData, Figures, load_dashboard
 
 CASE_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -117,7 +117,7 @@ class DueList(QGroupBox):
         self.list.itemActivated.connect(
             lambda item: self.openCase.emit(int(item.data(CASE_ROLE))))
 
-    def show_cases(self, title: str, cases: list[cq.DueCase], line: str) -> None:
+    def show_cases(self, title: str, cases: list[DueCase], line: str) -> None:
         self.setTitle(title)
         self.list.clear()
         for case in cases:
@@ -139,7 +139,7 @@ class Dashboard(QScrollArea):
         super().__init__(parent)
         self.ctx = ctx
         self.today: date | None = None  # tests pin the date
-        self.scope = cq.Scope()
+        self.scope = Scope()
         self.data: DashboardData | None = None
         self._generation = 0
         self.setWidgetResizable(True)
@@ -187,7 +187,7 @@ class Dashboard(QScrollArea):
         QVBoxLayout(box).addWidget(widget)
         return box
 
-    def set_scope(self, scope: cq.Scope, label: str) -> None:
+    def set_scope(self, scope: Scope, label: str) -> None:
         self.scope = scope
         self.title.setText(self.tr("Overview: {name}").format(name=label))
         self.reload()

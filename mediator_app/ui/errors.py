@@ -11,7 +11,7 @@ from mediator_app.cli.texts import storage_error
 from mediator_app.domain.access import AccessDenied
 from mediator_app.domain.account_messages import AccountError
 from mediator_app.services import faults
-from mediator_app.storage.db import StorageError
+from mediator_app.services.ledger import StorageError
 
 
 def error_text(exc: BaseException, lang: str = "zh", action: str = "task") -> str:

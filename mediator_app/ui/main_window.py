@@ -17,13 +17,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator_app.storage import case_query as cq
-from mediator_app.storage.settings_repo import SettingsRepository
+from mediator_app.domain.case_filter import (
+    DEFAULT_FOLLOWUP_DAYS,
+    DEFAULT_OVERDUE_DAYS,
+    Scope,
+    ViewCounts,
+    int_setting,
+)
+from mediator_app.services import browse, lookups
 from mediator_app.ui import prefs, window_fit
 from mediator_app.ui.case_list import CaseListView
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.dashboard import Dashboard
-from mediator_app.ui.dashboard_data import int_setting
 from mediator_app.ui.export import ExportController
 from mediator_app.ui.help_window import about_text, open_data_folder, window_title
 from mediator_app.ui.nav_tree import NavTree
@@ -91,7 +96,7 @@ class MainWindow(QMainWindow):
         self._make_actions()
         self._make_menus()
         self._make_toolbar()
-        self._apply_rules(SettingsRepository(ctx.read_db).all())
+        self._apply_rules(lookups.all_settings(ctx.read_db))
         self.nav.scopeChanged.connect(self.set_scope)
         self.cases.openCase.connect(self.open_case)
         self.dashboard.openCase.connect(self.open_case)
@@ -186,7 +191,7 @@ class MainWindow(QMainWindow):
             tb.addAction(self.actions_[key])
 
     # ---- scope and counts ---------------------------------------------------------------
-    def set_scope(self, scope: cq.Scope) -> None:
+    def set_scope(self, scope: Scope) -> None:
         label = self.nav.current_label()
         self.scope_label.setText(label)
         self.cases.set_scope(scope)  # the first ids are queued before the overview job
@@ -201,7 +206,7 @@ class MainWindow(QMainWindow):
         if not self.cases.model.complete:
             self.counts_label.setText(self.tr("Counting…"))
 
-    def show_counts(self, counts: cq.ViewCounts) -> None:
+    def show_counts(self, counts: ViewCounts) -> None:
         self.counts_label.setText(self.tr(
             "{total} cases · {in_mediation} in mediation · {resolved} resolved · "
             "{overdue} overdue").format(**counts._asdict()))
@@ -210,8 +215,8 @@ class MainWindow(QMainWindow):
         self.counts_label.setText(self.tr("Search failed: {error}").format(error=text))
 
     def _apply_rules(self, settings: dict[str, str]) -> None:
-        self.cases.set_rules(int_setting(settings, "overdue_days", cq.DEFAULT_OVERDUE_DAYS),
-                             int_setting(settings, "followup_days", cq.DEFAULT_FOLLOWUP_DAYS))
+        self.cases.set_rules(int_setting(settings, "overdue_days", DEFAULT_OVERDUE_DAYS),
+                             int_setting(settings, "followup_days", DEFAULT_FOLLOWUP_DAYS))
 
     # ---- commands -----------------------------------------------------------------------
     def focus_search(self) -> None:
@@ -220,7 +225,7 @@ class MainWindow(QMainWindow):
         self.cases.filters.search.selectAll()
 
     def refresh(self) -> None:
-        self._apply_rules(SettingsRepository(self.ctx.read_db).all())
+        self._apply_rules(lookups.all_settings(self.ctx.read_db))
         self.nav.reload()
         self.cases.refresh()
         self.dashboard.reload()
@@ -231,7 +236,7 @@ class MainWindow(QMainWindow):
         if scope.kind == "committee":
             return {"committee_code": scope.code}
         if scope.kind == "org":
-            return cq.new_case_defaults(self.ctx.read_db, scope.code)
+            return browse.new_case_defaults(self.ctx.read_db, scope.code)
         return {}
 
     def new_case(self) -> None:

@@ -8,7 +8,8 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
-from mediator_app.storage import case_query as cq
+from mediator_app.domain.case_filter import Scope
+from mediator_app.services import browse
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import level_label
 from mediator_app.ui.org_tree import tree_order
@@ -17,7 +18,7 @@ SCOPE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class NavTree(QTreeWidget):
-    scopeChanged = Signal(object)  # case_query.Scope
+    scopeChanged = Signal(object)  # domain.case_filter.Scope
 
     def __init__(self, ctx: AppContext, parent: Any = None):
         super().__init__(parent)
@@ -33,7 +34,7 @@ class NavTree(QTreeWidget):
         current = self.current_scope()
         self.blockSignals(True)
         self.clear()
-        all_item = self._item(None, self.tr("All cases"), cq.Scope())
+        all_item = self._item(None, self.tr("All cases"), Scope())
         self._add_units(all_item)
         self._add_committees(all_item)
         all_item.setExpanded(True)
@@ -41,7 +42,7 @@ class NavTree(QTreeWidget):
         self.select_scope(current)
 
     def _item(self, parent: QTreeWidgetItem | None, text: str,
-              scope: cq.Scope) -> QTreeWidgetItem:
+              scope: Scope) -> QTreeWidgetItem:
         item = QTreeWidgetItem([text])
         item.setData(0, SCOPE_ROLE, scope)
         if parent is None:
@@ -52,35 +53,35 @@ class NavTree(QTreeWidget):
 
     def _add_units(self, root: QTreeWidgetItem) -> None:
         items: dict[str | None, QTreeWidgetItem] = {None: root}
-        for (code, name, level, _p), parent in tree_order(cq.org_nodes(self.ctx.read_db)):
+        for (code, name, level, _p), parent in tree_order(browse.org_nodes(self.ctx.read_db)):
             owner = items[parent]
-            item = items[code] = self._item(owner, name, cq.Scope("org", code))
+            item = items[code] = self._item(owner, name, Scope("org", code))
             item.setToolTip(0, f"{level_label(level)} · {code}")
             item.setExpanded(owner is root)
 
     def _add_committees(self, root: QTreeWidgetItem) -> None:
-        committees = cq.committee_nodes(self.ctx.read_db)
+        committees = browse.committee_nodes(self.ctx.read_db)
         if not committees:
             return
-        top = self._item(root, self.tr("Committees"), cq.Scope())
+        top = self._item(root, self.tr("Committees"), Scope())
         top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
         kinds: dict[str, QTreeWidgetItem] = {}
         for code, name, kind, _org in committees:
             if kind not in kinds:
-                kinds[kind] = self._item(top, kind, cq.Scope())
+                kinds[kind] = self._item(top, kind, Scope())
                 kinds[kind].setFlags(kinds[kind].flags() & ~Qt.ItemFlag.ItemIsSelectable)
-            self._item(kinds[kind], name, cq.Scope("committee", code)).setToolTip(0, code)
+            self._item(kinds[kind], name, Scope("committee", code)).setToolTip(0, code)
 
-    def current_scope(self) -> cq.Scope:
+    def current_scope(self) -> Scope:
         item = self.currentItem()
         scope = item.data(0, SCOPE_ROLE) if item is not None else None
-        return scope if isinstance(scope, cq.Scope) else cq.Scope()
+        return scope if isinstance(scope, Scope) else Scope()
 
     def current_label(self) -> str:
         item = self.currentItem()
         return item.text(0) if item is not None else self.tr("All cases")
 
-    def select_scope(self, scope: cq.Scope) -> bool:
+    def select_scope(self, scope: Scope) -> bool:
         for item in self._walk():
             if item.data(0, SCOPE_ROLE) == scope and item.flags() & Qt.ItemFlag.ItemIsSelectable:
                 self.setCurrentItem(item)

@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from mediator_app.services import backup as backup_service
-from mediator_app.storage import crypto
-from mediator_app.storage.db import StorageError, open_database
+from mediator_app.services import ledger
+from mediator_app.services.ledger import StorageError, open_database
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.tasks import ThreadedRunner
 
@@ -93,9 +93,9 @@ class RestoreFlow(QObject):
         return True
 
     def _work(self) -> None:
-        key = crypto.key_for(self.ctx.db_path)
+        key = ledger.key_for(self.ctx.db_path)
         if key is not None:  # an encrypted ledger: its backups share its data key
-            crypto.register_key(self.source, key)
+            ledger.register_key(self.source, key)
         try:
             saved = backup_service.restore(self.ctx.db_path, self.source)
         except Exception as exc:  # noqa: BLE001 - shown to the user on the UI thread
@@ -104,7 +104,7 @@ class RestoreFlow(QObject):
             self._relay.finished.emit(saved, None)
         finally:
             if key is not None:
-                crypto.forget_key(self.source)
+                ledger.forget_key(self.source)
 
     @staticmethod
     def _bind_user(ctx: AppContext) -> None:

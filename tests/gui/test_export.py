@@ -13,10 +13,10 @@ import zipfile
 import pytest
 
 from mediator_app.reports.xlsx import XlsxWriter, column_letter, read_xlsx_text, xlsx_bytes
+from mediator_app.services.case_export import write_export
 from mediator_app.storage import case_query as cq
 from mediator_app.ui.app import build_main_window
 from mediator_app.ui.case_model import header_labels
-from mediator_app.ui.export import write_export
 
 NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
 
@@ -71,14 +71,16 @@ def test_export_with_nothing_in_view(window, dialogs):
 
 
 def test_cancelled_export_leaves_no_file(ctx, case_db, tmp_path):
-    from mediator_app.ui.case_model import Lookups
-    from mediator_app.ui.export import ExportCancelled
+    from mediator_app.services import browse
+    from mediator_app.services.case_export import ExportCancelled
+    from mediator_app.ui.export import export_values
 
     ids = cq.case_ids(case_db, cq.CaseFilter())
     target = tmp_path / "x.csv"
+    lookups = browse.lookups(case_db)
     with pytest.raises(ExportCancelled):
-        write_export(case_db, ids, str(target), "csv", header_labels(), Lookups(ctx),
-                     cancel=lambda: True)
+        write_export(case_db, ids, str(target), "csv", header_labels(),
+                     lambda row: export_values(row, lookups), cancel=lambda: True)
     assert not target.exists() and not (tmp_path / "x.csv.part").exists()
 
 
@@ -130,7 +132,7 @@ def test_xlsx_streaming_writer_many_rows(tmp_path):
 def test_csv_view_export_neutralises_formulas(tmp_path):
     """Issue 8 item 6: a summary or name that Excel would run as a formula gets a
     leading apostrophe in the view export too."""
-    from mediator_app.ui.export import _RowSink
+    from mediator_app.services.case_export import _RowSink
 
     path = tmp_path / "v.csv"
     sink = _RowSink(str(path), "csv", ["a", "b", "c"])
@@ -147,7 +149,7 @@ def test_view_export_is_owner_only_whatever_the_umask(tmp_path, fmt):
     """Issue 8 item 5: the case list's export holds parties' names; like every other
     export it is 0600 from its first byte, also when the process umask is a shell's 022
     (``python -m mediator_app.ui.app`` does not pass through the CLI that tightens it)."""
-    from mediator_app.ui.export import _RowSink
+    from mediator_app.services.case_export import _RowSink
 
     path = tmp_path / f"v.{fmt}"
     old = os.umask(0o022)

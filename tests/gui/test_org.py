@@ -221,10 +221,13 @@ def test_people_filter_works_in_memory_and_keeps_the_form(qtbot, win, monkeypatc
     people.table.selectRow(row)
     fill(people, qtbot, position="主任")  # typed, not saved
 
-    def no_reading():
+    def no_reading(*_a, **_kw):
         raise AssertionError("the filter must not read the database")
 
-    monkeypatch.setattr(people, "repo", no_reading)
+    from mediator_app.services import lookups
+
+    for read in ("people", "committees", "org_units"):
+        monkeypatch.setattr(lookups, read, no_reading)
     qtbot.keyClicks(people.filter, "1380000000")
     assert len(_visible_names(people)) == 3
     qtbot.keyClicks(people.filter, "2")  # 13800000002: 李双员's phone

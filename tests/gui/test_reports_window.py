@@ -20,12 +20,12 @@ from mediator_app.domain.model import Case, new_case_id
 from mediator_app.domain.periods import month_period, parse_period
 from mediator_app.reports.xlsx import read_xlsx_text
 from mediator_app.services import statistics
+from mediator_app.services.report_bundle import MAIN_KEYS
 from mediator_app.services.statistics_sheet import build_sheet
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.reports import ReportsWindow
-from mediator_app.ui.reports.data import MAIN_KEYS
 from mediator_app.ui.reports.models import LABEL_COLUMNS
 from mediator_app.ui.reports.snapshot import report_from_dict
 from mediator_app.ui.tasks import SyncRunner

@@ -192,12 +192,14 @@ def test_case_form_masks_personal_data_for_a_viewer(ledger, qapp):
             assert shown.name == real.name[:1] + "*" * max(1, len(real.name) - 1)
         with pytest.raises(AccessDenied):
             permissions.require_stored_case(s.db, permissions.Action.VIEW_PERSONAL, case.id)
-        from mediator_app.storage import case_query as cq
-        from mediator_app.ui.case_model import Lookups, display_values
+        from mediator_app.services import browse
+        from mediator_app.ui.case_model import display_values
 
-        row = cq.fetch_rows(s.db, [case.id])[case.id]
-        texts = display_values(row, Lookups(ctx))
+        row = browse.fetch_rows(s.db, [case.id])[case.id]  # the list's rows come masked
+        texts = display_values(row, browse.lookups(s.db))
         assert case.parties[0].name not in texts[7] and "*" in texts[7]
+        first = case.parties[0].id_number
+        assert not first or (first not in texts[8] and "*" in texts[8])
     finally:
         s.close()
     admin, s = _ctx(ledger, "街管", "street-pw-1", qapp)  # 管理员: names, masked numbers

@@ -12,10 +12,10 @@ from datetime import date, timedelta
 import pytest
 
 from mediator_app.services.case_exchange import export_package, import_cases
+from mediator_app.services.dashboard import load_dashboard
 from mediator_app.services.demo import build_demo
 from mediator_app.storage import case_query as cq
 from mediator_app.storage.db import open_memory
-from mediator_app.ui.dashboard_data import load_dashboard
 
 TODAY = date(2024, 6, 30)
 AGREEMENTS = ("SELECT c.case_id, a.form, a.agreement_no, a.signed_on, a.performance_deadline "

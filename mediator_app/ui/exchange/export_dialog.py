@@ -29,9 +29,8 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message as render_problem
-from mediator_app.services import case_exchange
+from mediator_app.services import case_exchange, ledger
 from mediator_app.services.exchange_package import PackageManifest
-from mediator_app.storage import crypto
 from mediator_app.ui.case_form.widgets import SearchCombo
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE
@@ -262,7 +261,7 @@ class ExportDialog(QDialog):
             return
         self.package_password: str | None = None
         if (self.fmt() == "package" and self.personal.isChecked()
-                and crypto.key_of(self.ctx.read_db.conn) is not None):
+                and ledger.ledger_key(self.ctx.read_db) is not None):
             from mediator_app.ui.trust import packages  # issue 9: sealed with a password
 
             self.package_password = packages.ask(self, self.ctx.lang, confirm=True)

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.enums import CommitteeKind
 from mediator_app.domain.model import Committee, OrgUnit
+from mediator_app.services import lookups
 from mediator_app.services import organisation as org_svc
-from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo, text_field, widget_as
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.org.common import EntityPanel
@@ -70,13 +70,10 @@ class CommitteesPanel(EntityPanel):
         self._units: dict[str, OrgUnit] = {}  # as last read (on open, after changes)
         self.reload()
 
-    def repo(self) -> OrgRepository:
-        return OrgRepository(self.ctx.read_db)
-
     def reload(self) -> None:
-        repo = self.repo()
-        self._units = units = {u.code: u for u in repo.units()}
-        rows = [c for c in repo.committees() if c.active or self.show_inactive]
+        db = self.ctx.read_db
+        self._units = units = {u.code: u for u in lookups.org_units(db)}
+        rows = [c for c in lookups.committees(db) if c.active or self.show_inactive]
         self.table.blockSignals(True)
         self.table.setRowCount(len(rows))
         for row, c in enumerate(rows):
@@ -106,7 +103,7 @@ class CommitteesPanel(EntityPanel):
 
     def _show(self, code: str | None) -> None:
         self.clear_problems()
-        c = self.repo().committee(code) if code else None
+        c = lookups.committee(self.ctx.read_db, code) if code else None
         self.current_key = c.code if c else None
         text_field(self.widgets["code"]).setReadOnly(c is not None)
         for name in ("code", "name", "short_name", "kind", "org_code", "phone", "address"):
@@ -116,8 +113,8 @@ class CommitteesPanel(EntityPanel):
         self._show_members(c)
 
     def _show_members(self, c: Committee | None) -> None:
-        people = ([p for p in self.repo().people(committee_code=c.code) if p.role.is_mediator]
-                  if c else [])
+        people = ([p for p in lookups.people(self.ctx.read_db, committee_code=c.code)
+                   if p.role.is_mediator] if c else [])
         self.members.setRowCount(len(people))
         for row, p in enumerate(people):
             grid = self._units.get(p.grid_code or "") if p.role.is_grid_worker else None
@@ -133,7 +130,7 @@ class CommitteesPanel(EntityPanel):
         self.widgets["code"].setFocus()
 
     def _committee(self) -> Committee:
-        stored = self.repo().committee(self.current_key) if self.current_key else None
+        stored = lookups.committee(self.ctx.read_db, self.current_key) if self.current_key else None
         kind = self.value("kind") or CommitteeKind.VILLAGE.value
         return Committee(self.value("code"), self.value("name"), self.value("short_name"),
                          CommitteeKind(kind), self.value("org_code"),
@@ -146,7 +143,7 @@ class CommitteesPanel(EntityPanel):
                  lambda ch: self.after_write(ch.key))
 
     def toggle_active(self) -> None:
-        c = self.repo().committee(self.current_key) if self.current_key else None
+        c = lookups.committee(self.ctx.read_db, self.current_key) if self.current_key else None
         if c is None:
             return
         user = self.ctx.user

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from mediator_app.domain.enums import Employment, OrgLevel, PersonRole, Sex
 from mediator_app.domain.model import Committee, OrgUnit, Person
+from mediator_app.services import lookups
 from mediator_app.services import organisation as org_svc
-from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo, widget_as
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.org.committees import set_row, table
@@ -53,15 +53,12 @@ class PeoplePanel(EntityPanel):
             lambda _i: self._role_changed())
         self.reload()
 
-    def repo(self) -> OrgRepository:
-        return OrgRepository(self.ctx.read_db)
-
     def reload(self) -> None:
         """Read the people, committees and grids once; the filter works on the table."""
-        repo = self.repo()
-        committees = {c.code: c for c in repo.committees()}
-        grids = {u.code: u for u in repo.units() if u.level == OrgLevel.GRID}
-        people = [p for p in repo.people() if p.active or self.show_inactive]
+        db = self.ctx.read_db
+        committees = {c.code: c for c in lookups.committees(db)}
+        grids = {u.code: u for u in lookups.org_units(db) if u.level == OrgLevel.GRID}
+        people = [p for p in lookups.people(db) if p.active or self.show_inactive]
         self._people = {p.id: p for p in people if p.id is not None}
         self.table.blockSignals(True)
         self.table.setRowCount(len(people))

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, Q
 
 from mediator_app.domain.enums import OrgLevel
 from mediator_app.domain.model import OrgUnit
+from mediator_app.services import lookups
 from mediator_app.services import organisation as org_svc
-from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo, text_field, widget_as
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.org.common import EntityPanel
@@ -43,12 +43,9 @@ class UnitsPanel(EntityPanel):
         self.extra.addWidget(self.workers, 1)
         self.reload()
 
-    def repo(self) -> OrgRepository:
-        return OrgRepository(self.ctx.read_db)
-
     # ---- list -------------------------------------------------------------------------------
     def reload(self) -> None:
-        units = self.repo().units(include_inactive=True)
+        units = lookups.org_units(self.ctx.read_db, include_inactive=True)
         self.tree.clear()
         items: dict[str, QTreeWidgetItem] = {}
         for unit in sorted(units, key=lambda u: (u.level.rank, u.code)):
@@ -77,7 +74,7 @@ class UnitsPanel(EntityPanel):
     def _show(self, item: QTreeWidgetItem | None) -> None:
         self.clear_problems()
         code = item.data(0, Qt.ItemDataRole.UserRole) if item else None
-        unit = self.repo().unit(code) if code else None
+        unit = lookups.org_unit(self.ctx.read_db, code) if code else None
         self.current_key = unit.code if unit else None
         text_field(self.widgets["code"]).setReadOnly(unit is not None)
         for name in ("code", "name", "level", "parent_code"):
@@ -88,12 +85,12 @@ class UnitsPanel(EntityPanel):
     def _workers_text(self, unit: OrgUnit) -> str:
         if unit.level != OrgLevel.GRID:
             return ""
-        repo = self.repo()
-        workers = [p for p in repo.people(grid_code=unit.code) if p.role.is_grid_worker]
+        db = self.ctx.read_db
+        workers = [p for p in lookups.people(db, grid_code=unit.code) if p.role.is_grid_worker]
         title = self.tr("Grid workers of this grid")
         lines = [f"<b>{title}</b>"]
         for p in workers:
-            committee = repo.committee(p.committee_code) if p.committee_code else None
+            committee = lookups.committee(db, p.committee_code) if p.committee_code else None
             if p.role.is_mediator and committee:
                 pair = self.tr("also a mediator of {committee} (双员)").format(
                     committee=committee.name)
@@ -107,7 +104,7 @@ class UnitsPanel(EntityPanel):
 
     # ---- actions ----------------------------------------------------------------------------
     def new(self) -> None:
-        parent = self.repo().unit(self.current_key) if self.current_key else None
+        parent = lookups.org_unit(self.ctx.read_db, self.current_key) if self.current_key else None
         # the stubs lack None, which Qt takes for 'no current item'
         self.tree.setCurrentItem(None)  # type: ignore[call-overload]
         self._show(None)
@@ -120,7 +117,7 @@ class UnitsPanel(EntityPanel):
     def _unit(self) -> OrgUnit:
         active = True
         if self.current_key:
-            stored = self.repo().unit(self.current_key)
+            stored = lookups.org_unit(self.ctx.read_db, self.current_key)
             active = stored.active if stored else True
         level = self.value("level") or OrgLevel.DISTRICT.value
         return OrgUnit(self.value("code"), self.value("name"), OrgLevel(level),
@@ -132,7 +129,7 @@ class UnitsPanel(EntityPanel):
                  lambda ch: self.after_write(ch.key))
 
     def toggle_active(self) -> None:
-        unit = self.repo().unit(self.current_key) if self.current_key else None
+        unit = lookups.org_unit(self.ctx.read_db, self.current_key) if self.current_key else None
         if unit is None:
             return
         user = self.ctx.user

@@ -26,9 +26,8 @@ from PySide6.QtWidgets import QMenu, QWidget
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.reports.case_docs import KINDS
-from mediator_app.services import documents
-from mediator_app.storage import lookup_repo
-from mediator_app.storage.files import open_private_binary, viewing_folder
+from mediator_app.services import documents, lookups
+from mediator_app.services.ledger import open_private_binary, viewing_folder
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.reports.file_names import safe_file_name
 from mediator_app.ui.reports.progress import run_with_progress
@@ -114,7 +113,7 @@ class DocumentsMenu(QMenu):
         rowid = self.rowid_getter()
         if rowid is None:
             return
-        name = file_name(kind, lookup_repo.case_no_of(self.ctx.read_db, rowid))
+        name = file_name(kind, lookups.case_no_of(self.ctx.read_db, rowid))
         if action == ACTION_SAVE:
             path = self.ctx.dialogs.save_file(
                 QCoreApplication.translate("DocumentsMenu", "Save the document"), name,

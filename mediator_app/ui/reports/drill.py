@@ -10,11 +10,11 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
-from mediator_app.storage import drilldown_repo
-from mediator_app.storage.drilldown_repo import CaseLine
+from mediator_app.services import lookups
+from mediator_app.services.lookups import CaseLine
+from mediator_app.services.report_bundle import NOT_COUNTS, DrillTarget
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import status_label
-from mediator_app.ui.reports.data import NOT_COUNTS, DrillTarget
 
 MAX_LINES = 5000
 ROWID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -22,10 +22,8 @@ ROWID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def load_lines(db: Any, target: DrillTarget) -> tuple[int, list[CaseLine]]:
     """(how many cases, the first ``MAX_LINES`` of them) — runs on the worker."""
-    args = (db, target.scope_kind, target.scope_code, target.first, target.last,
-            target.as_of, target.figure)
-    return drilldown_repo.count_behind(*args), drilldown_repo.cases_behind(*args,
-                                                                           limit=MAX_LINES)
+    return lookups.cases_behind(db, target.scope_kind, target.scope_code, target.first,
+                                target.last, target.as_of, target.figure, limit=MAX_LINES)
 
 
 def open_case_form(ctx: AppContext, rowid: int, parent: QWidget | None) -> QWidget | None:

@@ -11,8 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from mediator_app.reports.tables import ROW_DIRECT, ROW_TOTAL, ROW_UNIT, Column
-from mediator_app.services.statistics import Figures
-from mediator_app.ui.reports.data import (
+from mediator_app.services.report_bundle import (
     MAIN_KEYS,
     MONTH_KEYS,
     Bundle,
@@ -22,6 +21,7 @@ from mediator_app.ui.reports.data import (
     row_scopes,
     table_keys,
 )
+from mediator_app.services.statistics import Figures
 
 DRILL_ROLE = Qt.ItemDataRole.UserRole + 1
 LABEL_COLUMNS = 2  # 序号, 单位名称

@@ -15,7 +15,7 @@ from mediator_app.domain.periods import (
     range_period,
     year_period,
 )
-from mediator_app.storage import case_query as cq
+from mediator_app.services import browse
 from mediator_app.ui.case_form.widgets import SearchCombo
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import level_label
@@ -137,12 +137,12 @@ class PeriodPicker(QWidget):
 def unit_choices(ctx: AppContext) -> list[tuple[str, str]]:
     """(code, "name · level") of the active org units in tree order."""
     return [(code, f"{name} · {level_label(level)}")
-            for (code, name, level, _p), _parent in tree_order(cq.org_nodes(ctx.read_db))]
+            for (code, name, level, _p), _parent in tree_order(browse.org_nodes(ctx.read_db))]
 
 
 def scope_choices(ctx: AppContext) -> list[tuple[str, str]]:
     """``unit_choices``, then the active committees as (code, "name · kind")."""
-    committees = cq.committee_nodes(ctx.read_db)
+    committees = browse.committee_nodes(ctx.read_db)
     return unit_choices(ctx) + [(code, f"{name} · {kind}")
                                 for code, name, kind, _org in committees]
 

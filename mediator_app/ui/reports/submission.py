@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from mediator_app.services.report_bundle import SubmissionState
 from mediator_app.services.submissions import (
     STATE_MISSING,
     STATE_SUBMITTED,
@@ -26,7 +27,6 @@ from mediator_app.services.submissions import (
     not_submitted,
 )
 from mediator_app.ui.qt_helpers import cell
-from mediator_app.ui.reports.data import SubmissionState
 
 BANNER_STYLE = ("background: #fff3cd; color: #664d03; border: 1px solid #e0c36c; "
                 "padding: 6px;")

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 from mediator_app.domain import subsidy as s
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.messages import message
-from mediator_app.services import subsidy
-from mediator_app.storage import lookup_repo
+from mediator_app.services import lookups, subsidy
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.jobs import run_job
 from mediator_app.ui.qt_helpers import cell
@@ -62,9 +61,9 @@ class SubsidyRulesDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         db = ctx.read_db
-        self.classes = [(i.code, i.label) for i in lookup_repo.code_items(
+        self.classes = [(i.code, i.label) for i in lookups.code_items(
             db, "difficulty", include_inactive=True)]
-        self.types = [(i.code, i.label) for i in lookup_repo.code_items(
+        self.types = [(i.code, i.label) for i in lookups.code_items(
             db, "dispute_type", include_inactive=True)]
         self.rule_sets = subsidy.rule_sets(db)
         self.setWindowTitle(self.tr("Case subsidy rules"))

@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.periods import Period
+from mediator_app.reports.sheet_html import sheet_html
 from mediator_app.reports.tables import Sheet
-from mediator_app.services import submissions
+from mediator_app.services import lookups, report_files, submissions
+from mediator_app.services.report_bundle import Bundle, Cancelled, load_bundle
 from mediator_app.services.statistics import Report
 from mediator_app.services.statistics_sheet import build_sheet
-from mediator_app.storage.settings_repo import SettingsRepository
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.qt_helpers import timer
 from mediator_app.ui.reports import output
-from mediator_app.ui.reports.data import Bundle, Cancelled, load_bundle
 from mediator_app.ui.reports.drill import DrillDialog, load_lines
 from mediator_app.ui.reports.file_names import default_file_name
 from mediator_app.ui.reports.models import (
@@ -165,7 +165,7 @@ class ReportsWindow(QWidget):
         return view
 
     def _choose_scope(self, code: str | None) -> None:
-        district = SettingsRepository(self.ctx.read_db).get("district_code")
+        district = lookups.setting(self.ctx.read_db, "district_code")
         for candidate in (code, district):
             if candidate and self.scope_picker.findData(candidate) >= 0:
                 self.scope_picker.set_key(candidate)
@@ -399,7 +399,7 @@ class ReportsWindow(QWidget):
 
     def print_html(self) -> str:
         sheet = self.current_sheet()
-        return output.sheet_html(sheet, self.mode.text() if self.showing_submitted else "") \
+        return sheet_html(sheet, self.mode.text() if self.showing_submitted else "") \
             if sheet else ""
 
     def print_to(self, printer: QPrinter) -> None:
@@ -440,7 +440,7 @@ class ReportsWindow(QWidget):
             return
         signatory = self.bundle.signatory if self.bundle else ""
         self._save(self.file_name(self.tr("sheet"), "pdf"), self.tr("PDF files (*.pdf)"),
-                   lambda path, _db: output.write_pdf(path, report, lang, signatory))
+                   lambda path, _db: report_files.write_pdf(path, report, lang, signatory))
 
     def save_district_pdf(self) -> None:
         """The narrative report (区报告): headline, tables by unit, type and month, and
@@ -450,18 +450,18 @@ class ReportsWindow(QWidget):
             return
         name = self.file_name(self.tr("report"), "pdf", from_snapshot=False)  # live data
         self._save(name, self.tr("PDF files (*.pdf)"),
-                   lambda path, db: output.write_district_pdf(path, db, report, lang))
+                   lambda path, db: report_files.write_district_pdf(path, db, report, lang))
 
     def save_csv(self) -> None:
         report = self.current_report()
         if report is None:
             return
         self._save(self.file_name(self.tr("sheet"), "csv"), self.tr("CSV files (*.csv)"),
-                   lambda path, _db: output.write_csv(path, report))
+                   lambda path, _db: report_files.write_csv(path, report))
 
     def save_xlsx(self) -> None:
         names = [self.tabs.tabText(i) for i in range(len(self.tables))]
         named = list(zip(names, self.tables, strict=True))
         self._save(self.file_name(self.tr("sheet"), "xlsx"),
                    self.tr("Excel workbooks (*.xlsx)"),
-                   lambda path, _db: output.write_xlsx(path, named))
+                   lambda path, _db: report_files.write_xlsx(path, output.xlsx_sheets(named)))

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.services import audit
-from mediator_app.storage.audit_repo import AuditEntry
+from mediator_app.services.audit import AuditEntry
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.qt_helpers import header_cell
 from mediator_app.ui.trust.session import show_error

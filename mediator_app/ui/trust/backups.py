@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.access import Action
 from mediator_app.domain.account_messages import account_text
-from mediator_app.services import auto_backup
+from mediator_app.services import auto_backup, ledger
 from mediator_app.services import backup as backup_service
-from mediator_app.storage import crypto
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.trust import session
 
@@ -158,11 +157,11 @@ class BackupsDialog(QDialog):
 
 def restore_and_quit(parent: QWidget, ctx: AppContext, source: Path) -> None:
     """Close both connections, restore (the current file kept aside), quit."""
-    key = crypto.key_for(ctx.db_path)
+    key = ledger.key_for(ctx.db_path)
     ctx.runner.shutdown()
     ctx.read_db.close()
     if key is not None:  # backups are encrypted with the ledger's key
-        crypto.register_key(source, key)
+        ledger.register_key(source, key)
     try:
         saved = backup_service.restore(ctx.db_path, source)
     except Exception as exc:  # noqa: BLE001 - shown to the user
@@ -230,12 +229,10 @@ class AutoBackup(QObject):
 
 def wanted(ctx: AppContext) -> bool:
     """Automatic backups for every writable ledger but the demo."""
-    from mediator_app.storage.db import default_demo_path
-
     if ctx.readonly or ctx.db_path == ":memory:":
         return False
     try:
-        return Path(ctx.db_path).resolve() != default_demo_path().resolve()
+        return Path(ctx.db_path).resolve() != ledger.default_demo_path().resolve()
     except OSError:
         return True
 

@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.access import Action
 from mediator_app.domain.account_messages import account_text
-from mediator_app.services import accounts
-from mediator_app.storage import crypto
+from mediator_app.services import accounts, ledger
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.trust import session
 from mediator_app.ui.trust.login import (
@@ -97,7 +96,7 @@ def build(window: QMainWindow, ctx: AppContext) -> None:
         lambda: _backups(window, ctx),
         enabled=session.may(ctx, Action.BACKUP),
     )
-    if p is None and not ctx.readonly and not crypto.is_encrypted_ledger(ctx.db_path):
+    if p is None and not ctx.readonly and not ledger.is_encrypted_ledger(ctx.db_path):
         menu.addSeparator()
         add(
             "encrypt",

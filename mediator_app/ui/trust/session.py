@@ -14,8 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMainWindow, 
 
 from mediator_app.domain.access import Action, Principal
 from mediator_app.domain.account_messages import AccountError
-from mediator_app.services import accounts
-from mediator_app.storage import crypto
+from mediator_app.services import accounts, ledger
 from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.trust.login import ChangePasswordDialog, LoginDialog
@@ -38,7 +37,7 @@ GATED = {
 
 
 def needs_login(db_path: str) -> bool:
-    return crypto.is_encrypted_ledger(db_path)
+    return ledger.is_encrypted_ledger(db_path)
 
 
 def login(db_path: str, lang: str) -> str | None:
@@ -47,7 +46,7 @@ def login(db_path: str, lang: str) -> str | None:
     dialog = LoginDialog(db_path, lang)
     if dialog.exec() != QDialog.DialogCode.Accepted or dialog.key is None:
         return None
-    crypto.register_key(db_path, dialog.key)
+    ledger.register_key(db_path, dialog.key)
     return dialog.user_name
 
 

@@ -1,10 +1,11 @@
-"""What the reports window shows, computed in one job on the DB worker (no Qt here):
+"""What the reports window shows, computed in one job on the DB worker:
 the report and its printed sheet, the month-by-month breakdown, and — for a month — the
 submission state, the changes since submission and the completeness of the month.
 
 Every cell that can be drilled into carries a ``DrillTarget``: the scope of its row
 (a child unit's subtree, the scope's own cases, a committee), the dates of its row and
-the figure key of its column (``storage.drilldown_repo``)."""
+the figure key of its column (``services.lookups.cases_behind``). The report itself is
+checked by ``statistics.build_report`` (``Action.REPORT`` within the user's scope)."""
 
 from __future__ import annotations
 

@@ -1,0 +1,48 @@
+"""The reports window's files: the statistics sheet as PDF or CSV, the narrative
+district report, the window's tables as XLSX (written on the worker thread, each to a
+``.part`` file first and then renamed, so a failed write leaves no half file)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from mediator_app.reports.xlsx import xlsx_bytes
+from mediator_app.services import statistics_sheet
+from mediator_app.services.statistics import Report
+
+#: (sheet name, header, rows) of one XLSX sheet
+PlainTable = tuple[str, list[str], list[list[str]]]
+
+
+def _write_atomically(path: str, data: bytes) -> int:
+    tmp = f"{path}.part"
+    Path(tmp).write_bytes(data)
+    os.replace(tmp, path)
+    return len(data)
+
+
+def write_pdf(path: str, report: Report, lang: str, signatory: str) -> int:
+    data = statistics_sheet.pdf_bytes(report, lang=lang, today=report.as_of,
+                                      signatory=signatory)
+    return _write_atomically(path, data)
+
+
+def write_district_pdf(path: str, db: Database, report: Report, lang: str) -> int:
+    """The narrative district report for the report's period, scope and as-of date."""
+    # lazy: district_report imports reportlab (~0.3 s); only this file needs it
+    from mediator_app.services.district_report import district_report_pdf
+
+    data = district_report_pdf(db, period=report.period, scope=report.scope.code,
+                               as_of=report.as_of, lang=lang)
+    return _write_atomically(path, data)
+
+
+def write_csv(path: str, report: Report) -> int:
+    return _write_atomically(path, statistics_sheet.csv_bytes(report))
+
+
+def write_xlsx(path: str, sheets: list[PlainTable]) -> int:
+    return _write_atomically(path, xlsx_bytes(sheets))
