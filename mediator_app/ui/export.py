@@ -14,7 +14,7 @@ from mediator_app.services.browse import Lookups
 from mediator_app.services.case_export import ExportCancelled, write_export
 from mediator_app.ui.case_model import display_values, header_labels
 from mediator_app.ui.context import AppContext
-from mediator_app.ui.jobs import Progress, ProgressJob
+from mediator_app.ui.tasks import Progress, ProgressJob
 
 
 def export_values(row: CaseRow, lk: Lookups) -> list[str]:

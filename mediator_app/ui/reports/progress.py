@@ -1,4 +1,4 @@
-"""Running a long reports job behind a cancellable progress dialog (see ui/jobs.py)."""
+"""Running a long reports job behind a cancellable progress dialog (see ui/tasks.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QWidget
 
 from mediator_app.ui.context import AppContext
-from mediator_app.ui.jobs import Job, ProgressJob, run_job
+from mediator_app.ui.tasks import Job, ProgressJob, run_job
 
 
 def run_with_progress(ctx: AppContext, parent: QWidget, label: str, job: Job,
