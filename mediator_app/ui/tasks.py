@@ -42,7 +42,6 @@ from typing import Any, Protocol, TypeVar
 from PySide6.QtCore import (
     QCoreApplication,
     QObject,
-    QRunnable,
     Qt,
     QThreadPool,
     Signal,
@@ -174,22 +173,6 @@ class _Queued:
     answer: Future[Any] | None = None  # a render's read: answered on the worker itself
 
 
-class _Render(QRunnable):
-    def __init__(self, work: RenderJob, read: Read, relay: _Relay, on_done: Done | None,
-                 on_error: Failed) -> None:
-        super().__init__()
-        self.work, self.read, self.relay = work, read, relay
-        self.on_done, self.on_error = on_done, on_error
-
-    def run(self) -> None:
-        try:
-            result = self.work(self.read)
-        except Exception as exc:  # noqa: BLE001 - delivered to the UI thread
-            self.relay.finished.emit(self.on_error, exc)
-        else:
-            self.relay.finished.emit(self.on_done, result)
-
-
 class RunnerStopped(RuntimeError):
     """A render asked the database worker for data after the runner shut down."""
 
@@ -270,8 +253,17 @@ class ThreadedRunner(TaskRunner):
 
     def render(self, work: RenderJob, on_done: Done | None = None,
                on_error: Failed | None = None) -> None:
-        self.pool.start(_Render(work, self.read, self._relay, on_done,
-                                on_error or self.report_error))
+        failed, relay, read = on_error or self.report_error, self._relay, self.read
+
+        def render() -> None:
+            try:
+                result = work(read)
+            except Exception as exc:  # noqa: BLE001 - delivered to the UI thread
+                relay.finished.emit(failed, exc)
+            else:
+                relay.finished.emit(on_done, result)
+
+        self.pool.start(render)
 
     def shutdown(self) -> None:
         if self._thread.is_alive():
