@@ -61,7 +61,7 @@ def opened(path: Path, *, create: bool, waits: str | None = None) -> Iterator[Da
             if waits is not None:
                 session.db.on_wait = waiting_message(waits)  # type: ignore[attr-defined]
             yield session.db
-    except ledger.SQLITE_ERRORS as exc:  # no access, locked, a folder …
+    except ledger.SQLITE_ERRORS as exc:  # no access, locked, a folder … (sqlite3 too)
         if created:
             ledger.remove_if_unused(path)
         if entered:

@@ -22,6 +22,7 @@ from mediator_app.domain.case_filter import CaseRow
 from mediator_app.domain.spreadsheet import neutralise
 from mediator_app.reports.xlsx import XlsxWriter
 from mediator_app.services import browse, permissions
+from mediator_app.services.reading import Read, reader
 from mediator_app.storage.files import open_private_binary, open_private_text
 
 CHUNK = 500
@@ -62,14 +63,21 @@ class _RowSink:
             self._file.close()
 
 
-def write_export(db: Database, ids: Sequence[int], path: str, fmt: str, header: list[str],
+def write_export(source: Database | Read, ids: Sequence[int], path: str, fmt: str,
+                 header: list[str],
                  values: Callable[[CaseRow], list[str]],
                  progress: Callable[[int, int], None] | None = None,
                  cancel: Callable[[], bool] | None = None) -> int:
     """Write the rows of ``ids`` (in order) to ``path``, each as ``values`` words it;
     returns the number written. Writes to a temporary file first, so a cancelled export
-    leaves nothing behind."""
-    permissions.require(db, Action.EXPORT)
+    leaves nothing behind. ``source``: the database, or a ``Read`` of it (the window
+    writes on a render thread and reads each chunk on its database worker)."""
+    read = reader(source)
+    read(lambda db: permissions.require(db, Action.EXPORT))
+
+    def rows_of(chunk: Sequence[int]) -> dict[int, CaseRow]:
+        return read(lambda db: browse.fetch_rows(db, chunk))
+
     tmp = f"{path}.part"
     sink = _RowSink(tmp, fmt, header)
     written = 0
@@ -78,7 +86,7 @@ def write_export(db: Database, ids: Sequence[int], path: str, fmt: str, header: 
             if cancel is not None and cancel():
                 raise ExportCancelled()
             chunk = ids[start:start + CHUNK]
-            rows = browse.fetch_rows(db, chunk)
+            rows = rows_of(chunk)
             for rid in chunk:
                 if rid in rows:
                     sink.add(values(rows[rid]))

@@ -1,6 +1,6 @@
-"""What the case form reads besides the case itself: the entries of its pickers
-(committees, the grids of a committee's area, code tables, a committee's mediators),
-the stored case, and the key that seals its drafts. Read on ``ctx.read_db``."""
+"""The entries of the case form's pickers: committees, the grids of a committee's area,
+code tables and a committee's mediators (read on ``ctx.read_db`` through
+``services.lookups``)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from mediator_app.domain.model import Case
-from mediator_app.storage import crypto, lookup_repo
-from mediator_app.storage.case_repo import CaseRepository
+from mediator_app.services import lookups
 
 Entry = tuple[str, str]  # key, label
 
@@ -26,22 +24,13 @@ class Offer:
     others: list[Entry]
 
 
-def stored_case(db: Database, rowid: int) -> Case:
-    return CaseRepository(db).get(rowid)
-
-
-def draft_key(db: Database) -> bytes | None:
-    """The key that seals the drafts of an encrypted ledger (None: a plain ledger)."""
-    return crypto.key_of(db.conn)
-
-
 def committee_offer(db: Database) -> list[Entry]:
-    return [(c.key, c.label) for c in lookup_repo.committee_choices(db)]
+    return [(c.key, c.label) for c in lookups.committee_choices(db)]
 
 
 def code_offer(db: Database, kind: str) -> Offer:
     """A code table's active items; its inactive ones only for a case that has one."""
-    items = lookup_repo.code_items(db, kind, include_inactive=True)
+    items = lookups.code_items(db, kind, include_inactive=True)
     return Offer([(i.code, i.label) for i in items if i.active],
                  [(i.code, i.label) for i in items if not i.active], [])
 
@@ -50,9 +39,9 @@ def grid_offer(db: Database, committee_code: str | None) -> Offer:
     """The grids of the committee's area (all grids for district-level, professional and
     enterprise committees, or when none is chosen). A grid outside it (or inactive) is
     listed only while it is the case's grid."""
-    every = lookup_repo.grid_choices(db, include_inactive=True)
-    area = lookup_repo.committee_grid_area(db, committee_code)
-    inside = {c.key for c in lookup_repo.grid_choices(db, under=area)} if area else set()
+    every = lookups.grid_choices(db, include_inactive=True)
+    area = lookups.committee_grid_area(db, committee_code)
+    inside = {c.key for c in lookups.grid_choices(db, under=area)} if area else set()
     offered = [c for c in every if c.active and (not inside or c.key in inside)]
     keys = {c.key for c in offered}
     return Offer([(c.key, c.label) for c in offered],
@@ -63,8 +52,8 @@ def grid_offer(db: Database, committee_code: str | None) -> Offer:
 def mediator_offer(db: Database, committee_code: str | None,
                    checked: list[int]) -> list[tuple[int, str]]:
     """The committee's mediators, then those ``checked`` from elsewhere (by name)."""
-    choices = [(int(c.key), c.label) for c in lookup_repo.mediator_choices(db, committee_code)]
+    choices = [(int(c.key), c.label) for c in lookups.mediator_choices(db, committee_code)]
     known = {c[0] for c in choices}
     missing = [pid for pid in checked if pid not in known]
-    names = lookup_repo.person_names(db, missing)
+    names = lookups.person_names(db, missing)
     return choices + [(pid, names.get(pid, f"#{pid}")) for pid in missing]

@@ -4,7 +4,6 @@ and the duplicate check. Each owns its transaction and writes the audit log."""
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from datetime import date
 
 from sqlite_utils import Database
@@ -17,6 +16,7 @@ from mediator_app.domain.model import Case
 from mediator_app.domain.status import apply_transition, validate_case
 from mediator_app.domain.status import reopen_case as reopened_case
 from mediator_app.services import permissions
+from mediator_app.services.changes import Changes
 from mediator_app.services.subsidy import with_default_class
 from mediator_app.storage import duplicates_repo, lookup_repo
 from mediator_app.storage.audit_repo import AuditRepository
@@ -35,14 +35,6 @@ ACTIONS: dict[CaseStatus, str] = {
     CaseStatus.REJECTED: "不予受理",
 }
 REOPEN_ACTION = "重新打开"  # audit action of ``reopen_case``
-
-
-@dataclass(frozen=True)
-class Changes:
-    """What a use case touched, so that views know what to refresh."""
-
-    case_rowids: tuple[int, ...] = ()
-    org: bool = False
 
 
 def changes_for(case: Case) -> Changes:

@@ -19,6 +19,7 @@ from mediator_app.domain.enums import SourceGroup
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import CodeItem
 from mediator_app.services import permissions
+from mediator_app.services.changes import Changes
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.code_repo import CodeRepository
 from mediator_app.storage.subsidy_repo import SubsidyRepository
@@ -38,6 +39,10 @@ class CodeChanges:
     kind: str
     code: str
     version: int
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(codes=True)
 
 
 def audit_key(kind: str, code: str) -> str:

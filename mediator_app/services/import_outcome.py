@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from mediator_app.services import case_exchange
+from mediator_app.services.changes import NOTHING, Changes
 from mediator_app.services.csv_io import CsvImportError, CsvProblem
 from mediator_app.services.import_types import (
     Conflict,
@@ -37,6 +38,12 @@ class Outcome:
     warnings: list[ImportWarning] = field(default_factory=list)
     totals_before: dict[str, Any] = field(default_factory=dict)
     totals_after: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def changes(self) -> Changes:
+        """What an applied import changed (its cases, and a package's units and
+        committees); a dry run changes nothing."""
+        return NOTHING if self.dry_run else Changes(cases=True, org=True)
 
     @property
     def blocked(self) -> bool:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mediator_app.domain.messages import field_label
+from mediator_app.services.changes import NOTHING, Changes
 from mediator_app.services.csv_io import CsvProblem
 
 MAX_LISTED = 10_000  # conflicts and warnings kept in a result (all are counted)
@@ -108,6 +109,12 @@ class ImportResult:
 
     def total(self, name: str) -> int:
         return sum(getattr(f, name) for f in self.files)
+
+    @property
+    def changes(self) -> Changes:
+        """A package brings cases and (format 2) its units and committees; a dry run
+        changes nothing."""
+        return NOTHING if self.dry_run else Changes(cases=True, org=True)
 
 
 @dataclass(frozen=True)

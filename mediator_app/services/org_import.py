@@ -15,6 +15,7 @@ from mediator_app.domain.access import Action
 from mediator_app.domain.enums import CommitteeKind, OrgLevel, PersonRole
 from mediator_app.domain.model import Committee, OrgUnit, Person
 from mediator_app.services import permissions
+from mediator_app.services.changes import Changes
 from mediator_app.services.csv_io import (
     CsvImportError,
     CsvProblem,
@@ -63,6 +64,10 @@ class OrgFileCounts:
 @dataclass
 class OrgImportResult:
     files: list[OrgFileCounts] = field(default_factory=list)
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(org=True)
 
 
 @dataclass

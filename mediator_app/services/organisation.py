@@ -16,6 +16,7 @@ from mediator_app.domain.enums import OrgLevel
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import Committee, OrgUnit, Person
 from mediator_app.services import permissions
+from mediator_app.services.changes import Changes
 from mediator_app.storage import lookup_repo
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.org_repo import OrgRepository
@@ -27,6 +28,10 @@ class OrgChanges:
 
     kind: str
     key: str
+
+    @property
+    def changes(self) -> Changes:
+        return Changes(org=True)
 
 
 def _raise_if(problems: list[Problem]) -> None:

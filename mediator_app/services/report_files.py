@@ -1,6 +1,7 @@
 """The reports window's files: the statistics sheet as PDF or CSV, the narrative
-district report, the window's tables as XLSX (written on the worker thread, each to a
-``.part`` file first and then renamed, so a failed write leaves no half file)."""
+district report, the window's tables as XLSX (rendered on a render thread, each to a
+``.part`` file first and then renamed, so a failed write leaves no half file). Only the
+district report reads the ledger, through a ``Read`` (services/reading.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from sqlite_utils import Database
 
 from mediator_app.reports.xlsx import xlsx_bytes
 from mediator_app.services import statistics_sheet
+from mediator_app.services.reading import Read, reader
 from mediator_app.services.statistics import Report
 
 #: (sheet name, header, rows) of one XLSX sheet
@@ -30,14 +32,16 @@ def write_pdf(path: str, report: Report, lang: str, signatory: str) -> int:
     return _write_atomically(path, data)
 
 
-def write_district_pdf(path: str, db: Database, report: Report, lang: str) -> int:
-    """The narrative district report for the report's period, scope and as-of date."""
+def write_district_pdf(path: str, source: Database | Read, report: Report, lang: str) -> int:
+    """The narrative district report for the report's period, scope and as-of date:
+    its figures read (on the database worker, for the window), then laid out here."""
     # lazy: district_report imports reportlab (~0.3 s); only this file needs it
-    from mediator_app.services.district_report import district_report_pdf
+    from mediator_app.reports.district_pdf import render_district
+    from mediator_app.services.district_report import build_district_report, district_document
 
-    data = district_report_pdf(db, period=report.period, scope=report.scope.code,
-                               as_of=report.as_of, lang=lang)
-    return _write_atomically(path, data)
+    data = reader(source)(lambda db: build_district_report(
+        db, period=report.period, scope=report.scope.code, as_of=report.as_of))
+    return _write_atomically(path, render_district(district_document(data, lang=lang)))
 
 
 def write_csv(path: str, report: Report) -> int:

@@ -22,6 +22,7 @@ from mediator_app.domain.rates import (
     Rounding,
 )
 from mediator_app.services import permissions
+from mediator_app.services.changes import Changes
 from mediator_app.storage.settings_repo import SettingsRepository
 
 # The settings this module saves (what the settings dialog edits).
@@ -90,7 +91,7 @@ def load_settings(db: Database) -> dict[str, str]:
     return SettingsRepository(db).all()
 
 
-def save_settings(db: Database, values: Mapping[str, str]) -> None:
+def save_settings(db: Database, values: Mapping[str, str]) -> Changes:
     """Check and store ``values`` in one transaction; raises ``DomainError`` (nothing
     stored) when any is wrong."""
     permissions.require(db, Action.SETTINGS)  # issue 9
@@ -101,3 +102,4 @@ def save_settings(db: Database, values: Mapping[str, str]) -> None:
     with db.atomic():
         for key, value in values.items():
             repo.set(key, value)
+    return Changes(settings=True)

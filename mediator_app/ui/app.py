@@ -35,6 +35,8 @@ from mediator_app.ui.tasks import ThreadedRunner
 
 # a ledger that cannot be opened: one message (SQLITE_ERRORS covers sqlite3 and SQLCipher)
 _OPEN_ERRORS: tuple[type[Exception], ...] = (StorageError, *SQLITE_ERRORS)
+
+
 CJK_FONTS = ("Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC",
              "WenQuanYi Micro Hei")
 

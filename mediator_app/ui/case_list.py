@@ -296,7 +296,7 @@ class CaseListView(QWidget):
 
     def current_filter(self) -> CaseFilter:
         base = CaseFilter(scope=self.scope, overdue_days=self.rules["overdue_days"],
-                             followup_days=self.rules["followup_days"])
+                          followup_days=self.rules["followup_days"])
         return self.filters.apply_to(base)
 
     def set_scope(self, scope: Scope) -> None:

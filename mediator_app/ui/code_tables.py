@@ -125,7 +125,7 @@ class CodeItemForm(QDialog):
     def submit(self) -> None:
         self.show_problems([])
         item, user, new = self.value(), self.ctx.user, self.item is None
-        self.ctx.runner.run(lambda db: svc.save_code_item(db, item, user=user, new=new),
+        self.ctx.runner.op(lambda db: svc.save_code_item(db, item, user=user, new=new),
                             self._saved, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
@@ -313,7 +313,7 @@ class CodeTablePanel(QWidget):
 
     def _write(self, job: Callable[[Any], Any], select: str) -> None:
         self.message.clear_message()
-        self.ctx.runner.run(job, lambda _ch: self._after_write(select), self._refused)
+        self.ctx.runner.op(job, lambda _ch: self._after_write(select), self._refused)
 
     def _refused(self, exc: BaseException) -> None:
         texts = error_texts(exc, self.ctx.lang)

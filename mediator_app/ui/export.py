@@ -1,10 +1,11 @@
 """Exporting the current view of the case list to CSV or XLSX: the progress dialog and
-its job; the writing is ``services/case_export.py``."""
+its job; the writing is ``services/case_export.py``. The file is written on a render
+thread, reading each chunk of rows on the database worker (ui/tasks.py), so a save or a
+search made meanwhile does not wait for the export."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -12,9 +13,10 @@ from PySide6.QtWidgets import QWidget
 from mediator_app.domain.case_filter import CaseRow
 from mediator_app.services.browse import Lookups
 from mediator_app.services.case_export import ExportCancelled, write_export
+from mediator_app.services.reading import Read
 from mediator_app.ui.case_model import display_values, header_labels
 from mediator_app.ui.context import AppContext
-from mediator_app.ui.jobs import Progress, ProgressJob
+from mediator_app.ui.tasks import Progress, ProgressJob
 
 
 def export_values(row: CaseRow, lk: Lookups) -> list[str]:
@@ -38,12 +40,12 @@ class ExportController(QObject):
     def start(self, ids: list[int], path: str, fmt: str, lookups: Lookups) -> None:
         header = header_labels()
 
-        def job(db: Any, progress: Progress, cancelled: Callable[[], bool]) -> int:
-            return write_export(db, ids, path, fmt, header,
+        def job(read: Read, progress: Progress, cancelled: Callable[[], bool]) -> int:
+            return write_export(read, ids, path, fmt, header,
                                 lambda row: export_values(row, lookups), progress, cancelled)
 
         self.job = ProgressJob(self.ctx, self._parent, self.tr("Exporting cases…"), job,
-                               title=self.tr("Export"))
+                               title=self.tr("Export"), renders=True)
         self.job.finished.connect(lambda written: self.finished.emit(path, written))
         self.job.failed.connect(self._error)
         self.job.start()

@@ -25,6 +25,7 @@ from mediator_app.domain.case_filter import (
     int_setting,
 )
 from mediator_app.services import browse, lookups
+from mediator_app.services.changes import Changes
 from mediator_app.ui import prefs, window_fit
 from mediator_app.ui.case_list import CaseListView
 from mediator_app.ui.context import AppContext
@@ -103,6 +104,7 @@ class MainWindow(QMainWindow):
         self.cases.countsReady.connect(self.show_counts)
         self.cases.model.firstRowsShown.connect(lambda _n: self._loading_counts())
         self.cases.model.failed.connect(self._query_failed)
+        ctx.runner.changed.connect(self.on_changed)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._tab_changed(self.tabs.currentIndex())
         self.set_scope(self.nav.current_scope())
@@ -225,10 +227,27 @@ class MainWindow(QMainWindow):
         self.cases.filters.search.selectAll()
 
     def refresh(self) -> None:
+        """F5: everything read again (e.g. after another program changed the ledger)."""
         self._apply_rules(lookups.all_settings(self.ctx.read_db))
         self.nav.reload()
         self.cases.refresh()
         self.dashboard.reload()
+
+    def on_changed(self, changes: Changes) -> None:
+        """After a write of this window or any other (the runner's ``changed``): each
+        view refreshes only if it shows what changed."""
+        if changes.settings:  # the overdue and follow-up rules of the list
+            self._apply_rules(lookups.all_settings(self.ctx.read_db))
+        if changes.org:  # the tree shows units and committees
+            self.nav.reload()
+        if changes.org or changes.codes:  # names in the list's rows and filters
+            self.cases.refresh()
+        elif changes.touches_cases or changes.settings:
+            if changes.touches_cases:
+                self.cases.model.invalidate_rows()  # cached rows of edited cases
+            self.cases.reload()
+        if changes.touches_cases or changes.org or changes.codes or changes.settings:
+            self.dashboard.reload()  # counts, scope names, rules
 
     def case_defaults(self) -> dict[str, str]:
         """Defaults for a new case from the selected scope."""
@@ -277,8 +296,8 @@ class MainWindow(QMainWindow):
         window.show()
 
     def _case_form_saved(self, window: CaseFormWindow, rowid: int) -> None:
-        self._case_windows[rowid] = window  # a new case has its row id now
-        self.case_saved()
+        self._case_windows[rowid] = window  # a new case has its row id now (the views
+        # refresh from the runner's ``changed``)
 
     def _forget(self, window: QWidget) -> None:
         if window in self.windows:
@@ -286,16 +305,10 @@ class MainWindow(QMainWindow):
         for rowid in [r for r, w in self._case_windows.items() if w is window]:
             del self._case_windows[rowid]
 
-    def case_saved(self) -> None:
-        self.cases.model.invalidate_rows()
-        self.cases.reload()
-        self.dashboard.reload()
-
     def open_org(self) -> None:
         from mediator_app.ui.org import OrgManagerWindow
 
-        window = OrgManagerWindow(self.ctx)
-        window.changed.connect(self.refresh)
+        window = OrgManagerWindow(self.ctx)  # its writes announce themselves (on_changed)
         self.windows.append(window)
         window.show()
 
@@ -305,7 +318,6 @@ class MainWindow(QMainWindow):
 
         dialog = CodeTablesDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.changed.connect(self.refresh)
         dialog.open()
 
     def import_cases(self) -> None:
@@ -313,8 +325,7 @@ class MainWindow(QMainWindow):
 
         wizard = ImportWizard(self.ctx, self)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        wizard.imported.connect(self.refresh)
-        wizard.open()
+        wizard.open()  # an import announces what it changed (on_changed)
 
     def export_cases(self) -> None:
         from mediator_app.ui.exchange import ExportDialog
@@ -380,14 +391,12 @@ class MainWindow(QMainWindow):
         dialog.exec()
 
     def settings_applied(self, values: dict[str, str]) -> None:
+        """The text size of this PC (its rules reach the views through on_changed)."""
         app = QApplication.instance()
         if isinstance(app, QApplication):
             prefs.apply_text_scale(app)
         self.cases.table.adjust_row_height()
         self.fit_to_screen()
-        self._apply_rules(values)
-        self.cases.reload()
-        self.dashboard.reload()
 
     def export_view(self, fmt: str) -> None:
         ids = self.cases.model.ids()

@@ -251,7 +251,7 @@ class SettingsDialog(QDialog):
             return
         prefs.set_language(str(self.language.currentData()))
         prefs.set_text_scale(float(self.text_size.currentData()))
-        self.ctx.runner.run(lambda db: settings_service.save_settings(db, values),
+        self.ctx.runner.op(lambda db: settings_service.save_settings(db, values),
                             lambda _r: self._saved(values), self._failed)
 
     def _saved(self, values: dict[str, str]) -> None:

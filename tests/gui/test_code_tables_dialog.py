@@ -189,7 +189,12 @@ def test_main_window_menu_opens_the_dialog(ctx, qtbot):
     action.trigger()
     dialogs = window.findChildren(CodeTablesDialog)
     assert len(dialogs) == 1 and dialogs[0].isVisible()
-    calls = []
-    window.nav.reload = lambda: calls.append("nav")  # refreshed on every change
-    dialogs[0].changed.emit()
-    assert calls == ["nav"]
+    calls = []  # a code-table change refreshes the views that show codes, not the tree
+    window.nav.reload = lambda: calls.append("nav")
+    window.cases.refresh = lambda: calls.append("list")
+    window.dashboard.reload = lambda: calls.append("overview")
+    panel = dialogs[0].types
+    pick(panel, "15")
+    qtbot.mouseClick(panel.active_button, Qt.MouseButton.LeftButton)
+    assert cell(panel, "15", COL_ACTIVE) == "No (hidden)"
+    assert calls == ["list", "overview"]

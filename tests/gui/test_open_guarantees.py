@@ -252,7 +252,7 @@ def _write_job(db, report, cancelled):
 def test_a_long_job_says_that_it_waits_and_then_writes(qapp, qtbot, tmp_path):
     from PySide6.QtWidgets import QWidget
 
-    from mediator_app.ui.jobs import ProgressJob
+    from mediator_app.ui.tasks import ProgressJob
 
     path = tmp_path / "ledger.db"
     build_demo_file(path, cases=5, today=TODAY)
@@ -281,7 +281,7 @@ def test_a_waiting_job_can_be_cancelled_and_writes_nothing(qapp, qtbot, tmp_path
     from PySide6.QtWidgets import QWidget
 
     from mediator_app.storage.db import StorageError
-    from mediator_app.ui.jobs import ProgressJob
+    from mediator_app.ui.tasks import ProgressJob
 
     path = tmp_path / "ledger.db"
     build_demo_file(path, cases=5, today=TODAY)

@@ -153,7 +153,7 @@ class StatusActions(QObject):
                                        self.ctx.error_text(exc, "save"))
 
         self.form.set_busy(True)
-        self.ctx.runner.run(job, ok, failed)
+        self.ctx.runner.op(job, ok, failed)  # the case as stored: the views refresh
 
     def _status_changed(self, case: Case) -> None:
         self.form.stored(case, saved_form=False)

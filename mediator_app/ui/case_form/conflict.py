@@ -11,7 +11,7 @@ from typing import Any
 
 from mediator_app.domain.errors import Problem
 from mediator_app.domain.model import Case
-from mediator_app.services.case_form_data import stored_case
+from mediator_app.services.lookups import case_as_seen, stored_case
 from mediator_app.ui.case_form.host import FormHost
 from mediator_app.ui.case_form.state import case_to_state
 
@@ -118,7 +118,7 @@ class ConflictResolver:
         assert form.rowid is not None
         mine = form.state()
         self.drafts.save(kept_key(str(mine.get("case_id"))), mine)
-        form.show_case(stored_case(self.ctx.read_db, form.rowid))
+        form.show_case(case_as_seen(self.ctx.read_db, form.rowid))  # masked as the user sees
         form.general_error.show_message(text(lang, "kept"))
 
     def offer_kept_edits(self, case: Case) -> None:

@@ -89,16 +89,19 @@ class Saver(QObject):
             if then is not None:
                 then()
 
-        self._run(lambda db: save_case(db, case, user=user), done)
+        self._run(lambda db: save_case(db, case, user=user), done, writes=True)
 
-    def _run(self, job: Callable[[Any], Any], done: Callable[[Any], None]) -> None:
+    def _run(self, job: Callable[[Any], Any], done: Callable[[Any], None], *,
+             writes: bool = False) -> None:
+        """A check (read) or, ``writes``, the save itself (an ``op``: the views hear
+        of the saved case through the runner's ``changed``)."""
         self.form.set_busy(True)
 
         def ok(result: Any) -> None:
             self.form.set_busy(False)
             done(result)
 
-        self.ctx.runner.run(job, ok, self._failed)
+        (self.ctx.runner.op if writes else self.ctx.runner.run)(job, ok, self._failed)
 
     def _failed(self, exc: BaseException) -> None:
         self.form.set_busy(False)

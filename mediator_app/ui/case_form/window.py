@@ -32,7 +32,8 @@ from mediator_app.services.agreements import (
     next_agreement_no,
 )
 from mediator_app.services.case_drafts import DraftStore
-from mediator_app.services.case_form_data import draft_key, stored_case
+from mediator_app.services.ledger import ledger_key
+from mediator_app.services.lookups import stored_case
 from mediator_app.services.privacy import record_case_view
 from mediator_app.ui.case_form.actions import StatusActions
 from mediator_app.ui.case_form.conflict import ConflictResolver, kept_key
@@ -83,7 +84,7 @@ class CaseFormWindow(QWidget):
         self.ctx = ctx
         drafts_dir = ctx.extra.get("drafts_dir")
         self.drafts = DraftStore(str(drafts_dir) if drafts_dir else None,
-                                 sealed_with=draft_key(ctx.read_db),
+                                 sealed_with=ledger_key(ctx.read_db),
                                  ledger=ctx.db_path, user=ctx.user)
         self._base: State = {}
         self.busy = False

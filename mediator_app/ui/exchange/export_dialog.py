@@ -34,8 +34,8 @@ from mediator_app.services.exchange_package import PackageManifest
 from mediator_app.ui.case_form.widgets import SearchCombo
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE
-from mediator_app.ui.jobs import ProgressJob
 from mediator_app.ui.reports.pickers import unit_choices
+from mediator_app.ui.tasks import ProgressJob
 
 FORMATS = ("package", "csv", "xlsx")
 SUFFIX = {"package": ".zip", "csv": ".csv", "xlsx": ".xlsx"}

@@ -51,7 +51,7 @@ from mediator_app.services.ledger_wizard_state import (
 )
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE
-from mediator_app.ui.jobs import ProgressJob
+from mediator_app.ui.tasks import ProgressJob
 
 if TYPE_CHECKING:
     from mediator_app.ui.exchange.import_wizard import ImportWizard

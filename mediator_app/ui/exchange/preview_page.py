@@ -33,7 +33,7 @@ from mediator_app.ui.exchange.tables import (
     ProblemsTable,
     TotalsTable,
 )
-from mediator_app.ui.jobs import ProgressJob
+from mediator_app.ui.tasks import ProgressJob
 
 if TYPE_CHECKING:
     from mediator_app.ui.exchange.import_wizard import ImportWizard
@@ -138,7 +138,7 @@ class RunPage(QWizardPage):
         self.view.show_outcome(None)
         job = ProgressJob(self.ctx, self, label,
                           self._wizard().import_job(dry_run, package_password=password),
-                          title=title)
+                          title=title, writes=not dry_run)
         job.finished.connect(done)
         job.failed.connect(failed)
         self.job = job

@@ -110,7 +110,7 @@ class EntityPanel(QWidget):
             else:
                 self.ctx.dialogs.error(self.tr("Organisation"), self.ctx.error_text(exc, "save"))
 
-        self.ctx.runner.run(job, done, failed)
+        self.ctx.runner.op(job, done, failed)  # a write: the views hear of it (changed)
 
     def after_write(self, key: Any) -> None:
         self.reload()

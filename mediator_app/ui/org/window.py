@@ -86,7 +86,7 @@ class OrgManagerWindow(QWidget):
             return
         self.import_errors.hide()
         self.import_button.setEnabled(False)
-        self.ctx.runner.run(lambda db: import_org(db, paths), self._imported,
+        self.ctx.runner.op(lambda db: import_org(db, paths), self._imported,
                             self._import_failed)
 
     def _imported(self, result: OrgImportResult) -> None:

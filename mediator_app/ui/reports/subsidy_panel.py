@@ -331,11 +331,13 @@ class SubsidyPanel(QWidget):
                           self._failed)
 
     def _write(self, path: str, produce: Callable[[], bytes]) -> None:
-        def job(_db: Any, _p: Any, _c: Any) -> int:
+        """The claim's files are made from what is shown: on a render thread, the
+        database worker stays free."""
+        def job(_read: Any, _p: Any, _c: Any) -> int:
             return write_file(path, produce())
 
         run_with_progress(self.ctx, self, self.tr("Saving…"), job, lambda _n: self._saved(path),
-                          self._failed)
+                          self._failed, renders=True)
 
     def _saved(self, path: str) -> None:
         self.summary.setText(self.summary.text().split("\n")[0] + "\n"

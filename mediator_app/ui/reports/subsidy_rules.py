@@ -33,8 +33,8 @@ from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.messages import message
 from mediator_app.services import lookups, subsidy
 from mediator_app.ui.context import AppContext
-from mediator_app.ui.jobs import run_job
 from mediator_app.ui.qt_helpers import cell
+from mediator_app.ui.tasks import run_job
 
 FORMS = ("", "书面", "口头")
 

@@ -31,6 +31,7 @@ from mediator_app.domain.periods import Period
 from mediator_app.reports.sheet_html import sheet_html
 from mediator_app.reports.tables import Sheet
 from mediator_app.services import lookups, report_files, submissions
+from mediator_app.services.reading import Read
 from mediator_app.services.report_bundle import Bundle, Cancelled, load_bundle
 from mediator_app.services.report_snapshot import report_from_dict
 from mediator_app.services.statistics import Report
@@ -420,19 +421,19 @@ class ReportsWindow(QWidget):
         if QPrintDialog(printer, self).exec():
             self.print_to(printer)
 
-    def _save(self, name: str, filter_text: str, write: Callable[[str, Any], int]) -> None:
-        """Ask where to save (suggesting ``name``), then ``write(path, db)`` in the
-        background."""
+    def _save(self, name: str, filter_text: str, write: Callable[[str, Read], int]) -> None:
+        """Ask where to save (suggesting ``name``), then ``write(path, read)`` on a
+        render thread (reading, if at all, through ``read`` on the database worker)."""
         if self.bundle is None:
             return
         path = self.ctx.dialogs.save_file(self.tr("Save the report"), name, filter_text)
         if not path:
             return
         run_with_progress(self.ctx, self, self.tr("Saving {path}…").format(path=path),
-                          lambda db, _p, _c: write(path, db),
+                          lambda read, _p, _c: write(path, read),
                           lambda _n: self.status.setText(
                               self.tr("Saved {path}").format(path=path)),
-                          self._failed)
+                          self._failed, renders=True)
 
     def save_pdf(self) -> None:
         report, lang = self.current_report(), self.ctx.lang
@@ -450,7 +451,7 @@ class ReportsWindow(QWidget):
             return
         name = self.file_name(self.tr("report"), "pdf", from_snapshot=False)  # live data
         self._save(name, self.tr("PDF files (*.pdf)"),
-                   lambda path, db: report_files.write_district_pdf(path, db, report, lang))
+                   lambda path, read: report_files.write_district_pdf(path, read, report, lang))
 
     def save_csv(self) -> None:
         report = self.current_report()
