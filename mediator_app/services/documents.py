@@ -32,6 +32,7 @@ from mediator_app.reports.case_docs import (
 )
 from mediator_app.reports.case_docs_labels import labels
 from mediator_app.services import permissions
+from mediator_app.services.reading import Read, reader
 from mediator_app.storage import document_repo
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.case_repo import CaseNotFound, CaseRepository
@@ -220,14 +221,21 @@ def check_kind(data: CaseDocData, kind: str) -> None:
         "document": title}))
 
 
-def render_case_document(db: Database, rowid: int, kind: str, *, lang: str = "zh",
-                         user: str = "") -> bytes:
+def render_case_document(source: Database | Read, rowid: int, kind: str, *,
+                         lang: str = "zh", user: str = "") -> bytes:
     """The PDF of one document of a case (kinds: ``case_docs.KINDS``), logged as printed.
+    ``source``: the database, or a ``Read`` of it (the window lays the PDF out on a
+    render thread; the case is read and the print logged on its database worker).
 
     Raises ``DomainError`` when the case is unknown or the document does not apply."""
-    data = case_document_data(db, rowid, lang=lang)
+    read = reader(source)
+    data = read(lambda db: case_document_data(db, rowid, lang=lang))
     check_kind(data, kind)
     pdf = case_docs.render(data, kind)
-    with db.atomic():
-        AuditRepository(db, user or None).record(ENTITY, data.case_id, PRINT_ACTION, field=kind)
+    read(lambda db: _log_print(db, data.case_id, kind, user))
     return pdf
+
+
+def _log_print(db: Database, case_id: str, kind: str, user: str) -> None:
+    with db.atomic():
+        AuditRepository(db, user or None).record(ENTITY, case_id, PRINT_ACTION, field=kind)

@@ -126,8 +126,8 @@ class DocumentsMenu(QMenu):
             path = str(Path(tempfile.mkdtemp(prefix="doc-", dir=viewing_folder())) / name)
         lang, user = self.ctx.lang, self.ctx.user
 
-        def job(db: Any, _progress: Any, _cancel: Any) -> str:
-            data = documents.render_case_document(db, rowid, kind, lang=lang, user=user)
+        def job(read: Any, _progress: Any, _cancel: Any) -> str:  # on a render thread
+            data = documents.render_case_document(read, rowid, kind, lang=lang, user=user)
             with open_private_binary(path) as fh:
                 fh.write(data)
             return path
@@ -135,7 +135,7 @@ class DocumentsMenu(QMenu):
         owner = self.parentWidget() or self
         run_with_progress(self.ctx, owner,
                           QCoreApplication.translate("DocumentsMenu", "Preparing the document…"), job,  # noqa: E501
-                          lambda p: self._done(p, action), self._failed)
+                          lambda p: self._done(p, action), self._failed, renders=True)
 
     def _done(self, path: str, action: str) -> None:
         self.last_path = path
