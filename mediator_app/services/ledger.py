@@ -26,15 +26,10 @@ from mediator_app.storage.crypto import register_key as register_key
 from mediator_app.storage.errors import DatabaseDamaged as DatabaseDamaged
 from mediator_app.storage.errors import DatabaseTooNew as DatabaseTooNew
 from mediator_app.storage.errors import StorageError as StorageError
-from mediator_app.storage.files import FOLDER_MODE as FOLDER_MODE
-from mediator_app.storage.files import make_private as make_private
 from mediator_app.storage.files import open_private_binary as open_private_binary
-from mediator_app.storage.files import open_private_text as open_private_text
 from mediator_app.storage.files import restrict_umask as restrict_umask
 from mediator_app.storage.files import viewing_folder as viewing_folder
 from mediator_app.storage.files import wipe_viewing_folder as wipe_viewing_folder
-from mediator_app.storage.sealed_text import read_sealed_text as read_sealed_text
-from mediator_app.storage.sealed_text import write_sealed_text as write_sealed_text
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
