@@ -37,7 +37,7 @@ import threading
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -61,7 +61,6 @@ EXPECTED_ERRORS: tuple[type[BaseException], ...] = (DomainError, StorageError, A
                                                      AccountError)
 RENDER_THREADS = 2  # files rendered at once; the database worker stays one thread
 
-T = TypeVar("T")
 DbJob = Callable[[Database], Any]
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]

@@ -4,103 +4,103 @@
     <context>
         <name>AccountMenu</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="172" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="171" />
             <source>Restore</source>
             <translation>恢复</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="173" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="172" />
             <source>Restored. The previous ledger is kept as {saved}. The program closes now.</source>
             <translation>已恢复。原台账保存为 {saved}。程序现在关闭。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="36" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="35" />
             <source>&amp;Account</source>
             <translation>账户(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="58" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="57" />
             <source>Logged in: {user} ({role})</source>
             <translation>已登录：{user}（{role}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="67" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="66" />
             <source>Change my &amp;password…</source>
             <translation>修改我的密码(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="72" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="71" />
             <source>&amp;Lock now</source>
             <translation>立即锁定(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="78" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="77" />
             <source>Automatic &amp;lock…</source>
             <translation>自动锁定时间(&amp;L)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="84" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="83" />
             <source>&amp;Users…</source>
             <translation>用户管理(&amp;U)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="90" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="89" />
             <source>&amp;Audit log…</source>
             <translation>审计日志(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="96" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="95" />
             <source>&amp;Backups…</source>
             <translation>备份(&amp;B)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="104" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="103" />
             <source>&amp;Encrypt this ledger…</source>
             <translation>加密本台账(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="190" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="189" />
             <source>Encrypt this ledger</source>
             <translation>加密本台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="191" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="190" />
             <source>The ledger is encrypted. The program closes now; start it again and log in.</source>
             <translation>台账已加密。程序现在关闭，请重新启动并登录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="167" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="166" />
             <source>Not allowed for your role</source>
             <translation>您的角色无权使用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="180" />
-            <location filename="../../mediator_app/ui/trust/session.py" line="188" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="179" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="187" />
             <source>Change my password</source>
             <translation>修改我的密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="181" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="180" />
             <source>The current password is wrong.</source>
             <translation>当前密码不正确。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="189" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="188" />
             <source>Your password was changed.</source>
             <translation>密码已修改。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="199" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="198" />
             <source>Automatic lock</source>
             <translation>自动锁定</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="200" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="199" />
             <source>Lock the window after this many idle minutes (0: never):</source>
             <translation>无操作多少分钟后锁定窗口（0 表示不锁定）：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/session.py" line="217" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="216" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
@@ -196,63 +196,63 @@
     <context>
         <name>App</name>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="76" />
+            <location filename="../../mediator_app/ui/app.py" line="78" />
             <source>Newer database</source>
             <translation>数据库版本较新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="77" />
+            <location filename="../../mediator_app/ui/app.py" line="79" />
             <source>This database was written by a newer version of the program (unknown changes: {unknown}).
 Open it read-only?</source>
             <translation>此数据库由更新版本的程序写入（未知的更新：{unknown}）。
 是否以只读方式打开？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="93" />
+            <location filename="../../mediator_app/ui/app.py" line="95" />
             <source>Damaged database</source>
             <translation>数据库已损坏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="94" />
+            <location filename="../../mediator_app/ui/app.py" line="96" />
             <source>The database {path} is damaged. Nothing will be written to it.
 Restore it from a backup (File → Restore from backup…).</source>
             <translation>数据库 {path} 已损坏，程序不会再写入它。
 请用备份恢复（文件 → 从备份恢复…）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="99" />
+            <location filename="../../mediator_app/ui/app.py" line="101" />
             <source>The last verified backup is {backup}.</source>
             <translation>最近一次校验通过的备份是 {backup}。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="101" />
+            <location filename="../../mediator_app/ui/app.py" line="103" />
             <source>Open it read-only? Lists and figures may be incomplete or wrong.</source>
             <translation>是否以只读方式打开？列表和统计数字可能不完整或有误。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="111" />
+            <location filename="../../mediator_app/ui/app.py" line="113" />
             <location filename="../../mediator_app/ui/context.py" line="71" />
             <location filename="../../mediator_app/ui/selftest_qt.py" line="45" />
-            <location filename="../../mediator_app/ui/trust/session.py" line="79" />
+            <location filename="../../mediator_app/ui/trust/session.py" line="78" />
             <source>Mediation Ledger</source>
             <extracomment>main-window actions and the right each needs</extracomment>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="123" />
+            <location filename="../../mediator_app/ui/app.py" line="125" />
             <source>New ledger</source>
             <translation>新建台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="124" />
+            <location filename="../../mediator_app/ui/app.py" line="126" />
             <source>There is no ledger at {path}.
 Create a new, empty ledger there?</source>
             <translation>{path} 处没有台账。
 是否在此新建一个空台账？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/app.py" line="143" />
-            <location filename="../../mediator_app/ui/app.py" line="216" />
+            <location filename="../../mediator_app/ui/app.py" line="145" />
+            <location filename="../../mediator_app/ui/app.py" line="218" />
             <source>Could not open the database {path}: {error}</source>
             <translation>无法打开数据库 {path}：{error}</translation>
         </message>
@@ -500,77 +500,77 @@ Create a new, empty ledger there?</source>
     <context>
         <name>BackupsDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="52" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="51" />
             <source>Backups</source>
             <translation>备份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="57" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="56" />
             <source>Change folder…</source>
             <translation>更改文件夹…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="60" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="59" />
             <source>Backup folder:</source>
             <translation>备份文件夹：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="65" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="64" />
             <source>Date</source>
             <translation>日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="65" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="64" />
             <source>Size</source>
             <translation>大小</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="65" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="64" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="65" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="64" />
             <source>Verified</source>
             <translation>校验时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="72" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="71" />
             <source>Back up now</source>
             <translation>立即备份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="74" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="73" />
             <source>Restore…</source>
             <translation>恢复…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="86" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="85" />
             <source>Automatic backups: when the program closes and once a day while it runs. Kept: the newest of each of the last 7 days, 4 weeks and 12 months.</source>
             <translation>自动备份：关闭程序时，以及运行期间每天一次。保留最近 7 天、4 周和 12 个月中每天/周/月最新的一份。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="122" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="121" />
             <source>Backups are up to date.</source>
             <translation>备份正常。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="129" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="128" />
             <source>no</source>
             <translation>否</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="135" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="134" />
             <source>Backup folder</source>
             <translation>备份文件夹</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="151" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="150" />
             <source>Replace the ledger with the backup of {date}? The current file is kept aside. The program closes afterwards; start it again.</source>
             <translation>用 {date} 的备份替换当前台账吗？当前文件会另存保留。完成后程序将关闭，请重新启动。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/backups.py" line="154" />
+            <location filename="../../mediator_app/ui/trust/backups.py" line="153" />
             <source>Restore</source>
             <translation>恢复</translation>
         </message>
@@ -722,247 +722,247 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CaseFormWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="152" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="153" />
             <source>Add investigation</source>
             <translation>添加调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="152" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="153" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="155" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="158" />
             <source>Remove</source>
             <translation>删除</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="153" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="154" />
             <source>Add session</source>
             <translation>添加调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="157" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="158" />
             <source>Add follow-up visit</source>
             <translation>添加回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="160" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="161" />
             <source>Investigation records</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="161" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="162" />
             <source>Mediation session records</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="162" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="163" />
             <source>Basic information</source>
             <translation>基本情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="163" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="164" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="164" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="165" />
             <source>Investigation and mediation records</source>
             <translation>调查与调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="165" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="166" />
             <source>Agreement</source>
             <translation>调解协议</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="166" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="167" />
             <source>Follow-up visits</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="150" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="151" />
             <source>Add a party ({keys})</source>
             <translation>添加当事人（{keys}）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="203" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="204" />
             <source>Save (Ctrl+S)</source>
             <translation>保存 (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="204" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="205" />
             <source>Save and new (Ctrl+Shift+S)</source>
             <translation>保存并新建 (Ctrl+Shift+S)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="205" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="206" />
             <source>Close</source>
             <translation>关闭</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="196" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="197" />
             <source>Print documents</source>
             <translation>打印文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="219" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="226" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="220" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="227" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="220" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="227" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="221" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="228" />
             <source>Place</source>
             <translation>地点</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="221" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="222" />
             <source>Investigator</source>
             <translation>调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="222" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="223" />
             <source>Person questioned</source>
             <translation>被调查人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="223" />
-            <location filename="../../mediator_app/ui/case_form/window.py" line="229" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="224" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="230" />
             <source>Content</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="228" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="229" />
             <source>Participants</source>
             <translation>参加人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="230" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="231" />
             <source>Result</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="233" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="234" />
             <source>Visit date</source>
             <translation>回访日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="234" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="235" />
             <source>Party visited</source>
             <translation>回访对象</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="235" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="236" />
             <source>Agreement number</source>
             <translation>协议编号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="236" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="237" />
             <source>Performance</source>
             <translation>履行情况</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="238" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="239" />
             <source>Satisfaction</source>
             <translation>满意度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="239" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="240" />
             <source>Remaining risk</source>
             <translation>遗留风险</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="240" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="241" />
             <source>Visitor</source>
             <translation>回访人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="241" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="242" />
             <source>Note</source>
             <translation>备注</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="319" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="320" />
             <source>{record} {n}: {field}</source>
             <translation>{record}{n}的{field}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="323" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="324" />
             <source>Party</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="323" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="324" />
             <source>Investigation record</source>
             <translation>调查记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="324" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="325" />
             <source>Session record</source>
             <translation>调解记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="325" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="326" />
             <source>Follow-up visit</source>
             <translation>回访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="431" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="432" />
             <source>New case (number assigned when saved)</source>
             <translation>新案件（保存时自动编号）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="432" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="433" />
             <source>Status: {status}</source>
             <translation>状态：{status}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="434" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="435" />
             <source>New case</source>
             <translation>新建案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="434" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="435" />
             <source>Case form</source>
             <translation>案件登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="490" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="491" />
             <source>A case form was not saved when the program last stopped ({case}, registered {when}). Restore it?</source>
             <translation>上次程序退出时有一张案件登记表未保存（{case}，登记日期 {when}）。是否恢复？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="509" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="510" />
             <source>case {number}</source>
             <translation>案件 {number}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="514" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="515" />
             <source>“{summary}”</source>
             <translation>“{summary}”</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="517" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="518" />
             <source>parties: {names}</source>
             <translation>当事人：{names}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="518" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="519" />
             <source>a new case with no summary or parties yet</source>
             <translation>尚未填写简要情况和当事人的新案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="580" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="581" />
             <source>Unsaved changes</source>
             <translation>有未保存的修改</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="581" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="582" />
             <source>This case has changes that are not saved. Save them?</source>
             <translation>此案件有尚未保存的修改。是否保存？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/window.py" line="491" />
+            <location filename="../../mediator_app/ui/case_form/window.py" line="492" />
             <source>Restore unsaved case</source>
             <translation>恢复未保存的案件</translation>
         </message>
@@ -970,67 +970,67 @@ Create a new, empty ledger there?</source>
     <context>
         <name>CaseTableModel</name>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="96" />
+            <location filename="../../mediator_app/ui/case_model.py" line="83" />
             <source>Case number</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="97" />
+            <location filename="../../mediator_app/ui/case_model.py" line="84" />
             <source>Registered on</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="98" />
+            <location filename="../../mediator_app/ui/case_model.py" line="85" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="99" />
+            <location filename="../../mediator_app/ui/case_model.py" line="86" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="100" />
+            <location filename="../../mediator_app/ui/case_model.py" line="87" />
             <source>Source</source>
             <translation>案件来源</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="101" />
+            <location filename="../../mediator_app/ui/case_model.py" line="88" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="102" />
+            <location filename="../../mediator_app/ui/case_model.py" line="89" />
             <source>Location</source>
             <translation>所属单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="103" />
+            <location filename="../../mediator_app/ui/case_model.py" line="90" />
             <source>Parties</source>
             <translation>当事人</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="104" />
+            <location filename="../../mediator_app/ui/case_model.py" line="91" />
             <source>ID number (masked)</source>
             <translation>证件号码（已脱敏）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="105" />
+            <location filename="../../mediator_app/ui/case_model.py" line="92" />
             <source>Phone (masked)</source>
             <translation>联系电话（已脱敏）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="106" />
+            <location filename="../../mediator_app/ui/case_model.py" line="93" />
             <source>Accepted on</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="107" />
+            <location filename="../../mediator_app/ui/case_model.py" line="94" />
             <source>Closed on</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_model.py" line="108" />
+            <location filename="../../mediator_app/ui/case_model.py" line="95" />
             <source>Summary</source>
             <translation>纠纷简要情况</translation>
         </message>
@@ -1374,17 +1374,17 @@ Create a new, empty ledger there?</source>
             <translation>兼任网格员的网格</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="84" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="81" />
             <source>{name} (inactive)</source>
             <translation>{name}（已停用）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="159" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="156" />
             <source>Delete committee</source>
             <translation>删除调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/committees.py" line="160" />
+            <location filename="../../mediator_app/ui/org/committees.py" line="157" />
             <source>Delete committee {code}?</source>
             <translation>删除调委会 {code}？</translation>
         </message>
@@ -1521,69 +1521,69 @@ Create a new, empty ledger there?</source>
     <context>
         <name>DocumentsMenu</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="59" />
             <source>Acceptance register</source>
             <translation>受理登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="60" />
             <source>Mediation agreement</source>
             <translation>调解协议书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="62" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="61" />
             <source>Oral agreement register</source>
             <translation>口头协议登记表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="63" />
             <source>Follow-up records</source>
             <translation>回访记录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="65" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="64" />
             <source>Case file cover and contents</source>
             <translation>卷宗封面及卷内目录</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="67" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="66" />
             <source>Whole case file</source>
             <translation>卷宗（全部文书）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="78" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="150" />
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="156" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="77" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="149" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="155" />
             <source>Documents</source>
             <translation>文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="88" />
             <source>Save as PDF…</source>
             <translation>另存为 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="90" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="89" />
             <source>Open to print or preview</source>
             <translation>打开预览/打印</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="119" />
             <source>Save the document</source>
             <translation>保存文书</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="121" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="120" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="138" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="137" />
             <source>Preparing the document…</source>
             <translation>正在生成文书…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="146" />
+            <location filename="../../mediator_app/ui/reports/documents_menu.py" line="145" />
             <source>Saved: {path}</source>
             <translation>已保存：{path}</translation>
         </message>
@@ -1591,62 +1591,62 @@ Create a new, empty ledger there?</source>
     <context>
         <name>DrillDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="51" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="49" />
             <source>Cases behind the figure</source>
             <translation>数字对应的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="76" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="74" />
             <source>{row} · {figure} · {first} – {last}: {n} cases</source>
             <translation>{row} · {figure} · {first} 至 {last}：{n} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="80" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="78" />
             <source>This figure is a sum: the cases with a value are listed.</source>
             <translation>此数字为合计值：列出有数值的案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="82" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="80" />
             <source>Showing the first {shown} of {total}.</source>
             <translation>显示前 {shown} 件，共 {total} 件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="87" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="85" />
             <source>Case no.</source>
             <translation>案号</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="90" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="88" />
             <source>Accepted on</source>
             <translation>受理日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="90" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="88" />
             <source>Closed on</source>
             <translation>结案日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="87" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="85" />
             <source>Committee</source>
             <translation>调委会</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="87" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="85" />
             <source>Registered on</source>
             <translation>登记日期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="88" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="86" />
             <source>Dispute type</source>
             <translation>纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="88" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="86" />
             <source>Status on {day}</source>
             <translation>{day} 时的状态</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/drill.py" line="90" />
+            <location filename="../../mediator_app/ui/reports/drill.py" line="88" />
             <source>Status now</source>
             <translation>当前状态</translation>
         </message>
@@ -1654,27 +1654,27 @@ Create a new, empty ledger there?</source>
     <context>
         <name>EncryptDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="138" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="137" />
             <source>Encrypt this ledger</source>
             <translation>加密本台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="141" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="140" />
             <source>The ledger file, its backups from now on and packages with personal data will be encrypted. You become its system administrator; add the other users afterwards. The program closes when done: start it again and log in.</source>
             <translation>台账文件、今后的备份以及含个人信息的数据包都将加密。您将成为系统管理员，之后再添加其他用户。完成后程序将关闭，请重新启动并登录。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="151" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="150" />
             <source>Administrator's user name</source>
             <translation>系统管理员用户名</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="152" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="151" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="153" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="152" />
             <source>Again</source>
             <translation>再输入一次</translation>
         </message>
@@ -1716,12 +1716,12 @@ Create a new, empty ledger there?</source>
     <context>
         <name>ExportController</name>
         <message>
-            <location filename="../../mediator_app/ui/export.py" line="119" />
+            <location filename="../../mediator_app/ui/export.py" line="47" />
             <source>Exporting cases…</source>
             <translation>正在导出案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/export.py" line="120" />
+            <location filename="../../mediator_app/ui/export.py" line="48" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
@@ -1729,193 +1729,193 @@ Create a new, empty ledger there?</source>
     <context>
         <name>ExportDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="69" />
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="225" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="68" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="224" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="78" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="77" />
             <source>Whole ledger (type to choose a unit)</source>
             <translation>整个台账（输入名称或代码选择单位）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="79" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="78" />
             <source>Only cases registered from</source>
             <translation>只导出登记日期从</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="90" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="89" />
             <source>to</source>
             <translation>至</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="94" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="93" />
             <source>Exchange package (.zip) — for another ledger</source>
             <translation>交换包（.zip）— 供其他台账导入</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="95" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="94" />
             <source>cases.csv — exchange format v1</source>
             <translation>cases.csv — 交换格式 v1</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="96" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="95" />
             <source>cases.xlsx — for reading in Excel or WPS</source>
             <translation>cases.xlsx — 用 Excel 或 WPS 查看</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="98" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="97" />
             <source>Include personal data of the parties</source>
             <translation>包含当事人个人信息</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="107" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="106" />
             <source>Choose where to save the file</source>
             <translation>选择文件保存位置</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="108" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="107" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="114" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="113" />
             <source>Unit:</source>
             <translation>单位：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="115" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="114" />
             <source>Dates:</source>
             <translation>日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="116" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="115" />
             <source>Format:</source>
             <translation>格式：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="119" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="118" />
             <source>Contents:</source>
             <translation>内容：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="120" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="119" />
             <source>Save to:</source>
             <translation>保存到：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="127" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="126" />
             <source>Open folder</source>
             <translation>打开所在文件夹</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="135" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="134" />
             <source>&amp;Export</source>
             <translation>导出(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="163" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="162" />
             <source>The package will contain the parties' names, ID numbers, phone numbers and addresses. A mediator who discloses parties' private information may be dismissed (People's Mediation Law, art. 15). Give the file only to the ledger that needs it, never through group chats or public e-mail, and delete copies you no longer need.</source>
             <translation>交换包将包含当事人的姓名、证件号码、电话和住址。人民调解员泄露当事人个人隐私的，将被罢免或者解聘（《人民调解法》第十五条）。只把文件交给需要它的台账，不要通过微信群或公共邮箱发送，不再需要的副本请及时删除。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="171" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="170" />
             <source>Without personal data: the parties' names, ID numbers, phones and addresses are left out (People's Mediation Law, art. 15: parties' private information must not be disclosed).</source>
             <translation>不含个人信息：当事人的姓名、证件号码、电话和住址不会导出（《人民调解法》第十五条：不得泄露当事人的个人隐私）。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="177" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="176" />
             <source>cases.csv and cases.xlsx never contain the parties' personal data.</source>
             <translation>cases.csv 和 cases.xlsx 从不包含当事人个人信息。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="181" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="180" />
             <source>&lt;b&gt;Goes into the file:&lt;/b&gt; {travels}&lt;br&gt;&lt;b&gt;Stays in this ledger:&lt;/b&gt; {stays}</source>
             <translation>&lt;b&gt;导出到文件：&lt;/b&gt;{travels}&lt;br&gt;&lt;b&gt;留在本台账、不导出：&lt;/b&gt;{stays}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="188" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="187" />
             <source>the cases (case number, committee, grid, source, dispute type, dates, status, agreement form, amount, people involved, summary — write no names into summaries)</source>
             <translation>案件（案号、调委会、网格、纠纷来源、纠纷类型、各日期、状态、协议形式、涉及金额、涉及人数、纠纷简要情况——简要情况中请勿写入姓名）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="193" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="192" />
             <source>everything else: the parties and their personal data, investigation and mediation records, agreements, follow-ups, performance and judicial confirmation, the organisation and its people</source>
             <translation>其他一切：当事人及其个人信息、调查记录和调解记录、调解协议、回访记录、履行情况和司法确认、组织机构及其人员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="197" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="196" />
             <source>{cases}; performance, judicial confirmation and the other statistical columns; the units and committees; the names of their mediators and grid workers; agreements without their contents (form, number, date signed, performance deadline); follow-ups without their contents (date, agreement number, performance, satisfaction)</source>
             <translation>{cases}；履行情况、司法确认等统计项；组织机构和调委会；调解员和网格员的姓名；调解协议（不含内容：协议形式、协议编号、签订日期、履行期限）；回访记录（不含内容：回访日期、协议编号、履行情况、满意度）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="203" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="202" />
             <source>{common}; and the personal data: the parties (names, ID numbers, phones, addresses), investigation and mediation records, the full agreements and follow-ups, mediators' phones</source>
             <translation>{common}；以及个人信息：当事人（姓名、证件号码、电话、住址）、调查记录和调解记录、完整的调解协议和回访记录、调解员电话</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="207" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="206" />
             <source>which mediators were assigned to each case; documents, settings and logs of this ledger</source>
             <translation>各案件由哪些调解员承办；本台账的文书、设置和日志</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="210" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="209" />
             <source>the parties (names, ID numbers, phones, addresses); investigation and mediation records; the contents of agreements (facts, matters in dispute, responsibilities, terms, manner and place of performance); who was visited, who visited, remaining risks and notes of follow-ups; mediators' phones; which mediators were assigned to each case</source>
             <translation>当事人（姓名、证件号码、电话、住址）；调查记录和调解记录；调解协议的内容（事实、争议事项、责任、协议条款、履行方式和地点）；回访的对象、回访人、遗留风险和备注；调解员电话；各案件由哪些调解员承办</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="221" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="220" />
             <source>Exchange package (*.zip)</source>
             <translation>交换包 (*.zip)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="222" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="221" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="223" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="222" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="245" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="244" />
             <source>Unknown unit “{text}”: choose one from the list, or clear the field to export the whole ledger.</source>
             <translation>没有单位“{text}”：请从列表中选择，或清空此栏以导出整个台账。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="259" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="258" />
             <source>Personal data</source>
             <translation>个人信息</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="260" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="259" />
             <source>Export the parties' personal data into {name}?</source>
             <translation>确定要把当事人个人信息导出到 {name} 吗？</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="293" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="292" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="292" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="291" />
             <source>Exporting cases…</source>
             <translation>正在导出案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="298" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="297" />
             <source>Exporting…</source>
             <translation>正在导出…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="305" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="304" />
             <source>Exported {n} case(s) to {path}</source>
             <translation>已导出 {n} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="317" />
+            <location filename="../../mediator_app/ui/exchange/export_dialog.py" line="316" />
             <source>The export failed: {error}. No file was written.</source>
             <translation>导出失败：{error}。没有生成文件。</translation>
         </message>
@@ -2022,87 +2022,87 @@ Create a new, empty ledger there?</source>
     <context>
         <name>FilterBar</name>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="82" />
+            <location filename="../../mediator_app/ui/case_list.py" line="89" />
             <source>Case number, party, summary, dispute type, source, committee, grid or village</source>
             <translation>案号、当事人、简要情况、纠纷类型、来源、调委会、网格、村（社区）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="83" />
+            <location filename="../../mediator_app/ui/case_list.py" line="90" />
             <source>Finds the cases whose number, party names or summary contain the words typed, or whose dispute type, source, committee, grid, village/community or street is named by them. Several words: every word must match.</source>
             <translation>查找案号、当事人姓名或纠纷简要情况含有所输入文字的案件，以及纠纷类型、案件来源、调委会、网格、村（社区）或街道名称含有这些文字的案件。输入多个词时，每个词都须匹配。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="89" />
+            <location filename="../../mediator_app/ui/case_list.py" line="96" />
             <source>Overdue</source>
             <translation>超期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="91" />
+            <location filename="../../mediator_app/ui/case_list.py" line="98" />
             <source>In mediation longer than the overdue limit in Settings (30 days by default)</source>
             <translation>调解中且自受理之日起超过设置中的期限（默认 30 天）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="92" />
+            <location filename="../../mediator_app/ui/case_list.py" line="99" />
             <source>Follow-up due</source>
             <translation>待回访</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="94" />
+            <location filename="../../mediator_app/ui/case_list.py" line="101" />
             <source>Resolved, no follow-up visit since closing, follow-up deadline within 7 days or passed</source>
             <translation>调解成功、结案后尚未回访，且回访期限在 7 天内到期或已过期</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="96" />
+            <location filename="../../mediator_app/ui/case_list.py" line="103" />
             <source>File incomplete</source>
             <translation>卷宗不完整</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="98" />
+            <location filename="../../mediator_app/ui/case_list.py" line="105" />
             <source>Closed cases whose file lacks an item the completeness rules require</source>
             <translation>已结案、卷宗缺少完整要求中的材料的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="99" />
+            <location filename="../../mediator_app/ui/case_list.py" line="106" />
             <source>Clear filters</source>
             <translation>清除筛选</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="110" />
+            <location filename="../../mediator_app/ui/case_list.py" line="117" />
             <source>Search:</source>
             <translation>搜索：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="117" />
+            <location filename="../../mediator_app/ui/case_list.py" line="124" />
             <source>Status:</source>
             <translation>状态：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="118" />
+            <location filename="../../mediator_app/ui/case_list.py" line="125" />
             <source>Type:</source>
             <translation>类型：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="119" />
+            <location filename="../../mediator_app/ui/case_list.py" line="126" />
             <source>Source:</source>
             <translation>来源：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="120" />
+            <location filename="../../mediator_app/ui/case_list.py" line="127" />
             <source>Committee:</source>
             <translation>调委会：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="121" />
+            <location filename="../../mediator_app/ui/case_list.py" line="128" />
             <source>Registered from:</source>
             <translation>登记日期从：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="122" />
+            <location filename="../../mediator_app/ui/case_list.py" line="129" />
             <source>to:</source>
             <translation>至：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_list.py" line="159" />
+            <location filename="../../mediator_app/ui/case_list.py" line="166" />
             <source>All</source>
             <translation>全部</translation>
         </message>
@@ -2485,213 +2485,213 @@ Create a new, empty ledger there?</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="72" />
+            <location filename="../../mediator_app/ui/main_window.py" line="78" />
             <source>Mediation Ledger</source>
             <translation>调解台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="77" />
+            <location filename="../../mediator_app/ui/main_window.py" line="83" />
             <source>Overview</source>
             <translation>首页</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="78" />
+            <location filename="../../mediator_app/ui/main_window.py" line="84" />
             <source>Cases</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="124" />
+            <location filename="../../mediator_app/ui/main_window.py" line="131" />
             <source>&amp;New case…</source>
             <translation>新建案件(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="126" />
+            <location filename="../../mediator_app/ui/main_window.py" line="133" />
             <source>&amp;Open case</source>
             <translation>打开案件(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="128" />
+            <location filename="../../mediator_app/ui/main_window.py" line="135" />
             <source>&amp;Find…</source>
             <translation>查找(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="130" />
+            <location filename="../../mediator_app/ui/main_window.py" line="137" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="132" />
+            <location filename="../../mediator_app/ui/main_window.py" line="139" />
             <source>Export view as &amp;CSV…</source>
             <translation>导出当前列表为 &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="134" />
+            <location filename="../../mediator_app/ui/main_window.py" line="141" />
             <source>Export view as &amp;Excel (XLSX)…</source>
             <translation>导出当前列表为 &amp;Excel (XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="136" />
+            <location filename="../../mediator_app/ui/main_window.py" line="143" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="138" />
+            <location filename="../../mediator_app/ui/main_window.py" line="145" />
             <source>&amp;Organisation…</source>
             <translation>组织机构(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="140" />
+            <location filename="../../mediator_app/ui/main_window.py" line="147" />
             <source>&amp;Code tables…</source>
             <translation>代码表(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="141" />
+            <location filename="../../mediator_app/ui/main_window.py" line="148" />
             <source>&amp;Import cases…</source>
             <translation>导入案件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="143" />
+            <location filename="../../mediator_app/ui/main_window.py" line="150" />
             <source>E&amp;xport cases…</source>
             <translation>导出案件(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="145" />
+            <location filename="../../mediator_app/ui/main_window.py" line="152" />
             <source>Import &amp;history…</source>
             <translation>导入记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="146" />
+            <location filename="../../mediator_app/ui/main_window.py" line="153" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="147" />
+            <location filename="../../mediator_app/ui/main_window.py" line="154" />
             <source>&amp;Statistics and reports…</source>
             <translation>统计报表(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="149" />
+            <location filename="../../mediator_app/ui/main_window.py" line="156" />
             <source>O&amp;verview</source>
             <translation>首页(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="151" />
+            <location filename="../../mediator_app/ui/main_window.py" line="158" />
             <source>&amp;Case list</source>
             <translation>案件列表(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="153" />
+            <location filename="../../mediator_app/ui/main_window.py" line="160" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="154" />
+            <location filename="../../mediator_app/ui/main_window.py" line="161" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="155" />
+            <location filename="../../mediator_app/ui/main_window.py" line="162" />
             <source>&amp;User guide</source>
             <translation>使用说明(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="157" />
+            <location filename="../../mediator_app/ui/main_window.py" line="164" />
             <source>Show the &amp;data folder</source>
             <translation>打开数据所在文件夹(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="167" />
+            <location filename="../../mediator_app/ui/main_window.py" line="174" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="170" />
+            <location filename="../../mediator_app/ui/main_window.py" line="177" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="171" />
+            <location filename="../../mediator_app/ui/main_window.py" line="178" />
             <source>&amp;Organisation</source>
             <translation>组织机构(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="172" />
+            <location filename="../../mediator_app/ui/main_window.py" line="179" />
             <source>&amp;Reports</source>
             <translation>报表(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="173" />
+            <location filename="../../mediator_app/ui/main_window.py" line="180" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="181" />
+            <location filename="../../mediator_app/ui/main_window.py" line="188" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="202" />
+            <location filename="../../mediator_app/ui/main_window.py" line="209" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="206" />
+            <location filename="../../mediator_app/ui/main_window.py" line="213" />
             <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>
             <translation>共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="210" />
+            <location filename="../../mediator_app/ui/main_window.py" line="217" />
             <source>Search failed: {error}</source>
             <translation>查询失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="321" />
+            <location filename="../../mediator_app/ui/main_window.py" line="337" />
             <source>Exported to {path}</source>
             <translation>已导出到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="390" />
-            <location filename="../../mediator_app/ui/main_window.py" line="410" />
+            <location filename="../../mediator_app/ui/main_window.py" line="404" />
+            <location filename="../../mediator_app/ui/main_window.py" line="424" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="390" />
+            <location filename="../../mediator_app/ui/main_window.py" line="404" />
             <source>There are no cases in view.</source>
             <translation>当前列表中没有案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="393" />
+            <location filename="../../mediator_app/ui/main_window.py" line="407" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="394" />
+            <location filename="../../mediator_app/ui/main_window.py" line="408" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="395" />
+            <location filename="../../mediator_app/ui/main_window.py" line="409" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="406" />
+            <location filename="../../mediator_app/ui/main_window.py" line="420" />
             <source>Exported {count} cases to {path}</source>
             <translation>已导出 {count} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="411" />
+            <location filename="../../mediator_app/ui/main_window.py" line="425" />
             <source>The export failed: {error}</source>
             <translation>导出失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="414" />
+            <location filename="../../mediator_app/ui/main_window.py" line="428" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="415" />
+            <location filename="../../mediator_app/ui/main_window.py" line="429" />
             <source>Mediation Ledger {version} — case register and statistics for people's mediation committees.
 Ledger: {path}
 Data folder (settings, drafts, demo): {data} {mode}</source>
@@ -2703,13 +2703,13 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>NavTree</name>
         <message>
-            <location filename="../../mediator_app/ui/nav_tree.py" line="36" />
-            <location filename="../../mediator_app/ui/nav_tree.py" line="81" />
+            <location filename="../../mediator_app/ui/nav_tree.py" line="37" />
+            <location filename="../../mediator_app/ui/nav_tree.py" line="82" />
             <source>All cases</source>
             <translation>全部案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/nav_tree.py" line="65" />
+            <location filename="../../mediator_app/ui/nav_tree.py" line="66" />
             <source>Committees</source>
             <translation>人民调解委员会</translation>
         </message>
@@ -2717,17 +2717,17 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>NewLedgerDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="207" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="206" />
             <source>New ledger</source>
             <translation>新建台账</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="210" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="209" />
             <source>A new ledger will be created at {path}. It is encrypted: only its users can open it. You become its system administrator; add the other users afterwards. Keep the recovery key shown next.</source>
             <translation>将在 {path} 新建台账。台账是加密的：只有它的用户能打开。您将成为系统管理员，之后再添加其他用户。请妥善保管接下来显示的恢复密钥。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/trust/menu.py" line="216" />
+            <location filename="../../mediator_app/ui/trust/menu.py" line="215" />
             <source>Do not encrypt (not advised: anyone who can copy the file reads it)</source>
             <translation>不加密（不建议：任何能复制文件的人都能读取）</translation>
         </message>
@@ -3080,17 +3080,17 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
             <translation>职务</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="86" />
+            <location filename="../../mediator_app/ui/org/people.py" line="83" />
             <source>{name} (inactive)</source>
             <translation>{name}（已停用）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="159" />
+            <location filename="../../mediator_app/ui/org/people.py" line="156" />
             <source>Delete person</source>
             <translation>删除人员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/people.py" line="159" />
+            <location filename="../../mediator_app/ui/org/people.py" line="156" />
             <source>Delete {name}?</source>
             <translation>删除 {name}？</translation>
         </message>
@@ -3238,7 +3238,7 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>ProgressJob</name>
         <message>
-            <location filename="../../mediator_app/ui/jobs.py" line="91" />
+            <location filename="../../mediator_app/ui/tasks.py" line="359" />
             <source>Another program is writing to this ledger; waiting for it to finish ({seconds} s)…</source>
             <translation>另一个程序正在写入本台账，等待它完成（已等待 {seconds} 秒）……</translation>
         </message>
@@ -3289,7 +3289,7 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>QProgressDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/jobs.py" line="43" />
+            <location filename="../../mediator_app/ui/tasks.py" line="309" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
@@ -3358,183 +3358,183 @@ Data folder (settings, drafts, demo): {data} {mode}</source>
     <context>
         <name>ReportsWindow</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="82" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="225" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="83" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="226" />
             <source>Statistics reports</source>
             <translation>统计报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="115" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="116" />
             <source>Disputes and handling</source>
             <translation>纠纷排查与调处</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="116" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="117" />
             <source>By dispute type</source>
             <translation>按纠纷类型</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="117" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="118" />
             <source>Sources and prevention</source>
             <translation>案件来源与防止激化</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="118" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="119" />
             <source>By month</source>
             <translation>按月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="124" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="383" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="125" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="384" />
             <source>Review and submit</source>
             <translation>审核上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="127" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="128" />
             <source>Case subsidies</source>
             <translation>以案定补</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="140" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="141" />
             <source>Period:</source>
             <translation>期间：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="142" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="143" />
             <source>Scope:</source>
             <translation>范围：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="145" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="146" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="146" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="147" />
             <source>Print…</source>
             <translation>打印…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="147" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="148" />
             <source>Save PDF…</source>
             <translation>保存 PDF…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="148" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="149" />
             <source>Report with chart (PDF)…</source>
             <translation>情况报告（PDF）…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="150" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="151" />
             <source>Save CSV…</source>
             <translation>保存 CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="151" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="152" />
             <source>Save XLSX…</source>
             <translation>保存 XLSX…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="193" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="194" />
             <source>Choose a unit or a committee.</source>
             <translation>请选择单位或调委会。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="205" />
             <location filename="../../mediator_app/ui/reports/window.py" line="206" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="207" />
             <source>Building the report…</source>
             <translation>正在生成报表…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="220" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="221" />
             <source>Cancelled.</source>
             <translation>已取消。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="255" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="256" />
             <source>Calendar month</source>
             <translation>月份</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="270" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="271" />
             <source>Changed since submission: {n} differences (see Review and submit).</source>
             <translation>本月上报后数据有变化（{n} 项），详见“审核上报”页。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="317" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="318" />
             <source>Submitted figures: version {v}, by {who} at {at}.</source>
             <translation>已上报的数字：第 {v} 版，{who} 于 {at} 上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="318" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="319" />
             <source>The By month tab and the case lists show the current data.</source>
             <translation>“按月份”页和案件列表显示的是当前数据。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="335" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="336" />
             <source>Finding the cases…</source>
             <translation>正在查找案件…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="347" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="348" />
             <source>The month was reviewed.</source>
             <translation>本月已审核。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="355" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="356" />
             <source>Submit</source>
             <translation>上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="357" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="358" />
             <source>The month was submitted.</source>
             <translation>本月已上报。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="397" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="398" />
             <source>submitted</source>
             <translation>已上报</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="428" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="429" />
             <source>Save the report</source>
             <translation>保存报表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="431" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="432" />
             <source>Saving {path}…</source>
             <translation>正在保存 {path}…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="434" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="435" />
             <source>Saved {path}</source>
             <translation>已保存 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="442" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="452" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="443" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="453" />
             <source>PDF files (*.pdf)</source>
             <translation>PDF 文件 (*.pdf)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="442" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="459" />
-            <location filename="../../mediator_app/ui/reports/window.py" line="465" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="443" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="460" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="466" />
             <source>sheet</source>
             <translation>统计表</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="451" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="452" />
             <source>report</source>
             <translation>情况报告</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="459" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="460" />
             <source>CSV files (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/window.py" line="466" />
+            <location filename="../../mediator_app/ui/reports/window.py" line="467" />
             <source>Excel workbooks (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -3603,7 +3603,7 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
             <translation>可能重复</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/case_form/saving.py" line="106" />
+            <location filename="../../mediator_app/ui/case_form/saving.py" line="109" />
             <source>Could not save</source>
             <translation>无法保存</translation>
         </message>
@@ -4228,25 +4228,25 @@ The present content is kept as {db}.before-restore-….bak. Other windows of thi
         </message>
         <message>
             <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="330" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="337" />
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="364" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="339" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="366" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="342" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="344" />
             <source>Saved: {path}</source>
             <translation>已保存：{path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="353" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="355" />
             <source>Mark the claim of {scope} for {period} as paid: {n} cases, {amount} yuan?
 The claim is frozen, and these cases will not be paid again by any claim.</source>
             <translation>把{scope}{period}的补助申报标记为已发放：{n}件，{amount}元？
 申报将被冻结，这些案件以后不会再被任何申报补助。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="357" />
+            <location filename="../../mediator_app/ui/reports/subsidy_panel.py" line="359" />
             <source>Mark as paid</source>
             <translation>标记为已发放</translation>
         </message>
@@ -4254,89 +4254,89 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
     <context>
         <name>SubsidyRulesDialog</name>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="70" />
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="225" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="69" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="224" />
             <source>Case subsidy rules</source>
             <translation>以案定补规则</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="74" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="73" />
             <source>Rates</source>
             <translation>补助标准</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="75" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="74" />
             <source>Complete case file</source>
             <translation>卷宗完整要求</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="77" />
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="181" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="76" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="180" />
             <source>Default difficulty</source>
             <translation>默认难易程度</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="89" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="88" />
             <source>Not allowed for your role</source>
             <translation>您的角色无权使用</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="100" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="99" />
             <source>Rule sets in force from:</source>
             <translation>已有规则的生效日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="106" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="105" />
             <source>New rates take effect on:</source>
             <translation>新标准生效日期：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="108" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="107" />
             <source>The principal mediator</source>
             <translation>主办调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="109" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="108" />
             <source>Split equally among the mediators</source>
             <translation>承办调解员平分</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="111" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="110" />
             <source>Who is paid:</source>
             <translation>补助对象：</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="112" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="111" />
             <source>Only cases with a complete file</source>
             <translation>只补助卷宗完整的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="114" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="113" />
             <source>Only cases whose agreement was performed</source>
             <translation>只补助协议已履行的案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="121" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="120" />
             <source>Any agreement (yuan)</source>
             <translation>不分协议形式（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="122" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="121" />
             <source>Written (yuan)</source>
             <translation>书面协议（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="122" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="121" />
             <source>Oral (yuan)</source>
             <translation>口头协议（元）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="179" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="178" />
             <source>(other types)</source>
             <translation>（其他类型）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="219" />
+            <location filename="../../mediator_app/ui/reports/subsidy_rules.py" line="218" />
             <source>Saving…</source>
             <translation>正在保存…</translation>
         </message>
@@ -4419,38 +4419,38 @@ The claim is frozen, and these cases will not be paid again by any claim.</sourc
             <translation>新建下级单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/units.py" line="63" />
-            <location filename="../../mediator_app/ui/org/units.py" line="102" />
+            <location filename="../../mediator_app/ui/org/units.py" line="60" />
+            <location filename="../../mediator_app/ui/org/units.py" line="99" />
             <source>{name} (inactive)</source>
             <translation>{name}（已停用）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/units.py" line="93" />
+            <location filename="../../mediator_app/ui/org/units.py" line="90" />
             <source>Grid workers of this grid</source>
             <translation>本网格的网格员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/units.py" line="98" />
+            <location filename="../../mediator_app/ui/org/units.py" line="95" />
             <source>also a mediator of {committee} (双员)</source>
             <translation>同时是{committee}的调解员（双员）</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/units.py" line="101" />
+            <location filename="../../mediator_app/ui/org/units.py" line="98" />
             <source>not a mediator</source>
             <translation>不是调解员</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/units.py" line="105" />
+            <location filename="../../mediator_app/ui/org/units.py" line="102" />
             <source>No grid worker assigned.</source>
             <translation>未配备网格员。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/units.py" line="145" />
+            <location filename="../../mediator_app/ui/org/units.py" line="142" />
             <source>Delete unit</source>
             <translation>删除单位</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/org/units.py" line="145" />
+            <location filename="../../mediator_app/ui/org/units.py" line="142" />
             <source>Delete unit {code}?</source>
             <translation>删除单位 {code}？</translation>
         </message>
