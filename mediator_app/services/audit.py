@@ -12,6 +12,7 @@ from mediator_app.domain.access import Action
 from mediator_app.services import permissions
 from mediator_app.storage.account_repo import AuditFilter, audit_actions, audit_users, search_audit
 from mediator_app.storage.audit_repo import AuditEntry
+from mediator_app.storage.files import write_atomically
 
 __all__ = ["AuditFilter", "search", "users", "actions", "export_csv"]
 
@@ -50,8 +51,5 @@ def export_csv(entries: list[AuditEntry], out: str | Path, header: tuple[str, ..
     writer.writerow(header)
     for e in entries:
         writer.writerow([_cell(getattr(e, c)) for c in COLUMNS])
-    target = Path(out)
-    part = target.with_name(target.name + ".part")
-    part.write_text(buf.getvalue(), encoding="utf-8-sig", newline="")
-    part.replace(target)
+    write_atomically(out, buf.getvalue(), encoding="utf-8-sig", newline="")
     return len(entries)

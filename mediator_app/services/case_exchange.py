@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -62,7 +61,7 @@ from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.counts_repo import CountsRepository
 from mediator_app.storage.exchange_repo import EXPORT_HEADER, ExchangeRepository
-from mediator_app.storage.files import open_private_binary, open_private_text
+from mediator_app.storage.files import atomic_binary, atomic_text
 from mediator_app.storage.package_repo import LOG_COUNTS, PackageRepository
 
 Progress = Callable[[int, int], None]
@@ -304,18 +303,6 @@ def _check_scope(repo: ExchangeRepository, scope: str | None) -> None:
         raise DomainError(Problem("scope", "unknown_code", {"value": scope, "table": "org_unit"}))
 
 
-@contextmanager
-def _partial_file(out: str | Path) -> Iterator[Path]:
-    """A ``.part`` file next to ``out``, renamed onto it only when the block succeeds."""
-    target = Path(out)
-    partial = target.with_name(target.name + ".part")
-    try:
-        yield partial
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
 def export_cases(db: Database, out: str | Path, *, scope: str | None = None,
                  date_from: date | str | None = None, date_to: date | str | None = None,
                  progress: Progress | None = None) -> int:
@@ -324,8 +311,7 @@ def export_cases(db: Database, out: str | Path, *, scope: str | None = None,
     appears only when complete (written next to it, then renamed)."""
     scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
     _check_scope(ExchangeRepository(db), scope)
-    with _partial_file(out) as partial, \
-            open_private_text(partial, encoding="utf-8-sig", newline="") as fh:
+    with atomic_text(out, encoding="utf-8-sig", newline="") as fh:
         return write_cases_csv(db, fh, scope=scope, date_from=date_from, date_to=date_to,
                                progress=progress)
 
@@ -366,8 +352,7 @@ def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None
     cursor = repo.export_rows(scope, _iso(date_from), _iso(date_to))
     written = 0
     try:
-        with _partial_file(out) as partial, open_private_binary(partial) as fh, \
-                XlsxWriter(fh) as book:
+        with atomic_binary(out) as fh, XlsxWriter(fh) as book:
             sheet = book.sheet("cases", [field_label(h, "zh") for h in EXPORT_HEADER],
                                widths=[38, 26, 10, 18] + [12] * (len(EXPORT_HEADER) - 4))
             while rows := cursor.fetchmany():

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,6 +34,7 @@ from mediator_app.services.csv_io import (
 from mediator_app.services.exchange_package import yuan_text
 from mediator_app.services.statistics import Figures, build_report
 from mediator_app.storage.convert import now_iso
+from mediator_app.storage.files import write_atomically
 from mediator_app.storage.org_repo import OrgRepository
 
 HEADER = ("dataelement", "period", "orgunit", "categoryoptioncombo", "attributeoptioncombo",
@@ -191,8 +191,5 @@ def export_dhis2(db: Database, out: str | Path, *, period: str, scope: str,
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER)
     writer.writerows(rows)
-    target = Path(out)
-    partial = target.with_name(target.name + ".part")
-    partial.write_text(buffer.getvalue(), encoding="utf-8")
-    os.replace(partial, target)
+    write_atomically(out, buffer.getvalue())
     return len(rows)

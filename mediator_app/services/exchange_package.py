@@ -20,7 +20,6 @@ import csv
 import hashlib
 import io
 import json
-import os
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -41,7 +40,7 @@ from mediator_app.services.csv_io import CsvImportError, CsvProblem, FileInfo, f
 from mediator_app.services.faults import detail_of
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.exchange_repo import ExchangeRepository
-from mediator_app.storage.files import open_private_binary
+from mediator_app.storage.files import open_private_binary, part_path, replace_file
 from mediator_app.storage.package_repo import (
     COMMITTEE_FILE_COLUMNS,
     PEOPLE_FILE_COLUMNS,
@@ -198,7 +197,7 @@ def export_package(db: Database, out: str | Path, *, scope: str | None = None,
     manifest = PackageManifest(source, lo, hi, with_personal_data, created_at=now_iso())
     repo, pkg = ExchangeRepository(db), PackageRepository(db)
     target = Path(out)
-    partial = target.with_name(target.name + ".part")
+    partial = part_path(target)
     entries: dict[str, dict[str, Any]] = {}
     rows: dict[str, int] = {}
     try:
@@ -239,7 +238,7 @@ def export_package(db: Database, out: str | Path, *, scope: str | None = None,
             zf.writestr(MANIFEST, json.dumps(manifest.to_dict(), ensure_ascii=False,
                                              indent=2))
         if not sealing:  # a sealed package is moved into place by sealing()
-            os.replace(partial, target)
+            replace_file(partial, target)
     finally:
         partial.unlink(missing_ok=True)
     if with_personal_data:

@@ -9,7 +9,6 @@ are masked exactly as in the list.
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -20,7 +19,12 @@ from PySide6.QtWidgets import QWidget
 from mediator_app.domain.spreadsheet import neutralise
 from mediator_app.reports.xlsx import XlsxWriter
 from mediator_app.storage import case_query as cq
-from mediator_app.storage.files import open_private_binary, open_private_text
+from mediator_app.storage.files import (
+    open_private_binary,
+    open_private_text,
+    part_path,
+    replace_file,
+)
 from mediator_app.ui.case_model import Lookups, display_values, header_labels
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.jobs import Progress, ProgressJob
@@ -74,7 +78,7 @@ def write_export(db: Any, ids: Sequence[int], path: str, fmt: str, header: list[
                  cancel: Callable[[], bool] | None = None) -> int:
     """Write the rows of ``ids`` (in order) to ``path``; returns the number written.
     Writes to a temporary file first, so a cancelled export leaves nothing behind."""
-    tmp = f"{path}.part"
+    tmp = str(part_path(path))
     sink = _RowSink(tmp, fmt, header)
     written = 0
     try:
@@ -94,7 +98,7 @@ def write_export(db: Any, ids: Sequence[int], path: str, fmt: str, header: list[
         Path(tmp).unlink(missing_ok=True)
         raise
     sink.close()
-    os.replace(tmp, path)
+    replace_file(tmp, path)
     return written
 
 

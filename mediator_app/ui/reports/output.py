@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import os
 from html import escape
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QMarginsF
@@ -16,6 +14,7 @@ from mediator_app.reports.tables import ROW_DIRECT, ROW_TOTAL, Sheet, SheetTable
 from mediator_app.reports.xlsx import xlsx_bytes
 from mediator_app.services import statistics_sheet
 from mediator_app.services.statistics import Report
+from mediator_app.storage.files import write_atomically
 from mediator_app.ui.reports.models import TableData
 
 NAME_WIDTH = "11%"
@@ -89,17 +88,10 @@ def print_html(html: str, printer: QPrinter) -> None:
 
 # ---- files ---------------------------------------------------------------------------------
 
-def _write_atomically(path: str, data: bytes) -> int:
-    tmp = f"{path}.part"
-    Path(tmp).write_bytes(data)
-    os.replace(tmp, path)
-    return len(data)
-
-
 def write_pdf(path: str, report: Report, lang: str, signatory: str) -> int:
     data = statistics_sheet.pdf_bytes(report, lang=lang, today=report.as_of,
                                       signatory=signatory)
-    return _write_atomically(path, data)
+    return write_atomically(path, data)
 
 
 def write_district_pdf(path: str, db: Any, report: Report, lang: str) -> int:
@@ -108,11 +100,11 @@ def write_district_pdf(path: str, db: Any, report: Report, lang: str) -> int:
 
     data = district_report_pdf(db, period=report.period, scope=report.scope.code,
                                as_of=report.as_of, lang=lang)
-    return _write_atomically(path, data)
+    return write_atomically(path, data)
 
 
 def write_csv(path: str, report: Report) -> int:
-    return _write_atomically(path, statistics_sheet.csv_bytes(report))
+    return write_atomically(path, statistics_sheet.csv_bytes(report))
 
 
 def xlsx_sheets(named: list[tuple[str, TableData]]) -> list[tuple[str, list[str], list[list[str]]]]:
@@ -121,4 +113,4 @@ def xlsx_sheets(named: list[tuple[str, TableData]]) -> list[tuple[str, list[str]
 
 
 def write_xlsx(path: str, named: list[tuple[str, TableData]]) -> int:
-    return _write_atomically(path, xlsx_bytes(xlsx_sheets(named)))
+    return write_atomically(path, xlsx_bytes(xlsx_sheets(named)))
