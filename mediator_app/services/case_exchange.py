@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
@@ -22,6 +22,7 @@ from sqlite_utils import Database
 
 from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.progress import CancelCheck, Cancelled, Progress
 from mediator_app.services import case_merge, permissions, sealed_packages
 from mediator_app.services.case_merge import CASE_ALIASES, MergeRun, estimate_new_rows, merge_file
 from mediator_app.services.case_rows import Lookups, RowParser
@@ -43,7 +44,6 @@ from mediator_app.services.exchange_package import (
 from mediator_app.services.import_types import (
     Conflict,
     FileCounts,
-    ImportCancelled,
     ImportLogEntry,
     ImportResult,
     ImportWarning,
@@ -64,14 +64,12 @@ from mediator_app.storage.exchange_repo import EXPORT_HEADER, ExchangeRepository
 from mediator_app.storage.files import atomic_binary, atomic_text
 from mediator_app.storage.package_repo import LOG_COUNTS, PackageRepository
 
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 BULK_FTS_ROWS = 50_000  # above this many new rows, rebuild the FTS index once instead
 DROP_INDEXES = True  # in a bulk import, also rebuild the non-unique case indexes once
 CHUNK_ROWS = case_merge.CHUNK_ROWS  # (tests patch case_merge.CHUNK_ROWS)
 
 __all__ = [
-    "CASE_ALIASES", "Conflict", "FileCounts", "ImportCancelled", "ImportLogEntry",
+    "CASE_ALIASES", "Conflict", "FileCounts", "Cancelled", "ImportLogEntry",
     "ImportResult", "ImportSource", "ImportWarning", "PackageManifest", "export_cases",
     "export_cases_xlsx", "export_package", "import_cases", "list_imports",
 ]
@@ -100,12 +98,12 @@ class ImportSource:
 
 
 def import_cases(db: Database, paths: Sequence[str | Path], *, dry_run: bool = False,
-                 progress: Progress | None = None, cancel: Cancel | None = None,
+                 progress: Progress | None = None, cancel: CancelCheck | None = None,
                  today: date | None = None,
                  package_password: str | None = None) -> ImportResult:
     """Import cases.csv files and packages in one transaction. Raises CsvImportError
     (with ``.result`` holding the counts) when any problem is found; nothing is written
-    then, nor on a dry run. Raises ImportCancelled when ``cancel()`` turns true."""
+    then, nor on a dry run. Raises Cancelled when ``cancel()`` turns true."""
     permissions.require(db, Action.IMPORT)
     with ExitStack() as stack:  # packages are read from their zip, never unpacked
         sources = _open_sources(paths, stack, package_password)
@@ -126,7 +124,7 @@ def _sealed_stream(path: str | Path, password: str | None,
 
 
 def import_prepared(db: Database, sources: list[ImportSource], *, dry_run: bool,
-                    progress: Progress | None, cancel: Cancel | None,
+                    progress: Progress | None, cancel: CancelCheck | None,
                     today: date) -> ImportResult:
     """``import_cases`` for sources opened by the caller (the ledger import): the same
     right and scope guard as ``import_cases`` (issue 9)."""
@@ -157,7 +155,7 @@ def _open_sources(paths: Sequence[str | Path], stack: ExitStack,
 
 
 def _import_sources(db: Database, sources: list[ImportSource], dry_run: bool,
-                    progress: Progress | None, cancel: Cancel | None,
+                    progress: Progress | None, cancel: CancelCheck | None,
                     today: date) -> ImportResult:
     repo = ExchangeRepository(db)
     run = MergeRun(repo, RowParser(Lookups({}, {}, {}, {}), today), ProblemList(), progress,

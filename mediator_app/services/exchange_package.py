@@ -22,7 +22,7 @@ import io
 import json
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -34,6 +34,7 @@ from sqlite_utils import Database
 import mediator_app
 from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.progress import Progress
 from mediator_app.domain.spreadsheet import neutralise_row
 from mediator_app.services import permissions, sealed_packages
 from mediator_app.services.csv_io import CsvImportError, CsvProblem, FileInfo, file_problem
@@ -62,7 +63,6 @@ SUBSIDY_FILES = ("case_files.csv", "case_mediators.csv")  # 以案定补: servic
 KNOWN_FILES = (*KNOWN_FILES_V1, *RECORD_FILES, *SUBSIDY_FILES)
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _CHUNK = 1 << 20
-Progress = Callable[[int, int], None]
 
 
 @dataclass

@@ -131,5 +131,3 @@ class ImportLogEntry:
     details: dict[str, Any]
 
 
-class ImportCancelled(Exception):
-    pass

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
+from mediator_app.domain.progress import Cancelled
 from mediator_app.domain.spreadsheet import neutralise
 from mediator_app.reports.xlsx import XlsxWriter
 from mediator_app.storage import case_query as cq
@@ -31,10 +32,6 @@ from mediator_app.ui.jobs import Progress, ProgressJob
 
 CHUNK = 500
 XLSX_WIDTHS = (26, 12, 10, 16, 12, 24, 16, 20, 22, 14, 12, 12, 60)
-
-
-class ExportCancelled(Exception):
-    pass
 
 
 def export_values(row: cq.CaseRow, lk: Lookups) -> list[str]:
@@ -84,7 +81,7 @@ def write_export(db: Any, ids: Sequence[int], path: str, fmt: str, header: list[
     try:
         for start in range(0, len(ids), CHUNK):
             if cancel is not None and cancel():
-                raise ExportCancelled()
+                raise Cancelled()
             chunk = ids[start:start + CHUNK]
             rows = cq.fetch_rows(db, chunk)
             for rid in chunk:
@@ -127,5 +124,5 @@ class ExportController(QObject):
         self.job.start()
 
     def _error(self, exc: BaseException) -> None:
-        self.failed.emit("" if isinstance(exc, ExportCancelled)
+        self.failed.emit("" if isinstance(exc, Cancelled)
                          else self.ctx.error_reason(exc, "export"))

@@ -16,10 +16,10 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from mediator_app.domain.progress import Progress
 from mediator_app.ui.context import AppContext
 
 MIN_DURATION_MS = 500
-Progress = Callable[[int, int], None]
 Job = Callable[[Any, Progress, Callable[[], bool]], Any]
 
 

@@ -71,12 +71,12 @@ def test_export_with_nothing_in_view(window, dialogs):
 
 
 def test_cancelled_export_leaves_no_file(ctx, case_db, tmp_path):
+    from mediator_app.domain.progress import Cancelled
     from mediator_app.ui.case_model import Lookups
-    from mediator_app.ui.export import ExportCancelled
 
     ids = cq.case_ids(case_db, cq.CaseFilter())
     target = tmp_path / "x.csv"
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_export(case_db, ids, str(target), "csv", header_labels(), Lookups(ctx),
                      cancel=lambda: True)
     assert not target.exists() and not (tmp_path / "x.csv.part").exists()

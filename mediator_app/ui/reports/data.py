@@ -17,6 +17,7 @@ from sqlite_utils import Database
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.periods import Period, months_of
+from mediator_app.domain.progress import Cancelled, Progress
 from mediator_app.reports.tables import ROW_DIRECT, ROW_TOTAL, ROW_UNIT, Sheet
 from mediator_app.services import statistics, submissions
 from mediator_app.services.statistics import PREVENTION_KEYS, Figures, Report
@@ -31,10 +32,6 @@ MAIN_KEYS = ("disputes", "accepted", "resolved", "resolved", "in_progress", "ter
 NOT_COUNTS = {"amount", "people_involved"}  # sums: the cases with a value are listed
 MONTH_KEYS = ("disputes", "accepted", "resolved", "rate", "in_progress", "terminated",
               "rejected", "pending", "written", "oral")
-
-
-class Cancelled(Exception):
-    """The user cancelled building the report."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +111,6 @@ def row_scopes(report: Report, sheet: Sheet) -> list[RowScope]:
 
 # ---- building ----------------------------------------------------------------------------
 
-Progress = Callable[[int, int], None]
 
 
 def _months(db: Database, report: Report, progress: Progress | None,

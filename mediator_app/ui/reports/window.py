@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.periods import Period
+from mediator_app.domain.progress import Cancelled
 from mediator_app.reports.tables import Sheet
 from mediator_app.services import submissions
 from mediator_app.services.statistics import Report
@@ -34,7 +35,7 @@ from mediator_app.services.statistics_sheet import build_sheet
 from mediator_app.storage.settings_repo import SettingsRepository
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.reports import output
-from mediator_app.ui.reports.data import Bundle, Cancelled, load_bundle
+from mediator_app.ui.reports.data import Bundle, load_bundle
 from mediator_app.ui.reports.drill import DrillDialog, load_lines
 from mediator_app.ui.reports.file_names import default_file_name
 from mediator_app.ui.reports.models import (
