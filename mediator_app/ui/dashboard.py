@@ -27,7 +27,7 @@ from mediator_app.domain.messages import message
 from mediator_app.storage import case_query as cq
 from mediator_app.ui.charts import BarList, MonthlyStatusChart
 from mediator_app.ui.context import AppContext
-from mediator_app.ui.dashboard_data import DashboardData, Figures, load_dashboard
+from mediator_app.ui.dashboard_data import DashboardData, PeriodSummary, load_dashboard
 
 CASE_ROLE = Qt.ItemDataRole.UserRole + 3
 
@@ -95,7 +95,7 @@ class FiguresBox(QGroupBox):
         for value in self.values.values():
             value.setFont(font)
 
-    def show_figures(self, f: Figures) -> None:
+    def show_figures(self, f: PeriodSummary) -> None:
         self.values["disputes"].setText(str(f.disputes))
         self.values["resolved"].setText(str(f.resolved))
         self.values["rate"].setText(f.rate_text)

@@ -56,7 +56,7 @@ def window(rctx, qtbot, dialogs):
     assert [c for c in dialogs.calls if c[0] == "error"] == []
 
 
-def _figures(report: statistics.Report) -> list[statistics.Figures]:
+def _figures(report: statistics.Report) -> list[statistics.SheetCounts]:
     return [c.figures for c in report.children] + [report.direct, report.totals]
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from mediator_app.reports.tables import ROW_DIRECT, ROW_TOTAL, ROW_UNIT, Column
-from mediator_app.services.statistics import Figures
+from mediator_app.services.statistics import SheetCounts
 from mediator_app.ui.reports.data import (
     MAIN_KEYS,
     MONTH_KEYS,
@@ -120,7 +120,7 @@ def sheet_tables(bundle: Bundle, drillable: bool = True) -> list[TableData]:
     return out
 
 
-def month_cells(fig: Figures) -> list[str]:
+def month_cells(fig: SheetCounts) -> list[str]:
     rate = fig.rate_text.rstrip("%") + f"\n{fig.rate_numerator}/{fig.rate_denominator}"
     values = {"rate": rate} | {k: str(getattr(fig, k)) for k in MONTH_KEYS if k != "rate"}
     return [values[k] for k in MONTH_KEYS]
