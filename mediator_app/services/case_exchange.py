@@ -23,6 +23,7 @@ from sqlite_utils import Database
 from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.progress import CancelCheck, Cancelled, Progress
+from mediator_app.reports.xlsx import TextWorkbook, scratch_folder
 from mediator_app.services import case_merge, permissions, sealed_packages
 from mediator_app.services.case_merge import CASE_ALIASES, MergeRun, estimate_new_rows, merge_file
 from mediator_app.services.case_rows import Lookups, RowParser
@@ -342,7 +343,6 @@ def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None
     """The cases.csv v1 columns as an .xlsx of text cells (Chinese column labels, which
     the CSV import also reads once the sheet is saved as CSV). Returns the row count."""
     from mediator_app.domain.messages import field_label
-    from mediator_app.reports.xlsx import XlsxWriter
 
     scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
     repo = ExchangeRepository(db)
@@ -350,7 +350,7 @@ def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None
     cursor = repo.export_rows(scope, _iso(date_from), _iso(date_to))
     written = 0
     try:
-        with atomic_binary(out) as fh, XlsxWriter(fh) as book:
+        with atomic_binary(out) as fh, TextWorkbook(fh, scratch=scratch_folder(out)) as book:
             sheet = book.sheet("cases", [field_label(h, "zh") for h in EXPORT_HEADER],
                                widths=[38, 26, 10, 18] + [12] * (len(EXPORT_HEADER) - 4))
             while rows := cursor.fetchmany():

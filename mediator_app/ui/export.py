@@ -2,7 +2,7 @@
 
 CSV: UTF-8 with BOM, every field quoted (Excel keeps codes and case numbers as text),
 cells beginning with = + - @ TAB CR prefixed with ' (formula injection, domain.spreadsheet).
-XLSX: inline-string text cells (mediator_app.reports.xlsx). Party ID numbers and phones
+XLSX: text cells (mediator_app.reports.xlsx). Party ID numbers and phones
 are masked exactly as in the list.
 """
 
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QWidget
 
 from mediator_app.domain.progress import Cancelled
 from mediator_app.domain.spreadsheet import neutralise
-from mediator_app.reports.xlsx import XlsxWriter
+from mediator_app.reports.xlsx import TextWorkbook, scratch_folder
 from mediator_app.storage import case_query as cq
 from mediator_app.storage.files import (
     open_private_binary,
@@ -49,7 +49,7 @@ class _RowSink:
         # the umask of the process (docs/guarantees.md, personal data files)
         if fmt == "xlsx":
             self._binary = open_private_binary(path)
-            self._book = XlsxWriter(self._binary)
+            self._book = TextWorkbook(self._binary, scratch=scratch_folder(path))
             self._sheet = self._book.sheet("cases", header, XLSX_WIDTHS)
         else:
             self._file = open_private_text(path, encoding="utf-8-sig", newline="")
@@ -62,9 +62,10 @@ class _RowSink:
         else:
             self._csv.writerow([neutralise(v) for v in values])
 
-    def close(self) -> None:
+    def close(self, complete: bool = True) -> None:
+        """``complete=False``: cancelled, the file is deleted (no workbook assembled)."""
         if self.fmt == "xlsx":
-            self._book.close()
+            (self._book.close if complete else self._book.abandon)()
             self._binary.close()
         else:
             self._file.close()
@@ -91,7 +92,7 @@ def write_export(db: Any, ids: Sequence[int], path: str, fmt: str, header: list[
             if progress is not None:
                 progress(min(start + CHUNK, len(ids)), len(ids))
     except BaseException:
-        sink.close()
+        sink.close(complete=False)
         Path(tmp).unlink(missing_ok=True)
         raise
     sink.close()

@@ -18,7 +18,6 @@ from PySide6.QtPrintSupport import QPrinter
 from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.domain.model import Case, new_case_id
 from mediator_app.domain.periods import month_period, parse_period
-from mediator_app.reports.xlsx import read_xlsx_text
 from mediator_app.services import statistics
 from mediator_app.services.statistics_sheet import build_sheet
 from mediator_app.storage.case_repo import CaseRepository
@@ -30,6 +29,7 @@ from mediator_app.ui.reports.models import LABEL_COLUMNS
 from mediator_app.ui.reports.snapshot import report_from_dict
 from mediator_app.ui.tasks import SyncRunner
 from tests.gui.helpers_reports import DISTRICT, EAST, EMPTY, WEST, build_report_db
+from tests.xlsx_read import read_xlsx_text
 
 MAY = month_period(2024, 5)
 
