@@ -351,8 +351,8 @@ def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None
     written = 0
     try:
         with atomic_binary(out) as fh, TextWorkbook(fh, scratch=scratch_folder(out)) as book:
-            sheet = book.sheet("cases", [field_label(h, "zh") for h in EXPORT_HEADER],
-                               widths=[38, 26, 10, 18] + [12] * (len(EXPORT_HEADER) - 4))
+            # no widths given: measured on the header and the first rows (CJK counts two)
+            sheet = book.sheet("cases", [field_label(h, "zh") for h in EXPORT_HEADER])
             while rows := cursor.fetchmany():
                 for row in rows:
                     sheet.add_row([str(v) for v in row])
