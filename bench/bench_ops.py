@@ -114,6 +114,16 @@ def op_export(a: argparse.Namespace) -> dict[str, Any]:
     return out
 
 
+def op_export_xlsx(a: argparse.Namespace) -> dict[str, Any]:
+    from mediator_app.services.case_exchange import export_cases_xlsx
+    from mediator_app.storage.db import open_database
+
+    db = open_database(a.db, readonly=True).db
+    out = _measure(lambda: export_cases_xlsx(db, a.csv))
+    out["xlsx_bytes"] = Path(a.csv).stat().st_size
+    return out
+
+
 def export_sql() -> str:
     try:
         from mediator_app.storage import exchange_repo
@@ -237,6 +247,7 @@ OPS: dict[str, Callable[[argparse.Namespace], dict[str, Any]]] = {
     "build": op_build, "report": op_report, "report_raw": op_report_raw,
     "export": op_export, "export_shell": op_export_shell, "import": op_import,
     "import_raw": op_import_raw, "import_schema_raw": op_import_schema_raw,
+    "export_xlsx": op_export_xlsx,
 }
 
 

@@ -136,7 +136,7 @@ def cmd_cases_import_ledger(args: argparse.Namespace, ctx: Context) -> int:
 def _run_import(args: argparse.Namespace, ctx: Context,
                 run: Callable[[Any, Any], ImportResult]) -> int:
     """``cases import`` and ``cases import-ledger``: the same output and exit codes."""
-    from mediator_app.services.case_exchange import ImportCancelled
+    from mediator_app.domain.progress import Cancelled
     from mediator_app.services.csv_io import CsvImportError
 
     progress = stderr_progress("…") if sys.stderr.isatty() else None
@@ -148,7 +148,7 @@ def _run_import(args: argparse.Namespace, ctx: Context,
             if args.dry_run and partial is not None:
                 _print_counts(partial.files, ctx.lang)
             raise
-        except ImportCancelled:
+        except Cancelled:
             err(text("import.cancelled", ctx.lang), ctx.lang)
             return EXIT_INPUT
     _print_result(result, ctx.lang)

@@ -13,6 +13,7 @@ from mediator_app.services import permissions
 from mediator_app.storage.account_repo import AuditFilter as AuditFilter  # for the viewer
 from mediator_app.storage.account_repo import audit_actions, audit_users, search_audit
 from mediator_app.storage.audit_repo import AuditEntry as AuditEntry  # for the audit viewer
+from mediator_app.storage.files import write_atomically
 
 __all__ = ["AuditFilter", "search", "users", "actions", "export_csv"]
 
@@ -51,8 +52,5 @@ def export_csv(entries: list[AuditEntry], out: str | Path, header: tuple[str, ..
     writer.writerow(header)
     for e in entries:
         writer.writerow([_cell(getattr(e, c)) for c in COLUMNS])
-    target = Path(out)
-    part = target.with_name(target.name + ".part")
-    part.write_text(buf.getvalue(), encoding="utf-8-sig", newline="")
-    part.replace(target)
+    write_atomically(out, buf.getvalue(), encoding="utf-8-sig", newline="")
     return len(entries)

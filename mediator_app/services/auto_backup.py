@@ -18,7 +18,6 @@ dashboard says so.
 from __future__ import annotations
 
 import json
-import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -32,6 +31,7 @@ from mediator_app.services import permissions
 from mediator_app.storage import crypto
 from mediator_app.storage.db import backup_file
 from mediator_app.storage.exchange_repo import ExchangeRepository, file_integrity
+from mediator_app.storage.files import part_path, replace_file, write_atomically
 from mediator_app.storage.settings_repo import SettingsRepository
 
 FOLDER_SETTING = "backup_folder"
@@ -90,9 +90,7 @@ def _index(folder: Path) -> dict[str, dict[str, object]]:
 
 
 def _save_index(folder: Path, index: dict[str, dict[str, object]]) -> None:
-    part = folder / (INDEX + ".part")
-    part.write_text(json.dumps(index, ensure_ascii=False, indent=1), encoding="utf-8")
-    os.replace(part, folder / INDEX)
+    write_atomically(folder / INDEX, json.dumps(index, ensure_ascii=False, indent=1))
 
 
 def list_backups(folder: Path, stem: str) -> list[BackupInfo]:
@@ -132,7 +130,7 @@ def run_backup(db: Database, ledger: str | Path, *, folder: Path | None = None,
     moment = now or datetime.now()
     name = f"{ledger.stem}-{moment.strftime(_STAMP)}.db"
     target = chosen / name
-    part = chosen / (name + ".part")
+    part = part_path(target)
     cases = ExchangeRepository(db).case_count(include_deleted=False)
     try:
         backup_file(db.conn, part)
@@ -143,7 +141,7 @@ def run_backup(db: Database, ledger: str | Path, *, folder: Path | None = None,
             Path(f"{part}{suffix}").unlink(missing_ok=True)
         if crypto.key_of(db.conn) is not None:
             crypto.copy_key_file(ledger, target)
-        os.replace(part, target)
+        replace_file(part, target)
     except OSError as exc:
         raise AccountError("backup.auto_failed", detail=str(exc)) from exc
     finally:

@@ -23,6 +23,7 @@ from mediator_app.storage.db import (
     record_backup,
 )
 from mediator_app.storage.exchange_repo import ExchangeRepository, file_integrity
+from mediator_app.storage.files import part_path, replace_file
 from mediator_app.storage.health_repo import check_steps
 from mediator_app.storage.ledger_file import (
     reading,
@@ -107,7 +108,7 @@ def backup(db: Database, out: str | Path, source_path: str | None = None, *,
         raise StorageError("backup.no_folder", path=str(target), folder=str(target.parent))
     if target.exists() and not overwrite:
         raise StorageError("backup.exists", path=str(target))
-    partial = target.with_name(target.name + ".part")
+    partial = part_path(target)
     remove_with_journals(partial)
     try:
         backup_file(db.conn, partial)
@@ -121,7 +122,7 @@ def backup(db: Database, out: str | Path, source_path: str | None = None, *,
         remove_journals(partial)  # both connections are closed: the copy is complete
         if source_path and crypto.key_of(db.conn) is not None:
             crypto.copy_key_file(source_path, target)  # the backup opens on its own
-        partial.replace(target)
+        replace_file(partial, target)
     finally:
         remove_with_journals(partial)
     if source_path:

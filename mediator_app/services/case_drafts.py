@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 from mediator_app.locations import data_dir
-from mediator_app.storage.files import FOLDER_MODE, make_private, open_private_text
+from mediator_app.storage.files import (
+    FOLDER_MODE,
+    make_private,
+    write_atomically,
+)
 from mediator_app.storage.sealed_text import read_sealed_text, write_sealed_text
 
 
@@ -48,10 +51,7 @@ class DraftStore:
         if self.key is not None:
             write_sealed_text(target, self.key, json.dumps(state, ensure_ascii=False))
             return
-        tmp = target.with_suffix(".tmp")
-        with open_private_text(tmp, encoding="utf-8") as fh:
-            fh.write(json.dumps(state, ensure_ascii=False, indent=1))
-        os.replace(tmp, target)
+        write_atomically(target, json.dumps(state, ensure_ascii=False, indent=1))
 
     def load(self, key: str) -> dict[str, Any] | None:
         try:

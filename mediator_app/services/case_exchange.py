@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import csv
 import json
-import os
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import ExitStack, contextmanager
+from collections.abc import Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -23,6 +22,8 @@ from sqlite_utils import Database
 
 from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.progress import CancelCheck, Cancelled, Progress
+from mediator_app.reports.xlsx import TextWorkbook, scratch_folder
 from mediator_app.services import case_merge, permissions, sealed_packages
 from mediator_app.services.case_merge import CASE_ALIASES, MergeRun, estimate_new_rows, merge_file
 from mediator_app.services.case_rows import Lookups, RowParser
@@ -44,7 +45,6 @@ from mediator_app.services.exchange_package import (
 from mediator_app.services.import_types import (
     Conflict,
     FileCounts,
-    ImportCancelled,
     ImportLogEntry,
     ImportResult,
     ImportWarning,
@@ -62,17 +62,15 @@ from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.counts_repo import CountsRepository
 from mediator_app.storage.exchange_repo import EXPORT_HEADER, ExchangeRepository
-from mediator_app.storage.files import open_private_binary, open_private_text
+from mediator_app.storage.files import atomic_binary, atomic_text
 from mediator_app.storage.package_repo import LOG_COUNTS, PackageRepository
 
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 BULK_FTS_ROWS = 50_000  # above this many new rows, rebuild the FTS index once instead
 DROP_INDEXES = True  # in a bulk import, also rebuild the non-unique case indexes once
 CHUNK_ROWS = case_merge.CHUNK_ROWS  # (tests patch case_merge.CHUNK_ROWS)
 
 __all__ = [
-    "CASE_ALIASES", "Conflict", "FileCounts", "ImportCancelled", "ImportLogEntry",
+    "CASE_ALIASES", "Conflict", "FileCounts", "Cancelled", "ImportLogEntry",
     "ImportResult", "ImportSource", "ImportWarning", "PackageManifest", "export_cases",
     "export_cases_xlsx", "export_package", "import_cases", "list_imports",
 ]
@@ -101,12 +99,12 @@ class ImportSource:
 
 
 def import_cases(db: Database, paths: Sequence[str | Path], *, dry_run: bool = False,
-                 progress: Progress | None = None, cancel: Cancel | None = None,
+                 progress: Progress | None = None, cancel: CancelCheck | None = None,
                  today: date | None = None,
                  package_password: str | None = None) -> ImportResult:
     """Import cases.csv files and packages in one transaction. Raises CsvImportError
     (with ``.result`` holding the counts) when any problem is found; nothing is written
-    then, nor on a dry run. Raises ImportCancelled when ``cancel()`` turns true."""
+    then, nor on a dry run. Raises Cancelled when ``cancel()`` turns true."""
     permissions.require(db, Action.IMPORT)
     with ExitStack() as stack:  # packages are read from their zip, never unpacked
         sources = _open_sources(paths, stack, package_password)
@@ -127,7 +125,7 @@ def _sealed_stream(path: str | Path, password: str | None,
 
 
 def import_prepared(db: Database, sources: list[ImportSource], *, dry_run: bool,
-                    progress: Progress | None, cancel: Cancel | None,
+                    progress: Progress | None, cancel: CancelCheck | None,
                     today: date) -> ImportResult:
     """``import_cases`` for sources opened by the caller (the ledger import): the same
     right and scope guard as ``import_cases`` (issue 9)."""
@@ -158,7 +156,7 @@ def _open_sources(paths: Sequence[str | Path], stack: ExitStack,
 
 
 def _import_sources(db: Database, sources: list[ImportSource], dry_run: bool,
-                    progress: Progress | None, cancel: Cancel | None,
+                    progress: Progress | None, cancel: CancelCheck | None,
                     today: date) -> ImportResult:
     repo = ExchangeRepository(db)
     run = MergeRun(repo, RowParser(Lookups({}, {}, {}, {}), today), ProblemList(), progress,
@@ -304,18 +302,6 @@ def _check_scope(repo: ExchangeRepository, scope: str | None) -> None:
         raise DomainError(Problem("scope", "unknown_code", {"value": scope, "table": "org_unit"}))
 
 
-@contextmanager
-def _partial_file(out: str | Path) -> Iterator[Path]:
-    """A ``.part`` file next to ``out``, renamed onto it only when the block succeeds."""
-    target = Path(out)
-    partial = target.with_name(target.name + ".part")
-    try:
-        yield partial
-        os.replace(partial, target)
-    finally:
-        partial.unlink(missing_ok=True)
-
-
 def export_cases(db: Database, out: str | Path, *, scope: str | None = None,
                  date_from: date | str | None = None, date_to: date | str | None = None,
                  progress: Progress | None = None) -> int:
@@ -324,8 +310,7 @@ def export_cases(db: Database, out: str | Path, *, scope: str | None = None,
     appears only when complete (written next to it, then renamed)."""
     scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
     _check_scope(ExchangeRepository(db), scope)
-    with _partial_file(out) as partial, \
-            open_private_text(partial, encoding="utf-8-sig", newline="") as fh:
+    with atomic_text(out, encoding="utf-8-sig", newline="") as fh:
         return write_cases_csv(db, fh, scope=scope, date_from=date_from, date_to=date_to,
                                progress=progress)
 
@@ -358,7 +343,6 @@ def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None
     """The cases.csv v1 columns as an .xlsx of text cells (Chinese column labels, which
     the CSV import also reads once the sheet is saved as CSV). Returns the row count."""
     from mediator_app.domain.messages import field_label
-    from mediator_app.reports.xlsx import XlsxWriter
 
     scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
     repo = ExchangeRepository(db)
@@ -366,10 +350,9 @@ def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None
     cursor = repo.export_rows(scope, _iso(date_from), _iso(date_to))
     written = 0
     try:
-        with _partial_file(out) as partial, open_private_binary(partial) as fh, \
-                XlsxWriter(fh) as book:
-            sheet = book.sheet("cases", [field_label(h, "zh") for h in EXPORT_HEADER],
-                               widths=[38, 26, 10, 18] + [12] * (len(EXPORT_HEADER) - 4))
+        with atomic_binary(out) as fh, TextWorkbook(fh, scratch=scratch_folder(out)) as book:
+            # no widths given: measured on the header and the first rows (CJK counts two)
+            sheet = book.sheet("cases", [field_label(h, "zh") for h in EXPORT_HEADER])
             while rows := cursor.fetchmany():
                 for row in rows:
                     sheet.add_row([str(v) for v in row])

@@ -3,7 +3,7 @@ the window's ``ui/export.py`` runs it behind a progress dialog).
 
 CSV: UTF-8 with BOM, every field quoted (Excel keeps codes and case numbers as text),
 cells beginning with = + - @ TAB CR prefixed with ' (formula injection, domain.spreadsheet).
-XLSX: inline-string text cells (mediator_app.reports.xlsx). Party ID numbers and phones
+XLSX: text cells (mediator_app.reports.xlsx, the XlsxWriter library). Party ID numbers and phones
 are masked exactly as in the list (the rows come from ``services.browse``); exporting
 needs ``Action.EXPORT``.
 """
@@ -11,7 +11,6 @@ needs ``Action.EXPORT``.
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -19,18 +18,20 @@ from sqlite_utils import Database
 
 from mediator_app.domain.access import Action
 from mediator_app.domain.case_filter import CaseRow
+from mediator_app.domain.progress import Cancelled
 from mediator_app.domain.spreadsheet import neutralise
-from mediator_app.reports.xlsx import XlsxWriter
+from mediator_app.reports.xlsx import TextWorkbook, scratch_folder
 from mediator_app.services import browse, permissions
 from mediator_app.services.reading import Read, reader
-from mediator_app.storage.files import open_private_binary, open_private_text
+from mediator_app.storage.files import (
+    open_private_binary,
+    open_private_text,
+    part_path,
+    replace_file,
+)
 
 CHUNK = 500
 XLSX_WIDTHS = (26, 12, 10, 16, 12, 24, 16, 20, 22, 14, 12, 12, 60)
-
-
-class ExportCancelled(Exception):
-    pass
 
 
 class _RowSink:
@@ -42,7 +43,7 @@ class _RowSink:
         # the umask of the process (docs/guarantees.md, personal data files)
         if fmt == "xlsx":
             self._binary = open_private_binary(path)
-            self._book = XlsxWriter(self._binary)
+            self._book = TextWorkbook(self._binary, scratch=scratch_folder(path))
             self._sheet = self._book.sheet("cases", header, XLSX_WIDTHS)
         else:
             self._file = open_private_text(path, encoding="utf-8-sig", newline="")
@@ -55,9 +56,10 @@ class _RowSink:
         else:
             self._csv.writerow([neutralise(v) for v in values])
 
-    def close(self) -> None:
+    def close(self, complete: bool = True) -> None:
+        """``complete=False``: cancelled, the file is deleted (no workbook assembled)."""
         if self.fmt == "xlsx":
-            self._book.close()
+            (self._book.close if complete else self._book.abandon)()
             self._binary.close()
         else:
             self._file.close()
@@ -78,13 +80,13 @@ def write_export(source: Database | Read, ids: Sequence[int], path: str, fmt: st
     def rows_of(chunk: Sequence[int]) -> dict[int, CaseRow]:
         return read(lambda db: browse.fetch_rows(db, chunk))
 
-    tmp = f"{path}.part"
+    tmp = str(part_path(path))
     sink = _RowSink(tmp, fmt, header)
     written = 0
     try:
         for start in range(0, len(ids), CHUNK):
             if cancel is not None and cancel():
-                raise ExportCancelled()
+                raise Cancelled()
             chunk = ids[start:start + CHUNK]
             rows = rows_of(chunk)
             for rid in chunk:
@@ -94,9 +96,9 @@ def write_export(source: Database | Read, ids: Sequence[int], path: str, fmt: st
             if progress is not None:
                 progress(min(start + CHUNK, len(ids)), len(ids))
     except BaseException:
-        sink.close()
+        sink.close(complete=False)
         Path(tmp).unlink(missing_ok=True)
         raise
     sink.close()
-    os.replace(tmp, path)
+    replace_file(tmp, path)
     return written

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from mediator_app.domain.progress import CancelCheck, Cancelled, Progress
 from mediator_app.services.case_rows import FORMAT_COLUMNS, OPTIONAL_COLUMNS, RowParser
 from mediator_app.services.csv_io import (
     CsvImportError,
@@ -32,7 +33,6 @@ from mediator_app.services.import_types import (
     MAX_LISTED,
     Conflict,
     FileCounts,
-    ImportCancelled,
 )
 from mediator_app.storage.account_repo import SCOPE_GUARD
 from mediator_app.storage.crypto import IntegrityErrors
@@ -43,8 +43,6 @@ from mediator_app.storage.exchange_repo import (
     ExchangeRepository,
 )
 
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 CHUNK_ROWS = 10_000
 CASE_ALIASES = header_aliases((*FORMAT_COLUMNS, *OPTIONAL_COLUMNS), {
     "amount": "amount_yuan", "涉及金额": "amount_yuan", "金额(元)": "amount_yuan",
@@ -61,7 +59,7 @@ class MergeRun:
     parser: RowParser
     problems: ProblemList
     progress: Progress | None
-    cancel: Cancel | None
+    cancel: CancelCheck | None
     total_bytes: int
     names: list[str] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
@@ -167,7 +165,7 @@ def merge_rows(run: MergeRun, file_no: int, source: RowSource, rows: Iterable[Cs
 
 def tick(run: MergeRun, position: int = 0) -> None:
     if run.cancel is not None and run.cancel():
-        raise ImportCancelled
+        raise Cancelled
     if run.progress is not None:
         run.progress(min(run.done_bytes + position, run.total_bytes), run.total_bytes)
 

@@ -10,14 +10,13 @@ import re
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, timezone
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus, OrgLevel
 from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.field_text import date_from_text, fen_from_text, int_from_text
 from mediator_app.domain.model import Case
-from mediator_app.domain.periods import parse_date
-from mediator_app.domain.status import MAX_AMOUNT_YUAN, MAX_PERSONS, validate_case
+from mediator_app.domain.status import validate_case
 from mediator_app.storage.exchange_repo import (
     CASES_V1_COLUMNS,
     OPTIONAL_CASE_COLUMNS,
@@ -33,12 +32,9 @@ _STATUSES = {s.value: s for s in CaseStatus}
 _FORMS = {f.value: f for f in AgreementForm}
 _TRUE = {"1", "是", "true", "yes", "y", "t"}
 _FALSE = {"0", "否", "false", "no", "n", "f", ""}
-_CENT = Decimal("0.01")
-_MAX_AMOUNT = Decimal(MAX_AMOUNT_YUAN)
 
 Located = tuple[int | None, Problem]  # (format column index, problem)
 _CANONICAL_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-_PLAIN_YUAN = re.compile(r"[0-9]{1,15}\.[0-9]{2}")
 # status -> (accepted_on required, closed_on required, agreement form required (and only
 # then allowed), accepted_on forbidden, closed_on forbidden), as in domain.status.
 _SHAPE: dict[CaseStatus, tuple[bool, bool, bool, bool, bool]] = {
@@ -69,83 +65,27 @@ def _problem(name: str, code: str, **params: Any) -> Located:
 
 
 def _date(text: str, name: str, out: list[Located]) -> date | None:
-    text = text.strip()
-    if not text:
-        return None
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            pass
     try:
-        return parse_date(text, name)
+        return date_from_text(text, name)
     except DomainError as exc:
         out.append((COLUMN[name], exc.first))
         return None
 
 
 def _int(text: str, name: str, out: list[Located]) -> int:
-    text = text.strip().replace(",", "")
-    if not text:
-        return 0
     try:
-        value = int(text)
-    except ValueError:
-        try:
-            number = Decimal(text)
-            if not number.is_finite() or abs(number) > MAX_PERSONS:
-                raise ValueError(text)
-            value = int(number)
-            if number != value:
-                raise ValueError(text) from None
-        except (InvalidOperation, ValueError):
-            if number_like(text):
-                out.append(_problem(name, "int.range", value=text, min=0, max=MAX_PERSONS))
-            else:
-                out.append(_problem(name, "int.invalid", value=text))
-            return 0
-    if value < 0:
-        out.append(_problem(name, "negative", value=text))
-    elif value > MAX_PERSONS:
-        out.append(_problem(name, "int.range", value=text, min=0, max=MAX_PERSONS))
+        return int_from_text(text, name)
+    except DomainError as exc:
+        out.append((COLUMN.get(name), exc.first))
         return 0
-    return value
-
-
-def number_like(text: str) -> bool:
-    """A finite whole number too large to be one (``1e30``), not a word."""
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        return False
-    return number.is_finite() and number == number.to_integral_value() and number > 0
 
 
 def _fen(text: str, out: list[Located]) -> int:
-    if _PLAIN_YUAN.fullmatch(text) and len(text) <= 13:  # our export: 1200.50
-        return int(text[:-3]) * 100 + int(text[-2:])
-    text = text.strip().replace(",", "").lstrip("¥￥")
-    if not text:
-        return 0
     try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        out.append(_problem("amount_yuan", "decimal.invalid", value=text))
+        return fen_from_text(text, "amount_yuan")
+    except DomainError as exc:
+        out.append((COLUMN["amount_yuan"], exc.first))
         return 0
-    if not amount.is_finite():
-        out.append(_problem("amount_yuan", "decimal.invalid", value=text))
-        return 0
-    if amount < 0:
-        out.append(_problem("amount_yuan", "negative", value=text))
-        return 0
-    if amount > _MAX_AMOUNT:  # before quantize: 1e30 has too many digits for it
-        out.append(_problem("amount_yuan", "amount.too_large", value=text,
-                            max=MAX_AMOUNT_YUAN))
-        return 0
-    if amount != amount.quantize(_CENT):
-        out.append(_problem("amount_yuan", "decimal.precision", value=text))
-        return 0
-    return int(amount * 100)
 
 
 _LOOSE_STAMP = re.compile(

@@ -30,7 +30,10 @@ MONTHS_SHOWN = 12
 
 
 @dataclass(frozen=True)
-class Figures:
+class PeriodSummary:
+    """A period's disputes, resolved cases and success rate (text, numerator and
+    denominator) as the dashboard's two boxes show them."""
+
     disputes: int
     resolved: int
     rate_text: str
@@ -41,8 +44,8 @@ class Figures:
 @dataclass
 class DashboardData:
     today: date
-    month: Figures
-    year: Figures
+    month: PeriodSummary
+    year: PeriodSummary
     monthly: list[tuple[str, dict[str, int]]] = field(default_factory=list)
     types: list[tuple[str, int]] = field(default_factory=list)
     overdue_total: int = 0
@@ -57,14 +60,14 @@ def month_start(day: date, back: int = 0) -> date:
 
 
 def figures(db: Database, scope: Scope, period: str, today: date,
-            rule: RateRule) -> Figures:
+            rule: RateRule) -> PeriodSummary:
     """The period's figures as the statistics sheets count them (services.statistics),
     read from the monthly counts (services.overview: issue 13); zeros for the whole
     ledger of a new database without an organisation yet."""
     if not scope.code and not cq.has_org_tree(db):
-        return Figures(0, 0, format_rate(None), 0, 0)
+        return PeriodSummary(0, 0, format_rate(None), 0, 0)
     totals = headline(db, period=period, scope=scope.code or None, as_of=today, rule=rule)
-    return Figures(totals.disputes, totals.resolved, format_rate(totals.rate),
+    return PeriodSummary(totals.disputes, totals.resolved, format_rate(totals.rate),
                    totals.rate_numerator, totals.rate_denominator)
 
 

@@ -24,7 +24,6 @@ import os
 import random
 import secrets
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -33,6 +32,7 @@ from sqlite_utils import Database
 
 from mediator_app.domain.casenumber import format_case_no
 from mediator_app.domain.enums import OrgLevel
+from mediator_app.domain.progress import Progress
 from mediator_app.services import demo_names as N
 from mediator_app.services.demo_cases import START, CaseGenerator
 from mediator_app.services.demo_org import OrgPlan, build_org
@@ -54,7 +54,6 @@ MAX_CASES = 1_000_000
 CHUNK_SIZE = 20_000
 CACHE_MIB = 64  # SQLite page cache while inserting (memory stays bounded)
 DETAIL_LIMIT = 50_000  # above this, records/agreements/follow-ups for a sample only
-Progress = Callable[[int, int], None]
 DEMO_COMPLETE = "demo_complete"  # setting written by the last transaction of a build
 PART_SUFFIX = ".part"
 STALE_PART_S = 6 * 3600  # a demo part file untouched this long is from a killed build

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -33,14 +32,15 @@ from mediator_app.services.csv_io import (
     mapped_rows,
 )
 from mediator_app.services.exchange_package import yuan_text
-from mediator_app.services.statistics import Figures, build_report
+from mediator_app.services.statistics import SheetCounts, build_report
 from mediator_app.storage.convert import now_iso
+from mediator_app.storage.files import write_atomically
 from mediator_app.storage.org_repo import OrgRepository
 
 HEADER = ("dataelement", "period", "orgunit", "categoryoptioncombo", "attributeoptioncombo",
           "value", "storedby", "lastupdated", "comment", "followup")
 STORED_BY = "mediator-app"
-# Figures keys that can be exported; the default data element codes.
+# SheetCounts keys that can be exported; the default data element codes.
 DEFAULT_MAPPING: dict[str, str] = {
     "disputes": "MED_DISPUTES", "accepted": "MED_ACCEPTED", "resolved": "MED_RESOLVED",
     "terminated": "MED_TERMINATED", "in_progress": "MED_IN_PROGRESS",
@@ -75,7 +75,7 @@ def months(period: str) -> list[str]:
     return [f"{year}-{month:02d}"] if month else [f"{year}-{m:02d}" for m in range(1, 13)]
 
 
-def value_of(figures: Figures, key: str) -> str:
+def value_of(figures: SheetCounts, key: str) -> str:
     if key == "amount_yuan":
         return yuan_text(figures.amount_fen)
     return str(getattr(figures, key))
@@ -165,7 +165,7 @@ def dhis2_rows(db: Database, *, period: str, scope: str, level: str | None = Non
     stamp = now_iso()
     rows: list[tuple[str, ...]] = []
     for month in months(period):
-        figures: dict[str, Figures] = {}
+        figures: dict[str, SheetCounts] = {}
         for parent, codes in groups.items():
             report = build_report(db, period=month, scope=parent, as_of=as_of)
             figures.update({c.unit.code: c.figures for c in report.children
@@ -191,8 +191,5 @@ def export_dhis2(db: Database, out: str | Path, *, period: str, scope: str,
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(HEADER)
     writer.writerows(rows)
-    target = Path(out)
-    partial = target.with_name(target.name + ".part")
-    partial.write_text(buffer.getvalue(), encoding="utf-8")
-    os.replace(partial, target)
+    write_atomically(out, buffer.getvalue())
     return len(rows)

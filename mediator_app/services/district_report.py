@@ -16,7 +16,7 @@ from mediator_app.domain.enums import OrgLevel
 from mediator_app.domain.periods import Period, months_of, parse_period
 from mediator_app.domain.rates import format_rate, rate_formula
 from mediator_app.reports.district_pdf import DistrictDoc, DocTable, TrendSeries, render_district
-from mediator_app.services.statistics import Figures, Report, UnitFigures, build_report
+from mediator_app.services.statistics import Report, SheetCounts, UnitFigures, build_report
 
 _ZH = {
     "title": "{scope}矛盾纠纷排查化解情况报告",
@@ -95,7 +95,7 @@ MAX_NAMED = 2  # tied units named before "等N个街道（乡镇）"
 @dataclass(frozen=True)
 class DistrictReport:
     report: Report
-    months: list[tuple[Period, Figures]]
+    months: list[tuple[Period, SheetCounts]]
 
 
 def build_district_report(db: Database, *, period: str | Period, scope: str | None = None,
@@ -117,11 +117,11 @@ def _share(n: int, total: int) -> str:
     return str((Decimal(100 * n) / Decimal(total)).quantize(Decimal("0.1"), ROUND_HALF_UP))
 
 
-def _rate_cell(f: Figures) -> str:
+def _rate_cell(f: SheetCounts) -> str:
     return f"{format_rate(f.rate)}\n{f.rate_numerator}/{f.rate_denominator}"
 
 
-def _unit_row(name: str, f: Figures) -> list[str]:
+def _unit_row(name: str, f: SheetCounts) -> list[str]:
     return [name, str(f.disputes), str(f.accepted), str(f.resolved), _rate_cell(f),
             str(f.in_progress), str(f.terminated), _wan(f.amount_fen)]
 

@@ -20,10 +20,9 @@ import csv
 import hashlib
 import io
 import json
-import os
 import zipfile
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,13 +34,14 @@ from sqlite_utils import Database
 import mediator_app
 from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.progress import Progress
 from mediator_app.domain.spreadsheet import neutralise_row
 from mediator_app.services import permissions, sealed_packages
 from mediator_app.services.csv_io import CsvImportError, CsvProblem, FileInfo, file_problem
 from mediator_app.services.faults import detail_of
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.exchange_repo import ExchangeRepository
-from mediator_app.storage.files import open_private_binary
+from mediator_app.storage.files import open_private_binary, part_path, replace_file
 from mediator_app.storage.package_repo import (
     COMMITTEE_FILE_COLUMNS,
     PEOPLE_FILE_COLUMNS,
@@ -63,7 +63,6 @@ SUBSIDY_FILES = ("case_files.csv", "case_mediators.csv")  # 以案定补: servic
 KNOWN_FILES = (*KNOWN_FILES_V1, *RECORD_FILES, *SUBSIDY_FILES)
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _CHUNK = 1 << 20
-Progress = Callable[[int, int], None]
 
 
 @dataclass
@@ -198,7 +197,7 @@ def export_package(db: Database, out: str | Path, *, scope: str | None = None,
     manifest = PackageManifest(source, lo, hi, with_personal_data, created_at=now_iso())
     repo, pkg = ExchangeRepository(db), PackageRepository(db)
     target = Path(out)
-    partial = target.with_name(target.name + ".part")
+    partial = part_path(target)
     entries: dict[str, dict[str, Any]] = {}
     rows: dict[str, int] = {}
     try:
@@ -239,7 +238,7 @@ def export_package(db: Database, out: str | Path, *, scope: str | None = None,
             zf.writestr(MANIFEST, json.dumps(manifest.to_dict(), ensure_ascii=False,
                                              indent=2))
         if not sealing:  # a sealed package is moved into place by sealing()
-            os.replace(partial, target)
+            replace_file(partial, target)
     finally:
         partial.unlink(missing_ok=True)
     if with_personal_data:

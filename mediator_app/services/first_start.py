@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from mediator_app.storage.files import atomic_text
 from mediator_app.storage.org_repo import OrgRepository
 
 TEMPLATES: dict[str, tuple[list[str], list[list[str]]]] = {
@@ -82,11 +83,9 @@ def write_templates(folder: str | Path) -> list[Path]:
     written: list[Path] = []
     for name, (header, rows) in TEMPLATES.items():
         path = target / name
-        tmp = path.with_name(path.name + ".part")
-        with tmp.open("w", encoding="utf-8-sig", newline="") as f:
+        with atomic_text(path, encoding="utf-8-sig", newline="") as f:
             writer = csv.writer(f, lineterminator="\r\n")
             writer.writerow(header)
             writer.writerows(rows)
-        tmp.replace(path)
         written.append(path)
     return written

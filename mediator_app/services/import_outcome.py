@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mediator_app.domain.progress import Cancelled
 from mediator_app.services import case_exchange
 from mediator_app.services.changes import NOTHING, Changes
 from mediator_app.services.csv_io import CsvImportError, CsvProblem
 from mediator_app.services.import_types import (
     Conflict,
     FileCounts,
-    ImportCancelled,
     ImportResult,
     ImportWarning,
 )
@@ -79,7 +79,7 @@ def run_import(db: Any, paths: Sequence[str], *, dry_run: bool,
                cancel: Callable[[], bool] | None = None,
                package_password: str | None = None) -> Outcome:
     """Run ``import_cases``; problems come back in the outcome, not as an exception.
-    ``ImportCancelled`` and unexpected errors propagate."""
+    ``Cancelled`` and unexpected errors propagate."""
     try:
         result = case_exchange.import_cases(db, list(paths), dry_run=dry_run,
                                             progress=progress, cancel=cancel,
@@ -90,7 +90,7 @@ def run_import(db: Any, paths: Sequence[str], *, dry_run: bool,
 
 
 def is_cancelled(exc: BaseException) -> bool:
-    return isinstance(exc, ImportCancelled)
+    return isinstance(exc, Cancelled)
 
 
 def short_name(path: str) -> str:

@@ -138,5 +138,3 @@ class ImportLogEntry:
     details: dict[str, Any]
 
 
-class ImportCancelled(Exception):
-    pass

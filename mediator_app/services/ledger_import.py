@@ -21,7 +21,7 @@ import hashlib
 import itertools
 import re
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -33,6 +33,7 @@ from mediator_app.domain.access import Action
 from mediator_app.domain.enums import CaseStatus, PartyKind, PartyRole
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.periods import parse_date
+from mediator_app.domain.progress import CancelCheck, Progress
 from mediator_app.services import case_exchange, permissions
 from mediator_app.services.case_merge import MergeRun, RowSource, merge_rows, tick
 from mediator_app.services.case_rows import _SHAPE, CHINA_TZ, FORMAT_COLUMNS
@@ -67,8 +68,6 @@ from mediator_app.services.package_import import duplicate_warnings
 from mediator_app.storage.exchange_repo import ExchangeRepository
 from mediator_app.storage.ledger_repo import LedgerRepository
 
-Progress = Callable[[int, int], None]
-Cancel = Callable[[], bool]
 # Fields a mapping must give (by a column or a default), or every row would fail.
 REQUIRED = ("committee_code", "received_on", "status", "dispute_type", "source")
 LEDGER_NAMESPACE = uuid.UUID("6f1c3c3e-8d2a-5b7e-9a61-0c3e5a4b2d10")
@@ -488,10 +487,10 @@ def _control(name: str, line: int, column: int | None, field_name: str,
 
 def import_ledger(db: Database, path: str | Path, mapping: LedgerMapping | str | Path, *,
                   dry_run: bool = False, progress: Progress | None = None,
-                  cancel: Cancel | None = None, today: date | None = None) -> ImportResult:
+                  cancel: CancelCheck | None = None, today: date | None = None) -> ImportResult:
     """Import one sheet of an old ledger, all or nothing, like ``import_cases``: raises
     CsvImportError (with ``.result`` once the rows were read) when any problem is found,
-    ImportCancelled when ``cancel()`` turns true; nothing is written then, nor on a dry
+    Cancelled when ``cancel()`` turns true; nothing is written then, nor on a dry
     run. The same right as ``import_cases`` (issue 9): refused before the file is read;
     rows outside a scoped user's scope refuse the whole import."""
     permissions.require(db, Action.IMPORT)

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +23,7 @@ from typing import Any
 
 from mediator_app.services.case_rows import FORMAT_COLUMNS
 from mediator_app.services.csv_io import CsvImportError, CsvProblem, file_problem, normalise_header
+from mediator_app.storage.files import write_atomically
 
 PARTIES = "parties"
 FIELDS: tuple[str, ...] = (*FORMAT_COLUMNS, PARTIES)
@@ -180,11 +180,7 @@ def load_mapping(path: str | Path) -> LedgerMapping:
 
 def save_mapping(mapping: LedgerMapping, path: str | Path) -> None:
     """Write the mapping as UTF-8 JSON (written next to it, then renamed)."""
-    target = Path(path)
-    partial = target.with_name(target.name + ".part")
-    partial.write_text(json.dumps(mapping.to_dict(), ensure_ascii=False, indent=2) + "\n",
-                       encoding="utf-8")
-    os.replace(partial, target)
+    write_atomically(path, json.dumps(mapping.to_dict(), ensure_ascii=False, indent=2) + "\n")
 
 
 def _plain(header: str) -> str:

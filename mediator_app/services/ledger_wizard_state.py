@@ -10,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mediator_app.domain.progress import Cancelled
 from mediator_app.services.case_rows import FORMAT_COLUMNS
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.services.import_outcome import Outcome, from_error, from_result
-from mediator_app.services.import_types import ImportCancelled
 from mediator_app.services.ledger_assist import (
     Choices,
     MappingStore,
@@ -155,7 +155,7 @@ def collect_distinct(state: LedgerState, cancel: Callable[[], bool]) -> dict[str
     name = resolve_sheet(state.info, state.mapping.sheet, state.label)
     columns = {f: plan.columns[f] for f in ENUM_FIELDS if f in plan.columns}
     if cancel():
-        raise ImportCancelled
+        raise Cancelled
     with stream_sheet(state.info, name, state.label) as rows:
         return distinct_values(rows, state.mapping.header_row, columns)
 

@@ -20,7 +20,7 @@ from mediator_app.domain.rates import RateRule
 from mediator_app.services import permissions
 from mediator_app.services.statistics import (
     _STATUS_FIELD,
-    Figures,
+    SheetCounts,
     _empty_figures,
     _resolve_scope,
     status_as_of,
@@ -31,13 +31,13 @@ from mediator_app.storage.stats_repo import CaseClass, StatsRepository
 _NO_FLAGS = (False,) * (len(CaseClass._fields) - 3)
 
 
-def _add(fig: Figures, status: str, n: int) -> None:
+def _add(fig: SheetCounts, status: str, n: int) -> None:
     attr = _STATUS_FIELD[status]
     setattr(fig, attr, getattr(fig, attr) + n)
 
 
 def headline(db: Database, *, period: str, scope: str | None, as_of: date,
-             rule: RateRule) -> Figures:
+             rule: RateRule) -> SheetCounts:
     """Disputes, accepted, statuses and rate of ``scope`` (None: the district) in
     ``period`` as of ``as_of``, as ``build_report(...).totals`` counts them. A report:
     within the logged-in user's role and scope (issue 9; None is the user's own scope)."""

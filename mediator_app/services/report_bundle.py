@@ -18,24 +18,21 @@ from sqlite_utils import Database
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.periods import Period, months_of
+from mediator_app.domain.progress import Cancelled, Progress
 from mediator_app.reports.tables import ROW_DIRECT, ROW_TOTAL, ROW_UNIT, Sheet
 from mediator_app.services import statistics, submissions
-from mediator_app.services.statistics import PREVENTION_KEYS, Figures, Report
+from mediator_app.services.statistics import PREVENTION_KEYS, Report, SheetCounts
 from mediator_app.services.statistics_sheet import build_sheet
 from mediator_app.services.submissions import Diff, Submission, UnitStatus
 from mediator_app.storage.settings_repo import SettingsRepository
 
-# Figures whose drill-down lists exactly as many cases as the figure counts.
+# SheetCounts whose drill-down lists exactly as many cases as the figure counts.
 MAIN_KEYS = ("disputes", "accepted", "resolved", "resolved", "in_progress", "terminated",
              "rejected", "pending", "written", "oral", "judicially_confirmed", "performed",
              "amount", "people_involved")
 NOT_COUNTS = {"amount", "people_involved"}  # sums: the cases with a value are listed
 MONTH_KEYS = ("disputes", "accepted", "resolved", "rate", "in_progress", "terminated",
               "rejected", "pending", "written", "oral")
-
-
-class Cancelled(Exception):
-    """The user cancelled building the report."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +71,7 @@ class SubmissionState:
 class Bundle:
     report: Report
     sheet: Sheet
-    months: list[tuple[Period, Figures]]
+    months: list[tuple[Period, SheetCounts]]
     submission: SubmissionState
     signatory: str = ""
     generation: int = 0
@@ -115,11 +112,10 @@ def row_scopes(report: Report, sheet: Sheet) -> list[RowScope]:
 
 # ---- building ----------------------------------------------------------------------------
 
-Progress = Callable[[int, int], None]
 
 
 def _months(db: Database, report: Report, progress: Progress | None,
-            cancel: Callable[[], bool] | None) -> list[tuple[Period, Figures]]:
+            cancel: Callable[[], bool] | None) -> list[tuple[Period, SheetCounts]]:
     months = months_of(report.period)
     out = []
     for i, month in enumerate(months, start=1):
@@ -133,7 +129,7 @@ def _months(db: Database, report: Report, progress: Progress | None,
     return out
 
 
-def _month_totals(db: Database, report: Report, month: Period) -> Figures:
+def _month_totals(db: Database, report: Report, month: Period) -> SheetCounts:
     """The totals of one month of the report (the report's own when it is that month)."""
     if (month.start, month.end) == (report.period.start, report.period.end):
         return report.totals

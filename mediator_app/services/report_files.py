@@ -5,31 +5,22 @@ district report reads the ledger, through a ``Read`` (services/reading.py)."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 from sqlite_utils import Database
 
 from mediator_app.reports.xlsx import xlsx_bytes
 from mediator_app.services import statistics_sheet
 from mediator_app.services.reading import Read, reader
 from mediator_app.services.statistics import Report
+from mediator_app.storage.files import write_atomically
 
 #: (sheet name, header, rows) of one XLSX sheet
 PlainTable = tuple[str, list[str], list[list[str]]]
 
 
-def _write_atomically(path: str, data: bytes) -> int:
-    tmp = f"{path}.part"
-    Path(tmp).write_bytes(data)
-    os.replace(tmp, path)
-    return len(data)
-
-
 def write_pdf(path: str, report: Report, lang: str, signatory: str) -> int:
     data = statistics_sheet.pdf_bytes(report, lang=lang, today=report.as_of,
                                       signatory=signatory)
-    return _write_atomically(path, data)
+    return write_atomically(path, data)
 
 
 def write_district_pdf(path: str, source: Database | Read, report: Report, lang: str) -> int:
@@ -41,12 +32,12 @@ def write_district_pdf(path: str, source: Database | Read, report: Report, lang:
 
     data = reader(source)(lambda db: build_district_report(
         db, period=report.period, scope=report.scope.code, as_of=report.as_of))
-    return _write_atomically(path, render_district(district_document(data, lang=lang)))
+    return write_atomically(path, render_district(district_document(data, lang=lang)))
 
 
 def write_csv(path: str, report: Report) -> int:
-    return _write_atomically(path, statistics_sheet.csv_bytes(report))
+    return write_atomically(path, statistics_sheet.csv_bytes(report))
 
 
 def write_xlsx(path: str, sheets: list[PlainTable]) -> int:
-    return _write_atomically(path, xlsx_bytes(sheets))
+    return write_atomically(path, xlsx_bytes(sheets))

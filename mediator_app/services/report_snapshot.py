@@ -13,7 +13,7 @@ from typing import Any
 
 from mediator_app.domain.periods import Period, parse_period
 from mediator_app.domain.rates import Denominator, RateRule, Rounding
-from mediator_app.services.statistics import Figures, Report, ScopeInfo, UnitFigures
+from mediator_app.services.statistics import Report, ScopeInfo, SheetCounts, UnitFigures
 
 _COUNTS = ("disputes", "accepted", "resolved", "pending", "in_progress", "terminated",
            "rejected", "written", "oral", "judicially_confirmed", "performed",
@@ -27,10 +27,10 @@ def _rate(text: str) -> Decimal | None:
         return None
 
 
-def figures_from_dict(d: dict[str, Any]) -> Figures:
+def figures_from_dict(d: dict[str, Any]) -> SheetCounts:
     prevention = d.get("prevention", {})
     counts: dict[str, Any] = {k: int(d.get(k) or 0) for k in _COUNTS}  # the int fields
-    fig = Figures(**counts,
+    fig = SheetCounts(**counts,
                   by_source=dict(d.get("by_source", {})), by_type=dict(d.get("by_type", {})),
                   prevention_cases={k: v.get("cases", 0) for k, v in prevention.items()},
                   prevention_persons={k: v.get("persons", 0) for k, v in prevention.items()})

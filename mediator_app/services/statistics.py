@@ -49,7 +49,7 @@ _STATUS_FIELD = {
 
 
 @dataclass
-class Figures:
+class SheetCounts:
     """Counts of one row of the sheet. Add them up with ``add``; ``finish`` sets the
     rate from the (summed) numerator and denominator."""
 
@@ -76,7 +76,7 @@ class Figures:
     rate_numerator: int = field(default=0, compare=False)
     rate_denominator: int = field(default=0, compare=False)
 
-    def add(self, other: Figures) -> None:
+    def add(self, other: SheetCounts) -> None:
         for f in _COUNT_FIELDS:
             setattr(self, f, getattr(self, f) + getattr(other, f))
         for f in _DICT_FIELDS:
@@ -84,7 +84,7 @@ class Figures:
             for key, n in getattr(other, f).items():
                 mine[key] = mine.get(key, 0) + n
 
-    def finish(self, rule: RateRule) -> Figures:
+    def finish(self, rule: RateRule) -> SheetCounts:
         self.rate_numerator = self.resolved
         self.rate_denominator = denominator_value(
             rule, self.disputes, self.accepted, self.resolved, self.terminated)
@@ -98,7 +98,7 @@ class Figures:
 
 _DICT_FIELDS = ("by_source", "by_type", "prevention_cases", "prevention_persons")
 _COUNT_FIELDS = tuple(
-    f.name for f in dataclasses.fields(Figures)
+    f.name for f in dataclasses.fields(SheetCounts)
     if f.name not in _DICT_FIELDS and f.name not in ("rate", "rate_numerator",
                                                       "rate_denominator")
 )
@@ -114,7 +114,7 @@ class ScopeInfo:
 @dataclass(frozen=True)
 class UnitFigures:
     unit: ScopeInfo
-    figures: Figures
+    figures: SheetCounts
 
 
 @dataclass(frozen=True)
@@ -123,15 +123,15 @@ class Report:
     scope: ScopeInfo
     as_of: date
     rule: RateRule
-    totals: Figures
-    direct: Figures
+    totals: SheetCounts
+    direct: SheetCounts
     children: list[UnitFigures]
     type_labels: dict[str, str]  # dispute type code -> label, in sheet order
     source_groups: list[str]
     # For a street/town scope: child code -> its own children (the grids of each
     # village/community), plus a "direct" entry for cases located at the child itself.
     grandchildren: dict[str, list[UnitFigures]] = field(default_factory=dict)
-    child_direct: dict[str, Figures] = field(default_factory=dict)
+    child_direct: dict[str, SheetCounts] = field(default_factory=dict)
 
 
 # ---- rules -----------------------------------------------------------------------------
@@ -156,7 +156,7 @@ def rate_rule_from_settings(db: Database) -> RateRule:
 
 # ---- aggregation -----------------------------------------------------------------------
 
-def _count_class(fig: Figures, case: CaseClass, n: int) -> None:
+def _count_class(fig: SheetCounts, case: CaseClass, n: int) -> None:
     status = status_as_of(case)
     attr = _STATUS_FIELD[status]
     setattr(fig, attr, getattr(fig, attr) + n)
@@ -172,7 +172,7 @@ def _count_class(fig: Figures, case: CaseClass, n: int) -> None:
             fig.prevention_cases[label] += n
 
 
-def figures_of(agg: LocationAggregate, source_groups: dict[str, str]) -> Figures:
+def figures_of(agg: LocationAggregate, source_groups: dict[str, str]) -> SheetCounts:
     """The figures of one location's aggregate (``source_groups``: source -> group)."""
     fig = _empty_figures()
     fig.disputes, fig.amount_fen = agg.cases, agg.amount_fen
@@ -209,17 +209,17 @@ def _period(period: str | Period) -> Period:
     return period if isinstance(period, Period) else parse_period(period)
 
 
-def _empty_figures() -> Figures:
-    return Figures(prevention_cases={k: 0 for k in PREVENTION_KEYS},
+def _empty_figures() -> SheetCounts:
+    return SheetCounts(prevention_cases={k: 0 for k in PREVENTION_KEYS},
                    prevention_persons={k: 0 for k in PREVENTION_KEYS})
 
 
 def _by_location(kind: str, scope: ScopeInfo, repo: StatsRepository, first: date,
-                 last: date, as_of: date) -> dict[str, Figures]:
-    """Figures per location (org_code) beneath the scope: one aggregate query each for
+                 last: date, as_of: date) -> dict[str, SheetCounts]:
+    """SheetCounts per location (org_code) beneath the scope: one aggregate query each for
     registrations and acceptances."""
     groups = {code: group for code, _l, group, _a in repo.code_items("source")}
-    by_loc: dict[str, Figures] = {}
+    by_loc: dict[str, SheetCounts] = {}
     if first > last:
         return by_loc
     for agg in repo.registered(kind, scope.code, first, last, as_of):
@@ -229,11 +229,11 @@ def _by_location(kind: str, scope: ScopeInfo, repo: StatsRepository, first: date
     return by_loc
 
 
-def _group(by_loc: dict[str, Figures], child_of: dict[str, str]
-           ) -> tuple[Figures, dict[str, Figures]]:
+def _group(by_loc: dict[str, SheetCounts], child_of: dict[str, str]
+           ) -> tuple[SheetCounts, dict[str, SheetCounts]]:
     """Sum locations into (not beneath any child, {child: its subtree})."""
     direct = _empty_figures()
-    below: dict[str, Figures] = {}
+    below: dict[str, SheetCounts] = {}
     for org_code, fig in by_loc.items():
         target = child_of.get(org_code)
         (direct if target is None else below.setdefault(target, _empty_figures())).add(fig)
@@ -241,8 +241,8 @@ def _group(by_loc: dict[str, Figures], child_of: dict[str, str]
 
 
 def _roll_up(kind: str, scope: ScopeInfo, repo: StatsRepository, first: date, last: date,
-             as_of: date) -> tuple[Figures, dict[str, Figures], dict[str, Figures]]:
-    """Figures of the scope's own location(s), of each child's subtree, and per location."""
+             as_of: date) -> tuple[SheetCounts, dict[str, SheetCounts], dict[str, SheetCounts]]:
+    """SheetCounts of the scope's own location(s), of each child's subtree, and per location."""
     by_loc = _by_location(kind, scope, repo, first, last, as_of)
     child_of = repo.child_of_descendants(scope.code) if kind == "org" else {}
     direct, below = _group(by_loc, child_of)
@@ -250,11 +250,11 @@ def _roll_up(kind: str, scope: ScopeInfo, repo: StatsRepository, first: date, la
 
 
 def _grandchildren(repo: StatsRepository, children: list[UnitFigures],
-                   by_loc: dict[str, Figures], rule: RateRule
-                   ) -> tuple[dict[str, list[UnitFigures]], dict[str, Figures]]:
+                   by_loc: dict[str, SheetCounts], rule: RateRule
+                   ) -> tuple[dict[str, list[UnitFigures]], dict[str, SheetCounts]]:
     """Each child's own children (e.g. a village's grids) and its direct figures."""
     grand: dict[str, list[UnitFigures]] = {}
-    child_direct: dict[str, Figures] = {}
+    child_direct: dict[str, SheetCounts] = {}
     for child in children:
         code = child.unit.code
         _own, below = _group(by_loc, repo.child_of_descendants(code))
@@ -267,7 +267,7 @@ def _grandchildren(repo: StatsRepository, children: list[UnitFigures],
 
 
 def _children(repo: StatsRepository, kind: str, scope: ScopeInfo,
-              below: dict[str, Figures]) -> list[UnitFigures]:
+              below: dict[str, SheetCounts]) -> list[UnitFigures]:
     """Every active child (zero rows included, 零报告) and inactive ones with figures."""
     if kind != "org":
         return []
@@ -280,7 +280,7 @@ def _children(repo: StatsRepository, kind: str, scope: ScopeInfo,
     return rows
 
 
-def _type_labels(repo: StatsRepository, totals: Figures) -> dict[str, str]:
+def _type_labels(repo: StatsRepository, totals: SheetCounts) -> dict[str, str]:
     items = repo.code_items("dispute_type")
     labels = {code: label for code, label, _g, active in items
               if active or totals.by_type.get(code)}
@@ -289,7 +289,7 @@ def _type_labels(repo: StatsRepository, totals: Figures) -> dict[str, str]:
     return labels
 
 
-def _source_groups(totals: Figures) -> list[str]:
+def _source_groups(totals: SheetCounts) -> list[str]:
     groups = [g.value for g in SourceGroup]
     return groups + sorted(g for g in totals.by_source if g not in groups)
 
@@ -308,7 +308,7 @@ def build_report(db: Database, *, period: str | Period, scope: str | None,
     direct, below, by_loc = _roll_up(kind, info, repo, span.start, last, as_of)
     children = _children(repo, kind, info, below)
     grand: dict[str, list[UnitFigures]] = {}
-    child_direct: dict[str, Figures] = {}
+    child_direct: dict[str, SheetCounts] = {}
     if kind == "org" and info.level in (OrgLevel.STREET.value, OrgLevel.TOWN.value):
         grand, child_direct = _grandchildren(repo, children, by_loc, rule)
     totals = _empty_figures()
@@ -327,7 +327,7 @@ def yuan(amount_fen: int) -> Decimal:
     return (Decimal(amount_fen) / 100).quantize(Decimal("0.01"))
 
 
-def figures_to_dict(fig: Figures, report: Report) -> dict[str, Any]:
+def figures_to_dict(fig: SheetCounts, report: Report) -> dict[str, Any]:
     """JSON-ready figures. Amounts: ``amount_yuan`` is ``amount_fen / 100`` as a float —
     exact to the fen because the nearest double of a two-decimal number prints back as
     that number — and ``amount_fen`` keeps the integer."""

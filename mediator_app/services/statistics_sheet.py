@@ -21,8 +21,8 @@ from mediator_app.reports.tables import (
 )
 from mediator_app.services.statistics import (
     PREVENTION_KEYS,
-    Figures,
     Report,
+    SheetCounts,
     figures_to_dict,
     report_to_dict,
     yuan,
@@ -97,7 +97,7 @@ def wan_yuan(amount_fen: int) -> str:
 
 # ---- rows of the three tables -----------------------------------------------------------
 
-Row = tuple[str, str, str, Figures]  # (序号, name, kind, figures)
+Row = tuple[str, str, str, SheetCounts]  # (序号, name, kind, figures)
 
 
 def _sub_rows(report: Report, code: str, labels: dict[str, Any]) -> list[Row]:
@@ -125,7 +125,7 @@ def _rows(report: Report, labels: dict[str, Any], *, sub_rows: bool = False) -> 
     return rows
 
 
-def _main_cells(f: Figures) -> list[str]:
+def _main_cells(f: SheetCounts) -> list[str]:
     rate = f.rate_text.rstrip("%") + f"\n{f.rate_numerator}/{f.rate_denominator}"
     values = [f.disputes, f.accepted, f.resolved, rate, f.in_progress, f.terminated,
               f.rejected, f.pending, f.written, f.oral, f.judicially_confirmed, f.performed,
@@ -133,15 +133,15 @@ def _main_cells(f: Figures) -> list[str]:
     return [str(v) for v in values]
 
 
-def _type_cells(report: Report) -> Callable[[Figures], list[str]]:
-    def cells(f: Figures) -> list[str]:
+def _type_cells(report: Report) -> Callable[[SheetCounts], list[str]]:
+    def cells(f: SheetCounts) -> list[str]:
         counts = [f.by_type.get(code, 0) for code in report.type_labels]
         return [str(n) for n in [*counts, sum(counts)]]
     return cells
 
 
-def _other_cells(report: Report) -> Callable[[Figures], list[str]]:
-    def cells(f: Figures) -> list[str]:
+def _other_cells(report: Report) -> Callable[[SheetCounts], list[str]]:
+    def cells(f: SheetCounts) -> list[str]:
         values = [f.by_source.get(g, 0) for g in report.source_groups]
         values += [f.multi_party, f.mass_disputes]
         for label in PREVENTION_KEYS:
@@ -156,7 +156,7 @@ def _numbered(specs: list[tuple[str, str]], start: int, weight: float = 1.0) -> 
 
 
 def _table(title: str, data_columns: list[Column], rows: list[Row],
-           cells: Callable[[Figures], list[str]], labels: dict[str, Any]) -> SheetTable:
+           cells: Callable[[SheetCounts], list[str]], labels: dict[str, Any]) -> SheetTable:
     columns = [Column(labels["no"], weight=0.6), Column(labels["name"], weight=3.2),
                *data_columns]
     body = [[no, name, *cells(fig)] for no, name, _kind, fig in rows]
@@ -183,7 +183,7 @@ def _tables(report: Report, labels: dict[str, Any], *,
             _table(labels["t3"], cols3, rows, _other_cells(report), labels)]
 
 
-def _checks(t: Figures, labels: dict[str, Any]) -> list[str]:
+def _checks(t: SheetCounts, labels: dict[str, Any]) -> list[str]:
     def verdict(ok: bool) -> str:
         return str(labels["ok"] if ok else labels["bad"])
 
@@ -249,7 +249,7 @@ def csv_table(report: Report) -> tuple[list[str], list[list[object]]]:
     return header, rows
 
 
-def _csv_values(fig: Figures, report: Report) -> list[object]:
+def _csv_values(fig: SheetCounts, report: Report) -> list[object]:
     d = figures_to_dict(fig, report)
     d["resolution_rate"] = fig.rate  # Decimal: printed as 99.89, never 99.89000001
     d["amount_yuan"] = yuan(fig.amount_fen)  # Decimal with two decimals

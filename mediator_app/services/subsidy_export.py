@@ -17,6 +17,7 @@ from mediator_app.domain.subsidy_texts import t
 from mediator_app.reports import csv_out, json_out
 from mediator_app.reports.xlsx import xlsx_bytes
 from mediator_app.services.subsidy import Claim, gc_paused, reasons_text
+from mediator_app.storage.files import write_atomically
 
 FORMATS = ("json", "csv", "pdf", "xlsx")
 
@@ -223,14 +224,4 @@ def incomplete_files_bytes(db: Any, *, period: str, scope: str, fmt: str = "csv"
 
 def write_file(path: str, data: bytes) -> int:
     """Write ``data`` next to ``path`` and rename it into place (nothing half-written)."""
-    import os
-
-    part = f"{path}.part"
-    try:
-        with open(part, "wb") as fh:
-            fh.write(data)
-        os.replace(part, path)
-    finally:
-        if os.path.exists(part):
-            os.remove(part)
-    return len(data)
+    return write_atomically(path, data)

@@ -33,6 +33,8 @@ from typing import Any, cast
 
 import sqlcipher3.dbapi2 as sqlcipher
 
+from mediator_app.storage.files import atomic_text
+
 KEY_BYTES = 32
 SUFFIX = ".keys"
 FORMAT = "mediator-ledger-keys"
@@ -240,21 +242,6 @@ def unwrap(secret: str, entry: dict[str, Any], slot: str) -> bytes | None:
     return _xor(wrapped, k1)
 
 
-def _replace(part: Path, target: Path) -> None:
-    """``os.replace``, retried briefly: on Windows it fails while another process has
-    the target open for reading (a login reading the key file at that moment)."""
-    import time
-
-    for attempt in range(50):
-        try:
-            os.replace(part, target)
-            return
-        except PermissionError:
-            if attempt == 49:
-                raise
-            time.sleep(0.05)
-
-
 @dataclass
 class KeyFile:
     """The parsed key file; ``save()`` writes it whole (temp file, then rename)."""
@@ -287,13 +274,9 @@ class KeyFile:
         return cls(path, data)
 
     def save(self, path: Path | None = None) -> None:
-        target = path or self.path
-        part = target.with_name(target.name + ".part")
-        with part.open("w", encoding="utf-8", newline="\n") as fh:
+        # fsync: a key file half on disk after a power cut would lock everyone out
+        with atomic_text(path or self.path, newline="\n", fsync=True) as fh:
             json.dump(self.data, fh, ensure_ascii=False, indent=1)
-            fh.flush()
-            os.fsync(fh.fileno())
-        _replace(part, target)
 
     @property
     def slots(self) -> dict[str, Any]:

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import os
 import stat
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
@@ -77,6 +80,92 @@ def open_private_text(path: str | Path, encoding: str = "utf-8",
                       newline: str | None = None) -> TextIO:
     """As ``open_private_binary``, for text."""
     return os.fdopen(_private_fd(path), "w", encoding=encoding, newline=newline)
+
+
+# ---- write whole, then rename -------------------------------------------------------------
+# The one way a file appears complete or not at all: written as ``<name>.part`` in the
+# target's own folder (a rename within one file system is atomic, across file systems
+# it is a copy), owner-only from its first byte, flushed to disk when asked, renamed
+# onto the target with ``os.replace`` (which, unlike ``os.rename``, replaces an existing
+# file on Windows too), and deleted when anything fails on the way.
+
+PART_SUFFIX = ".part"
+REPLACE_TRIES = 50  # × 0.05 s: Windows refuses the rename while a reader has the target
+
+
+def part_path(target: str | Path) -> Path:
+    """``<target>.part``: the temporary name beside ``target``."""
+    target = Path(target)
+    return target.with_name(target.name + PART_SUFFIX)
+
+
+def replace_file(part: str | Path, target: str | Path) -> None:
+    """``os.replace``, retried for 2.5 s on PermissionError: on Windows the rename fails
+    while another process has the target open (a login reading the key file, a virus
+    scanner, Excel showing yesterday's export)."""
+    for attempt in range(REPLACE_TRIES):
+        try:
+            os.replace(part, target)
+            return
+        except PermissionError:
+            if attempt == REPLACE_TRIES - 1:
+                raise
+            time.sleep(0.05)
+
+
+@contextmanager
+def replacing(target: str | Path) -> Iterator[Path]:
+    """``with replacing(out) as part: <write part>``: the path ``<out>.part`` beside
+    ``out`` (any stale one removed), made owner-only and renamed onto ``out`` when the
+    block ends without an error; removed whatever happens. For writers that create the
+    file themselves (SQLite's backup API, a zip, a sealed package)."""
+    part = part_path(target)
+    part.unlink(missing_ok=True)
+    try:
+        yield part
+        make_private(part)
+        replace_file(part, target)
+    finally:
+        part.unlink(missing_ok=True)
+
+
+def _sync(fh: BinaryIO | TextIO) -> None:
+    fh.flush()
+    os.fsync(fh.fileno())
+
+
+@contextmanager
+def atomic_binary(target: str | Path, *, fsync: bool = False) -> Iterator[BinaryIO]:
+    """``with atomic_binary(out) as fh: fh.write(...)``: bytes into ``<out>.part``
+    (owner-only from its first byte), renamed onto ``out`` when the block succeeds;
+    ``fsync`` flushes the data to disk before the rename (key files)."""
+    with replacing(target) as part, open_private_binary(part) as fh:
+        yield fh
+        if fsync:
+            _sync(fh)
+
+
+@contextmanager
+def atomic_text(target: str | Path, *, encoding: str = "utf-8", newline: str | None = None,
+                fsync: bool = False) -> Iterator[TextIO]:
+    """As ``atomic_binary``, for text."""
+    with replacing(target) as part, open_private_text(part, encoding, newline) as fh:
+        yield fh
+        if fsync:
+            _sync(fh)
+
+
+def write_atomically(target: str | Path, data: bytes | str, *, encoding: str = "utf-8",
+                     newline: str | None = None, fsync: bool = False) -> int:
+    """Write ``data`` (bytes, or text in ``encoding``) as the whole new content of
+    ``target`` through ``atomic_binary``/``atomic_text``; returns ``len(data)``."""
+    if isinstance(data, bytes):
+        with atomic_binary(target, fsync=fsync) as fh:
+            fh.write(data)
+    else:
+        with atomic_text(target, encoding=encoding, newline=newline, fsync=fsync) as fh:
+            fh.write(data)
+    return len(data)
 
 
 VIEWING = "viewing"

@@ -25,6 +25,7 @@ from mediator_app.storage.db import (
     unknown_migrations,
 )
 from mediator_app.storage.exchange_repo import ExchangeRepository
+from mediator_app.storage.files import replacing
 
 
 def remove_journals(path: Path) -> None:
@@ -107,10 +108,9 @@ def restore_into(source: sqlite3.Connection, target: Path) -> str | None:
         if crypto.key_of(live) != crypto.key_of(source):
             name = source.execute("PRAGMA database_list").fetchone()[2]
             raise StorageError("restore.key_mismatch", path=str(name or target))
-        partial = Path(saved + ".part")
-        backup_file(live, partial)  # the pages as they are, damaged ones included
-        remove_journals(partial)
-        os.replace(partial, saved)
+        with replacing(saved) as partial:
+            backup_file(live, partial)  # the pages as they are, damaged ones included
+            remove_journals(partial)
         crypto.forget_key(partial)
         if crypto.key_of(live) is not None:  # the kept copy opens with today's passwords
             crypto.copy_key_file(target, saved)

@@ -12,7 +12,6 @@ memory (``temp_store = MEMORY``); see docs/security.md."""
 from __future__ import annotations
 
 import io
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -21,7 +20,7 @@ from typing import Any
 import sqlcipher3.dbapi2 as sqlcipher
 
 from mediator_app.storage.crypto import PLAIN_HEADER
-from mediator_app.storage.files import open_private_binary
+from mediator_app.storage.files import open_private_binary, replacing
 
 MARK = "mediator-sealed-package"
 CHUNK = 1 << 20
@@ -93,9 +92,7 @@ class SealedWriter(io.RawIOBase):
 def sealing(out: Path, password: str, name: str) -> Iterator[SealedWriter]:
     """A stream whose bytes become the sealed package ``out`` (written as ``out.part``
     and renamed when the block ends without an error; removed otherwise)."""
-    part = out.with_name(out.name + ".part")
-    part.unlink(missing_ok=True)
-    try:
+    with replacing(out) as part:
         open_private_binary(part).close()  # owner-only from the start (storage.files)
         writer = SealedWriter(part, password, name)
         try:
@@ -103,9 +100,6 @@ def sealing(out: Path, password: str, name: str) -> Iterator[SealedWriter]:
             writer.commit()
         finally:
             writer.close()
-        os.replace(part, out)
-    finally:
-        part.unlink(missing_ok=True)
 
 
 class SealedReader(io.RawIOBase):

@@ -4,28 +4,23 @@ never on disk in the clear (review2: drafts were plain JSON beside encrypted led
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from mediator_app.storage import crypto
-from mediator_app.storage.files import make_private
+from mediator_app.storage.files import replacing
 
 
 def write_sealed_text(path: str | Path, key: bytes, text: str) -> None:
     """Write ``text`` sealed with ``key`` (written beside, then renamed)."""
-    target = Path(path)
-    part = target.with_name(target.name + ".part")
-    for p in (part, Path(f"{part}-journal")):
-        p.unlink(missing_ok=True)
-    conn = crypto.connect(part, key)
-    try:
-        conn.execute("CREATE TABLE draft (text TEXT NOT NULL)")
-        conn.execute("INSERT INTO draft (text) VALUES (?)", [text])
-        conn.commit()
-    finally:
-        conn.close()
-    make_private(part)
-    os.replace(part, target)
+    with replacing(path) as part:
+        Path(f"{part}-journal").unlink(missing_ok=True)
+        conn = crypto.connect(part, key)
+        try:
+            conn.execute("CREATE TABLE draft (text TEXT NOT NULL)")
+            conn.execute("INSERT INTO draft (text) VALUES (?)", [text])
+            conn.commit()
+        finally:
+            conn.close()
 
 
 def read_sealed_text(path: str | Path, key: bytes) -> str | None:

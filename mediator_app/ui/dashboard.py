@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from mediator_app.domain.case_filter import DueCase, Scope
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
-from mediator_app.services.dashboard import DashboardData, Figures, load_dashboard
+from mediator_app.services.dashboard import DashboardData, PeriodSummary, load_dashboard
 from mediator_app.ui.charts import BarList, MonthlyStatusChart
 from mediator_app.ui.context import AppContext
 
@@ -95,7 +95,7 @@ class FiguresBox(QGroupBox):
         for value in self.values.values():
             value.setFont(font)
 
-    def show_figures(self, f: Figures) -> None:
+    def show_figures(self, f: PeriodSummary) -> None:
         self.values["disputes"].setText(str(f.disputes))
         self.values["resolved"].setText(str(f.resolved))
         self.values["rate"].setText(f.rate_text)

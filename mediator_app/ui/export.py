@@ -11,8 +11,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from mediator_app.domain.case_filter import CaseRow
+from mediator_app.domain.progress import Cancelled
 from mediator_app.services.browse import Lookups
-from mediator_app.services.case_export import ExportCancelled, write_export
+from mediator_app.services.case_export import write_export
 from mediator_app.services.reading import Read
 from mediator_app.ui.case_model import display_values, header_labels
 from mediator_app.ui.context import AppContext
@@ -51,5 +52,5 @@ class ExportController(QObject):
         self.job.start()
 
     def _error(self, exc: BaseException) -> None:
-        self.failed.emit("" if isinstance(exc, ExportCancelled)
+        self.failed.emit("" if isinstance(exc, Cancelled)
                          else self.ctx.error_reason(exc, "export"))

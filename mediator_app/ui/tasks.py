@@ -53,6 +53,7 @@ from sqlite_utils import Database
 from mediator_app.domain.access import AccessDenied
 from mediator_app.domain.account_messages import AccountError
 from mediator_app.domain.errors import DomainError
+from mediator_app.domain.progress import CancelCheck, Progress
 from mediator_app.services.changes import changes_of
 from mediator_app.services.ledger import StorageError, open_database
 
@@ -66,8 +67,7 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 Read = Callable[[DbJob], Any]  # runs one job on the database worker, returns its result
 RenderJob = Callable[[Read], Any]
-Progress = Callable[[int, int], None]
-Job = Callable[[Any, Progress, Callable[[], bool]], Any]  # (db or read, progress, cancelled)
+Job = Callable[[Any, Progress, CancelCheck], Any]  # (db or read, progress, cancelled)
 MIN_DURATION_MS = 500
 
 

@@ -1,5 +1,5 @@
 """Exporting the current view (CSV with BOM, all quoted; XLSX with text cells) and the
-dependency-free XLSX writer itself."""
+XLSX writer itself (reports/xlsx.py on the XlsxWriter library)."""
 
 from __future__ import annotations
 
@@ -7,18 +7,16 @@ import csv
 import io
 import os
 import stat
-import xml.etree.ElementTree as ET
-import zipfile
 
+import openpyxl
 import pytest
 
-from mediator_app.reports.xlsx import XlsxWriter, column_letter, read_xlsx_text, xlsx_bytes
-from mediator_app.services.case_export import write_export
+from mediator_app.reports.xlsx import TextWorkbook, column_width, display_width, xlsx_bytes
+from mediator_app.services.case_export import CHUNK, write_export
 from mediator_app.storage import case_query as cq
 from mediator_app.ui.app import build_main_window
 from mediator_app.ui.case_model import header_labels
-
-NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+from tests.xlsx_read import read_xlsx_text
 
 
 @pytest.fixture
@@ -71,62 +69,106 @@ def test_export_with_nothing_in_view(window, dialogs):
 
 
 def test_cancelled_export_leaves_no_file(ctx, case_db, tmp_path):
+    from mediator_app.domain.progress import Cancelled
     from mediator_app.services import browse
-    from mediator_app.services.case_export import ExportCancelled
     from mediator_app.ui.export import export_values
 
     ids = cq.case_ids(case_db, cq.CaseFilter())
     target = tmp_path / "x.csv"
     lookups = browse.lookups(case_db)
-    with pytest.raises(ExportCancelled):
+    with pytest.raises(Cancelled):
         write_export(case_db, ids, str(target), "csv", header_labels(),
                      lambda row: export_values(row, lookups), cancel=lambda: True)
     assert not target.exists() and not (tmp_path / "x.csv.part").exists()
 
 
-# ---- the XLSX writer --------------------------------------------------------------------
-def test_column_letters():
-    assert [column_letter(i) for i in (0, 25, 26, 27, 701, 702)] == [
-        "A", "Z", "AA", "AB", "ZZ", "AAA"]
+# ---- the XLSX writer (XlsxWriter library) --------------------------------------------------
+def test_widths_count_cjk_characters_twice():
+    assert [display_width(t) for t in ("ab", "案号", "（2023）人调字", "")] == [2, 4, 14, 0]
+    assert column_width(0) == 6 and column_width(10) == 12 and column_width(500) == 60
 
 
 def test_xlsx_round_trip_keeps_text_exactly():
     rows = [["110105194912310021", "007", "（2023）X人调字第1号"],
-            ["a<b&c>\"'", "", "line1\nline2"], ["  spaced  ", "控\x01制", "=1+1"]]
+            ["a<b&c>\"'", "", "line1\nline2"], ["  spaced  ", "控\x01制", "=1+1"],
+            ["_x0041_", "1E5", "00123"]]
     data = xlsx_bytes([("案件", ["证件", "代码", "案号"], rows)])
     back = read_xlsx_text(data)["案件"]
     assert back[0] == ["证件", "代码", "案号"]
     assert back[1] == rows[0]
     assert back[2] == ["a<b&c>\"'", "", "line1\nline2"]
     assert back[3] == ["  spaced  ", "控制", "=1+1"]
+    assert back[4] == rows[3]
 
 
-def test_xlsx_package_is_well_formed():
-    data = xlsx_bytes([("a/b:c", None, [["x"]]), ("a/b:c", ["h"], [])])
-    with zipfile.ZipFile(io.BytesIO(data)) as z:
-        assert z.testzip() is None
-        names = set(z.namelist())
-        for part in ("[Content_Types].xml", "_rels/.rels", "xl/workbook.xml",
-                     "xl/_rels/workbook.xml.rels", "xl/styles.xml",
-                     "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"):
-            assert part in names
-            ET.fromstring(z.read(part))  # parses
-        book = ET.fromstring(z.read("xl/workbook.xml"))
-        sheet_names = [s.get("name") for s in book.iterfind("m:sheets/m:sheet", NS)]
-        assert sheet_names == ["a_b_c", "a_b_c (2)"]
-        cell = ET.fromstring(z.read("xl/worksheets/sheet1.xml")).find(
-            "m:sheetData/m:row/m:c", NS)
-        assert cell.get("t") == "inlineStr" and cell.get("r") == "A1"
+def test_xlsx_cells_are_text_never_numbers_or_formulas():
+    """Opened as Excel would: ID numbers, codes with leading zeros and formula-like text
+    are string cells in the text format (@), the header bold and frozen."""
+    data = xlsx_bytes([("a/b:c", None, [["x"]]),
+                       ("a/b:c", ["证件号码", "code"],
+                        [["110105194912310021", "007"], ["=HYPERLINK(\"http://x\")", "1e5"]])])
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["a_b_c", "a_b_c (2)"]
+    sheet = book["a_b_c (2)"]
+    cells = [c for row in sheet.iter_rows(min_row=2) for c in row]
+    assert [c.value for c in cells] == ["110105194912310021", "007",
+                                        "=HYPERLINK(\"http://x\")", "1e5"]
+    assert {c.data_type for c in cells} == {"s"}  # no number, no formula
+    assert {c.number_format for c in cells} == {"@"}
+    assert sheet["A1"].font.b and not sheet["A2"].font.b
+    assert sheet.freeze_panes == "A2"
+    # no widths given: measured, a CJK character counting two columns
+    assert sheet.column_dimensions["A"].width >= 18  # 18 digits
+    assert sheet.column_dimensions["B"].width == pytest.approx(6, abs=1)
 
 
-def test_xlsx_streaming_writer_many_rows(tmp_path):
+def test_xlsx_streaming_writer_many_rows_in_constant_memory(tmp_path):
     path = tmp_path / "big.xlsx"
-    with XlsxWriter(str(path)) as book:
-        sheet = book.sheet("s", ["n"])
+    with TextWorkbook(path, scratch=tmp_path) as book:
+        sheet = book.sheet("s", ["n"], widths=[12])
         for i in range(5000):
             sheet.add_row([f"{i:06d}"])
+        assert len([p for p in tmp_path.iterdir() if p.is_dir()]) == 1  # its row files
     rows = read_xlsx_text(path.read_bytes())["s"]
     assert len(rows) == 5001 and rows[-1] == ["004999"]
+    width = openpyxl.load_workbook(path)["s"].column_dimensions["A"].width
+    assert width == pytest.approx(12, abs=1)
+    assert [p.name for p in tmp_path.iterdir()] == ["big.xlsx"]  # row files removed
+
+
+def test_abandoned_workbook_leaves_no_row_files(tmp_path):
+    """Personal data in XlsxWriter's temporary row files: only in an owner-only folder
+    beside the output (never the shared temp folder), removed also on cancel."""
+    out = tmp_path / "x.xlsx.part"
+    with open(out, "wb") as fh, pytest.raises(RuntimeError):  # noqa: PT012
+        with TextWorkbook(fh, scratch=tmp_path) as book:
+            book.sheet("s", ["姓名"]).add_row(["张三"])
+            (scratch,) = [p for p in tmp_path.iterdir() if p.is_dir()]
+            if os.name == "posix":
+                assert stat.S_IMODE(scratch.stat().st_mode) == 0o700
+            raise RuntimeError("cancelled")
+    assert [p.name for p in tmp_path.iterdir()] == ["x.xlsx.part"]
+    assert out.read_bytes() == b""  # nothing assembled
+
+
+def test_cancelled_xlsx_export_leaves_nothing(ctx, case_db, tmp_path):
+    from mediator_app.domain.progress import Cancelled
+    from mediator_app.services import browse
+    from mediator_app.ui.export import export_values
+
+    lookups = browse.lookups(case_db)
+    ids = cq.case_ids(case_db, cq.CaseFilter())
+    ids *= CHUNK // len(ids) + 1  # two chunks: the first one written, then cancelled
+    asked = []
+
+    def cancel_second_time() -> bool:
+        asked.append(1)
+        return len(asked) > 1
+
+    with pytest.raises(Cancelled):
+        write_export(case_db, ids, str(tmp_path / "x.xlsx"), "xlsx", header_labels(),
+                     lambda row: export_values(row, lookups), cancel=cancel_second_time)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_csv_view_export_neutralises_formulas(tmp_path):

@@ -14,10 +14,10 @@ import pytest
 from PySide6.QtCore import QDate
 
 from mediator_app.domain.messages import field_label
-from mediator_app.reports.xlsx import read_xlsx_text
 from mediator_app.storage.exchange_repo import EXPORT_HEADER
 from mediator_app.ui.exchange import ExportDialog
 from mediator_app.ui.exchange.export_dialog import FORMATS
+from tests.xlsx_read import read_xlsx_text
 
 EAST = "610114001"
 UNDER_EAST = ("SELECT count(*) FROM cases c JOIN org_closure oc ON oc.descendant = c.org_code "

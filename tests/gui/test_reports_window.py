@@ -18,7 +18,6 @@ from PySide6.QtPrintSupport import QPrinter
 from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.domain.model import Case, new_case_id
 from mediator_app.domain.periods import month_period, parse_period
-from mediator_app.reports.xlsx import read_xlsx_text
 from mediator_app.services import statistics
 from mediator_app.services.report_bundle import MAIN_KEYS
 from mediator_app.services.report_snapshot import report_from_dict
@@ -30,6 +29,7 @@ from mediator_app.ui.reports import ReportsWindow
 from mediator_app.ui.reports.models import LABEL_COLUMNS
 from mediator_app.ui.tasks import SyncRunner
 from tests.gui.helpers_reports import DISTRICT, EAST, EMPTY, WEST, build_report_db
+from tests.xlsx_read import read_xlsx_text
 
 MAY = month_period(2024, 5)
 
@@ -56,7 +56,7 @@ def window(rctx, qtbot, dialogs):
     assert [c for c in dialogs.calls if c[0] == "error"] == []
 
 
-def _figures(report: statistics.Report) -> list[statistics.Figures]:
+def _figures(report: statistics.Report) -> list[statistics.SheetCounts]:
     return [c.figures for c in report.children] + [report.direct, report.totals]
 
 

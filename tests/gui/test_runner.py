@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from mediator_app.services.case_export import ExportCancelled, write_export
+from mediator_app.domain.progress import Cancelled
+from mediator_app.services.case_export import write_export
 from mediator_app.services.cases import save_case
 from mediator_app.services.changes import Changes
 from mediator_app.services.organisation import save_committee
@@ -99,7 +100,7 @@ def test_a_cancelled_render_job_leaves_no_file(ledger, qtbot, tmp_path, qapp):
         job.dialog.canceled.emit()  # Cancel pressed before the render thread looked
         with qtbot.waitSignal(job.failed, timeout=10000) as failed:
             job.start()
-        assert isinstance(failed.args[0], ExportCancelled)
+        assert isinstance(failed.args[0], Cancelled)
         assert not target.exists() and not Path(f"{target}.part").exists()
     finally:
         runner.shutdown()

@@ -9,7 +9,7 @@ import pytest
 
 from mediator_app.domain.periods import parse_period
 from mediator_app.services import statistics
-from mediator_app.services.statistics import Figures
+from mediator_app.services.statistics import SheetCounts
 from mediator_app.storage import drilldown_repo as dr
 from mediator_app.storage.db import open_memory
 from tests.gui.helpers_reports import DISTRICT, EAST, WEST, build_report_db
@@ -25,7 +25,7 @@ def built():
     return db, build_report_db(db)
 
 
-def expected(fig: Figures) -> dict[str, int]:
+def expected(fig: SheetCounts) -> dict[str, int]:
     out = {key: getattr(fig, key) for key in SIMPLE}
     out |= {f"type:{code}": n for code, n in fig.by_type.items()}
     out |= {f"source:{group}": n for group, n in fig.by_source.items()}
@@ -33,7 +33,7 @@ def expected(fig: Figures) -> dict[str, int]:
     return out
 
 
-def _rows(report: statistics.Report) -> list[tuple[str, str, Figures]]:
+def _rows(report: statistics.Report) -> list[tuple[str, str, SheetCounts]]:
     kind = "committee" if report.scope.level == statistics.COMMITTEE_LEVEL else "org"
     rows = [("org", c.unit.code, c.figures) for c in report.children]
     rows.append((kind if kind == "committee" else "direct", report.scope.code, report.direct))

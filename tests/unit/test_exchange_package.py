@@ -309,7 +309,7 @@ def test_import_log_lists_every_import(small_package, tmp_path):
 
 def test_cancel_writes_nothing(source, tmp_path, monkeypatch):
     import mediator_app.services.case_merge as cm
-    from mediator_app.services.case_exchange import ImportCancelled
+    from mediator_app.domain.progress import Cancelled
 
     monkeypatch.setattr(cm, "CHUNK_ROWS", 100)
     pkg = tmp_path / "all.zip"
@@ -317,7 +317,7 @@ def test_cancel_writes_nothing(source, tmp_path, monkeypatch):
     receiver = open_memory()
     before = dump(receiver)
     seen = []
-    with pytest.raises(ImportCancelled):
+    with pytest.raises(Cancelled):
         _import(receiver, pkg, progress=lambda d, t: seen.append((d, t)),
                 cancel=lambda: len(seen) >= 3)
     assert dump(receiver) == before and seen[-1][1] > 0

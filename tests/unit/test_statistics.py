@@ -29,7 +29,7 @@ from mediator_app.domain.periods import Period, month_period, quarters_of
 from mediator_app.domain.rates import Denominator, RateRule, Rounding
 from mediator_app.services.statistics import (
     PREVENTION_KEYS,
-    Figures,
+    SheetCounts,
     build_report,
     export_report,
     rate_rule_from_settings,
@@ -134,7 +134,7 @@ COUNTS = ("disputes", "accepted", "pending", "in_progress", "resolved", "termina
           "mass_disputes", "amount_fen", "people_involved")
 
 
-def _counts(f: Figures) -> dict[str, object]:
+def _counts(f: SheetCounts) -> dict[str, object]:
     out: dict[str, object] = {k: getattr(f, k) for k in COUNTS}
     out |= {f"type:{k}": v for k, v in f.by_type.items() if v}
     out |= {f"source:{k}": v for k, v in f.by_source.items() if v}
@@ -175,7 +175,7 @@ def test_children_direct_and_zero_rows(db: Database) -> None:
 def test_parent_equals_children_plus_direct(db: Database) -> None:
     for scope in (D, S1, V1):
         r = build_report(db, period="2023", scope=scope, as_of=END_2023)
-        summed = Figures()
+        summed = SheetCounts()
         for child in r.children:
             summed.add(child.figures)
         summed.add(r.direct)
@@ -247,15 +247,15 @@ def test_bad_scope_and_period(db: Database) -> None:
     assert err.value.first.code == "enum.invalid"
 
 
-def _sum(figures: list[Figures]) -> Figures:
-    total = Figures()
+def _sum(figures: list[SheetCounts]) -> SheetCounts:
+    total = SheetCounts()
     for f in figures:
         total.add(f)
     return total
 
 
 def test_months_and_quarters_add_up_to_the_year(db: Database) -> None:
-    def totals(period: str | Period) -> Figures:
+    def totals(period: str | Period) -> SheetCounts:
         return build_report(db, period=period, scope=D, as_of=END_2023).totals
 
     year = totals("2023")

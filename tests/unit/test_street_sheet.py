@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from mediator_app.domain.enums import AgreementForm, CaseStatus, CommitteeKind, OrgLevel
 from mediator_app.domain.model import Case, Committee, OrgUnit, new_case_id
 from mediator_app.reports.tables import ROW_SUB, ROW_UNIT
-from mediator_app.services.statistics import Figures, build_report
+from mediator_app.services.statistics import SheetCounts, build_report
 from mediator_app.services.statistics_sheet import build_sheet, pdf_bytes
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
@@ -47,7 +47,7 @@ def _db():  # noqa: ANN202
     return db
 
 
-def _disputes(figures: list[Figures]) -> int:
+def _disputes(figures: list[SheetCounts]) -> int:
     return sum(f.disputes for f in figures)
 
 

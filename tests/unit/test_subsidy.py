@@ -319,7 +319,7 @@ def test_exports(ledger):
     claim = subsidy.compute_claim(db, period=Q1, scope=S1)
     text = export_claim(claim, "csv").decode("utf-8-sig")
     assert "张伟" in text and "100.00" in text and "赵强" not in text
-    from mediator_app.reports.xlsx import read_xlsx_text
+    from tests.xlsx_read import read_xlsx_text
 
     sheets = read_xlsx_text(export_claim(claim, "xlsx"))
     assert list(sheets) == ["汇总", "补助案件", "未予补助"]

@@ -6,7 +6,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 from datetime import date, datetime
-from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from mediator_app.domain.enums import (
@@ -19,6 +18,7 @@ from mediator_app.domain.enums import (
     Sex,
 )
 from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.field_text import date_from_text, fen_from_text, fen_to_text, int_from_text
 from mediator_app.domain.model import (
     Agreement,
     Case,
@@ -67,13 +67,6 @@ def _record_state(record: Any, names: tuple[str, ...]) -> dict[str, str]:
     return {n: _text(getattr(record, n)) for n in names}
 
 
-def yuan_text(fen: int) -> str:
-    if not fen:
-        return ""
-    yuan, cents = divmod(fen, 100)
-    return f"{yuan}.{cents:02d}" if cents else str(yuan)
-
-
 def empty_state(today: date) -> State:
     state: State = {n: "" for n in TEXT_FIELDS}
     state.update({n: False for n in BOOL_FIELDS})
@@ -89,7 +82,7 @@ def case_to_state(case: Case) -> State:
                     if n != "amount_yuan"}
     for n in PREVENTIONS + ("people_involved",):
         state[n] = str(getattr(case, n) or "") if getattr(case, n) else ""
-    state["amount_yuan"] = yuan_text(case.amount_fen)
+    state["amount_yuan"] = fen_to_text(case.amount_fen)
     state.update({n: bool(getattr(case, n)) for n in BOOL_FIELDS})
     agreement = case.agreement
     state.update(
@@ -115,11 +108,8 @@ class _Reader:
         self.problems: list[Problem] = []
 
     def date(self, text: str, field: str) -> date | None:
-        text = (text or "").strip()
-        if not text:
-            return None
         try:
-            return parse_date(text, field)
+            return date_from_text(text or "", field)
         except DomainError as exc:
             self.problems += [dataclasses.replace(p, field=field) for p in exc.problems]
             return None
@@ -139,32 +129,18 @@ class _Reader:
             return None
 
     def integer(self, text: str, field: str) -> int:
-        text = (text or "").strip()
-        if not text:
-            return 0
-        try:
-            return int(text)
-        except ValueError:
-            self.problems.append(Problem(field, "int.invalid", {"value": text}))
+        try:  # read as the CSV import reads it (domain.field_text)
+            return int_from_text(text or "", field)
+        except DomainError as exc:
+            self.problems += exc.problems
             return 0
 
     def fen(self, text: str, field: str) -> int:
-        text = (text or "").strip().replace(",", "")
-        if not text:
-            return 0
         try:
-            value = Decimal(text)
-            exact = value.is_finite() and value == value.quantize(Decimal("0.01"))
-        except InvalidOperation:
-            self.problems.append(Problem(field, "decimal.invalid", {"value": text}))
+            return fen_from_text(text or "", field)
+        except DomainError as exc:
+            self.problems += exc.problems
             return 0
-        if not value.is_finite():
-            self.problems.append(Problem(field, "decimal.invalid", {"value": text}))
-            return 0
-        if not exact:  # same code and text as the CSV import
-            self.problems.append(Problem(field, "decimal.precision", {"value": text}))
-            return 0
-        return int(value * 100)
 
     def enum(self, cls: Any, text: str, field: str, default: Any = None) -> Any:
         text = (text or "").strip()

@@ -21,7 +21,7 @@ from mediator_app.services.report_bundle import (
     row_scopes,
     table_keys,
 )
-from mediator_app.services.statistics import Figures
+from mediator_app.services.statistics import SheetCounts
 
 DRILL_ROLE = Qt.ItemDataRole.UserRole + 1
 LABEL_COLUMNS = 2  # 序号, 单位名称
@@ -120,7 +120,7 @@ def sheet_tables(bundle: Bundle, drillable: bool = True) -> list[TableData]:
     return out
 
 
-def month_cells(fig: Figures) -> list[str]:
+def month_cells(fig: SheetCounts) -> list[str]:
     rate = fig.rate_text.rstrip("%") + f"\n{fig.rate_numerator}/{fig.rate_denominator}"
     values = {"rate": rate} | {k: str(getattr(fig, k)) for k in MONTH_KEYS if k != "rate"}
     return [values[k] for k in MONTH_KEYS]

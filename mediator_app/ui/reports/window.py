@@ -28,11 +28,12 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.file_names import default_file_name
 from mediator_app.domain.messages import message
 from mediator_app.domain.periods import Period
+from mediator_app.domain.progress import Cancelled
 from mediator_app.reports.sheet_html import sheet_html
 from mediator_app.reports.tables import Sheet
 from mediator_app.services import lookups, report_files, submissions
 from mediator_app.services.reading import Read
-from mediator_app.services.report_bundle import Bundle, Cancelled, load_bundle
+from mediator_app.services.report_bundle import Bundle, load_bundle
 from mediator_app.services.report_snapshot import report_from_dict
 from mediator_app.services.statistics import Report
 from mediator_app.services.statistics_sheet import build_sheet
