@@ -212,12 +212,14 @@ def test_dry_run_service_raises_like_the_wizard_shows(case_db, tmp_path):
     """The wizard reads problems from CsvImportError; make sure that is still the way
     the service reports them (else the preview would show an exception)."""
     bad = write_cases(tmp_path / "bad.csv", [_row(1, received_on="x")])
-    try:
-        result = case_exchange.import_cases(case_db, [str(bad)], dry_run=True)
-    except CsvImportError as exc:
-        assert exc.problems
-    else:
-        assert result.problems
+    before = dump(case_db)
+    with pytest.raises(CsvImportError) as info:
+        case_exchange.import_cases(case_db, [str(bad)], dry_run=True)
+    problems = [(p.code, p.line, p.field) for p in info.value.problems]
+    assert problems == [("date.invalid", 2, "received_on")]
+    # the preview's counts come from the result the error carries
+    assert [f.errors for f in info.value.result.files] == [1]
+    assert dump(case_db) == before
 
 
 def test_a_package_from_the_export_dialog_previews_as_unchanged(wizard, ctx, case_db,

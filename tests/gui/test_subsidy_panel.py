@@ -100,8 +100,12 @@ def test_rules_dialog_saves_a_new_rate_table(panel, sctx, ledger, qtbot):
         "2000-01-01", "2026-03-01"]
     assert "investigation" in subsidy.file_rules(db)["调解成功|书面"]
     dialog.rates.item(1, 0).setText("abc")
+    asked = len(panel.ctx.dialogs.calls)
     dialog.save()
-    assert any(c[0] == "error" for c in panel.ctx.dialogs.calls)
+    shown = panel.ctx.dialogs.calls[asked:]
+    assert [c[0] for c in shown] == ["error"] and "abc" in shown[0][2]  # names the bad value
+    assert [rs.effective_from.isoformat() for rs in subsidy.rule_sets(db)] == [
+        "2000-01-01", "2026-03-01"]  # nothing saved
 
 
 def test_case_form_class_default_and_missing_items(sctx, ledger, qtbot):

@@ -217,16 +217,17 @@ def test_documents_that_do_not_apply_are_refused(db, mediators):
     rowid = _store(db, _case(mediators, status=CaseStatus.IN_MEDIATION, closed_on=None,
                              agreement_form=None, performance=None, agreement=None,
                              follow_ups=()))
-    for kind, code in (("agreement", "document.no_written_agreement"),
-                       ("oral_agreement", "document.no_oral_agreement"),
-                       ("follow_up", "document.no_follow_ups"),
-                       ("minutes", "document.unknown_kind")):
+    for kind, code, named in (
+            ("agreement", "document.no_written_agreement", (CASE_NO, "人民调解协议书")),
+            ("oral_agreement", "document.no_oral_agreement", (CASE_NO, "口头协议")),
+            ("follow_up", "document.no_follow_ups", (CASE_NO, "回访记录")),
+            ("minutes", "document.unknown_kind", ("minutes", "register"))):
         with pytest.raises(DomainError) as err:
             documents.render_case_document(db, rowid, kind)
         problem = err.value.first
         assert problem.code == code
-        assert CASE_NO in message(problem) or kind in message(
-            problem)
+        # names the case and the document (an unknown kind: it and the kinds there are)
+        assert all(part in message(problem) for part in named), message(problem)
     text, _ = _render(db, rowid, "all")
     assert "人民调解协议书" not in text and "回访记录" not in text
     assert documents.applicable_kinds(db, rowid) == ["register", "file_cover", "all"]
