@@ -30,9 +30,9 @@ from mediator_app.storage.db import (
     health_check,
     open_database,
 )
+from tests.fixtures.district import FIXTURES
+from tests.fixtures.district import ORG_FILES as ORG
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-ORG = [str(FIXTURES / n) for n in ("org_units.csv", "committees.csv", "people.csv")]
 TODAY = date(2026, 11, 26)
 ROOT = Path(__file__).resolve().parents[2]
 
