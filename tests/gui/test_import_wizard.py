@@ -23,13 +23,13 @@ from mediator_app.services.csv_io import CsvImportError
 from mediator_app.ui.exchange import ImportHistoryDialog, ImportWizard
 from mediator_app.ui.exchange.import_wizard import PAGE_APPLY, PAGE_PREVIEW
 
-GRID1 = "610114001001001"  # the grid of committee C1 in tests/gui/conftest.py
+GRID1 = "610114001001001"  # the grid of committee C001 in tests/gui/conftest.py
 
 
 def _row(n: int, **overrides: str) -> dict[str, str]:
-    """A valid case of committee C1 (conftest district)."""
-    base = {"committee_code": "C1", "grid_code": GRID1,
-            "case_no": f"（2023）一村人调字第{900 + n}号"}
+    """A valid case of committee C001 (conftest district)."""
+    base = {"committee_code": "C001", "grid_code": GRID1,
+            "case_no": f"（2023）东村人调字第{900 + n}号"}
     return case_row(n, **{**base, **overrides})
 
 

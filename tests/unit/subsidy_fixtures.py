@@ -9,14 +9,12 @@ from datetime import date, datetime
 from mediator_app.domain.enums import (
     AgreementForm,
     CaseStatus,
-    CommitteeKind,
     Performance,
     PersonRole,
 )
 from mediator_app.domain.model import (
     Agreement,
     Case,
-    Committee,
     FollowUp,
     InvestigationRecord,
     Party,
@@ -31,15 +29,15 @@ from tests.fixtures import district
 
 # the shared district (tests/fixtures/district.py), with a committee for its second street
 DISTRICT, S1, S2, V1 = district.DISTRICT, district.STREET_A, district.STREET_B, district.VILLAGE_A
-C1, C2, C3 = district.COMMITTEE_STREET, "C004", district.COMMITTEE_VILLAGE  # S1, S2, V1 (in S1)
+C1, C2, C3 = (district.COMMITTEE_STREET, district.TOWN_COMMITTEE.code,
+              district.COMMITTEE_VILLAGE)  # at S1, at S2, at V1 (in S1)
 TODAY = date(2026, 11, 30)
 
 
 def make_ledger():
     """(db, mediator ids by name)."""
     db = open_memory()
-    district.build_mini_district(db, extra_committees=[
-        Committee(C2, "西镇人民调解委员会", "西镇", CommitteeKind.STREET, S2)])
+    district.build_mini_district(db, extra_committees=[district.TOWN_COMMITTEE])
     org = OrgRepository(db)
     with db.atomic():
         ids = {}

@@ -7,8 +7,8 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from mediator_app.domain.enums import AgreementForm, CaseStatus, CommitteeKind
-from mediator_app.domain.model import Case, Committee, new_case_id
+from mediator_app.domain.enums import AgreementForm, CaseStatus
+from mediator_app.domain.model import Case, new_case_id
 from mediator_app.reports.tables import ROW_SUB, ROW_UNIT
 from mediator_app.services.statistics import Figures, build_report
 from mediator_app.services.statistics_sheet import build_sheet, pdf_bytes
@@ -16,17 +16,16 @@ from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from tests.fixtures import district
 
-# the shared district's first street: 东村 with two grids, 东社区 with one, and a committee
-# added at 东社区
+# the shared district's first street: 东村 with two grids, 东社区 with one (and its
+# committee added)
 S, V1, V2 = district.STREET_A, district.VILLAGE_A, district.COMMUNITY_A
 G11, G12, G21 = district.GRID_A1, district.GRID_A2, district.GRID_C1
-C1, C2 = district.COMMITTEE_VILLAGE, "C004"
+C1, C2 = district.COMMITTEE_VILLAGE, district.COMMUNITY_COMMITTEE.code
 
 
 def _db():  # noqa: ANN202
     db = open_memory()
-    district.build_mini_district(db, extra_committees=[
-        Committee(C2, "东社区人民调解委员会", "东社区", CommitteeKind.VILLAGE, V2)])
+    district.build_mini_district(db, extra_committees=[district.COMMUNITY_COMMITTEE])
     repo = CaseRepository(db)
     day = date(2025, 3, 3)
     placed = [(C1, G11), (C1, G11), (C1, G12), (C1, None), (C2, G21)]
