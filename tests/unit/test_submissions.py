@@ -8,10 +8,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from mediator_app.domain.enums import AgreementForm, CaseStatus, OrgLevel
+from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
-from mediator_app.domain.model import Case, OrgUnit, new_case_id
+from mediator_app.domain.model import Case, new_case_id
 from mediator_app.services import statistics, submissions
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
@@ -21,7 +21,8 @@ MAY = "2023-05"
 
 
 # the shared district, with a committee for 西镇 and a street (S3) without one
-DISTRICT, S1, S2, S3 = district.DISTRICT, district.STREET_A, district.STREET_B, "610114003"
+DISTRICT, S1, S2 = district.DISTRICT, district.STREET_A, district.STREET_B
+S3 = district.EMPTY_STREET.code
 C1, C2, CP = (district.COMMITTEE_STREET, district.TOWN_COMMITTEE.code,
               district.COMMITTEE_DISTRICT)  # at S1, at S2, at the district
 
@@ -30,7 +31,7 @@ C1, C2, CP = (district.COMMITTEE_STREET, district.TOWN_COMMITTEE.code,
 def db():
     db = open_memory()
     district.build_mini_district(
-        db, extra_units=[OrgUnit(S3, "安宁街道", OrgLevel.STREET, DISTRICT)],
+        db, extra_units=[district.EMPTY_STREET],
         extra_committees=[district.TOWN_COMMITTEE])
     return db
 
