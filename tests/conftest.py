@@ -22,6 +22,8 @@ def pytest_configure(config):  # noqa: ANN001, D103
 def mini_district():  # noqa: ANN201
     """An in-memory ledger holding the shared mini district (tests/fixtures/district.py):
     its units and committees, no people, no cases."""
+    # lazy: the package is imported only after pytest_configure has pointed the data
+    # folders at a temporary home
     from mediator_app.storage.db import open_memory
     from tests.fixtures.district import build_mini_district
 
