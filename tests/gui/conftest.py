@@ -1,6 +1,6 @@
-"""Shared GUI fixtures: a small migrated database (org units, committees, ~50 cases made
-through the repositories), a synchronous runner, a fake dialog service, and a private
-QSettings file."""
+"""Shared GUI fixtures: a small migrated database (the shared mini district of
+tests/fixtures/district.py and ~50 cases made through the repositories), a synchronous
+runner, a fake dialog service, and a private QSettings file."""
 
 from __future__ import annotations
 
@@ -11,41 +11,26 @@ from datetime import date, timedelta
 import pytest
 from sqlite_utils import Database
 
-from mediator_app.domain.enums import (
-    AgreementForm,
-    CaseStatus,
-    CommitteeKind,
-    OrgLevel,
-    PartyRole,
-)
+from mediator_app.domain.enums import AgreementForm, CaseStatus, PartyRole
 from mediator_app.domain.idnumber import make_id_number
-from mediator_app.domain.model import Case, Committee, FollowUp, OrgUnit, Party, new_case_id
+from mediator_app.domain.model import Case, FollowUp, Party, new_case_id
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
-from mediator_app.storage.org_repo import OrgRepository
+from tests.fixtures import district
 
-DISTRICT = "610114"
-EAST, WEST = "610114001", "610114002"
-VILLAGE1, COMMUNITY2, VILLAGE3 = "610114001001", "610114001002", "610114002001"
-GRID1, GRID3 = "610114001001001", "610114002001001"
-UNITS = [
-    OrgUnit(DISTRICT, "测试区", OrgLevel.DISTRICT),
-    OrgUnit(EAST, "东城街道", OrgLevel.STREET, DISTRICT),
-    OrgUnit(WEST, "西城街道", OrgLevel.STREET, DISTRICT),
-    OrgUnit(VILLAGE1, "一村", OrgLevel.VILLAGE, EAST),
-    OrgUnit(COMMUNITY2, "二社区", OrgLevel.COMMUNITY, EAST),
-    OrgUnit(VILLAGE3, "三村", OrgLevel.VILLAGE, WEST),
-    OrgUnit(GRID1, "一村第一网格", OrgLevel.GRID, VILLAGE1),
-    OrgUnit(GRID3, "三村第一网格", OrgLevel.GRID, VILLAGE3),
-]
-COMMITTEES = [
-    Committee("C1", "一村人民调解委员会", "一村", CommitteeKind.VILLAGE, VILLAGE1),
-    Committee("C2", "二社区人民调解委员会", "二社区", CommitteeKind.VILLAGE, COMMUNITY2),
-    Committee("C3", "西城街道人民调解委员会", "西城", CommitteeKind.STREET, WEST),
-    Committee("C4", "区医疗纠纷人民调解委员会", "区医调", CommitteeKind.PROFESSIONAL, DISTRICT),
-]
+# the shared mini district (tests/fixtures/district.py) with two committees added
+DISTRICT, EAST, WEST = district.DISTRICT, district.STREET_A, district.STREET_B
+VILLAGE1, COMMUNITY2, VILLAGE3 = district.VILLAGE_A, district.COMMUNITY_A, district.VILLAGE_B
+GRID1, GRID3 = district.GRID_A1, district.GRID_B1
+UNITS = district.UNITS
+_SHARED = {c.code: c for c in district.COMMITTEES}
+# the committees the cases are spread over, in this order; then the street committee
+# C002, which has no cases
+CASE_COMMITTEES = [_SHARED["C001"], district.COMMUNITY_COMMITTEE, district.TOWN_COMMITTEE,
+                   _SHARED["C003"]]
+COMMITTEES = [*CASE_COMMITTEES, _SHARED["C002"]]
 # committee -> grid used for half of its cases
-GRIDS = {"C1": GRID1, "C2": None, "C3": GRID3, "C4": None}
+GRIDS = {"C001": GRID1, "C004": None, "C005": GRID3, "C003": None}
 SURNAMES = "王李张刘陈杨赵黄周吴"
 GIVEN = ["伟", "芳", "娜", "敏", "静", "强", "磊", "洋", "艳", "勇", "军", "杰"]
 SUMMARIES = ["邻居因排水问题发生争执", "夫妻因抚养费产生矛盾", "租户拖欠房租引发纠纷",
@@ -80,7 +65,7 @@ def _status_fields(rng: random.Random, received: date, today: date) -> dict[str,
 
 
 def make_case(rng: random.Random, n: int, today: date) -> Case:
-    committee = COMMITTEES[n % len(COMMITTEES)]
+    committee = CASE_COMMITTEES[n % len(CASE_COMMITTEES)]
     received = today - timedelta(days=rng.randrange(0, 420))
     parties = tuple(_party(rng, n * 3 + k, date(1960 + n % 40, 1 + n % 12, 1 + k))
                     for k in range(2))
@@ -99,16 +84,14 @@ def make_case(rng: random.Random, n: int, today: date) -> Case:
 
 def build_db(db: Database, n_cases: int = N_CASES, today: date | None = None,
              seed: int = 7, first: int = 0) -> list[int]:
-    """Units, committees and ``n_cases`` cases numbered from ``first``."""
+    """The district (units, committees) and ``n_cases`` cases numbered from ``first``."""
     today = today or date.today()
     rng = random.Random(seed)
-    org = OrgRepository(db)
+    district.build_mini_district(
+        db, extra_committees=[district.COMMUNITY_COMMITTEE, district.TOWN_COMMITTEE])
     cases = CaseRepository(db)
     ids = []
     with db.atomic():
-        org.upsert_units(UNITS)
-        for c in COMMITTEES:
-            org.upsert_committee(c)
         for n in range(first, first + n_cases):
             case = make_case(rng, n, today)
             location = cases.location_of(case.committee_code, case.grid_code)

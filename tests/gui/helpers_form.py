@@ -11,17 +11,26 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
-from mediator_app.domain.enums import CaseStatus, CommitteeKind, OrgLevel, PersonRole
-from mediator_app.domain.model import Committee, OrgUnit, Person
+from mediator_app.domain.enums import CaseStatus, PersonRole
+from mediator_app.domain.model import Person
 from mediator_app.services import organisation as org_svc
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from mediator_app.ui.case_form import CaseFormWindow
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.tasks import SyncRunner
+from tests.fixtures.district import (
+    COMMITTEE_VILLAGE,
+    COMMUNITY_COMMITTEE,
+    GRID_A1,
+    GRID_C1,
+    build_mini_district,
+)
 
-GRID1 = "610114001001001"
-GRID2 = "610114001002001"
+# the shared mini district (tests/fixtures/district.py): C1 at 东村 with its grids GRID1
+# and 东村二网格, C2 at 东社区 with GRID2
+C1, C2 = COMMITTEE_VILLAGE, COMMUNITY_COMMITTEE.code
+GRID1, GRID2 = GRID_A1, GRID_C1
 
 
 @dataclass
@@ -68,24 +77,13 @@ class RecordingDialogs:
 
 
 def build_org(db) -> dict[str, int]:
-    units = [
-        OrgUnit("610114", "测试区", OrgLevel.DISTRICT),
-        OrgUnit("610114001", "东城街道", OrgLevel.STREET, "610114"),
-        OrgUnit("610114001001", "一村", OrgLevel.VILLAGE, "610114001"),
-        OrgUnit("610114001002", "二社区", OrgLevel.COMMUNITY, "610114001"),
-        OrgUnit(GRID1, "一村第一网格", OrgLevel.GRID, "610114001001"),
-        OrgUnit(GRID2, "二社区第一网格", OrgLevel.GRID, "610114001002"),
-    ]
-    for unit in units:
-        org_svc.save_unit(db, unit)
-    org_svc.save_committee(db, Committee("C1", "一村人民调解委员会", "一村",
-                                         CommitteeKind.VILLAGE, "610114001001"))
-    org_svc.save_committee(db, Committee("C2", "二社区人民调解委员会", "二社区",
-                                         CommitteeKind.VILLAGE, "610114001002"))
+    """The shared mini district with a committee at 东社区 (C2), and the form tests' own
+    people: a mediator, a mediator who is also a grid worker, and a grid worker."""
+    build_mini_district(db, extra_committees=[COMMUNITY_COMMITTEE])
     ids = {
         "wang": org_svc.save_person(db, Person("王调解", PersonRole.MEDIATOR,
-                                               committee_code="C1", phone="13800000001")),
-        "li": org_svc.save_person(db, Person("李双员", PersonRole.BOTH, committee_code="C1",
+                                               committee_code=C1, phone="13800000001")),
+        "li": org_svc.save_person(db, Person("李双员", PersonRole.BOTH, committee_code=C1,
                                              grid_code=GRID1, phone="13800000002")),
         "zhao": org_svc.save_person(db, Person("赵网格", PersonRole.GRID_WORKER,
                                                grid_code=GRID2, phone="13800000003")),
@@ -165,7 +163,7 @@ def cases(db):
     return [repo.get(i) for i in ids]
 
 
-def fill_minimal(w, committee="C1", received="2023-05-01"):
+def fill_minimal(w, committee=C1, received="2023-05-01"):
     b = w.basic.widgets
     b["committee_code"].set_key(committee)
     b["received_on"].setText(received)

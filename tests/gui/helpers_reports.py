@@ -1,8 +1,8 @@
 """A small statistics database for the reports window and the drill-down tests (no Qt
-here, so the unit tests use it too): a district with two streets, villages, grids, a
-professional committee located at the district itself, and cases of 2024 with every
-status, agreement form, flag and prevention result, some closed or accepted late and
-some deleted."""
+here, so the unit tests use it too): the shared mini district with a street without cases
+and a committee in 西镇, and cases of 2024 of four committees (one at the district itself)
+with every status, agreement form, flag and prevention result, some closed or accepted
+late and some deleted."""
 
 from __future__ import annotations
 
@@ -15,34 +15,21 @@ from sqlite_utils import Database
 from mediator_app.domain.enums import (
     AgreementForm,
     CaseStatus,
-    CommitteeKind,
-    OrgLevel,
     Performance,
 )
-from mediator_app.domain.model import Case, Committee, OrgUnit, new_case_id
+from mediator_app.domain.model import Case, new_case_id
 from mediator_app.storage.case_repo import CaseRepository
-from mediator_app.storage.org_repo import OrgRepository
+from tests.fixtures import district
 
-DISTRICT = "610114"
-EAST, WEST, EMPTY = "610114001", "610114002", "610114003"
-VILLAGE1, VILLAGE2 = "610114001001", "610114002001"
-GRID1 = "610114001001001"
-UNITS = [
-    OrgUnit(DISTRICT, "报表区", OrgLevel.DISTRICT),
-    OrgUnit(EAST, "东湖街道", OrgLevel.STREET, DISTRICT),
-    OrgUnit(WEST, "西山街道", OrgLevel.STREET, DISTRICT),
-    OrgUnit(EMPTY, "南岭街道", OrgLevel.STREET, DISTRICT),  # no cases: 零报告
-    OrgUnit(VILLAGE1, "东湖村", OrgLevel.VILLAGE, EAST),
-    OrgUnit(VILLAGE2, "西山社区", OrgLevel.COMMUNITY, WEST),
-    OrgUnit(GRID1, "东湖村第一网格", OrgLevel.GRID, VILLAGE1),
-]
-COMMITTEES = [
-    Committee("K1", "东湖村人民调解委员会", "东湖", CommitteeKind.VILLAGE, VILLAGE1),
-    Committee("K2", "西山街道人民调解委员会", "西山", CommitteeKind.STREET, WEST),
-    Committee("K3", "西山社区人民调解委员会", "西社", CommitteeKind.VILLAGE, VILLAGE2),
-    Committee("KP", "报表区医疗纠纷人民调解委员会", "区医调", CommitteeKind.PROFESSIONAL,
-              DISTRICT),
-]
+# the shared mini district (tests/fixtures/district.py) with its usual extras: a committee
+# in 西镇 and a street without cases (南岭街道: 零报告)
+DISTRICT, EAST, WEST = district.DISTRICT, district.STREET_A, district.STREET_B
+EMPTY = district.EMPTY_STREET.code
+VILLAGE1, VILLAGE2 = district.VILLAGE_A, district.VILLAGE_B
+GRID1 = district.GRID_A1
+_SHARED = {c.code: c for c in district.COMMITTEES}
+# the committees the cases are spread over: at 东村, in 西镇, at 东街道, at the district
+COMMITTEES = [_SHARED["C001"], district.TOWN_COMMITTEE, _SHARED["C002"], _SHARED["C003"]]
 TYPES = ["01", "02", "03", "06", "13", "99"]  # 99: not in the code table
 SOURCES = ["1", "2", "3", "4", "5", "6", "9"]  # 9: no source group
 FIRST_DAY = date(2024, 3, 1)
@@ -84,7 +71,7 @@ def make_case(rng: random.Random, n: int) -> Case:
         case_id=new_case_id(), committee_code=committee.code, received_on=received,
         dispute_type=rng.choice(TYPES), source=rng.choice(SOURCES),
         case_no=f"（{received.year}）{committee.short_name}人调字第{n + 1}号",
-        grid_code=GRID1 if committee.code == "K1" and n % 3 == 0 else None,
+        grid_code=GRID1 if committee.code == "C001" and n % 3 == 0 else None,
         amount_fen=rng.choice([0, 0, 123456, 5_000_000]),
         people_involved=rng.choice([0, 2, 5]), mass_dispute=rng.random() < 0.15,
         extra={"party_count": str(rng.choice([2, 2, 3, 4]))},
@@ -92,14 +79,13 @@ def make_case(rng: random.Random, n: int) -> Case:
 
 
 def build_report_db(db: Database, n_cases: int = 90, seed: int = 11) -> Built:
-    """Units, committees and ``n_cases`` cases received from March to June 2024; every
+    """The district and ``n_cases`` cases received from March to June 2024; every
     tenth case is deleted (the sheet must not count it)."""
     rng = random.Random(seed)
-    org, repo, built = OrgRepository(db), CaseRepository(db), Built()
+    district.build_mini_district(db, extra_units=[district.EMPTY_STREET],
+                                 extra_committees=[district.TOWN_COMMITTEE])
+    repo, built = CaseRepository(db), Built()
     with db.atomic():
-        org.upsert_units(UNITS)
-        for c in COMMITTEES:
-            org.upsert_committee(c)
         for n in range(n_cases):
             case = make_case(rng, n)
             rowid = repo.insert(case, repo.location_of(case.committee_code, case.grid_code)

@@ -36,7 +36,7 @@ def test_enter_a_whole_case_with_the_keyboard(qtbot, form, form_db, form_ctx):
     b = w.basic.widgets
     b["committee_code"].setFocus()
     qtbot.waitUntil(lambda: focused() is b["committee_code"])
-    qtbot.keyClicks(focused(), "C1")
+    qtbot.keyClicks(focused(), "C001")
     assert tab(qtbot) is b["grid_code"]
     qtbot.keyClicks(focused(), GRID1)
     assert tab(qtbot) is b["received_on"]
@@ -104,11 +104,11 @@ def test_enter_a_whole_case_with_the_keyboard(qtbot, form, form_db, form_ctx):
     [case] = cases(form_db)
     assert saved.args == [case.id]
     assert (case.committee_code, case.grid_code, case.received_on) == (
-        "C1", GRID1, date(2023, 5, 1))
+        "C001", GRID1, date(2023, 5, 1))
     assert (case.source, case.dispute_type, case.amount_fen, case.people_involved) == (
         "2", "02", 123450, 3)
     assert case.summary.startswith("邻居装修漏水")
-    assert case.case_no == "（2023）一村人调字第1号"
+    assert case.case_no == "（2023）东村人调字第1号"
     assert [(x.name, x.id_number, x.sex, x.birth_date) for x in case.parties][0] == (
         "张三", ID_OK, "女", date(1949, 12, 31))
     assert [x.name for x in case.parties] == ["张三", "李四"]
@@ -222,7 +222,7 @@ def test_save_and_new_keeps_committee_grid_and_date(qtbot, form, form_db):
     assert len(cases(form_db)) == 1
     b = w.basic
     assert (b.value("committee_code"), b.value("grid_code"), b.value("received_on")) == (
-        "C1", GRID1, "2023-03-04")
+        "C001", GRID1, "2023-03-04")
     assert b.value("source") == "" and b.value("summary") == "" and w.rowid is None
     assert w.parties.records() == [] and focused() is b.widgets["source"]
     b.widgets["source"].set_key("1")
@@ -230,7 +230,7 @@ def test_save_and_new_keeps_committee_grid_and_date(qtbot, form, form_db):
     w.save()
     second = cases(form_db)[1]
     assert (second.committee_code, second.grid_code, second.received_on) == (
-        "C1", GRID1, date(2023, 3, 4))
+        "C001", GRID1, date(2023, 3, 4))
     assert second.case_no.endswith("第2号")
 
 
@@ -392,7 +392,7 @@ def test_case_number_is_numbered_unless_edited_on_purpose(qtbot, form, form_db, 
     assert tab(qtbot) is w.basic.mediators
     qtbot.keyClicks(focused(), "1")  # a stray key cannot become the case number
     w.save()
-    assert cases(form_db)[0].case_no == "（2023）一村人调字第1号"
+    assert cases(form_db)[0].case_no == "（2023）东村人调字第1号"
     assert "confirm" not in form_dialogs.kinds()
 
     w = form()
@@ -405,7 +405,7 @@ def test_case_number_is_numbered_unless_edited_on_purpose(qtbot, form, form_db, 
     w.save()  # not from the template: asked, declined, refused beside the field
     assert len(cases(form_db)) == 1 and form_dialogs.asked[-1][0] == "confirm"
     error = w.basic.errors["case_no"]
-    assert error.isVisible() and "2019-17" in error.text() and "（2023）一村人调字第" in error.text()  # noqa: E501
+    assert error.isVisible() and "2019-17" in error.text() and "（2023）东村人调字第" in error.text()  # noqa: E501
     form_dialogs.confirms = [True]
     w.save()
     assert cases(form_db)[1].case_no == "2019-17" and case_no.isReadOnly()
@@ -421,7 +421,7 @@ def test_case_number_is_numbered_unless_edited_on_purpose(qtbot, form, form_db, 
     w.basic.case_no_button.click()  # cancel the change: numbered when saved again
     assert w.basic.widgets["case_no"].text() == "" and w.basic.widgets["case_no"].isReadOnly()
     w.save()
-    assert cases(form_db)[2].case_no == "（2023）一村人调字第2号"
+    assert cases(form_db)[2].case_no == "（2023）东村人调字第2号"
 
 
 def test_resolved_needs_a_mediator_and_a_written_one_asks_for_the_terms(qtbot, form, form_db):
@@ -444,7 +444,7 @@ def test_resolved_needs_a_mediator_and_a_written_one_asks_for_the_terms(qtbot, f
     assert w.status == CaseStatus.RESOLVED and len(cases(form_db)[0].mediator_ids) == 1
     page = w.agreement
     assert w.tabs.currentWidget() is page and page.prompt.isVisible()
-    assert page.value("agreement.agreement_no") == "（2023）一村人调协字第1号"  # proposed
+    assert page.value("agreement.agreement_no") == "（2023）东村人调协字第1号"  # proposed
     assert focused() is page.widgets["agreement.facts"]  # the next field to fill in
     assert (page.value("agreement.form"), page.value("agreement.signed_on")) == (
         "书面", "2023-05-20")

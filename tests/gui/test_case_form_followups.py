@@ -39,26 +39,26 @@ def _resolved(w, on="2023-05-20", form_=AgreementForm.WRITTEN):
 
 
 def test_agreement_numbers_follow_the_template_per_committee_and_year(form_db):
-    assert next_agreement_no(form_db, "C1", 2023) == "（2023）一村人调协字第1号"
+    assert next_agreement_no(form_db, "C001", 2023) == "（2023）东村人调协字第1号"
     save_settings(form_db, {"agreement_no_template": "{short}协{year}-{serial:03d}"})
-    assert next_agreement_no(form_db, "C2", 2024) == "二社区协2024-001"
+    assert next_agreement_no(form_db, "C004", 2024) == "东社区协2024-001"
 
 
 def test_resolving_proposes_the_next_number_and_counts_on(qtbot, form, form_db):
     w = form()
     _resolved(w)
     page = w.agreement
-    assert page.value("agreement.agreement_no") == "（2023）一村人调协字第1号"
+    assert page.value("agreement.agreement_no") == "（2023）东村人调协字第1号"
     commit_text(page.widgets["agreement.terms"], "赔偿500元")
     w.save()
-    assert cases(form_db)[0].agreement.agreement_no == "（2023）一村人调协字第1号"
+    assert cases(form_db)[0].agreement.agreement_no == "（2023）东村人调协字第1号"
     w2 = form()
     _resolved(w2)
-    assert w2.agreement.value("agreement.agreement_no") == "（2023）一村人调协字第2号"
+    assert w2.agreement.value("agreement.agreement_no") == "（2023）东村人调协字第2号"
     w2.agreement.set_value("agreement.agreement_no", "")
     w2.agreement.set_value("agreement.signed_on", "2024-01-03")
     w2.agreement.number_button.click()  # 下一个编号: the year of signing
-    assert w2.agreement.value("agreement.agreement_no") == "（2024）一村人调协字第1号"
+    assert w2.agreement.value("agreement.agreement_no") == "（2024）东村人调协字第1号"
 
 
 def test_a_new_follow_up_starts_with_due_date_number_and_parties(qtbot, form, form_db):
@@ -73,7 +73,7 @@ def test_a_new_follow_up_starts_with_due_date_number_and_parties(qtbot, form, fo
     record = f.records()[-1]
     due = (date(2023, 5, 20) + timedelta(days=15)).isoformat()
     assert record["visited_on"] == due
-    assert record["agreement_no"] == "（2023）一村人调协字第1号"
+    assert record["agreement_no"] == "（2023）东村人调协字第1号"
     assert record["performance"] == "" and f.widgets["performance"].value() == ""
     combo = f.widgets["party_visited"]
     assert [combo.itemText(i) for i in range(combo.count())] == ["张三", "李四"]

@@ -22,6 +22,7 @@ from mediator_app.ui import prefs
 from mediator_app.ui.case_form import CaseFormWindow
 from mediator_app.ui.i18n import install_translators
 from mediator_app.ui.reports.documents_menu import file_name
+from tests.fixtures.district import GRID_A2, GRID_B1
 from tests.gui.helpers_form import (  # noqa: F401 - fixtures
     GRID1,
     GRID2,
@@ -129,32 +130,32 @@ def test_grid_picker_offers_the_committees_grids(qtbot, form, form_db):
                                               CommitteeKind.DISTRICT, "610114"))
     w = form()
     grid = w.basic.widgets["grid_code"]
-    assert _offered(grid) == [GRID1, GRID2]  # no committee yet: every grid
-    w.basic.set_value("committee_code", "C2")
+    assert _offered(grid) == [GRID1, GRID_A2, GRID2, GRID_B1]  # no committee yet: every grid
+    w.basic.set_value("committee_code", "C004")
     assert _offered(grid) == [GRID2]
     completer = grid.completer()
-    completer.setCompletionPrefix("第一网格")  # type-ahead still works, on these grids
+    completer.setCompletionPrefix("一网格")  # type-ahead still works, on these grids
     assert completer.completionCount() == 1
     w.basic.set_value("committee_code", "D1")  # district level: every grid
-    assert _offered(grid) == [GRID1, GRID2]
-    w.basic.set_value("committee_code", "C1")
-    assert _offered(grid) == [GRID1]
+    assert _offered(grid) == [GRID1, GRID_A2, GRID2, GRID_B1]
+    w.basic.set_value("committee_code", "C001")
+    assert _offered(grid) == [GRID1, GRID_A2]
     grid.setEditText(GRID2)  # the exact code of a grid elsewhere is still taken
     grid.lineEdit().editingFinished.emit()
-    assert w.basic.value("grid_code") == GRID2 and "二社区第一网格" in grid.currentText()
+    assert w.basic.value("grid_code") == GRID2 and "东社区一网格" in grid.currentText()
 
 
 def test_a_cases_grid_outside_the_committee_stays_visible(qtbot, form, form_db):
     w = form()
-    fill_minimal(w)  # committee C1 (一村)
+    fill_minimal(w)  # committee C001 (东村)
     w.basic.set_value("grid_code", GRID2)  # e.g. an old case registered elsewhere
     w.save()
     w2 = form(w.rowid)
     grid = w2.basic.widgets["grid_code"]
     assert w2.basic.value("grid_code") == GRID2
-    assert grid.currentText() == f"{GRID2} 二社区 二社区第一网格"
+    assert grid.currentText() == f"{GRID2} 东社区 东社区一网格"
     w2.basic.set_value("grid_code", GRID1)
-    assert _offered(grid) == [GRID1]  # listed only while it is the case's grid
+    assert _offered(grid) == [GRID1, GRID_A2]  # GRID2 listed only while it is the case's
 
 
 # ---- 4. the header's status in the interface language ------------------------------------
@@ -195,7 +196,7 @@ def test_mediators_list_shows_five_rows_at_the_largest_text(qtbot, form, qapp):
     try:
         prefs.apply_text_scale(qapp, max(prefs.TEXT_SCALES))
         w = form()
-        w.basic.set_value("committee_code", "C1")
+        w.basic.set_value("committee_code", "C001")
         qapp.processEvents()
         mediators = w.basic.mediators
         assert mediators.height() >= 5 * mediators.fontMetrics().height()

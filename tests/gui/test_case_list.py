@@ -54,9 +54,9 @@ def test_type_source_committee_filters_combine(view, case_db):
     f.source.setCurrentIndex(f.source.findData("2"))
     expected = set(_sql_ids(case_db, "dispute_type = '01' AND source = '2'"))
     assert set(view.model.ids()) == expected
-    f.committee.setCurrentIndex(f.committee.findData("C1"))
+    f.committee.setCurrentIndex(f.committee.findData("C001"))
     expected = set(_sql_ids(case_db, "dispute_type = '01' AND source = '2' "
-                                     "AND committee_code = 'C1'"))
+                                     "AND committee_code = 'C001'"))
     assert set(view.model.ids()) == expected
 
 
@@ -119,10 +119,10 @@ def test_search_by_case_number_digits(view, case_db, qtbot):
 
 
 def test_search_stays_within_scope(view, case_db):
-    view.set_scope(cq.Scope("committee", "C1"))
+    view.set_scope(cq.Scope("committee", "C001"))
     type_chinese(view.filters.search, "编号")
     view.filters.flush()
-    assert set(view.model.ids()) == set(_sql_ids(case_db, "committee_code = 'C1'"))
+    assert set(view.model.ids()) == set(_sql_ids(case_db, "committee_code = 'C001'"))
 
 
 @pytest.mark.parametrize("key,column", [("case_no", "case_no"), ("received_on", "received_on"),

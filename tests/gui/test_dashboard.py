@@ -27,7 +27,7 @@ def _count(db, where: str, params: list) -> int:
 SCOPES = [(cq.Scope(), "1", []),
           (cq.Scope("org", EAST), ("org_code IN (SELECT descendant FROM org_closure "
                                    "WHERE ancestor = ?)"), [EAST]),
-          (cq.Scope("committee", "C3"), "committee_code = ?", ["C3"])]
+          (cq.Scope("committee", "C005"), "committee_code = ?", ["C005"])]
 
 
 @pytest.mark.parametrize("scope,where,params", SCOPES)

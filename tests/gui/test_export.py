@@ -23,7 +23,7 @@ from tests.xlsx_read import read_xlsx_text
 def window(ctx, qtbot):
     w = build_main_window(ctx)
     qtbot.addWidget(w)
-    w.nav.select_scope(cq.Scope("committee", "C1"))
+    w.nav.select_scope(cq.Scope("committee", "C001"))
     w.cases.filters.status.setCurrentIndex(w.cases.filters.status.findData("调解成功"))
     return w
 
@@ -39,7 +39,7 @@ def test_csv_export_of_current_view(window, dialogs, case_db, tmp_path):
     assert first_line.startswith('"') and first_line.count('"') == 2 * len(header_labels())
     rows = list(csv.reader(io.StringIO(text)))
     expected = [r[0] for r in case_db.execute(
-        "SELECT case_no FROM cases WHERE committee_code = 'C1' AND status = '调解成功' "
+        "SELECT case_no FROM cases WHERE committee_code = 'C001' AND status = '调解成功' "
         "ORDER BY received_on DESC, id DESC")]
     assert [r[0] for r in rows[1:]] == expected
     id_number = rows[1][8]

@@ -92,7 +92,9 @@ def test_org_setup_says_what_to_do_next_until_a_committee_and_a_mediator(new_ctx
         (tmp_path / "模板").mkdir()
         dialog.templates_button.click()
         assert sorted(p.name for p in (tmp_path / "模板").iterdir()) == sorted(TEMPLATES)
-        assert dialogs.calls[-1][0] == "info"
+        kind, _title, said = dialogs.calls[-1]
+        assert kind == "info" and str(tmp_path / "模板") in said  # says where they went
+        assert all(name in said for name in TEMPLATES)  # and which files
 
         # only the org units and committees: the next step is a mediator
         dialogs.open_paths = [str(FIXTURES / "org_units.csv"),

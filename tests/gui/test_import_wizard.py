@@ -23,13 +23,13 @@ from mediator_app.services.csv_io import CsvImportError
 from mediator_app.ui.exchange import ImportHistoryDialog, ImportWizard
 from mediator_app.ui.exchange.import_wizard import PAGE_APPLY, PAGE_PREVIEW
 
-GRID1 = "610114001001001"  # the grid of committee C1 in tests/gui/conftest.py
+GRID1 = "610114001001001"  # the grid of committee C001 in tests/gui/conftest.py
 
 
 def _row(n: int, **overrides: str) -> dict[str, str]:
-    """A valid case of committee C1 (conftest district)."""
-    base = {"committee_code": "C1", "grid_code": GRID1,
-            "case_no": f"（2023）一村人调字第{900 + n}号"}
+    """A valid case of committee C001 (conftest district)."""
+    base = {"committee_code": "C001", "grid_code": GRID1,
+            "case_no": f"（2023）东村人调字第{900 + n}号"}
     return case_row(n, **{**base, **overrides})
 
 
@@ -212,12 +212,14 @@ def test_dry_run_service_raises_like_the_wizard_shows(case_db, tmp_path):
     """The wizard reads problems from CsvImportError; make sure that is still the way
     the service reports them (else the preview would show an exception)."""
     bad = write_cases(tmp_path / "bad.csv", [_row(1, received_on="x")])
-    try:
-        result = case_exchange.import_cases(case_db, [str(bad)], dry_run=True)
-    except CsvImportError as exc:
-        assert exc.problems
-    else:
-        assert result.problems
+    before = dump(case_db)
+    with pytest.raises(CsvImportError) as info:
+        case_exchange.import_cases(case_db, [str(bad)], dry_run=True)
+    problems = [(p.code, p.line, p.field) for p in info.value.problems]
+    assert problems == [("date.invalid", 2, "received_on")]
+    # the preview's counts come from the result the error carries
+    assert [f.errors for f in info.value.result.files] == [1]
+    assert dump(case_db) == before
 
 
 def test_a_package_from_the_export_dialog_previews_as_unchanged(wizard, ctx, case_db,

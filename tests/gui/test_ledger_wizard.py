@@ -30,7 +30,7 @@ from mediator_app.ui.exchange.import_wizard import (
     PAGE_VALUES,
 )
 
-COMMITTEE = "C1"
+COMMITTEE = "C001"
 LEDGER_ROWS = ("SELECT case_id, case_no, received_on, accepted_on, status, closed_on, "
                "agreement_form, party_names, party_count, amount_fen, source, dispute_type, "
                "grid_code, org_code, summary, updated_at FROM cases "

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from mediator_app.storage import case_query as cq
 from mediator_app.ui.app import build_main_window
-from tests.gui.conftest import COMMITTEES, EAST, GRID1, VILLAGE1
+from tests.gui.conftest import COMMITTEES, EAST, GRID1, VILLAGE1, VILLAGE3
 
 
 @pytest.fixture
@@ -114,10 +114,11 @@ def test_enter_opens_the_selected_case(window, qtbot, monkeypatch):
 
 
 @pytest.mark.parametrize("scope,expected", [
-    (cq.Scope("committee", "C2"), {"committee_code": "C2"}),
-    (cq.Scope("org", GRID1), {"grid_code": GRID1, "committee_code": "C1"}),
-    (cq.Scope("org", VILLAGE1), {"committee_code": "C1"}),
-    (cq.Scope("org", EAST), {}),
+    (cq.Scope("committee", "C004"), {"committee_code": "C004"}),
+    (cq.Scope("org", GRID1), {"grid_code": GRID1, "committee_code": "C001"}),
+    (cq.Scope("org", VILLAGE1), {"committee_code": "C001"}),
+    (cq.Scope("org", EAST), {"committee_code": "C002"}),  # the street's own committee
+    (cq.Scope("org", VILLAGE3), {}),  # no committee there
 ])
 def test_new_case_gets_defaults_from_the_selected_node(window, monkeypatch, scope, expected):
     from mediator_app.ui import case_form
@@ -185,7 +186,7 @@ def test_a_new_case_once_saved_is_not_opened_twice(window, ctx, qtbot, tmp_path)
     window.new_case()
     (editor,) = window.windows
     qtbot.addWidget(editor)
-    fill_minimal(editor)
+    fill_minimal(editor, committee="C001")  # the case_db district's village committee
     editor.save()
     assert editor.rowid is not None
     window.open_case(editor.rowid)

@@ -165,7 +165,7 @@ def test_grid_worker_who_is_not_a_mediator(qtbot, win):
     win.units.select("610114001002001")
     assert "赵网格" in win.units.workers.text()
     assert "not a mediator" in win.units.workers.text() or "不是调解员" in win.units.workers.text()
-    win.committees.select("C1")
+    win.committees.select("C001")
     marks = {win.committees.members.item(r, 0).text(): win.committees.members.item(r, 3).text()
              for r in range(win.committees.members.rowCount())}
     assert marks["王调解"] == "" and GRID1 in marks["李双员"]
@@ -240,7 +240,7 @@ def test_people_filter_works_in_memory_and_keeps_the_form(qtbot, win, monkeypatc
 
 def test_committee_members_show_their_grid(win):
     committees = win.committees
-    committees.select("C1")
+    committees.select("C001")
     t = committees.members
     paired = {t.item(r, 0).text(): t.item(r, 3).text() for r in range(t.rowCount())}
-    assert paired == {"王调解": "", "李双员": f"一村第一网格 ({GRID1})"}
+    assert paired == {"王调解": "", "李双员": f"东村一网格 ({GRID1})"}

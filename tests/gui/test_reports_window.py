@@ -166,7 +166,7 @@ def test_cancelled_save_writes_nothing(window, dialogs, tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
 
 
-def _add_may_case(db, committee: str = "K2") -> None:
+def _add_may_case(db, committee: str = "C005") -> None:  # 西镇's committee
     repo = CaseRepository(db)
     case = Case(case_id=new_case_id(), committee_code=committee, received_on=date(2024, 5, 30),
                 dispute_type="02", source="1", status=CaseStatus.RESOLVED,
@@ -190,8 +190,8 @@ def test_submit_then_edit_shows_the_difference(window, report_db, dialogs):
     banner = window.submission.banner
     assert not banner.isHidden()
     lines = banner.text().splitlines()
-    assert f"报表区（合计） · 排查纠纷数: {before} → {before + 1}" in lines[1]
-    assert any(line.startswith("• 西山街道 · 排查纠纷数: ") for line in lines)
+    assert f"示例区（合计） · 排查纠纷数: {before} → {before + 1}" in lines[1]
+    assert any(line.startswith("• 西镇 · 排查纠纷数: ") for line in lines)
     west = [d for d in window.bundle.submission.diffs
             if d.unit_code == WEST and d.figure == "disputes"]
     assert len(west) == 1 and west[0].current == west[0].submitted + 1
@@ -222,7 +222,7 @@ def test_completeness_lists_missing_units(window):
     assert states[EAST] == "已上报"
     assert states[EMPTY] == "已上报（零报告）"
     assert states[WEST] == "未上报"
-    assert states["KP"] == "未上报"
+    assert states["C003"] == "未上报"
     assert "2/4" in window.submission.summary.text()
 
 
@@ -526,16 +526,16 @@ def test_submit_confirmation_names_the_units_not_submitted(window, dialogs, zh_u
     window.set_scope(EAST)
     window.review()
     window.submit()
-    assert _last_confirm(dialogs) == ("下级单位中有 1 个尚未上报：东湖村。\n\n"
-                                      "仍要上报东湖街道2024年5月的数字吗？")
+    assert _last_confirm(dialogs) == (
+        "下级单位中有 3 个尚未上报：东村、东社区、东街道人民调解委员会。\n\n"
+        "仍要上报东街道2024年5月的数字吗？")
     window.set_scope(DISTRICT)
     window.review()
     window.submit()
     text = _last_confirm(dialogs)
-    assert text.startswith("下级单位中有 3 个尚未上报：西山街道、南岭街道、"
-                           "报表区医疗纠纷人民调解委员会。")
-    assert "东湖街道" not in text
-    assert text.endswith("仍要上报报表区2024年5月的数字吗？")
+    assert text.startswith("下级单位中有 3 个尚未上报：西镇、南岭街道、示例区人民调解委员会。")
+    assert "东街道" not in text
+    assert text.endswith("仍要上报示例区2024年5月的数字吗？")
     assert window.bundle.submission.submitted is not None  # still allowed
 
 
@@ -567,10 +567,10 @@ def test_default_file_names_are_chinese(window, dialogs, zh_ui):
     window.set_period(parse_period("2024-03-01..2024-05-31"))
     window.save_pdf()
     suggested = [c[2] for c in dialogs.calls if c[0] == "save_file"]
-    assert suggested == ["报表区_2024年5月_统计表.pdf", "报表区_2024年5月_情况报告.pdf",
-                         "报表区_2024年5月_统计表.csv", "报表区_2024年5月_统计表.xlsx",
-                         "报表区_2024年5月_统计表_已上报.pdf", "报表区_2024年5月_情况报告.pdf",
-                         "报表区_2024-03-01至2024-05-31_统计表.pdf"]
+    assert suggested == ["示例区_2024年5月_统计表.pdf", "示例区_2024年5月_情况报告.pdf",
+                         "示例区_2024年5月_统计表.csv", "示例区_2024年5月_统计表.xlsx",
+                         "示例区_2024年5月_统计表_已上报.pdf", "示例区_2024年5月_情况报告.pdf",
+                         "示例区_2024-03-01至2024-05-31_统计表.pdf"]
 
 
 def test_file_names_are_safe_for_windows():

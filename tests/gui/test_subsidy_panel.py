@@ -58,10 +58,10 @@ def _column(view, col):
 def test_figures_and_drill_down(panel, ledger):
     _db, _ids, cases = ledger
     assert "3" in panel.summary.text() and "400.00" in panel.summary.text()
-    assert _column(panel.mediators, 1) == ["张伟", "李娜", "赵强", ""]
-    assert _column(panel.mediators, 3) == ["200.00", "100.00", "100.00", "400.00"]
+    assert _column(panel.mediators, 1) == ["赵强", "张伟", "李娜", ""]  # C001 before C002
+    assert _column(panel.mediators, 3) == ["100.00", "200.00", "100.00", "400.00"]
     assert len(_column(panel.cases, 0)) == 3  # the totals row: every paid case
-    panel.show_cases(0)  # 张伟's figure -> his case
+    panel.show_cases(1)  # 张伟's figure -> his case
     assert _column(panel.cases, 0) == [cases["a"].case_no]
     assert _column(panel.refused, 0) == [cases["bad"].case_no]
     assert _column(panel.refused, 4)[0].startswith("卷宗不完整")
@@ -100,8 +100,12 @@ def test_rules_dialog_saves_a_new_rate_table(panel, sctx, ledger, qtbot):
         "2000-01-01", "2026-03-01"]
     assert "investigation" in subsidy.file_rules(db)["调解成功|书面"]
     dialog.rates.item(1, 0).setText("abc")
+    asked = len(panel.ctx.dialogs.calls)
     dialog.save()
-    assert any(c[0] == "error" for c in panel.ctx.dialogs.calls)
+    shown = panel.ctx.dialogs.calls[asked:]
+    assert [c[0] for c in shown] == ["error"] and "abc" in shown[0][2]  # names the bad value
+    assert [rs.effective_from.isoformat() for rs in subsidy.rule_sets(db)] == [
+        "2000-01-01", "2026-03-01"]  # nothing saved
 
 
 def test_case_form_class_default_and_missing_items(sctx, ledger, qtbot):

@@ -1,5 +1,6 @@
-"""A small ledger for the 以案定补 tests: a district with two streets, three committees,
-mediators, and helpers to record complete (or deliberately incomplete) resolved cases."""
+"""A small ledger for the 以案定补 tests: the shared mini district with a committee in each
+street and one at a village, mediators, and helpers to record complete (or deliberately
+incomplete) resolved cases."""
 
 from __future__ import annotations
 
@@ -8,18 +9,14 @@ from datetime import date, datetime
 from mediator_app.domain.enums import (
     AgreementForm,
     CaseStatus,
-    CommitteeKind,
-    OrgLevel,
     Performance,
     PersonRole,
 )
 from mediator_app.domain.model import (
     Agreement,
     Case,
-    Committee,
     FollowUp,
     InvestigationRecord,
-    OrgUnit,
     Party,
     Person,
     SessionRecord,
@@ -28,29 +25,21 @@ from mediator_app.domain.model import (
 from mediator_app.services.cases import save_case
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.org_repo import OrgRepository
+from tests.fixtures import district
 
-DISTRICT, S1, S2 = "610114", "610114001", "610114002"
-V1 = "610114001001"
-C1, C2, C3 = "C1", "C2", "C3"  # C1, C3 in street 1 (C3 at a village), C2 in street 2
+# the shared district (tests/fixtures/district.py), with a committee for its second street
+DISTRICT, S1, S2, V1 = district.DISTRICT, district.STREET_A, district.STREET_B, district.VILLAGE_A
+C1, C2, C3 = (district.COMMITTEE_STREET, district.TOWN_COMMITTEE.code,
+              district.COMMITTEE_VILLAGE)  # at S1, at S2, at V1 (in S1)
 TODAY = date(2026, 11, 30)
 
 
 def make_ledger():
     """(db, mediator ids by name)."""
     db = open_memory()
+    district.build_mini_district(db, extra_committees=[district.TOWN_COMMITTEE])
     org = OrgRepository(db)
     with db.atomic():
-        org.upsert_units([
-            OrgUnit(DISTRICT, "示例区", OrgLevel.DISTRICT),
-            OrgUnit(S1, "幸福街道", OrgLevel.STREET, DISTRICT),
-            OrgUnit(S2, "和平街道", OrgLevel.STREET, DISTRICT),
-            OrgUnit(V1, "东村", OrgLevel.VILLAGE, S1),
-        ])
-        org.rebuild_closure()
-        for code, name, kind, at in ((C1, "幸福街道人民调解委员会", CommitteeKind.STREET, S1),
-                                     (C2, "和平街道人民调解委员会", CommitteeKind.STREET, S2),
-                                     (C3, "东村人民调解委员会", CommitteeKind.VILLAGE, V1)):
-            org.upsert_committee(Committee(code, name, name[:2], kind, at))
         ids = {}
         for name, committee in (("张伟", C1), ("李娜", C1), ("王芳", C2), ("赵强", C3)):
             ids[name] = org.upsert_person(Person(name, PersonRole.MEDIATOR, committee))

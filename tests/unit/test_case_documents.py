@@ -14,8 +14,6 @@ from pypdf import PdfReader
 from mediator_app.domain.enums import (
     AgreementForm,
     CaseStatus,
-    CommitteeKind,
-    OrgLevel,
     PartyRole,
     Performance,
     PersonRole,
@@ -26,10 +24,8 @@ from mediator_app.domain.messages import message
 from mediator_app.domain.model import (
     Agreement,
     Case,
-    Committee,
     FollowUp,
     InvestigationRecord,
-    OrgUnit,
     Party,
     Person,
     SessionRecord,
@@ -40,22 +36,17 @@ from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.org_repo import OrgRepository
+from tests.fixtures.district import COMMITTEE_VILLAGE, build_mini_district
 
-COMMITTEE = "幸福社区人民调解委员会"
-CASE_NO = "（2023）幸人调字第7号"
+COMMITTEE = "东村人民调解委员会"  # COMMITTEE_VILLAGE of the shared district
+CASE_NO = "（2023）东村人调字第7号"
 TERMS = "被申请人李四于2023年5月20日前赔偿申请人张三维修费用人民币3000元。"
 
 
 def _org(db) -> list[int]:
+    build_mini_district(db)
     org = OrgRepository(db)
-    org.upsert_units([
-        OrgUnit("610114", "示例区", OrgLevel.DISTRICT),
-        OrgUnit("610114001", "幸福街道", OrgLevel.STREET, "610114"),
-        OrgUnit("610114001001", "幸福社区", OrgLevel.COMMUNITY, "610114001"),
-    ])
-    org.upsert_committee(Committee("C001", COMMITTEE, "幸", CommitteeKind.VILLAGE,
-                                   "610114001001"))
-    return [org.upsert_person(Person(name, PersonRole.MEDIATOR, "C001", phone=phone))
+    return [org.upsert_person(Person(name, PersonRole.MEDIATOR, COMMITTEE_VILLAGE, phone=phone))
             for name, phone in (("王调解", "13700000001"), ("赵调解", "13700000002"))]
 
 
@@ -72,7 +63,7 @@ PARTIES = (
 
 def _case(mediators: list[int], **changes) -> Case:
     case = Case(
-        case_id=new_case_id(), committee_code="C001", received_on=date(2023, 5, 1),
+        case_id=new_case_id(), committee_code=COMMITTEE_VILLAGE, received_on=date(2023, 5, 1),
         dispute_type="02", source="2", status=CaseStatus.RESOLVED, case_no=CASE_NO,
         accepted_on=date(2023, 5, 2), closed_on=date(2023, 5, 10),
         agreement_form=AgreementForm.WRITTEN, performance=Performance.PERFORMED,
@@ -82,15 +73,15 @@ def _case(mediators: list[int], **changes) -> Case:
                                             "张三", "查看渗水情况。"),),
         sessions=(SessionRecord(datetime(2023, 5, 8, 14, 0), "调解室", "张三、李四",
                                 "双方陈述意见。", "达成协议"),),
-        agreement=Agreement(AgreementForm.WRITTEN, "（2023）幸协字第7号", date(2023, 5, 10),
+        agreement=Agreement(AgreementForm.WRITTEN, "（2023）东协字第7号", date(2023, 5, 10),
                             facts="双方系邻居，因渗水发生纠纷。", disputed_matters="维修费用",
                             responsibilities="被申请人负主要责任。", terms=TERMS,
                             performance_manner="现金支付", performance_place="调委会",
                             performance_deadline=date(2023, 5, 20)),
         follow_ups=(
-            FollowUp(date(2023, 6, 1), "张三", "（2023）幸协字第7号", Performance.PERFORMED,
+            FollowUp(date(2023, 6, 1), "张三", "（2023）东协字第7号", Performance.PERFORMED,
                      "满意", "无再次激化可能", "王调解", "赔偿款已付清。"),
-            FollowUp(date(2023, 7, 1), "李四", "（2023）幸协字第7号", Performance.PERFORMED,
+            FollowUp(date(2023, 7, 1), "李四", "（2023）东协字第7号", Performance.PERFORMED,
                      "基本满意", "无", "赵调解"),
         ),
     )
@@ -154,8 +145,8 @@ def test_agreement_has_one_copy_per_party_plus_the_committees(db, rowid):
     assert text.count(effective) == 4
     for value in ("纠纷主要事实、争议事项以及各方当事人的责任",
                   "经调解，各方当事人自愿达成如下协议",
-                  "履行协议的方式、地点、期限", "现金支付", "2023年5月20日", "（2023）幸协字第7号",
-                  "440524188001010014", "幸福社区人民调解委员会（印章）", "王调解：", "赵调解："):
+                  "履行协议的方式、地点、期限", "现金支付", "2023年5月20日", "（2023）东协字第7号",
+                  "440524188001010014", f"{COMMITTEE}（印章）", "王调解：", "赵调解："):
         assert value in text, value
     # every copy starts on its own page, with its mark first
     starts = [i for i, page in enumerate(pages) if "人民调解协议书" in page]
@@ -163,7 +154,7 @@ def test_agreement_has_one_copy_per_party_plus_the_committees(db, rowid):
 
 
 def test_copy_count_follows_the_number_of_parties(db, mediators):
-    rowid = _store(db, _case(mediators, parties=PARTIES[:2], case_no="（2023）幸人调字第8号"))
+    rowid = _store(db, _case(mediators, parties=PARTIES[:2], case_no="（2023）东村人调字第8号"))
     text, _ = _render(db, rowid, "agreement")
     assert "本协议书一式3份" in text
     assert text.count("（当事人") == 2 and text.count("（调委会存档）") == 1
@@ -217,16 +208,17 @@ def test_documents_that_do_not_apply_are_refused(db, mediators):
     rowid = _store(db, _case(mediators, status=CaseStatus.IN_MEDIATION, closed_on=None,
                              agreement_form=None, performance=None, agreement=None,
                              follow_ups=()))
-    for kind, code in (("agreement", "document.no_written_agreement"),
-                       ("oral_agreement", "document.no_oral_agreement"),
-                       ("follow_up", "document.no_follow_ups"),
-                       ("minutes", "document.unknown_kind")):
+    for kind, code, named in (
+            ("agreement", "document.no_written_agreement", (CASE_NO, "人民调解协议书")),
+            ("oral_agreement", "document.no_oral_agreement", (CASE_NO, "口头协议")),
+            ("follow_up", "document.no_follow_ups", (CASE_NO, "回访记录")),
+            ("minutes", "document.unknown_kind", ("minutes", "register"))):
         with pytest.raises(DomainError) as err:
             documents.render_case_document(db, rowid, kind)
         problem = err.value.first
         assert problem.code == code
-        assert CASE_NO in message(problem) or kind in message(
-            problem)
+        # names the case and the document (an unknown kind: it and the kinds there are)
+        assert all(part in message(problem) for part in named), message(problem)
     text, _ = _render(db, rowid, "all")
     assert "人民调解协议书" not in text and "回访记录" not in text
     assert documents.applicable_kinds(db, rowid) == ["register", "file_cover", "all"]
@@ -254,9 +246,9 @@ def test_find_case_by_number_or_uuid(db, rowid):
     assert documents.find_case(db, CASE_NO) == rowid
     assert documents.find_case(db, f" {case.case_id} ") == rowid
     with pytest.raises(DomainError) as err:
-        documents.find_case(db, "（2023）幸人调字第99号")
+        documents.find_case(db, "（2023）东村人调字第99号")
     assert err.value.first.code == "case.not_found"
-    assert "（2023）幸人调字第99号" in message(err.value.first)
+    assert "（2023）东村人调字第99号" in message(err.value.first)
 
 
 def test_rejected_case_register_gives_the_reason(db, mediators):

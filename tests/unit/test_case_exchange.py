@@ -9,16 +9,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from exchange_fixtures import (
-    COMMITTEE_STREET,
-    GRID_B1,
-    STREET_B,
-    VILLAGE_A,
-    build_mini_district,
-    case_row,
-    dump,
-    write_cases,
-)
+from exchange_fixtures import case_row, dump, write_cases
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -27,6 +18,13 @@ from mediator_app.services.case_exchange import export_cases, import_cases
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.exchange_repo import EXPORT_HEADER
+from tests.fixtures.district import (
+    COMMITTEE_STREET,
+    GRID_B1,
+    STREET_B,
+    VILLAGE_A,
+    build_mini_district,
+)
 
 TODAY = date(2024, 1, 1)
 

@@ -15,9 +15,8 @@ from exchange_fixtures import case_row, write_cases
 from mediator_app.cli.main import main
 from mediator_app.services import demo
 from mediator_app.storage.db import open_database
-
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-ORG = [str(FIXTURES / n) for n in ("org_units.csv", "committees.csv", "people.csv")]
+from tests.fixtures.district import FIXTURES
+from tests.fixtures.district import ORG_FILES as ORG
 
 
 def _dump(path: Path) -> str:

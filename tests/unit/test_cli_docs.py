@@ -11,15 +11,22 @@ import pytest
 from pypdf import PdfReader
 
 from mediator_app.cli import commands_docs
-from mediator_app.domain.enums import AgreementForm, CaseStatus, CommitteeKind, OrgLevel, PartyRole
-from mediator_app.domain.model import Agreement, Case, Committee, OrgUnit, Party, new_case_id
+from mediator_app.domain.enums import AgreementForm, CaseStatus, PartyRole
+from mediator_app.domain.model import Agreement, Case, Party, new_case_id
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_database
-from mediator_app.storage.org_repo import OrgRepository
+from tests.fixtures.district import (
+    COMMITTEE_DISTRICT,
+    COMMITTEE_STREET,
+    DISTRICT,
+    STREET_A,
+    STREET_B,
+    build_mini_district,
+)
 
-CASE_NO = "（2023）幸人调字第3号"
-DISTRICT, S1, S2 = "610114", "610114001", "610114002"
+CASE_NO = "（2023）东街人调字第3号"
+S1, S2 = STREET_A, STREET_B  # C002 and two May cases at S1; nothing under S2
 
 
 @pytest.fixture
@@ -28,17 +35,13 @@ def db_path(tmp_path) -> str:
 
 
 def make_db(path) -> str:
-    """A database file with a street that has two May cases and one that has none."""
+    """The shared district in a file: a street (S1) with two May cases, one (S2) with
+    none."""
     opened = open_database(path)
     db = opened.db
-    org = OrgRepository(db)
+    build_mini_district(db)
     with db.atomic():
-        org.upsert_units([OrgUnit(DISTRICT, "示例区", OrgLevel.DISTRICT),
-                          OrgUnit(S1, "幸福街道", OrgLevel.STREET, DISTRICT),
-                          OrgUnit(S2, "和平街道", OrgLevel.STREET, DISTRICT)])
-        org.upsert_committee(Committee("C1", "幸福街道人民调解委员会", "幸",
-                                       CommitteeKind.STREET, S1))
-        case = Case(case_id="5f0c1c2e-1111-4a4a-9b9b-000000000003", committee_code="C1",
+        case = Case(case_id="5f0c1c2e-1111-4a4a-9b9b-000000000003", committee_code=COMMITTEE_STREET,
                     received_on=date(2023, 5, 2), dispute_type="02", source="2",
                     status=CaseStatus.RESOLVED, case_no=CASE_NO, accepted_on=date(2023, 5, 2),
                     closed_on=date(2023, 5, 8), agreement_form=AgreementForm.WRITTEN,
@@ -46,9 +49,9 @@ def make_db(path) -> str:
                              Party("李四", PartyRole.RESPONDENT)),
                     agreement=Agreement(AgreementForm.WRITTEN, "协3", terms="李四赔偿张三500元。"))
         CaseRepository(db).insert(case, S1)
-        CaseRepository(db).insert(Case(case_id=new_case_id(), committee_code="C1",
+        CaseRepository(db).insert(Case(case_id=new_case_id(), committee_code=COMMITTEE_STREET,
                                        received_on=date(2023, 5, 9), dispute_type="02",
-                                       source="1", case_no="（2023）幸人调字第4号"), S1)
+                                       source="1", case_no="（2023）东街人调字第4号"), S1)
     opened.close()
     return str(path)
 
@@ -88,10 +91,10 @@ def test_document_by_uuid_whole_file(db_path, tmp_path):
 
 
 @pytest.mark.parametrize(("argv", "expected"), [
-    (("--case", "（2023）幸人调字第99号", "--kind", "register"),
-     "找不到案件“（2023）幸人调字第99号”"),
-    (("--case", "（2023）幸人调字第4号", "--kind", "agreement"), "没有书面调解协议"),
-    (("--case", "（2023）幸人调字第4号", "--kind", "follow_up"), "还没有回访记录"),
+    (("--case", "（2023）东街人调字第99号", "--kind", "register"),
+     "找不到案件“（2023）东街人调字第99号”"),
+    (("--case", "（2023）东街人调字第4号", "--kind", "agreement"), "没有书面调解协议"),
+    (("--case", "（2023）东街人调字第4号", "--kind", "follow_up"), "还没有回访记录"),
 ])
 def test_document_refusals(db_path, tmp_path, capsys, argv, expected):
     out = tmp_path / "x.pdf"
@@ -124,28 +127,31 @@ def test_unknown_kind_is_a_usage_error(db_path):
 def test_submit_review_and_completeness(db_path, capsys):
     assert run("submit", "--db", db_path, "--period", "2023-05", "--scope", S1,
                "--review-only", "--user", "alice") == 0
-    assert "已审核：幸福街道 2023-05（第1版）" in capsys.readouterr().out
+    assert "已审核：东街道 2023-05（第1版）" in capsys.readouterr().out
     assert run("submit", "--db", db_path, "--period", "2023-05", "--scope", S2,
                "--user", "bob") == 1  # not reviewed: refused
     assert "还没有审核，不能上报" in capsys.readouterr().err
     assert run("submit", "--db", db_path, "--period", "2023-05", "--scope", S2,
                "--user", "bob", "--review-and-submit") == 0
     out = capsys.readouterr().out
-    assert "已上报：和平街道 2023-05（第2版，零报告）" in out and "排查纠纷 0 件" in out
+    assert "已上报：西镇 2023-05（第2版，零报告）" in out and "排查纠纷 0 件" in out
     assert run("submissions", "--db", db_path, "--period", "2023-05", "--scope", DISTRICT) == 0
     lines = capsys.readouterr().out.splitlines()
     row = {line.split()[0]: line for line in lines[1:] if line[:1].isdigit()}
     assert "已审核未上报" in row[S1] and "alice" in row[S1] and " 2 " in row[S1]
     assert "已上报（零报告）" in row[S2] and "bob" in row[S2]
     assert "未上报" in row[DISTRICT] and "示例区（本级）" in row[DISTRICT]
-    assert lines[-1] == "已上报 1/2（其中零报告 1），已审核未上报 1，未上报 0"
+    # the district's own committee reports as a unit of its own
+    committee = next(line for line in lines if line.startswith(COMMITTEE_DISTRICT))
+    assert "未上报" in committee and "示例区人民调解委员会" in committee
+    assert lines[-1] == "已上报 1/3（其中零报告 1），已审核未上报 1，未上报 1"
 
 
 def test_submit_a_reviewed_month(db_path, capsys):
     base = ("submit", "--db", db_path, "--period", "2023-05", "--scope", S1)
     assert run(*base, "--review-only", "--user", "alice") == 0
     assert run(*base, "--user", "bob") == 0
-    assert "已上报：幸福街道 2023-05（第2版）" in capsys.readouterr().out
+    assert "已上报：东街道 2023-05（第2版）" in capsys.readouterr().out
     assert run(*base, "--user", "bob", "--lang", "en") == 1  # that review is used up
     assert "review again before submitting again" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exc:
@@ -179,8 +185,10 @@ def test_submitting_names_the_units_below_that_have_not_submitted(db_path, capsy
     capsys.readouterr()
     assert run(*base, "--scope", DISTRICT, "--review-and-submit") == 0
     out = capsys.readouterr().out
-    assert "注意：下级单位中有 1 个尚未上报：幸福街道。" in out and "和平街道" not in out
+    assert "注意：下级单位中有 2 个尚未上报：东街道、示例区人民调解委员会。" in out
+    assert "西镇" not in out
     assert run(*base, "--scope", S1, "--review-and-submit") == 0
+    assert run(*base, "--scope", COMMITTEE_DISTRICT, "--review-and-submit") == 0
     assert run(*base, "--scope", DISTRICT, "--review-and-submit", "--lang", "en") == 0
     assert "have not submitted" not in capsys.readouterr().out  # all units have now
 

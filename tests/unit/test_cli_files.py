@@ -12,9 +12,9 @@ import pytest
 
 from mediator_app.cli.main import main
 from mediator_app.services import csv_io, exchange_package
+from tests.fixtures.district import FIXTURES
+from tests.fixtures.district import ORG_FILES as ORG
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-ORG = [str(FIXTURES / n) for n in ("org_units.csv", "committees.csv", "people.csv")]
 OS_ENGLISH = re.compile(r"Errno|No such file|Permission denied|Is a directory")
 
 

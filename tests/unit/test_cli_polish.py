@@ -15,9 +15,9 @@ from exchange_fixtures import case_row, write_cases
 from mediator_app.cli.help_texts import HELP, argparse_language, lang_of
 from mediator_app.cli.main import build_parser, main
 from mediator_app.cli.texts import SQLITE_ERRORS, sqlite_detail
+from tests.fixtures.district import FIXTURES
+from tests.fixtures.district import ORG_FILES as ORG
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-ORG = [str(FIXTURES / n) for n in ("org_units.csv", "committees.csv", "people.csv")]
 CJK = re.compile(r"[\u3400-\u9fff]")
 # Chinese words that belong in English help too: the product name and an example.
 ALLOWED_IN_EN = ("调解台账", "（2023）幸人调字第1号")

@@ -8,10 +8,10 @@ from datetime import date
 import pytest
 from sqlite_utils import Database
 
-from mediator_app.domain.enums import CommitteeKind, OrgLevel, SourceGroup
+from mediator_app.domain.enums import SourceGroup
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
-from mediator_app.domain.model import Case, CodeItem, Committee, OrgUnit, new_case_id
+from mediator_app.domain.model import Case, CodeItem, new_case_id
 from mediator_app.services import code_tables as svc
 from mediator_app.services.statistics import build_report, report_to_dict
 from mediator_app.storage import case_query as cq
@@ -19,31 +19,23 @@ from mediator_app.storage import lookup_repo
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.code_repo import CodeRepository
-from mediator_app.storage.db import open_memory
-from mediator_app.storage.org_repo import OrgRepository
+from tests.fixtures.district import COMMITTEE_STREET, DISTRICT
 
-D, V1 = "610114", "610114001"
+C1 = COMMITTEE_STREET  # the street committee: its cases lie at the street
 YEAR = "2023"
 
 
 @pytest.fixture
-def db() -> Database:
-    db = open_memory()
-    org = OrgRepository(db)
-    org.upsert_units([OrgUnit(D, "示范区", OrgLevel.DISTRICT),
-                      OrgUnit(V1, "东街道", OrgLevel.STREET, D)])
-    org.rebuild_closure()
-    org.upsert_committee(Committee("C1", "东街道人民调解委员会", "东街道",
-                                   CommitteeKind.STREET, V1))
-    return db
+def db(mini_district: Database) -> Database:
+    return mini_district
 
 
 def add_case(db: Database, dispute_type: str = "02", source: str = "1",
              deleted: bool = False) -> int:
-    case = Case(case_id=new_case_id(), committee_code="C1", received_on=date(2023, 5, 4),
+    case = Case(case_id=new_case_id(), committee_code=C1, received_on=date(2023, 5, 4),
                 dispute_type=dispute_type, source=source)
     repo = CaseRepository(db)
-    rowid = repo.insert(case, repo.location_of("C1", None) or D)
+    rowid = repo.insert(case, repo.location_of(C1, None) or DISTRICT)
     if deleted:
         db.execute("UPDATE cases SET deleted = 1 WHERE id = ?", [rowid])
     return rowid

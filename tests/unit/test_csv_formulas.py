@@ -10,7 +10,7 @@ import zipfile
 from datetime import date
 
 import pytest
-from exchange_fixtures import COMMITTEE_VILLAGE, build_mini_district, case_row, write_cases
+from exchange_fixtures import case_row, write_cases
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -18,6 +18,7 @@ from mediator_app.domain.spreadsheet import neutralise, restore
 from mediator_app.reports.csv_out import csv_bytes
 from mediator_app.services.case_exchange import export_cases, export_package, import_cases
 from mediator_app.storage.db import open_memory
+from tests.fixtures.district import COMMITTEE_VILLAGE, build_mini_district
 
 TODAY = date(2024, 6, 30)
 DANGEROUS = ["=HYPERLINK(\"http://x\",\"y\")", "+cmd|' /C calc'!A0", "-1+1", "@SUM(1+1)",

@@ -7,16 +7,7 @@ import csv
 from datetime import date
 
 import pytest
-from exchange_fixtures import (
-    DISTRICT,
-    GRID_A1,
-    STREET_A,
-    STREET_B,
-    VILLAGE_A,
-    build_mini_district,
-    case_row,
-    write_cases,
-)
+from exchange_fixtures import case_row, write_cases
 
 from mediator_app.domain.errors import DomainError
 from mediator_app.services.case_exchange import import_cases
@@ -24,6 +15,14 @@ from mediator_app.services.csv_io import CsvImportError
 from mediator_app.services.dhis2 import HEADER, dhis2_rows, export_dhis2, months
 from mediator_app.services.statistics import build_report
 from mediator_app.storage.db import open_memory
+from tests.fixtures.district import (
+    DISTRICT,
+    GRID_A1,
+    STREET_A,
+    STREET_B,
+    VILLAGE_A,
+    build_mini_district,
+)
 
 AS_OF = date(2024, 1, 1)
 

@@ -46,8 +46,8 @@ def _rows(report: statistics.Report) -> list[tuple[str, str, SheetCounts]]:
     ("2024-05", DISTRICT, date(2024, 5, 20)),  # statuses as of a day inside the month
     ("2024-Q2", EAST, date(2024, 6, 10)),
     ("2024", WEST, date(2024, 12, 31)),
-    ("2024-04-10..2024-06-05", "K2", date(2024, 7, 1)),
-    ("2024", "KP", date(2024, 4, 15)),
+    ("2024-04-10..2024-06-05", "C005", date(2024, 7, 1)),
+    ("2024", "C003", date(2024, 4, 15)),
 ])
 def test_every_figure_lists_as_many_cases_as_it_counts(built, period, scope, as_of):
     db, _ = built

@@ -21,9 +21,9 @@ from exchange_fixtures import case_row, write_cases
 from mediator_app.cli.main import EXIT_FAULT, EXIT_PIPE, main
 from mediator_app.domain.fault_messages import MAX_FIELD_CHARS
 from mediator_app.services import case_exchange, faults
+from tests.fixtures.district import FIXTURES
+from tests.fixtures.district import ORG_FILES as ORG
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-ORG = [str(FIXTURES / n) for n in ("org_units.csv", "committees.csv", "people.csv")]
 ROOT = Path(__file__).resolve().parents[2]
 # English words of the texts issue 8 found in Chinese messages
 ENGLISH = re.compile(r"Traceback|Error\b|expected after|field limit|not a zip|object has no "

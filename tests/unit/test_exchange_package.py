@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from exchange_fixtures import DISTRICT, build_mini_district, case_row, dump, write_cases
+from exchange_fixtures import case_row, dump, write_cases
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +26,7 @@ from mediator_app.services.demo import build_demo
 from mediator_app.services.statistics import build_report, report_to_dict
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.org_repo import OrgRepository
+from tests.fixtures.district import DISTRICT, build_mini_district
 
 TODAY = date(2024, 6, 30)
 CASE_COLUMNS = ("case_id, case_no, year, committee_code, grid_code, org_code, source, "

@@ -8,12 +8,13 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from exchange_fixtures import build_mini_district, case_row, dump, write_cases
+from exchange_fixtures import case_row, dump, write_cases
 
 from mediator_app.services.case_exchange import export_package, import_cases
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.services.org_import import import_org
 from mediator_app.storage.db import open_memory
+from tests.fixtures.district import build_mini_district
 
 TODAY = date(2024, 6, 30)
 UPDATED_AT = 15  # column of updated_at in cases.csv v1 (1-based)

@@ -10,7 +10,7 @@ from datetime import date
 
 import ledger_fixtures as lf
 import pytest
-from exchange_fixtures import COMMITTEE_VILLAGE, GRID_A1, build_mini_district, dump
+from exchange_fixtures import dump
 
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.services.ledger_import import import_ledger, split_names
@@ -22,6 +22,7 @@ from mediator_app.services.ledger_mapping import (
 )
 from mediator_app.services.ledger_read import cell_text
 from mediator_app.storage.db import open_database, open_memory
+from tests.fixtures.district import COMMITTEE_VILLAGE, GRID_A1, build_mini_district
 
 TODAY = date(2024, 6, 1)
 STORED = ("SELECT case_id, case_no, received_on, accepted_on, status, closed_on, "

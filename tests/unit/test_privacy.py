@@ -5,8 +5,7 @@ from __future__ import annotations
 import zipfile
 from datetime import date
 
-from mediator_app.domain.enums import CommitteeKind, OrgLevel
-from mediator_app.domain.model import Case, Committee, OrgUnit, Party, new_case_id
+from mediator_app.domain.model import Case, Party, new_case_id
 from mediator_app.services.exchange_package import export_package
 from mediator_app.services.privacy import (
     EXPORT,
@@ -16,22 +15,19 @@ from mediator_app.services.privacy import (
 )
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
-from mediator_app.storage.org_repo import OrgRepository
+from tests.fixtures.district import COMMITTEE_STREET, STREET_A, build_mini_district
 
 
 def _db():  # noqa: ANN202
     db = open_memory()
-    org = OrgRepository(db)
-    org.upsert_units([OrgUnit("610114", "示范区", OrgLevel.DISTRICT),
-                      OrgUnit("610114001", "东街道", OrgLevel.STREET, "610114")])
-    org.upsert_committee(Committee("C1", "东街道调委会", "东街道", CommitteeKind.STREET,
-                                   "610114001"))
+    build_mini_district(db)
     repo = CaseRepository(db)
     ids = []
     for parties in ((Party("张三", id_number="11010519491231002X"),), (Party("李四"),)):
-        case = Case(case_id=new_case_id(), committee_code="C1", received_on=date(2024, 1, 5),
-                    dispute_type="02", source="1", parties=parties)
-        ids.append(repo.insert(case, "610114001"))
+        case = Case(case_id=new_case_id(), committee_code=COMMITTEE_STREET,
+                    received_on=date(2024, 1, 5), dispute_type="02", source="1",
+                    parties=parties)
+        ids.append(repo.insert(case, STREET_A))
     return db, ids
 
 
@@ -61,7 +57,7 @@ def test_cli_lists_the_personal_data_log(tmp_path, capsys) -> None:  # noqa: ANN
     opened = open_database(tmp_path / "p.db")
     opened.close()
     db = open_database(tmp_path / "p.db").db
-    OrgRepository(db).upsert_units([OrgUnit("610114", "示范区", OrgLevel.DISTRICT)])
+    build_mini_district(db)
     db.conn.commit()
     export_package(db, tmp_path / "full.zip", with_personal_data=True)
     db.close()

@@ -11,9 +11,9 @@ import pytest
 
 from mediator_app.cli.main import main
 from mediator_app.storage import files
+from tests.fixtures.district import FIXTURES
+from tests.fixtures.district import ORG_FILES as ORG
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-ORG = [str(FIXTURES / n) for n in ("org_units.csv", "committees.csv", "people.csv")]
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 
 

@@ -15,39 +15,32 @@ import pytest
 from pypdf import PdfReader
 from sqlite_utils import Database
 
-from mediator_app.domain.enums import AgreementForm, CaseStatus, CommitteeKind, OrgLevel
-from mediator_app.domain.model import Case, Committee, OrgUnit, new_case_id
+from mediator_app.domain.enums import AgreementForm, CaseStatus, OrgLevel
+from mediator_app.domain.model import Case, OrgUnit, new_case_id
 from mediator_app.reports import fonts
 from mediator_app.services.statistics import build_report, export_report
 from mediator_app.services.statistics_sheet import pdf_bytes, wan_yuan
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
-from mediator_app.storage.org_repo import OrgRepository
+from tests.fixtures import district
 
-D, S1, S2, V1 = "610114", "610114001", "610114002", "610114001001"
+# the shared district: cases of its village committee and of the district's own committee;
+# its second street (西镇) has none
+D, C1, C2 = district.DISTRICT, district.COMMITTEE_VILLAGE, district.COMMITTEE_DISTRICT
 AS_OF = date(2023, 12, 31)
 FILED = date(2024, 1, 5)
 
 
 def _db(extra_streets: int = 0) -> Database:
     db = open_memory()
-    org = OrgRepository(db)
-    units = [OrgUnit(D, "示范区", OrgLevel.DISTRICT),
-             OrgUnit(S1, "东街道", OrgLevel.STREET, D),
-             OrgUnit(S2, "西街道", OrgLevel.STREET, D),
-             OrgUnit(V1, "一村", OrgLevel.VILLAGE, S1)]
-    units += [OrgUnit(f"610114{100 + i}", f"第{i + 1}街道", OrgLevel.STREET, D)
-              for i in range(extra_streets)]
-    org.upsert_units(units)
-    org.upsert_committee(Committee("C1", "一村人民调解委员会", "一村",
-                                   CommitteeKind.VILLAGE, V1))
-    org.upsert_committee(Committee("C2", "示范区人民调解委员会", "示范区",
-                                   CommitteeKind.DISTRICT, D))
+    district.build_mini_district(db, extra_units=[
+        OrgUnit(f"610114{100 + i}", f"第{i + 1}街道", OrgLevel.STREET, D)
+        for i in range(extra_streets)])
     repo = CaseRepository(db)
     for committee, status, form, amount in (
-        ("C1", CaseStatus.RESOLVED, AgreementForm.WRITTEN, 1_234_567),
-        ("C1", CaseStatus.RESOLVED, AgreementForm.ORAL, 0),
-        ("C2", CaseStatus.IN_MEDIATION, None, 0),
+        (C1, CaseStatus.RESOLVED, AgreementForm.WRITTEN, 1_234_567),
+        (C1, CaseStatus.RESOLVED, AgreementForm.ORAL, 0),
+        (C2, CaseStatus.IN_MEDIATION, None, 0),
     ):
         case = Case(case_id=new_case_id(), committee_code=committee,
                     received_on=date(2023, 5, 4), accepted_on=date(2023, 5, 5),
@@ -75,7 +68,7 @@ def pdf_text() -> str:
 def test_title_and_header_block(pdf_text: str) -> None:
     flat = _squash(pdf_text)
     assert "人民调解矛盾纠纷统计表" in flat
-    assert "填报单位：示范区" in flat
+    assert "填报单位：示例区" in flat
     assert "统计期间：2023年（2023-01-01—2023-12-31）" in flat
     assert "统计口径：案件状态截至2023-12-31" in flat
     assert "化解率=调解成功数÷排查纠纷数×100%，截位保留2位小数" in flat
@@ -88,11 +81,11 @@ def test_headline_and_rate(pdf_text: str) -> None:
 
 def test_rows_children_zero_direct_total(pdf_text: str) -> None:
     lines = [_squash(line) for line in pdf_text.splitlines()]
-    for label in ("东街道", "西街道", "示范区（本级直属）", "合计"):
+    for label in ("东街道", "西镇", "示例区（本级直属）", "合计"):
         assert label in lines, label
     flat = _squash(pdf_text)
-    # 西街道 has no cases: a zero row (零报告) with "—" as its rate and 0/0 beside it
-    assert "2西街道000—0/0" in flat
+    # 西镇 has no cases: a zero row (零报告) with "—" as its rate and 0/0 beside it
+    assert "2西镇000—0/0" in flat
     assert "66.662/3" in flat  # the total's rate with numerator/denominator
 
 
@@ -133,14 +126,14 @@ def test_english_sheet() -> None:
     flat = _squash("\n".join(_pages(pdf_bytes(report, lang="en", today=FILED))))
     assert "People'sMediationDisputeStatistics" in flat
     assert "3disputesfound,2resolved,resolutionrate66.66%" in flat
-    assert "Page1of" in flat and "Reportingunit:示范区" in flat
+    assert "Page1of" in flat and "Reportingunit:示例区" in flat
 
 
 def test_export_report_pdf_bytes() -> None:
-    data = export_report(_db(), period="2023", scope="C1", fmt="pdf", as_of=AS_OF)
+    data = export_report(_db(), period="2023", scope=C1, fmt="pdf", as_of=AS_OF)
     assert data.startswith(b"%PDF")
     flat = _squash("\n".join(_pages(data)))
-    assert "填报单位：一村人民调解委员会" in flat
+    assert "填报单位：东村人民调解委员会" in flat
     assert "共排查矛盾纠纷2件，成功化解2件，化解率为100.00%" in flat
 
 

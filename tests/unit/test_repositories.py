@@ -32,27 +32,14 @@ from mediator_app.domain.model import (
 )
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.case_repo import CaseNotFound, CaseRepository
-from mediator_app.storage.db import open_memory
 from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.storage.settings_repo import SettingsRepository
-
-UNITS = [
-    OrgUnit("610114", "示范区", OrgLevel.DISTRICT),
-    OrgUnit("610114001", "东街道", OrgLevel.STREET, "610114"),
-    OrgUnit("610114001001", "一村", OrgLevel.VILLAGE, "610114001"),
-    OrgUnit("610114001001001", "一村第一网格", OrgLevel.GRID, "610114001001"),
-    OrgUnit("610114002", "西街道", OrgLevel.STREET, "610114"),
-]
+from tests.fixtures.district import UNITS
 
 
 @pytest.fixture
-def db() -> Database:
-    db = open_memory()
-    org = OrgRepository(db)
-    org.upsert_units(UNITS)
-    org.upsert_committee(Committee("C001", "一村人民调解委员会", "一村",
-                                   CommitteeKind.VILLAGE, "610114001001"))
-    return db
+def db(mini_district: Database) -> Database:
+    return mini_district
 
 
 def _case(**kw: object) -> Case:
@@ -69,15 +56,18 @@ def test_closure_lists_every_ancestor(db: Database) -> None:
     assert [u.code for u in org.ancestors("610114001001001")] == [
         "610114", "610114001", "610114001001", "610114001001001"]
     assert sorted(org.descendant_codes("610114001")) == [
-        "610114001", "610114001001", "610114001001001"]
+        "610114001", "610114001001", "610114001001001", "610114001001002",
+        "610114001002", "610114001002001"]
     assert [u.code for u in org.children("610114")] == ["610114001", "610114002"]
-    assert org.count_units_by_level()["街道"] == 2
+    assert org.count_units_by_level() == {"区": 1, "街道": 1, "乡镇": 1, "村": 2, "社区": 1,
+                                          "网格": 4}
 
 
 def test_reimport_updates_by_code(db: Database) -> None:
     org = OrgRepository(db)
     org.upsert_units([OrgUnit("610114002", "西湖街道", OrgLevel.STREET, "610114")])
     assert org.unit("610114002").name == "西湖街道"  # type: ignore[union-attr]
+    assert org.unit("610114002").level is OrgLevel.STREET  # type: ignore[union-attr]
     assert len(org.units()) == len(UNITS)
 
 

@@ -10,16 +10,12 @@ import pytest
 from mediator_app.domain.enums import (
     AgreementForm,
     CaseStatus,
-    CommitteeKind,
-    OrgLevel,
     PersonRole,
 )
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.model import (
     Agreement,
     Case,
-    Committee,
-    OrgUnit,
     Party,
     Person,
     new_case_id,
@@ -28,30 +24,23 @@ from mediator_app.services import cases as svc
 from mediator_app.services import organisation as org_svc
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.case_repo import CaseRepository
-from mediator_app.storage.db import open_memory
 from mediator_app.storage.settings_repo import SettingsRepository
+from tests.fixtures import district
 
 TODAY = date(2023, 12, 31)
-GRID = "610114001001001"
+GRID = district.GRID_A1
+C1, C2 = district.COMMITTEE_VILLAGE, district.COMMITTEE_STREET  # short names 东村, 东街
 ID_A = "11010519491231002X"
 ID_B = "440524188001010014"
 
 
 @pytest.fixture
-def db():
-    db = open_memory()
-    org_svc.save_unit(db, OrgUnit("610114", "阎良区", OrgLevel.DISTRICT))
-    org_svc.save_unit(db, OrgUnit("610114001", "凤凰路街道", OrgLevel.STREET, "610114"))
-    org_svc.save_unit(db, OrgUnit("610114001001", "幸福社区", OrgLevel.COMMUNITY, "610114001"))
-    org_svc.save_unit(db, OrgUnit(GRID, "第一网格", OrgLevel.GRID, "610114001001"))
-    for code, short in (("C1", "幸福"), ("C2", "凤凰")):
-        org_svc.save_committee(db, Committee(code, f"{short}调委会", short,
-                                             CommitteeKind.VILLAGE, "610114001001"))
-    return db
+def db(mini_district):
+    return mini_district
 
 
 def new_case(**kw) -> Case:
-    values = dict(case_id=new_case_id(), committee_code="C1", received_on=date(2023, 5, 1),
+    values = dict(case_id=new_case_id(), committee_code=C1, received_on=date(2023, 5, 1),
                   dispute_type="02", source="1",
                   parties=(Party("张三", id_number=ID_A), Party("李四")))
     values.update(kw)
@@ -61,30 +50,30 @@ def new_case(**kw) -> Case:
 def test_save_new_case_numbers_and_locates_it(db):
     saved = svc.save_case(db, new_case(), today=TODAY, user="tester")
     assert saved.id is not None
-    assert saved.case_no == "（2023）幸福人调字第1号"
+    assert saved.case_no == "（2023）东村人调字第1号"
     assert saved.extra["org_code"] == "610114001001"
     assert [p.name for p in saved.parties] == ["张三", "李四"]
     assert saved.updated_at
     second = svc.save_case(db, new_case(grid_code=GRID), today=TODAY)
-    assert second.case_no == "（2023）幸福人调字第2号"
+    assert second.case_no == "（2023）东村人调字第2号"
     assert second.extra["org_code"] == GRID
-    other = svc.save_case(db, new_case(committee_code="C2"), today=TODAY)
-    assert other.case_no == "（2023）凤凰人调字第1号"
+    other = svc.save_case(db, new_case(committee_code=C2), today=TODAY)
+    assert other.case_no == "（2023）东街人调字第1号"
     history = AuditRepository(db).history("case", saved.case_id)
     assert [(e.action, e.user) for e in history] == [("create", "tester")]
 
 
 def test_numbering_follows_the_template_setting_and_restarts_each_year(db):
     SettingsRepository(db).set("case_no_template", "{short}{year}-{serial:03d}")
-    svc.save_case(db, new_case(case_no="幸福2023-007"), today=TODAY)
-    assert svc.next_case_no(db, "C1", 2023) == "幸福2023-008"
-    assert svc.next_case_no(db, "C1", 2022) == "幸福2022-001"
+    svc.save_case(db, new_case(case_no="东村2023-007"), today=TODAY)
+    assert svc.next_case_no(db, C1, 2023) == "东村2023-008"
+    assert svc.next_case_no(db, C1, 2022) == "东村2022-001"
 
 
 def test_deleted_case_keeps_its_number_taken(db):
     saved = svc.save_case(db, new_case(), today=TODAY)
     svc.delete_case(db, saved.id)
-    assert svc.next_case_no(db, "C1", 2023) == "（2023）幸福人调字第2号"
+    assert svc.next_case_no(db, C1, 2023) == "（2023）东村人调字第2号"
 
 
 def test_duplicate_case_no_refused(db):
@@ -92,7 +81,7 @@ def test_duplicate_case_no_refused(db):
     with pytest.raises(DomainError) as err:
         svc.save_case(db, new_case(case_no="A-1"), today=TODAY)
     assert [(p.field, p.code) for p in err.value.problems] == [("case_no", "case_no.duplicate")]
-    svc.save_case(db, new_case(case_no="A-1", committee_code="C2"), today=TODAY)
+    svc.save_case(db, new_case(case_no="A-1", committee_code=C2), today=TODAY)
     svc.save_case(db, new_case(case_no="A-1", received_on=date(2022, 1, 5)), today=TODAY)
 
 
@@ -218,14 +207,14 @@ def test_delete_is_a_tombstone(db):
 
 
 def test_mediators_are_saved(db):
-    pid = org_svc.save_person(db, Person("调解员甲", PersonRole.MEDIATOR, committee_code="C1"))
+    pid = org_svc.save_person(db, Person("调解员甲", PersonRole.MEDIATOR, committee_code=C1))
     case = svc.save_case(db, new_case(mediator_ids=(pid,)), today=TODAY)
     assert case.mediator_ids == (pid,)
 
 
 def test_edit_audits_mediators_and_party_count_but_never_the_row_id(db):
-    a = org_svc.save_person(db, Person("调解员甲", PersonRole.MEDIATOR, committee_code="C1"))
-    b = org_svc.save_person(db, Person("调解员乙", PersonRole.MEDIATOR, committee_code="C1"))
+    a = org_svc.save_person(db, Person("调解员甲", PersonRole.MEDIATOR, committee_code=C1))
+    b = org_svc.save_person(db, Person("调解员乙", PersonRole.MEDIATOR, committee_code=C1))
     saved = svc.save_case(db, new_case(mediator_ids=(a,)), today=TODAY)
     svc.save_case(db, dataclasses.replace(saved, mediator_ids=()), today=TODAY)
     again = CaseRepository(db).get(saved.id)
@@ -249,10 +238,10 @@ def test_duplicate_case_no_names_the_committee(db):
     with pytest.raises(DomainError) as err:
         svc.save_case(db, new_case(case_no="A-1"), today=TODAY)
     text = message(err.value.first)
-    assert "幸福调委会" in text and "C1" not in text
+    assert "东村人民调解委员会" in text and C1 not in text
     params = {k: v for k, v in err.value.first.params.items() if k != "committee_name"}
     fallback = message(dataclasses.replace(err.value.first, params=params))
-    assert "调委会 C1" in fallback  # no name given: the code
+    assert f"调委会 {C1}" in fallback  # no name given: the code
 
 
 def test_likely_duplicates(db):
@@ -326,10 +315,10 @@ def test_transition_reports_every_problem_at_once(db):
 
 def test_case_no_template_problem(db):
     assert svc.case_no_template_problem(db, new_case()) is None  # numbered when saved
-    fits = new_case(case_no="(2023)幸福人调字第12号")  # half-width brackets are alike
+    fits = new_case(case_no="(2023)东村人调字第12号")  # half-width brackets are alike
     assert svc.case_no_template_problem(db, fits) is None
     problem = svc.case_no_template_problem(db, new_case(case_no="1"))
     assert (problem.field, problem.code) == ("case_no", "case_no.template_mismatch")
-    assert problem.params == {"value": "1", "example": "（2023）幸福人调字第1号"}
-    other_year = new_case(case_no="（2022）幸福人调字第3号")
+    assert problem.params == {"value": "1", "example": "（2023）东村人调字第1号"}
+    other_year = new_case(case_no="（2022）东村人调字第3号")
     assert svc.case_no_template_problem(db, other_year) is not None

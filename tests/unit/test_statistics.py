@@ -18,13 +18,12 @@ from mediator_app.domain.enums import (
     PREVENTION_COLUMNS,
     AgreementForm,
     CaseStatus,
-    CommitteeKind,
     OrgLevel,
     Prevention,
 )
 from mediator_app.domain.enums import Performance as Perf
 from mediator_app.domain.errors import DomainError
-from mediator_app.domain.model import Case, Committee, OrgUnit, Party, new_case_id
+from mediator_app.domain.model import Case, OrgUnit, Party, new_case_id
 from mediator_app.domain.periods import Period, month_period, quarters_of
 from mediator_app.domain.rates import Denominator, RateRule, Rounding
 from mediator_app.services.statistics import (
@@ -39,39 +38,29 @@ from mediator_app.services.statistics import (
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.drilldown_repo import figure_condition
-from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.storage.settings_repo import SettingsRepository
 from mediator_app.storage.stats_repo import CaseClass, StatsRepository
+from tests.fixtures import district
 
-D, S1, S2, S3, V1, G1 = ("610114", "610114001", "610114002", "610114003", "610114001001",
-                         "610114001001001")
-UNITS = [
-    OrgUnit(D, "示范区", OrgLevel.DISTRICT),
-    OrgUnit(S1, "东街道", OrgLevel.STREET, D),
-    OrgUnit(S2, "西街道", OrgLevel.STREET, D),  # no cases at all: a zero row
-    OrgUnit(S3, "旧街道", OrgLevel.STREET, D, active=False),  # abolished, no cases
-    OrgUnit(V1, "一村", OrgLevel.VILLAGE, S1),
-    OrgUnit(G1, "一村第一网格", OrgLevel.GRID, V1),
-]
-COMMITTEES = [
-    Committee("C1", "一村人民调解委员会", "一村", CommitteeKind.VILLAGE, V1),
-    Committee("C2", "示范区人民调解委员会", "示范区", CommitteeKind.DISTRICT, D),
-    Committee("C3", "东街道人民调解委员会", "东街道", CommitteeKind.STREET, S1),
-]
+# the shared district; its second street (西镇) has no cases at all: a zero row; an
+# abolished street (S3) is added, with no cases
+D, S1, S2, V1, G1 = (district.DISTRICT, district.STREET_A, district.STREET_B,
+                     district.VILLAGE_A, district.GRID_A1)
+S3 = "610114003"
+C1, C2, C3 = (district.COMMITTEE_VILLAGE, district.COMMITTEE_DISTRICT,
+              district.COMMITTEE_STREET)  # at V1, at D, at S1
 THREE = tuple(Party(name) for name in ("甲", "乙", "丙"))
 
 
 def _db() -> Database:
     db = open_memory()
-    org = OrgRepository(db)
-    org.upsert_units(UNITS)
-    for c in COMMITTEES:
-        org.upsert_committee(c)
+    district.build_mini_district(db, extra_units=[
+        OrgUnit(S3, "旧街道", OrgLevel.STREET, D, active=False)])
     return db
 
 
 def _add(db: Database, **kw: object) -> None:
-    base: dict[str, object] = dict(case_id=new_case_id(), committee_code="C1",
+    base: dict[str, object] = dict(case_id=new_case_id(), committee_code=C1,
                                    dispute_type="01", source="1")
     case = Case(**(base | kw))  # type: ignore[arg-type]
     repo = CaseRepository(db)
@@ -90,7 +79,7 @@ R, T, M, P, J = (CaseStatus.RESOLVED, CaseStatus.TERMINATED, CaseStatus.IN_MEDIA
 def db() -> Database:
     """A dozen cases; the expected figures below are counted by hand."""
     db = _db()
-    # G1 (grid of 一村, committee C1)
+    # G1 (grid of 东村, committee C1)
     _add(db, grid_code=G1, received_on=d("2023-01-10"), accepted_on=d("2023-01-11"),
          closed_on=d("2023-01-20"), status=R, agreement_form=AgreementForm.WRITTEN,
          performance=Perf.PERFORMED, judicial_confirmed=True,
@@ -114,16 +103,16 @@ def db() -> Database:
          closed_on=d("2023-02-10"), status=R, agreement_form=AgreementForm.ORAL,
          dispute_type="02", source="2", amount_fen=1)  # 2
     # S1 (committee C3)
-    _add(db, committee_code="C3", received_on=d("2023-03-01"), accepted_on=d("2023-03-02"),
+    _add(db, committee_code=C3, received_on=d("2023-03-01"), accepted_on=d("2023-03-02"),
          closed_on=d("2023-03-20"), status=T, source="4", prevent_criminal=2)  # 3
-    _add(db, committee_code="C3", received_on=d("2023-08-08"), accepted_on=d("2023-08-09"),
+    _add(db, committee_code=C3, received_on=d("2023-08-08"), accepted_on=d("2023-08-09"),
          closed_on=d("2023-08-20"), status=R, dispute_type="04", amount_fen=99,
          prevent_suicide=1, prevent_petition=5, parties=THREE)  # 12: no agreement form
     # D (district committee C2)
-    _add(db, committee_code="C2", received_on=d("2023-04-01"), accepted_on=d("2023-04-02"),
+    _add(db, committee_code=C2, received_on=d("2023-04-01"), accepted_on=d("2023-04-02"),
          status=M, dispute_type="03", source="5", mass_dispute=True,
          people_involved=30)  # 4
-    _add(db, committee_code="C2", received_on=d("2023-05-01"), status=P, dispute_type="99",
+    _add(db, committee_code=C2, received_on=d("2023-05-01"), status=P, dispute_type="99",
          source="6")  # 5
     return db
 
@@ -163,7 +152,7 @@ def test_district_year_figures_by_hand(db: Database) -> None:
 def test_children_direct_and_zero_rows(db: Database) -> None:
     r = build_report(db, period="2023", scope=D, as_of=END_2023)
     assert [(c.unit.code, c.unit.name, c.unit.level) for c in r.children] == [
-        (S1, "东街道", "街道"), (S2, "西街道", "街道")]  # the inactive empty S3 is left out
+        (S1, "东街道", "街道"), (S2, "西镇", "乡镇")]  # the inactive empty S3 is left out
     s1, s2 = (c.figures for c in r.children)
     assert (s1.disputes, s1.accepted, s1.resolved, s1.terminated, s1.rejected) == (7, 6, 3, 1, 1)
     assert _counts(s2) == {k: 0 for k in COUNTS}
@@ -184,7 +173,8 @@ def test_parent_equals_children_plus_direct(db: Database) -> None:
 
 def test_street_and_village_scopes(db: Database) -> None:
     s1 = build_report(db, period="2023", scope=S1, as_of=END_2023)
-    assert [c.unit.code for c in s1.children] == [V1]
+    assert [c.unit.code for c in s1.children] == [V1, district.COMMUNITY_A]  # 东社区: zero
+    assert _counts(s1.children[1].figures) == {k: 0 for k in COUNTS}
     assert (s1.direct.disputes, s1.direct.resolved, s1.direct.terminated) == (2, 1, 1)
     v1 = build_report(db, period="2023", scope=V1, as_of=END_2023)
     assert (v1.children[0].figures.disputes, v1.direct.disputes, v1.totals.disputes) == (4, 1, 5)
@@ -224,8 +214,8 @@ def test_status_as_of_rule(status: CaseStatus, accepted_after: bool, closed_afte
 
 
 def test_committee_scope(db: Database) -> None:
-    r = build_report(db, period="2023", scope="C1", as_of=END_2023)
-    assert (r.scope.code, r.scope.level, r.children) == ("C1", "调委会", [])
+    r = build_report(db, period="2023", scope=C1, as_of=END_2023)
+    assert (r.scope.code, r.scope.level, r.children) == (C1, "调委会", [])
     assert r.totals.disputes == r.direct.disputes == 5  # cases 1, 2, 6, 7, 8
     assert r.totals.accepted == 4  # 1, 2, 7 and 9 (received 2022)
 
@@ -309,7 +299,7 @@ def test_rate_of_totals_is_not_an_average() -> None:
     _add(db, grid_code=G1, received_on=d("2023-05-01"), accepted_on=d("2023-05-01"),
          closed_on=d("2023-05-02"), status=R)
     for _ in range(3):
-        _add(db, committee_code="C2", received_on=d("2023-05-01"), status=P)
+        _add(db, committee_code=C2, received_on=d("2023-05-01"), status=P)
     r = build_report(db, period="2023-05", scope=D, as_of=END_2023)
     assert r.children[0].figures.rate == Decimal("100.00") and r.direct.rate == Decimal("0.00")
     assert r.totals.rate == Decimal("25.00")  # 1 / 4, not (100 + 0) / 2
@@ -321,7 +311,7 @@ def test_json_layout(db: Database) -> None:
     data = json.loads(export_report(db, period="2023-Q1", scope=D, fmt="json",
                                     as_of=END_2023).decode("utf-8"))
     assert data["period"] == "2023-Q1" and data["as_of"] == "2023-12-31"
-    assert data["scope"] == {"code": D, "name": "示范区", "level": "区"}
+    assert data["scope"] == {"code": D, "name": "示例区", "level": "区"}
     assert [c["code"] for c in data["children"]] == [S1, S2]
     s1 = data["children"][0]
     assert (s1["name"], s1["level"], s1["disputes"], s1["resolved"]) == ("东街道", "街道", 3, 2)
@@ -356,7 +346,7 @@ def test_csv_layout(db: Database) -> None:
 
 # ---- properties on random case sets --------------------------------------------------------
 
-LOCATIONS = [("C2", None), ("C3", None), ("C1", None), ("C1", G1)]
+LOCATIONS = [(C2, None), (C3, None), (C1, None), (C1, G1)]
 STATUSES = [P, M, R, T, J]
 
 
@@ -431,7 +421,7 @@ def test_random_cases_invariants(items: list[Case], as_of_day: int) -> None:
 
 
 def test_unknown_type_code_keeps_the_total() -> None:
-    db = _insert_all([Case(case_id=new_case_id(), committee_code="C1",
+    db = _insert_all([Case(case_id=new_case_id(), committee_code=C1,
                            received_on=d("2023-03-01"), dispute_type="XX", source="9")])
     r = build_report(db, period="2023", scope=D, as_of=END_2023)
     assert r.type_labels["XX"] == "XX" and r.totals.by_source == {"其他": 1}
@@ -448,10 +438,10 @@ def test_registered_query_reads_the_covering_index(db: Database) -> None:
 
 def test_replacing_a_case_moves_it(db: Database) -> None:
     repo = CaseRepository(db)
-    rowid = db.execute("SELECT id FROM cases WHERE committee_code = 'C2' "
-                       "AND status = '待受理'").fetchone()[0]
+    rowid = db.execute("SELECT id FROM cases WHERE committee_code = ? "
+                       "AND status = '待受理'", [C2]).fetchone()[0]
     case = repo.get(rowid)
-    repo.update(rowid, replace(case, committee_code="C3"), S1)
+    repo.update(rowid, replace(case, committee_code=C3), S1)
     r = build_report(db, period="2023", scope=D, as_of=END_2023)
     assert (r.direct.disputes, r.children[0].figures.disputes) == (1, 8)
 

@@ -7,37 +7,28 @@ from datetime import date
 
 from pypdf import PdfReader
 
-from mediator_app.domain.enums import AgreementForm, CaseStatus, CommitteeKind, OrgLevel
-from mediator_app.domain.model import Case, Committee, OrgUnit, new_case_id
+from mediator_app.domain.enums import AgreementForm, CaseStatus
+from mediator_app.domain.model import Case, new_case_id
 from mediator_app.reports.tables import ROW_SUB, ROW_UNIT
 from mediator_app.services.statistics import SheetCounts, build_report
 from mediator_app.services.statistics_sheet import build_sheet, pdf_bytes
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
-from mediator_app.storage.org_repo import OrgRepository
+from tests.fixtures import district
 
-S, V1, V2 = "610114001", "610114001001", "610114001002"
-G11, G12, G21 = V1 + "001", V1 + "002", V2 + "001"
-UNITS = [
-    OrgUnit("610114", "示范区", OrgLevel.DISTRICT),
-    OrgUnit(S, "东街道", OrgLevel.STREET, "610114"),
-    OrgUnit(V1, "一村", OrgLevel.VILLAGE, S),
-    OrgUnit(V2, "二社区", OrgLevel.COMMUNITY, S),
-    OrgUnit(G11, "一村第一网格", OrgLevel.GRID, V1),
-    OrgUnit(G12, "一村第二网格", OrgLevel.GRID, V1),
-    OrgUnit(G21, "二社区第一网格", OrgLevel.GRID, V2),
-]
+# the shared district's first street: 东村 with two grids, 东社区 with one (and its
+# committee added)
+S, V1, V2 = district.STREET_A, district.VILLAGE_A, district.COMMUNITY_A
+G11, G12, G21 = district.GRID_A1, district.GRID_A2, district.GRID_C1
+C1, C2 = district.COMMITTEE_VILLAGE, district.COMMUNITY_COMMITTEE.code
 
 
 def _db():  # noqa: ANN202
     db = open_memory()
-    org = OrgRepository(db)
-    org.upsert_units(UNITS)
-    org.upsert_committee(Committee("C1", "一村调委会", "一村", CommitteeKind.VILLAGE, V1))
-    org.upsert_committee(Committee("C2", "二社区调委会", "二社区", CommitteeKind.VILLAGE, V2))
+    district.build_mini_district(db, extra_committees=[district.COMMUNITY_COMMITTEE])
     repo = CaseRepository(db)
     day = date(2025, 3, 3)
-    placed = [("C1", G11), ("C1", G11), ("C1", G12), ("C1", None), ("C2", G21)]
+    placed = [(C1, G11), (C1, G11), (C1, G12), (C1, None), (C2, G21)]
     for committee, grid in placed:
         case = Case(case_id=new_case_id(), committee_code=committee, grid_code=grid,
                     received_on=day, accepted_on=day, closed_on=day,
@@ -67,19 +58,19 @@ def test_printed_street_sheet_has_grid_rows_under_their_village() -> None:
     table = build_sheet(report, sub_rows=True).tables[0]
     names = [row[1] for row in table.rows]
     kinds = table.kinds
-    first_village = names.index("一村")
+    first_village = names.index("东村")
     assert kinds[first_village] == ROW_UNIT
-    assert names[first_village + 1].endswith("一村第一网格")
+    assert names[first_village + 1].endswith("东村一网格")
     assert kinds[first_village + 1] == ROW_SUB
-    assert any("直属" in n for n in names[first_village + 1:names.index("二社区")])
+    assert any("直属" in n for n in names[first_village + 1:names.index("东社区")])
     # the on-screen preview keeps one row per child
     preview = build_sheet(report).tables[0]
     assert ROW_SUB not in preview.kinds
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf_bytes(report))).pages)
-    assert "一村第二网格" in text and "二社区第一网格" in text
+    assert "东村二网格" in text and "东社区一网格" in text
 
 
 def test_district_sheet_has_no_grid_rows() -> None:
-    report = build_report(_db(), period="2025-03", scope="610114", as_of=date(2025, 4, 1))
+    report = build_report(_db(), period="2025-03", scope=district.DISTRICT, as_of=date(2025, 4, 1))
     assert report.grandchildren == {}
     assert ROW_SUB not in build_sheet(report, sub_rows=True).tables[0].kinds

@@ -8,35 +8,31 @@ from datetime import date, timedelta
 
 import pytest
 
-from mediator_app.domain.enums import AgreementForm, CaseStatus, CommitteeKind, OrgLevel
+from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
-from mediator_app.domain.model import Case, Committee, OrgUnit, new_case_id
+from mediator_app.domain.model import Case, new_case_id
 from mediator_app.services import statistics, submissions
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
-from mediator_app.storage.org_repo import OrgRepository
+from tests.fixtures import district
 
-DISTRICT, S1, S2, S3 = "610114", "610114001", "610114002", "610114003"
 MAY = "2023-05"
+
+
+# the shared district, with a committee for 西镇 and a street (S3) without one
+DISTRICT, S1, S2 = district.DISTRICT, district.STREET_A, district.STREET_B
+S3 = district.EMPTY_STREET.code
+C1, C2, CP = (district.COMMITTEE_STREET, district.TOWN_COMMITTEE.code,
+              district.COMMITTEE_DISTRICT)  # at S1, at S2, at the district
 
 
 @pytest.fixture
 def db():
     db = open_memory()
-    org = OrgRepository(db)
-    with db.atomic():
-        org.upsert_units([
-            OrgUnit(DISTRICT, "示例区", OrgLevel.DISTRICT),
-            OrgUnit(S1, "幸福街道", OrgLevel.STREET, DISTRICT),
-            OrgUnit(S2, "和平街道", OrgLevel.STREET, DISTRICT),
-            OrgUnit(S3, "安宁街道", OrgLevel.STREET, DISTRICT),
-        ])
-        for code, name, kind, at in (("C1", "幸福街道人民调解委员会", CommitteeKind.STREET, S1),
-                                     ("C2", "和平街道人民调解委员会", CommitteeKind.STREET, S2),
-                                     ("CP", "示例区医疗纠纷人民调解委员会",
-                                      CommitteeKind.PROFESSIONAL, DISTRICT)):
-            org.upsert_committee(Committee(code, name, name[:2], kind, at))
+    district.build_mini_district(
+        db, extra_units=[district.EMPTY_STREET],
+        extra_committees=[district.TOWN_COMMITTEE])
     return db
 
 
@@ -54,12 +50,12 @@ def _store(db, case: Case) -> int:
 @pytest.fixture
 def cases(db) -> dict[str, int]:
     return {
-        "resolved": _store(db, _case("C1", date(2023, 5, 3), CaseStatus.RESOLVED,
+        "resolved": _store(db, _case(C1, date(2023, 5, 3), CaseStatus.RESOLVED,
                                      accepted_on=date(2023, 5, 3), closed_on=date(2023, 5, 9),
                                      agreement_form=AgreementForm.WRITTEN)),
-        "open": _store(db, _case("C1", date(2023, 5, 10), CaseStatus.IN_MEDIATION,
+        "open": _store(db, _case(C1, date(2023, 5, 10), CaseStatus.IN_MEDIATION,
                                  accepted_on=date(2023, 5, 11))),
-        "april": _store(db, _case("C2", date(2023, 4, 28), CaseStatus.REGISTERED)),
+        "april": _store(db, _case(C2, date(2023, 4, 28), CaseStatus.REGISTERED)),
     }
 
 
@@ -111,7 +107,7 @@ def test_changes_since_submission_lists_exactly_the_changed_figures(db, cases):
 
 def test_new_late_case_and_deletion_show_as_changes(db, cases):
     _submit(db, S2, "bob")
-    late = _store(db, _case("C2", date(2023, 5, 30), CaseStatus.REGISTERED))
+    late = _store(db, _case(C2, date(2023, 5, 30), CaseStatus.REGISTERED))
     diffs = {d.figure: (d.submitted, d.current)
              for d in submissions.changes_since_submission(db, S2, MAY) if d.part == "totals"}
     assert diffs["disputes"] == (0, 1) and diffs["pending"] == (0, 1)
@@ -124,17 +120,17 @@ def test_new_late_case_and_deletion_show_as_changes(db, cases):
 def test_completeness_with_zero_reports_and_missing_units(db, cases):
     _submit(db, S1, "alice")
     _submit(db, S2, "bob")  # no case in May: zero report
-    submissions.review_month(db, "CP", MAY, user="carol")
+    submissions.review_month(db, CP, MAY, user="carol")
     rows = {r.code: r for r in submissions.completeness(db, DISTRICT, MAY)}
-    assert list(rows) == [DISTRICT, S1, S2, S3, "CP"]
+    assert list(rows) == [DISTRICT, S1, S2, S3, CP]
     assert rows[DISTRICT].is_parent and rows[DISTRICT].state == "missing"
     assert (rows[S1].state, rows[S1].zero_report, rows[S1].disputes, rows[S1].by) == (
         "submitted", False, 2, "alice")
     assert (rows[S2].state, rows[S2].zero_report, rows[S2].disputes) == ("submitted", True, 0)
     assert rows[S2].label() == "已上报（零报告）"
     assert rows[S3].state == "missing" and rows[S3].label() == "未上报"
-    assert (rows["CP"].state, rows["CP"].by, rows["CP"].level) == ("reviewed", "carol", "调委会")
-    assert rows["CP"].label("en") == "reviewed, not submitted (zero report)"
+    assert (rows[CP].state, rows[CP].by, rows[CP].level) == ("reviewed", "carol", "调委会")
+    assert rows[CP].label("en") == "reviewed, not submitted (zero report)"
     # another month: nobody has submitted
     june = submissions.completeness(db, DISTRICT, "2023-06")
     assert {r.state for r in june} == {"missing"}
@@ -166,10 +162,10 @@ def _refused(db, scope: str, code: str) -> str:
 
 def test_submission_needs_a_current_review(db, cases):
     text = _refused(db, S1, "submission.not_reviewed")
-    assert text == "幸福街道 2023-05 的数据还没有审核，不能上报：请先审核，再上报。"
+    assert text == "东街道 2023-05 的数据还没有审核，不能上报：请先审核，再上报。"
     assert submissions.history(db, S1, MAY) == []  # nothing stored, nobody recorded
     en = message(submissions.submit_refusal(db, S1, MAY), "en")
-    assert en.startswith("The figures of 幸福街道 for 2023-05 have not been reviewed")
+    assert en.startswith("The figures of 东街道 for 2023-05 have not been reviewed")
     submissions.review_month(db, S1, MAY, user="reviewer")
     assert submissions.submit_refusal(db, S1, MAY) is None
     _resolve(db, cases["open"])  # figures changed after the review: review again
@@ -267,7 +263,7 @@ def test_submitted_and_latest_read_together(db, cases):
 
 
 def test_completeness_uses_the_report_shown(db, cases, monkeypatch):
-    _store(db, _case("CP", date(2023, 5, 20), CaseStatus.REGISTERED))
+    _store(db, _case(CP, date(2023, 5, 20), CaseStatus.REGISTERED))
     early = date(2023, 5, 5)  # only the case of 5-3 is registered by then
     shown = statistics.report_to_dict(
         statistics.build_report(db, period=MAY, scope=DISTRICT, as_of=early))
@@ -275,10 +271,10 @@ def test_completeness_uses_the_report_shown(db, cases, monkeypatch):
     rows = {r.code: r.disputes for r in submissions.completeness(db, DISTRICT, MAY,
                                                                    current=shown)}
     assert rows[DISTRICT] == shown["totals"]["disputes"] == 1
-    assert (rows[S1], rows[S2], rows["CP"]) == (1, 0, 0)
-    assert built == ["CP"]  # the parent's report is not built again
+    assert (rows[S1], rows[S2], rows[CP]) == (1, 0, 0)
+    assert built == [CP]  # the parent's report is not built again
     today = {r.code: r.disputes for r in submissions.completeness(db, DISTRICT, MAY)}
-    assert (today[DISTRICT], today[S1], today["CP"]) == (3, 2, 1)
+    assert (today[DISTRICT], today[S1], today[CP]) == (3, 2, 1)
     # a report of another scope is not taken for the parent's
     other = {r.code: r.disputes for r in submissions.completeness(db, S1, MAY, current=shown)}
     assert other[S1] == 2

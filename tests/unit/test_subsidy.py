@@ -276,7 +276,7 @@ def test_mark_paid_freezes_and_no_case_is_paid_twice(ledger):
     for period, scope in ((Q1, S1), ("2026", DISTRICT), (Q1, C1)):
         d = _claim(db, period=period, scope=scope)
         assert _refused(d)[jan.case_id]["reason_codes"] == ["already_paid"]
-        assert "幸福街道 2026-01 第1次补助申报" in _refused(d)[jan.case_id]["reasons"][0]
+        assert "东街道 2026-01 第1次补助申报" in _refused(d)[jan.case_id]["reasons"][0]
         assert d["totals"]["amount_fen"] == 0
     feb = store(db, resolved_case(C1, date(2026, 2, 20), (ids["张伟"],)))
     second = subsidy.mark_paid(db, period=Q1, scope=S1)

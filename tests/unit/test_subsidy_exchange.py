@@ -133,7 +133,7 @@ def _org_from(street_file, target, tmp_path):
 
 def test_cases_csv_without_the_column_still_imports_and_keeps_classes(tmp_path):
     from mediator_app.storage.exchange_repo import CASES_V1_COLUMNS
-    from tests.unit.exchange_fixtures import build_mini_district
+    from tests.fixtures.district import build_mini_district
 
     db = open_memory()
     build_mini_district(db)

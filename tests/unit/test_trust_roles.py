@@ -13,7 +13,6 @@ from exchange_fixtures import case_row, write_cases
 from trust_fixtures import (
     ADMIN,
     ADMIN_PW,
-    FIXTURES,
     ORG,
     as_user,
     cheap_kdf,  # noqa: F401 - autouse fixture
@@ -26,6 +25,7 @@ from mediator_app.domain.access import AccessDenied, Action, Principal, Role
 from mediator_app.services import accounts, cases, permissions, privacy, settings
 from mediator_app.storage import crypto
 from mediator_app.storage.case_repo import CaseRepository
+from tests.fixtures.district import FIXTURES
 
 USERS = {  # name: (role, scope, extra args)
     "街管": ("管理员", "610114001", []),

@@ -12,9 +12,8 @@ import pytest
 
 from mediator_app.cli.main import main
 from mediator_app.storage import crypto
+from tests.fixtures.district import ORG_FILES as ORG
 
-FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-ORG = [str(FIXTURES / n) for n in ("org_units.csv", "committees.csv", "people.csv")]
 ADMIN, ADMIN_PW = "张管理", "admin-secret-1"
 RECOVERY_RE = re.compile(r"^恢复密钥：(\S+)$", re.M)
 
