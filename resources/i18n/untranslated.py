@@ -8,6 +8,7 @@ lupdate (which keeps every existing translation) and compiles the .qm with lrele
     uv run python resources/i18n/untranslated.py --ts-only  # the committed .ts only
     uv run python resources/i18n/untranslated.py --json > todo.json
     uv run python resources/i18n/untranslated.py --apply todo.json
+    uv run python resources/i18n/untranslated.py --apply-dict old_zh_strings.py
 
 By default lupdate runs into a temporary copy of the .ts, so strings added to the code
 since the last ``update.sh`` are listed too, and the committed file is not touched.
@@ -15,7 +16,9 @@ since the last ``update.sh`` are listed too, and the committed file is not touch
 translations and give the file to ``--apply``, which writes them into the unfinished
 entries of the .ts (a finished translation is never replaced), then refreshes the .ts
 and the .qm as ``update.sh`` does. Exit status 1 when anything is unfinished or the .qm
-is older than the .ts.
+is older than the .ts. ``--apply-dict`` does the same from a Python file holding a
+``ZH_STRINGS`` (or ``ZH``) dict of source text -> Chinese, the format of the
+``zh_strings.py`` modules this file replaced, for branches that still add to one.
 """
 
 from __future__ import annotations
@@ -98,12 +101,34 @@ def qm_is_current() -> bool:
         return QM.is_file() and fresh.read_bytes() == QM.read_bytes()
 
 
-def apply(path: Path) -> int:
-    """Write the translations of ``path`` (``--json`` format) into the unfinished
-    entries of the .ts; returns how many were written."""
-    given = {(item["context"], item["source"]): item["translation"]
-             for item in json.loads(path.read_text(encoding="utf-8"))
-             if item.get("translation")}
+def from_json(path: Path) -> dict[Key, str]:
+    """The filled-in entries of a ``--json`` list."""
+    return {(item["context"], item["source"]): item["translation"]
+            for item in json.loads(path.read_text(encoding="utf-8"))
+            if item.get("translation")}
+
+
+def from_dict(path: Path) -> dict[Key, str]:
+    """The unfinished entries whose source text a ``ZH_STRINGS``/``ZH`` dict of
+    ``path`` translates (any context)."""
+    namespace: dict[str, object] = {}
+    exec(compile(path.read_text(encoding="utf-8"), str(path), "exec"), namespace)  # noqa: S102
+    table: dict[str, str] = {}
+    for name in ("ZH", "ZH_STRINGS"):
+        found = namespace.get(name)
+        if isinstance(found, dict):
+            table.update(found)
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / TS.name
+        shutil.copyfile(TS, copy)
+        lupdate(copy)
+        todo = unfinished(entries(copy))
+    return {(ctx, source): table[source] for ctx, source in todo if source in table}
+
+
+def apply(given: dict[Key, str]) -> int:
+    """Write ``given`` translations into the unfinished entries of the .ts; returns how
+    many were written."""
     lupdate(TS)  # the entries of the new strings must exist before they are filled
     tree = ET.parse(TS)
     written = 0
@@ -134,9 +159,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the list as JSON")
     parser.add_argument("--apply", type=Path, metavar="FILE",
                         help="write the translations of a --json file into the .ts")
+    parser.add_argument("--apply-dict", type=Path, metavar="FILE",
+                        help="the same from a zh_strings.py-style ZH_STRINGS dict")
     args = parser.parse_args(argv)
-    if args.apply:
-        print(f"{apply(args.apply)} translations written; .ts and .qm refreshed")
+    if args.apply or args.apply_dict:
+        given = from_json(args.apply) if args.apply else from_dict(args.apply_dict)
+        print(f"{apply(given)} translations written; .ts and .qm refreshed")
     found = entries(TS) if args.ts_only else current_entries()
     missing = unfinished(found)
     if args.json:

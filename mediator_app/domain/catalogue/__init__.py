@@ -26,7 +26,9 @@ from mediator_app.domain.catalogue import (
     faults,
     fields,
     files,
+    imports,
     problems,
+    selftest,
     subsidy,
 )
 
@@ -43,6 +45,9 @@ AREAS: dict[str, Mapping[str, Entry]] = {
     "action": faults.ACTIONS,  # what the user was doing, for fault sentences
     "account": accounts.TEXTS,  # domain.account_messages.AccountError
     "subsidy": subsidy.TEXTS,  # domain.subsidy_texts: claims, sheets, the CLI
+    "subsidy.item": subsidy.ITEM_LABELS,  # domain.subsidy.item_label: file items
+    "import.warning": imports.WARNINGS,  # services.import_types: import warnings
+    "selftest": selftest.TEXTS,  # cli/selftest.py: --self-test lines
     "file": files.FILE_MESSAGES,  # services.csv_io.file_problem
     "cli": cli.TEXTS,  # cli.texts.text; storage errors in the CLI and the GUI
     "sqlite": cli.SQLITE_ERRORS,  # SQLite's own English texts, as sentences

@@ -63,3 +63,16 @@ TEXTS: dict[str, tuple[str, str]] = {
     "changed": ("申报后已修改", "changed since the claim"),
     "paid": ("已补助", "paid"),
 }
+
+# Completeness items of a case file (domain.subsidy.ITEMS), as listed to users.
+ITEM_LABELS: dict[str, tuple[str, str]] = {
+    "registration": ("受理登记", "registration"),
+    "record": ("调查或调解记录", "an investigation or mediation record"),
+    "investigation": ("调查记录", "an investigation record"),
+    "session": ("调解记录", "a mediation record"),
+    "written_agreement": ("已签署的调解协议书", "a signed written agreement"),
+    "oral_record": ("口头协议登记", "an oral-agreement record"),
+    "follow_up_over_time": ("回访记录（协议分期或延期履行）",
+                            "a follow-up record (agreement performed over time)"),
+    "follow_up": ("回访记录", "a follow-up record"),
+}
