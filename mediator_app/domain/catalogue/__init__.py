@@ -23,6 +23,7 @@ from mediator_app.domain.catalogue import (
     accounts,
     cli,
     cli_help,
+    documents,
     faults,
     fields,
     files,
@@ -48,6 +49,7 @@ AREAS: dict[str, Mapping[str, Entry]] = {
     "subsidy.item": subsidy.ITEM_LABELS,  # domain.subsidy.item_label: file items
     "import.warning": imports.WARNINGS,  # services.import_types: import warnings
     "selftest": selftest.TEXTS,  # cli/selftest.py: --self-test lines
+    "document": documents.DOCUMENTS,  # reports.case_docs_labels: printed case documents
     "file": files.FILE_MESSAGES,  # services.csv_io.file_problem
     "cli": cli.TEXTS,  # cli.texts.text; storage errors in the CLI and the GUI
     "sqlite": cli.SQLITE_ERRORS,  # SQLite's own English texts, as sentences
