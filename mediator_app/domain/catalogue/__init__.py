@@ -55,6 +55,7 @@ AREAS: dict[str, Mapping[str, Entry]] = {
     "sqlite": cli.SQLITE_ERRORS,  # SQLite's own English texts, as sentences
     "level": cli.LEVELS,  # org levels (stored in Chinese), in English
     "cli.subsidy": cli.SUBSIDY_TEXTS,  # cli/commands_subsidy.py
+    "cli.docs": cli.DOCS_TEXTS,  # cli/commands_docs.py: document, submit, submissions
     "help": cli_help.HELP,  # cli.help_texts: help of commands and options
     "help.trust": cli_help.TRUST_HELP,  # cli/commands_trust.py
     "help.subsidy": cli_help.SUBSIDY_HELP,  # cli/commands_subsidy.py

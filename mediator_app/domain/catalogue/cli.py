@@ -208,3 +208,29 @@ SUBSIDY_TEXTS: dict[str, tuple[str, str]] = {
     "rules_needs": ("新规则需要同时给出 --effective-from 和至少一个 --rate。",
                     "A new rule set needs --effective-from and at least one --rate."),
 }
+
+# What document, submit and submissions print (cli/commands_docs.py).
+DOCS_TEXTS: dict[str, tuple[str, str]] = {
+    "write_failed": ("无法写入文件 {out}：{error}", "Cannot write {out}: {error}"),
+    "written": ("已生成：{out}", "Written: {out}"),
+    "submitted": ("已上报", "Submitted"),
+    "reviewed": ("已审核", "Reviewed"),
+    "zero_report": ("，零报告", ", zero report"),
+    "summary": ("{action}：{name} {period}（第{version}版{zero}）；排查纠纷 {disputes} 件，调解成功 {resolved} 件，化解率 {rate}",
+                "{action}: {name} {period} (version {version}{zero}); disputes {disputes}, resolved {resolved}, rate {rate}"),
+    "list_sep": ("、", ", "),
+    "more": ("等", " and more"),
+    "not_submitted": ("注意：下级单位中有 {count} 个尚未上报：{names}{more}。",
+                      "Note: {count} units below have not submitted yet: {names}{more}."),
+    "parent_mark": ("（{parent}）", " ({parent})"),
+    "totals": ("已上报 {done}/{units}（其中零报告 {zero}），已审核未上报 {reviewed}，未上报 {missing}",
+               "submitted {done}/{units} (zero reports {zero}), reviewed only {reviewed}, not submitted {missing}"),
+    "head.code": ("代码", "Code"),
+    "head.unit": ("单位", "Unit"),
+    "head.level": ("层级", "Level"),
+    "head.state": ("状态", "State"),
+    "head.disputes": ("本月纠纷", "Disputes"),
+    "head.version": ("版本", "Ver."),
+    "head.by": ("经办人", "By"),
+    "head.at": ("时间", "At"),
+}
