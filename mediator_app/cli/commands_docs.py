@@ -191,7 +191,7 @@ def format_table(rows: list[tuple[str, ...]]) -> str:
 def _row(s: submissions.UnitStatus, lang: str) -> tuple[str, ...]:
     from mediator_app.services import submissions
 
-    parent = submissions.STATE_LABELS["en" if lang == "en" else "zh"]["parent"]
+    parent = submissions.state_word("parent", lang)
     mark = _t("parent_mark", lang, parent=parent)
     name = s.name + mark if s.is_parent else s.name
     return (s.code, name, s.level, s.label(lang), str(s.disputes),
