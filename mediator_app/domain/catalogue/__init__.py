@@ -68,14 +68,10 @@ _MISSING: Entry = ("（程序缺少这条提示的文字，请告诉技术支持
                    "(the program lacks the text of this message; please tell whoever "
                    "supports you)")
 
-# What a key missing from its table shows instead of the key itself.
+# What a key missing from its table shows instead of the key itself (other areas:
+# ``_MISSING``; a storage code without a text is logged by ``cli.texts.storage_error``).
 FALLBACKS: dict[str, Entry] = {
     "problem": (("“{field}”的值有误。", "数据有误。"), ("{field} is not valid.", "Invalid data.")),
-    "cli": (("数据库文件出现了问题，操作没有完成（{detail}）。",
-             "数据库文件出现了问题，操作没有完成。"),
-            ("There is a problem with the database file; the operation was not completed "
-             "({detail}).", "There is a problem with the database file; the operation was "
-             "not completed.")),
 }
 
 
