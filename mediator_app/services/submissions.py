@@ -71,8 +71,8 @@ STATE_MISSING = "missing"
 
 
 def state_word(key: str, lang: str = "zh", **params: object) -> str:
-    """A state of the completeness view (the catalogue's "submission.state" area)."""
-    return catalogue.text("submission.state", key, lang, **params)
+    """A state of the completeness view (the catalogue's "submission_state" area)."""
+    return catalogue.text("submission_state", key, lang, **params)
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,7 @@ def _named_keys() -> set[tuple[str, str, str]]:
         elif name == "t" and first is not None and "subsid" in where:
             named.add(("subsidy", first, where))
         elif name == "state_word" and first is not None:
-            named.add(("submission.state", first, where))
+            named.add(("submission_state", first, where))
         elif name == "t" and first is not None and where == "cli/selftest.py":
             named.add(("selftest", first, where))
         elif name == "h" and first is not None and where.startswith("cli/"):
@@ -125,7 +125,7 @@ def _named_keys() -> set[tuple[str, str, str]]:
 def test_the_scan_sees_the_lookups() -> None:
     areas = {area for area, _key, _where in _named_keys()}
     assert {"cli", "account", "subsidy", "help", "help.trust", "help.subsidy",
-            "cli.subsidy", "cli.docs", "fault", "selftest", "submission.state"} <= areas
+            "cli.subsidy", "cli.docs", "fault", "selftest", "submission_state"} <= areas
     assert len(_named_keys()) > 200
 
 

@@ -50,7 +50,7 @@ AREAS: dict[str, Mapping[str, Entry]] = {
     "subsidy.item": subsidy.ITEM_LABELS,  # domain.subsidy.item_label: file items
     "import.warning": imports.WARNINGS,  # services.import_types: import warnings
     "selftest": selftest.TEXTS,  # cli/selftest.py: --self-test lines
-    "submission.state": submissions.STATES,  # services.submissions: completeness view
+    "submission_state": submissions.STATES,  # services.submissions: completeness view
     "document": documents.DOCUMENTS,  # reports.case_docs_labels: printed case documents
     "file": files.FILE_MESSAGES,  # services.csv_io.file_problem
     "cli": cli.TEXTS,  # cli.texts.text; storage errors in the CLI and the GUI
