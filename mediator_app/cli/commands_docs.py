@@ -25,6 +25,8 @@ from typing import TYPE_CHECKING, Any
 
 from mediator_app.cli.common import ENV_DB
 from mediator_app.cli.help_texts import helper
+from mediator_app.cli.texts import storage_error
+from mediator_app.domain import catalogue
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.reports.case_docs_data import KINDS
@@ -81,19 +83,12 @@ def _run(args: argparse.Namespace, body: Callable[[Database], int]) -> int:
         for problem in exc.problems:
             _err(message(problem, lang))
     except StorageError as exc:
-        _err(_storage_text(exc, lang))
+        _err(storage_error(exc.code, dict(exc.params), lang))  # never the raw code
     return 1
 
 
-def _storage_text(exc: StorageError, lang: str) -> str:
-    path = exc.params.get("path", "")
-    if lang == "en":
-        return {"db.missing": f"Database file not found: {path}",
-                "db.too_new": f"{path} was written by a newer version of the program."
-                }.get(exc.code, f"Cannot open the database {path} ({exc.code}).")
-    return {"db.missing": f"找不到数据库文件：{path}",
-            "db.too_new": f"数据库 {path} 由更新版本的程序创建，请先升级本程序。"
-            }.get(exc.code, f"无法打开数据库 {path}（{exc.code}）。")
+def _t(key: str, lang: str, **params: object) -> str:
+    return catalogue.text("cli.docs", key, lang, **params)
 
 
 # ---- document ------------------------------------------------------------------------
@@ -112,10 +107,9 @@ def cmd_document(args: argparse.Namespace) -> int:
         try:
             out.write_bytes(pdf)
         except OSError as exc:
-            _err(f"无法写入文件 {out}：{exc.strerror or exc}" if lang == "zh"
-                 else f"Cannot write {out}: {exc.strerror or exc}")
+            _err(_t("write_failed", lang, out=out, error=exc.strerror or exc))
             return 1
-        print(f"已生成：{out}" if lang == "zh" else f"Written: {out}")
+        print(_t("written", lang, out=out))
         return 0
 
     return _run(args, body)
@@ -127,16 +121,11 @@ def cmd_document(args: argparse.Namespace) -> int:
 def _summary(sub: submissions.Submission, lang: str) -> str:
     scope = sub.snapshot.get("scope", {})
     totals = sub.snapshot.get("totals", {})
-    zero = ("，零报告" if lang == "zh" else ", zero report") if sub.zero_report else ""
-    if lang == "en":
-        action = "Submitted" if sub.submitted else "Reviewed"
-        return (f"{action}: {scope.get('name', sub.scope)} {sub.period} (version {sub.version}"
-                f"{zero}); disputes {totals.get('disputes', 0)}, resolved "
-                f"{totals.get('resolved', 0)}, rate {totals.get('resolution_rate_text', '')}")
-    action = "已上报" if sub.submitted else "已审核"
-    return (f"{action}：{scope.get('name', sub.scope)} {sub.period}（第{sub.version}版{zero}）；"
-            f"排查纠纷 {totals.get('disputes', 0)} 件，调解成功 {totals.get('resolved', 0)} 件，"
-            f"化解率 {totals.get('resolution_rate_text', '')}")
+    zero = _t("zero_report", lang) if sub.zero_report else ""
+    return _t("summary", lang, action=_t("submitted" if sub.submitted else "reviewed", lang),
+              name=scope.get("name", sub.scope), period=sub.period, version=sub.version,
+              zero=zero, disputes=totals.get("disputes", 0), resolved=totals.get("resolved", 0),
+              rate=totals.get("resolution_rate_text", ""))
 
 
 def cmd_submit(args: argparse.Namespace) -> int:
@@ -172,19 +161,15 @@ def _not_submitted_note(units: list[submissions.UnitStatus], lang: str) -> str:
     missing = submissions.not_submitted(units)
     if not missing:
         return ""
-    sep = ", " if lang == "en" else "、"
-    names = sep.join(u.name for u in missing[:MAX_NAMED])
-    more = len(missing) > MAX_NAMED
-    if lang == "en":
-        return (f"Note: {len(missing)} units below have not submitted yet: {names}"
-                f"{' and more' if more else ''}.")
-    return f"注意：下级单位中有 {len(missing)} 个尚未上报：{names}{'等' if more else ''}。"
+    names = _t("list_sep", lang).join(u.name for u in missing[:MAX_NAMED])
+    more = _t("more", lang) if len(missing) > MAX_NAMED else ""
+    return _t("not_submitted", lang, count=len(missing), names=names, more=more)
 
 
 # ---- submissions (completeness) --------------------------------------------------------
 
-_HEAD = {"zh": ("代码", "单位", "层级", "状态", "本月纠纷", "版本", "经办人", "时间"),
-         "en": ("Code", "Unit", "Level", "State", "Disputes", "Ver.", "By", "At")}
+_HEAD = ("head.code", "head.unit", "head.level", "head.state", "head.disputes",
+         "head.version", "head.by", "head.at")
 
 
 def _width(text: str) -> int:
@@ -204,8 +189,8 @@ def format_table(rows: list[tuple[str, ...]]) -> str:
 def _row(s: submissions.UnitStatus, lang: str) -> tuple[str, ...]:
     from mediator_app.services import submissions
 
-    parent = submissions.STATE_LABELS["en" if lang == "en" else "zh"]["parent"]
-    mark = f" ({parent})" if lang == "en" else f"（{parent}）"
+    parent = submissions.state_word("parent", lang)
+    mark = _t("parent_mark", lang, parent=parent)
     name = s.name + mark if s.is_parent else s.name
     return (s.code, name, s.level, s.label(lang), str(s.disputes),
             str(s.version) if s.version else "", s.by, s.at[:16].replace("T", " "))
@@ -216,11 +201,8 @@ def _totals_line(rows: list[submissions.UnitStatus], lang: str) -> str:
     done = sum(r.state == "submitted" for r in units)
     zero = sum(r.state == "submitted" and r.zero_report for r in units)
     reviewed = sum(r.state == "reviewed" for r in units)
-    if lang == "en":
-        return (f"submitted {done}/{len(units)} (zero reports {zero}), reviewed only "
-                f"{reviewed}, not submitted {len(units) - done - reviewed}")
-    return (f"已上报 {done}/{len(units)}（其中零报告 {zero}），已审核未上报 {reviewed}，"
-            f"未上报 {len(units) - done - reviewed}")
+    return _t("totals", lang, done=done, units=len(units), zero=zero, reviewed=reviewed,
+              missing=len(units) - done - reviewed)
 
 
 def cmd_submissions(args: argparse.Namespace) -> int:
@@ -231,7 +213,7 @@ def cmd_submissions(args: argparse.Namespace) -> int:
 
     def body(db: Database) -> int:
         rows = submissions.completeness(db, args.scope, args.period)
-        head = _HEAD["en" if lang == "en" else "zh"]
+        head = tuple(_t(key, lang) for key in _HEAD)
         print(format_table([head, *(_row(r, lang) for r in rows)]))
         print(_totals_line(rows, lang))
         return 0

@@ -11,54 +11,17 @@ from typing import Any
 
 from mediator_app.cli.common import EXIT_INPUT, EXIT_OK, EXIT_USAGE, Context, date_arg, opened
 from mediator_app.cli.texts import err
+from mediator_app.domain import catalogue
 from mediator_app.domain import subsidy as s
 from mediator_app.domain.errors import DomainError, Problem
 
-_HELP: dict[str, tuple[str, str]] = {
-    "subsidy": ("以案定补：补助申报（json、csv、pdf 或 xlsx）",
-                "case subsidies: the claim (json, csv, pdf or xlsx)"),
-    "period": ("申报期间：2023、2023-05、2023-Q2 或 起..止",
-               "period: 2023, 2023-05, 2023-Q2 or start..end"),
-    "scope": ("组织机构代码或调委会代码", "org-unit or committee code"),
-    "format": ("输出格式", "output format"),
-    "out": ("输出文件（pdf、xlsx 必须指定；json、csv 不指定时输出到屏幕）",
-            "output file (required for pdf and xlsx; json and csv go to stdout without it)"),
-    "incomplete": ("改为列出卷宗不完整的案件（json 或 csv）",
-                   "list the incomplete case files instead (json or csv)"),
-    "mark_paid": ("把这次申报标记为已发放（冻结，案件不再重复补助）",
-                  "mark this claim as paid (frozen; its cases are never paid again)"),
-    "rules": ("以案定补规则：查看或修改补助标准、卷宗要求、默认难易程度",
-              "subsidy rules: show or edit rates, completeness rules, default classes"),
-    "rules.from": ("新规则的生效日期（与 --rate 一起用）",
-                   "date the new rule set takes effect (with --rate)"),
-    "rules.rate": ("补助标准：难易程度代码[/协议形式[/最少人数[/最低金额]]]=元，可多次",
-                   "a rate: CLASS[/FORM[/MIN_PEOPLE[/MIN_AMOUNT]]]=YUAN, repeatable"),
-    "rules.payee": ("补助对象：principal 主办调解员，split 承办调解员平分",
-                    "who is paid: principal mediator, or split equally"),
-    "rules.performed": ("只补助协议已履行的案件", "pay only cases whose agreement was performed"),
-    "rules.any_file": ("不要求卷宗完整", "do not require a complete file"),
-    "rules.file": ("卷宗要求：情形=材料,材料（情形如 调解成功|书面），可多次",
-                   "completeness rule: SITUATION=ITEM,ITEM (see docs/subsidy.md), repeatable"),
-    "rules.class": ("默认难易程度：纠纷类型代码=难易程度代码（* 为其他类型），可多次",
-                    "default class: DISPUTE_TYPE=CLASS (* for the rest), repeatable"),
-}
-_TEXTS: dict[str, tuple[str, str]] = {
-    "needs_out": ("{fmt} 格式必须用 --out 指定输出文件。", "The {fmt} format needs --out FILE."),
-    "written": ("已写入“{path}”。", "Written to “{path}”."),
-    "paid": ("已标记为已发放：第{version}次，{cases}件，{amount}元。",
-             "Marked as paid: version {version}, {cases} cases, {amount} yuan."),
-    "saved": ("规则已保存。", "Rules saved."),
-    "rules_needs": ("新规则需要同时给出 --effective-from 和至少一个 --rate。",
-                    "A new rule set needs --effective-from and at least one --rate."),
-}
-
 
 def _h(lang: str) -> Any:
-    return lambda key: _HELP[key][1 if lang == "en" else 0]
+    return lambda key: catalogue.text("help.subsidy", key, lang)
 
 
 def _t(key: str, lang: str, **params: object) -> str:
-    return _TEXTS[key][1 if lang == "en" else 0].format(**params)
+    return catalogue.text("cli.subsidy", key, lang, **params)
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> None:

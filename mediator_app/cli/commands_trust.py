@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from mediator_app.cli.common import EXIT_INPUT, EXIT_OK, Context
 from mediator_app.cli.login import logged_in, new_password_for
+from mediator_app.domain import catalogue
 from mediator_app.domain.account_messages import AccountError, account_text
 from mediator_app.services import ledger
 
@@ -18,51 +19,9 @@ if TYPE_CHECKING:
 
 # The services are imported by the handlers (issue 13: `--help` loads no sqlite-utils).
 
-HELP: dict[str, tuple[str, str]] = {
-    "init": ("创建新台账（默认加密），NAME 为系统管理员；恢复密钥只显示一次",
-             "create a new ledger (encrypted unless --plain), NAME as system administrator; "
-             "the recovery key is shown once"),
-    "init.admin": ("系统管理员的用户名", "user name of the system administrator"),
-    "init.plain": ("不加密（不建议：任何能复制文件的人都能读取）",
-                   "do not encrypt (not advised: anyone who can copy the file reads it)"),
-    "encrypt": ("把未加密的台账就地加密", "encrypt a plain ledger in place"),
-    "encrypt.keep": ("保留未加密的原文件（另存一份，用完请删除）",
-                     "keep the plain original aside (delete it when done)"),
-    "users": ("用户管理（加密台账）", "users of an encrypted ledger"),
-    "users.add": ("添加用户；密码取自 MEDIATOR_APP_NEW_PASSWORD 或输入",
-                  "add a user; the password from MEDIATOR_APP_NEW_PASSWORD or the prompt"),
-    "users.list": ("列出用户", "list users"),
-    "users.disable": ("停用用户（其密码不再能打开台账）",
-                      "disable a user (their password no longer opens the ledger)"),
-    "users.enable": ("重新启用用户（之后需设置新密码）",
-                     "enable a user again (then set a new password)"),
-    "users.passwd": ("修改自己的密码，或（系统管理员）重置他人密码",
-                     "change your own password, or (system administrator) reset another's"),
-    "users.set": ("修改用户的角色、范围或个人信息授权", "change a user's role, scope or grant"),
-    "role": ("角色：系统管理员、管理员、调解员、查看",
-             "role: sysadmin, admin, mediator or viewer (or the Chinese names, see docs/cli.md)"),
-    "scope": ("范围：组织机构代码或调委会代码（省略为整个台账）",
-              "scope: an org unit or committee code (omitted: the whole ledger)"),
-    "personal": ("允许管理员查看和导出当事人个人信息",
-                 "allow an administrator to see and export parties' personal data"),
-    "name": ("用户名", "user name"),
-    "recovery": ("用恢复密钥（从标准输入读取）重置系统管理员的密码",
-                 "reset the system administrator's password with the recovery key (stdin)"),
-    "audit": ("审计日志（登录、个人信息导出、角色变更等），最新的在前",
-              "the audit log (logins, personal-data exports, role changes …), newest first"),
-    "audit.user": ("只看此用户", "only this user"),
-    "audit.action": ("只看此操作（如 login、login_failed、export_personal、role_change）",
-                     "only this action (e.g. login, login_failed, export_personal, role_change)"),
-    "audit.case": ("只看此案件（案号或编号）", "only this case (case number or id)"),
-    "audit.from": ("起始日期", "from date"),
-    "audit.to": ("截止日期", "to date"),
-    "audit.limit": ("最多条数（默认 200）", "at most N entries (default 200)"),
-}
-
 
 def _h(lang: str) -> Callable[[str], str]:
-    i = 1 if lang == "en" else 0
-    return lambda key: HELP[key][i]
+    return lambda key: catalogue.text("help.trust", key, lang)
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser, lang: str = "zh") -> None:

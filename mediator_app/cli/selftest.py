@@ -15,38 +15,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mediator_app import __version__
+from mediator_app.domain import catalogue
 from mediator_app.locations import catalogue_dirs, data_dir, portable_root
 from mediator_app.services import ledger
 
 QM_MAGIC = bytes.fromhex("3cb86418caef9c95cd211cbf60a1bddd")
 MIN_PYTHON = (3, 11)
 
-TEXTS: dict[str, tuple[str, str]] = {
-    "head": ("调解台账 {version} 安装自检", "Mediation Ledger {version} self-test"),
-    "python": ("Python 版本", "Python version"),
-    "sqlite": ("SQLite 版本", "SQLite version"),
-    "fts": ("全文检索 FTS5 trigram", "full-text search FTS5 trigram"),
-    "font": ("PDF 中文字体", "CJK font for PDFs"),
-    "catalogue": ("中文界面翻译文件", "Chinese translation catalogue"),
-    "qt": ("图形界面 Qt", "GUI (Qt)"),
-    "data": ("数据位置", "data location"),
-    "portable": ("便携模式", "portable mode"),
-    "ok": ("全部通过", "all checks passed"),
-    "failed": ("{n} 项未通过：请重新安装，或把以上内容发给技术支持",
-               "{n} check(s) failed: reinstall, or send the lines above to support"),
-    "no_font": ("未找到可嵌入的中文 TrueType 字体（PDF 将依赖阅读器的字体）",
-                "no embeddable Chinese TrueType font (PDFs would rely on the reader's fonts)"),
-    "no_qm": ("未找到 mediator_zh_CN.qm（查找位置：{dirs}）",
-              "mediator_zh_CN.qm not found (looked in {dirs})"),
-    "bad_qm": ("{path} 不是有效的翻译文件", "{path} is not a valid catalogue"),
-}
 
 Check = Callable[[], tuple[bool, str]]
 
 
 def t(key: str, lang: str, **params: object) -> str:
-    zh, en = TEXTS[key]
-    return (en if lang == "en" else zh).format(**params)
+    return catalogue.text("selftest", key, lang, **params)
 
 
 def check_python() -> tuple[bool, str]:

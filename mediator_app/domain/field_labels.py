@@ -4,230 +4,20 @@ from __future__ import annotations
 
 import re
 
-_FIELDS_ZH: dict[str, str] = {
-    # case
-    "case": "案件",
-    "case_id": "案件标识",
-    "case_no": "案号",
-    "committee_code": "调委会代码",
-    "committee": "调委会",
-    "committee_name": "调委会名称",
-    "grid_code": "网格代码",
-    "grid": "网格",
-    "source": "案件来源",
-    "dispute_type": "纠纷类型",
-    "difficulty": "难易程度",
-    "received_on": "登记日期",
-    "accepted_on": "受理日期",
-    "status": "状态",
-    "closed_on": "结案日期",
-    "agreement_form": "协议形式",
-    "performance": "履行情况",
-    "judicial_confirmed": "司法确认",
-    "judicial_confirmed_on": "司法确认日期",
-    "archived": "已归档",
-    "amount_fen": "涉及金额(分)",
-    "amount_yuan": "涉及金额(元)",
-    "people_involved": "涉及人数",
-    "mass_dispute": "群体性纠纷",
-    "prevent_criminal": "防止民转刑(人)",
-    "prevent_petition": "防止群体性上访(人)",
-    "prevent_fight": "防止群体性械斗(人)",
-    "prevent_suicide": "防止自杀(人)",
-    "summary": "纠纷简要情况",
-    "outcome_note": "结果说明",
-    "reason": "原因",
-    "updated_at": "更新时间",
-    "deleted": "删除标记",
-    "parties": "当事人",
-    "party_count": "当事人数",
-    "mediators": "调解员",
-    "mediator_ids": "调解员",
-    "mediator_names": "调解员",
-    "agreement": "调解协议",
-    "agreement_no": "协议编号",
-    "year": "年度",
-    # records, agreement, follow-ups
-    "investigations": "调查记录",
-    "sessions": "调解记录",
-    "follow_ups": "回访记录",
-    "held_at": "时间",
-    "place": "地点",
-    "investigator": "调查人",
-    "interviewee": "被调查人",
-    "participants": "参加人",
-    "content": "内容",
-    "result": "结果",
-    "form": "形式",
-    "signed_on": "签订日期",
-    "facts": "主要事实",
-    "disputed_matters": "争议事项",
-    "responsibilities": "各方责任",
-    "terms": "协议内容",
-    "performance_manner": "履行方式",
-    "performance_place": "履行地点",
-    "performance_deadline": "履行期限",
-    "visited_on": "回访日期",
-    "party_visited": "被回访人",
-    "satisfaction": "满意度",
-    "remaining_risk": "遗留风险",
-    "visitor": "回访人",
-    "note": "备注",
-    # party
-    "name": "姓名/名称",
-    "role": "当事人身份",
-    "kind": "类型",
-    "sex": "性别",
-    "ethnicity": "民族",
-    "birth_date": "出生日期",
-    "id_type": "证件类型",
-    "id_number": "证件号码",
-    "phone": "联系电话",
-    "address": "住址",
-    "occupation": "职业",
-    # organisation, people, code tables, settings
-    "code": "代码",
-    "level": "层级",
-    "parent_code": "上级代码",
-    "short_name": "简称",
-    "org_code": "所属单位代码",
-    "org_unit": "组织机构",
-    "active": "启用",
-    "employment": "专职/兼职",
-    "position": "职务",
-    "person": "人员",
-    "label": "名称",
-    "group_label": "统计分组",
-    "sort_order": "排序",
-    "version": "版本",
-    "period": "统计期间",
-    "case_no_template": "案号模板",
-    "agreement_no_template": "协议编号模板",
-    "district_name": "区名称",
-    "district_code": "行政区划代码",
-    "rate_denominator": "化解率分母",
-    "rate_rounding": "化解率取舍方式",
-    "rate_decimals": "化解率小数位数",
-    "sheet_signatory": "报表落款",
-    "overdue_days": "超期天数",
-    "followup_days": "回访期限（天）",
-}
+from mediator_app.domain.catalogue import has, lang_of, text
 
-_FIELDS_EN: dict[str, str] = {
-    "case": "Case",
-    "case_id": "Case ID",
-    "case_no": "Case number",
-    "committee_code": "Committee code",
-    "committee": "Committee",
-    "committee_name": "Committee name",
-    "grid_code": "Grid code",
-    "grid": "Grid",
-    "source": "Source",
-    "dispute_type": "Dispute type",
-    "difficulty": "Difficulty class",
-    "received_on": "Registration date",
-    "accepted_on": "Acceptance date",
-    "status": "Status",
-    "closed_on": "Closing date",
-    "agreement_form": "Agreement form",
-    "performance": "Performance",
-    "judicial_confirmed": "Judicial confirmation",
-    "judicial_confirmed_on": "Judicial confirmation date",
-    "archived": "Archived",
-    "amount_fen": "Amount (fen)",
-    "amount_yuan": "Amount (yuan)",
-    "people_involved": "People involved",
-    "mass_dispute": "Mass dispute",
-    "prevent_criminal": "Prevented crimes (persons)",
-    "prevent_petition": "Prevented mass petitions (persons)",
-    "prevent_fight": "Prevented mass fights (persons)",
-    "prevent_suicide": "Prevented suicides (persons)",
-    "summary": "Summary",
-    "outcome_note": "Outcome note",
-    "reason": "Reason",
-    "updated_at": "Updated at",
-    "deleted": "Deleted",
-    "parties": "Parties",
-    "party_count": "Number of parties",
-    "mediators": "Mediators",
-    "mediator_ids": "Mediators",
-    "mediator_names": "Mediators",
-    "agreement": "Agreement",
-    "agreement_no": "Agreement number",
-    "year": "Year",
-    "investigations": "Investigation records",
-    "sessions": "Mediation sessions",
-    "follow_ups": "Follow-up visits",
-    "held_at": "Time",
-    "place": "Place",
-    "investigator": "Investigator",
-    "interviewee": "Person questioned",
-    "participants": "Participants",
-    "content": "Content",
-    "result": "Result",
-    "form": "Form",
-    "signed_on": "Signing date",
-    "facts": "Main facts",
-    "disputed_matters": "Disputed matters",
-    "responsibilities": "Responsibilities",
-    "terms": "Agreed terms",
-    "performance_manner": "Manner of performance",
-    "performance_place": "Place of performance",
-    "performance_deadline": "Performance deadline",
-    "visited_on": "Visit date",
-    "party_visited": "Party visited",
-    "satisfaction": "Satisfaction",
-    "remaining_risk": "Remaining risk",
-    "visitor": "Visitor",
-    "note": "Note",
-    "name": "Name",
-    "role": "Role",
-    "kind": "Kind",
-    "sex": "Sex",
-    "ethnicity": "Ethnicity",
-    "birth_date": "Birth date",
-    "id_type": "ID type",
-    "id_number": "ID number",
-    "phone": "Phone",
-    "address": "Address",
-    "occupation": "Occupation",
-    "code": "Code",
-    "level": "Level",
-    "parent_code": "Parent code",
-    "short_name": "Short name",
-    "org_code": "Organisation code",
-    "org_unit": "Organisation unit",
-    "active": "Active",
-    "employment": "Employment",
-    "position": "Position",
-    "person": "Person",
-    "label": "Label",
-    "group_label": "Statistics group",
-    "sort_order": "Sort order",
-    "version": "Version",
-    "period": "Period",
-    "case_no_template": "Case-number template",
-    "agreement_no_template": "Agreement-number template",
-    "district_name": "District name",
-    "district_code": "District code",
-    "rate_denominator": "Rate denominator",
-    "rate_rounding": "Rate rounding",
-    "rate_decimals": "Rate decimal places",
-    "sheet_signatory": "Name printed on sheets",
-    "overdue_days": "Overdue after (days)",
-    "followup_days": "Follow-up within (days)",
-}
-
-_FIELD_LABELS = {"zh": _FIELDS_ZH, "en": _FIELDS_EN}
 _PARTY_FIELD = re.compile(r"parties\[(\d+)\]\.(\w+)")
 _PARTY_PREFIX = "party_"
 
-def _lang(lang: str) -> str:
-    return "en" if lang.lower().startswith("en") else "zh"
+_lang = lang_of  # the name the other text modules import
+
+
+def _known(name: str, lang: str) -> str | None:
+    return text("field", name, lang) if has("field", name) else None
 
 
 def _party_label(index: int, name: str, lang: str) -> str:
-    inner = _FIELD_LABELS[lang].get(name, name)
+    inner = _known(name, lang) or name
     if lang == "en":
         return f"Party {index}: {inner}"
     return f"当事人{index}的{inner}"
@@ -239,12 +29,13 @@ def field_label(field: str, lang: str = "zh") -> str:
     ``parties[0].id_number`` becomes ``当事人1的证件号码``; ``party_name`` becomes
     ``当事人姓名/名称``."""
     lang = _lang(lang)
-    labels = _FIELD_LABELS[lang]
-    if field in labels:
-        return labels[field]
+    known = _known(field, lang)
+    if known is not None:
+        return known
     if match := _PARTY_FIELD.fullmatch(field):
         return _party_label(int(match.group(1)) + 1, match.group(2), lang)
     rest = field.removeprefix(_PARTY_PREFIX)
-    if rest != field and rest in labels:
-        return f"Party: {labels[rest]}" if lang == "en" else f"当事人{labels[rest]}"
+    inner = _known(rest, lang) if rest != field else None
+    if inner is not None:
+        return f"Party: {inner}" if lang == "en" else f"当事人{inner}"
     return field

@@ -18,6 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
+from mediator_app.domain import catalogue
+
 # ---- difficulty classes ---------------------------------------------------------------
 
 # (code, label, group) as in domain.codes; the group is unused.
@@ -61,17 +63,6 @@ ITEMS: tuple[str, ...] = (
     "registration", "record", "investigation", "session", "written_agreement",
     "oral_record", "follow_up_over_time", "follow_up",
 )
-ITEM_LABELS: dict[str, tuple[str, str]] = {
-    "registration": ("受理登记", "registration"),
-    "record": ("调查或调解记录", "an investigation or mediation record"),
-    "investigation": ("调查记录", "an investigation record"),
-    "session": ("调解记录", "a mediation record"),
-    "written_agreement": ("已签署的调解协议书", "a signed written agreement"),
-    "oral_record": ("口头协议登记", "an oral-agreement record"),
-    "follow_up_over_time": ("回访记录（协议分期或延期履行）",
-                            "a follow-up record (agreement performed over time)"),
-    "follow_up": ("回访记录", "a follow-up record"),
-}
 # The situations a rule names: status, or status|agreement form for 调解成功.
 SITUATIONS: tuple[str, ...] = ("调解成功|书面", "调解成功|口头", "调解终止", "不予受理")
 DEFAULT_FILE_RULES: dict[str, tuple[str, ...]] = {
@@ -87,8 +78,9 @@ def situation(status: str, agreement_form: str | None) -> str:
 
 
 def item_label(item: str, lang: str = "zh") -> str:
-    zh, en = ITEM_LABELS.get(item, (item, item))
-    return en if lang == "en" else zh
+    if not catalogue.has("subsidy.item", item):
+        return item  # an item named in a rules file the program does not know
+    return catalogue.text("subsidy.item", item, lang)
 
 
 def _holds(item: str, accepted: bool, flags: int) -> bool:

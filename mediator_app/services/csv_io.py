@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, TextIO
 
+from mediator_app.domain import catalogue
 from mediator_app.domain.errors import Problem
 from mediator_app.domain.fault_messages import MAX_FIELD_CHARS
 from mediator_app.domain.messages import field_label, message
@@ -34,29 +35,20 @@ _UTF16_BOMS = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
 # naming the file (zh, en), never the operating system's English text. Kept here until
 # domain/messages.py takes them over.
 UNREADABLE = "csv.unreadable"
-FILE_MESSAGES: dict[str, tuple[str, str]] = {
-    "not_found": ("文件“{file}”不存在。", "The file “{file}” does not exist."),
-    "is_folder": ("“{file}”是文件夹，不是文件。", "“{file}” is a folder, not a file."),
-    "no_access": ("没有权限读取文件“{file}”（可能正被其他程序使用或受系统保护）。",
-                  "No permission to read the file “{file}” (it may be in use by another "
-                  "program or protected)."),
-}
-
-
-def _file_message(problem: Problem) -> tuple[str, str] | None:
-    if problem.code != UNREADABLE:
-        return None
-    return FILE_MESSAGES.get(str(problem.params.get("reason", "")))
-
-
 def render(problem: Problem, lang: str = "zh") -> str:
-    """The sentence for ``problem`` (``domain.messages.message``, or ``FILE_MESSAGES``;
-    kept as a short name for the importers' callers)."""
-    texts = _file_message(problem)
-    if texts is not None:
-        return (texts[1] if lang.lower().startswith("en") else texts[0]).format(
-            file=problem.params.get("file", ""))
+    """The sentence for ``problem`` (``domain.messages.message``, or the catalogue's
+    "file" area for a file that could not be read; kept as a short name for the
+    importers' callers)."""
+    if _is_file_message(problem):
+        return catalogue.text("file", str(problem.params["reason"]), lang,
+                              file=problem.params.get("file", ""))
     return message(problem, lang)
+
+
+def _is_file_message(problem: Problem) -> bool:
+    """A file that could not be read for a reason with its own sentence."""
+    reason = str(problem.params.get("reason", ""))
+    return problem.code == UNREADABLE and catalogue.has("file", reason)
 
 
 def file_problem(label: str, path: Path, exc: OSError) -> CsvProblem:
@@ -125,7 +117,7 @@ def _where_en(p: CsvProblem) -> str:
 def format_problem(p: CsvProblem, lang: str = "zh") -> str:
     """``cases.csv 第 3 行 第 7 列 received_on（登记日期）：日期“x”无效…``; a file that
     cannot be opened is one sentence naming it (``文件“x.csv”不存在。``)."""
-    if _file_message(p.problem) is not None:
+    if _is_file_message(p.problem):
         return render(p.problem, lang)
     if lang.lower().startswith("en"):
         return f"{_where_en(p)}: {render(p.problem, 'en')}"

@@ -30,9 +30,9 @@ from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 
+from mediator_app.domain.catalogue import text
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.fault_messages import (
-    TEXTS,
     FaultDetail,
     detail_key,
     detail_text,
@@ -240,19 +240,7 @@ def _known_reason(exc: BaseException, lang: str) -> str | None:
 
 
 def memory_text(lang: str) -> str:
-    zh, en = TEXTS["memory"]
-    return en if lang == "en" else zh
-
-
-_OS_TEXTS: dict[str, tuple[str, str]] = {
-    "not_found": ("文件或文件夹“{file}”不存在。", "The file or folder “{file}” does not exist."),
-    "no_access": ("没有权限访问“{file}”（可能正被其他程序使用或受系统保护）。",
-                  "No permission to use “{file}” (it may be in use by another program or "
-                  "protected)."),
-    "is_folder": ("“{file}”是文件夹，不是文件。", "“{file}” is a folder, not a file."),
-    "disk_full": ("磁盘已满，请腾出空间后再试。", "The disk is full; free some space and try "
-                  "again."),
-}
+    return text("fault", "memory", lang)
 
 
 def _os_error(exc: OSError, lang: str) -> str | None:
@@ -268,5 +256,4 @@ def _os_error(exc: OSError, lang: str) -> str | None:
         key = "disk_full"
     else:
         return None
-    zh, en = _OS_TEXTS[key]
-    return (en if lang == "en" else zh).format(file=exc.filename or "?")
+    return text("fault", f"os.{key}", lang, file=exc.filename or "?")

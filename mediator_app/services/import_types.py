@@ -6,34 +6,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from mediator_app.domain import catalogue
 from mediator_app.domain.messages import field_label
 from mediator_app.services.changes import NOTHING, Changes
 from mediator_app.services.csv_io import CsvProblem
 
 MAX_LISTED = 10_000  # conflicts and warnings kept in a result (all are counted)
 
-_WARNINGS: dict[str, tuple[str, str]] = {
-    "unit.name_differs": (
-        "{file} 第 {line} 行：单位代码“{code}”在本库中名为“{local}”，数据包中为“{theirs}”；"
-        "保留本库的名称。",
-        "{file}, line {line}: unit {code} is “{local}” here but “{theirs}” in the package; "
-        "the local name is kept."),
-    "committee.name_differs": (
-        "{file} 第 {line} 行：调委会代码“{code}”在本库中名为“{local}”，数据包中为“{theirs}”；"
-        "保留本库的名称。",
-        "{file}, line {line}: committee {code} is “{local}” here but “{theirs}” in the "
-        "package; the local name is kept."),
-    "duplicate.id_number": (
-        "可能重复：导入的案件 {case_no}（{case_id}）与本库案件 {other_no}（{other_id}）"
-        "有身份证号码相同的当事人，请核对后合并或保留。",
-        "Likely duplicate: imported case {case_no} ({case_id}) and local case {other_no} "
-        "({other_id}) share a party's ID number; merge or keep them."),
-    "duplicate.names": (
-        "可能重复：导入的案件 {case_no}（{case_id}）与本库案件 {other_no}（{other_id}）"
-        "当事人姓名相同，登记日期相差不超过 30 天，请核对后合并或保留。",
-        "Likely duplicate: imported case {case_no} ({case_id}) and local case {other_no} "
-        "({other_id}) have the same parties, registered within 30 days; merge or keep them."),
-}
 
 
 class ImportWarning(str):
@@ -53,8 +32,7 @@ class ImportWarning(str):
 
 
 def _render(code: str, params: dict[str, Any], lang: str) -> str:
-    zh, en = _WARNINGS[code]
-    return (en if lang.lower().startswith("en") else zh).format(**params)
+    return catalogue.text("import.warning", code, lang, **params)
 
 
 @dataclass(frozen=True)

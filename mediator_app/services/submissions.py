@@ -28,6 +28,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from mediator_app.domain import catalogue
 from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.periods import Period, parse_period
@@ -67,13 +68,11 @@ __all__ = [
 STATE_SUBMITTED = "submitted"
 STATE_REVIEWED = "reviewed"
 STATE_MISSING = "missing"
-STATE_LABELS = {
-    "zh": {STATE_SUBMITTED: "已上报", STATE_REVIEWED: "已审核未上报", STATE_MISSING: "未上报",
-           "zero": "零报告", "revision": "有新审核版本", "parent": "本级"},
-    "en": {STATE_SUBMITTED: "submitted", STATE_REVIEWED: "reviewed, not submitted",
-           STATE_MISSING: "not submitted", "zero": "zero report",
-           "revision": "newer review pending", "parent": "this unit"},
-}
+
+
+def state_word(key: str, lang: str = "zh", **params: object) -> str:
+    """A state of the completeness view (the catalogue's "submission_state" area)."""
+    return catalogue.text("submission_state", key, lang, **params)
 
 
 @dataclass(frozen=True)
@@ -93,17 +92,12 @@ class UnitStatus:
     is_parent: bool = False
 
     def label(self, lang: str = "zh") -> str:
-        texts = STATE_LABELS["en" if lang.lower().startswith("en") else "zh"]
-        parts = [texts[self.state]]
-        if self.zero_report:
-            parts.append(texts["zero"])
-        if self.revision_pending:
-            parts.append(texts["revision"])
-        if len(parts) == 1:
-            return parts[0]
-        if lang.lower().startswith("en"):
-            return f"{parts[0]} ({', '.join(parts[1:])})"
-        return f"{parts[0]}（{'，'.join(parts[1:])}）"
+        details = [state_word(key, lang) for key, on in (
+            ("zero", self.zero_report), ("revision", self.revision_pending)) if on]
+        if not details:
+            return state_word(self.state, lang)
+        return state_word("details", lang, state=state_word(self.state, lang),
+                          details=state_word("details_sep", lang).join(details))
 
 
 # ---- comparing figures -------------------------------------------------------------------

@@ -29,6 +29,7 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.services.first_start import SetupProgress, setup_progress, write_templates
 from mediator_app.ui.context import AppContext
+from mediator_app.ui.errors import error_text
 
 CREATE, OPEN, DEMO = "create", "open", "demo"
 LEDGER_FILTER = "SQLite (*.db *.sqlite);;* (*)"
@@ -65,13 +66,13 @@ def _option(button: QPushButton, explanation: str) -> QWidget:
 
 def problem_text(exc: BaseException, lang: str) -> str:
     """File/row/column problems of an import (CsvImportError), a domain error's
-    sentences, or the error's own text."""
+    sentences, or ``error_text`` (storage codes and exceptions as plain sentences)."""
     lines = getattr(exc, "lines", None)
     if callable(lines):
         return "\n".join(lines(lang))
     if isinstance(exc, DomainError):
         return "\n".join(message(p, lang) for p in exc.problems)
-    return str(exc)
+    return error_text(exc, lang)  # a sentence, never a raw code such as db.missing
 
 
 class LedgerChoiceDialog(QDialog):
@@ -240,7 +241,8 @@ class OrgSetupDialog(QDialog):
         self.done_button.setDefault(progress.next_step == "done")
 
     def _failed(self, exc: BaseException) -> None:
-        self.ctx.dialogs.error(self.tr("Set up the organisation"), str(exc))
+        self.ctx.dialogs.error(self.tr("Set up the organisation"),
+                               problem_text(exc, self.ctx.lang))
 
     # ---- actions -----------------------------------------------------------------------
     def save_templates(self) -> None:

@@ -191,3 +191,28 @@ def test_a_refusal_from_a_worker_is_shown_as_the_refusal_not_as_a_fault(log_file
         text = render(LoginFailed("sealed.bad_password", path="p.zip"), "zh", "import")
         assert "密码不正确" in text and "p.zip" in text, text
     assert not log_file.exists()  # nothing unexpected to log
+
+
+@pytest.mark.parametrize(("lang", "sentence"), [
+    ("zh", "数据库文件“/x/ledger.db”不存在。"),
+    ("en", "The database file “/x/ledger.db” does not exist."),
+])
+def test_a_storage_refusal_in_the_account_screens_is_a_sentence_not_its_code(
+        lang, sentence, log_file):
+    """Found in issue 11 item 4: the account screens (encrypt this ledger, restore from
+    an automatic backup, unlock with the recovery key) and the first-start window showed
+    ``str(exc)``, i.e. "db.missing: {'path': …}", for a refusal of the storage layer."""
+    from types import SimpleNamespace
+
+    from mediator_app.storage.errors import StorageError
+    from mediator_app.ui.first_start import problem_text
+    from mediator_app.ui.trust import session
+
+    missing = StorageError("db.missing", path="/x/ledger.db")
+    dialogs = FakeDialogs()
+    session.show_error(None, SimpleNamespace(lang=lang, dialogs=dialogs), missing)
+    [(kind, _title, text)] = dialogs.calls
+    assert kind == "error" and text == sentence
+    assert problem_text(missing, lang) == sentence
+    assert "db.missing" not in text and "{" not in text
+    assert not log_file.exists()  # a refusal, not a fault

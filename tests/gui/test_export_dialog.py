@@ -17,6 +17,7 @@ from mediator_app.domain.messages import field_label
 from mediator_app.storage.exchange_repo import EXPORT_HEADER
 from mediator_app.ui.exchange import ExportDialog
 from mediator_app.ui.exchange.export_dialog import FORMATS
+from tests.gui.helpers_i18n import zh_translations
 from tests.xlsx_read import read_xlsx_text
 
 EAST = "610114001"
@@ -147,13 +148,12 @@ def _tr_strings() -> set[str]:
 
 
 def test_every_exchange_string_has_chinese():
-    from mediator_app.ui.exchange.zh_strings import ZH_STRINGS
-
+    zh = zh_translations()
     strings = _tr_strings()
     assert len(strings) > 50
-    assert sorted(strings - ZH_STRINGS.keys()) == []
+    assert sorted(strings - zh.keys()) == []
     bad = [s for s in strings if sorted(PLACEHOLDER.findall(s))
-           != sorted(PLACEHOLDER.findall(ZH_STRINGS[s]))]
+           != sorted(PLACEHOLDER.findall(zh[s]))]
     assert bad == []
 
 
@@ -181,8 +181,7 @@ def test_the_dialog_says_what_travels_and_what_stays(dialog):
 
 
 def test_every_what_travels_text_is_translated(dialog):
-    from mediator_app.ui.exchange.zh_strings import ZH_STRINGS
-
+    zh = zh_translations()
     source = Path(__file__).resolve().parents[2] / "mediator_app/ui/exchange/export_dialog.py"
     tree = ast.parse(source.read_text(encoding="utf-8"))
     texts = []
@@ -192,4 +191,4 @@ def test_every_what_travels_text_is_translated(dialog):
             if isinstance(arg, ast.Constant):
                 texts.append(arg.value)
     assert any("Stays in this ledger" in t for t in texts)
-    assert [t for t in texts if t not in ZH_STRINGS] == []
+    assert [t for t in texts if t not in zh] == []

@@ -277,8 +277,8 @@ def test_english_labels(db, rowid):
 
 def test_every_printed_label_has_glyphs_in_the_cjk_font():
     from mediator_app.reports import case_docs_agreement
-    from mediator_app.reports.case_docs_labels import ZH
+    from mediator_app.reports.case_docs_labels import labels
     from mediator_app.reports.fonts import missing_glyphs
 
-    text = "".join(ZH.values()) + case_docs_agreement.BLANK + "长期短期"
+    text = "".join(labels("zh").values()) + case_docs_agreement.BLANK + "长期短期"
     assert missing_glyphs(text) == set()

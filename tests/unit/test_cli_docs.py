@@ -114,7 +114,7 @@ def test_missing_database(tmp_path, capsys):
     missing = tmp_path / "nope.db"
     assert run("document", "--db", str(missing), "--case", CASE_NO, "--kind", "register",
                "--out", str(tmp_path / "x.pdf")) == 1
-    assert "找不到数据库文件" in capsys.readouterr().err
+    assert f"数据库文件“{missing}”不存在。" in capsys.readouterr().err
     assert not missing.exists()
 
 

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from mediator_app.domain.account_messages import AccountError, account_text
 from mediator_app.services import accounts
 from mediator_app.ui import prefs
+from mediator_app.ui.errors import error_text
 
 USER_KEY = "login/user"
 
@@ -186,8 +187,7 @@ class RecoveryDialog(QDialog):
                 self.admin = accounts.recover(self.db_path, self.key.text(), self.new1.text(),
                                               admin=self.name.text().strip() or None)
         except Exception as exc:  # noqa: BLE001 - AccountError or AccessDenied: shown
-            text = getattr(exc, "text", None)
-            self.message.setText(text(self.lang) if callable(text) else str(exc))
+            self.message.setText(error_text(exc, self.lang))  # never a raw code
             return
         self.accept()
 

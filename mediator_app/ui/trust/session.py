@@ -17,6 +17,7 @@ from mediator_app.domain.account_messages import AccountError
 from mediator_app.services import accounts, ledger
 from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
+from mediator_app.ui.errors import error_text
 from mediator_app.ui.trust.login import ChangePasswordDialog, LoginDialog
 
 IDLE_KEY = "security/idle_minutes"
@@ -211,6 +212,5 @@ def set_idle_minutes(window: QWidget) -> None:
 
 
 def show_error(window: QWidget, ctx: AppContext, exc: BaseException) -> None:
-    text = getattr(exc, "text", None)
-    message = text(ctx.lang) if callable(text) else str(exc)
+    message = error_text(exc, ctx.lang)  # a sentence, never a raw code such as db.missing
     ctx.dialogs.error(QCoreApplication.translate("AccountMenu", "Mediation Ledger"), message)
