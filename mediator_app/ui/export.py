@@ -11,13 +11,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from mediator_app.domain.case_filter import CaseRow
-from mediator_app.domain.progress import Cancelled
+from mediator_app.domain.progress import Cancelled, Progress
 from mediator_app.services.browse import Lookups
 from mediator_app.services.case_export import write_export
 from mediator_app.services.reading import Read
 from mediator_app.ui.case_model import display_values, header_labels
 from mediator_app.ui.context import AppContext
-from mediator_app.ui.tasks import Progress, ProgressJob
+from mediator_app.ui.tasks import ProgressJob
 
 
 def export_values(row: CaseRow, lk: Lookups) -> list[str]:
