@@ -2490,198 +2490,203 @@ Create a new, empty ledger there?</source>
             <translation>案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="115" />
+            <location filename="../../mediator_app/ui/main_window.py" line="117" />
             <source>&amp;New case…</source>
             <translation>新建案件(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="117" />
+            <location filename="../../mediator_app/ui/main_window.py" line="119" />
             <source>&amp;Open case</source>
             <translation>打开案件(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="119" />
+            <location filename="../../mediator_app/ui/main_window.py" line="121" />
             <source>&amp;Find…</source>
             <translation>查找(&amp;F)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="121" />
+            <location filename="../../mediator_app/ui/main_window.py" line="123" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="123" />
+            <location filename="../../mediator_app/ui/main_window.py" line="125" />
             <source>Export view as &amp;CSV…</source>
             <translation>导出当前列表为 &amp;CSV…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="125" />
+            <location filename="../../mediator_app/ui/main_window.py" line="127" />
             <source>Export view as &amp;Excel (XLSX)…</source>
             <translation>导出当前列表为 &amp;Excel (XLSX)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="127" />
+            <location filename="../../mediator_app/ui/main_window.py" line="129" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="129" />
+            <location filename="../../mediator_app/ui/main_window.py" line="131" />
             <source>&amp;Organisation…</source>
             <translation>组织机构(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="131" />
+            <location filename="../../mediator_app/ui/main_window.py" line="133" />
             <source>&amp;Code tables…</source>
             <translation>代码表(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="132" />
+            <location filename="../../mediator_app/ui/main_window.py" line="134" />
             <source>&amp;Import cases…</source>
             <translation>导入案件(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="134" />
+            <location filename="../../mediator_app/ui/main_window.py" line="136" />
             <source>E&amp;xport cases…</source>
             <translation>导出案件(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="136" />
+            <location filename="../../mediator_app/ui/main_window.py" line="138" />
             <source>Import &amp;history…</source>
             <translation>导入记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="137" />
+            <location filename="../../mediator_app/ui/main_window.py" line="139" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="138" />
+            <location filename="../../mediator_app/ui/main_window.py" line="140" />
             <source>&amp;Statistics and reports…</source>
             <translation>统计报表(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="140" />
+            <location filename="../../mediator_app/ui/main_window.py" line="142" />
             <source>O&amp;verview</source>
             <translation>首页(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="142" />
+            <location filename="../../mediator_app/ui/main_window.py" line="144" />
             <source>&amp;Case list</source>
             <translation>案件列表(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="144" />
+            <location filename="../../mediator_app/ui/main_window.py" line="146" />
             <source>&amp;Quit</source>
             <translation>退出(&amp;Q)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="145" />
+            <location filename="../../mediator_app/ui/main_window.py" line="147" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="146" />
+            <location filename="../../mediator_app/ui/main_window.py" line="148" />
             <source>&amp;User guide</source>
             <translation>使用说明(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="148" />
+            <location filename="../../mediator_app/ui/main_window.py" line="150" />
             <source>Show the &amp;data folder</source>
             <translation>打开数据所在文件夹(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="158" />
+            <location filename="../../mediator_app/ui/main_window.py" line="160" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="161" />
+            <location filename="../../mediator_app/ui/main_window.py" line="163" />
             <source>&amp;View</source>
             <translation>视图(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="162" />
+            <location filename="../../mediator_app/ui/main_window.py" line="164" />
             <source>&amp;Organisation</source>
             <translation>组织机构(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="163" />
+            <location filename="../../mediator_app/ui/main_window.py" line="165" />
             <source>&amp;Reports</source>
             <translation>报表(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="164" />
+            <location filename="../../mediator_app/ui/main_window.py" line="166" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="172" />
+            <location filename="../../mediator_app/ui/main_window.py" line="174" />
             <source>Main</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="193" />
-            <source>Counting…</source>
-            <translation>正在统计…</translation>
+            <location filename="../../mediator_app/ui/main_window.py" line="199" />
+            <source>≥ {count} cases · counting…</source>
+            <translation>≥ {count} 件 · 正在统计…</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="197" />
+            <location filename="../../mediator_app/ui/main_window.py" line="205" />
+            <source>{total} cases · counting…</source>
+            <translation>共 {total} 件 · 正在统计…</translation>
+        </message>
+        <message>
+            <location filename="../../mediator_app/ui/main_window.py" line="210" />
             <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>
             <translation>共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="201" />
+            <location filename="../../mediator_app/ui/main_window.py" line="214" />
             <source>Search failed: {error}</source>
             <translation>查询失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="312" />
+            <location filename="../../mediator_app/ui/main_window.py" line="325" />
             <source>Exported to {path}</source>
             <translation>已导出到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="381" />
-            <location filename="../../mediator_app/ui/main_window.py" line="401" />
+            <location filename="../../mediator_app/ui/main_window.py" line="394" />
+            <location filename="../../mediator_app/ui/main_window.py" line="414" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="381" />
+            <location filename="../../mediator_app/ui/main_window.py" line="394" />
             <source>There are no cases in view.</source>
             <translation>当前列表中没有案件。</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="384" />
+            <location filename="../../mediator_app/ui/main_window.py" line="397" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="385" />
+            <location filename="../../mediator_app/ui/main_window.py" line="398" />
             <source>CSV file (*.csv)</source>
             <translation>CSV 文件 (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="386" />
+            <location filename="../../mediator_app/ui/main_window.py" line="399" />
             <source>Export cases</source>
             <translation>导出案件</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="397" />
+            <location filename="../../mediator_app/ui/main_window.py" line="410" />
             <source>Exported {count} cases to {path}</source>
             <translation>已导出 {count} 件案件到 {path}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="402" />
+            <location filename="../../mediator_app/ui/main_window.py" line="415" />
             <source>The export failed: {error}</source>
             <translation>导出失败：{error}</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="405" />
+            <location filename="../../mediator_app/ui/main_window.py" line="418" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../mediator_app/ui/main_window.py" line="406" />
+            <location filename="../../mediator_app/ui/main_window.py" line="419" />
             <source>Mediation Ledger {version} — case register and statistics for people's mediation committees.
 Ledger: {path}
 Data folder (settings, drafts, demo): {data} {mode}</source>

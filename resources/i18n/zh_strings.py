@@ -30,7 +30,8 @@ ZH: dict[str, str] = {
     "&Organisation": "组织机构(&O)",
     "&Help": "帮助(&H)",
     "Main": "主工具栏",
-    "Counting…": "正在统计…",
+    "≥ {count} cases · counting…": "≥ {count} 件 · 正在统计…",
+    "{total} cases · counting…": "共 {total} 件 · 正在统计…",
     "{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue":
         "共 {total} 件 · 调解中 {in_mediation} 件 · 调解成功 {resolved} 件 · 超期 {overdue} 件",
     "Search failed: {error}": "查询失败：{error}",
