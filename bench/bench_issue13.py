@@ -26,6 +26,7 @@ import argparse
 import json
 import os
 import shutil
+import sqlite3
 import statistics
 import subprocess
 import sys
@@ -42,6 +43,12 @@ ROOT = Path(__file__).resolve().parent.parent
 CODE = Path(os.environ.get("BENCH_CODE") or ROOT)
 sys.path.insert(0, str(CODE))
 CHILD_ENV = {**os.environ, "PYTHONPATH": str(CODE)} if "BENCH_CODE" in os.environ else None
+
+from mediator_app.services import accounts  # noqa: E402
+from mediator_app.services.case_exchange import export_cases  # noqa: E402
+from mediator_app.storage import case_query as cq  # noqa: E402
+from mediator_app.storage import exchange_repo  # noqa: E402
+from mediator_app.storage.db import open_database  # noqa: E402
 
 RAW_CHECK = (
     "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]);"
@@ -96,8 +103,6 @@ def processes(db: Path, work: Path, runs: int, check: bool = True
         rows["sqlite3 -csv, plain columns"] = measure(
             ["sqlite3", "-csv", str(db), f"SELECT {PLAIN_COLUMNS} FROM cases"],
             max(1, runs // 2), out=raw_csv)
-        from mediator_app.storage import exchange_repo
-
         same = (f"SELECT '\"' || {exchange_repo._EXPORT_LINE} || '\"' FROM cases c "
                 f"{exchange_repo._EXPORT_JOINS} ORDER BY c.id")  # as text, not as bytes
         rows["sqlite3 -csv, the export's SELECT"] = measure(
@@ -118,11 +123,6 @@ def cipher(db: Path, work: Path) -> dict[str, dict[str, float]]:
     """export_cases and searches on the plain file and on an encrypted copy made and
     opened as the program does (``accounts.encrypt_ledger``, login): the same
     connection settings, the same permission checks."""
-    from mediator_app.services import accounts
-    from mediator_app.services.case_exchange import export_cases
-    from mediator_app.storage import case_query as cq
-    from mediator_app.storage.db import open_database
-
     admin, password = "bench", "bench-password-1"
     enc = work / f"{db.stem}-enc.db"
     if not enc.exists():
@@ -162,8 +162,6 @@ def main() -> None:
     args = ap.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="issue13-"))
     work.mkdir(parents=True, exist_ok=True)
-    import sqlite3
-
     with sqlite3.connect(f"file:{args.db}?mode=ro", uri=True) as c:
         cases = c.execute("SELECT count(*) FROM cases").fetchone()[0]
     load = [os.getloadavg()]

@@ -483,8 +483,7 @@ def exclusive_connection(path: str | Path, *, wait_ms: int | None = None
 def _migrate_alone(path: str) -> str | None:
     """Back up and apply pending migrations holding the exclusive lock (two programs
     never upgrade one file at once, and no reader sees it half-way)."""
-    # lazy: sqlite-utils (0.08 s to import) applies migrations; an up-to-date ledger
-    # never gets here
+    # lazy: sqlite-utils (0.08 s of imports) applies migrations; not needed otherwise
     from sqlite_utils import Database
 
     with exclusive_connection(path) as conn:
