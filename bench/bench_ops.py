@@ -129,8 +129,12 @@ def export_sql() -> str:
         from mediator_app.storage import exchange_repo
     except ImportError:
         return FALLBACK_EXPORT_SQL
-    sql = getattr(exchange_repo, "_EXPORT_SELECT", None)
-    return f"{sql.strip()} ORDER BY c.id" if sql else FALLBACK_EXPORT_SQL
+    line = getattr(exchange_repo, "_EXPORT_LINE", None)
+    if line is None:
+        return FALLBACK_EXPORT_SQL
+    # the line as text (the program fetches it as UTF-8 bytes, which the shell would
+    # print in hex)
+    return f"SELECT '\"' || {line} || '\"' FROM cases c {exchange_repo._EXPORT_JOINS} ORDER BY c.id"
 
 
 def op_export_shell(a: argparse.Namespace) -> dict[str, Any]:

@@ -17,8 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from mediator_app.domain.access import AccessDenied, Action, Principal, Role, parse_role
 from mediator_app.domain.account_messages import AccountError, LoginFailed
@@ -28,6 +27,9 @@ from mediator_app.storage.account_repo import AccountRepository, AccountRow, che
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.db import OpenedDatabase, StorageError, integrity_check, open_database
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 MAX_FAILURES = 5
 LOCK_MINUTES = 5

@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from mediator_app.domain.access import Action
 from mediator_app.domain.enums import OrgLevel
@@ -32,6 +31,9 @@ from mediator_app.storage.ledger_file import (
     restore_into,
     verify_connection,
 )
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 @dataclass

@@ -326,9 +326,10 @@ def write_cases_csv(db: Database, fh: TextIO, *, scope: str | None = None,
     written = 0
     try:
         csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerow(EXPORT_HEADER)
+        fh.flush()  # the BOM and the header; then the lines as SQLite made them (UTF-8)
+        raw = fh.buffer
         while rows := cursor.fetchmany():
-            fh.write("\r\n".join([r[0] for r in rows]))
-            fh.write("\r\n")
+            raw.write(b"".join([r[0] for r in rows]))
             written += len(rows)
             if progress is not None:
                 progress(written, 0)

@@ -17,8 +17,7 @@ import re
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from mediator_app.domain.access import AccessDenied, Action, Principal, Role
 from mediator_app.domain.idnumber import mask_id_number, mask_phone
@@ -32,6 +31,9 @@ from mediator_app.storage.account_repo import (
 )
 from mediator_app.storage.audit_repo import set_actor
 from mediator_app.storage.case_repo import CaseRepository
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _principals: weakref.WeakKeyDictionary[Database, Principal] = weakref.WeakKeyDictionary()
 

@@ -14,9 +14,7 @@ import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from mediator_app.domain.access import Action
 from mediator_app.domain.enums import PREVENTION_COLUMNS, CaseStatus, OrgLevel, SourceGroup
@@ -32,6 +30,9 @@ from mediator_app.domain.rates import (
 from mediator_app.services import permissions
 from mediator_app.storage.settings_repo import SettingsRepository
 from mediator_app.storage.stats_repo import CaseClass, LocationAggregate, StatsRepository
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 COMMITTEE_LEVEL = "调委会"
 OTHER_SOURCE_GROUP = "其他"

@@ -6,11 +6,12 @@ import getpass
 import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from mediator_app.storage.convert import now_iso
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 
 def current_user() -> str:

@@ -17,6 +17,7 @@ turns them into SQL.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -273,14 +274,37 @@ def case_ids(db: Database, f: CaseFilter, *, sort: str = "received_on",
              descending: bool = True, limit: int | None = None) -> list[int]:
     """The ids of the cases in view, in display order (optionally only the first ones)."""
     where, params = where_clause(db, f)
+    order = order_by(sort, descending)
     source = "cases c"
     if limit is not None and sort == "received_on" and _broad_search(db, f.text):
         source = "cases c INDEXED BY idx_cases_received"
-    sql = f"SELECT c.id FROM {source} WHERE {where} ORDER BY {order_by(sort, descending)}"
+    elif limit is None and f.text.strip() and _covered(f"{where} {order}"):
+        source = "cases c INDEXED BY idx_cases_stats"
+    sql = f"SELECT c.id FROM {source} WHERE {where} ORDER BY {order}"
     if limit is not None:
         sql += " LIMIT ?"
         params = [*params, limit]
     return [r[0] for r in db.execute(sql, params).fetchall()]
+
+
+# The columns of idx_cases_stats, a covering index of the live cases (WHERE deleted = 0,
+# which every view's first clause NOT_DELETED implies). A searched view's full id list
+# whose filter and order need nothing else reads that index instead of the cases, in
+# index order rather than jumping through the table by date (1M cases, "宅基地" with its
+# dispute type, 139k ids: 0.53 -> 0.34 s CPU; on an encrypted ledger 1.28 -> 0.52 s,
+# where every table page that fell out of the page cache was decrypted again).
+_STATS_COLUMNS = frozenset({
+    "id", "org_code", "received_on", "deleted", "status", "closed_on", "accepted_on",
+    "dispute_type", "source", "agreement_form", "judicial_confirmed",
+    "judicial_confirmed_on", "performance", "party_count", "mass_dispute", "amount_fen",
+    "people_involved", "prevent_criminal", "prevent_petition", "prevent_fight",
+    "prevent_suicide"})
+_CASE_COLUMN = re.compile(r"\bc\.(\w+)")
+
+
+def _covered(sql: str) -> bool:
+    """Whether every ``c.column`` the SQL names is in idx_cases_stats."""
+    return set(_CASE_COLUMN.findall(sql)) <= _STATS_COLUMNS
 
 
 _ROW_SQL = """SELECT c.id, c.case_no, c.received_on, c.status, c.dispute_type, c.source,

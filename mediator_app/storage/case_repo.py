@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from mediator_app.domain.enums import (
     AgreementForm,
@@ -26,6 +24,9 @@ from mediator_app.domain.model import (
 )
 from mediator_app.storage.convert import d2s, dt2s, enum_or_none, now_iso, s2d, s2dt
 from mediator_app.storage.migrations import DEFAULT_DIFFICULTY_SQL, FILE_FLAGS_SQL
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # Columns of ``cases`` written from a Case, in order (computed ones excluded).
 CASE_FIELDS = [

@@ -20,10 +20,12 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from mediator_app.storage.migrations import COUNTS_FILL_SQL
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 # scope kind -> (clause, whether it takes the scope code as its parameter)
 _SCOPE: dict[str, tuple[str, bool]] = {

@@ -32,9 +32,7 @@ from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from mediator_app.locations import data_dir
 from mediator_app.storage import crypto
@@ -74,20 +72,76 @@ def default_demo_path() -> Path:
     """``demo.db`` in the data folder (beside the program in portable mode)."""
     return own_data_folder() / "demo.db"
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
-class LedgerDatabase(Database):
-    """sqlite-utils' Database whose outermost ``atomic()`` is ``BEGIN IMMEDIATE``: the
-    write lock is taken first, so a busy database makes the writer wait (SQLite's busy
-    handler is not used when a read transaction later tries to write)."""
+    class LedgerDatabase(Database):
+        """What the type checker sees: sqlite-utils' Database (the runtime class
+        ``_LedgerDatabase`` below answers every other attribute through one)."""
+
+        readonly: bool
+        on_wait: OnWait | None
+        write_wait_s: float
+
+        def __init__(self, conn: sqlite3.Connection) -> None: ...
+
+
+def _reads_only(sql: str) -> bool:
+    """A statement that the sqlite3 driver never wraps in an implicit transaction."""
+    head = sql.lstrip()[:6].upper()
+    return head == "SELECT" or head == "PRAGMA"
+
+
+class _LedgerDatabase:
+    """The ledger's database object: sqlite-utils' Database in behaviour, without
+    importing sqlite-utils (0.08 s of every start: it imports click, dateutil and
+    pluggy) until something needs more than reading (issue 13).
+
+    ``execute`` of a SELECT or PRAGMA runs on the connection directly (sqlite-utils does
+    the same for them: no implicit transaction to commit); anything else, and every
+    other attribute (``query``, ``db["table"]``, ``insert`` …), goes to a sqlite-utils
+    Database on the same connection, made on first use. The outermost ``atomic()`` is
+    ``BEGIN IMMEDIATE``: the write lock is taken first, so a busy database makes the
+    writer wait (SQLite's busy handler is not used when a read transaction later tries
+    to write); sqlite-utils' own writes inside come back to this ``atomic``."""
 
     readonly: bool = False
     on_wait: OnWait | None = None  # set by long jobs (imports) to say that they wait
     write_wait_s: float = WRITE_WAIT_S
 
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self._full: Any = None
+        conn.execute("PRAGMA recursive_triggers=on;")  # as sqlite-utils' Database does
+
+    def full(self) -> Any:
+        """The sqlite-utils Database on this connection (imports sqlite-utils once)."""
+        if self._full is None:
+            self._full = _full_database(self)
+        return self._full
+
+    def execute(self, sql: str, parameters: Any = None) -> sqlite3.Cursor:
+        if not _reads_only(sql):
+            return self.full().execute(sql, parameters)  # type: ignore[no-any-return]
+        if parameters is None:
+            return self.conn.execute(sql)
+        return self.conn.execute(sql, parameters)
+
+    def table_names(self) -> list[str]:
+        return [r[0] for r in self.conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()]
+
+    def rollback(self) -> None:
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+
+    def close(self) -> None:
+        self.conn.close()
+
     @contextlib.contextmanager
-    def atomic(self) -> Generator[Database, None, None]:
+    def atomic(self) -> Generator[Any, None, None]:
         if self.conn.in_transaction or self.readonly:
-            with super().atomic() as db:
+            with _sqlite_utils_atomic(self.full()) as db:  # a savepoint, or BEGIN
                 yield db
             return
         begin_immediate(self.conn, self.on_wait, self.write_wait_s)
@@ -101,6 +155,40 @@ class LedgerDatabase(Database):
         except BaseException:
             self.rollback()
             raise
+
+    def __getitem__(self, name: str) -> Any:
+        return self.full()[name]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        return getattr(self.full(), name)
+
+
+def _full_database(ledger: _LedgerDatabase) -> Any:
+    # lazy: sqlite-utils costs 0.08 s at start-up; read-only commands never need it
+    from sqlite_utils import Database as FullDatabase
+
+    class _Full(FullDatabase):
+        @contextlib.contextmanager
+        def atomic(self) -> Generator[Any, None, None]:
+            with ledger.atomic() as db:
+                yield db
+
+    # no plugins: the entry-point scan cost ~50 ms an open and no third-party hook
+    # should touch the ledger; recursive_triggers is already on
+    return _Full(ledger.conn, execute_plugins=False, recursive_triggers=False)
+
+
+def _sqlite_utils_atomic(full: Any) -> Any:
+    # lazy: only reached through full(), which has imported it already
+    from sqlite_utils import Database as FullDatabase
+
+    return FullDatabase.atomic(full)
+
+
+if not TYPE_CHECKING:
+    LedgerDatabase = _LedgerDatabase
 
 
 def _is_busy(exc: Exception) -> bool:
@@ -208,7 +296,7 @@ def _applied(db: Database) -> list[str]:
 
 def unknown_migrations(db: Database) -> list[str]:
     """Migrations recorded in the file that this program does not know (newer file)."""
-    if not db["_sqlite_migrations"].exists():
+    if "_sqlite_migrations" not in db.table_names():
         return []
     rows = db.execute(
         "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [MIGRATION_SET]
@@ -395,6 +483,9 @@ def exclusive_connection(path: str | Path, *, wait_ms: int | None = None
 def _migrate_alone(path: str) -> str | None:
     """Back up and apply pending migrations holding the exclusive lock (two programs
     never upgrade one file at once, and no reader sees it half-way)."""
+    # lazy: sqlite-utils (0.08 s of imports) applies migrations; not needed otherwise
+    from sqlite_utils import Database
+
     with exclusive_connection(path) as conn:
         db = Database(conn, execute_plugins=False)
         if not migrations.pending(db):
@@ -447,9 +538,7 @@ def open_database(
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         damaged, last = _health(conn, spath, readonly, allow_damaged,
                                 health and not created and not memory)
-        # No sqlite-utils plugins: scanning every installed package's entry points cost
-        # ~50 ms a start (issue 13), and no third-party hook should touch the ledger.
-        db = LedgerDatabase(conn, execute_plugins=False)
+        db = LedgerDatabase(conn)
         db.readonly = readonly
         if not created and not memory and not damaged and not _is_ledger(db):
             if readonly or _has_tables(db) or not create:
@@ -467,7 +556,7 @@ def open_database(
                 backup = _migrate_alone(spath)
                 conn = _connect(spath, readonly, check_same_thread)
                 _pragmas(conn, readonly)
-                db = LedgerDatabase(conn, execute_plugins=False)
+                db = LedgerDatabase(conn)
         conn.execute("PRAGMA foreign_keys = ON")
     except crypto.DatabaseErrors as exc:
         conn.close()
@@ -508,7 +597,7 @@ def remove_if_unused(path: str | Path) -> bool:
     no other connection has it open and while it holds no org units nor cases."""
     try:
         with exclusive_connection(path, wait_ms=0) as conn:
-            db = Database(conn, execute_plugins=False)
+            db = LedgerDatabase(conn)
             for table in ("org_units", "cases"):
                 if table in db.table_names() and db.execute(
                         f"SELECT 1 FROM {table} LIMIT 1").fetchone():

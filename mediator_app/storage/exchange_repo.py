@@ -6,9 +6,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 # Columns written by a case import, in the order of the row tuples callers pass.
 IMPORT_COLUMNS = (
@@ -99,8 +101,12 @@ _TEXT_FIELDS = {1, 2, 3, 4, 5, 13}
 
 
 def _neutralised(f: str) -> str:
-    return (f"CASE WHEN substr(ltrim({f}, ''''), 1, 1) IN ('=', '+', '-', '@', char(9), "
-            f"char(13)) THEN '''' || {f} ELSE {f} END")
+    # unicode() (the code of the first character: = + - @ TAB CR ') rules out almost
+    # every cell before ltrim/substr copy it (issue 13: the export's SQL cost 1.5x the
+    # shell's dump)
+    return (f"CASE WHEN unicode({f}) IN (61, 43, 45, 64, 9, 13, 39) AND "
+            f"substr(ltrim({f}, ''''), 1, 1) IN ('=', '+', '-', '@', char(9), char(13)) "
+            f"THEN '''' || {f} ELSE {f} END")
 
 
 def _export_field(i: int, f: str) -> str:
@@ -114,7 +120,10 @@ LEFT JOIN code_items s ON s.kind = 'source' AND s.code = c.source
 LEFT JOIN code_items d ON d.kind = 'dispute_type' AND d.code = c.dispute_type
 LEFT JOIN code_items k ON k.kind = 'difficulty' AND k.code = c.difficulty
 """
-_EXPORT_SELECT = f"SELECT '\"' || {_EXPORT_LINE} || '\"' FROM cases c {_EXPORT_JOINS}"
+# The line with its CRLF as UTF-8 bytes (a BLOB): written to the file as SQLite made it,
+# without decoding it into Python text and encoding it back.
+_EXPORT_SELECT = (f"SELECT CAST('\"' || {_EXPORT_LINE} || '\"' || char(13, 10) AS BLOB) "
+                  f"FROM cases c {_EXPORT_JOINS}")
 
 
 def _marks(n: int) -> str:
@@ -300,7 +309,8 @@ class ExchangeRepository:
     # ---- export -----------------------------------------------------------------------
     def export_cursor(self, scope: str | None, date_from: str | None,
                       date_to: str | None) -> sqlite3.Cursor:
-        """Rows of one column: the quoted CSV line of a case (without line end)."""
+        """Rows of one column: the quoted CSV line of a case with its CRLF, as UTF-8
+        bytes."""
         where, params = case_filter(scope, date_from, date_to)
         cursor = self.conn.cursor()
         cursor.arraysize = 5000

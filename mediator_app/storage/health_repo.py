@@ -6,11 +6,13 @@ table), ``integrity_check`` and the monthly counts against the cases with ``--fu
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING
 
 from mediator_app.storage.counts_repo import CountsRepository
 from mediator_app.storage.db import integrity_check
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 Step = Callable[[], list[str]]
 

@@ -11,13 +11,12 @@ from collections.abc import Iterator
 from datetime import datetime
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from mediator_app.storage import crypto
 from mediator_app.storage.db import (
     BUSY_TIMEOUT_MS,
     JOURNAL_SUFFIXES,
     DatabaseTooNew,
+    LedgerDatabase,
     StorageError,
     backup_file,
     check_file,
@@ -69,7 +68,7 @@ def verify_connection(conn: sqlite3.Connection, path: Path) -> None:
     """Raise StorageError unless the connection holds a healthy ledger this program
     knows (DatabaseTooNew for a file written by a newer program)."""
     try:
-        db = Database(conn, execute_plugins=False)
+        db = LedgerDatabase(conn)
         if not ExchangeRepository(db).is_ledger():
             raise StorageError("restore.not_ledger", path=str(path))
         unknown = unknown_migrations(db)

@@ -23,9 +23,11 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlite_utils import Database
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 
 _SEP = "\x1f"  # char(31), inside one code
 _LIST_SEP = "\x1e"  # char(30), between the codes of group_concat

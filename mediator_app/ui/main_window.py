@@ -102,7 +102,9 @@ class MainWindow(QMainWindow):
         self.cases.openCase.connect(self.open_case)
         self.dashboard.openCase.connect(self.open_case)
         self.cases.countsReady.connect(self.show_counts)
-        self.cases.model.firstRowsShown.connect(lambda _n: self._loading_counts())
+        self._counted_gen = -1  # the list query whose exact counts the status bar shows
+        self.cases.model.firstRowsShown.connect(self._loading_counts)
+        self.cases.model.idsComplete.connect(self._total_known)
         self.cases.model.failed.connect(self._query_failed)
         ctx.runner.changed.connect(self.on_changed)
         self.tabs.currentChanged.connect(self._tab_changed)
@@ -204,11 +206,22 @@ class MainWindow(QMainWindow):
         case list: the overview shows its own figures."""
         self.counts_label.setVisible(index == TAB_CASES)
 
-    def _loading_counts(self) -> None:
+    def _loading_counts(self, known: int) -> None:
+        """The first rows are shown: while the rest of the list and the counts are read
+        in the background, the status bar says the view holds at least the rows known
+        (issue 13: at 1M cases the exact figures take seconds)."""
         if not self.cases.model.complete:
-            self.counts_label.setText(self.tr("Counting…"))
+            self.counts_label.setText(
+                self.tr("≥ {count} cases · counting…").format(count=known))
+
+    def _total_known(self, total: int) -> None:
+        """The whole id list has arrived: its length is the exact number of cases; the
+        status counts follow."""
+        if self._counted_gen != self.cases.model.generation:
+            self.counts_label.setText(self.tr("{total} cases · counting…").format(total=total))
 
     def show_counts(self, counts: ViewCounts) -> None:
+        self._counted_gen = self.cases.model.generation
         self.counts_label.setText(self.tr(
             "{total} cases · {in_mediation} in mediation · {resolved} resolved · "
             "{overdue} overdue").format(**counts._asdict()))

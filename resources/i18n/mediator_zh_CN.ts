@@ -2105,8 +2105,12 @@ Create a new, empty ledger there?</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>Counting…</source>
-        <translation>正在统计…</translation>
+        <source>≥ {count} cases · counting…</source>
+        <translation>≥ {count} 件 · 正在统计…</translation>
+    </message>
+    <message>
+        <source>{total} cases · counting…</source>
+        <translation>共 {total} 件 · 正在统计…</translation>
     </message>
     <message>
         <source>{total} cases · {in_mediation} in mediation · {resolved} resolved · {overdue} overdue</source>

@@ -191,3 +191,42 @@ def test_a_new_case_once_saved_is_not_opened_twice(window, ctx, qtbot, tmp_path)
     assert editor.rowid is not None
     window.open_case(editor.rowid)
     assert window.windows == [editor]
+
+
+def test_counts_show_a_lower_bound_until_the_exact_figures_arrive(window, ctx):
+    """Issue 13: while the full id list and the counts are read in the background (seconds
+    at 1M cases), the status bar says "≥ N" for the rows already shown, then the exact
+    total, then the counts; never a bare 'counting'."""
+    from mediator_app.ui import case_model
+    from mediator_app.ui.tasks import TaskRunner
+    from tests.gui.conftest import build_db
+
+    build_db(ctx.read_db, n_cases=500, seed=4, first=1000)
+    total = ctx.read_db.execute("SELECT count(*) FROM cases WHERE deleted = 0").fetchone()[0]
+    assert total > case_model.FIRST_IDS
+
+    class QueueRunner(TaskRunner):
+        def __init__(self, db):
+            super().__init__()
+            self.db, self.jobs = db, []
+
+        def run(self, job, on_done=None, on_error=None):
+            self.jobs.append((job, on_done))
+
+        def step(self):
+            job, done = self.jobs.pop(0)
+            result = job(self.db)
+            if done:
+                done(result)
+
+    ctx.runner = QueueRunner(ctx.read_db)
+    label = window.counts_label
+    window.cases.reload()
+    ctx.runner.step()  # the first ids
+    assert label.text().startswith(f"≥ {case_model.FIRST_IDS} "), label.text()
+    ctx.runner.step()  # the whole id list
+    assert label.text() == f"{total} cases · counting…"
+    ctx.runner.step()  # the counts
+    assert label.text().startswith(f"{total} cases · "), label.text()
+    assert "in mediation" in label.text()
+    assert not ctx.runner.jobs

@@ -52,3 +52,31 @@ def test_walking_gives_the_same_first_page_for_names(db, monkeypatch, text) -> N
     walked = cq.case_ids(db, f, limit=50)
     assert walked == plain and len(plain) > 0
     assert walked == cq.case_ids(db, f)[:50]
+
+
+@pytest.mark.parametrize("sort", ["received_on", "status", "amount", "case_no"])
+@pytest.mark.parametrize("text", ["宅基地", "邻里", "人调字第1", "王", "当事人申请 宅基地"])
+def test_full_list_through_the_covering_index_is_the_same(db, monkeypatch, text, sort) -> None:  # noqa: ANN001
+    """Issue 13: a searched view's full id list reads idx_cases_stats when it covers the
+    filter and the order; the ids and their order are those of the plain plan."""
+    f = cq.CaseFilter(text=text)
+    seen: list[str] = []
+    real_execute = type(db).execute
+
+    def spy(self, sql, params=None):  # noqa: ANN001, ANN202
+        seen.append(sql)
+        return real_execute(self, sql, params)
+
+    with monkeypatch.context() as m:
+        m.setattr(cq, "_covered", lambda _sql: False)
+        plain = cq.case_ids(db, f, sort=sort)
+    monkeypatch.setattr(type(db), "execute", spy)
+    covered = cq.case_ids(db, f, sort=sort)
+    assert covered == plain and len(plain) > 0
+    used = any("INDEXED BY idx_cases_stats" in s for s in seen)
+    where, _params = cq.where_clause(db, f)
+    assert used == cq._covered(f"{where} {cq.order_by(sort, True)}")
+    if text == "宅基地" and sort in ("received_on", "amount"):
+        assert used  # the FTS match and the dispute type: both in the index
+    if sort == "case_no" or text == "王":
+        assert not used  # the case number, or a LIKE over the summary and the names

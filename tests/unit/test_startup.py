@@ -40,18 +40,19 @@ def test_help_loads_nothing_heavy(argv: list[str]) -> None:
     assert _heavy(_modules_after(code)) == []
 
 
-def test_check_loads_neither_reportlab_nor_qt(tmp_path: Path) -> None:
+def test_check_loads_nothing_heavy(tmp_path: Path) -> None:
+    """``check`` of an up-to-date ledger reads it without sqlite-utils (issue 13: its
+    import, with click, dateutil and pluggy, was 0.08 s of every start)."""
+    from mediator_app.storage.db import open_database
+
     db = tmp_path / "ledger.db"
+    open_database(db).close()  # created and migrated here, not in the probe
     code = ("import contextlib, io\nfrom mediator_app.cli.main import main\n"
-            "with contextlib.redirect_stdout(io.StringIO()):\n"
-            f"    main(['--db', {str(db)!r}, 'org', 'import', '--help'])\n"
-            "from mediator_app.storage.db import open_database\n"
-            f"open_database({str(db)!r}).close()\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             f"    assert main(['--db', {str(db)!r}, 'check']) == 0\n")
     loaded = _modules_after(code)
-    assert "sqlite_utils" in loaded  # the probe did open the ledger
-    assert not [m for m in loaded if m.split(".")[0] in ("reportlab", "PySide6")]
+    assert "mediator_app.storage.db" in loaded  # the probe did open the ledger
+    assert _heavy(loaded) == []
 
 
 def test_cli_env_name_matches_storage() -> None:
@@ -68,7 +69,7 @@ def test_storage_errors_are_the_same_classes() -> None:
     assert db.DatabaseTooNew is errors.DatabaseTooNew
 
 
-def test_a_json_report_loads_neither_reportlab_nor_qt(tmp_path: Path) -> None:
+def test_a_json_report_loads_nothing_heavy(tmp_path: Path) -> None:
     from mediator_app.services.demo import build_demo
     from mediator_app.storage.db import open_database
 
@@ -82,4 +83,29 @@ def test_a_json_report_loads_neither_reportlab_nor_qt(tmp_path: Path) -> None:
             "'--scope', '610114', '--format', 'json']) == 0\n")
     loaded = _modules_after(code)
     assert "mediator_app.services.statistics_sheet" in loaded  # the report was made
-    assert not [m for m in loaded if m.split(".")[0] in ("reportlab", "PySide6")]
+    assert _heavy(loaded) == []
+
+
+def test_a_ledger_used_beyond_reading_gets_sqlite_utils(tmp_path: Path) -> None:
+    """What the lean database object does not do itself goes to sqlite-utils on the same
+    connection, inside the ledger's own transactions."""
+    from mediator_app.storage.db import open_database
+
+    handle = open_database(tmp_path / "ledger.db")
+    db = handle.db
+    with db.atomic():
+        db["settings"].insert({"key": "probe", "value": "1"})
+        assert db.conn.in_transaction
+    assert db.execute("SELECT value FROM settings WHERE key = 'probe'").fetchone()[0] == "1"
+    assert [r["key"] for r in db.query("SELECT key FROM settings WHERE key = 'probe'")] == [
+        "probe"]
+    try:
+        with db.atomic():
+            db.execute("UPDATE settings SET value = '2' WHERE key = 'probe'")
+            raise RuntimeError("roll back")
+    except RuntimeError:
+        pass
+    assert db.execute("SELECT value FROM settings WHERE key = 'probe'").fetchone()[0] == "1"
+    db.execute("UPDATE settings SET value = '3' WHERE key = 'probe'")  # committed at once
+    assert not db.conn.in_transaction
+    handle.close()
