@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from mediator_app.storage.bulk_repo import BulkRepository
+
 # Columns written by a case import, in the order of the row tuples callers pass.
 IMPORT_COLUMNS = (
     "case_id", "case_no", "year", "committee_code", "grid_code", "org_code", "source",
@@ -281,16 +283,10 @@ class ExchangeRepository:
     def drop_secondary_indexes(self) -> list[str]:
         """Drop the non-unique indexes of ``cases`` (for a bulk import: built once at the
         end by sorting instead of row by row) and return their SQL."""
-        rows = self.conn.execute(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'cases' "
-            "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%'").fetchall()
-        for name, _sql in rows:
-            self.conn.execute(f'DROP INDEX "{name}"')
-        return [sql for _name, sql in rows]
+        return BulkRepository(self.db).drop_indexes(["cases"], unique=False)
 
-    def create_indexes(self, index_sql: Iterable[str]) -> None:
-        for sql in index_sql:
-            self.conn.execute(sql)
+    def create_indexes(self, index_sql: Sequence[str]) -> None:
+        BulkRepository(self.db).create_indexes(index_sql)
 
     def restore_fts(self, trigger_sql: Iterable[str]) -> None:
         for sql in trigger_sql:

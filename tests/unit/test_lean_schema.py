@@ -146,3 +146,34 @@ def test_an_encrypted_ledger_is_upgraded(tmp_path: Path) -> None:
         assert not crypto.is_plain_file(path)
     finally:
         crypto.forget_key(path)
+
+
+# ---- the demo build creates its indexes once at the end -------------------------------
+
+_SCHEMA = ("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_stat%' "
+           "ORDER BY name")
+
+
+def test_a_demo_build_ends_with_the_schema_of_a_new_ledger() -> None:
+    fresh = open_memory().execute(_SCHEMA).fetchall()
+    db = open_memory()
+    build_demo(db, cases=300, seed=2, today=date(2024, 6, 30))
+    assert db.execute(_SCHEMA).fetchall() == fresh
+    assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    plan = db.execute("EXPLAIN QUERY PLAN SELECT id FROM cases WHERE org_code = ? "
+                      "AND received_on > ?", ["x", "2024-01-01"]).fetchall()
+    assert "idx_cases_" in str(plan)
+
+
+def test_an_interrupted_demo_build_keeps_its_indexes() -> None:
+    fresh = open_memory().execute(_SCHEMA).fetchall()
+    db = open_memory()
+
+    def stop(done: int, _total: int) -> None:
+        if done >= 100:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        build_demo(db, cases=300, seed=2, today=date(2024, 6, 30), progress=stop)
+    assert db.execute(_SCHEMA).fetchall() == fresh
+    assert db.execute("SELECT count(*) FROM cases").fetchone()[0] > 0
