@@ -192,10 +192,14 @@ class ExchangeRepository:
             f"CREATE TEMP TABLE import_stats (case_id TEXT PRIMARY KEY, "
             f"{', '.join(STATS_COLUMNS)}) WITHOUT ROWID")
         previous = int(self.conn.execute("PRAGMA cache_size").fetchone()[0])
-        self.conn.execute(f"PRAGMA cache_size = {-abs(int(cache_kib))}")
+        self.set_cache(cache_kib)
         # keep the temp tables' pages from growing with the import
         self.conn.execute("PRAGMA temp.cache_size = -16384")
         return previous
+
+    def set_cache(self, cache_kib: int) -> None:
+        """The page cache of this connection (KiB); SQLite's sorter buffers as much."""
+        self.conn.execute(f"PRAGMA cache_size = {-abs(int(cache_kib))}")
 
     def end_import(self, cache_size: int | None = None) -> None:
         for table in ("import_seen", "import_stats"):
