@@ -11,12 +11,21 @@ TARGETS: list[tuple[str, str, str | None, float | None, float | None, int]] = [
     ("annual report ≤ 3× raw GROUP BY at 1M", "report", "report_raw", None, 3.0, 1_000_000),
     ("export ≤ 2× sqlite3 shell CSV", "export", "export_shell", None, 2.0, 0),
     ("import ≤ 60 s", "import", None, 60.0, None, 0),
+    # issue 13
+    ("build_demo ≤ 90 s at 1M (issue 13)", "build", None, 90.0, None, 1_000_000),
+    ("import ≤ 40 s at 1M (issue 13)", "import", None, 40.0, None, 1_000_000),
 ]
+# (target name, operation, max MiB peak, smallest size it applies to)
+MEMORY_TARGETS: list[tuple[str, str, float, int]] = [
+    ("import peak ≤ 250 MiB at 1M (issue 13)", "import", 250.0, 1_000_000),
+]
+MAX_BYTES_A_CASE = 1024  # issue 13: ledger size ≤ 1 KB a case
 COLUMNS = [
     ("build", "build_demo"), ("report", "report"), ("report_raw", "raw GROUP BY"),
     ("export", "export_cases"), ("export_shell", "sqlite3 -csv (same query)"),
     ("export_shell_all", "sqlite3 -csv (SELECT *)"), ("import", "import_cases"),
     ("import_raw", "csv + executemany"),
+    ("import_schema_raw", "raw SQL, same schema"),
 ]
 
 
@@ -83,7 +92,32 @@ def _targets(runs: list[dict[str, Any]]) -> list[str]:
     for target in TARGETS:
         cells = [_verdict(r, target) for r in runs]
         lines.append(f"| {target[0]} | {' | '.join(cells)} |")
+    for name, op, limit, min_size in MEMORY_TARGETS:
+        cells = [_memory_verdict(r, op, limit, min_size) for r in runs]
+        lines.append(f"| {name} | {' | '.join(cells)} |")
+    cells = [_size_verdict(r) for r in runs]
+    lines.append(f"| ledger ≤ {MAX_BYTES_A_CASE} bytes a case (issue 13) | {' | '.join(cells)} |")
     return lines + [""]
+
+
+def _memory_verdict(run: dict[str, Any], op: str, limit: float, min_size: int) -> str:
+    measured = run["ops"].get(op, {})
+    if "maxrss_kb" not in measured:
+        return "not measured"
+    mib = measured["maxrss_kb"] / 1024
+    if run["size"] < min_size:
+        return f"({mib:.0f} MiB; target at {min_size:,})"
+    return f"{'met' if mib <= limit else 'MISSED'}: {mib:.0f} MiB"
+
+
+def _size_verdict(run: dict[str, Any]) -> str:
+    size = run["ops"].get("build", {}).get("db_bytes")
+    if not size:
+        return "not measured"
+    per_case = size / run["size"]
+    if run["size"] < 1_000_000:  # a fixed part (org, 50,000 case files) dominates
+        return f"({per_case:,.0f} B; target at 1,000,000)"
+    return f"{'met' if per_case <= MAX_BYTES_A_CASE else 'MISSED'}: {per_case:,.0f} B"
 
 
 def _machine(runs: list[dict[str, Any]]) -> list[str]:

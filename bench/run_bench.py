@@ -62,15 +62,22 @@ def _say(size: int, op: str, result: dict[str, Any]) -> None:
     print(f"  [{size:>9,}] {op:<13} {text}", flush=True)
 
 
-def bench_size(size: int, work: Path, today: str, keep: bool) -> dict[str, Any]:
+def bench_size(size: int, work: Path, today: str, keep: bool,
+               built: dict[str, Any] | None = None) -> dict[str, Any]:
+    """``built``: the build figures of an earlier run whose demo database is still in
+    ``work`` (``--reuse-build``): that database is measured again without building."""
     db, csv_path = work / f"demo-{size}.db", work / f"cases-{size}.csv"
     imported, bare = work / f"import-{size}.db", work / f"bare-{size}.db"
-    for p in (db, imported, bare):
+    schema = work / f"schema-{size}.db"
+    for p in (imported, bare, schema) if built else (db, imported, bare, schema):
         _remove(p)
     entry: dict[str, Any] = {"size": size, "started": datetime.now().isoformat(timespec="seconds"),
                              "load_before": _loadavg(), "ops": {}}
     ops = entry["ops"]
-    ops["build"] = run_op("build", db=db, cases=size, today=today)
+    if built:
+        ops["build"] = {**built, "reused": True}
+    else:
+        ops["build"] = run_op("build", db=db, cases=size, today=today)
     _say(size, "build", ops["build"])
     entry["period"] = period = _busiest_year(db)
     plan: list[tuple[str, dict[str, Any]]] = [
@@ -81,6 +88,8 @@ def bench_size(size: int, work: Path, today: str, keep: bool) -> dict[str, Any]:
         ("export_shell_all", {"db": db, "csv": work / f"shell-all-{size}.csv", "query": "all"}),
         ("import", {"db": imported, "csv": csv_path, "source": db, "today": today}),
         ("import_raw", {"db": bare, "csv": csv_path}),
+        # the fair baseline (issue 13): SQL alone filling the same schema the same way
+        ("import_schema_raw", {"db": schema, "source": db}),
     ]
     for name, args in plan:
         if name.startswith("import") and "seconds" not in ops.get("export", {}):
@@ -90,7 +99,7 @@ def bench_size(size: int, work: Path, today: str, keep: bool) -> dict[str, Any]:
         _say(size, name, ops[name])
     entry["load_after"] = _loadavg()
     if not keep:
-        for p in (db, imported, bare):
+        for p in (db, imported, bare, schema):
             _remove(p)
         for p in work.glob(f"*-{size}.csv"):
             p.unlink()
@@ -118,6 +127,9 @@ def main(argv: list[str] | None = None) -> None:
                    help="where the databases and CSV files go (they can be large)")
     p.add_argument("--today", default=date.today().isoformat())
     p.add_argument("--keep", action="store_true", help="keep databases and CSV files")
+    p.add_argument("--reuse-build", action="store_true",
+                   help="measure the demo database kept by an earlier --keep run (its build "
+                        "figures are taken from results.json) instead of building it again")
     a = p.parse_args(argv)
     a.out.mkdir(parents=True, exist_ok=True)
     a.work.mkdir(parents=True, exist_ok=True)
@@ -127,7 +139,10 @@ def main(argv: list[str] | None = None) -> None:
     print("machine:", json.dumps(facts, ensure_ascii=False), flush=True)
     for size in a.sizes:
         started = time.perf_counter()
-        entry = bench_size(size, a.work, a.today, a.keep)
+        built = None
+        if a.reuse_build and (a.work / f"demo-{size}.db").exists():
+            built = results["runs"].get(str(size), {}).get("ops", {}).get("build")
+        entry = bench_size(size, a.work, a.today, a.keep, built)
         entry["machine"] = facts
         entry["wall_seconds"] = time.perf_counter() - started
         results["runs"][str(size)] = entry

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from operator import mul
 
 from mediator_app.domain.enums import Sex
 from mediator_app.domain.errors import Problem
@@ -16,6 +17,7 @@ FIELD = "id_number"
 ID_LENGTH = 18
 WEIGHTS: tuple[int, ...] = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 CHECK_CHARS = "10X98765432"
+_ZERO_WEIGHTED = ord("0") * sum(WEIGHTS)
 # The glossary's own example 440524188001010014 was born in 1880, so the floor is 1850.
 EARLIEST_BIRTH = date(1850, 1, 1)
 
@@ -42,7 +44,9 @@ def check_char(first17: str) -> str:
     """The check character for the first 17 digits."""
     if len(first17) != ID_LENGTH - 1 or not first17.isascii() or not first17.isdigit():
         raise ValueError(f"need 17 ASCII digits, got {first17!r}")
-    total = sum(int(ch) * w for ch, w in zip(first17, WEIGHTS, strict=True))
+    # the digits' code points times the weights, less the weighted code point of '0'
+    # (5× faster than int() per digit; the demo makes 2.25M numbers at 1M cases)
+    total = sum(map(mul, first17.encode("ascii"), WEIGHTS)) - _ZERO_WEIGHTED
     return CHECK_CHARS[total % 11]
 
 
@@ -113,7 +117,8 @@ def make_id_number(region: str, birth: date, seq: int, sex: Sex) -> str:
     wanted_parity = 1 if sex == Sex.MALE else 0
     if seq % 2 != wanted_parity:
         seq ^= 1
-    first17 = f"{region}{birth:%Y%m%d}{seq:03d}"
+    # (not f"{birth:%Y%m%d}": strftime made this a tenth of a 1M demo build)
+    first17 = f"{region}{birth.year:04d}{birth.month:02d}{birth.day:02d}{seq:03d}"
     return first17 + check_char(first17)
 
 

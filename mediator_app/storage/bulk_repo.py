@@ -26,6 +26,10 @@ Row = tuple[Any, ...]
 FTS_INSERT_TRIGGER = "cases_fts_ai"
 COUNTS_INSERT_TRIGGER = "case_counts_ai"  # monthly counts (migration m0082)
 
+# Tables whose indexes a demo build creates once at the end (the small record tables
+# keep theirs: the per-chunk file summary reads them).
+DEFERRED_INDEX_TABLES = ("cases", "parties", "case_mediators")
+
 UNIT_COLUMNS = ("code", "name", "level", "parent_code", "active", "sort_order", "updated_at")
 COMMITTEE_COLUMNS = ("code", "name", "short_name", "kind", "org_code", "active", "phone",
                      "address", "updated_at")
@@ -144,6 +148,26 @@ class BulkRepository:
             "INSERT INTO case_counts VALUES (?, ?, ?, ?, ?, ?) "
             "ON CONFLICT DO UPDATE SET n = n + excluded.n",
             [(*key, n) for key, n in counts.items()])
+
+    def drop_indexes(self, tables: Sequence[str] = DEFERRED_INDEX_TABLES, *,
+                     unique: bool = True) -> list[str]:
+        """Drop the indexes of ``tables`` that can be re-created from their SQL (every
+        index except the ``case_id`` UNIQUE constraint's; without ``unique``, only the
+        non-unique ones) and return that SQL: a build into a new ledger inserts without
+        them and sorts each once at the end (``create_indexes``), instead of updating
+        eleven b-trees in random order."""
+        marks = ", ".join("?" * len(tables))
+        only = "" if unique else "AND sql NOT LIKE 'CREATE UNIQUE%' "
+        rows = self.db.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            f"{only}AND tbl_name IN ({marks}) ORDER BY name", list(tables)).fetchall()
+        for name, _sql in rows:
+            self.db.execute(f'DROP INDEX "{name}"')
+        return [sql for _name, sql in rows]
+
+    def create_indexes(self, index_sql: Sequence[str]) -> None:
+        for sql in index_sql:
+            self.db.execute(sql)
 
     def _trigger_sql(self, name: str) -> str | None:
         row = self.db.execute(

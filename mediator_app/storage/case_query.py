@@ -111,6 +111,23 @@ def fts_phrase(term: str) -> str:
     return '"' + term.replace('"', '""') + '"'
 
 
+def fts_trigrams(term: str) -> str:
+    """The FTS5 query finding the candidates for a term of 3+ characters: its trigrams
+    (every third one and the last, enough to cover it) all present. ``case_fts`` keeps
+    no positions (``detail=none``, migration m0100: a third of the index's size), so a
+    longer term cannot be one phrase; ``_term_clause`` confirms the candidates with
+    ``LIKE`` (a 3-character term is one trigram and needs no confirmation)."""
+    starts = sorted({*range(0, len(term) - 2, 3), len(term) - 3})
+    return " ".join(fts_phrase(term[i:i + 3]) for i in starts)
+
+
+def _like_any(term: str) -> Clause:
+    """The case number, the party names or the summary contain ``term``."""
+    like = f"%{_like_escape(term)}%"
+    return ("(c.case_no LIKE ? ESCAPE '\\' OR c.party_names LIKE ? ESCAPE '\\' "
+            "OR c.summary LIKE ? ESCAPE '\\')", [like, like, like])
+
+
 def _like_escape(term: str) -> str:
     return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
@@ -168,13 +185,15 @@ def _label_clauses(match: LabelMatch) -> list[Clause]:
 def _term_clause(term: str, match: LabelMatch) -> Clause:
     """One search term: the case number, summary or party names contain it (trigram
     index for 3+ characters, else LIKE), or a name shown for the case does."""
-    if len(term) >= TRIGRAM_MIN:
-        parts: list[Clause] = [("c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)",
-                                [fts_phrase(term)])]
+    if len(term) > TRIGRAM_MIN:  # candidates from the index, confirmed by LIKE
+        like_sql, like_params = _like_any(term)
+        parts: list[Clause] = [("(c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)"
+                                f" AND {like_sql})", [fts_trigrams(term), *like_params])]
+    elif len(term) == TRIGRAM_MIN:
+        parts = [("c.id IN (SELECT rowid FROM case_fts WHERE case_fts MATCH ?)",
+                  [fts_phrase(term)])]
     else:
-        like = f"%{_like_escape(term)}%"
-        parts = [("(c.case_no LIKE ?1 ESCAPE '\\' OR c.party_names LIKE ?1 ESCAPE '\\' "
-                  "OR c.summary LIKE ?1 ESCAPE '\\')".replace("?1", "?"), [like, like, like])]
+        parts = [_like_any(term)]
     parts += _label_clauses(match)
     sql = " OR ".join(c for c, _ in parts)
     return (f"({sql})" if len(parts) > 1 else sql), [p for _, ps in parts for p in ps]
@@ -264,7 +283,7 @@ def _broad_search(db: Database, text: str) -> bool:
             if len(term) < TRIGRAM_MIN:
                 return False
             count += db.execute("SELECT count(*) FROM case_fts WHERE case_fts MATCH ?",
-                                [fts_phrase(term)]).fetchone()[0]
+                                [fts_trigrams(term)]).fetchone()[0]
         if count < WALK_INDEX_MATCHES:
             return False
     return True

@@ -629,3 +629,31 @@ def m0090_create_accounts(db: Database) -> None:
         )""",
         "CREATE INDEX idx_audit_log_action ON audit_log(action)",
     ])
+
+
+# Issue 13, ledger size: the trigram index keeps no positions and no column sizes
+# (``detail=none``, ``columnsize=0``): 218 → 62 bytes a case. Phrases of more than one
+# trigram are then not queryable, so a longer search term finds its candidates through
+# its trigrams and is confirmed by LIKE (storage/case_query.py ``_term_clause``); the
+# column sizes only served bm25 ranking, which the program does not use. Same content
+# table and triggers (their SQL is unchanged; they are re-created because a dropped
+# table takes its triggers' target with it).
+LEAN_FTS = [
+    "DROP TRIGGER IF EXISTS cases_fts_ai",
+    "DROP TRIGGER IF EXISTS cases_fts_ad",
+    "DROP TRIGGER IF EXISTS cases_fts_au",
+    "DROP TABLE case_fts",
+    """CREATE VIRTUAL TABLE case_fts USING fts5(
+        case_no, summary, party_names,
+        content='cases', content_rowid='id', tokenize='trigram',
+        detail=none, columnsize=0
+    )""",
+    *_FTS[1:],
+    "INSERT INTO case_fts(case_fts) VALUES('rebuild')",
+]
+
+
+@migrations()
+def m0100_lean_case_fts(db: Database) -> None:
+    """The full-text index without positions and column sizes (a third of its size)."""
+    _run(db, LEAN_FTS)

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 from mediator_app.domain.errors import DomainError
 from mediator_app.services.case_exchange import export_cases, import_cases
 from mediator_app.services.csv_io import CsvImportError
+from mediator_app.storage.case_query import fts_trigrams
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.exchange_repo import EXPORT_HEADER
 from tests.fixtures.district import (
@@ -384,7 +385,8 @@ def test_bulk_import_rebuilds_indexes_and_search_index(db, tmp_path, monkeypatch
     assert db.execute(schema).fetchall() == before
     _import(db, path)
     assert db.execute(schema).fetchall() == before
-    hits = db.execute("SELECT count(*) FROM case_fts WHERE case_fts MATCH '邻里纠纷'").fetchone()
+    hits = db.execute("SELECT count(*) FROM case_fts WHERE case_fts MATCH ?",
+                      [fts_trigrams("邻里纠纷")]).fetchone()
     assert hits[0] == 39
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
