@@ -23,7 +23,7 @@ from pathlib import Path
 _CHILD = r"""
 import json, resource, sys, time
 from mediator_app.storage.db import open_database
-from mediator_app.services import case_exchange as ce
+from mediator_app.services.exchange import case_exchange as ce
 action, db_path, arg = sys.argv[1:4]
 handle = open_database(db_path)
 started = time.perf_counter()

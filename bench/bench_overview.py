@@ -54,7 +54,7 @@ def drop_cache(path: str) -> None:
 def old_path() -> ExitStack:
     """load_dashboard as it was before the counts table: build_report for the figures,
     GROUP BYs over the cases for the charts."""
-    from mediator_app.services.statistics import build_report
+    from mediator_app.services.statistics.report import build_report
     from mediator_app.ui import dashboard_data
 
     def headline(db: Any, *, period: str, scope: str | None, as_of: date, rule: Any) -> Any:

@@ -12,7 +12,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from mediator_app.services import accounts, auto_backup, demo
+from mediator_app.services.demo import district as demo
+from mediator_app.services.trust import accounts, auto_backup
 from mediator_app.storage import crypto
 from mediator_app.ui import app as gui
 from mediator_app.ui.i18n import install_translators

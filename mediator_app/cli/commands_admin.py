@@ -87,9 +87,9 @@ def _building(lang: str, path: Path, build: Callable[[Any], Any]) -> None:
 
 
 def _demo_module(lang: str) -> Any:
-    """``services.demo``, or None after saying that it is not available."""
+    """``services.demo.district``, or None after saying that it is not available."""
     try:
-        return importlib.import_module("mediator_app.services.demo")
+        return importlib.import_module("mediator_app.services.demo.district")
     except ImportError as exc:
         err(text("module.unavailable", lang, detail=exc), lang)
         return None
@@ -191,14 +191,14 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         err(text("report.pdf_needs_out", ctx.lang), ctx.lang)
         return EXIT_USAGE
     try:
-        from mediator_app.services.statistics import export_report
+        from mediator_app.services.statistics.report import export_report
     except ImportError as exc:
         err(text("module.unavailable", ctx.lang, detail=exc), ctx.lang)
         return EXIT_INPUT
     as_of = date_arg(args.as_of, "as_of")
     with opened(ctx.db_path, create=False) as db:
         if args.fmt == "pdf" and args.layout == "report":
-            from mediator_app.services.district_report import district_report_pdf
+            from mediator_app.services.statistics.district_report import district_report_pdf
 
             data = district_report_pdf(db, period=args.period, scope=args.scope,
                                        as_of=as_of, lang=ctx.lang)
@@ -228,7 +228,7 @@ def _write_stdout(data: bytes) -> None:
 
 def cmd_privacy_log(args: argparse.Namespace, ctx: Context) -> int:
     """Who viewed or exported parties' personal data, newest first (tab-separated)."""
-    from mediator_app.services.privacy import VIEW, personal_data_log
+    from mediator_app.services.trust.privacy import VIEW, personal_data_log
 
     with opened(ctx.db_path, create=False) as db:
         entries = personal_data_log(db, limit=args.limit)
@@ -240,7 +240,7 @@ def cmd_privacy_log(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import backup as backup_service
+    from mediator_app.services.trust import backup as backup_service
 
     with opened(ctx.db_path, create=False) as db:
         try:
@@ -257,7 +257,7 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
     from mediator_app.cli.login import restore_guard
-    from mediator_app.services import backup as backup_service
+    from mediator_app.services.trust import backup as backup_service
 
     with restore_guard(ctx.db_path, args.file):  # an encrypted ledger: login, 系统管理员
         saved = backup_service.restore(ctx.db_path, args.file)
@@ -271,7 +271,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     integrity_check; exit 0 or 1). A file the opening health check finds damaged is
     looked at read-only: SQLite's findings and the last verified backup (exit 1); nothing
     is written to it."""
-    from mediator_app.services import backup as backup_service
+    from mediator_app.services.trust import backup as backup_service
     from mediator_app.storage.errors import DatabaseDamaged
 
     progress = stderr_progress("…") if sys.stderr.isatty() else None
@@ -295,7 +295,7 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _check_damaged(ctx: Context, backup: str = "") -> int:
-    from mediator_app.services import backup as backup_service
+    from mediator_app.services.trust import backup as backup_service
     from mediator_app.storage.db import open_database
 
     handle = open_database(ctx.db_path, readonly=True, allow_damaged=True)

@@ -33,7 +33,7 @@ from mediator_app.storage.errors import StorageError
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from mediator_app.services import submissions
+    from mediator_app.services.statistics import submissions
 
 # The services (documents: reportlab) are imported by the handlers that use them, so that
 # `--help` and other commands start quickly (issue 13; tests/unit/test_startup.py).
@@ -103,7 +103,7 @@ def _storage_text(exc: StorageError, lang: str) -> str:
 
 def cmd_document(args: argparse.Namespace) -> int:
     """Write one case document (or the whole case file) as PDF to ``--out``."""
-    from mediator_app.services import documents
+    from mediator_app.services.cases import documents
 
     lang, out = _lang(args), Path(args.out)
 
@@ -144,7 +144,7 @@ def _summary(sub: submissions.Submission, lang: str) -> str:
 def cmd_submit(args: argparse.Namespace) -> int:
     """Submit the reviewed month of a unit (refused without a current review);
     ``--review-only`` reviews it, ``--review-and-submit`` reviews and submits at once."""
-    from mediator_app.services import submissions
+    from mediator_app.services.statistics import submissions
 
     lang = _lang(args)
     action = (submissions.review_month if args.review_only
@@ -169,7 +169,7 @@ MAX_NAMED = 5
 
 def _not_submitted_note(units: list[submissions.UnitStatus], lang: str) -> str:
     """``注意：下级单位中有 13 个尚未上报：A、B、C、D、E 等。`` ("" when all submitted)."""
-    from mediator_app.services import submissions
+    from mediator_app.services.statistics import submissions
 
     missing = submissions.not_submitted(units)
     if not missing:
@@ -204,7 +204,7 @@ def format_table(rows: list[tuple[str, ...]]) -> str:
 
 
 def _row(s: submissions.UnitStatus, lang: str) -> tuple[str, ...]:
-    from mediator_app.services import submissions
+    from mediator_app.services.statistics import submissions
 
     parent = submissions.STATE_LABELS["en" if lang == "en" else "zh"]["parent"]
     mark = f" ({parent})" if lang == "en" else f"（{parent}）"
@@ -227,7 +227,7 @@ def _totals_line(rows: list[submissions.UnitStatus], lang: str) -> str:
 
 def cmd_submissions(args: argparse.Namespace) -> int:
     """Print the completeness table of a month below ``--scope``."""
-    from mediator_app.services import submissions
+    from mediator_app.services.statistics import submissions
 
     lang = _lang(args)
 

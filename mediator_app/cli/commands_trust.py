@@ -13,7 +13,7 @@ from mediator_app.cli.login import logged_in, new_password_for
 from mediator_app.domain.account_messages import AccountError, account_text
 
 if TYPE_CHECKING:
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
 
 # The services are imported by the handlers (issue 13: `--help` loads no sqlite-utils).
 
@@ -123,7 +123,7 @@ def _print_recovery(created: accounts.Created, lang: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
 
     path = ctx.db_path
     password = None if args.plain else new_password_for(args.admin,
@@ -136,7 +136,7 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_encrypt(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
 
     path = ctx.db_path
     password = new_password_for(args.admin, fallback_env="MEDIATOR_APP_PASSWORD")
@@ -162,7 +162,7 @@ def _scope_text(scope: str | None, lang: str) -> str:
 
 
 def cmd_users_add(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
 
     _needs_encrypted(ctx)
     with logged_in(ctx.db_path) as s:
@@ -177,7 +177,7 @@ def cmd_users_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_users_list(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
 
     with logged_in(ctx.db_path) as s:
         users = accounts.list_users(s.db, s.path)
@@ -201,7 +201,7 @@ def cmd_users_enable(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _set_disabled(args: argparse.Namespace, ctx: Context, disabled: bool) -> int:
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
 
     _needs_encrypted(ctx)
     with logged_in(ctx.db_path) as s:
@@ -211,7 +211,7 @@ def _set_disabled(args: argparse.Namespace, ctx: Context, disabled: bool) -> int
 
 
 def cmd_users_passwd(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
 
     _needs_encrypted(ctx)
     with logged_in(ctx.db_path) as s:
@@ -225,7 +225,7 @@ def cmd_users_passwd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_users_set(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
 
     _needs_encrypted(ctx)
     with logged_in(ctx.db_path) as s:
@@ -239,7 +239,7 @@ def cmd_users_set(args: argparse.Namespace, ctx: Context) -> int:
 
 def cmd_recovery(args: argparse.Namespace, ctx: Context) -> int:
     from mediator_app.cli.login import user_name
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
 
     if not ctx.db_path.exists():
         from mediator_app.storage.db import StorageError
@@ -254,9 +254,9 @@ def cmd_recovery(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
-    from mediator_app.services import audit as audit_service
-    from mediator_app.services.audit import AuditFilter, search
+    from mediator_app.services.trust import accounts
+    from mediator_app.services.trust import audit as audit_service
+    from mediator_app.services.trust.audit import AuditFilter, search
 
     with logged_in(ctx.db_path) as s:
         audit_service.require_view(s.db)

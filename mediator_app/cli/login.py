@@ -22,7 +22,7 @@ from mediator_app.domain.account_messages import AccountError, account_text
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
 
 # The services (sqlite-utils) and the crypto module are imported by the functions that
 # need them, so that `--help` stays quick (issue 13; tests/unit/test_startup.py).
@@ -93,7 +93,7 @@ def new_password_for(user: str, *, fallback_env: str | None = None) -> str | Non
 
 def login(path: Path, *, create: bool = True) -> accounts.Session:
     """The opened ledger: a plain one as it is, an encrypted one after the login."""
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
     from mediator_app.storage import crypto
 
     if not crypto.is_encrypted_ledger(path):
@@ -105,7 +105,7 @@ def login(path: Path, *, create: bool = True) -> accounts.Session:
 
 @contextmanager
 def logged_in(path: Path, *, create: bool = True) -> Iterator[accounts.Session]:
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
     from mediator_app.storage import crypto
 
     session = login(path, create=create)
@@ -156,7 +156,7 @@ def package_password_for_export(db: Database, with_personal_data: bool) -> str |
     """The password that seals a personal-data package of an encrypted ledger:
     ``MEDIATOR_APP_PACKAGE_PASSWORD``, else asked on a terminal, else a random one that
     is printed once on stdout ("数据包密码：…") for the receiver."""
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
     from mediator_app.storage import crypto
 
     if not with_personal_data or crypto.key_of(db.conn) is None:
@@ -180,7 +180,7 @@ def package_password_for_export(db: Database, with_personal_data: bool) -> str |
 
 
 def package_password_for_import(paths: list[str]) -> str | None:
-    from mediator_app.services.sealed_packages import is_sealed
+    from mediator_app.services.exchange.sealed_packages import is_sealed
 
     sealed = [p for p in paths if str(p).lower().endswith(".zip") and is_sealed(p)]
     if not sealed:

@@ -1,5 +1,5 @@
 """Texts of accounts, logins, encryption and automatic backups (zh, en) for the CLI and
-the GUI. Codes are raised by ``services.accounts`` / ``services.auto_backup`` as
+the GUI. Codes are raised by ``services.trust.accounts`` / ``services.trust.auto_backup`` as
 ``AccountError(code, **params)``."""
 
 from __future__ import annotations

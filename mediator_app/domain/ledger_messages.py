@@ -1,4 +1,4 @@
-"""Problem texts of the ledger import (services.ledger_import, ledger_mapping,
+"""Problem texts of the ledger import (services.ledger_import.importer, ledger_mapping,
 ledger_read), merged into domain/messages.py's tables."""
 
 from __future__ import annotations

@@ -57,7 +57,7 @@ KNOWN_CODES: dict[str, tuple[str, ...]] = {
     "period.invalid": ("value",),
     # organisation
     "in_use": ("value",),
-    # code tables (services.code_tables)
+    # code tables (services.cases.code_tables)
     "code_item.code_invalid": ("value", "max"),
     "code_item.label_taken": ("value", "other"),
     "code_item.label_taken_inactive": ("value", "other"),
@@ -89,7 +89,7 @@ KNOWN_CODES: dict[str, tuple[str, ...]] = {
     "package.hash_mismatch": ("file",),
     "package.row_count": ("file", "actual", "expected"),
     "package.bad_rows": ("file", "detail"),
-    # case documents (services.documents)
+    # case documents (services.cases.documents)
     "case.not_found": ("value",),
     "case.ambiguous": ("value", "committees"),
     "case.changed_elsewhere": ("case_no", "stored_at"),
@@ -97,7 +97,7 @@ KNOWN_CODES: dict[str, tuple[str, ...]] = {
     "document.no_written_agreement": ("case_no", "document"),
     "document.no_oral_agreement": ("case_no", "document"),
     "document.no_follow_ups": ("case_no", "document"),
-    # monthly review and submission (services.submissions)
+    # monthly review and submission (services.statistics.submissions)
     "submission.month_required": ("value",),
     "submission.future_period": ("value",),
     "subsidy.nothing_to_pay": ("scope", "period"),

@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from mediator_app.services.first_start import setup_progress
+from mediator_app.services.organisation.first_start import setup_progress
 from mediator_app.storage import crypto
 from mediator_app.storage.db import (
     DatabaseDamaged,
@@ -279,7 +279,7 @@ def build_demo_with_progress(path: Path) -> bool:
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QProgressDialog
 
-    from mediator_app.services import demo
+    from mediator_app.services.demo import district as demo
 
     state: dict[str, object] = {"done": 0, "total": 0}
 

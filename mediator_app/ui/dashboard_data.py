@@ -8,8 +8,8 @@ from datetime import date
 from sqlite_utils import Database
 
 from mediator_app.domain.rates import RateRule, format_rate
-from mediator_app.services.overview import headline
-from mediator_app.services.statistics import rate_rule_from_settings
+from mediator_app.services.statistics.overview import headline
+from mediator_app.services.statistics.report import rate_rule_from_settings
 from mediator_app.storage import case_query as cq
 from mediator_app.storage.settings_repo import SettingsRepository
 
@@ -52,8 +52,8 @@ def month_start(day: date, back: int = 0) -> date:
 
 def figures(db: Database, scope: cq.Scope, period: str, today: date,
             rule: RateRule) -> Figures:
-    """The period's figures as the statistics sheets count them (services.statistics),
-    read from the monthly counts (services.overview: issue 13); zeros for the whole
+    """The period's figures as the statistics sheets count them (services.statistics.report),
+    read from the monthly counts (services.statistics.overview: issue 13); zeros for the whole
     ledger of a new database without an organisation yet."""
     if not scope.code and not cq.has_org_tree(db):
         return Figures(0, 0, format_rate(None), 0, 0)

@@ -27,7 +27,11 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
-from mediator_app.services.first_start import SetupProgress, setup_progress, write_templates
+from mediator_app.services.organisation.first_start import (
+    SetupProgress,
+    setup_progress,
+    write_templates,
+)
 from mediator_app.ui.context import AppContext
 
 CREATE, OPEN, DEMO = "create", "open", "demo"
@@ -264,7 +268,7 @@ class OrgSetupDialog(QDialog):
         paths = self.ctx.dialogs.open_files(self.tr("Import the org files"), "CSV (*.csv)")
         if not paths:
             return
-        from mediator_app.services.org_import import import_org
+        from mediator_app.services.organisation.import_files import import_org
 
         self.import_button.setEnabled(False)
 

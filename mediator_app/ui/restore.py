@@ -1,7 +1,7 @@
 """File → Restore from backup… (issue 8 item 1, docs/guarantees.md).
 
 The window gives up its own connections first (the restore needs the file alone: while
-another window or a command has it open, ``services.backup.restore`` refuses with
+another window or a command has it open, ``services.trust.backup.restore`` refuses with
 ``db.in_use`` and nothing changes), runs the restore on a background thread behind a
 busy dialog, then opens the ledger again and builds a fresh main window on it (every
 view starts from the restored content; nothing cached from before survives).
@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from mediator_app.services import backup as backup_service
+from mediator_app.services.trust import backup as backup_service
 from mediator_app.storage import crypto
 from mediator_app.storage.db import StorageError, open_database
 from mediator_app.ui.context import AppContext
@@ -112,7 +112,7 @@ class RestoreFlow(QObject):
         looked up again in the restored accounts (a user missing there: LoginFailed)."""
         if ctx.extra.get("principal") is None:
             return
-        from mediator_app.services import accounts
+        from mediator_app.services.trust import accounts
 
         principal = accounts.principal_for(ctx.read_db, ctx.user)
         accounts.attach(ctx.read_db, principal)

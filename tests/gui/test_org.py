@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from mediator_app.domain.enums import OrgLevel, PersonRole
 from mediator_app.domain.model import Case, new_case_id
-from mediator_app.services.cases import save_case
+from mediator_app.services.cases.edit import save_case
 from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.ui.org import OrgManagerWindow
 from tests.gui.helpers_form import (  # noqa: F401 - fixtures

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from mediator_app.cli.main import main
-from mediator_app.services import csv_io, exchange_package
+from mediator_app.services import csv_io
+from mediator_app.services.exchange import package as exchange_package
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 ORG = [str(FIXTURES / n) for n in ("org_units.csv", "committees.csv", "people.csv")]

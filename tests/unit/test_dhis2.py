@@ -19,10 +19,10 @@ from exchange_fixtures import (
 )
 
 from mediator_app.domain.errors import DomainError
-from mediator_app.services.case_exchange import import_cases
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.dhis2 import HEADER, dhis2_rows, export_dhis2, months
-from mediator_app.services.statistics import build_report
+from mediator_app.services.exchange.case_exchange import import_cases
+from mediator_app.services.statistics.dhis2 import HEADER, dhis2_rows, export_dhis2, months
+from mediator_app.services.statistics.report import build_report
 from mediator_app.storage.db import open_memory
 
 AS_OF = date(2024, 1, 1)

@@ -7,8 +7,8 @@ from datetime import date
 
 from mediator_app.domain.enums import CommitteeKind, OrgLevel
 from mediator_app.domain.model import Case, Committee, OrgUnit, Party, new_case_id
-from mediator_app.services.exchange_package import export_package
-from mediator_app.services.privacy import (
+from mediator_app.services.exchange.package import export_package
+from mediator_app.services.trust.privacy import (
     EXPORT,
     VIEW,
     personal_data_log,

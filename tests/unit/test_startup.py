@@ -69,7 +69,7 @@ def test_storage_errors_are_the_same_classes() -> None:
 
 
 def test_a_json_report_loads_neither_reportlab_nor_qt(tmp_path: Path) -> None:
-    from mediator_app.services.demo import build_demo
+    from mediator_app.services.demo.district import build_demo
     from mediator_app.storage.db import open_database
 
     db = tmp_path / "ledger.db"
@@ -81,5 +81,5 @@ def test_a_json_report_loads_neither_reportlab_nor_qt(tmp_path: Path) -> None:
             f"    assert main(['--db', {str(db)!r}, 'report', '--period', '2025', "
             "'--scope', '610114', '--format', 'json']) == 0\n")
     loaded = _modules_after(code)
-    assert "mediator_app.services.statistics_sheet" in loaded  # the report was made
+    assert "mediator_app.services.statistics.sheet" in loaded  # the report was made
     assert not [m for m in loaded if m.split(".")[0] in ("reportlab", "PySide6")]

@@ -27,7 +27,7 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.model import Case, Committee, OrgUnit, Party, new_case_id
 from mediator_app.domain.periods import Period, month_period, quarters_of
 from mediator_app.domain.rates import Denominator, RateRule, Rounding
-from mediator_app.services.statistics import (
+from mediator_app.services.statistics.report import (
     PREVENTION_KEYS,
     Figures,
     build_report,

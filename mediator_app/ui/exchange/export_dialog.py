@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message as render_problem
-from mediator_app.services import case_exchange
-from mediator_app.services.exchange_package import PackageManifest
+from mediator_app.services.exchange import case_exchange
+from mediator_app.services.exchange.package import PackageManifest
 from mediator_app.storage import crypto
 from mediator_app.ui.case_form.widgets import SearchCombo
 from mediator_app.ui.context import AppContext

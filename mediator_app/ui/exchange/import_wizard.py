@@ -3,7 +3,7 @@ dry run (counts, change in totals, problems with file / line / column, conflicts
 warnings), then apply with progress and cancel, and see the result.
 
 All work runs on ``ctx.runner``; the import itself is all-or-nothing
-(``services.case_exchange.import_cases``), so a cancelled or failed apply writes nothing.
+(``services.exchange.case_exchange.import_cases``), so a cancelled or failed apply writes nothing.
 """
 
 from __future__ import annotations
@@ -129,7 +129,7 @@ class ImportWizard(QWizard):
     def start_ledger(self) -> LedgerState:
         """The state of the ledger pages for the listed ledger (kept when the same file
         is shown again after Back)."""
-        from mediator_app.services.ledger_assist import default_store
+        from mediator_app.services.ledger_import.assist import default_store
 
         path = self.files_page.ledger_path()
         assert path is not None

@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.domain.messages import field_label
-from mediator_app.services.case_rows import FORMAT_COLUMNS
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.ledger_import import REQUIRED
-from mediator_app.services.ledger_mapping import (
+from mediator_app.services.exchange.case_rows import FORMAT_COLUMNS
+from mediator_app.services.ledger_import.importer import REQUIRED
+from mediator_app.services.ledger_import.mapping import (
     ENUM_FIELDS,
     FIELDS,
     PARTIES,
@@ -38,7 +38,7 @@ from mediator_app.services.ledger_mapping import (
     save_mapping,
     suggest_columns,
 )
-from mediator_app.services.ledger_read import cell_text
+from mediator_app.services.ledger_import.read import cell_text
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.ledger_state import (
     PREVIEW_ROWS,
@@ -158,7 +158,7 @@ class SheetPage(_LedgerPage):
             self._say(self.tr("This workbook has the layout of one imported before: its "
                               "mapping is used again (check it on the next pages)."), OK_STYLE)
         else:
-            from mediator_app.services.ledger_assist import guess_header_row
+            from mediator_app.services.ledger_import.assist import guess_header_row
 
             self.header_row.setValue(guess_header_row(opened.sheet.rows))
             self._say("")

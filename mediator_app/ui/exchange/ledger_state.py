@@ -10,17 +10,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mediator_app.services.case_rows import FORMAT_COLUMNS
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.import_types import ImportCancelled
-from mediator_app.services.ledger_assist import (
+from mediator_app.services.exchange.case_rows import FORMAT_COLUMNS
+from mediator_app.services.exchange.import_types import ImportCancelled
+from mediator_app.services.ledger_import.assist import (
     Choices,
     MappingStore,
     choices,
     guess_header_row,
     guess_label,
 )
-from mediator_app.services.ledger_import import (
+from mediator_app.services.ledger_import.importer import (
     LedgerRow,
     Plan,
     RowMaker,
@@ -30,8 +30,8 @@ from mediator_app.services.ledger_import import (
     plan_sheet,
     workbook_stamp,
 )
-from mediator_app.services.ledger_mapping import DATE_FIELDS, ENUM_FIELDS, LedgerMapping
-from mediator_app.services.ledger_read import (
+from mediator_app.services.ledger_import.mapping import DATE_FIELDS, ENUM_FIELDS, LedgerMapping
+from mediator_app.services.ledger_import.read import (
     Sheet,
     WorkbookInfo,
     cell_text,

@@ -1,4 +1,4 @@
-"""What an import run produced, from ``services.case_exchange``.
+"""What an import run produced, from ``services.exchange.case_exchange``.
 
 ``import_cases`` returns an ``ImportResult`` or raises ``CsvImportError`` (with the
 counts in ``.result`` when the files could be read, none when a file could not be
@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mediator_app.services import case_exchange
 from mediator_app.services.csv_io import CsvImportError, CsvProblem
-from mediator_app.services.import_types import (
+from mediator_app.services.exchange import case_exchange
+from mediator_app.services.exchange.import_types import (
     Conflict,
     FileCounts,
     ImportCancelled,

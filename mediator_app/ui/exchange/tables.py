@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.messages import field_label
 from mediator_app.services.csv_io import CsvProblem, format_problem, render
-from mediator_app.services.import_types import Conflict
+from mediator_app.services.exchange.import_types import Conflict
 from mediator_app.ui.exchange.outcome import (
     COUNT_KEYS,
     Outcome,

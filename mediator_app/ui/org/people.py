@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from mediator_app.domain.enums import Employment, OrgLevel, PersonRole, Sex
 from mediator_app.domain.model import Committee, OrgUnit, Person
-from mediator_app.services import organisation as org_svc
+from mediator_app.services.organisation import edit as org_svc
 from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo
 from mediator_app.ui.context import AppContext

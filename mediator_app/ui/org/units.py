@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, Q
 
 from mediator_app.domain.enums import OrgLevel
 from mediator_app.domain.model import OrgUnit
-from mediator_app.services import organisation as org_svc
+from mediator_app.services.organisation import edit as org_svc
 from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo
 from mediator_app.ui.context import AppContext

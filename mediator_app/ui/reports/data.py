@@ -18,10 +18,11 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.periods import Period, months_of
 from mediator_app.reports.tables import ROW_DIRECT, ROW_TOTAL, ROW_UNIT, Sheet
-from mediator_app.services import statistics, submissions
-from mediator_app.services.statistics import PREVENTION_KEYS, Figures, Report
-from mediator_app.services.statistics_sheet import build_sheet
-from mediator_app.services.submissions import Diff, Submission, UnitStatus
+from mediator_app.services.statistics import report as statistics
+from mediator_app.services.statistics import submissions
+from mediator_app.services.statistics.report import PREVENTION_KEYS, Figures, Report
+from mediator_app.services.statistics.sheet import build_sheet
+from mediator_app.services.statistics.submissions import Diff, Submission, UnitStatus
 from mediator_app.storage.settings_repo import SettingsRepository
 
 # Figures whose drill-down lists exactly as many cases as the figure counts.

@@ -1,6 +1,6 @@
 """A "Documents" menu for a case (受理登记表, 协议书, 口头协议登记表, 回访记录, 卷宗):
 each document can be saved as PDF or opened in the PDF viewer to print. Rendering runs
-on ``ctx.runner`` (``services.documents.render_case_document``, which logs the print).
+on ``ctx.runner`` (``services.cases.documents.render_case_document``, which logs the print).
 
 Attach it to any window that knows its case::
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.reports.case_docs import KINDS
-from mediator_app.services import documents
+from mediator_app.services.cases import documents
 from mediator_app.storage import lookup_repo
 from mediator_app.storage.files import open_private_binary, viewing_folder
 from mediator_app.ui.context import AppContext

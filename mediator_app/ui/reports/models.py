@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from mediator_app.reports.tables import ROW_DIRECT, ROW_TOTAL, ROW_UNIT, Column
-from mediator_app.services.statistics import Figures
+from mediator_app.services.statistics.report import Figures
 from mediator_app.ui.reports.data import (
     MAIN_KEYS,
     MONTH_KEYS,

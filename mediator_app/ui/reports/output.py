@@ -14,8 +14,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from mediator_app.reports.tables import ROW_DIRECT, ROW_TOTAL, Sheet, SheetTable
 from mediator_app.reports.xlsx import xlsx_bytes
-from mediator_app.services import statistics_sheet
-from mediator_app.services.statistics import Report
+from mediator_app.services.statistics import sheet as statistics_sheet
+from mediator_app.services.statistics.report import Report
 from mediator_app.ui.reports.models import TableData
 
 NAME_WIDTH = "11%"
@@ -104,7 +104,7 @@ def write_pdf(path: str, report: Report, lang: str, signatory: str) -> int:
 
 def write_district_pdf(path: str, db: Any, report: Report, lang: str) -> int:
     """The narrative district report for the report's period, scope and as-of date."""
-    from mediator_app.services.district_report import district_report_pdf
+    from mediator_app.services.statistics.district_report import district_report_pdf
 
     data = district_report_pdf(db, period=report.period, scope=report.scope.code,
                                as_of=report.as_of, lang=lang)

@@ -1,6 +1,6 @@
 """A submitted snapshot (``statistics.report_to_dict``) read back into a ``Report``, so
 that reprints of a submitted month go through the same sheet, PDF and CSV code as the
-live report. No Qt here. (Candidate for ``services.statistics``: it is pure data.)
+live report. No Qt here. (Candidate for ``services.statistics.report``: it is pure data.)
 
 Breakdown keys come back as labels (the snapshot keeps labels, not codes): the rebuilt
 report's ``type_labels`` maps each label to itself, which is all the sheet needs."""
@@ -13,7 +13,7 @@ from typing import Any
 
 from mediator_app.domain.periods import Period, parse_period
 from mediator_app.domain.rates import Denominator, RateRule, Rounding
-from mediator_app.services.statistics import Figures, Report, ScopeInfo, UnitFigures
+from mediator_app.services.statistics.report import Figures, Report, ScopeInfo, UnitFigures
 
 _COUNTS = ("disputes", "accepted", "resolved", "pending", "in_progress", "terminated",
            "rejected", "written", "oral", "judicially_confirmed", "performed",

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator_app.services.submissions import (
+from mediator_app.services.statistics.submissions import (
     STATE_MISSING,
     STATE_SUBMITTED,
     Diff,

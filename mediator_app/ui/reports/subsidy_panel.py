@@ -29,9 +29,9 @@ from mediator_app.domain import subsidy as s
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.periods import Period
-from mediator_app.services import subsidy
-from mediator_app.services.subsidy import Claim, reasons_text
-from mediator_app.services.subsidy_export import (
+from mediator_app.services.subsidy import claim as subsidy
+from mediator_app.services.subsidy.claim import Claim, reasons_text
+from mediator_app.services.subsidy.export import (
     export_claim,
     incomplete_files_bytes,
     write_file,

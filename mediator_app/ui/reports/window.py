@@ -28,9 +28,9 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.periods import Period
 from mediator_app.reports.tables import Sheet
-from mediator_app.services import submissions
-from mediator_app.services.statistics import Report
-from mediator_app.services.statistics_sheet import build_sheet
+from mediator_app.services.statistics import submissions
+from mediator_app.services.statistics.report import Report
+from mediator_app.services.statistics.sheet import build_sheet
 from mediator_app.storage.settings_repo import SettingsRepository
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.reports import output

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator_app.services import audit
+from mediator_app.services.trust import audit
 from mediator_app.storage.audit_repo import AuditEntry
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.trust.session import show_error

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.domain.account_messages import AccountError, account_text
-from mediator_app.services import accounts
+from mediator_app.services.trust import accounts
 from mediator_app.ui import prefs
 
 USER_KEY = "login/user"

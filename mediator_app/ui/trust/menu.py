@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.access import Action
 from mediator_app.domain.account_messages import account_text
-from mediator_app.services import accounts
+from mediator_app.services.trust import accounts
 from mediator_app.storage import crypto
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.trust import session

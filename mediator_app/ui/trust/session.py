@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMainWindow, 
 
 from mediator_app.domain.access import Action, Principal
 from mediator_app.domain.account_messages import AccountError
-from mediator_app.services import accounts
+from mediator_app.services.trust import accounts
 from mediator_app.storage import crypto
 from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext

@@ -16,7 +16,7 @@ from mediator_app.domain.enums import OrgLevel
 from mediator_app.domain.periods import Period, months_of, parse_period
 from mediator_app.domain.rates import format_rate, rate_formula
 from mediator_app.reports.district_pdf import DistrictDoc, DocTable, TrendSeries, render_district
-from mediator_app.services.statistics import Figures, Report, UnitFigures, build_report
+from mediator_app.services.statistics.report import Figures, Report, UnitFigures, build_report
 
 _ZH = {
     "title": "{scope}矛盾纠纷排查化解情况报告",

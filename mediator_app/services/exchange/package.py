@@ -36,8 +36,9 @@ import mediator_app
 from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.spreadsheet import neutralise_row
-from mediator_app.services import permissions, sealed_packages
+from mediator_app.services import permissions
 from mediator_app.services.csv_io import CsvImportError, CsvProblem, FileInfo, file_problem
+from mediator_app.services.exchange import sealed_packages
 from mediator_app.services.faults import detail_of
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.exchange_repo import ExchangeRepository
@@ -59,7 +60,7 @@ READ_VERSIONS = (1, 2)
 MANIFEST = "manifest.json"
 KNOWN_FILES_V1 = ("cases.csv", "case_stats.csv", "org_units.csv", "committees.csv",
                   "people.csv", *PERSONAL_FILES)
-SUBSIDY_FILES = ("case_files.csv", "case_mediators.csv")  # 以案定补: services/package_subsidy.py
+SUBSIDY_FILES = ("case_files.csv", "case_mediators.csv")  # 以案定补: package_subsidy.py
 KNOWN_FILES = (*KNOWN_FILES_V1, *RECORD_FILES, *SUBSIDY_FILES)
 _ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
 _CHUNK = 1 << 20
@@ -185,9 +186,9 @@ def export_package(db: Database, out: str | Path, *, scope: str | None = None,
     """Write the package of ``scope`` (None: the whole ledger) to ``out``; the file
     appears only when complete. Returns its manifest. From an encrypted ledger, a
     package with personal data is sealed with ``package_password`` (required then;
-    ``services.sealed_packages``): the zip is then written straight into the sealed
+    ``services.exchange.sealed_packages``): the zip is then written straight into the sealed
     file, so no plain copy of it exists anywhere."""
-    from mediator_app.services.case_exchange import write_cases_csv
+    from mediator_app.services.exchange.case_exchange import write_cases_csv
 
     scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
     if with_personal_data:
@@ -223,7 +224,7 @@ def export_package(db: Database, out: str | Path, *, scope: str | None = None,
                 with _member(zf, name, entries) as out_fh:
                     rows[name] = _write_csv(out_fh, ("case_id", *columns),
                                             pkg.record_rows(name, scope, lo, hi))
-            from mediator_app.services import package_subsidy
+            from mediator_app.services.exchange import package_subsidy
 
             for name, columns in package_subsidy.SIDE_FILES.items():
                 with _member(zf, name, entries) as out_fh:
@@ -243,7 +244,7 @@ def export_package(db: Database, out: str | Path, *, scope: str | None = None,
     finally:
         partial.unlink(missing_ok=True)
     if with_personal_data:
-        from mediator_app.services.privacy import record_personal_export
+        from mediator_app.services.trust.privacy import record_personal_export
 
         record_personal_export(db, str(target), scope=scope)
     return manifest

@@ -4,7 +4,7 @@ by ``case_id``, export of cases.csv / .xlsx / packages, and the import log.
 Import is all-or-nothing: every file is read inside one transaction (package org units
 and committees first, then the cases), and the transaction is rolled back when any
 problem was found or on a dry run (the counts and the receiver's totals before and
-after are still reported). Merge rules: see services/case_merge.py and docs/exchange.md.
+after are still reported). Merge rules: see services/exchange/case_merge.py and docs/exchange.md.
 """
 
 from __future__ import annotations
@@ -23,9 +23,7 @@ from sqlite_utils import Database
 
 from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
-from mediator_app.services import case_merge, permissions, sealed_packages
-from mediator_app.services.case_merge import CASE_ALIASES, MergeRun, estimate_new_rows, merge_file
-from mediator_app.services.case_rows import Lookups, RowParser
+from mediator_app.services import permissions
 from mediator_app.services.csv_io import (
     CsvImportError,
     CsvProblem,
@@ -33,15 +31,15 @@ from mediator_app.services.csv_io import (
     ProblemList,
     inspect_file,
 )
-from mediator_app.services.exchange_package import (
-    Package,
-    PackageManifest,
-    export_package,
-    is_package,
-    open_package,
-    totals_dict,
+from mediator_app.services.exchange import case_merge, sealed_packages
+from mediator_app.services.exchange.case_merge import (
+    CASE_ALIASES,
+    MergeRun,
+    estimate_new_rows,
+    merge_file,
 )
-from mediator_app.services.import_types import (
+from mediator_app.services.exchange.case_rows import Lookups, RowParser
+from mediator_app.services.exchange.import_types import (
     Conflict,
     FileCounts,
     ImportCancelled,
@@ -49,7 +47,15 @@ from mediator_app.services.import_types import (
     ImportResult,
     ImportWarning,
 )
-from mediator_app.services.package_import import (
+from mediator_app.services.exchange.package import (
+    Package,
+    PackageManifest,
+    export_package,
+    is_package,
+    open_package,
+    totals_dict,
+)
+from mediator_app.services.exchange.package_import import (
     apply_personal,
     apply_records,
     duplicate_warnings,
@@ -57,7 +63,7 @@ from mediator_app.services.package_import import (
     merge_org,
     package_info,
 )
-from mediator_app.services.package_subsidy import apply_side_files
+from mediator_app.services.exchange.package_subsidy import apply_side_files
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.counts_repo import CountsRepository
@@ -85,7 +91,7 @@ class _Rollback(Exception):
 @dataclass
 class ImportSource:
     """One path given to import_cases: a bare cases.csv or a package; or a sheet of an
-    old ledger (``ledger``: a services.ledger_import.LedgerSource)."""
+    old ledger (``ledger``: a services.ledger_import.importer.LedgerSource)."""
 
     name: str
     sha256: str

@@ -1,4 +1,4 @@
-"""A claim (services.subsidy.Claim) as JSON, CSV, XLSX and PDF bytes.
+"""A claim (services.subsidy.claim.Claim) as JSON, CSV, XLSX and PDF bytes.
 
 JSON (the contract of ``mediator-app subsidy``, docs/cli.md): amounts as ``amount_yuan``
 (a number with at most two decimals) and ``amount_fen`` (the exact integer); totals are
@@ -16,7 +16,7 @@ from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.subsidy_texts import t
 from mediator_app.reports import csv_out, json_out
 from mediator_app.reports.xlsx import xlsx_bytes
-from mediator_app.services.subsidy import Claim, gc_paused, reasons_text
+from mediator_app.services.subsidy.claim import Claim, gc_paused, reasons_text
 
 FORMATS = ("json", "csv", "pdf", "xlsx")
 
@@ -186,7 +186,7 @@ def _export_claim(claim: Claim, fmt: str, lang: str) -> bytes:
     if fmt == "xlsx":
         return workbook_bytes(claim, lang)
     if fmt == "pdf":
-        from mediator_app.services.subsidy_sheets import claim_pdf
+        from mediator_app.services.subsidy.sheets import claim_pdf
 
         return claim_pdf(claim, lang)
     raise DomainError(Problem("format", "enum.invalid",
@@ -200,7 +200,7 @@ def incomplete_files_bytes(db: Any, *, period: str, scope: str, fmt: str = "csv"
                            lang: str = "zh") -> bytes:
     """The closed cases whose file lacks a required item (per committee, with the
     mediators and the missing items) as CSV or JSON."""
-    from mediator_app.services.subsidy import incomplete_files
+    from mediator_app.services.subsidy.claim import incomplete_files
 
     files = incomplete_files(db, period=period, scope=scope)
     if fmt == "json":

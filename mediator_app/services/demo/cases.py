@@ -13,9 +13,9 @@ from datetime import date, timedelta
 
 from mediator_app.domain.enums import CaseStatus, CommitteeKind, Sex
 from mediator_app.domain.idnumber import make_id_number
-from mediator_app.services import demo_names as N
-from mediator_app.services.demo_details import DetailWriter
-from mediator_app.services.demo_org import OrgPlan
+from mediator_app.services.demo import names as N
+from mediator_app.services.demo.details import DetailWriter
+from mediator_app.services.demo.org import OrgPlan
 from mediator_app.storage.bulk_repo import CaseChunk, Row
 
 START = date(2023, 1, 1)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from mediator_app.domain.enums import CommitteeKind, Employment, OrgLevel, PersonRole, Sex
 from mediator_app.domain.model import Committee, OrgUnit, Person
-from mediator_app.services import demo_names as N
+from mediator_app.services.demo import names as N
 
 COMMUNITIES_PER_STREET = 8  # 4 街道 × 8 = 32 社区
 VILLAGES_PER_STREET = 7  # 4 街道 × 7 = 28 村

@@ -20,8 +20,8 @@ from collections.abc import Iterator
 from sqlite_utils import Database
 
 from mediator_app.services.csv_io import CsvProblem, ProblemList, mapped_rows
-from mediator_app.services.exchange_package import Package
-from mediator_app.services.package_import import package_info
+from mediator_app.services.exchange.package import Package
+from mediator_app.services.exchange.package_import import package_info
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.subsidy_repo import SubsidyExchangeRepository
 

@@ -19,7 +19,7 @@ from mediator_app.reports.tables import (
     Sheet,
     SheetTable,
 )
-from mediator_app.services.statistics import (
+from mediator_app.services.statistics.report import (
     PREVENTION_KEYS,
     Figures,
     Report,

@@ -1,6 +1,6 @@
 """Bringing an old ledger in: the rows of a workbook sheet (or a CSV file), read through
-a mapping (services.ledger_mapping), become rows of cases.csv v1 and go through the same
-validation, merge and transaction as ``cases import`` (services.case_exchange), plus the
+a mapping (services.ledger_import.mapping), become rows of cases.csv v1 and go through the same
+validation, merge and transaction as ``cases import`` (services.exchange.case_exchange), plus the
 parties named in the workbook.
 
 Per row: each mapped column's cell becomes text (dates from Excel serial numbers or any
@@ -33,9 +33,7 @@ from mediator_app.domain.access import Action
 from mediator_app.domain.enums import CaseStatus, PartyKind, PartyRole
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.periods import parse_date
-from mediator_app.services import case_exchange, permissions
-from mediator_app.services.case_merge import MergeRun, RowSource, merge_rows, tick
-from mediator_app.services.case_rows import _SHAPE, CHINA_TZ, FORMAT_COLUMNS
+from mediator_app.services import permissions
 from mediator_app.services.csv_io import (
     CONTROL_CHARACTERS,
     CsvImportError,
@@ -44,15 +42,19 @@ from mediator_app.services.csv_io import (
     FileInfo,
     control_problem,
 )
-from mediator_app.services.import_types import FileCounts, ImportResult
-from mediator_app.services.ledger_mapping import (
+from mediator_app.services.exchange import case_exchange
+from mediator_app.services.exchange.case_merge import MergeRun, RowSource, merge_rows, tick
+from mediator_app.services.exchange.case_rows import _SHAPE, CHINA_TZ, FORMAT_COLUMNS
+from mediator_app.services.exchange.import_types import FileCounts, ImportResult
+from mediator_app.services.exchange.package_import import duplicate_warnings
+from mediator_app.services.ledger_import.mapping import (
     DATE_FIELDS,
     PARTIES,
     LedgerMapping,
     _plain,
     load_mapping,
 )
-from mediator_app.services.ledger_read import (
+from mediator_app.services.ledger_import.read import (
     Rows,
     Sheet,
     WorkbookInfo,
@@ -63,7 +65,6 @@ from mediator_app.services.ledger_read import (
     serial_date,
     stream_sheet,
 )
-from mediator_app.services.package_import import duplicate_warnings
 from mediator_app.storage.exchange_repo import ExchangeRepository
 from mediator_app.storage.ledger_repo import LedgerRepository
 

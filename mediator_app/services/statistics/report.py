@@ -381,7 +381,7 @@ def export_report(db: Database, *, period: str | Period, scope: str | None, fmt:
         raise DomainError(Problem("format", "enum.invalid",
                                   {"value": fmt, "allowed": ", ".join(FORMATS)}))
     report = build_report(db, period=period, scope=scope, as_of=as_of)
-    from mediator_app.services import statistics_sheet as sheet
+    from mediator_app.services.statistics import sheet
 
     if fmt == "json":
         return sheet.json_bytes(report)

@@ -33,9 +33,9 @@ from sqlite_utils import Database
 
 from mediator_app.domain.casenumber import format_case_no
 from mediator_app.domain.enums import OrgLevel
-from mediator_app.services import demo_names as N
-from mediator_app.services.demo_cases import START, CaseGenerator
-from mediator_app.services.demo_org import OrgPlan, build_org
+from mediator_app.services.demo import names as N
+from mediator_app.services.demo.cases import START, CaseGenerator
+from mediator_app.services.demo.org import OrgPlan, build_org
 from mediator_app.storage.bulk_repo import BulkRepository, Row
 from mediator_app.storage.db import (
     SQLITE_HEADER,

@@ -14,14 +14,14 @@ from sqlite_utils import Database
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.ledger_mapping import (
+from mediator_app.services.ledger_import.mapping import (
     LedgerMapping,
     _plain,
     layout_key,
     load_mapping,
     save_mapping,
 )
-from mediator_app.services.ledger_read import (
+from mediator_app.services.ledger_import.read import (
     WorkbookInfo,
     cell_text,
     read_sheet,

@@ -17,7 +17,7 @@ from mediator_app.domain.model import Case
 from mediator_app.domain.status import apply_transition, validate_case
 from mediator_app.domain.status import reopen_case as reopened_case
 from mediator_app.services import permissions
-from mediator_app.services.subsidy import with_default_class
+from mediator_app.services.subsidy.claim import with_default_class
 from mediator_app.storage import duplicates_repo, lookup_repo
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.case_repo import CaseRepository

@@ -37,7 +37,8 @@ from mediator_app.domain.rates import (
     SETTING_ROUNDING,
     RateRule,
 )
-from mediator_app.services import permissions, statistics
+from mediator_app.services import permissions
+from mediator_app.services.statistics import report as statistics
 from mediator_app.storage.audit_repo import current_user
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.org_repo import OrgRepository

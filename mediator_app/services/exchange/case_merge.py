@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from mediator_app.services.case_rows import FORMAT_COLUMNS, OPTIONAL_COLUMNS, RowParser
 from mediator_app.services.csv_io import (
     CsvImportError,
     CsvProblem,
@@ -28,7 +27,8 @@ from mediator_app.services.csv_io import (
     map_header,
     shape_problem,
 )
-from mediator_app.services.import_types import (
+from mediator_app.services.exchange.case_rows import FORMAT_COLUMNS, OPTIONAL_COLUMNS, RowParser
+from mediator_app.services.exchange.import_types import (
     MAX_LISTED,
     Conflict,
     FileCounts,
@@ -69,7 +69,7 @@ class MergeRun:
     next_id: int = 1
     stats: bool = False  # take the statistical columns from temp.import_stats
     bulk: bool = False  # a big import of mostly new rows (see case_exchange._bulk)
-    # A ledger import (services.ledger_import): rows carry no time of their own, so the
+    # A ledger import (services.ledger_import.importer): rows carry no time of their own, so the
     # content decides (see _classify_ledger); case_id -> the row's party names, or None
     # when the workbook gives no parties.
     ledger: bool = False

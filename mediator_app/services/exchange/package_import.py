@@ -18,9 +18,9 @@ from mediator_app.services.csv_io import (
     ProblemList,
     mapped_rows,
 )
-from mediator_app.services.exchange_package import Package
+from mediator_app.services.exchange.import_types import MAX_LISTED, ImportWarning
+from mediator_app.services.exchange.package import Package
 from mediator_app.services.faults import detail_of
-from mediator_app.services.import_types import MAX_LISTED, ImportWarning
 from mediator_app.storage.account_repo import SCOPE_GUARD
 from mediator_app.storage.crypto import IntegrityErrors
 from mediator_app.storage.exchange_repo import ExchangeRepository

@@ -8,8 +8,8 @@ import random
 from dataclasses import dataclass
 
 from mediator_app.domain.enums import CaseStatus
-from mediator_app.services import demo_names as N
-from mediator_app.services.demo_org import OrgPlan
+from mediator_app.services.demo import names as N
+from mediator_app.services.demo.org import OrgPlan
 from mediator_app.storage.bulk_repo import CaseChunk, Row
 
 WRITTEN_P = 0.4

@@ -32,8 +32,8 @@ from mediator_app.services.csv_io import (
     inspect_file,
     mapped_rows,
 )
-from mediator_app.services.exchange_package import yuan_text
-from mediator_app.services.statistics import Figures, build_report
+from mediator_app.services.exchange.package import yuan_text
+from mediator_app.services.statistics.report import Figures, build_report
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.org_repo import OrgRepository
 

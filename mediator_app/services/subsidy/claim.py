@@ -173,7 +173,7 @@ def mark_paid(db: Database, *, period: str | Period, scope: str, user: str = "",
     (scope, period) paid before are not paid again. Refuses an empty claim. Like 审核上报
     (issue 9): 管理员 and 系统管理员, within their scope."""
     permissions.scope_for(db, Action.SUBMIT, scope)
-    from mediator_app.services.subsidy_export import claim_to_dict
+    from mediator_app.services.subsidy.export import claim_to_dict
 
     repo = SubsidyRepository(db)
     with db.atomic():

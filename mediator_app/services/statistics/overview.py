@@ -18,7 +18,7 @@ from mediator_app.domain.access import Action
 from mediator_app.domain.periods import parse_period
 from mediator_app.domain.rates import RateRule
 from mediator_app.services import permissions
-from mediator_app.services.statistics import (
+from mediator_app.services.statistics.report import (
     _STATUS_FIELD,
     Figures,
     _empty_figures,
@@ -44,7 +44,7 @@ def headline(db: Database, *, period: str, scope: str | None, as_of: date,
     scope = permissions.scope_for(db, Action.REPORT, scope)
     kind, info = _resolve_scope(StatsRepository(db), db, scope)
     if not supported(db, kind):
-        from mediator_app.services.statistics import build_report
+        from mediator_app.services.statistics.report import build_report
 
         return build_report(db, period=period, scope=info.code, as_of=as_of,
                             rule=rule).totals
