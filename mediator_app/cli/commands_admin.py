@@ -191,7 +191,7 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         err(text("report.pdf_needs_out", ctx.lang), ctx.lang)
         return EXIT_USAGE
     try:
-        from mediator_app.services.statistics.report import export_report
+        from mediator_app.services.statistics.sheet import export_report
     except ImportError as exc:
         err(text("module.unavailable", ctx.lang, detail=exc), ctx.lang)
         return EXIT_INPUT

@@ -158,11 +158,8 @@ def _run_import(args: argparse.Namespace, ctx: Context,
 
 
 def cmd_cases_export(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services.exchange.case_exchange import (
-        export_cases,
-        export_cases_xlsx,
-        export_package,
-    )
+    from mediator_app.services.exchange.case_exchange import export_cases, export_cases_xlsx
+    from mediator_app.services.exchange.package_export import export_package
 
     date_from = date_arg(args.date_from, "received_on")
     date_to = date_arg(args.date_to, "received_on")

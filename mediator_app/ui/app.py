@@ -189,6 +189,7 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
     from mediator_app.ui.trust import backups as trust_backups
 
     set_language(language)  # refusals shown by str(exc) speak the UI's language
+    from mediator_app.ui.trust import menu as trust_menu
     from mediator_app.ui.trust import session as trust
 
     user = None
@@ -220,7 +221,7 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
         ctx.read_db.close()
         return 1
     ctx.dialogs.parent = window  # type: ignore[attr-defined]
-    trust.install(window, ctx)
+    trust_menu.install(window, ctx)
     auto = trust_backups.wanted(ctx)
     if auto:
         trust_backups.AutoBackup(window, ctx)

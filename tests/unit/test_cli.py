@@ -140,7 +140,7 @@ def test_report_delegates_and_pdf_needs_out(ledger, tmp_path, capsys, monkeypatc
         calls.append((period, scope, fmt, lang))
         return '{"总数": 1}'.encode()
 
-    monkeypatch.setitem(sys.modules, "mediator_app.services.statistics.report",
+    monkeypatch.setitem(sys.modules, "mediator_app.services.statistics.sheet",
                         types.SimpleNamespace(export_report=export_report))
     assert main(["--db", str(ledger), "report", "--period", "2023", "--scope", "610114",
                  "--format", "json"]) == 0

@@ -19,10 +19,10 @@ from mediator_app.services.csv_io import CsvImportError
 from mediator_app.services.demo.district import build_demo
 from mediator_app.services.exchange.case_exchange import (
     export_cases_xlsx,
-    export_package,
     import_cases,
     list_imports,
 )
+from mediator_app.services.exchange.package_export import export_package
 from mediator_app.services.statistics.report import build_report, report_to_dict
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.org_repo import OrgRepository

@@ -11,7 +11,8 @@ import pytest
 from exchange_fixtures import build_mini_district, case_row, dump, write_cases
 
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.exchange.case_exchange import export_package, import_cases
+from mediator_app.services.exchange.case_exchange import import_cases
+from mediator_app.services.exchange.package_export import export_package
 from mediator_app.services.organisation.import_files import import_org
 from mediator_app.storage.db import open_memory
 

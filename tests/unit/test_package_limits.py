@@ -17,7 +17,8 @@ from exchange_fixtures import build_mini_district, case_row, dump, write_cases
 
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.services.exchange import package as exchange_package
-from mediator_app.services.exchange.case_exchange import export_cases, export_package, import_cases
+from mediator_app.services.exchange.case_exchange import export_cases, import_cases
+from mediator_app.services.exchange.package_export import export_package
 from mediator_app.storage.db import open_memory
 
 TODAY = date(2024, 6, 30)

@@ -12,7 +12,8 @@ from datetime import date, timedelta
 import pytest
 
 from mediator_app.services.demo.district import build_demo
-from mediator_app.services.exchange.case_exchange import export_package, import_cases
+from mediator_app.services.exchange.case_exchange import import_cases
+from mediator_app.services.exchange.package_export import export_package
 from mediator_app.storage import case_query as cq
 from mediator_app.storage.db import open_memory
 from mediator_app.ui.dashboard_data import load_dashboard

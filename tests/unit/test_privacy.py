@@ -7,7 +7,7 @@ from datetime import date
 
 from mediator_app.domain.enums import CommitteeKind, OrgLevel
 from mediator_app.domain.model import Case, Committee, OrgUnit, Party, new_case_id
-from mediator_app.services.exchange.package import export_package
+from mediator_app.services.exchange.package_export import export_package
 from mediator_app.services.trust.privacy import (
     EXPORT,
     VIEW,

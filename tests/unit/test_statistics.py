@@ -31,11 +31,11 @@ from mediator_app.services.statistics.report import (
     PREVENTION_KEYS,
     Figures,
     build_report,
-    export_report,
     rate_rule_from_settings,
     report_to_dict,
     status_as_of,
 )
+from mediator_app.services.statistics.sheet import export_report
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.drilldown_repo import figure_condition

@@ -17,7 +17,8 @@ from mediator_app.domain.model import CodeItem
 from mediator_app.services.cases.code_tables import save_code_item
 from mediator_app.services.cases.edit import delete_case, save_case
 from mediator_app.services.subsidy import claim as subsidy
-from mediator_app.services.subsidy.export import claim_to_dict, export_claim
+from mediator_app.services.subsidy.claim import claim_to_dict
+from mediator_app.services.subsidy.export import export_claim
 from tests.unit.subsidy_fixtures import (
     C1,
     C2,

@@ -49,8 +49,6 @@ from mediator_app.services.exchange.import_types import (
 )
 from mediator_app.services.exchange.package import (
     Package,
-    PackageManifest,
-    export_package,
     is_package,
     open_package,
     totals_dict,
@@ -79,8 +77,8 @@ CHUNK_ROWS = case_merge.CHUNK_ROWS  # (tests patch case_merge.CHUNK_ROWS)
 
 __all__ = [
     "CASE_ALIASES", "Conflict", "FileCounts", "ImportCancelled", "ImportLogEntry",
-    "ImportResult", "ImportSource", "ImportWarning", "PackageManifest", "export_cases",
-    "export_cases_xlsx", "export_package", "import_cases", "list_imports",
+    "ImportResult", "ImportSource", "ImportWarning", "export_cases", "export_cases_xlsx",
+    "import_cases", "list_imports",
 ]
 
 

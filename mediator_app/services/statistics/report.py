@@ -35,7 +35,6 @@ from mediator_app.storage.stats_repo import CaseClass, LocationAggregate, StatsR
 
 COMMITTEE_LEVEL = "调委会"
 OTHER_SOURCE_GROUP = "其他"
-FORMATS = ("json", "csv", "pdf")
 # Prevention label -> the flag / column name of the stats repository.
 PREVENTION_KEYS: dict[str, str] = {p.value: col for p, col in PREVENTION_COLUMNS.items()}
 _CLOSED = {CaseStatus.RESOLVED.value, CaseStatus.TERMINATED.value, CaseStatus.REJECTED.value}
@@ -371,21 +370,3 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "children": [_unit_dict(c.unit) | figures_to_dict(c.figures, report)
                      for c in report.children],
     }
-
-
-def export_report(db: Database, *, period: str | Period, scope: str | None, fmt: str,
-                  as_of: date | None = None, lang: str = "zh") -> bytes:
-    """The report as JSON, CSV (UTF-8 with BOM) or PDF bytes."""
-    fmt = fmt.lower()
-    if fmt not in FORMATS:
-        raise DomainError(Problem("format", "enum.invalid",
-                                  {"value": fmt, "allowed": ", ".join(FORMATS)}))
-    report = build_report(db, period=period, scope=scope, as_of=as_of)
-    from mediator_app.services.statistics import sheet
-
-    if fmt == "json":
-        return sheet.json_bytes(report)
-    if fmt == "csv":
-        return sheet.csv_bytes(report)
-    return sheet.pdf_bytes(report, lang=lang, signatory=SettingsRepository(db).get(
-        "sheet_signatory"))

@@ -1,5 +1,6 @@
 """A statistics ``Report`` formatted for output: the printed sheet (labels, numbered
-columns, 万元, cross-checks, footnotes) and the CSV table (English keys)."""
+columns, 万元, cross-checks, footnotes), the CSV table (English keys), and the report of
+a period and scope as JSON, CSV or PDF bytes (``export_report``)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,10 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from sqlite_utils import Database
+
+from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.periods import Period
 from mediator_app.domain.rates import rate_formula
 from mediator_app.reports import csv_out, json_out
 from mediator_app.reports.tables import (
@@ -23,11 +28,14 @@ from mediator_app.services.statistics.report import (
     PREVENTION_KEYS,
     Figures,
     Report,
+    build_report,
     figures_to_dict,
     report_to_dict,
     yuan,
 )
+from mediator_app.storage.settings_repo import SettingsRepository
 
+FORMATS = ("json", "csv", "pdf")
 _ZH = {
     "title": "人民调解矛盾纠纷统计表", "unit": "填报单位", "period": "统计期间",
     "basis": "统计口径", "filed": "填报日期", "no": "序号", "name": "单位名称",
@@ -275,3 +283,19 @@ def pdf_bytes(report: Report, *, lang: str = "zh", today: date | None = None,
 
     return sheet_pdf.render_sheet(build_sheet(report, lang=lang, today=today,
                                               signatory=signatory, sub_rows=True))
+
+
+def export_report(db: Database, *, period: str | Period, scope: str | None, fmt: str,
+                  as_of: date | None = None, lang: str = "zh") -> bytes:
+    """The report as JSON, CSV (UTF-8 with BOM) or PDF bytes."""
+    fmt = fmt.lower()
+    if fmt not in FORMATS:
+        raise DomainError(Problem("format", "enum.invalid",
+                                  {"value": fmt, "allowed": ", ".join(FORMATS)}))
+    report = build_report(db, period=period, scope=scope, as_of=as_of)
+    if fmt == "json":
+        return json_bytes(report)
+    if fmt == "csv":
+        return csv_bytes(report)
+    return pdf_bytes(report, lang=lang, signatory=SettingsRepository(db).get(
+        "sheet_signatory"))

@@ -16,95 +16,16 @@ from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.subsidy_texts import t
 from mediator_app.reports import csv_out, json_out
 from mediator_app.reports.xlsx import xlsx_bytes
-from mediator_app.services.subsidy.claim import Claim, gc_paused, reasons_text
+from mediator_app.services.subsidy.claim import (
+    Claim,
+    claim_to_dict,
+    gc_paused,
+    incomplete_files,
+    reasons_text,
+    yuan_text,
+)
 
 FORMATS = ("json", "csv", "pdf", "xlsx")
-
-
-def yuan(fen: int) -> float:
-    return fen / 100
-
-
-def yuan_text(fen: int) -> str:
-    return f"{fen // 100}.{fen % 100:02d}"
-
-
-def _rules_dict(claim: Claim) -> dict[str, Any]:
-    def one(rs: s.RuleSet) -> dict[str, Any]:
-        return {
-            "effective_from": rs.effective_from.isoformat(), "payee": rs.payee,
-            "performed_only": rs.performed_only, "require_complete": rs.require_complete,
-            "rates": [{"class": claim.class_labels.get(r.difficulty, r.difficulty),
-                       "class_code": r.difficulty, "agreement_form": r.agreement_form,
-                       "min_people": r.min_people, "min_amount_yuan": yuan(r.min_amount_fen),
-                       "amount_yuan": yuan(r.amount_fen), "amount_fen": r.amount_fen}
-                      for r in rs.rates]}
-
-    return {"applied": [one(rs) for rs in claim.result.rule_sets],
-            "versions": [rs.effective_from.isoformat() for rs in claim.rule_sets],
-            "file_complete_requires": {k: list(v) for k, v in claim.file_rules.items()}}
-
-
-def _case_dict(claim: Claim, line: s.PaidLine) -> dict[str, Any]:
-    case = line.case
-    return {"case_id": case.case_id, "case_no": case.case_no,
-            "class": claim.class_labels.get(case.difficulty, case.difficulty),
-            "amount_yuan": yuan(line.amount_fen), "amount_fen": line.amount_fen,
-            "case_amount_yuan": yuan(line.case_amount_fen), "share_of": line.share_of,
-            "closed_on": case.closed_on,
-            "agreement_form": case.agreement_form or "",
-            "committee_code": case.committee_code,
-            "rule_effective_from": line.rule_from.isoformat(),
-            "paid_claim": claim.paid_here.get(case.case_id),
-            "changed_since_claim": case.case_id in claim.changed}
-
-
-def _missing(refused: s.RefusedCase) -> list[str]:
-    for reason in refused.reasons:
-        items = reason.params.get("items", ())
-        if reason.code == "file_incomplete" and isinstance(items, tuple | list):
-            return [str(i) for i in items]
-    return []
-
-
-def claim_to_dict(claim: Claim, lang: str = "zh") -> dict[str, Any]:
-    result = claim.result
-    mediators = [{"name": m.mediator.name, "committee_code": m.mediator.committee_code,
-                  "committee_name": claim.committee_names.get(m.mediator.committee_code, ""),
-                  "eligible_cases": len(m.lines), "amount_yuan": yuan(m.amount_fen),
-                  "amount_fen": m.amount_fen,
-                  "cases": [_case_dict(claim, line) for line in m.lines]}
-                 for m in result.mediators]
-    said: dict[int, tuple[list[str], list[str], list[str]]] = {}  # shared reason tuples
-    refused = []
-    for r in result.refused:
-        texts = said.get(id(r.reasons))
-        if texts is None:
-            texts = said[id(r.reasons)] = (reasons_text(r, claim.class_labels, lang),
-                                           [x.code for x in r.reasons], _missing(r))
-        refused.append({
-            "case_id": r.case.case_id, "case_no": r.case.case_no,
-            "committee_code": r.case.committee_code, "closed_on": r.case.closed_on,
-            "class": claim.class_labels.get(r.case.difficulty, r.case.difficulty),
-            "reasons": texts[0], "reason_codes": texts[1], "missing_items": texts[2],
-            "paid_claim": claim.paid_here.get(r.case.case_id),
-            "changed_since_claim": r.case.case_id in claim.changed})
-    return {
-        "period": claim.period.text, "period_label": claim.period.label,
-        "period_start": claim.period.start.isoformat(),
-        "period_end": claim.period.end.isoformat(),
-        "scope": {"code": claim.scope.code, "name": claim.scope.name},
-        "rules": _rules_dict(claim),
-        "totals": {"eligible_cases": result.eligible_cases,
-                   "amount_yuan": yuan(result.amount_fen), "amount_fen": result.amount_fen,
-                   "refused_cases": len(result.refused)},
-        "mediators": mediators,
-        "refused": refused,
-        "paid_claims": [{"id": c.id, "version": c.version, "paid_at": c.paid_at,
-                         "paid_by": c.paid_by, "cases": c.cases,
-                         "amount_yuan": yuan(c.amount_fen)} for c in claim.claims],
-        "changed_since_claim": sorted(claim.changed),
-    }
 
 
 # ---- tables (CSV, XLSX, GUI) -------------------------------------------------------------
@@ -200,8 +121,6 @@ def incomplete_files_bytes(db: Any, *, period: str, scope: str, fmt: str = "csv"
                            lang: str = "zh") -> bytes:
     """The closed cases whose file lacks a required item (per committee, with the
     mediators and the missing items) as CSV or JSON."""
-    from mediator_app.services.subsidy.claim import incomplete_files
-
     files = incomplete_files(db, period=period, scope=scope)
     if fmt == "json":
         return json_out.json_bytes({"period": period, "scope": scope, "files": [

@@ -7,8 +7,7 @@ from __future__ import annotations
 from mediator_app.domain import subsidy as s
 from mediator_app.domain.subsidy_texts import t
 from mediator_app.reports.subsidy_pdf import NORMAL, SUBTOTAL, TOTAL, Section, render_claim
-from mediator_app.services.subsidy.claim import Claim, reasons_text
-from mediator_app.services.subsidy.export import yuan_text
+from mediator_app.services.subsidy.claim import Claim, reasons_text, yuan_text
 
 
 def _meta(claim: Claim, lang: str) -> list[str]:

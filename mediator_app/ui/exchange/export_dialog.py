@@ -31,6 +31,7 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message as render_problem
 from mediator_app.services.exchange import case_exchange
 from mediator_app.services.exchange.package import PackageManifest
+from mediator_app.services.exchange.package_export import export_package
 from mediator_app.storage import crypto
 from mediator_app.ui.case_form.widgets import SearchCombo
 from mediator_app.ui.context import AppContext
@@ -279,9 +280,8 @@ class ExportDialog(QDialog):
         def run(db: Any, progress: Callable[[int, int], None],
                 _cancelled: Callable[[], bool]) -> int | PackageManifest:
             if fmt == "package":
-                return case_exchange.export_package(db, path, with_personal_data=personal,
-                                                    progress=progress,
-                                                    package_password=password, **kw)
+                return export_package(db, path, with_personal_data=personal,
+                                      progress=progress, package_password=password, **kw)
             if fmt == "xlsx":
                 return case_exchange.export_cases_xlsx(db, path, progress=progress, **kw)
             return case_exchange.export_cases(db, path, progress=progress, **kw)

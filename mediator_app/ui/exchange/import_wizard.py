@@ -20,9 +20,14 @@ from mediator_app.ui.exchange.ledger_pages import ColumnsPage, SheetPage, Values
 from mediator_app.ui.exchange.ledger_state import LedgerState, run_ledger
 from mediator_app.ui.exchange.outcome import Outcome, is_cancelled, run_import
 from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE, PreviewPage, RunPage
-
-PAGE_FILES, PAGE_PREVIEW, PAGE_APPLY = 0, 1, 2
-PAGE_SHEET, PAGE_COLUMNS, PAGE_VALUES = 3, 4, 5  # an old ledger (ledger_pages.py)
+from mediator_app.ui.exchange.wizard_host import (
+    PAGE_APPLY,
+    PAGE_COLUMNS,
+    PAGE_FILES,
+    PAGE_PREVIEW,
+    PAGE_SHEET,
+    PAGE_VALUES,
+)
 
 
 class ApplyPage(RunPage):

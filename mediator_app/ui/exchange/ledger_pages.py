@@ -7,8 +7,6 @@ import (and can be saved as the JSON file ``cases import-ledger --mapping`` read
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
@@ -51,10 +49,8 @@ from mediator_app.ui.exchange.ledger_state import (
 )
 from mediator_app.ui.exchange.outcome import is_cancelled
 from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE
+from mediator_app.ui.exchange.wizard_host import PAGE_COLUMNS, PAGE_PREVIEW, PAGE_VALUES, WizardHost
 from mediator_app.ui.jobs import ProgressJob
-
-if TYPE_CHECKING:
-    from mediator_app.ui.exchange.import_wizard import ImportWizard
 
 HEADER_BRUSH = QBrush(QColor("#fff3c4"))
 MISSING_BRUSH = QBrush(QColor("#fde0dc"))
@@ -84,7 +80,7 @@ class _LedgerPage(QWizardPage):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
 
-    def _wizard(self) -> ImportWizard:
+    def _wizard(self) -> WizardHost:
         return self.wizard()  # type: ignore[return-value]
 
     def state(self) -> LedgerState:
@@ -223,8 +219,6 @@ class SheetPage(_LedgerPage):
         return state is not None and state.sheet is not None and any(state.header())
 
     def nextId(self) -> int:
-        from mediator_app.ui.exchange.import_wizard import PAGE_COLUMNS
-
         return PAGE_COLUMNS
 
 
@@ -364,8 +358,6 @@ class ColumnsPage(_LedgerPage):
                 and state.plan() is not None)
 
     def nextId(self) -> int:
-        from mediator_app.ui.exchange.import_wizard import PAGE_VALUES
-
         return PAGE_VALUES
 
 
@@ -481,6 +473,4 @@ class ValuesPage(_LedgerPage):
         return self.loaded and state is not None and state.unmapped() == 0
 
     def nextId(self) -> int:
-        from mediator_app.ui.exchange.import_wizard import PAGE_PREVIEW
-
         return PAGE_PREVIEW

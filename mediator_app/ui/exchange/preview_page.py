@@ -5,7 +5,6 @@ enabled only when no problem was found."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QApplication,
@@ -33,10 +32,8 @@ from mediator_app.ui.exchange.tables import (
     ProblemsTable,
     TotalsTable,
 )
+from mediator_app.ui.exchange.wizard_host import WizardHost
 from mediator_app.ui.jobs import ProgressJob
-
-if TYPE_CHECKING:
-    from mediator_app.ui.exchange.import_wizard import ImportWizard
 
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
 OK_STYLE = "color: #2e7d32; font-weight: bold;"
@@ -123,7 +120,7 @@ class RunPage(QWizardPage):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
 
-    def _wizard(self) -> ImportWizard:
+    def _wizard(self) -> WizardHost:
         return self.wizard()  # type: ignore[return-value]
 
     def _run(self, title: str, label: str, *, dry_run: bool,

@@ -30,13 +30,8 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.periods import Period
 from mediator_app.services.subsidy import claim as subsidy
-from mediator_app.services.subsidy.claim import Claim, reasons_text
-from mediator_app.services.subsidy.export import (
-    export_claim,
-    incomplete_files_bytes,
-    write_file,
-    yuan_text,
-)
+from mediator_app.services.subsidy.claim import Claim, reasons_text, yuan_text
+from mediator_app.services.subsidy.export import export_claim, incomplete_files_bytes, write_file
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.reports.drill import open_case_form
 from mediator_app.ui.reports.progress import run_with_progress

@@ -1,4 +1,5 @@
-"""The Account menu (账户) of the main window (issue 9)."""
+"""The Account menu (账户) of the main window (issue 9), installed with the idle lock and
+the role-gated actions (``install``)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from mediator_app.domain.access import Action
 from mediator_app.domain.account_messages import account_text
 from mediator_app.services.trust import accounts
 from mediator_app.storage import crypto
+from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.trust import session
 from mediator_app.ui.trust.login import (
@@ -28,6 +30,24 @@ from mediator_app.ui.trust.login import (
     _password_field,
     _stack_above_ok_cancel,
 )
+
+
+def install(window: QMainWindow, ctx: AppContext) -> None:
+    """The Account menu, the idle lock (encrypted ledgers) and role-gated actions."""
+    principal = session.principal_of(ctx)
+    actions: dict[str, QAction] = getattr(window, "actions_", {})
+    if principal is not None:
+        for key, action in session.GATED.items():
+            if key in actions and not principal.may(action):
+                actions[key].setEnabled(False)
+                actions[key].setToolTip(
+                    QCoreApplication.translate("AccountMenu", "Not allowed for your role")
+                )
+        minutes = int(prefs.qsettings().value(session.IDLE_KEY, session.DEFAULT_IDLE_MINUTES)
+                      or 0)
+        lock = session.IdleLock(ctx, window, minutes)
+        window.idle_lock = lock  # type: ignore[attr-defined]
+    build(window, ctx)
 
 
 def build(window: QMainWindow, ctx: AppContext) -> None:
