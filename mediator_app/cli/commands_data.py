@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from mediator_app.cli.common import EXIT_INPUT, EXIT_OK, Context, date_arg, opened, stderr_progress
 from mediator_app.cli.help_texts import helper
+from mediator_app.cli.login import package_password_for_export, package_password_for_import
 from mediator_app.cli.texts import err, is_en, text
+from mediator_app.services.csv_io import CsvImportError
 
 if TYPE_CHECKING:  # the services are imported by the handlers: a quick start (issue 13)
     from mediator_app.services.exchange.case_exchange import ImportResult
@@ -79,6 +81,7 @@ def _dhis2_parsers(sub: Any, common: argparse.ArgumentParser, h: Callable[[str],
 
 
 def cmd_org_import(args: argparse.Namespace, ctx: Context) -> int:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.organisation.import_files import import_org
 
     with opened(ctx.db_path, create=True, waits=ctx.lang) as db:
@@ -116,7 +119,7 @@ def _print_result(result: ImportResult, lang: str) -> None:
 
 
 def cmd_cases_import(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.cli.login import package_password_for_import
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.exchange.case_exchange import import_cases
 
     return _run_import(args, ctx, lambda db, progress: import_cases(
@@ -125,6 +128,7 @@ def cmd_cases_import(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_cases_import_ledger(args: argparse.Namespace, ctx: Context) -> int:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.ledger_import.importer import import_ledger
     from mediator_app.services.ledger_import.mapping import load_mapping
 
@@ -136,7 +140,7 @@ def cmd_cases_import_ledger(args: argparse.Namespace, ctx: Context) -> int:
 def _run_import(args: argparse.Namespace, ctx: Context,
                 run: Callable[[Any, Any], ImportResult]) -> int:
     """``cases import`` and ``cases import-ledger``: the same output and exit codes."""
-    from mediator_app.services.csv_io import CsvImportError
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.exchange.case_exchange import ImportCancelled
 
     progress = stderr_progress("…") if sys.stderr.isatty() else None
@@ -158,6 +162,7 @@ def _run_import(args: argparse.Namespace, ctx: Context,
 
 
 def cmd_cases_export(args: argparse.Namespace, ctx: Context) -> int:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.exchange.case_exchange import export_cases, export_cases_xlsx
     from mediator_app.services.exchange.package_export import export_package
 
@@ -165,8 +170,6 @@ def cmd_cases_export(args: argparse.Namespace, ctx: Context) -> int:
     date_to = date_arg(args.date_to, "received_on")
     with opened(ctx.db_path, create=False) as db:
         if args.package:
-            from mediator_app.cli.login import package_password_for_export
-
             manifest = export_package(db, args.package, scope=args.scope, date_from=date_from,
                                       date_to=date_to,
                                       with_personal_data=args.with_personal_data,
@@ -186,6 +189,7 @@ _LOG_COLUMNS = ("id", "at", "user", "kind", "file", "source_unit", "rows", "new"
 
 
 def cmd_cases_imports(args: argparse.Namespace, ctx: Context) -> int:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.exchange.case_exchange import list_imports
 
     with opened(ctx.db_path, create=False) as db:
@@ -210,6 +214,7 @@ def _width(cell: str) -> int:
 
 
 def cmd_dhis2_export(args: argparse.Namespace, ctx: Context) -> int:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.statistics.dhis2 import export_dhis2
 
     as_of = date_arg(args.as_of, "as_of")

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from mediator_app.cli.common import ENV_DB
 from mediator_app.cli.help_texts import helper
+from mediator_app.cli.login import LOGIN, logged_in_db
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.reports.case_docs_data import KINDS
@@ -62,12 +63,12 @@ def _err(text: str) -> None:
 
 @contextmanager
 def _database(args: argparse.Namespace) -> Iterator[Database]:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.storage.db import default_db_path
 
     path = Path(getattr(args, "db", None) or os.environ.get(ENV_DB) or default_db_path())
     if not path.exists():
         raise StorageError("db.missing", path=str(path))
-    from mediator_app.cli.login import LOGIN, logged_in_db
 
     LOGIN.user = getattr(args, "user", None) or LOGIN.user
     with logged_in_db(path) as db:  # an encrypted ledger needs a login (issue 9)
@@ -103,6 +104,7 @@ def _storage_text(exc: StorageError, lang: str) -> str:
 
 def cmd_document(args: argparse.Namespace) -> int:
     """Write one case document (or the whole case file) as PDF to ``--out``."""
+    # lazy: reportlab (about 0.3 s) loads only when a PDF is made
     from mediator_app.services.cases import documents
 
     lang, out = _lang(args), Path(args.out)
@@ -144,6 +146,7 @@ def _summary(sub: submissions.Submission, lang: str) -> str:
 def cmd_submit(args: argparse.Namespace) -> int:
     """Submit the reviewed month of a unit (refused without a current review);
     ``--review-only`` reviews it, ``--review-and-submit`` reviews and submits at once."""
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.statistics import submissions
 
     lang = _lang(args)
@@ -169,6 +172,7 @@ MAX_NAMED = 5
 
 def _not_submitted_note(units: list[submissions.UnitStatus], lang: str) -> str:
     """``注意：下级单位中有 13 个尚未上报：A、B、C、D、E 等。`` ("" when all submitted)."""
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.statistics import submissions
 
     missing = submissions.not_submitted(units)
@@ -204,6 +208,7 @@ def format_table(rows: list[tuple[str, ...]]) -> str:
 
 
 def _row(s: submissions.UnitStatus, lang: str) -> tuple[str, ...]:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.statistics import submissions
 
     parent = submissions.STATE_LABELS["en" if lang == "en" else "zh"]["parent"]
@@ -227,6 +232,7 @@ def _totals_line(rows: list[submissions.UnitStatus], lang: str) -> str:
 
 def cmd_submissions(args: argparse.Namespace) -> int:
     """Print the completeness table of a month below ``--scope``."""
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.statistics import submissions
 
     lang = _lang(args)

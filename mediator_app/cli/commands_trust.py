@@ -9,8 +9,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mediator_app.cli.common import EXIT_INPUT, EXIT_OK, Context
-from mediator_app.cli.login import logged_in, new_password_for
+from mediator_app.cli.login import logged_in, new_password_for, user_name
 from mediator_app.domain.account_messages import AccountError, account_text
+from mediator_app.storage import crypto
 
 if TYPE_CHECKING:
     from mediator_app.services.trust import accounts
@@ -123,6 +124,7 @@ def _print_recovery(created: accounts.Created, lang: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.trust import accounts
 
     path = ctx.db_path
@@ -136,6 +138,7 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_encrypt(args: argparse.Namespace, ctx: Context) -> int:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.trust import accounts
 
     path = ctx.db_path
@@ -151,8 +154,6 @@ def cmd_encrypt(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _needs_encrypted(ctx: Context) -> None:
-    from mediator_app.storage import crypto
-
     if ctx.db_path.exists() and not crypto.is_encrypted_ledger(ctx.db_path):
         raise AccountError("users.plain", path=str(ctx.db_path))
 
@@ -162,6 +163,7 @@ def _scope_text(scope: str | None, lang: str) -> str:
 
 
 def cmd_users_add(args: argparse.Namespace, ctx: Context) -> int:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.trust import accounts
 
     _needs_encrypted(ctx)
@@ -177,6 +179,7 @@ def cmd_users_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_users_list(args: argparse.Namespace, ctx: Context) -> int:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.trust import accounts
 
     with logged_in(ctx.db_path) as s:
@@ -201,6 +204,7 @@ def cmd_users_enable(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _set_disabled(args: argparse.Namespace, ctx: Context, disabled: bool) -> int:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.trust import accounts
 
     _needs_encrypted(ctx)
@@ -211,6 +215,7 @@ def _set_disabled(args: argparse.Namespace, ctx: Context, disabled: bool) -> int
 
 
 def cmd_users_passwd(args: argparse.Namespace, ctx: Context) -> int:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.trust import accounts
 
     _needs_encrypted(ctx)
@@ -225,6 +230,7 @@ def cmd_users_passwd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_users_set(args: argparse.Namespace, ctx: Context) -> int:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.trust import accounts
 
     _needs_encrypted(ctx)
@@ -238,10 +244,11 @@ def cmd_users_set(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_recovery(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.cli.login import user_name
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.trust import accounts
 
     if not ctx.db_path.exists():
+        # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
         from mediator_app.storage.db import StorageError
 
         raise StorageError("db.missing", path=str(ctx.db_path))
@@ -254,6 +261,7 @@ def cmd_recovery(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, ctx: Context) -> int:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.trust import accounts
     from mediator_app.services.trust import audit as audit_service
     from mediator_app.services.trust.audit import AuditFilter, search

@@ -12,7 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mediator_app.cli.login import logged_in
+from mediator_app.cli.texts import text
 from mediator_app.domain.periods import parse_date
+from mediator_app.storage import crypto
 from mediator_app.storage.errors import StorageError
 
 if TYPE_CHECKING:
@@ -39,6 +42,7 @@ class Context:
         env = os.environ.get(ENV_DB)
         if env:
             return Path(env)
+        # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
         from mediator_app.storage.db import default_db_path
 
         return default_db_path()
@@ -54,8 +58,7 @@ def opened(path: Path, *, create: bool, waits: str | None = None) -> Iterator[Da
     makes write transactions wait for another program's write, saying so on stderr."""
     if not create and not path.exists():
         raise StorageError("db.missing", path=str(path))
-    from mediator_app.cli.login import logged_in
-    from mediator_app.storage import crypto
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.storage.db import remove_if_unused
 
     entered = created = False
@@ -80,8 +83,6 @@ def opened(path: Path, *, create: bool, waits: str | None = None) -> Iterator[Da
 def waiting_message(lang: str) -> Callable[[float], None]:
     """Says on stderr, about every five seconds, that the command waits for another
     program's write to finish."""
-    from mediator_app.cli.texts import text
-
     last = [-5.0]
 
     def report(seconds: float) -> None:

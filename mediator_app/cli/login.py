@@ -17,7 +17,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.account_messages import AccountError, account_text
+from mediator_app.storage import crypto
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -93,8 +95,8 @@ def new_password_for(user: str, *, fallback_env: str | None = None) -> str | Non
 
 def login(path: Path, *, create: bool = True) -> accounts.Session:
     """The opened ledger: a plain one as it is, an encrypted one after the login."""
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.trust import accounts
-    from mediator_app.storage import crypto
 
     if not crypto.is_encrypted_ledger(path):
         return accounts.open_ledger(path, create=create)
@@ -105,8 +107,8 @@ def login(path: Path, *, create: bool = True) -> accounts.Session:
 
 @contextmanager
 def logged_in(path: Path, *, create: bool = True) -> Iterator[accounts.Session]:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.trust import accounts
-    from mediator_app.storage import crypto
 
     session = login(path, create=create)
     try:
@@ -128,12 +130,10 @@ def restore_guard(path: Path, source: str | Path) -> Iterator[None]:
     """Before ``restore`` replaces an encrypted ledger: a login with the right to
     restore (exit 4 / 5 otherwise); the ledger's data key is then also used for the
     backup being restored (backups are encrypted with the same key)."""
-    from mediator_app.storage import crypto
-
     if not crypto.is_encrypted_ledger(path):
         yield
         return
-    from mediator_app.domain.access import Action
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services import permissions
 
     with logged_in(path) as session:
@@ -156,12 +156,12 @@ def package_password_for_export(db: Database, with_personal_data: bool) -> str |
     """The password that seals a personal-data package of an encrypted ledger:
     ``MEDIATOR_APP_PACKAGE_PASSWORD``, else asked on a terminal, else a random one that
     is printed once on stdout ("数据包密码：…") for the receiver."""
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.trust import accounts
-    from mediator_app.storage import crypto
 
     if not with_personal_data or crypto.key_of(db.conn) is None:
         return None
-    from mediator_app.domain.access import Action
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services import permissions
 
     permissions.require(db, Action.EXPORT_PERSONAL)  # refuse before asking anything
@@ -180,6 +180,7 @@ def package_password_for_export(db: Database, with_personal_data: bool) -> str |
 
 
 def package_password_for_import(paths: list[str]) -> str | None:
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services.exchange.sealed_packages import is_sealed
 
     sealed = [p for p in paths if str(p).lower().endswith(".zip") and is_sealed(p)]

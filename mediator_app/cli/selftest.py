@@ -54,6 +54,7 @@ def check_python() -> tuple[bool, str]:
 
 
 def check_sqlite() -> tuple[bool, str]:
+    # lazy: the self-test imports what each check probes, so a broken install is reported
     from mediator_app.storage.capabilities import MIN_SQLITE, sqlite_version
 
     version = sqlite_version()
@@ -61,6 +62,7 @@ def check_sqlite() -> tuple[bool, str]:
 
 
 def check_fts() -> tuple[bool, str]:
+    # lazy: the self-test imports what each check probes, so a broken install is reported
     from mediator_app.storage.capabilities import fts5_trigram_probe
 
     probe = fts5_trigram_probe()
@@ -68,6 +70,7 @@ def check_fts() -> tuple[bool, str]:
 
 
 def check_font(lang: str) -> tuple[bool, str]:
+    # lazy: the self-test imports what each check probes, so a broken install is reported
     from mediator_app.reports import fonts
 
     found = fonts.register()
@@ -91,6 +94,7 @@ def check_catalogue(lang: str) -> tuple[bool, str]:
 
 def check_qt() -> tuple[bool, str]:
     try:
+        # lazy: the self-test imports what each check probes, so a broken install is reported
         from mediator_app.ui.selftest_qt import probe_qt
     except ImportError as exc:
         return False, f"import: {exc}"

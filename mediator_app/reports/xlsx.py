@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
@@ -208,8 +209,6 @@ def xlsx_bytes(sheets: Iterable[tuple[str, Row | None, Iterable[Row]]]) -> bytes
 
 def read_xlsx_text(data: bytes) -> dict[str, list[list[str]]]:
     """Parse back a workbook written by this module (tests, round trips)."""
-    import xml.etree.ElementTree as ET
-
     ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
     rel_ns = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
     with zipfile.ZipFile(io.BytesIO(data)) as z:

@@ -25,6 +25,7 @@ import json
 import os
 import secrets
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -243,8 +244,6 @@ def unwrap(secret: str, entry: dict[str, Any], slot: str) -> bytes | None:
 def _replace(part: Path, target: Path) -> None:
     """``os.replace``, retried briefly: on Windows it fails while another process has
     the target open for reading (a login reading the key file at that moment)."""
-    import time
-
     for attempt in range(50):
         try:
             os.replace(part, target)
@@ -312,8 +311,6 @@ class KeyFile:
 def keyfile_lock(ledger: str | Path) -> Iterator[None]:
     """Serialise read-modify-write of the key file between processes (a lock file
     created exclusively; a stale one older than 30 s is taken over)."""
-    import time
-
     lock = key_file_path(ledger).with_name(key_file_path(ledger).name + ".lock")
     deadline = time.monotonic() + 10
     while True:

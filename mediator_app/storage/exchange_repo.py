@@ -10,6 +10,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from mediator_app.storage import crypto
+
 # Columns written by a case import, in the order of the row tuples callers pass.
 IMPORT_COLUMNS = (
     "case_id", "case_no", "year", "committee_code", "grid_code", "org_code", "source",
@@ -358,8 +360,6 @@ class ExchangeRepository:
 
 def file_integrity(path: Path) -> list[str]:
     """``PRAGMA integrity_check`` of a database file opened read-only; [] when healthy."""
-    from mediator_app.storage import crypto
-
     key = crypto.key_for(path)  # an encrypted ledger or its backup (issue 9)
     try:
         conn = (crypto.connect(path, key, readonly=True) if key is not None else

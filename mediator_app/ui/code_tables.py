@@ -36,6 +36,7 @@ from mediator_app.services.cases import code_tables as svc
 from mediator_app.storage.code_repo import CodeRepository
 from mediator_app.ui.case_form.widgets import EnumCombo, ErrorLabel, with_error
 from mediator_app.ui.context import AppContext
+from mediator_app.ui.errors import error_text
 from mediator_app.ui.org.units import INACTIVE
 
 COL_CODE, COL_LABEL, COL_GROUP, COL_ORDER, COL_ACTIVE, COL_VERSION, COL_CASES = range(7)
@@ -49,8 +50,6 @@ def error_texts(exc: BaseException, lang: str, labels: dict[str, str] | None = N
     """A domain error's problems as sentences (fields named as on the form); any other
     error in the user's words (ui/errors.py)."""
     if not isinstance(exc, DomainError):
-        from mediator_app.ui.errors import error_text
-
         return [("", error_text(exc, lang, "save"))]
     labels = labels or {}
     return [(p.field, message(p, lang, label=labels.get(p.field))) for p in exc.problems]

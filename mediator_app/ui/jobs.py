@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from mediator_app.storage.db import StorageError
 from mediator_app.ui.context import AppContext
 
 MIN_DURATION_MS = 500
@@ -81,8 +82,6 @@ class ProgressJob(QObject):
     def _waited(self, seconds: float) -> None:
         """On the worker thread, about once a second while the write lock is busy."""
         if self._flag.is_set():
-            from mediator_app.storage.db import StorageError
-
             raise StorageError("db.busy", seconds=round(seconds))
         self.waiting.emit(float(seconds))
 

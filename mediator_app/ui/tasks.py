@@ -27,6 +27,7 @@ from mediator_app.domain.access import AccessDenied
 from mediator_app.domain.account_messages import AccountError
 from mediator_app.domain.errors import DomainError
 from mediator_app.storage.db import StorageError, open_database
+from mediator_app.ui.errors import error_text
 
 # Errors that are ordinary user mistakes, shown to the user; no traceback on stderr.
 EXPECTED_ERRORS: tuple[type[BaseException], ...] = (DomainError, StorageError, AccessDenied,
@@ -62,8 +63,6 @@ class TaskRunner(QObject):
         self._no_display(exc)
 
     def _no_display(self, exc: BaseException) -> None:
-        from mediator_app.ui.errors import error_text
-
         print(error_text(exc, "zh"), file=sys.stderr)
 
 

@@ -23,6 +23,8 @@ from sqlite_utils import Database
 
 from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
+from mediator_app.domain.messages import field_label
+from mediator_app.reports.xlsx import XlsxWriter
 from mediator_app.services import permissions
 from mediator_app.services.csv_io import (
     CsvImportError,
@@ -361,9 +363,6 @@ def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None
                       progress: Progress | None = None) -> int:
     """The cases.csv v1 columns as an .xlsx of text cells (Chinese column labels, which
     the CSV import also reads once the sheet is saved as CSV). Returns the row count."""
-    from mediator_app.domain.messages import field_label
-    from mediator_app.reports.xlsx import XlsxWriter
-
     scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
     repo = ExchangeRepository(db)
     _check_scope(repo, scope)

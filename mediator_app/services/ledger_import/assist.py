@@ -13,6 +13,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus
+from mediator_app.locations import data_dir  # beside the program in portable mode
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.services.ledger_import.mapping import (
     LedgerMapping,
@@ -134,6 +135,4 @@ class MappingStore:
 
 
 def default_store() -> MappingStore:
-    from mediator_app.locations import data_dir  # beside the program in portable mode
-
     return MappingStore(data_dir() / "ledger-mappings")

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from mediator_app.services.csv_io import CsvImportError, CsvProblem, file_problem, normalise_header
+from mediator_app.services.exchange.case_merge import CASE_ALIASES
 from mediator_app.services.exchange.case_rows import FORMAT_COLUMNS
 
 PARTIES = "parties"
@@ -209,7 +210,6 @@ def _suggest(header: str) -> tuple[str, int] | None:
                 best = (len(word), name)
     if best is not None:
         return best[1], 100 - best[0]
-    from mediator_app.services.exchange.case_merge import CASE_ALIASES
 
     key = CASE_ALIASES.get(normalise_header(header))
     return (key, 0) if key else None

@@ -80,6 +80,7 @@ def _digest(path: Path, label: str) -> tuple[str, int, float]:
 
 
 def _open_calamine(path: Path, label: str) -> Any:
+    # lazy: the calamine extension loads only when a workbook is read
     import python_calamine
 
     try:
@@ -162,6 +163,7 @@ def stream_sheet(info: WorkbookInfo, name: str, label: str) -> Rows:
     if info.is_csv:
         return _csv_stream(info.path, label)
     book = _open_calamine(info.path, label)
+    # lazy: the calamine extension loads only when a workbook is read
     import python_calamine
 
     try:

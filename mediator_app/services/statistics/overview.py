@@ -23,6 +23,7 @@ from mediator_app.services.statistics.report import (
     Figures,
     _empty_figures,
     _resolve_scope,
+    build_report,
     status_as_of,
 )
 from mediator_app.storage.counts_repo import CountsRepository, supported
@@ -44,8 +45,6 @@ def headline(db: Database, *, period: str, scope: str | None, as_of: date,
     scope = permissions.scope_for(db, Action.REPORT, scope)
     kind, info = _resolve_scope(StatsRepository(db), db, scope)
     if not supported(db, kind):
-        from mediator_app.services.statistics.report import build_report
-
         return build_report(db, period=period, scope=info.code, as_of=as_of,
                             rule=rule).totals
     span = parse_period(period)

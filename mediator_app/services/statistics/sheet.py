@@ -279,6 +279,7 @@ def csv_bytes(report: Report) -> bytes:
 
 def pdf_bytes(report: Report, *, lang: str = "zh", today: date | None = None,
               signatory: str = "") -> bytes:
+    # lazy: reportlab (about 0.3 s) loads only when a PDF is made
     from mediator_app.reports import sheet_pdf  # reportlab: only when a PDF is made
 
     return sheet_pdf.render_sheet(build_sheet(report, lang=lang, today=today,

@@ -8,6 +8,7 @@ that mediator's share."""
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -107,6 +108,7 @@ def _export_claim(claim: Claim, fmt: str, lang: str) -> bytes:
     if fmt == "xlsx":
         return workbook_bytes(claim, lang)
     if fmt == "pdf":
+        # lazy: reportlab (about 0.3 s) loads only when a PDF is made
         from mediator_app.services.subsidy.sheets import claim_pdf
 
         return claim_pdf(claim, lang)
@@ -142,8 +144,6 @@ def incomplete_files_bytes(db: Any, *, period: str, scope: str, fmt: str = "csv"
 
 def write_file(path: str, data: bytes) -> int:
     """Write ``data`` next to ``path`` and rename it into place (nothing half-written)."""
-    import os
-
     part = f"{path}.part"
     try:
         with open(part, "wb") as fh:

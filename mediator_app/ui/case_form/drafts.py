@@ -14,13 +14,12 @@ import os
 from pathlib import Path
 from typing import Any
 
+from mediator_app.locations import data_dir
 from mediator_app.storage.files import FOLDER_MODE, make_private, open_private_text
 from mediator_app.storage.sealed_text import read_sealed_text, write_sealed_text
 
 
 def default_drafts_dir() -> Path:
-    from mediator_app.locations import data_dir
-
     return data_dir() / "drafts"
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -253,6 +254,4 @@ class RecordEditor(QWidget):
 
 
 def _line_edit() -> QWidget:
-    from PySide6.QtWidgets import QLineEdit
-
     return QLineEdit()

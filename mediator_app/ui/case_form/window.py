@@ -144,6 +144,7 @@ class CaseFormWindow(SavingMixin, ConflictMixin, StatusActionsMixin, KeyboardMix
         return row
 
     def _documents_menu(self) -> Any:
+        # lazy: reportlab (via reports.case_docs) loads with the documents menu, not the form
         from mediator_app.ui.reports.documents_menu import build_documents_menu
 
         return build_documents_menu(self.ctx, lambda: self.rowid, self,

@@ -38,6 +38,7 @@ from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE
 from mediator_app.ui.jobs import ProgressJob
 from mediator_app.ui.reports.pickers import unit_choices
+from mediator_app.ui.trust import packages  # issue 9: sealed with a password
 
 FORMATS = ("package", "csv", "xlsx")
 SUFFIX = {"package": ".zip", "csv": ".csv", "xlsx": ".xlsx"}
@@ -264,8 +265,6 @@ class ExportDialog(QDialog):
         self.package_password: str | None = None
         if (self.fmt() == "package" and self.personal.isChecked()
                 and crypto.key_of(self.ctx.read_db.conn) is not None):
-            from mediator_app.ui.trust import packages  # issue 9: sealed with a password
-
             self.package_password = packages.ask(self, self.ctx.lang, confirm=True)
             if not self.package_password:
                 return

@@ -14,8 +14,10 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
+from mediator_app.services.ledger_import.assist import default_store
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.files_page import FilesPage
+from mediator_app.ui.exchange.history import ImportHistoryDialog
 from mediator_app.ui.exchange.ledger_pages import ColumnsPage, SheetPage, ValuesPage
 from mediator_app.ui.exchange.ledger_state import LedgerState, run_ledger
 from mediator_app.ui.exchange.outcome import Outcome, is_cancelled, run_import
@@ -134,8 +136,6 @@ class ImportWizard(QWizard):
     def start_ledger(self) -> LedgerState:
         """The state of the ledger pages for the listed ledger (kept when the same file
         is shown again after Back)."""
-        from mediator_app.services.ledger_import.assist import default_store
-
         path = self.files_page.ledger_path()
         assert path is not None
         if self.ledger is None or self.ledger.path != path:
@@ -174,8 +174,6 @@ class ImportWizard(QWizard):
         return self.files_page.files.add_paths(paths)
 
     def show_history(self) -> None:
-        from mediator_app.ui.exchange.history import ImportHistoryDialog
-
         dialog = ImportHistoryDialog(self.ctx, self)
         dialog.setModal(True)
         dialog.show()

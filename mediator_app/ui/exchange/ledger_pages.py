@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from mediator_app.domain.messages import field_label
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.services.exchange.case_rows import FORMAT_COLUMNS
+from mediator_app.services.ledger_import.assist import guess_header_row
 from mediator_app.services.ledger_import.importer import REQUIRED
 from mediator_app.services.ledger_import.mapping import (
     ENUM_FIELDS,
@@ -154,8 +155,6 @@ class SheetPage(_LedgerPage):
             self._say(self.tr("This workbook has the layout of one imported before: its "
                               "mapping is used again (check it on the next pages)."), OK_STYLE)
         else:
-            from mediator_app.services.ledger_import.assist import guess_header_row
-
             self.header_row.setValue(guess_header_row(opened.sheet.rows))
             self._say("")
         state.mapping.sheet = opened.sheet.name

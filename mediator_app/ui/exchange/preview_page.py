@@ -34,6 +34,7 @@ from mediator_app.ui.exchange.tables import (
 )
 from mediator_app.ui.exchange.wizard_host import WizardHost
 from mediator_app.ui.jobs import ProgressJob
+from mediator_app.ui.trust import packages  # issue 9: sealed packages
 
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
 OK_STYLE = "color: #2e7d32; font-weight: bold;"
@@ -127,7 +128,6 @@ class RunPage(QWizardPage):
              done: Callable[[Outcome], None], failed: Callable[[BaseException], None]) -> None:
         paths = self._wizard().paths()
         password = None
-        from mediator_app.ui.trust import packages  # issue 9: sealed packages
 
         if not self._wizard().ledger_mode() and packages.any_sealed(paths):
             password = packages.ask(self, self.ctx.lang, confirm=False)

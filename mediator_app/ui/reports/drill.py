@@ -31,6 +31,7 @@ def load_lines(db: Any, target: DrillTarget) -> tuple[int, list[CaseLine]]:
 def open_case_form(ctx: AppContext, rowid: int, parent: QWidget | None) -> QWidget | None:
     """Open the case form on ``rowid`` if the case form window is available."""
     try:
+        # lazy: the case form loads when a case is first opened from a report
         from mediator_app.ui.case_form import CaseFormWindow
     except ImportError:
         return None

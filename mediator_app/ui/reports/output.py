@@ -104,6 +104,7 @@ def write_pdf(path: str, report: Report, lang: str, signatory: str) -> int:
 
 def write_district_pdf(path: str, db: Any, report: Report, lang: str) -> int:
     """The narrative district report for the report's period, scope and as-of date."""
+    # lazy: reportlab (about 0.3 s) loads only when a PDF is made
     from mediator_app.services.statistics.district_report import district_report_pdf
 
     data = district_report_pdf(db, period=report.period, scope=report.scope.code,

@@ -33,6 +33,7 @@ from mediator_app.domain.account_messages import account_text
 from mediator_app.services.trust import auto_backup
 from mediator_app.services.trust import backup as backup_service
 from mediator_app.storage import crypto
+from mediator_app.storage.db import default_demo_path
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.trust import session
 
@@ -230,8 +231,6 @@ class AutoBackup(QObject):
 
 def wanted(ctx: AppContext) -> bool:
     """Automatic backups for every writable ledger but the demo."""
-    from mediator_app.storage.db import default_demo_path
-
     if ctx.readonly or ctx.db_path == ":memory:":
         return False
     try:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -227,7 +227,7 @@ class RecoveryKeyDialog(QDialog):
         self.setMinimumWidth(520)
 
     def print_key(self) -> None:
-        from PySide6.QtGui import QPainter
+        # lazy: QtPrintSupport loads only when the recovery key is printed
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter()

@@ -24,12 +24,15 @@ from mediator_app.storage import crypto
 from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.trust import session
+from mediator_app.ui.trust.audit_viewer import AuditViewer
+from mediator_app.ui.trust.backups import BackupsDialog
 from mediator_app.ui.trust.login import (
     RecoveryKeyDialog,
     _message_label,
     _password_field,
     _stack_above_ok_cancel,
 )
+from mediator_app.ui.trust.users import UserManagementDialog
 
 
 def install(window: QMainWindow, ctx: AppContext) -> None:
@@ -130,20 +133,14 @@ def _lock(window: QMainWindow) -> None:
 
 
 def _users(window: QWidget, ctx: AppContext) -> None:
-    from mediator_app.ui.trust.users import UserManagementDialog
-
     UserManagementDialog(ctx, window).exec()
 
 
 def _audit(window: QWidget, ctx: AppContext) -> None:
-    from mediator_app.ui.trust.audit_viewer import AuditViewer
-
     AuditViewer(ctx, window).exec()
 
 
 def _backups(window: QWidget, ctx: AppContext) -> None:
-    from mediator_app.ui.trust.backups import BackupsDialog
-
     BackupsDialog(ctx, window).exec()
 
 

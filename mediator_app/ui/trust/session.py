@@ -9,7 +9,7 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMainWindow, QMessageBox, QWidget
 
 from mediator_app.domain.access import Action, Principal
 from mediator_app.domain.account_messages import AccountError
@@ -71,9 +71,6 @@ def attach_or_explain(ctx: AppContext, user: str) -> bool:
     try:
         attach(ctx, user)
     except AccountError as exc:  # disabled between the key check and the opening
-        from PySide6.QtCore import QCoreApplication
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.critical(
             None, QCoreApplication.translate("App", "Mediation Ledger"), exc.text(ctx.lang)
         )
