@@ -21,7 +21,7 @@ class WizardHost(Protocol):
 
     ledger: LedgerState | None
     imported: SignalInstance
-    jobStarted: SignalInstance  # noqa: N815 - the Qt signal's name
+    jobStarted: SignalInstance  # the Qt signal of ImportWizard
 
     def paths(self) -> list[str]: ...
 
