@@ -23,7 +23,8 @@ from pathlib import Path
 _CHILD = r"""
 import json, resource, sys, time
 from mediator_app.storage.db import open_database
-from mediator_app.services import case_exchange as ce
+from mediator_app.services.exchange import case_exchange as ce
+from mediator_app.services.exchange.package_export import export_package
 action, db_path, arg = sys.argv[1:4]
 handle = open_database(db_path)
 started = time.perf_counter()
@@ -33,7 +34,7 @@ if action == "import":
 elif action == "export_csv":
     detail = {"rows": ce.export_cases(handle.db, arg)}
 else:
-    detail = {"rows": ce.export_package(handle.db, arg).files["cases.csv"]["rows"]}
+    detail = {"rows": export_package(handle.db, arg).files["cases.csv"]["rows"]}
 seconds = time.perf_counter() - started
 handle.close()
 peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024

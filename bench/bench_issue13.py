@@ -44,8 +44,8 @@ CODE = Path(os.environ.get("BENCH_CODE") or ROOT)
 sys.path.insert(0, str(CODE))
 CHILD_ENV = {**os.environ, "PYTHONPATH": str(CODE)} if "BENCH_CODE" in os.environ else None
 
-from mediator_app.services import accounts  # noqa: E402
-from mediator_app.services.case_exchange import export_cases  # noqa: E402
+from mediator_app.services.exchange.case_exchange import export_cases  # noqa: E402
+from mediator_app.services.trust import accounts  # noqa: E402
 from mediator_app.storage import case_query as cq  # noqa: E402
 from mediator_app.storage import exchange_repo  # noqa: E402
 from mediator_app.storage.db import open_database  # noqa: E402

@@ -28,9 +28,9 @@ sys.path.insert(0, sys.argv[5])
 from exchange_fixtures import COMMITTEE_VILLAGE, build_mini_district
 import ledger_fixtures as lf
 from mediator_app.storage.db import open_database
-from mediator_app.services.ledger_import import import_ledger
-from mediator_app.services.ledger_mapping import mapping_from_dict
-from mediator_app.services.ledger_read import inspect_workbook, stream_sheet
+from mediator_app.services.ledger_import.importer import import_ledger
+from mediator_app.services.ledger_import.mapping import mapping_from_dict
+from mediator_app.services.ledger_import.read import inspect_workbook, stream_sheet
 action, db_path, book, fresh = sys.argv[1:5]
 handle = open_database(db_path)
 if fresh == "1":

@@ -72,7 +72,7 @@ def _repeat(fn: Callable[[], Any]) -> dict[str, Any]:
 # ---- operations ---------------------------------------------------------------------
 
 def op_build(a: argparse.Namespace) -> dict[str, Any]:
-    from mediator_app.services.demo import build_demo
+    from mediator_app.services.demo.district import build_demo
     from mediator_app.storage.db import open_database
 
     db = open_database(a.db).db
@@ -86,9 +86,9 @@ def op_build(a: argparse.Namespace) -> dict[str, Any]:
 
 def op_report(a: argparse.Namespace) -> dict[str, Any]:
     try:
-        from mediator_app.services.statistics import build_report
+        from mediator_app.services.statistics.report import build_report
     except ImportError as exc:
-        return {"skipped": f"mediator_app.services.statistics.build_report missing: {exc}"}
+        return {"skipped": f"mediator_app.services.statistics.report.build_report missing: {exc}"}
     from mediator_app.storage.db import open_database
 
     db = open_database(a.db, readonly=True).db
@@ -105,7 +105,7 @@ def op_report_raw(a: argparse.Namespace) -> dict[str, Any]:
 
 
 def op_export(a: argparse.Namespace) -> dict[str, Any]:
-    from mediator_app.services.case_exchange import export_cases
+    from mediator_app.services.exchange.case_exchange import export_cases
     from mediator_app.storage.db import open_database
 
     db = open_database(a.db, readonly=True).db
@@ -115,7 +115,7 @@ def op_export(a: argparse.Namespace) -> dict[str, Any]:
 
 
 def op_export_xlsx(a: argparse.Namespace) -> dict[str, Any]:
-    from mediator_app.services.case_exchange import export_cases_xlsx
+    from mediator_app.services.exchange.case_exchange import export_cases_xlsx
     from mediator_app.storage.db import open_database
 
     db = open_database(a.db, readonly=True).db
@@ -169,7 +169,7 @@ def _copy_org(source: str, target: str) -> None:
 
 
 def op_import(a: argparse.Namespace) -> dict[str, Any]:
-    from mediator_app.services.case_exchange import import_cases
+    from mediator_app.services.exchange.case_exchange import import_cases
     from mediator_app.storage.db import open_database
 
     _copy_org(a.source, a.db)
@@ -207,7 +207,7 @@ def op_import_schema_raw(a: argparse.Namespace) -> dict[str, Any]:
     rebuilt in one pass, the monthly counts in one GROUP BY), in one transaction. No CSV
     parsing, no validation: what SQLite alone costs to maintain the schema. ``--order
     case_id`` inserts in UUID order (the unique index grows at its end)."""
-    from mediator_app.services import case_exchange
+    from mediator_app.services.exchange import case_exchange
     from mediator_app.storage.migrations import COUNTS_FILL_SQL
 
     bulk_kib = getattr(case_exchange, "BULK_CACHE_KIB", 65536)  # (older trees: the same)

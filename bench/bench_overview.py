@@ -3,7 +3,7 @@ ledger, warm and on a cold cache, each against the raw SQL doing the same work (
 
 ``uv run python bench/bench_overview.py DB [--runs 3] [--today YYYY-MM-DD]``
 
-- *overview*: ``ui.dashboard_data.load_dashboard`` for the whole ledger (what the window
+- *overview*: ``services.statistics.dashboard.load_dashboard`` for the whole ledger (what the window
   computes on the DB worker), now (monthly counts table) and as before issue 13 (the same
   function with the counts path switched off: two ``build_report`` calls and GROUP BYs
   over the cases);
@@ -54,8 +54,8 @@ def drop_cache(path: str) -> None:
 def old_path() -> ExitStack:
     """load_dashboard as it was before the counts table: build_report for the figures,
     GROUP BYs over the cases for the charts."""
-    from mediator_app.services.statistics import build_report
-    from mediator_app.ui import dashboard_data
+    from mediator_app.services.statistics import dashboard as dashboard_data
+    from mediator_app.services.statistics.report import build_report
 
     def headline(db: Any, *, period: str, scope: str | None, as_of: date, rule: Any) -> Any:
         return build_report(db, period=period, scope=scope, as_of=as_of, rule=rule).totals
@@ -84,7 +84,7 @@ def main() -> None:
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--today", default=None)
     args = ap.parse_args()
-    from mediator_app.ui.dashboard_data import load_dashboard, month_start
+    from mediator_app.services.statistics.dashboard import load_dashboard, month_start
 
     today = date.fromisoformat(args.today) if args.today else date.today()
     first = month_start(today, 11).isoformat()

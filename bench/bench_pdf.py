@@ -36,9 +36,9 @@ from pypdf import PdfReader
 
 from mediator_app.reports import sheet_pdf
 from mediator_app.reports.tables import Sheet
-from mediator_app.services.documents import render_case_document
-from mediator_app.services.statistics import build_report
-from mediator_app.services.statistics_sheet import build_sheet
+from mediator_app.services.cases.documents import render_case_document
+from mediator_app.services.statistics.report import build_report
+from mediator_app.services.statistics.sheet import build_sheet
 from mediator_app.storage.db import open_database
 
 
@@ -88,7 +88,7 @@ def richest_case(path: Path) -> int:
 
 
 def demo_db(folder: Path) -> Path:
-    from mediator_app.services.demo import build_demo
+    from mediator_app.services.demo.district import build_demo
 
     path = folder / "pdf_bench.db"
     handle = open_database(path)

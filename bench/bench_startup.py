@@ -65,7 +65,7 @@ def bytecode_cached() -> bool:
 
 
 def make_ledger(path: Path, cases: int) -> None:
-    from mediator_app.services.demo import build_demo
+    from mediator_app.services.demo.district import build_demo
     from mediator_app.storage.db import open_database
 
     handle = open_database(path)

@@ -1,5 +1,5 @@
 """以案定补 benchmark (issue 14): the yearly claim of the whole district on a large demo
-ledger, computed (services.subsidy.compute_claim) and written as JSON the way
+ledger, computed (services.subsidy.claim.compute_claim) and written as JSON the way
 ``mediator-app subsidy --format json`` does, plus the claim sheets (PDF) of one street.
 
     uv run python bench/bench_subsidy.py --cases 100000 --db /tmp/bench-100k.db
@@ -25,9 +25,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from mediator_app.services import subsidy  # noqa: E402
-from mediator_app.services.demo import build_demo_file  # noqa: E402
-from mediator_app.services.subsidy_export import export_claim  # noqa: E402
+from mediator_app.services.demo.district import build_demo_file  # noqa: E402
+from mediator_app.services.subsidy import claim as subsidy  # noqa: E402
+from mediator_app.services.subsidy.export import export_claim  # noqa: E402
 from mediator_app.storage.db import open_database  # noqa: E402
 from mediator_app.storage.subsidy_repo import SubsidyRepository  # noqa: E402
 

@@ -22,10 +22,10 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from mediator_app.services import accounts  # noqa: E402
-from mediator_app.services.case_exchange import export_cases, import_cases  # noqa: E402
-from mediator_app.services.exchange_package import export_package  # noqa: E402
-from mediator_app.services.statistics import build_report  # noqa: E402
+from mediator_app.services.exchange.case_exchange import export_cases, import_cases  # noqa: E402
+from mediator_app.services.exchange.package_export import export_package  # noqa: E402
+from mediator_app.services.statistics.report import build_report  # noqa: E402
+from mediator_app.services.trust import accounts  # noqa: E402
 from mediator_app.storage import case_query as cq  # noqa: E402
 from mediator_app.storage import crypto  # noqa: E402
 from mediator_app.storage.db import open_database  # noqa: E402

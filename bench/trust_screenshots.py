@@ -12,7 +12,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from mediator_app.services import accounts, auto_backup, demo
+from mediator_app.services.demo import district as demo
+from mediator_app.services.trust import accounts, auto_backup
 from mediator_app.storage import crypto
 from mediator_app.ui import app as gui
 from mediator_app.ui.i18n import install_translators
@@ -59,7 +60,7 @@ def main() -> int:
     login.try_login()
     crypto.register_key(path, login.key)
 
-    from mediator_app.ui.trust import session
+    from mediator_app.ui.trust import menu, session
     from mediator_app.ui.trust.audit_viewer import AuditViewer
     from mediator_app.ui.trust.backups import BackupsDialog
     from mediator_app.ui.trust.users import UserManagementDialog
@@ -68,7 +69,7 @@ def main() -> int:
     assert ctx is not None
     session.attach(ctx, "张管理")
     window = gui.build_main_window(ctx)
-    session.install(window, ctx)
+    menu.install(window, ctx)
     for cls, name in ((UserManagementDialog, "users.png"), (AuditViewer, "audit.png"),
                       (BackupsDialog, "backups.png")):
         dialog = cls(ctx, window)

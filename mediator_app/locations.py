@@ -42,6 +42,7 @@ def data_dir() -> Path:
     root = portable_root()
     if root is not None:
         return root / PORTABLE_DATA
+    # lazy: platformdirs only when the per-user folder is asked for (portable mode never asks)
     from platformdirs import user_data_dir
 
     return Path(user_data_dir(APP_DIR_NAME, appauthor=False))

@@ -17,7 +17,7 @@ import ledger_fixtures as lf  # noqa: E402
 from conftest import GRID1, FakeDialogs, build_db  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from mediator_app.services.ledger_assist import MappingStore  # noqa: E402
+from mediator_app.services.ledger_import.assist import MappingStore  # noqa: E402
 from mediator_app.storage.db import open_memory  # noqa: E402
 from mediator_app.ui.context import AppContext  # noqa: E402
 from mediator_app.ui.i18n import install_translators  # noqa: E402

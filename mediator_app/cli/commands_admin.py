@@ -20,9 +20,10 @@ from mediator_app.cli.common import (
     stderr_progress,
 )
 from mediator_app.cli.help_texts import helper
+from mediator_app.cli.login import restore_guard
 from mediator_app.cli.texts import LEVELS_EN, TEXTS, check_problems, err, is_en, text
 from mediator_app.services import faults, ledger
-from mediator_app.services.ledger import DatabaseDamaged, StorageError, default_demo_path
+from mediator_app.services.ledger import DatabaseDamaged, StorageError
 
 # Services are imported by the handlers that use them (all but the light services.ledger),
 # so that `--help` and light commands start quickly (issue 13; tests/unit/test_startup.py).
@@ -87,9 +88,9 @@ def _building(lang: str, path: Path, build: Callable[[Any], Any]) -> None:
 
 
 def _demo_module(lang: str) -> Any:
-    """``services.demo``, or None after saying that it is not available."""
+    """``services.demo.district``, or None after saying that it is not available."""
     try:
-        return importlib.import_module("mediator_app.services.demo")
+        return importlib.import_module("mediator_app.services.demo.district")
     except ImportError as exc:
         err(text("module.unavailable", lang, detail=exc), lang)
         return None
@@ -119,6 +120,9 @@ def use_demo(args: argparse.Namespace, ctx: Context) -> int | None:
     """``mediator-app --demo <command> …``: run the command on the demo ledger (``--db`` if
     given, else demo.db in the data folder), built first when it is missing. Returns an
     exit code when the demo cannot be had, else None (args and ctx now point at it)."""
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.ledger import default_demo_path
+
     path = Path(ctx.db_arg) if ctx.db_arg else default_demo_path()
     if getattr(args, "handler", None) is not cmd_demo:  # `--demo demo` builds it itself
         demo = _demo_module(ctx.lang)
@@ -136,6 +140,9 @@ def use_demo(args: argparse.Namespace, ctx: Context) -> int | None:
 def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
     path = ctx.db_path
     if args.demo:
+        # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+        from mediator_app.services.ledger import default_demo_path
+
         path = Path(ctx.db_arg) if ctx.db_arg else default_demo_path()
         demo = _demo_module(ctx.lang)
         if demo is None:
@@ -145,6 +152,7 @@ def cmd_gui(args: argparse.Namespace, ctx: Context) -> int:
         except demo.DemoError as exc:
             return _demo_refused(exc, ctx.lang, path)
     try:
+        # lazy: Qt (PySide6) loads only when the window opens
         from mediator_app.ui.app import run_gui
     except ImportError as exc:
         err(text("gui.unavailable", ctx.lang, detail=exc), ctx.lang)
@@ -160,6 +168,8 @@ def cmd_demo(args: argparse.Namespace, ctx: Context) -> int:
     if demo is None:
         return EXIT_INPUT
     size = {"cases": args.cases, "seed": args.seed}
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+
     try:
         if not path.exists():
             _building(ctx.lang, path,
@@ -185,14 +195,16 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         err(text("report.pdf_needs_out", ctx.lang), ctx.lang)
         return EXIT_USAGE
     try:
-        from mediator_app.services.statistics import export_report
+        # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+        from mediator_app.services.statistics.sheet import export_report
     except ImportError as exc:
         err(text("module.unavailable", ctx.lang, detail=exc), ctx.lang)
         return EXIT_INPUT
     as_of = date_arg(args.as_of, "as_of")
     with opened(ctx.db_path, create=False) as db:
         if args.fmt == "pdf" and args.layout == "report":
-            from mediator_app.services.district_report import district_report_pdf
+            # lazy: reportlab (about 0.3 s) loads only when a PDF is made
+            from mediator_app.services.statistics.district_report import district_report_pdf
 
             data = district_report_pdf(db, period=args.period, scope=args.scope,
                                        as_of=as_of, lang=ctx.lang)
@@ -222,7 +234,8 @@ def _write_stdout(data: bytes) -> None:
 
 def cmd_privacy_log(args: argparse.Namespace, ctx: Context) -> int:
     """Who viewed or exported parties' personal data, newest first (tab-separated)."""
-    from mediator_app.services.privacy import VIEW, personal_data_log
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust.privacy import VIEW, personal_data_log
 
     with opened(ctx.db_path, create=False) as db:
         entries = personal_data_log(db, limit=args.limit)
@@ -234,7 +247,8 @@ def cmd_privacy_log(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import backup as backup_service
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import backup as backup_service
 
     with opened(ctx.db_path, create=False) as db:
         try:
@@ -250,8 +264,8 @@ def cmd_backup(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_restore(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.cli.login import restore_guard
-    from mediator_app.services import backup as backup_service
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import backup as backup_service
 
     with restore_guard(ctx.db_path, args.file):  # an encrypted ledger: login, 系统管理员
         saved = backup_service.restore(ctx.db_path, args.file)
@@ -265,7 +279,8 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
     integrity_check; exit 0 or 1). A file the opening health check finds damaged is
     looked at read-only: SQLite's findings and the last verified backup (exit 1); nothing
     is written to it."""
-    from mediator_app.services import backup as backup_service
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import backup as backup_service
 
     progress = stderr_progress("…") if sys.stderr.isatty() else None
     try:
@@ -288,7 +303,8 @@ def cmd_check(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _check_damaged(ctx: Context, backup: str = "") -> int:
-    from mediator_app.services import backup as backup_service
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import backup as backup_service
 
     handle = ledger.open_database(ctx.db_path, readonly=True, allow_damaged=True)
     try:

@@ -59,7 +59,8 @@ def _user(args: argparse.Namespace) -> str:
 
 def _emit(data: bytes, out: str | None, lang: str) -> None:
     if out:
-        from mediator_app.services.subsidy_export import write_file
+        # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+        from mediator_app.services.subsidy.export import write_file
 
         write_file(out, data)
         print(_t("written", lang, path=out), file=sys.stderr)
@@ -74,8 +75,9 @@ def _emit(data: bytes, out: str | None, lang: str) -> None:
 
 
 def cmd_subsidy(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import subsidy
-    from mediator_app.services.subsidy_export import export_claim
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.subsidy import claim as subsidy
+    from mediator_app.services.subsidy.export import export_claim
 
     if args.fmt in ("pdf", "xlsx") and not args.out:
         err(_t("needs_out", ctx.lang, fmt=args.fmt), ctx.lang)
@@ -97,7 +99,8 @@ def cmd_subsidy(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _incomplete(db: Any, args: argparse.Namespace, lang: str) -> bytes:
-    from mediator_app.services.subsidy_export import incomplete_files_bytes
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.subsidy.export import incomplete_files_bytes
 
     return incomplete_files_bytes(db, period=args.period, scope=args.scope, fmt=args.fmt,
                                   lang=lang)
@@ -125,7 +128,8 @@ def parse_rate(spec: str) -> s.Rate:
 
 
 def cmd_subsidy_rules(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import subsidy
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.subsidy import claim as subsidy
 
     with opened(ctx.db_path, create=False) as db:
         changed = False
@@ -158,7 +162,8 @@ def cmd_subsidy_rules(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _rules_dict(db: Any) -> dict[str, Any]:
-    from mediator_app.services import subsidy
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.subsidy import claim as subsidy
 
     return {
         "rule_sets": [{"effective_from": rs.effective_from.isoformat(), "payee": rs.payee,

@@ -9,13 +9,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mediator_app.cli.common import EXIT_INPUT, EXIT_OK, Context
-from mediator_app.cli.login import logged_in, new_password_for
+from mediator_app.cli.login import logged_in, new_password_for, user_name
 from mediator_app.domain import catalogue
 from mediator_app.domain.account_messages import AccountError, account_text
 from mediator_app.services import ledger
 
 if TYPE_CHECKING:
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
 
 # The services are imported by the handlers (issue 13: `--help` loads no sqlite-utils).
 
@@ -83,7 +83,8 @@ def _print_recovery(created: accounts.Created, lang: str) -> None:
 
 
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import accounts
 
     path = ctx.db_path
     password = None if args.plain else new_password_for(args.admin,
@@ -96,7 +97,8 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_encrypt(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import accounts
 
     path = ctx.db_path
     password = new_password_for(args.admin, fallback_env="MEDIATOR_APP_PASSWORD")
@@ -120,7 +122,8 @@ def _scope_text(scope: str | None, lang: str) -> str:
 
 
 def cmd_users_add(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import accounts
 
     _needs_encrypted(ctx)
     with logged_in(ctx.db_path) as s:
@@ -135,7 +138,8 @@ def cmd_users_add(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_users_list(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import accounts
 
     with logged_in(ctx.db_path) as s:
         users = accounts.list_users(s.db, s.path)
@@ -159,7 +163,8 @@ def cmd_users_enable(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def _set_disabled(args: argparse.Namespace, ctx: Context, disabled: bool) -> int:
-    from mediator_app.services import accounts
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import accounts
 
     _needs_encrypted(ctx)
     with logged_in(ctx.db_path) as s:
@@ -169,7 +174,8 @@ def _set_disabled(args: argparse.Namespace, ctx: Context, disabled: bool) -> int
 
 
 def cmd_users_passwd(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import accounts
 
     _needs_encrypted(ctx)
     with logged_in(ctx.db_path) as s:
@@ -183,7 +189,8 @@ def cmd_users_passwd(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_users_set(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import accounts
 
     _needs_encrypted(ctx)
     with logged_in(ctx.db_path) as s:
@@ -196,8 +203,8 @@ def cmd_users_set(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_recovery(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.cli.login import user_name
-    from mediator_app.services import accounts
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import accounts
 
     if not ctx.db_path.exists():
         raise ledger.StorageError("db.missing", path=str(ctx.db_path))
@@ -210,9 +217,10 @@ def cmd_recovery(args: argparse.Namespace, ctx: Context) -> int:
 
 
 def cmd_audit(args: argparse.Namespace, ctx: Context) -> int:
-    from mediator_app.services import accounts
-    from mediator_app.services import audit as audit_service
-    from mediator_app.services.audit import AuditFilter, search
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import accounts
+    from mediator_app.services.trust import audit as audit_service
+    from mediator_app.services.trust.audit import AuditFilter, search
 
     with logged_in(ctx.db_path) as s:
         audit_service.require_view(s.db)

@@ -22,6 +22,7 @@ PROBE = "调解台账"
 
 def _console_code_page() -> int:
     try:
+        # lazy: ctypes.windll exists only on Windows; asked once for the console code page
         import ctypes
 
         windll: Any = getattr(ctypes, "windll")  # noqa: B009 - Windows only

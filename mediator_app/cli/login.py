@@ -17,13 +17,14 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mediator_app.domain.access import Action
 from mediator_app.domain.account_messages import AccountError, account_text
 from mediator_app.services import ledger
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
 
 # The services (sqlite-utils) and the crypto module are imported by the functions that
 # need them, so that `--help` stays quick (issue 13; tests/unit/test_startup.py).
@@ -94,7 +95,8 @@ def new_password_for(user: str, *, fallback_env: str | None = None) -> str | Non
 
 def login(path: Path, *, create: bool = True) -> accounts.Session:
     """The opened ledger: a plain one as it is, an encrypted one after the login."""
-    from mediator_app.services import accounts
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import accounts
 
     if not ledger.is_encrypted_ledger(path):
         return accounts.open_ledger(path, create=create)
@@ -105,7 +107,8 @@ def login(path: Path, *, create: bool = True) -> accounts.Session:
 
 @contextmanager
 def logged_in(path: Path, *, create: bool = True) -> Iterator[accounts.Session]:
-    from mediator_app.services import accounts
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import accounts
 
     session = login(path, create=create)
     try:
@@ -131,7 +134,7 @@ def restore_guard(path: Path, source: str | Path) -> Iterator[None]:
     if not ledger.is_encrypted_ledger(path):
         yield
         return
-    from mediator_app.domain.access import Action
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services import permissions
 
     with logged_in(path) as session:
@@ -154,11 +157,12 @@ def package_password_for_export(db: Database, with_personal_data: bool) -> str |
     """The password that seals a personal-data package of an encrypted ledger:
     ``MEDIATOR_APP_PACKAGE_PASSWORD``, else asked on a terminal, else a random one that
     is printed once on stdout ("数据包密码：…") for the receiver."""
-    from mediator_app.services import accounts
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.trust import accounts
 
     if not with_personal_data or ledger.ledger_key(db) is None:
         return None
-    from mediator_app.domain.access import Action
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
     from mediator_app.services import permissions
 
     permissions.require(db, Action.EXPORT_PERSONAL)  # refuse before asking anything
@@ -177,7 +181,8 @@ def package_password_for_export(db: Database, with_personal_data: bool) -> str |
 
 
 def package_password_for_import(paths: list[str]) -> str | None:
-    from mediator_app.services.sealed_packages import is_sealed
+    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.exchange.sealed_packages import is_sealed
 
     sealed = [p for p in paths if str(p).lower().endswith(".zip") and is_sealed(p)]
     if not sealed:

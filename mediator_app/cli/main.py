@@ -91,6 +91,7 @@ def build_parser(lang: str = "zh") -> argparse.ArgumentParser:
 def _run(args: argparse.Namespace, ctx: Context) -> int:
     handler: Handler | None = getattr(args, "handler", None)
     if getattr(args, "self_test", False):
+        # lazy: only `--self-test` needs it; it probes Qt, fonts and SQLite
         from mediator_app.cli.selftest import run_self_test
 
         return run_self_test(ctx.lang)

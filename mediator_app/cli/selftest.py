@@ -46,6 +46,7 @@ def check_fts() -> tuple[bool, str]:
 
 
 def check_font(lang: str) -> tuple[bool, str]:
+    # lazy: the self-test imports what each check probes, so a broken install is reported
     from mediator_app.reports import fonts
 
     found = fonts.register()
@@ -69,6 +70,7 @@ def check_catalogue(lang: str) -> tuple[bool, str]:
 
 def check_qt() -> tuple[bool, str]:
     try:
+        # lazy: the self-test imports what each check probes, so a broken install is reported
         from mediator_app.ui.selftest_qt import probe_qt
     except ImportError as exc:
         return False, f"import: {exc}"

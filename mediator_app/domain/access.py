@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from mediator_app.domain.account_messages import LANGUAGE
+
 
 class Role(StrEnum):
     SYSADMIN = "系统管理员"
@@ -103,8 +105,6 @@ class AccessDenied(Exception):
         super().__init__(f"{principal.name} ({principal.role}): {action} {scope or ''}")
 
     def __str__(self) -> str:
-        from mediator_app.domain.account_messages import LANGUAGE
-
         return self.text(LANGUAGE.lang)
 
     def text(self, lang: str = "zh") -> str:

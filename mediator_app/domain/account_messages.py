@@ -1,6 +1,6 @@
 """Errors of accounts, logins, encryption and automatic backups; their texts (zh, en) are
 the "account" area of the message catalogue (``domain/catalogue/accounts.py``). Codes
-are raised by ``services.accounts`` / ``services.auto_backup`` as
+are raised by ``services.trust.accounts`` / ``services.trust.auto_backup`` as
 ``AccountError(code, **params)``."""
 
 from __future__ import annotations

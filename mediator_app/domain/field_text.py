@@ -1,6 +1,6 @@
 """Typed text ↔ field values: dates, amounts (yuan typed, fen stored) and whole numbers.
 
-One reading for the case form and the cases.csv reader (services.case_rows), so that a
+One reading for the case form and the cases.csv reader (services.exchange.case_rows), so that a
 value typed into the form and the same value in an imported file are accepted or refused
 alike, with the same message. Each reader returns the value (None or 0 for an empty
 text) or raises ``DomainError`` with one ``Problem`` on ``field``:

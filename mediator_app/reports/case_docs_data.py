@@ -1,5 +1,5 @@
 """Plain data the case documents are printed from. Every value is a display string,
-already formatted by the caller (services/documents.py); the renderer never looks
+already formatted by the caller (services/cases/documents.py); the renderer never looks
 anything up."""
 
 from __future__ import annotations

@@ -6,12 +6,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-from reportlab.lib import colors
+from reportlab.lib import colors, textsplit
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import paragraph as rl_paragraph
 
 from mediator_app.reports.fonts import register_cjk_font
 from mediator_app.reports.kinsoku import paragraph
@@ -29,10 +30,7 @@ _NO_LINE_START = "，、；：！？）》」』】〕”’％"
 
 
 def _extend_kinsoku() -> None:
-    from reportlab.lib import textsplit
-    from reportlab.platypus import paragraph
-
-    for module in (textsplit, paragraph):
+    for module in (textsplit, rl_paragraph):
         missing = "".join(ch for ch in _NO_LINE_START if ch not in module.ALL_CANNOT_START)
         module.ALL_CANNOT_START += missing
 

@@ -130,8 +130,8 @@ class TextWorkbook:
         else:
             options.update(constant_memory=True, tmpdir=self._scratch)
         target = os.fspath(target) if isinstance(target, os.PathLike) else target
-        # lazy: importing XlsxWriter takes 0.1-0.3 s; only the commands that write a
-        # workbook need it, and this module is imported by screens and CLI commands
+        # (this module is imported by screens and CLI commands that may never write one)
+        # lazy: importing XlsxWriter takes 0.1-0.3 s; only writing a workbook needs it
         import xlsxwriter  # type: ignore[import-untyped]
 
         self._book = xlsxwriter.Workbook(target, options)

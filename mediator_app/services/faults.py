@@ -20,6 +20,7 @@ and its folder are owner-only on POSIX (0600 / 0700); it is rotated at 1 MiB.
 from __future__ import annotations
 
 import csv
+import errno
 import json
 import os
 import sqlite3
@@ -41,6 +42,7 @@ from mediator_app.domain.fault_messages import (
     unexpected_reason,
 )
 from mediator_app.domain.messages import message
+from mediator_app.services.csv_io import CsvImportError
 from mediator_app.storage.crypto import AllErrors
 
 # an encrypted ledger runs on sqlcipher3, whose exceptions are its own classes (issue 9)
@@ -63,6 +65,7 @@ def log_path() -> Path:
     env = os.environ.get(LOG_ENV)
     if env:
         return Path(env)
+    # lazy: platformdirs only when the log is written (faults loads with `--help`, issue 13)
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("MediatorLedger", appauthor=False)) / "logs" / LOG_NAME
@@ -70,6 +73,7 @@ def log_path() -> Path:
 
 def _version() -> str:
     try:
+        # lazy: importlib.metadata only for the log (faults loads with `--help`, issue 13)
         from importlib.metadata import version
 
         return version("mediator-app")
@@ -81,8 +85,6 @@ def _safe_text(exc: BaseException) -> str:
     if isinstance(exc, json.JSONDecodeError):
         return f"{exc.msg} (line {exc.lineno}, column {exc.colno})"
     if isinstance(exc, OSError):
-        import errno
-
         return errno.errorcode.get(exc.errno or 0, "") if exc.errno else ""
     if isinstance(exc, _SAFE_TEXT):
         return str(exc)[:500]
@@ -190,8 +192,6 @@ def detail_sentence(detail: object, lang: str = "zh", action: str = "") -> str:
 def describe(exc: BaseException, lang: str = "zh", action: str = "task") -> str:
     """One message for ``exc`` in ``lang``: the program's own problems rendered, known
     library texts mapped, an unforeseen failure logged (the message names the log)."""
-    from mediator_app.services.csv_io import CsvImportError
-
     if isinstance(exc, CsvImportError):
         return "\n".join(exc.lines(lang))
     if isinstance(exc, DomainError):
@@ -210,8 +210,6 @@ def describe(exc: BaseException, lang: str = "zh", action: str = "task") -> str:
 def reason(exc: BaseException, lang: str = "zh", action: str = "task") -> str:
     """Why ``exc`` happened, as a fragment without the final full stop, for texts such
     as "The import failed: {error}. Nothing was written." (same rules as ``describe``)."""
-    from mediator_app.services.csv_io import CsvImportError
-
     if isinstance(exc, CsvImportError):
         text = "\n".join(p.format(lang) for p in exc.problems)
     elif isinstance(exc, (DomainError, OSError)) and not isinstance(exc, zipfile.BadZipFile):
@@ -244,8 +242,6 @@ def memory_text(lang: str) -> str:
 
 
 def _os_error(exc: OSError, lang: str) -> str | None:
-    import errno
-
     if isinstance(exc, FileNotFoundError):
         key = "not_found"
     elif isinstance(exc, IsADirectoryError):

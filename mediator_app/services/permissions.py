@@ -4,7 +4,7 @@ A login binds a ``Principal`` to the open ``Database`` (``bind``); every service
 writes, exports or reports calls ``require``/``scope_for``/``require_case`` first. A
 plain ledger has no principal and everything is allowed, as before accounts existed. An
 *encrypted* connection without a principal is refused everything: the only way to get
-one is a login (``services.accounts``).
+one is a login (``services.trust.accounts``).
 
 Scopes: a principal's scope is an org unit code (that unit and everything beneath it)
 or a committee code (the committee's cases, and reports for the committee's unit).

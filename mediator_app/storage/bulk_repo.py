@@ -16,11 +16,12 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any
-
-from sqlite_utils import Database
+from typing import TYPE_CHECKING, Any
 
 from mediator_app.storage.migrations import DEFAULT_DIFFICULTY_SQL, FILE_FLAGS_SQL
+
+if TYPE_CHECKING:  # the lean ledger object stands in for it at run time (issue 13)
+    from sqlite_utils import Database
 
 Row = tuple[Any, ...]
 FTS_INSERT_TRIGGER = "cases_fts_ai"

@@ -38,8 +38,10 @@ from mediator_app.domain.case_filter import (
     followup_latest_close,
     overdue_limit,
 )
+from mediator_app.storage.account_repo import scope_restriction
 from mediator_app.storage.counts_repo import CountsRepository
 from mediator_app.storage.counts_repo import supported as counts_supported
+from mediator_app.storage.subsidy_repo import SubsidyRepository, incomplete_sql
 
 TRIGRAM_MIN = 3
 NOT_DELETED = "c.deleted = 0"
@@ -75,8 +77,6 @@ def _covers_everything(db: Database, code: str) -> bool:
 
 def scope_clause(db: Database, scope: Scope) -> Clause:
     """The chosen scope, within the logged-in user's scope (issue 9) when there is one."""
-    from mediator_app.storage.account_repo import scope_restriction
-
     base = _chosen_scope_clause(db, scope)
     limit = scope_restriction(db)
     if limit is None:
@@ -226,8 +226,6 @@ def where_clause(db: Database, f: CaseFilter) -> Clause:
     if f.followup_due:
         clauses.append(followup_clause(f.today_date(), f.followup_days))
     if f.file_incomplete:
-        from mediator_app.storage.subsidy_repo import SubsidyRepository, incomplete_sql
-
         clauses.append((incomplete_sql(SubsidyRepository(db).file_rules()), []))
     if f.text.strip():
         clauses.append(text_clause(db, f.text))
@@ -353,7 +351,6 @@ def _counted_view(db: Database, f: CaseFilter) -> ViewCounts | None:
     Overdue cases are counted from the (status, accepted_on) index."""
     if f.source or f.committee or f.overdue or f.followup_due or f.text.strip():
         return None
-    from mediator_app.storage.account_repo import scope_restriction
 
     if scope_restriction(db) is not None:  # a scoped user (issue 9): count its cases only
         return None
@@ -465,8 +462,6 @@ def _counts_usable(db: Database, scope: Scope) -> bool:
     """The monthly counts answer for ``scope``: they exist for it and no logged-in user's
     scope restricts what may be counted (review2: a scoped user's dashboard counted the
     whole ledger, or any unit chosen, from them)."""
-    from mediator_app.storage.account_repo import scope_restriction
-
     return scope_restriction(db) is None and counts_supported(db, scope.kind)
 
 

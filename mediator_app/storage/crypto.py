@@ -25,6 +25,7 @@ import json
 import os
 import secrets
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -295,8 +296,6 @@ class KeyFile:
 def keyfile_lock(ledger: str | Path) -> Iterator[None]:
     """Serialise read-modify-write of the key file between processes (a lock file
     created exclusively; a stale one older than 30 s is taken over)."""
-    import time
-
     lock = key_file_path(ledger).with_name(key_file_path(ledger).name + ".lock")
     deadline = time.monotonic() + 10
     while True:

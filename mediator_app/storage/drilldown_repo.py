@@ -1,6 +1,6 @@
 """The cases behind one figure of a statistics sheet (drill-down from the reports window).
 
-The conditions mirror the definitions of ``services.statistics`` (docs/statistics.md):
+The conditions mirror the definitions of ``services.statistics.report`` (docs/statistics.md):
 ``disputes`` are the cases registered (``received_on``) in ``first..last``; ``accepted``
 the cases accepted in ``first..last``; every other figure describes the disputes, with
 the status each had *on the as-of date* (``STATUS_AS_OF`` is the SQL form of

@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 
+from mediator_app.storage import crypto
 from mediator_app.storage.bulk_repo import BulkRepository
 
 # Columns written by a case import, in the order of the row tuples callers pass.
@@ -368,8 +369,6 @@ class ExchangeRepository:
 
 def file_integrity(path: Path) -> list[str]:
     """``PRAGMA integrity_check`` of a database file opened read-only; [] when healthy."""
-    from mediator_app.storage import crypto
-
     key = crypto.key_for(path)  # an encrypted ledger or its backup (issue 9)
     try:
         conn = (crypto.connect(path, key, readonly=True) if key is not None else

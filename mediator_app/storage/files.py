@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO, TextIO
 
+from mediator_app.locations import data_dir
+
 PRIVATE_UMASK = 0o077
 FILE_MODE = 0o600
 FOLDER_MODE = 0o700
@@ -174,8 +176,6 @@ VIEWING = "viewing"
 def data_folder() -> Path:
     """The program's folder in the user's profile (platformdirs' user data dir), or
     ``data`` beside the program in portable mode (``mediator_app.locations``)."""
-    from mediator_app.locations import data_dir
-
     return data_dir()
 
 

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from mediator_app.storage.counts_repo import CountsRepository
 from mediator_app.storage.db import integrity_check
+from mediator_app.storage.migrations import migrations
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -40,7 +41,6 @@ def check_steps(db: Database, *, full: bool) -> list[Step]:
     """The steps of a check; each returns its problems ([] when fine)."""
     if full:
         return [lambda: integrity_check(db), lambda: _counts(db)]
-    from mediator_app.storage.migrations import migrations
 
     def pending() -> list[str]:
         names = [m.name for m in migrations.pending(db)]

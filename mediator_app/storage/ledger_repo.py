@@ -1,4 +1,4 @@
-"""SQL of the ledger import (services.ledger_import): the parties named in a workbook,
+"""SQL of the ledger import (services.ledger_import.importer): the parties named in a workbook,
 reconciled by name with the parties of the cases the import wrote."""
 
 from __future__ import annotations

@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING, NamedTuple
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+from mediator_app.domain import subsidy as s
+from mediator_app.domain.codes import DEFAULT_DISPUTE_TYPES, DEFAULT_SOURCES
+
 MIGRATION_SET = "mediator_app"
 MIGRATIONS_TABLE = "_sqlite_migrations"  # sqlite-utils' table: migration_set, name, applied_at
 
@@ -321,8 +324,6 @@ def m0004_create_case_fts(db: Database) -> None:
 
 @migrations()
 def m0005_seed_code_tables(db: Database) -> None:
-    from mediator_app.domain.codes import DEFAULT_DISPUTE_TYPES, DEFAULT_SOURCES
-
     for kind, items in (("dispute_type", DEFAULT_DISPUTE_TYPES), ("source", DEFAULT_SOURCES)):
         for order, (code, label, group) in enumerate(items):
             db.execute(
@@ -463,8 +464,6 @@ DEFAULT_DIFFICULTY_SQL = """UPDATE cases SET difficulty = coalesce(
 
 @migrations()
 def m0081_create_subsidy_tables(db: Database) -> None:
-    from mediator_app.domain import subsidy as s
-
     _run(db, [
         "ALTER TABLE cases ADD COLUMN difficulty TEXT",
         "ALTER TABLE cases ADD COLUMN file_flags INTEGER NOT NULL DEFAULT 0",

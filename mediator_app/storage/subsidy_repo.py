@@ -15,7 +15,8 @@ from sqlite_utils import Database
 
 from mediator_app.domain import subsidy as s
 from mediator_app.storage.convert import now_iso
-from mediator_app.storage.migrations import FILE_FLAGS_SQL
+from mediator_app.storage.exchange_repo import case_filter
+from mediator_app.storage.migrations import DEFAULT_DIFFICULTY_SQL, FILE_FLAGS_SQL
 
 _EFFECTIVE_CLASS = (
     "coalesce(c.difficulty, (SELECT difficulty FROM difficulty_defaults WHERE "
@@ -258,16 +259,12 @@ class SubsidyExchangeRepository:
 
     def file_rows(self, scope: str | None, date_from: str | None,
                   date_to: str | None) -> Iterator[tuple[Any, ...]]:
-        from mediator_app.storage.exchange_repo import case_filter
-
         where, params = case_filter(scope, date_from, date_to)
         yield from self.conn.execute(
             f"SELECT c.case_id, c.file_flags FROM cases c {where} ORDER BY c.id", params)
 
     def mediator_rows(self, scope: str | None, date_from: str | None,
                       date_to: str | None) -> Iterator[tuple[Any, ...]]:
-        from mediator_app.storage.exchange_repo import case_filter
-
         where, params = case_filter(scope, date_from, date_to)
         yield from self.conn.execute(
             "SELECT c.case_id, cm.seq, p.name, ifnull(p.committee_code, '') FROM cases c "
@@ -290,8 +287,6 @@ class SubsidyExchangeRepository:
         self.conn.execute(f"{FILE_FLAGS_SQL} WHERE id IN ({_WRITTEN})", [file_no])
 
     def fill_default_classes(self, file_no: int) -> None:
-        from mediator_app.storage.migrations import DEFAULT_DIFFICULTY_SQL
-
         self.conn.execute(f"{DEFAULT_DIFFICULTY_SQL} WHERE id IN ({_WRITTEN}) "
                           "AND difficulty IS NULL", [file_no])
 

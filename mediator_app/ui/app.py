@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
-from mediator_app.services.first_start import setup_progress
+from mediator_app.domain.account_messages import set_language
 from mediator_app.services.ledger import (
     SQLITE_ERRORS,
     DatabaseDamaged,
@@ -23,6 +24,7 @@ from mediator_app.services.ledger import (
     open_database,
     wipe_viewing_folder,
 )
+from mediator_app.services.organisation.first_start import setup_progress
 from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.dialogs import QtDialogService
@@ -32,6 +34,9 @@ from mediator_app.ui.i18n import install_translators
 from mediator_app.ui.main_window import MainWindow, bring_to_front
 from mediator_app.ui.single_instance import InstanceServer, activate_running
 from mediator_app.ui.tasks import ThreadedRunner
+from mediator_app.ui.trust import backups as trust_backups
+from mediator_app.ui.trust import menu as trust_menu
+from mediator_app.ui.trust import session as trust
 
 # a ledger that cannot be opened: one message (SQLITE_ERRORS covers sqlite3 and SQLCipher)
 _OPEN_ERRORS: tuple[type[Exception], ...] = (StorageError, *SQLITE_ERRORS)
@@ -58,8 +63,6 @@ def _application() -> QApplication:
 
 def _prefer_cjk_font(app: QApplication) -> None:
     """Prefer a Simplified Chinese UI font where one is installed (no boxes for 汉字)."""
-    from PySide6.QtGui import QFontDatabase
-
     families = set(QFontDatabase.families())
     for family in CJK_FONTS:
         if family in families:
@@ -188,17 +191,12 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
     if Path(db_path) in (default_db_path(), default_demo_path()):
         Path(db_path).parent.mkdir(parents=True, exist_ok=True)  # the program's own folder
     wipe_viewing_folder()  # documents shown by the last run (storage/files.py)
-    from mediator_app.domain.account_messages import set_language
-    from mediator_app.ui.trust import backups as trust_backups
 
     set_language(language)  # refusals shown by str(exc) speak the UI's language
-    from mediator_app.ui.trust import session as trust
 
     user = None
     if not Path(db_path).exists():  # a new ledger is encrypted by default (issue 9)
-        from mediator_app.ui.trust.menu import create_new
-
-        go_on, user = create_new(str(db_path), language)
+        go_on, user = trust_menu.create_new(str(db_path), language)
         if not go_on:
             return 1
     elif trust.needs_login(str(db_path)):  # an encrypted ledger: log in first
@@ -224,7 +222,7 @@ def run_gui(db_path: str, *, lang: str | None = None) -> int:
         return 1
     if isinstance(ctx.dialogs, QtDialogService):
         ctx.dialogs.parent = window
-    trust.install(window, ctx)
+    trust_menu.install(window, ctx)
     auto = trust_backups.wanted(ctx)
     if auto:
         trust_backups.AutoBackup(window, ctx)
@@ -269,6 +267,7 @@ def choose_ledger(default_path: Path) -> Path | None:
         return None
     if dialog.choice.kind != DEMO:
         return dialog.choice.path
+
     demo_path = default_demo_path()
     return demo_path if build_demo_with_progress(demo_path) else None
 
@@ -276,12 +275,8 @@ def choose_ledger(default_path: Path) -> Path | None:
 def build_demo_with_progress(path: Path) -> bool:
     """Build the demo ledger on a worker thread under a progress dialog (kept if it is
     already complete). False if it failed (the user was told)."""
-    import threading
-
-    from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QProgressDialog
-
-    from mediator_app.services import demo
+    # lazy: the demo generator loads only when a demo ledger is built
+    from mediator_app.services.demo import district as demo
 
     state: dict[str, int] = {"done": 0, "total": 0}
     failed: list[BaseException] = []

@@ -30,7 +30,7 @@ from mediator_app.domain.case_filter import (
     ViewCounts,
 )
 from mediator_app.domain.enums import CaseStatus
-from mediator_app.services import browse
+from mediator_app.services.cases import browse
 from mediator_app.ui.case_model import COLUMNS, CaseTableModel
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.flow_layout import FlowLayout

@@ -24,8 +24,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from mediator_app.domain.access import AccessDenied
 from mediator_app.domain.case_filter import DEFAULT_SORT, CaseFilter, CaseRow, is_overdue
-from mediator_app.services import browse
-from mediator_app.services.browse import Lookups
+from mediator_app.services.cases import browse
+from mediator_app.services.cases.browse import Lookups
 from mediator_app.services.ledger import SQLITE_ERRORS
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import status_label
@@ -64,7 +64,7 @@ COLUMN_INDEX = {c.key: i for i, c in enumerate(COLUMNS)}
 
 
 def display_values(row: CaseRow, lk: Lookups) -> list[str]:
-    """The text of each column (the row comes masked from ``services.browse``)."""
+    """The text of each column (the row comes masked from ``services.cases.browse``)."""
     summary = row.summary.replace("\n", " ")
     if len(summary) > SUMMARY_CHARS:
         summary = summary[:SUMMARY_CHARS] + "…"

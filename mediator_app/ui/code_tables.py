@@ -1,6 +1,6 @@
 """The code tables dialog: dispute types (纠纷类型) and case sources (案件来源).
 
-Small lists, read through ``ctx.read_db``; every change runs ``services.code_tables`` on
+Small lists, read through ``ctx.read_db``; every change runs ``services.cases.code_tables`` on
 the DB worker (``ctx.runner``). Renaming keeps the code, so cases already recorded with an
 entry follow its new name; deactivated entries leave the pickers of new cases but stay on
 the cases that use them; an entry in use cannot be deleted."""
@@ -32,10 +32,11 @@ from PySide6.QtWidgets import (
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.model import CodeItem
-from mediator_app.services import code_tables as svc
-from mediator_app.services import lookups
+from mediator_app.services.cases import code_tables as svc
+from mediator_app.services.organisation import lookups
 from mediator_app.ui.case_form.widgets import EnumCombo, ErrorLabel, with_error
 from mediator_app.ui.context import AppContext
+from mediator_app.ui.errors import error_text
 from mediator_app.ui.org.units import INACTIVE
 from mediator_app.ui.qt_helpers import cell, layout_of
 
@@ -50,8 +51,6 @@ def error_texts(exc: BaseException, lang: str, labels: dict[str, str] | None = N
     """A domain error's problems as sentences (fields named as on the form); any other
     error in the user's words (ui/errors.py)."""
     if not isinstance(exc, DomainError):
-        from mediator_app.ui.errors import error_text
-
         return [("", error_text(exc, lang, "save"))]
     labels = labels or {}
     return [(p.field, message(p, lang, label=labels.get(p.field))) for p in exc.problems]
@@ -60,7 +59,7 @@ def error_texts(exc: BaseException, lang: str, labels: dict[str, str] | None = N
 class CodeItemForm(QDialog):
     """Adds an entry (``item`` None) or edits one; problems appear under their fields."""
 
-    saved = Signal(object)  # services.code_tables.CodeChanges
+    saved = Signal(object)  # services.cases.code_tables.CodeChanges
 
     def __init__(self, ctx: AppContext, kind: str, item: CodeItem | None, *,
                  next_order: int = 0, cases: int = 0, parent: QWidget | None = None):

@@ -6,8 +6,10 @@ import time
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from PySide6.QtCore import QCoreApplication
 from sqlite_utils import Database
 
+from mediator_app.ui.errors import error_reason, error_text
 from mediator_app.ui.tasks import TaskRunner
 
 
@@ -48,21 +50,15 @@ class AppContext:
 
     def error_text(self, exc: BaseException, action: str = "task") -> str:
         """The plain sentence for ``exc`` in the user's language (ui/errors.py)."""
-        from mediator_app.ui.errors import error_text
-
         return error_text(exc, self.lang, action)
 
     def error_reason(self, exc: BaseException, action: str = "task") -> str:
         """``error_text`` as a fragment, for texts such as "The import failed: {error}"."""
-        from mediator_app.ui.errors import error_reason
-
         return error_reason(exc, self.lang, action)
 
     def show_error(self, exc: BaseException) -> None:
         """A message box for an error no screen handled; the same message is not
         repeated within 5 s (several jobs failing on one damaged file)."""
-        from PySide6.QtCore import QCoreApplication
-
         text = self.error_text(exc)
         last, when = self._last_error
         if text == last and time.monotonic() - when < 5:

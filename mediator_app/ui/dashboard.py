@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from mediator_app.domain.case_filter import DueCase, Scope
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
-from mediator_app.services.dashboard import DashboardData, PeriodSummary, load_dashboard
+from mediator_app.services.statistics.dashboard import DashboardData, PeriodSummary, load_dashboard
 from mediator_app.ui.charts import BarList, MonthlyStatusChart
 from mediator_app.ui.context import AppContext
 

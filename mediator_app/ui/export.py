@@ -1,5 +1,5 @@
 """Exporting the current view of the case list to CSV or XLSX: the progress dialog and
-its job; the writing is ``services/case_export.py``. The file is written on a render
+its job; the writing is ``services/cases/view_export.py``. The file is written on a render
 thread, reading each chunk of rows on the database worker (ui/tasks.py), so a save or a
 search made meanwhile does not wait for the export."""
 
@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QWidget
 
 from mediator_app.domain.case_filter import CaseRow
 from mediator_app.domain.progress import Cancelled, Progress
-from mediator_app.services.browse import Lookups
-from mediator_app.services.case_export import write_export
+from mediator_app.services.cases.browse import Lookups
+from mediator_app.services.cases.view_export import write_export
 from mediator_app.services.reading import Read
 from mediator_app.ui.case_model import display_values, header_labels
 from mediator_app.ui.context import AppContext

@@ -27,7 +27,12 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
-from mediator_app.services.first_start import SetupProgress, setup_progress, write_templates
+from mediator_app.services.organisation.first_start import (
+    SetupProgress,
+    setup_progress,
+    write_templates,
+)
+from mediator_app.services.organisation.import_files import import_org
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.errors import error_text
 
@@ -266,7 +271,6 @@ class OrgSetupDialog(QDialog):
         paths = self.ctx.dialogs.open_files(self.tr("Import the org files"), "CSV (*.csv)")
         if not paths:
             return
-        from mediator_app.services.org_import import import_org
 
         self.import_button.setEnabled(False)
 
@@ -282,6 +286,7 @@ class OrgSetupDialog(QDialog):
         self.ctx.runner.run(lambda db: import_org(db, paths), done, failed)
 
     def open_org_window(self) -> None:
+        # lazy: a screen loads when first opened, not with the main window (start-up, issue 13)
         from mediator_app.ui.org import OrgManagerWindow
 
         window = OrgManagerWindow(self.ctx)

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from mediator_app.locations import catalogue_dirs
+
 I18N_DIR = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 OUR_CATALOG = "mediator_zh_CN"
 _CATALOGUES: list[bytes] = []  # catalogues loaded from memory (Qt reads them in place)
@@ -14,8 +16,6 @@ _CATALOGUES: list[bytes] = []  # catalogues loaded from memory (Qt reads them in
 def _catalog_dirs() -> list[Path]:
     """Where our .qm may live: the source tree, the installed package, or next to the
     frozen executable (see ``mediator_app.locations.catalogue_dirs``)."""
-    from mediator_app.locations import catalogue_dirs
-
     return catalogue_dirs()
 
 

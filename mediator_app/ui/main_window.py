@@ -24,14 +24,15 @@ from mediator_app.domain.case_filter import (
     ViewCounts,
     int_setting,
 )
-from mediator_app.services import browse, lookups
+from mediator_app.services.cases import browse
 from mediator_app.services.changes import Changes
+from mediator_app.services.organisation import lookups
 from mediator_app.ui import prefs, window_fit
 from mediator_app.ui.case_list import CaseListView
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.dashboard import Dashboard
 from mediator_app.ui.export import ExportController
-from mediator_app.ui.help_window import about_text, open_data_folder, window_title
+from mediator_app.ui.help_window import HelpWindow, about_text, open_data_folder, window_title
 from mediator_app.ui.nav_tree import NavTree
 
 if TYPE_CHECKING:
@@ -297,6 +298,7 @@ class MainWindow(QMainWindow):
         return None
 
     def _show_case_form(self, case_rowid: int | None, defaults: dict[str, str] | None) -> None:
+        # lazy: a screen loads when first opened, not with the main window (start-up, issue 13)
         from mediator_app.ui import case_form
 
         window = case_form.CaseFormWindow(self.ctx, case_rowid, defaults=defaults)
@@ -319,6 +321,7 @@ class MainWindow(QMainWindow):
             del self._case_windows[rowid]
 
     def open_org(self) -> None:
+        # lazy: a screen loads when first opened, not with the main window (start-up, issue 13)
         from mediator_app.ui.org import OrgManagerWindow
 
         window = OrgManagerWindow(self.ctx)  # its writes announce themselves (on_changed)
@@ -327,6 +330,7 @@ class MainWindow(QMainWindow):
 
     def open_code_tables(self) -> None:
         """Dispute types and case sources; the views refresh after every change."""
+        # lazy: a screen loads when first opened, not with the main window (start-up, issue 13)
         from mediator_app.ui.code_tables import CodeTablesDialog
 
         dialog = CodeTablesDialog(self.ctx, self)
@@ -334,6 +338,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def import_cases(self) -> None:
+        # lazy: a screen loads when first opened, not with the main window (start-up, issue 13)
         from mediator_app.ui.exchange import ImportWizard
 
         wizard = ImportWizard(self.ctx, self)
@@ -341,6 +346,7 @@ class MainWindow(QMainWindow):
         wizard.open()  # an import announces what it changed (on_changed)
 
     def export_cases(self) -> None:
+        # lazy: a screen loads when first opened, not with the main window (start-up, issue 13)
         from mediator_app.ui.exchange import ExportDialog
 
         scope = self.nav.current_scope()
@@ -351,6 +357,7 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def import_history(self) -> None:
+        # lazy: a screen loads when first opened, not with the main window (start-up, issue 13)
         from mediator_app.ui.exchange import ImportHistoryDialog
 
         ImportHistoryDialog(self.ctx, self).open()
@@ -358,6 +365,7 @@ class MainWindow(QMainWindow):
     def restore_backup(self) -> None:
         """File → Restore from backup… (ui/restore.py): a new main window replaces this
         one on the restored ledger."""
+        # lazy: a screen loads when first opened, not with the main window (start-up, issue 13)
         from mediator_app.ui.restore import RestoreFlow
 
         def rebuild(ctx: AppContext) -> QWidget:
@@ -378,6 +386,7 @@ class MainWindow(QMainWindow):
         if existing is not None:
             bring_to_front(existing)
             return
+        # lazy: a screen loads when first opened, not with the main window (start-up, issue 13)
         from mediator_app.ui.reports import ReportsWindow
 
         scope = self.nav.current_scope()
@@ -397,6 +406,7 @@ class MainWindow(QMainWindow):
         return None
 
     def open_settings(self) -> None:
+        # lazy: a screen loads when first opened, not with the main window (start-up, issue 13)
         from mediator_app.ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx, self)
@@ -444,8 +454,6 @@ class MainWindow(QMainWindow):
             "demo): {data} {mode}"), self.ctx.db_path))
 
     def open_help(self) -> None:
-        from mediator_app.ui.help_window import HelpWindow
-
         window = HelpWindow()
         self.windows.append(window)
         window.show()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from mediator_app.domain.case_filter import Scope
 from mediator_app.domain.org_tree import tree_order
-from mediator_app.services import browse
+from mediator_app.services.cases import browse
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import level_label
 

@@ -11,6 +11,7 @@ from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QApplication, QWidget
 
+from mediator_app.locations import settings_file
 from mediator_app.ui.window_fit import available_rects, default_window_rect, fit_rect, reachable
 
 ORG = APP = "MediatorLedger"
@@ -24,7 +25,6 @@ def qsettings() -> QSettings:
     path = os.environ.get(ENV_INI)
     if path:
         return QSettings(path, QSettings.Format.IniFormat)
-    from mediator_app.locations import settings_file
 
     portable = settings_file()  # portable mode: data\settings.ini beside the program
     if portable is not None:

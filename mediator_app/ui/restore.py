@@ -1,7 +1,7 @@
 """File → Restore from backup… (issue 8 item 1, docs/guarantees.md).
 
 The window gives up its own connections first (the restore needs the file alone: while
-another window or a command has it open, ``services.backup.restore`` refuses with
+another window or a command has it open, ``services.trust.backup.restore`` refuses with
 ``db.in_use`` and nothing changes), runs the restore on a background thread behind a
 busy dialog, then opens the ledger again and builds a fresh main window on it (every
 view starts from the restored content; nothing cached from before survives).
@@ -17,21 +17,21 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from mediator_app.services import backup as backup_service
+from mediator_app.cli.texts import TEXTS, storage_error
 from mediator_app.services import ledger
 from mediator_app.services.ledger import StorageError, open_database
+from mediator_app.services.trust import accounts
+from mediator_app.services.trust import backup as backup_service
 from mediator_app.ui.context import AppContext
+from mediator_app.ui.errors import error_text
 from mediator_app.ui.tasks import ThreadedRunner
 
 
 def storage_message(exc: BaseException, lang: str) -> str:
     """A refusal of the storage layer in the user's words (the message table shared
     with the command line); other errors by their text."""
-    from mediator_app.cli.texts import TEXTS, storage_error
-
     if isinstance(exc, StorageError) and exc.code in TEXTS:
         return storage_error(exc.code, dict(exc.params), lang)
-    from mediator_app.ui.errors import error_text
 
     return error_text(exc, lang, "restore")
 
@@ -112,7 +112,6 @@ class RestoreFlow(QObject):
         looked up again in the restored accounts (a user missing there: LoginFailed)."""
         if ctx.extra.get("principal") is None:
             return
-        from mediator_app.services import accounts
 
         principal = accounts.principal_for(ctx.read_db, ctx.user)
         accounts.attach(ctx.read_db, principal)

@@ -26,6 +26,7 @@ def _platform_plugin() -> str:
 def probe_qt() -> QtProbe:
     """Import Qt and build an offscreen window; never raises."""
     try:
+        # lazy: the self-test imports what each check probes, so a broken install is reported
         from PySide6 import __version__ as pyside_version
         from PySide6.QtCore import QCoreApplication, QLibraryInfo
         from PySide6.QtWidgets import QApplication, QLabel
@@ -39,6 +40,7 @@ def probe_qt() -> QtProbe:
     if app is None:
         app = QApplication(["mediator-app", "-platform", "offscreen"])
     try:
+        # lazy: the self-test imports what each check probes, so a broken install is reported
         from mediator_app.ui.i18n import install_translators
 
         translators = install_translators(app, "zh")

@@ -56,6 +56,7 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.progress import CancelCheck, Progress
 from mediator_app.services.changes import changes_of
 from mediator_app.services.ledger import StorageError, open_database
+from mediator_app.ui.errors import error_text
 
 # Errors that are ordinary user mistakes, shown to the user; no traceback on stderr.
 EXPECTED_ERRORS: tuple[type[BaseException], ...] = (DomainError, StorageError, AccessDenied,
@@ -118,7 +119,6 @@ class TaskRunner(QObject):
 
     def _no_display(self, exc: BaseException) -> None:
         # lazy: ui.errors imports the message tables; only a runner without a window needs it
-        from mediator_app.ui.errors import error_text
 
         print(error_text(exc, "zh"), file=sys.stderr)
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from mediator_app.domain.enums import CaseStatus, PersonRole
 from mediator_app.domain.model import Person
-from mediator_app.services import organisation as org_svc
+from mediator_app.services.organisation import edit as org_svc
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from mediator_app.ui.case_form import CaseFormWindow

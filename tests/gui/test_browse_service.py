@@ -13,8 +13,10 @@ from conftest import EAST, UNITS, WEST, build_db
 
 from mediator_app.domain.access import AccessDenied
 from mediator_app.domain.case_filter import CaseFilter, Scope, is_overdue
-from mediator_app.services import accounts, browse, lookups
-from mediator_app.services.dashboard import load_dashboard
+from mediator_app.services.cases import browse
+from mediator_app.services.organisation import lookups
+from mediator_app.services.statistics.dashboard import load_dashboard
+from mediator_app.services.trust import accounts
 from mediator_app.storage import case_query as cq
 from mediator_app.storage import crypto
 

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus
-from mediator_app.services.case_drafts import DraftStore
+from mediator_app.services.cases.drafts import DraftStore
 from mediator_app.ui.case_form import CaseFormWindow
 from tests.gui.helpers_form import (  # noqa: F401 - fixtures
     GRID1,
@@ -537,7 +537,7 @@ def test_opening_a_case_with_personal_data_is_logged(qtbot, form, form_db):
     import dataclasses
 
     from mediator_app.domain.model import Party
-    from mediator_app.services.privacy import VIEW, personal_data_log
+    from mediator_app.services.trust.privacy import VIEW, personal_data_log
     from mediator_app.storage.case_repo import CaseRepository
 
     w = form()

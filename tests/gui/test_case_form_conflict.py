@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from mediator_app.services.cases import save_case
+from mediator_app.services.cases.edit import save_case
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.ui.case_form.conflict import kept_key
 from tests.gui.helpers_form import (  # noqa: F401 - fixtures

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus
-from mediator_app.services.agreements import next_agreement_no
+from mediator_app.services.cases.agreements import next_agreement_no
 from mediator_app.services.settings import save_settings
 from tests.gui.helpers_form import (  # noqa: F401 - fixtures
     accept,

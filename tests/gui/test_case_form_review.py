@@ -15,8 +15,8 @@ from PySide6.QtWidgets import QWidget
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus, CommitteeKind
 from mediator_app.domain.model import Committee
-from mediator_app.services import organisation as org_svc
-from mediator_app.services.cases import transition_case
+from mediator_app.services.cases.edit import transition_case
+from mediator_app.services.organisation import edit as org_svc
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.ui import prefs
 from mediator_app.ui.case_form import CaseFormWindow

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from mediator_app.services.dashboard import load_dashboard, month_start
+from mediator_app.services.statistics.dashboard import load_dashboard, month_start
 from mediator_app.storage import case_query as cq
 from mediator_app.ui.dashboard import Dashboard
 from tests.gui.conftest import EAST
@@ -113,7 +113,7 @@ def test_rate_follows_the_rule_in_the_settings(dash, case_db):
 def test_a_failing_computation_shows_a_plain_message(dash, monkeypatch):
     import sqlite3
 
-    from mediator_app.services import dashboard as dashboard_data
+    from mediator_app.services.statistics import dashboard as dashboard_data
 
     def broken(*_a, **_kw):
         raise sqlite3.OperationalError("disk I/O error")

@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 
 from mediator_app.reports.xlsx import TextWorkbook, column_width, display_width, xlsx_bytes
-from mediator_app.services.case_export import CHUNK, write_export
+from mediator_app.services.cases.view_export import CHUNK, write_export
 from mediator_app.storage import case_query as cq
 from mediator_app.ui.app import build_main_window
 from mediator_app.ui.case_model import header_labels
@@ -70,7 +70,7 @@ def test_export_with_nothing_in_view(window, dialogs):
 
 def test_cancelled_export_leaves_no_file(ctx, case_db, tmp_path):
     from mediator_app.domain.progress import Cancelled
-    from mediator_app.services import browse
+    from mediator_app.services.cases import browse
     from mediator_app.ui.export import export_values
 
     ids = cq.case_ids(case_db, cq.CaseFilter())
@@ -153,7 +153,7 @@ def test_abandoned_workbook_leaves_no_row_files(tmp_path):
 
 def test_cancelled_xlsx_export_leaves_nothing(ctx, case_db, tmp_path):
     from mediator_app.domain.progress import Cancelled
-    from mediator_app.services import browse
+    from mediator_app.services.cases import browse
     from mediator_app.ui.export import export_values
 
     lookups = browse.lookups(case_db)
@@ -174,7 +174,7 @@ def test_cancelled_xlsx_export_leaves_nothing(ctx, case_db, tmp_path):
 def test_csv_view_export_neutralises_formulas(tmp_path):
     """Issue 8 item 6: a summary or name that Excel would run as a formula gets a
     leading apostrophe in the view export too."""
-    from mediator_app.services.case_export import _RowSink
+    from mediator_app.services.cases.view_export import _RowSink
 
     path = tmp_path / "v.csv"
     sink = _RowSink(str(path), "csv", ["a", "b", "c"])
@@ -191,7 +191,7 @@ def test_view_export_is_owner_only_whatever_the_umask(tmp_path, fmt):
     """Issue 8 item 5: the case list's export holds parties' names; like every other
     export it is 0600 from its first byte, also when the process umask is a shell's 022
     (``python -m mediator_app.ui.app`` does not pass through the CLI that tightens it)."""
-    from mediator_app.services.case_export import _RowSink
+    from mediator_app.services.cases.view_export import _RowSink
 
     path = tmp_path / f"v.{fmt}"
     old = os.umask(0o022)

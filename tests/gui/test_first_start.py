@@ -8,8 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from mediator_app.services.first_start import TEMPLATES, setup_progress, write_templates
-from mediator_app.services.org_import import import_org
+from mediator_app.services.organisation.first_start import (
+    TEMPLATES,
+    setup_progress,
+    write_templates,
+)
+from mediator_app.services.organisation.import_files import import_org
 from mediator_app.storage.db import open_database
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
@@ -203,7 +207,7 @@ def report(app):
 
 m.LedgerChoiceDialog.exec = choose
 def new_ledger(path, lang):  # the new-ledger step (issue 9): an encrypted ledger
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
     print("new ledger step for", path)
     accounts.create_ledger(path, "管理员", "secret-pass-1")
     return True, "管理员"

@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 from exchange_fixtures import case_row, dump, write_cases
 
 from mediator_app.domain.messages import field_label
-from mediator_app.services import case_exchange
 from mediator_app.services.csv_io import CsvImportError
+from mediator_app.services.exchange import case_exchange
 from mediator_app.ui.exchange import ImportHistoryDialog, ImportWizard
 from mediator_app.ui.exchange.import_wizard import PAGE_APPLY, PAGE_PREVIEW
 
@@ -186,7 +186,7 @@ def test_importing_again_changes_nothing(wizard, files, case_db, ctx, qtbot):
 
 
 def test_cancel_during_apply_writes_nothing(wizard, files, case_db, monkeypatch):
-    from mediator_app.services import case_merge
+    from mediator_app.services.exchange import case_merge
 
     monkeypatch.setattr(case_merge, "CHUNK_ROWS", 1)  # report progress after every row
     _to_preview(wizard, files)

@@ -19,7 +19,7 @@ import ledger_fixtures as lf
 from conftest import GRID1, build_db
 
 from mediator_app.cli.main import main as cli_main
-from mediator_app.services.ledger_assist import MappingStore
+from mediator_app.services.ledger_import.assist import MappingStore
 from mediator_app.storage.db import open_database
 from mediator_app.ui.exchange import ImportWizard
 from mediator_app.ui.exchange.import_wizard import (
@@ -207,7 +207,7 @@ def test_cancel_during_the_ledger_apply_writes_nothing(wizard, dialogs, ctx, wor
     from exchange_fixtures import dump
     from PySide6.QtWidgets import QPushButton
 
-    from mediator_app.services import case_merge
+    from mediator_app.services.exchange import case_merge
 
     dialogs.open_paths = [str(workbook)]
     wizard.files_page.ledger_button.click()

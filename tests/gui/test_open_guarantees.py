@@ -13,7 +13,7 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from mediator_app.cli.main import main
-from mediator_app.services.demo import build_demo_file
+from mediator_app.services.demo.district import build_demo_file
 from mediator_app.storage import db as dbmod
 from mediator_app.storage.db import health_check
 from mediator_app.ui import app as app_module

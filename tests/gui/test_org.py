@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from mediator_app.domain.enums import OrgLevel, PersonRole
 from mediator_app.domain.model import Case, new_case_id
-from mediator_app.services.cases import save_case
+from mediator_app.services.cases.edit import save_case
 from mediator_app.storage.org_repo import OrgRepository
 from mediator_app.ui.org import OrgManagerWindow
 from tests.gui.helpers_form import (  # noqa: F401 - fixtures
@@ -224,7 +224,7 @@ def test_people_filter_works_in_memory_and_keeps_the_form(qtbot, win, monkeypatc
     def no_reading(*_a, **_kw):
         raise AssertionError("the filter must not read the database")
 
-    from mediator_app.services import lookups
+    from mediator_app.services.organisation import lookups
 
     for read in ("people", "committees", "org_units"):
         monkeypatch.setattr(lookups, read, no_reading)

@@ -8,7 +8,7 @@ import io
 from pypdf import PdfReader
 
 from mediator_app.domain.periods import parse_period
-from mediator_app.services import statistics
+from mediator_app.services.statistics import report as statistics
 from tests.gui.helpers_reports import DISTRICT
 from tests.gui.test_reports_window import MAY, rctx, report_db, window  # noqa: F401
 

@@ -18,10 +18,10 @@ from PySide6.QtPrintSupport import QPrinter
 from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.domain.model import Case, new_case_id
 from mediator_app.domain.periods import month_period, parse_period
-from mediator_app.services import statistics
-from mediator_app.services.report_bundle import MAIN_KEYS
-from mediator_app.services.report_snapshot import report_from_dict
-from mediator_app.services.statistics_sheet import build_sheet
+from mediator_app.services.statistics import report as statistics
+from mediator_app.services.statistics.bundle import MAIN_KEYS
+from mediator_app.services.statistics.sheet import build_sheet
+from mediator_app.services.statistics.snapshot import report_from_dict
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from mediator_app.ui.context import AppContext
@@ -540,7 +540,11 @@ def test_submit_confirmation_names_the_units_not_submitted(window, dialogs, zh_u
 
 
 def test_submit_confirmation_lists_at_most_five_names(window):
-    from mediator_app.services.submissions import STATE_MISSING, STATE_REVIEWED, UnitStatus
+    from mediator_app.services.statistics.submissions import (
+        STATE_MISSING,
+        STATE_REVIEWED,
+        UnitStatus,
+    )
 
     panel = window.submission
     units = [UnitStatus("0", "报表区", "区", STATE_MISSING, is_parent=True)]

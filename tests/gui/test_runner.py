@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from mediator_app.domain.progress import Cancelled
-from mediator_app.services.case_export import write_export
-from mediator_app.services.cases import save_case
+from mediator_app.services.cases.edit import save_case
+from mediator_app.services.cases.view_export import write_export
 from mediator_app.services.changes import Changes
-from mediator_app.services.organisation import save_committee
+from mediator_app.services.organisation.edit import save_committee
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_database
 from mediator_app.storage.org_repo import OrgRepository

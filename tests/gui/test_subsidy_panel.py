@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 
 from mediator_app.domain.enums import AgreementForm
 from mediator_app.domain.periods import parse_period
-from mediator_app.services import subsidy
+from mediator_app.services.subsidy import claim as subsidy
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.reports import ReportsWindow
 from mediator_app.ui.tasks import SyncRunner

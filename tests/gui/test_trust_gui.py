@@ -11,7 +11,8 @@ import pytest
 from conftest import COMMITTEES, UNITS, FakeDialogs, build_db
 
 from mediator_app.domain.access import AccessDenied
-from mediator_app.services import accounts, permissions
+from mediator_app.services import permissions
+from mediator_app.services.trust import accounts
 from mediator_app.storage import crypto
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.ui import prefs
@@ -192,7 +193,7 @@ def test_case_form_masks_personal_data_for_a_viewer(ledger, qapp):
             assert shown.name == real.name[:1] + "*" * max(1, len(real.name) - 1)
         with pytest.raises(AccessDenied):
             permissions.require_stored_case(s.db, permissions.Action.VIEW_PERSONAL, case.id)
-        from mediator_app.services import browse
+        from mediator_app.services.cases import browse
         from mediator_app.ui.case_model import display_values
 
         row = browse.fetch_rows(s.db, [case.id])[case.id]  # the list's rows come masked
@@ -218,7 +219,7 @@ def test_a_masked_value_is_never_saved(ledger, qapp):
                     if c.committee_code in (COMMITTEES[0].code, COMMITTEES[1].code)
                     and any(p.id_number for p in c.parties))
         masked = permissions.masked_case(s.db, case)
-        from mediator_app.services import cases
+        from mediator_app.services.cases import edit as cases
 
         cases.save_case(s.db, dataclasses.replace(masked, summary=masked.summary + "。"))
         stored = repo.get(case.id)
@@ -289,7 +290,7 @@ def test_the_overview_warns_when_there_is_no_recent_verified_backup(ledger, qtbo
         qtbot.addWidget(window)
         auto = AutoBackup(window, ctx)
         assert auto.banner.parent() is not None
-        from mediator_app.services import auto_backup
+        from mediator_app.services.trust import auto_backup
 
         auto.show_status(auto_backup.status(s.db, ledger))
         assert not auto.banner.isHidden() and "还没有" in auto.banner.text()

@@ -22,7 +22,7 @@ from mediator_app.domain.model import (
     SessionRecord,
     new_case_id,
 )
-from mediator_app.services.cases import save_case
+from mediator_app.services.cases.edit import save_case
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.org_repo import OrgRepository
 from tests.fixtures import district

@@ -11,11 +11,11 @@ import pytest
 
 from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.domain.rates import Denominator, RateRule
-from mediator_app.services import cases as svc
-from mediator_app.services.case_exchange import export_cases, import_cases
-from mediator_app.services.demo import build_demo
-from mediator_app.services.overview import headline
-from mediator_app.services.statistics import build_report
+from mediator_app.services.cases import edit as svc
+from mediator_app.services.demo.district import build_demo
+from mediator_app.services.exchange.case_exchange import export_cases, import_cases
+from mediator_app.services.statistics.overview import headline
+from mediator_app.services.statistics.report import build_report
 from mediator_app.storage import case_query as cq
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.counts_repo import CountsRepository
@@ -88,7 +88,7 @@ def test_counts_follow_edits_status_changes_tombstones_and_deletions(db):
 
 @pytest.mark.parametrize("bulk", [False, True])
 def test_counts_follow_imports(db, tmp_path, monkeypatch, bulk):
-    from mediator_app.services import case_exchange as ce
+    from mediator_app.services.exchange import case_exchange as ce
 
     if bulk:
         monkeypatch.setattr(ce, "BULK_FTS_ROWS", 0)
@@ -192,7 +192,7 @@ def test_status_bar_counts_from_counts_equal_the_cases(db):
 
 
 def test_check_is_quick_by_default_and_full_compares_the_counts(db):
-    from mediator_app.services.backup import check
+    from mediator_app.services.trust.backup import check
 
     steps: list[tuple[int, int]] = []
     assert check(db, progress=lambda done, total: steps.append((done, total))).ok

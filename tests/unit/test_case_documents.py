@@ -31,7 +31,7 @@ from mediator_app.domain.model import (
     SessionRecord,
     new_case_id,
 )
-from mediator_app.services import documents
+from mediator_app.services.cases import documents
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory

@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from mediator_app.domain.errors import DomainError
-from mediator_app.services.case_exchange import export_cases, import_cases
 from mediator_app.services.csv_io import CsvImportError
+from mediator_app.services.exchange.case_exchange import export_cases, import_cases
 from mediator_app.storage.case_query import fts_trigrams
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.exchange_repo import EXPORT_HEADER
@@ -301,7 +301,7 @@ def test_several_files_in_one_transaction(db, tmp_path):
 
 
 def test_duplicates_across_chunks_are_found(db, tmp_path, monkeypatch):
-    import mediator_app.services.case_merge as cm
+    import mediator_app.services.exchange.case_merge as cm
 
     monkeypatch.setattr(cm, "CHUNK_ROWS", 2)
     rows = [case_row(n, case_no=f"N{n}") for n in range(1, 6)]
@@ -363,7 +363,7 @@ def test_fast_validity_check_agrees_with_validate_case(status, received, accepte
     from mediator_app.domain.enums import AgreementForm, CaseStatus
     from mediator_app.domain.model import Case
     from mediator_app.domain.status import validate_case
-    from mediator_app.services.case_rows import Lookups, RowParser
+    from mediator_app.services.exchange.case_rows import Lookups, RowParser
 
     parser = RowParser(Lookups({}, {}, {}, {}), TODAY)
     form_value = AgreementForm(form) if form else None
@@ -375,7 +375,7 @@ def test_fast_validity_check_agrees_with_validate_case(status, received, accepte
 
 
 def test_bulk_import_rebuilds_indexes_and_search_index(db, tmp_path, monkeypatch):
-    import mediator_app.services.case_exchange as ce
+    import mediator_app.services.exchange.case_exchange as ce
 
     monkeypatch.setattr(ce, "BULK_FTS_ROWS", 0)
     schema = "SELECT name, sql FROM sqlite_master WHERE tbl_name IN ('cases') ORDER BY name"
@@ -393,7 +393,7 @@ def test_bulk_import_rebuilds_indexes_and_search_index(db, tmp_path, monkeypatch
 
 def test_merging_the_same_file_again_is_not_a_bulk_import(db, tmp_path, monkeypatch):
     """A re-merge must not drop and rebuild the indexes (it took 578 MB and 64 s at 1M)."""
-    import mediator_app.services.case_exchange as ce
+    import mediator_app.services.exchange.case_exchange as ce
     from mediator_app.storage.exchange_repo import ExchangeRepository
 
     monkeypatch.setattr(ce, "BULK_FTS_ROWS", 0)
@@ -413,7 +413,7 @@ def test_merging_the_same_file_again_is_not_a_bulk_import(db, tmp_path, monkeypa
 
 
 def test_estimate_new_rows_samples_the_file(db, tmp_path, monkeypatch):
-    import mediator_app.services.case_merge as cm
+    import mediator_app.services.exchange.case_merge as cm
     from mediator_app.services.csv_io import inspect_file
     from mediator_app.storage.exchange_repo import ExchangeRepository
 

@@ -13,7 +13,7 @@ import pytest
 from exchange_fixtures import case_row, write_cases
 
 from mediator_app.cli.main import main
-from mediator_app.services import demo
+from mediator_app.services.demo import district as demo
 from mediator_app.storage.db import open_database
 from tests.fixtures.district import FIXTURES
 from tests.fixtures.district import ORG_FILES as ORG
@@ -139,7 +139,7 @@ def test_report_delegates_and_pdf_needs_out(ledger, tmp_path, capsys, monkeypatc
         calls.append((period, scope, fmt, lang))
         return '{"总数": 1}'.encode()
 
-    monkeypatch.setitem(sys.modules, "mediator_app.services.statistics",
+    monkeypatch.setitem(sys.modules, "mediator_app.services.statistics.sheet",
                         types.SimpleNamespace(export_report=export_report))
     assert main(["--db", str(ledger), "report", "--period", "2023", "--scope", "610114",
                  "--format", "json"]) == 0

@@ -194,7 +194,11 @@ def test_submitting_names_the_units_below_that_have_not_submitted(db_path, capsy
 
 
 def test_the_note_names_at_most_five_units() -> None:
-    from mediator_app.services.submissions import STATE_MISSING, STATE_SUBMITTED, UnitStatus
+    from mediator_app.services.statistics.submissions import (
+        STATE_MISSING,
+        STATE_SUBMITTED,
+        UnitStatus,
+    )
 
     units = [UnitStatus("0", "本级", "区", STATE_MISSING, is_parent=True)]
     units += [UnitStatus(str(i), f"街道{i}", "街道", STATE_MISSING) for i in range(1, 8)]

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from mediator_app.cli.main import main
-from mediator_app.services import csv_io, exchange_package
+from mediator_app.services import csv_io
+from mediator_app.services.exchange import package as exchange_package
 from tests.fixtures.district import FIXTURES
 from tests.fixtures.district import ORG_FILES as ORG
 

@@ -12,8 +12,8 @@ from mediator_app.domain.enums import SourceGroup
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.model import Case, CodeItem, new_case_id
-from mediator_app.services import code_tables as svc
-from mediator_app.services.statistics import build_report, report_to_dict
+from mediator_app.services.cases import code_tables as svc
+from mediator_app.services.statistics.report import build_report, report_to_dict
 from mediator_app.storage import case_query as cq
 from mediator_app.storage import lookup_repo
 from mediator_app.storage.audit_repo import AuditRepository

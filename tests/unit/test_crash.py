@@ -23,8 +23,8 @@ from pathlib import Path
 import pytest
 
 from mediator_app.cli.main import main
-from mediator_app.services.case_exchange import export_cases
-from mediator_app.services.demo import build_demo, build_demo_file
+from mediator_app.services.demo.district import build_demo, build_demo_file
+from mediator_app.services.exchange.case_exchange import export_cases
 from mediator_app.storage.db import integrity_check, open_database
 
 TODAY = date(2026, 11, 26)

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 
 from mediator_app.domain.spreadsheet import neutralise, restore
 from mediator_app.reports.csv_out import csv_bytes
-from mediator_app.services.case_exchange import export_cases, export_package, import_cases
+from mediator_app.services.exchange.case_exchange import export_cases, import_cases
+from mediator_app.services.exchange.package_export import export_package
 from mediator_app.storage.db import open_memory
 from tests.fixtures.district import COMMITTEE_VILLAGE, build_mini_district
 

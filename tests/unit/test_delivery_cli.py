@@ -98,7 +98,7 @@ def test_portable_mode_keeps_everything_beside_the_program(tmp_path, monkeypatch
     assert default_db_path() == tmp_path / "data" / "ledger.db"
     assert default_demo_path() == tmp_path / "data" / "demo.db"
     assert locations.settings_file() == tmp_path / "data" / "settings.ini"
-    from mediator_app.services.case_drafts import default_drafts_dir
+    from mediator_app.services.cases.drafts import default_drafts_dir
 
     assert default_drafts_dir() == tmp_path / "data" / "drafts"
     assert main(["demo", "--cases", "20"]) == 0

@@ -13,8 +13,8 @@ from mediator_app.domain.codes import DEFAULT_DISPUTE_TYPES, DEFAULT_SOURCES
 from mediator_app.domain.enums import CaseStatus
 from mediator_app.domain.idnumber import check_id_number, derive_from_id
 from mediator_app.domain.status import is_overdue, validate_case
-from mediator_app.services import demo
-from mediator_app.services.demo import DemoError, build_demo, default_case_count
+from mediator_app.services.demo import district as demo
+from mediator_app.services.demo.district import DemoError, build_demo, default_case_count
 from mediator_app.storage.bulk_repo import BulkRepository
 from mediator_app.storage.case_query import fts_trigrams
 from mediator_app.storage.case_repo import CaseRepository
@@ -224,7 +224,7 @@ def test_records_agreements_and_follow_ups(full):
 
 
 def test_a_tenth_of_successful_files_are_incomplete_and_classes_vary(full):
-    from mediator_app.services import subsidy
+    from mediator_app.services.subsidy import claim as subsidy
 
     db, _ = full
     claim = subsidy.compute_claim(db, period="2024", scope="610114")

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from mediator_app.cli.main import main
-from mediator_app.services import demo
-from mediator_app.services.demo import DemoError, build_demo, build_demo_file, file_state
+from mediator_app.services.demo import district as demo
+from mediator_app.services.demo.district import DemoError, build_demo, build_demo_file, file_state
 from mediator_app.storage.db import StorageError, open_database, open_memory
 
 TODAY = date(2026, 11, 26)

@@ -10,10 +10,10 @@ import pytest
 from exchange_fixtures import case_row, write_cases
 
 from mediator_app.domain.errors import DomainError
-from mediator_app.services.case_exchange import import_cases
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.dhis2 import HEADER, dhis2_rows, export_dhis2, months
-from mediator_app.services.statistics import build_report
+from mediator_app.services.exchange.case_exchange import import_cases
+from mediator_app.services.statistics.dhis2 import HEADER, dhis2_rows, export_dhis2, months
+from mediator_app.services.statistics.report import build_report
 from mediator_app.storage.db import open_memory
 from tests.fixtures.district import (
     DISTRICT,

@@ -11,8 +11,8 @@ from decimal import Decimal
 from pypdf import PdfReader
 
 from mediator_app.domain.rates import format_rate
-from mediator_app.services.demo import build_demo
-from mediator_app.services.district_report import (
+from mediator_app.services.demo.district import build_demo
+from mediator_app.services.statistics.district_report import (
     build_district_report,
     district_document,
     district_report_pdf,

@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from mediator_app.domain.periods import parse_period
-from mediator_app.services import statistics
-from mediator_app.services.statistics import SheetCounts
+from mediator_app.services.statistics import report as statistics
+from mediator_app.services.statistics.report import SheetCounts
 from mediator_app.storage import drilldown_repo as dr
 from mediator_app.storage.db import open_memory
 from tests.gui.helpers_reports import DISTRICT, EAST, WEST, build_report_db

@@ -20,7 +20,8 @@ from exchange_fixtures import case_row, write_cases
 
 from mediator_app.cli.main import EXIT_FAULT, EXIT_PIPE, main
 from mediator_app.domain.fault_messages import MAX_FIELD_CHARS
-from mediator_app.services import case_exchange, faults
+from mediator_app.services import faults
+from mediator_app.services.exchange import case_exchange
 from tests.fixtures.district import FIXTURES
 from tests.fixtures.district import ORG_FILES as ORG
 

@@ -15,15 +15,15 @@ from exchange_fixtures import case_row, dump, write_cases
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mediator_app.services.case_exchange import (
+from mediator_app.services.csv_io import CsvImportError
+from mediator_app.services.demo.district import build_demo
+from mediator_app.services.exchange.case_exchange import (
     export_cases_xlsx,
-    export_package,
     import_cases,
     list_imports,
 )
-from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.demo import build_demo
-from mediator_app.services.statistics import build_report, report_to_dict
+from mediator_app.services.exchange.package_export import export_package
+from mediator_app.services.statistics.report import build_report, report_to_dict
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.org_repo import OrgRepository
 from tests.fixtures.district import DISTRICT, build_mini_district
@@ -309,7 +309,7 @@ def test_import_log_lists_every_import(small_package, tmp_path):
 
 
 def test_cancel_writes_nothing(source, tmp_path, monkeypatch):
-    import mediator_app.services.case_merge as cm
+    import mediator_app.services.exchange.case_merge as cm
     from mediator_app.domain.progress import Cancelled
 
     monkeypatch.setattr(cm, "CHUNK_ROWS", 100)

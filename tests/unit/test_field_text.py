@@ -13,7 +13,7 @@ from mediator_app.domain.field_text import (
     fen_to_text,
     int_from_text,
 )
-from mediator_app.services import case_rows
+from mediator_app.services.exchange import case_rows
 from mediator_app.ui.case_form.state import empty_state, read_case
 
 

@@ -19,9 +19,9 @@ import pytest
 from exchange_fixtures import case_row, write_cases
 
 from mediator_app.cli.main import main
-from mediator_app.services import backup as backup_service
-from mediator_app.services import demo
-from mediator_app.services.demo import build_demo_file
+from mediator_app.services.demo import district as demo
+from mediator_app.services.demo.district import build_demo_file
+from mediator_app.services.trust import backup as backup_service
 from mediator_app.storage import db as dbmod
 from mediator_app.storage.db import (
     DatabaseDamaged,

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 from exchange_fixtures import case_row, dump, write_cases
 
-from mediator_app.services.case_exchange import export_package, import_cases
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.org_import import import_org
+from mediator_app.services.exchange.case_exchange import import_cases
+from mediator_app.services.exchange.package_export import export_package
+from mediator_app.services.organisation.import_files import import_org
 from mediator_app.storage.db import open_memory
 from tests.fixtures.district import build_mini_district
 

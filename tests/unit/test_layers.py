@@ -3,7 +3,7 @@
 ui → services → (reports | storage) → domain; cli → services; Qt only in ui; SQL only in
 storage. The window and the command line reach the data only through services (issue 11):
 ``ui`` and ``cli`` never import ``storage``, with no exception — the visible page of the
-case list is fetched through ``services.browse.fetch_rows`` too, and the ledger is opened
+case list is fetched through ``services.cases.browse.fetch_rows`` too, and the ledger is opened
 through ``services.ledger``.
 """
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from sqlite_utils import Database
 
-from mediator_app.services.demo import build_demo
+from mediator_app.services.demo.district import build_demo
 from mediator_app.storage import case_query as cq
 from mediator_app.storage import crypto
 from mediator_app.storage.bulk_repo import BulkRepository

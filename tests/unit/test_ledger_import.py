@@ -13,14 +13,14 @@ import pytest
 from exchange_fixtures import dump
 
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.ledger_import import import_ledger, split_names
-from mediator_app.services.ledger_mapping import (
+from mediator_app.services.ledger_import.importer import import_ledger, split_names
+from mediator_app.services.ledger_import.mapping import (
     load_mapping,
     mapping_from_dict,
     save_mapping,
     suggest_columns,
 )
-from mediator_app.services.ledger_read import cell_text
+from mediator_app.services.ledger_import.read import cell_text
 from mediator_app.storage.db import open_database, open_memory
 from tests.fixtures.district import COMMITTEE_VILLAGE, GRID_A1, build_mini_district
 
@@ -148,7 +148,7 @@ def test_second_import_of_the_same_workbook_changes_nothing(db, tmp_path):
 def test_case_ids_are_uuid5_of_committee_number_and_date(db, tmp_path):
     import uuid
 
-    from mediator_app.services.ledger_import import LEDGER_NAMESPACE
+    from mediator_app.services.ledger_import.importer import LEDGER_NAMESPACE
 
     made = _cases(3)
     _import(db, lf.write_xlsx(tmp_path / "l.xlsx", made))

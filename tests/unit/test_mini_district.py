@@ -3,7 +3,7 @@ or imported from its CSV files through ``org import``, the ledger holds the same
 
 from __future__ import annotations
 
-from mediator_app.services.org_import import import_org
+from mediator_app.services.organisation.import_files import import_org
 from mediator_app.storage.db import open_memory
 from tests.fixtures.district import (
     COMMITTEES,

@@ -9,7 +9,7 @@ import pytest
 from exchange_fixtures import dump
 
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.org_import import import_org
+from mediator_app.services.organisation.import_files import import_org
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.org_repo import OrgRepository
 

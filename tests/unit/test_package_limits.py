@@ -15,9 +15,10 @@ from pathlib import Path
 import pytest
 from exchange_fixtures import case_row, dump, write_cases
 
-from mediator_app.services import exchange_package
-from mediator_app.services.case_exchange import export_cases, export_package, import_cases
 from mediator_app.services.csv_io import CsvImportError
+from mediator_app.services.exchange import package as exchange_package
+from mediator_app.services.exchange.case_exchange import export_cases, import_cases
+from mediator_app.services.exchange.package_export import export_package
 from mediator_app.storage.db import open_memory
 from tests.fixtures.district import build_mini_district
 
@@ -164,7 +165,7 @@ def test_import_writes_nothing_outside_the_ledger_while_it_runs(small, tmp_path,
     """A crash (SIGKILL, power cut) can strike at any moment: whatever exists on disk
     while the import runs is what would be left. Nothing but the package itself."""
     pkg, receiver = small
-    from mediator_app.services import case_exchange
+    from mediator_app.services.exchange import case_exchange
 
     seen: list[list[str]] = []
     real = case_exchange.merge_file

@@ -11,9 +11,10 @@ from datetime import date, timedelta
 
 import pytest
 
-from mediator_app.services.case_exchange import export_package, import_cases
-from mediator_app.services.dashboard import load_dashboard
-from mediator_app.services.demo import build_demo
+from mediator_app.services.demo.district import build_demo
+from mediator_app.services.exchange.case_exchange import import_cases
+from mediator_app.services.exchange.package_export import export_package
+from mediator_app.services.statistics.dashboard import load_dashboard
 from mediator_app.storage import case_query as cq
 from mediator_app.storage.db import open_memory
 

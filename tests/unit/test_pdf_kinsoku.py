@@ -15,11 +15,11 @@ from reportlab.platypus import Paragraph
 
 from mediator_app.reports.fonts import register_cjk_font
 from mediator_app.reports.kinsoku import NO_LINE_START, break_text
-from mediator_app.services import documents
-from mediator_app.services.demo import build_demo
-from mediator_app.services.district_report import district_report_pdf
-from mediator_app.services.statistics import build_report
-from mediator_app.services.statistics_sheet import pdf_bytes
+from mediator_app.services.cases import documents
+from mediator_app.services.demo.district import build_demo
+from mediator_app.services.statistics.district_report import district_report_pdf
+from mediator_app.services.statistics.report import build_report
+from mediator_app.services.statistics.sheet import pdf_bytes
 from mediator_app.storage.db import open_memory
 
 TODAY = date(2024, 6, 30)

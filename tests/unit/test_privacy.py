@@ -6,8 +6,8 @@ import zipfile
 from datetime import date
 
 from mediator_app.domain.model import Case, Party, new_case_id
-from mediator_app.services.exchange_package import export_package
-from mediator_app.services.privacy import (
+from mediator_app.services.exchange.package_export import export_package
+from mediator_app.services.trust.privacy import (
     EXPORT,
     VIEW,
     personal_data_log,

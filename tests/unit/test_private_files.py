@@ -48,7 +48,7 @@ def test_command_line_creates_owner_only_files(tmp_path, shell_umask):
 
 
 def test_drafts_are_owner_only(tmp_path, shell_umask):
-    from mediator_app.services.case_drafts import DraftStore
+    from mediator_app.services.cases.drafts import DraftStore
 
     store = DraftStore(tmp_path / "drafts")
     store.save("new-1", {"parties": [{"name": "张三", "id_number": "110101199001011234"}]})

@@ -18,8 +18,8 @@ from sqlite_utils import Database
 from mediator_app.domain.enums import AgreementForm, CaseStatus, OrgLevel
 from mediator_app.domain.model import Case, OrgUnit, new_case_id
 from mediator_app.reports import fonts
-from mediator_app.services.statistics import build_report, export_report
-from mediator_app.services.statistics_sheet import pdf_bytes, wan_yuan
+from mediator_app.services.statistics.report import build_report
+from mediator_app.services.statistics.sheet import export_report, pdf_bytes, wan_yuan
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from tests.fixtures import district

@@ -9,7 +9,7 @@ import os
 import stat
 from pathlib import Path
 
-from mediator_app.services.case_drafts import DraftStore
+from mediator_app.services.cases.drafts import DraftStore
 from mediator_app.storage import crypto
 
 NAME, ID_NO, PHONE = "刘润建", "610114195707023514", "13294134647"

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from mediator_app.services.demo import build_demo
+from mediator_app.services.demo.district import build_demo
 from mediator_app.storage import case_query as cq
 from mediator_app.storage.db import open_memory
 

@@ -20,8 +20,8 @@ from mediator_app.domain.model import (
     Person,
     new_case_id,
 )
-from mediator_app.services import cases as svc
-from mediator_app.services import organisation as org_svc
+from mediator_app.services.cases import edit as svc
+from mediator_app.services.organisation import edit as org_svc
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.settings_repo import SettingsRepository

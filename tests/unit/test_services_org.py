@@ -9,8 +9,8 @@ import pytest
 from mediator_app.domain.enums import CommitteeKind, OrgLevel, PersonRole
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.model import Case, Committee, OrgUnit, Person, new_case_id
-from mediator_app.services import organisation as svc
-from mediator_app.services.cases import save_case
+from mediator_app.services.cases.edit import save_case
+from mediator_app.services.organisation import edit as svc
 from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.org_repo import OrgRepository

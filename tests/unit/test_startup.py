@@ -70,7 +70,7 @@ def test_storage_errors_are_the_same_classes() -> None:
 
 
 def test_a_json_report_loads_nothing_heavy(tmp_path: Path) -> None:
-    from mediator_app.services.demo import build_demo
+    from mediator_app.services.demo.district import build_demo
     from mediator_app.storage.db import open_database
 
     db = tmp_path / "ledger.db"
@@ -82,7 +82,7 @@ def test_a_json_report_loads_nothing_heavy(tmp_path: Path) -> None:
             f"    assert main(['--db', {str(db)!r}, 'report', '--period', '2025', "
             "'--scope', '610114', '--format', 'json']) == 0\n")
     loaded = _modules_after(code)
-    assert "mediator_app.services.statistics_sheet" in loaded  # the report was made
+    assert "mediator_app.services.statistics.sheet" in loaded  # the report was made
     assert _heavy(loaded) == []
 
 

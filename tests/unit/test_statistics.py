@@ -26,15 +26,15 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.model import Case, OrgUnit, Party, new_case_id
 from mediator_app.domain.periods import Period, month_period, quarters_of
 from mediator_app.domain.rates import Denominator, RateRule, Rounding
-from mediator_app.services.statistics import (
+from mediator_app.services.statistics.report import (
     PREVENTION_KEYS,
     SheetCounts,
     build_report,
-    export_report,
     rate_rule_from_settings,
     report_to_dict,
     status_as_of,
 )
+from mediator_app.services.statistics.sheet import export_report
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.drilldown_repo import figure_condition

@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.domain.model import Case, new_case_id
 from mediator_app.reports.tables import ROW_SUB, ROW_UNIT
-from mediator_app.services.statistics import SheetCounts, build_report
-from mediator_app.services.statistics_sheet import build_sheet, pdf_bytes
+from mediator_app.services.statistics.report import SheetCounts, build_report
+from mediator_app.services.statistics.sheet import build_sheet, pdf_bytes
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from tests.fixtures import district

@@ -12,7 +12,8 @@ from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.model import Case, new_case_id
-from mediator_app.services import statistics, submissions
+from mediator_app.services.statistics import report as statistics
+from mediator_app.services.statistics import submissions
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from tests.fixtures import district

@@ -14,10 +14,11 @@ from mediator_app.domain.enums import AgreementForm, Performance
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.model import CodeItem
-from mediator_app.services import subsidy
-from mediator_app.services.cases import delete_case, save_case
-from mediator_app.services.code_tables import save_code_item
-from mediator_app.services.subsidy_export import claim_to_dict, export_claim
+from mediator_app.services.cases.code_tables import save_code_item
+from mediator_app.services.cases.edit import delete_case, save_case
+from mediator_app.services.subsidy import claim as subsidy
+from mediator_app.services.subsidy.claim import claim_to_dict
+from mediator_app.services.subsidy.export import export_claim
 from tests.unit.subsidy_fixtures import (
     C1,
     C2,
@@ -333,7 +334,7 @@ def test_exports(ledger):
 
 
 def _ledger_file(tmp_path):
-    from mediator_app.services.demo import build_demo_file
+    from mediator_app.services.demo.district import build_demo_file
 
     path = tmp_path / "demo.db"
     build_demo_file(path, cases=3000, seed=3, today=date(2026, 11, 30))
@@ -404,7 +405,7 @@ def test_cli_rules_and_mark_paid(tmp_path, capsys):
 
 
 def test_difficulty_code_table_refuses_deleting_a_class_in_use(ledger):
-    from mediator_app.services.code_tables import delete_code_item
+    from mediator_app.services.cases.code_tables import delete_code_item
 
     db, _ids = ledger
     save_code_item(db, CodeItem("difficulty", "9", "试用"), new=True)

@@ -18,8 +18,8 @@ import pytest
 
 from mediator_app.domain import subsidy as s
 from mediator_app.domain.errors import DomainError
-from mediator_app.services import subsidy
-from mediator_app.services.demo import build_demo
+from mediator_app.services.demo.district import build_demo
+from mediator_app.services.subsidy import claim as subsidy
 from mediator_app.storage.db import open_memory
 
 TODAY = date(2026, 11, 30)

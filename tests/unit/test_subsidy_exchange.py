@@ -12,12 +12,13 @@ from datetime import date
 
 import pytest
 
-from mediator_app.services import subsidy
-from mediator_app.services.case_exchange import export_cases, export_package, import_cases
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.demo import build_demo_file
-from mediator_app.services.org_import import import_org
-from mediator_app.services.subsidy_export import claim_to_dict
+from mediator_app.services.demo.district import build_demo_file
+from mediator_app.services.exchange.case_exchange import export_cases, import_cases
+from mediator_app.services.exchange.package_export import export_package
+from mediator_app.services.organisation.import_files import import_org
+from mediator_app.services.subsidy import claim as subsidy
+from mediator_app.services.subsidy.claim import claim_to_dict
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_database, open_memory
 from tests.unit.exchange_fixtures import case_row, write_cases

@@ -16,9 +16,9 @@ from trust_fixtures import ADMIN, ADMIN_PW, ORG, cheap_kdf  # noqa: F401
 
 from mediator_app.domain.access import AccessDenied
 from mediator_app.domain.account_messages import AccountError
-from mediator_app.services import accounts, auto_backup
-from mediator_app.services import backup as backup_service
-from mediator_app.services.org_import import import_org
+from mediator_app.services.organisation.import_files import import_org
+from mediator_app.services.trust import accounts, auto_backup
+from mediator_app.services.trust import backup as backup_service
 from mediator_app.storage import crypto
 from mediator_app.storage.db import integrity_check, open_database
 
@@ -135,7 +135,7 @@ def test_only_allowed_roles_back_up_by_hand(ledger):
 
 WRITER = textwrap.dedent("""
     import sys, time
-    from mediator_app.services import accounts
+    from mediator_app.services.trust import accounts
     from mediator_app.storage import crypto
     crypto.KDF_N = 2**10
     path, user, pw, stop = sys.argv[1:5]

@@ -10,7 +10,8 @@ import pytest
 from trust_fixtures import ADMIN, ADMIN_PW, as_user, cheap_kdf  # noqa: F401
 
 from mediator_app.cli.main import main
-from mediator_app.services import accounts, demo
+from mediator_app.services.demo import district as demo
+from mediator_app.services.trust import accounts
 from mediator_app.storage import crypto
 
 

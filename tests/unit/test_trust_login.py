@@ -24,7 +24,7 @@ from trust_fixtures import (
 )
 
 from mediator_app.cli.main import main
-from mediator_app.services import accounts
+from mediator_app.services.trust import accounts
 from mediator_app.storage import crypto
 from mediator_app.storage.db import StorageError, open_database
 

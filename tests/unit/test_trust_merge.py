@@ -23,7 +23,8 @@ from trust_fixtures import (
 from mediator_app.cli.main import main
 from mediator_app.domain import subsidy as s
 from mediator_app.domain.access import AccessDenied, Action
-from mediator_app.services import ledger_import, subsidy
+from mediator_app.services.ledger_import import importer as ledger_import
+from mediator_app.services.subsidy import claim as subsidy
 from mediator_app.storage import crypto
 from mediator_app.storage.migrations import known_names
 
@@ -208,7 +209,7 @@ def test_overview_and_list_counts_cover_only_a_scoped_users_cases(ledger):  # no
     from datetime import date
 
     from mediator_app.domain.rates import RateRule
-    from mediator_app.services.overview import headline
+    from mediator_app.services.statistics.overview import headline
     from mediator_app.storage import case_query as cq
 
     args = {"period": "2023", "as_of": date(2026, 12, 1), "rule": RateRule()}
@@ -234,7 +235,7 @@ def test_overview_and_list_counts_cover_only_a_scoped_users_cases(ledger):  # no
 def test_restore_of_an_encrypted_ledger_in_use_is_refused(ledger, tmp_path):  # noqa: F811
     """The exclusive lock (issue 8) is taken on the SQLCipher connection too: while
     another connection has the ledger open, restore says so and changes nothing."""
-    from mediator_app.services import backup as backup_service
+    from mediator_app.services.trust import backup as backup_service
     from mediator_app.storage.errors import StorageError
 
     s_ = _session(ledger, ADMIN)
@@ -265,7 +266,7 @@ def test_restore_is_refused_while_a_window_has_an_encrypted_ledger_open_twice(
     as_user(monkeypatch, ADMIN, ADMIN_PW)
     copy = tmp_path / "copy.db"
     assert main(["--db", str(ledger), "backup", "--out", str(copy)]) == 0
-    code = ("import sys, time\nfrom mediator_app.services import accounts\n"
+    code = ("import sys, time\nfrom mediator_app.services.trust import accounts\n"
             "from mediator_app.storage.db import open_database\n"
             "w = accounts.open_ledger(sys.argv[1], sys.argv[2], sys.argv[3])\n"
             "r = open_database(sys.argv[1], readonly=True)\n"

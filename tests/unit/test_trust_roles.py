@@ -22,7 +22,9 @@ from trust_fixtures import (
 
 from mediator_app.cli.main import main
 from mediator_app.domain.access import AccessDenied, Action, Principal, Role
-from mediator_app.services import accounts, cases, permissions, privacy, settings
+from mediator_app.services import permissions, settings
+from mediator_app.services.cases import edit as cases
+from mediator_app.services.trust import accounts, privacy
 from mediator_app.storage import crypto
 from mediator_app.storage.case_repo import CaseRepository
 from tests.fixtures.district import FIXTURES
@@ -210,7 +212,7 @@ def test_an_encrypted_connection_without_a_login_is_refused_everything(ledger):
 
 
 def test_a_scoped_admin_sees_audit_entries_of_cases_in_scope_only(ledger, monkeypatch, capsys):
-    from mediator_app.services import audit
+    from mediator_app.services.trust import audit
 
     s = _session(ledger, ADMIN)
     try:

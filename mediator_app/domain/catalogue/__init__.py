@@ -48,9 +48,9 @@ AREAS: dict[str, Mapping[str, Entry]] = {
     "account": accounts.TEXTS,  # domain.account_messages.AccountError
     "subsidy": subsidy.TEXTS,  # domain.subsidy_texts: claims, sheets, the CLI
     "subsidy.item": subsidy.ITEM_LABELS,  # domain.subsidy.item_label: file items
-    "import.warning": imports.WARNINGS,  # services.import_types: import warnings
+    "import.warning": imports.WARNINGS,  # services.exchange.import_types: import warnings
     "selftest": selftest.TEXTS,  # cli/selftest.py: --self-test lines
-    "submission_state": submissions.STATES,  # services.submissions: completeness view
+    "submission_state": submissions.STATES,  # services.statistics.submissions: completeness view
     "document": documents.DOCUMENTS,  # reports.case_docs_labels: printed case documents
     "file": files.FILE_MESSAGES,  # services.csv_io.file_problem
     "cli": cli.TEXTS,  # cli.texts.text; storage errors in the CLI and the GUI

@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (message tables: one sentence per line)
 """Warnings of an import that did not stop it (Chinese, English): names that differ from
-the local ones, likely duplicates (``services.import_types``)."""
+the local ones, likely duplicates (``services.exchange.import_types``)."""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ PARAMS: dict[str, tuple[str, ...]] = {
     "period.invalid": ("value",),
     # organisation
     "in_use": ("value",),
-    # code tables (services.code_tables)
+    # code tables (services.cases.code_tables)
     "code_item.code_invalid": ("value", "max"),
     "code_item.label_taken": ("value", "other"),
     "code_item.label_taken_inactive": ("value", "other"),
@@ -89,7 +89,7 @@ PARAMS: dict[str, tuple[str, ...]] = {
     "package.hash_mismatch": ("file",),
     "package.row_count": ("file", "actual", "expected"),
     "package.bad_rows": ("file", "detail"),
-    # case documents (services.documents)
+    # case documents (services.cases.documents)
     "case.not_found": ("value",),
     "case.ambiguous": ("value", "committees"),
     "case.changed_elsewhere": ("case_no", "stored_at"),
@@ -97,7 +97,7 @@ PARAMS: dict[str, tuple[str, ...]] = {
     "document.no_written_agreement": ("case_no", "document"),
     "document.no_oral_agreement": ("case_no", "document"),
     "document.no_follow_ups": ("case_no", "document"),
-    # monthly review and submission (services.submissions)
+    # monthly review and submission (services.statistics.submissions)
     "submission.month_required": ("value",),
     "submission.future_period": ("value",),
     "subsidy.nothing_to_pay": ("scope", "period"),
@@ -118,7 +118,7 @@ PARAMS: dict[str, tuple[str, ...]] = {
     "package.version_type": ("value",),
     "datetime.future": ("value", "limit"),
     "text.control": ("char", "name"),
-    # ledger import (services.ledger_import, ledger_mapping, ledger_read)
+    # ledger import (services.ledger_import.importer, ledger_mapping, ledger_read)
     "ledger.mapping_invalid": ("detail",),
     "ledger.mapping_key": ("key", "expected"),
     "ledger.unknown_field": ("column", "value", "allowed"),
@@ -310,7 +310,7 @@ PROBLEMS: dict[str, tuple[str | tuple[str, ...], str | tuple[str, ...]]] = {
         ("“{value}”已被 {count} 件案件使用，不能删除；如不再使用，请改为“停用”。", "“{value}”已被案件或其他记录使用，不能删除；如不再使用，请改为“停用”。", "已被使用，不能删除；请改为“停用”。"),
         ("“{value}” is used by {count} cases and cannot be deleted; deactivate it instead.", "“{value}” is used by cases or other records and cannot be deleted; deactivate it instead.", "It is in use and cannot be deleted; deactivate it instead."),
     ),
-    # code tables (services.code_tables)
+    # code tables (services.cases.code_tables)
     "code_item.code_invalid": (
         "代码“{value}”只能由字母和数字组成，最多 {max} 个字符。",
         "Code “{value}” may contain only letters and digits, at most {max} characters.",
@@ -426,7 +426,7 @@ PROBLEMS: dict[str, tuple[str | tuple[str, ...], str | tuple[str, ...]]] = {
         "“{file}”的数据无法写入：{detail}。",
         "The rows of “{file}” cannot be written: {detail}.",
     ),
-    # case documents (services.documents)
+    # case documents (services.cases.documents)
     "case.not_found": (
         "找不到案件“{value}”：请填写案号（如 （2023）幸人调字第1号）或案件标识（UUID）。",
         "No case “{value}”: give a case number (e.g. （2023）幸人调字第1号) or a case UUID.",
@@ -455,7 +455,7 @@ PROBLEMS: dict[str, tuple[str | tuple[str, ...], str | tuple[str, ...]]] = {
         "案件 {case_no} 还没有回访记录，不能打印“{document}”。",
         "Case {case_no} has no follow-up visits yet, so “{document}” cannot be printed.",
     ),
-    # monthly review and submission (services.submissions)
+    # monthly review and submission (services.statistics.submissions)
     "submission.month_required": (
         "审核上报按月进行：统计期间“{value}”不是一个月份，应如 2023-05。",
         "Review and submission are monthly: “{value}” is not a month; use e.g. 2023-05.",
@@ -533,7 +533,7 @@ PROBLEMS: dict[str, tuple[str | tuple[str, ...], str | tuple[str, ...]]] = {
         ("“{field}”含有不可见的控制字符 {char}（{name}）：本程序不会自动删除它，请在文件中删除后重新导入。", "这一格含有不可见的控制字符 {char}（{name}）：本程序不会自动删除它，请在文件中删除后重新导入。"),
         ("{field} contains the invisible control character {char} ({name}); it is not removed automatically: delete it from the file and import again.", "This cell contains the invisible control character {char} ({name}); it is not removed automatically: delete it from the file and import again."),
     ),
-    # ledger import (services.ledger_import, ledger_mapping, ledger_read)
+    # ledger import (services.ledger_import.importer, ledger_mapping, ledger_read)
     "ledger.mapping_invalid": (
         "对应关系文件不是有效的 JSON（{detail}）。",
         "The mapping file is not valid JSON ({detail}).",

@@ -1,6 +1,6 @@
 # ruff: noqa: E501  (message tables: one sentence per line)
 """States of a unit's monthly submission (Chinese, English), for the completeness view
-(``services.submissions.UnitStatus.label``, the CLI's ``submissions``, the reports window)."""
+(``services.statistics.submissions.UnitStatus.label``, the CLI's ``submissions``, the reports window)."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import Case
 from mediator_app.domain.status import allowed_transitions, apply_transition, reopen_allowed
-from mediator_app.services.cases import reopen_case, transition_case
+from mediator_app.services.cases.edit import reopen_case, transition_case
 from mediator_app.ui.case_form.host import FormHost, Then
 from mediator_app.ui.case_form.navigation import PAGE_AGREEMENT, PAGE_BASIC
 from mediator_app.ui.case_form.state import state_to_case

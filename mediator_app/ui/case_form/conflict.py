@@ -11,7 +11,7 @@ from typing import Any
 
 from mediator_app.domain.errors import Problem
 from mediator_app.domain.model import Case
-from mediator_app.services.lookups import case_as_seen, stored_case
+from mediator_app.services.organisation.lookups import case_as_seen, stored_case
 from mediator_app.ui.case_form.host import FormHost
 from mediator_app.ui.case_form.state import case_to_state
 

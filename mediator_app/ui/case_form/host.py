@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 
 from mediator_app.domain.enums import CaseStatus
 from mediator_app.domain.model import Case
-from mediator_app.services.case_drafts import DraftStore
+from mediator_app.services.cases.drafts import DraftStore
 from mediator_app.ui.case_form.follow_ups import FollowUpEditor
 from mediator_app.ui.case_form.navigation import Placed, ProblemPlacer
 from mediator_app.ui.case_form.pages import AgreementPage, BasicPage

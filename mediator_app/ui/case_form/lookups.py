@@ -3,7 +3,7 @@ chosen committee's area, code tables and the committee's mediators."""
 
 from __future__ import annotations
 
-from mediator_app.services import case_form_data as data
+from mediator_app.services.cases import form_data as data
 from mediator_app.ui.case_form.pages import BasicPage
 from mediator_app.ui.context import AppContext
 

@@ -12,7 +12,7 @@ from PySide6.QtCore import QObject, Qt
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.messages import message
 from mediator_app.domain.model import Case
-from mediator_app.services.cases import (
+from mediator_app.services.cases.edit import (
     case_no_template_problem,
     check_case,
     duplicate_case_nos,

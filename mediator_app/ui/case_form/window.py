@@ -25,16 +25,17 @@ from mediator_app.domain.enums import CaseStatus, Performance
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.model import Case
 from mediator_app.domain.subsidy import item_label
-from mediator_app.services import permissions, subsidy
-from mediator_app.services.agreements import (
+from mediator_app.services import permissions
+from mediator_app.services.cases.agreements import (
     followup_days,
     followup_due_on,
     next_agreement_no,
 )
-from mediator_app.services.case_drafts import DraftStore
+from mediator_app.services.cases.drafts import DraftStore
 from mediator_app.services.ledger import ledger_key
-from mediator_app.services.lookups import stored_case
-from mediator_app.services.privacy import record_case_view
+from mediator_app.services.organisation.lookups import stored_case
+from mediator_app.services.subsidy import claim as subsidy
+from mediator_app.services.trust.privacy import record_case_view
 from mediator_app.ui.case_form.actions import StatusActions
 from mediator_app.ui.case_form.conflict import ConflictResolver, kept_key
 from mediator_app.ui.case_form.follow_ups import FollowUpEditor

@@ -29,13 +29,16 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message as render_problem
-from mediator_app.services import case_exchange, ledger
-from mediator_app.services.exchange_package import PackageManifest
+from mediator_app.services import ledger
+from mediator_app.services.exchange import case_exchange
+from mediator_app.services.exchange.package import PackageManifest
+from mediator_app.services.exchange.package_export import export_package
 from mediator_app.ui.case_form.widgets import SearchCombo
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE
 from mediator_app.ui.reports.pickers import unit_choices
 from mediator_app.ui.tasks import ProgressJob
+from mediator_app.ui.trust import packages  # issue 9: sealed with a password
 
 FORMATS = ("package", "csv", "xlsx")
 SUFFIX = {"package": ".zip", "csv": ".csv", "xlsx": ".xlsx"}
@@ -262,8 +265,6 @@ class ExportDialog(QDialog):
         self.package_password: str | None = None
         if (self.fmt() == "package" and self.personal.isChecked()
                 and ledger.ledger_key(self.ctx.read_db) is not None):
-            from mediator_app.ui.trust import packages  # issue 9: sealed with a password
-
             self.package_password = packages.ask(self, self.ctx.lang, confirm=True)
             if not self.package_password:
                 return
@@ -278,9 +279,8 @@ class ExportDialog(QDialog):
         def run(db: Any, progress: Callable[[int, int], None],
                 _cancelled: Callable[[], bool]) -> int | PackageManifest:
             if fmt == "package":
-                return case_exchange.export_package(db, path, with_personal_data=personal,
-                                                    progress=progress,
-                                                    package_password=password, **kw)
+                return export_package(db, path, with_personal_data=personal,
+                                      progress=progress, package_password=password, **kw)
             if fmt == "xlsx":
                 return case_exchange.export_cases_xlsx(db, path, progress=progress, **kw)
             return case_exchange.export_cases(db, path, progress=progress, **kw)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.ui.context import AppContext
+from mediator_app.ui.exchange.wizard_host import PAGE_PREVIEW, PAGE_SHEET
 
 SUFFIXES = (".zip", ".csv")
 LEDGER_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
@@ -199,8 +200,6 @@ class FilesPage(QWizardPage):
         self.hint.setStyleSheet("color: #c62828;" if mixed else "")
 
     def nextId(self) -> int:
-        from mediator_app.ui.exchange.import_wizard import PAGE_PREVIEW, PAGE_SHEET
-
         return PAGE_SHEET if self.ledger_path() is not None else PAGE_PREVIEW
 
     def isComplete(self) -> bool:

@@ -1,11 +1,11 @@
-"""The history of case imports (``services.case_exchange.list_imports``), newest first."""
+"""The history of case imports (``services.exchange.case_exchange.list_imports``), newest first."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from mediator_app.services import case_exchange
-from mediator_app.services.import_types import ImportLogEntry
+from mediator_app.services.exchange import case_exchange
+from mediator_app.services.exchange.import_types import ImportLogEntry
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.tables import Table, TotalLabels, item
 

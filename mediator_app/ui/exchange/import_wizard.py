@@ -3,7 +3,7 @@ dry run (counts, change in totals, problems with file / line / column, conflicts
 warnings), then apply with progress and cancel, and see the result.
 
 All work runs on ``ctx.runner``; the import itself is all-or-nothing
-(``services.case_exchange.import_cases``), so a cancelled or failed apply writes nothing.
+(``services.exchange.case_exchange.import_cases``), so a cancelled or failed apply writes nothing.
 """
 
 from __future__ import annotations
@@ -14,15 +14,22 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from mediator_app.services.import_outcome import Outcome, is_cancelled, run_import
-from mediator_app.services.ledger_wizard_state import LedgerState, run_ledger
+from mediator_app.services.exchange.outcome import Outcome, is_cancelled, run_import
+from mediator_app.services.ledger_import.assist import default_store
+from mediator_app.services.ledger_import.wizard_state import LedgerState, run_ledger
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.files_page import FilesPage
+from mediator_app.ui.exchange.history import ImportHistoryDialog
 from mediator_app.ui.exchange.ledger_pages import ColumnsPage, SheetPage, ValuesPage
 from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE, PreviewPage, RunPage
-
-PAGE_FILES, PAGE_PREVIEW, PAGE_APPLY = 0, 1, 2
-PAGE_SHEET, PAGE_COLUMNS, PAGE_VALUES = 3, 4, 5  # an old ledger (ledger_pages.py)
+from mediator_app.ui.exchange.wizard_host import (
+    PAGE_APPLY,
+    PAGE_COLUMNS,
+    PAGE_FILES,
+    PAGE_PREVIEW,
+    PAGE_SHEET,
+    PAGE_VALUES,
+)
 
 
 class ApplyPage(RunPage):
@@ -129,8 +136,6 @@ class ImportWizard(QWizard):
     def start_ledger(self) -> LedgerState:
         """The state of the ledger pages for the listed ledger (kept when the same file
         is shown again after Back)."""
-        from mediator_app.services.ledger_assist import default_store
-
         path = self.files_page.ledger_path()
         assert path is not None
         if self.ledger is None or self.ledger.path != path:
@@ -169,8 +174,6 @@ class ImportWizard(QWizard):
         return self.files_page.files.add_paths(paths)
 
     def show_history(self) -> None:
-        from mediator_app.ui.exchange.history import ImportHistoryDialog
-
         dialog = ImportHistoryDialog(self.ctx, self)
         dialog.setModal(True)
         dialog.show()

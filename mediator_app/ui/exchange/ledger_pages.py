@@ -7,7 +7,7 @@ import (and can be saved as the JSON file ``cases import-ledger --mapping`` read
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.domain.messages import field_label
-from mediator_app.services.case_rows import FORMAT_COLUMNS
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.import_outcome import is_cancelled
-from mediator_app.services.ledger_import import REQUIRED
-from mediator_app.services.ledger_mapping import (
+from mediator_app.services.exchange.case_rows import FORMAT_COLUMNS
+from mediator_app.services.exchange.outcome import is_cancelled
+from mediator_app.services.ledger_import.assist import guess_header_row
+from mediator_app.services.ledger_import.importer import REQUIRED
+from mediator_app.services.ledger_import.mapping import (
     ENUM_FIELDS,
     FIELDS,
     PARTIES,
@@ -39,8 +40,8 @@ from mediator_app.services.ledger_mapping import (
     save_mapping,
     suggest_columns,
 )
-from mediator_app.services.ledger_read import Sheet, cell_text
-from mediator_app.services.ledger_wizard_state import (
+from mediator_app.services.ledger_import.read import Sheet, cell_text
+from mediator_app.services.ledger_import.wizard_state import (
     PREVIEW_ROWS,
     LedgerState,
     Opened,
@@ -51,10 +52,8 @@ from mediator_app.services.ledger_wizard_state import (
 )
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.exchange.preview_page import ERROR_STYLE, OK_STYLE
+from mediator_app.ui.exchange.wizard_host import PAGE_COLUMNS, PAGE_PREVIEW, PAGE_VALUES, WizardHost
 from mediator_app.ui.tasks import ProgressJob
-
-if TYPE_CHECKING:
-    from mediator_app.ui.exchange.import_wizard import ImportWizard
 
 HEADER_BRUSH = QBrush(QColor("#fff3c4"))
 MISSING_BRUSH = QBrush(QColor("#fde0dc"))
@@ -84,8 +83,8 @@ class _LedgerPage(QWizardPage):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
 
-    def _wizard(self) -> ImportWizard:
-        return cast("ImportWizard", self.wizard())  # the page is made by ImportWizard
+    def _wizard(self) -> WizardHost:
+        return cast("WizardHost", self.wizard())  # the page is made by ImportWizard
 
     def state(self) -> LedgerState:
         state = self._wizard().ledger
@@ -158,8 +157,6 @@ class SheetPage(_LedgerPage):
             self._say(self.tr("This workbook has the layout of one imported before: its "
                               "mapping is used again (check it on the next pages)."), OK_STYLE)
         else:
-            from mediator_app.services.ledger_assist import guess_header_row
-
             self.header_row.setValue(guess_header_row(opened.sheet.rows))
             self._say("")
         state.mapping.sheet = opened.sheet.name
@@ -223,8 +220,6 @@ class SheetPage(_LedgerPage):
         return state is not None and state.sheet is not None and any(state.header())
 
     def nextId(self) -> int:
-        from mediator_app.ui.exchange.import_wizard import PAGE_COLUMNS
-
         return PAGE_COLUMNS
 
 
@@ -364,8 +359,6 @@ class ColumnsPage(_LedgerPage):
                 and state.plan() is not None)
 
     def nextId(self) -> int:
-        from mediator_app.ui.exchange.import_wizard import PAGE_VALUES
-
         return PAGE_VALUES
 
 
@@ -481,6 +474,4 @@ class ValuesPage(_LedgerPage):
         return self.loaded and state is not None and state.unmapped() == 0
 
     def nextId(self) -> int:
-        from mediator_app.ui.exchange.import_wizard import PAGE_PREVIEW
-
         return PAGE_PREVIEW

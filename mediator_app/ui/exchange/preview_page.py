@@ -5,7 +5,7 @@ enabled only when no problem was found."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, cast
+from typing import cast
 
 from PySide6.QtWidgets import (
     QApplication,
@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from mediator_app.services.import_outcome import (
+from mediator_app.services.exchange.outcome import (
     Outcome,
     is_cancelled,
     sentences,
@@ -33,10 +33,9 @@ from mediator_app.ui.exchange.tables import (
     ProblemsTable,
     TotalsTable,
 )
+from mediator_app.ui.exchange.wizard_host import WizardHost
 from mediator_app.ui.tasks import ProgressJob
-
-if TYPE_CHECKING:
-    from mediator_app.ui.exchange.import_wizard import ImportWizard
+from mediator_app.ui.trust import packages  # issue 9: sealed packages
 
 ERROR_STYLE = "color: #c62828; font-weight: bold;"
 OK_STYLE = "color: #2e7d32; font-weight: bold;"
@@ -123,14 +122,13 @@ class RunPage(QWizardPage):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
 
-    def _wizard(self) -> ImportWizard:
-        return cast("ImportWizard", self.wizard())  # the page is made by ImportWizard
+    def _wizard(self) -> WizardHost:
+        return cast("WizardHost", self.wizard())  # the page is made by ImportWizard
 
     def _run(self, title: str, label: str, *, dry_run: bool,
              done: Callable[[Outcome], None], failed: Callable[[BaseException], None]) -> None:
         paths = self._wizard().paths()
         password = None
-        from mediator_app.ui.trust import packages  # issue 9: sealed packages
 
         if not self._wizard().ledger_mode() and packages.any_sealed(paths):
             password = packages.ask(self, self.ctx.lang, confirm=False)

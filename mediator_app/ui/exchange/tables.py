@@ -18,14 +18,14 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.messages import field_label
 from mediator_app.services.csv_io import CsvProblem, format_problem, render
-from mediator_app.services.import_outcome import (
+from mediator_app.services.exchange.import_types import Conflict
+from mediator_app.services.exchange.outcome import (
     COUNT_KEYS,
     Outcome,
     count_of,
     short_name,
     total_keys,
 )
-from mediator_app.services.import_types import Conflict
 from mediator_app.ui.qt_helpers import header_cell
 
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter

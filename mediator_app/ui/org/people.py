@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QLineEdit, QVBoxLayout, QWidget
 
 from mediator_app.domain.enums import Employment, OrgLevel, PersonRole, Sex
 from mediator_app.domain.model import Committee, OrgUnit, Person
-from mediator_app.services import lookups
-from mediator_app.services import organisation as org_svc
+from mediator_app.services.organisation import edit as org_svc
+from mediator_app.services.organisation import lookups
 from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo, widget_as
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.org.committees import set_row, table

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QTreeWidget, QTreeWidgetItem, Q
 
 from mediator_app.domain.enums import OrgLevel
 from mediator_app.domain.model import OrgUnit
-from mediator_app.services import lookups
-from mediator_app.services import organisation as org_svc
+from mediator_app.services.organisation import edit as org_svc
+from mediator_app.services.organisation import lookups
 from mediator_app.ui.case_form.widgets import EnumCombo, SearchCombo, text_field, widget_as
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.org.common import EntityPanel

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.services.csv_io import CsvImportError
-from mediator_app.services.org_import import OrgImportResult, import_org
+from mediator_app.services.organisation.import_files import OrgImportResult, import_org
 from mediator_app.ui.case_form.widgets import ERROR_STYLE
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.org.committees import CommitteesPanel

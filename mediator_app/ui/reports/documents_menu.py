@@ -1,6 +1,6 @@
 """A "Documents" menu for a case (受理登记表, 协议书, 口头协议登记表, 回访记录, 卷宗):
 each document can be saved as PDF or opened in the PDF viewer to print. Rendering runs
-on ``ctx.runner`` (``services.documents.render_case_document``, which logs the print).
+on ``ctx.runner`` (``services.cases.documents.render_case_document``, which logs the print).
 
 Attach it to any window that knows its case::
 
@@ -27,8 +27,9 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.file_names import safe_file_name
 from mediator_app.domain.messages import message
 from mediator_app.reports.case_docs import KINDS
-from mediator_app.services import documents, lookups
+from mediator_app.services.cases import documents
 from mediator_app.services.ledger import open_private_binary, viewing_folder
+from mediator_app.services.organisation import lookups
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.reports.progress import run_with_progress
 

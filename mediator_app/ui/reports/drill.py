@@ -10,9 +10,9 @@ from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableView, QVBoxLayout, QWidget
 
-from mediator_app.services import lookups
-from mediator_app.services.lookups import CaseLine
-from mediator_app.services.report_bundle import NOT_COUNTS, DrillTarget
+from mediator_app.services.organisation import lookups
+from mediator_app.services.organisation.lookups import CaseLine
+from mediator_app.services.statistics.bundle import NOT_COUNTS, DrillTarget
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import status_label
 
@@ -29,6 +29,7 @@ def load_lines(db: Any, target: DrillTarget) -> tuple[int, list[CaseLine]]:
 def open_case_form(ctx: AppContext, rowid: int, parent: QWidget | None) -> QWidget | None:
     """Open the case form on ``rowid`` if the case form window is available."""
     try:
+        # lazy: the case form loads when a case is first opened from a report
         from mediator_app.ui.case_form import CaseFormWindow
     except ImportError:
         return None

@@ -11,7 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from mediator_app.reports.tables import ROW_DIRECT, ROW_TOTAL, ROW_UNIT, Column
-from mediator_app.services.report_bundle import (
+from mediator_app.services.statistics.bundle import (
     MAIN_KEYS,
     MONTH_KEYS,
     Bundle,
@@ -21,7 +21,7 @@ from mediator_app.services.report_bundle import (
     row_scopes,
     table_keys,
 )
-from mediator_app.services.statistics import SheetCounts
+from mediator_app.services.statistics.report import SheetCounts
 
 DRILL_ROLE = Qt.ItemDataRole.UserRole + 1
 LABEL_COLUMNS = 2  # 序号, 单位名称

@@ -1,6 +1,6 @@
 """Printing the report: the sheet's HTML (``reports/sheet_html.py``) laid out by Qt for the
 print preview; the window's tables as plain rows for the XLSX file
-(``services/report_files.py`` writes the files)."""
+(``services/statistics/files.py`` writes the files)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrinter
 
-from mediator_app.services.report_files import PlainTable
+from mediator_app.services.statistics.files import PlainTable
 from mediator_app.ui.reports.models import TableData
 
 

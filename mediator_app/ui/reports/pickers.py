@@ -16,7 +16,7 @@ from mediator_app.domain.periods import (
     range_period,
     year_period,
 )
-from mediator_app.services import browse
+from mediator_app.services.cases import browse
 from mediator_app.ui.case_form.widgets import SearchCombo
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.labels import level_label

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator_app.services.report_bundle import SubmissionState
-from mediator_app.services.submissions import (
+from mediator_app.services.statistics.bundle import SubmissionState
+from mediator_app.services.statistics.submissions import (
     STATE_MISSING,
     STATE_SUBMITTED,
     Diff,

@@ -26,20 +26,18 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.domain import subsidy as s
+from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.periods import Period
-from mediator_app.services import subsidy
-from mediator_app.services.subsidy import Claim, reasons_text
-from mediator_app.services.subsidy_export import (
-    export_claim,
-    incomplete_files_bytes,
-    write_file,
-    yuan_text,
-)
+from mediator_app.services.subsidy import claim as subsidy
+from mediator_app.services.subsidy.claim import Claim, reasons_text, yuan_text
+from mediator_app.services.subsidy.export import export_claim, incomplete_files_bytes, write_file
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.reports.drill import open_case_form
 from mediator_app.ui.reports.progress import run_with_progress
+from mediator_app.ui.reports.subsidy_rules import SubsidyRulesDialog
+from mediator_app.ui.trust.session import may
 
 ROWID_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_ROWS = 5000  # cases shown in a table (the files hold them all), as in the drill-down
@@ -134,9 +132,6 @@ class SubsidyPanel(QWidget):
         self._enable(False)
 
     def _enable(self, on: bool) -> None:
-        from mediator_app.domain.access import Action
-        from mediator_app.ui.trust.session import may
-
         for key in ("pdf", "xlsx", "csv", "paid"):
             self.buttons[key].setEnabled(on)
         if not may(self.ctx, Action.SUBMIT):  # marking paid is like 审核上报 (issue 9)
@@ -367,8 +362,6 @@ class SubsidyPanel(QWidget):
                           self._failed)
 
     def edit_rules(self) -> None:
-        from mediator_app.ui.reports.subsidy_rules import SubsidyRulesDialog
-
         dialog = SubsidyRulesDialog(self.ctx, self)
         if dialog.exec():
             self.reload()

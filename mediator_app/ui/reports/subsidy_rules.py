@@ -1,7 +1,7 @@
 """The 以案定补 rules dialog: a new rate table taking effect on a date (per class: any
 form, written, oral; who is paid; which cases count), the case-file completeness rules
 (items × situations) and the default class of each dispute type. Saving goes through
-services/subsidy.py, which refuses to change rules already used by a paid claim.
+services/subsidy/claim.py, which refuses to change rules already used by a paid claim.
 Bands of people and amount are kept when present; they are edited with the command
 ``subsidy-rules`` (docs/subsidy.md)."""
 
@@ -29,12 +29,15 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.domain import subsidy as s
+from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.messages import message
-from mediator_app.services import lookups, subsidy
+from mediator_app.services.organisation import lookups
+from mediator_app.services.subsidy import claim as subsidy
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.qt_helpers import cell
 from mediator_app.ui.tasks import run_job
+from mediator_app.ui.trust.session import may
 
 FORMS = ("", "书面", "口头")
 
@@ -79,8 +82,6 @@ class SubsidyRulesDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
-        from mediator_app.domain.access import Action
-        from mediator_app.ui.trust.session import may
 
         save = buttons.button(QDialogButtonBox.StandardButton.Save)
         if save is not None and not may(ctx, Action.SETTINGS):  # issue 9: 系统管理员

@@ -31,12 +31,14 @@ from mediator_app.domain.periods import Period
 from mediator_app.domain.progress import Cancelled
 from mediator_app.reports.sheet_html import sheet_html
 from mediator_app.reports.tables import Sheet
-from mediator_app.services import lookups, report_files, submissions
+from mediator_app.services.organisation import lookups
 from mediator_app.services.reading import Read
-from mediator_app.services.report_bundle import Bundle, load_bundle
-from mediator_app.services.report_snapshot import report_from_dict
-from mediator_app.services.statistics import Report
-from mediator_app.services.statistics_sheet import build_sheet
+from mediator_app.services.statistics import files as report_files
+from mediator_app.services.statistics import submissions
+from mediator_app.services.statistics.bundle import Bundle, load_bundle
+from mediator_app.services.statistics.report import Report
+from mediator_app.services.statistics.sheet import build_sheet
+from mediator_app.services.statistics.snapshot import report_from_dict
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.qt_helpers import timer
 from mediator_app.ui.reports import output

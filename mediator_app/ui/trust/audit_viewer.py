@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from mediator_app.services import audit
-from mediator_app.services.audit import AuditEntry
+from mediator_app.services.trust import audit
+from mediator_app.services.trust.audit import AuditEntry
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.qt_helpers import header_cell
 from mediator_app.ui.trust.session import show_error

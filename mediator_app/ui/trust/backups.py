@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.access import Action
 from mediator_app.domain.account_messages import account_text
-from mediator_app.services import auto_backup, ledger
-from mediator_app.services import backup as backup_service
+from mediator_app.services import ledger
+from mediator_app.services.trust import auto_backup
+from mediator_app.services.trust import backup as backup_service
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.trust import session
 

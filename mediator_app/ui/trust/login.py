@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QPainter
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from mediator_app.domain.account_messages import AccountError, account_text
-from mediator_app.services import accounts
+from mediator_app.services.trust import accounts
 from mediator_app.ui import prefs
 from mediator_app.ui.errors import error_text
 
@@ -229,7 +229,7 @@ class RecoveryKeyDialog(QDialog):
         self.setMinimumWidth(520)
 
     def print_key(self) -> None:
-        from PySide6.QtGui import QPainter
+        # lazy: QtPrintSupport loads only when the recovery key is printed
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         printer = QPrinter()

@@ -1,4 +1,5 @@
-"""The Account menu (账户) of the main window (issue 9)."""
+"""The Account menu (账户) of the main window (issue 9), installed with the idle lock and
+the role-gated actions (``install``)."""
 
 from __future__ import annotations
 
@@ -20,15 +21,37 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.access import Action
 from mediator_app.domain.account_messages import account_text
-from mediator_app.services import accounts, ledger
+from mediator_app.services import ledger
+from mediator_app.services.trust import accounts
+from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.trust import session
+from mediator_app.ui.trust.audit_viewer import AuditViewer
+from mediator_app.ui.trust.backups import BackupsDialog
 from mediator_app.ui.trust.login import (
     RecoveryKeyDialog,
     _message_label,
     _password_field,
     _stack_above_ok_cancel,
 )
+from mediator_app.ui.trust.users import UserManagementDialog
+
+
+def install(window: QMainWindow, ctx: AppContext) -> None:
+    """The Account menu, the idle lock (encrypted ledgers) and role-gated actions."""
+    principal = session.principal_of(ctx)
+    actions: dict[str, QAction] = getattr(window, "actions_", {})
+    if principal is not None:
+        for key, action in session.GATED.items():
+            if key in actions and not principal.may(action):
+                actions[key].setEnabled(False)
+                actions[key].setToolTip(
+                    QCoreApplication.translate("AccountMenu", "Not allowed for your role")
+                )
+        minutes = int(str(prefs.qsettings().value(session.IDLE_KEY,
+                                                  session.DEFAULT_IDLE_MINUTES) or 0))
+        session.IdleLock(ctx, window, minutes)  # kept by its parent, the window
+    build(window, ctx)
 
 
 def build(window: QMainWindow, ctx: AppContext) -> None:
@@ -112,20 +135,14 @@ def _lock(window: QMainWindow) -> None:
 
 
 def _users(window: QWidget, ctx: AppContext) -> None:
-    from mediator_app.ui.trust.users import UserManagementDialog
-
     UserManagementDialog(ctx, window).exec()
 
 
 def _audit(window: QWidget, ctx: AppContext) -> None:
-    from mediator_app.ui.trust.audit_viewer import AuditViewer
-
     AuditViewer(ctx, window).exec()
 
 
 def _backups(window: QWidget, ctx: AppContext) -> None:
-    from mediator_app.ui.trust.backups import BackupsDialog
-
     BackupsDialog(ctx, window).exec()
 
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QWidget
 
 from mediator_app.domain.account_messages import account_text
-from mediator_app.services import sealed_packages
+from mediator_app.services.exchange import sealed_packages
 from mediator_app.ui.trust.login import _message_label, _password_field, _stack_above_ok_cancel
 
 

@@ -1,7 +1,7 @@
 """The logged-in session in the GUI (issue 9): the login before the ledger opens, the
-principal bound to both connections, the idle lock, and the Account menu that opens the
-user management, audit viewer and backups windows. Actions a role may not use are
-disabled (the services refuse them anyway)."""
+principal bound to both connections, the idle lock, and which main-window actions a role
+may not use (disabled: the services refuse them anyway). The Account menu, which opens
+the user management, audit viewer and backups windows, is in ``menu``."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ import time
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
-from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMainWindow, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QInputDialog, QMainWindow, QMessageBox, QWidget
 
 from mediator_app.domain.access import Action, Principal
 from mediator_app.domain.account_messages import AccountError
-from mediator_app.services import accounts, ledger
+from mediator_app.services import ledger
+from mediator_app.services.trust import accounts
 from mediator_app.ui import prefs
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.errors import error_text
@@ -72,9 +72,6 @@ def attach_or_explain(ctx: AppContext, user: str) -> bool:
     try:
         attach(ctx, user)
     except AccountError as exc:  # disabled between the key check and the opening
-        from PySide6.QtCore import QCoreApplication
-        from PySide6.QtWidgets import QMessageBox
-
         QMessageBox.critical(
             None, QCoreApplication.translate("App", "Mediation Ledger"), exc.text(ctx.lang)
         )
@@ -151,24 +148,6 @@ class IdleLock(QObject):
             return
         for w in hidden:
             w.show()
-
-
-def install(window: QMainWindow, ctx: AppContext) -> None:
-    """The Account menu, the idle lock (encrypted ledgers) and role-gated actions."""
-    from mediator_app.ui.trust import menu
-
-    principal = principal_of(ctx)
-    actions: dict[str, QAction] = getattr(window, "actions_", {})
-    if principal is not None:
-        for key, action in GATED.items():
-            if key in actions and not principal.may(action):
-                actions[key].setEnabled(False)
-                actions[key].setToolTip(
-                    QCoreApplication.translate("AccountMenu", "Not allowed for your role")
-                )
-        minutes = int(str(prefs.qsettings().value(IDLE_KEY, DEFAULT_IDLE_MINUTES) or 0))
-        IdleLock(ctx, window, minutes)  # kept by its parent, the window
-    menu.build(window, ctx)
 
 
 def change_own_password(window: QWidget, ctx: AppContext) -> None:

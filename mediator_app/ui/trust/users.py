@@ -1,6 +1,6 @@
 """User management for system administrators (issue 9): add, change role/scope/grant,
 reset a password, disable a leaver or enable again. Every call goes through
-``services.accounts`` on the worker connection (which checks the role again)."""
+``services.trust.accounts`` on the worker connection (which checks the role again)."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from mediator_app.domain.access import Role
 from mediator_app.domain.account_messages import account_text
-from mediator_app.services import accounts
+from mediator_app.services.trust import accounts
 from mediator_app.ui.context import AppContext
 from mediator_app.ui.trust.login import (
     ChangePasswordDialog,
