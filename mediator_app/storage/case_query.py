@@ -349,7 +349,8 @@ def _counted_view(db: Database, f: CaseFilter) -> ViewCounts | None:
     """The counts of a view that the monthly counts table can answer (scope, status, type
     and registration dates; issue 13: ~1 ms instead of counting 1M rows), else None.
     Overdue cases are counted from the (status, accepted_on) index."""
-    if f.source or f.committee or f.overdue or f.followup_due or f.text.strip():
+    if (f.source or f.committee or f.overdue or f.followup_due or f.file_incomplete
+            or f.text.strip()):
         return None
 
     if scope_restriction(db) is not None:  # a scoped user (issue 9): count its cases only

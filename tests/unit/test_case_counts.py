@@ -191,6 +191,17 @@ def test_status_bar_counts_from_counts_equal_the_cases(db):
     assert cq._counted_view(db, cq.CaseFilter(text="王")) is None  # searches count rows
 
 
+def test_status_bar_counts_follow_the_file_incomplete_filter(db):
+    """The '卷宗不完整' check box narrows the list; the status bar must count the same
+    cases, not the whole scope (the counts table knows nothing of case files)."""
+    f = cq.CaseFilter(file_incomplete=True, today=TODAY.isoformat())
+    listed = len(cq.case_ids(db, f))
+    assert 0 < listed < len(cq.case_ids(db, cq.CaseFilter(today=TODAY.isoformat())))
+    counts = cq.view_counts(db, f)
+    assert counts == _view_direct(db, f)
+    assert counts.total == listed
+
+
 def test_check_is_quick_by_default_and_full_compares_the_counts(db):
     from mediator_app.services.trust.backup import check
 
