@@ -53,6 +53,11 @@ class Period:
             return f"{self.start.year}-Q{(self.start.month - 1) // 3 + 1}"
         return f"{self.start.isoformat()}{_RANGE_SEPARATOR}{self.end.isoformat()}"
 
+    def shown(self, lang: str) -> str:
+        """The period in a sentence of ``lang``: ``2026年10月`` in Chinese, the
+        canonical ``2026-10`` in English."""
+        return self.text if lang == "en" else self.label
+
 
 # --- dates -------------------------------------------------------------------
 

@@ -149,3 +149,18 @@ def test_long_lists_are_cut_with_a_note(panel, monkeypatch):
     assert not panel.cut.isHidden() and "3" in panel.cut.text()
     panel.show_cases(0)  # one case: no note
     assert panel.cut.isHidden()
+
+
+def test_english_summary_names_the_period_in_english(ledger, dialogs, qapp, qtbot):
+    """In English the summary says 2026-Q1, not the Chinese label 2026年第1季度."""
+    db = ledger[0]
+    ctx = AppContext(runner=SyncRunner(db), read_db=db, dialogs=dialogs, lang="en",
+                     user="审核员")
+    window = ReportsWindow(ctx, S1, today=date(2026, 11, 30))
+    qtbot.addWidget(window)
+    window.set_period(parse_period("2026-Q1"))
+    window.tabs.setCurrentWidget(window.subsidy)
+    window.show()
+    qtbot.waitUntil(lambda: window.subsidy.claim is not None)
+    summary = window.subsidy.summary.text()
+    assert "2026-Q1" in summary and "季度" not in summary

@@ -185,7 +185,8 @@ class SubsidyPanel(QWidget):
         self.summary.setText(self.tr(
             "{scope}, {period}: {cases} cases paid, {amount} yuan, to {mediators} mediators; "
             "{refused} successful cases not paid.").format(
-                scope=claim.scope.name, period=claim.period.label, cases=r.eligible_cases,
+                scope=claim.scope.name, period=claim.period.shown(self.ctx.lang),
+                cases=r.eligible_cases,
                 amount=yuan_text(r.amount_fen), mediators=len(r.mediators),
                 refused=len(r.refused)))
         self._show_banner(claim)
@@ -349,7 +350,7 @@ class SubsidyPanel(QWidget):
         text = self.tr(
             "Mark the claim of {scope} for {period} as paid: {n} cases, {amount} yuan?\n"
             "The claim is frozen, and these cases will not be paid again by any claim.").format(
-                scope=claim.scope.name, period=claim.period.label,
+                scope=claim.scope.name, period=claim.period.shown(self.ctx.lang),
                 n=len({line.case.case_id for line in new}), amount=yuan_text(amount))
         if not self.ctx.dialogs.confirm(self.tr("Mark as paid"), text):
             return

@@ -354,7 +354,8 @@ class ReportsWindow(QWidget):
         report = self.current_report()
         if report is None or self.bundle is None:
             return
-        text = self.submission.confirm_text(report.scope.name, report.period.label,
+        text = self.submission.confirm_text(report.scope.name,
+                                            report.period.shown(self.ctx.lang),
                                             self.bundle.submission.units)
         if not self.ctx.dialogs.confirm(self.tr("Submit"), text):
             return
