@@ -218,6 +218,20 @@ def test_missing_manifest_and_other_format(small_package, tmp_path):
     _refused(receiver, other, "package.format")
 
 
+def test_a_workbook_given_as_a_package_is_told_apart(small_package, tmp_path):
+    """An .xlsx (the case list exported as a workbook, or an old ledger) is a zip too:
+    the refusal says it is a workbook and where workbooks are imported, not that a
+    package lacks its manifest."""
+    _pkg, receiver = small_package
+    book = tmp_path / "cases.xlsx"
+    export_cases_xlsx(receiver, book)
+    _refused(receiver, book, "package.workbook")
+    with pytest.raises(CsvImportError) as info:
+        _import(receiver, book)
+    assert "import-ledger" in info.value.lines("zh")[0]
+    assert "import-ledger" in info.value.lines("en")[0]
+
+
 def test_bad_row_in_package_names_member_line_and_column(tmp_path):
     db = open_memory()
     build_mini_district(db)

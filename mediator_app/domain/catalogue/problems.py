@@ -80,6 +80,7 @@ PARAMS: dict[str, tuple[str, ...]] = {
     # exchange packages
     "package.damaged": ("detail",),
     "package.no_manifest": (),
+    "package.workbook": (),
     "package.bad_manifest": ("detail",),
     "package.format": ("value",),
     "package.version": ("value", "supported"),
@@ -389,6 +390,12 @@ PROBLEMS: dict[str, tuple[str | tuple[str, ...], str | tuple[str, ...]]] = {
     "package.no_manifest": (
         "这不是调解台账数据包：缺少 manifest.json。",
         "This is not a ledger package: manifest.json is missing.",
+    ),
+    "package.workbook": (
+        "这是电子表格（.xlsx/.ods），不是调解台账数据包。原有台账请用“cases import-ledger”"
+        "（或导入向导中的“打开原有台账”）导入。",
+        "This is a spreadsheet (.xlsx/.ods), not a ledger package. Import an old ledger "
+        "with “cases import-ledger” (or “Open an old ledger” in the import wizard).",
     ),
     "package.bad_manifest": (
         "数据包的 manifest.json 无法读取（{detail}）。",

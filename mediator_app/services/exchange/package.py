@@ -190,8 +190,15 @@ def _check_names(zf: zipfile.ZipFile, label: str) -> None:
         seen.add(info.filename)
 
 
+# members that make a zip an Office Open XML (.xlsx) or OpenDocument (.ods) spreadsheet
+_WORKBOOK_MEMBERS = frozenset({"xl/workbook.xml", "content.xml"})
+
+
 def _read_manifest(zf: zipfile.ZipFile, label: str) -> PackageManifest:
-    if MANIFEST not in zf.namelist():
+    names = zf.namelist()
+    if MANIFEST not in names:
+        if _WORKBOOK_MEMBERS & set(names):  # .xlsx / .ods: a zip, but a spreadsheet
+            raise _refuse(label, "package.workbook")
         raise _refuse(label, "package.no_manifest")
     declared = zf.getinfo(MANIFEST).file_size
     if declared > MAX_MANIFEST_BYTES:
