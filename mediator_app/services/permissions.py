@@ -193,14 +193,16 @@ def mask_names(text: str) -> str:
 
 def masked_case(db: Database, case: Case) -> Case:
     """The case as this user may see it: ID numbers, phones and addresses of parties
-    masked unless the role (or an administrator's grant) allows personal data; names
-    masked too for 查看."""
+    masked and birth dates left out (the ID number's mask hides exactly those digits)
+    unless the role (or an administrator's grant) allows personal data; names masked
+    too for 查看."""
     if sees_personal_data(db):
         return case
     names = sees_party_names(db)
     parties = tuple(dataclasses.replace(p, id_number=_mask("id_number", p.id_number),
                                         phone=_mask("phone", p.phone),
                                         address=_mask("address", p.address),
+                                        birth_date=None,
                                         name=p.name if names else mask_name(p.name))
                     for p in case.parties)
     return dataclasses.replace(case, parties=parties)
@@ -212,7 +214,8 @@ def _kept(field: str, value: str, stored: str) -> str:
 
 def unmasked_for_save(db: Database, case: Case) -> Case:
     """Before saving an edit by a user who saw masked values: a party field still equal
-    to the mask of the stored value keeps the stored value (the mask is never saved)."""
+    to the mask of the stored value keeps the stored value (the mask is never saved),
+    and a birth date left empty (it was not shown) keeps the stored one."""
     if case.id is None or sees_personal_data(db):
         return case
     stored = {p.id: p for p in CaseRepository(db).get(case.id).parties if p.id is not None}
@@ -223,6 +226,7 @@ def unmasked_for_save(db: Database, case: Case) -> Case:
             p = dataclasses.replace(
                 p, id_number=_kept("id_number", p.id_number, old.id_number),
                 phone=_kept("phone", p.phone, old.phone),
-                address=_kept("address", p.address, old.address))
+                address=_kept("address", p.address, old.address),
+                birth_date=p.birth_date or old.birth_date)
         parties.append(p)
     return dataclasses.replace(case, parties=tuple(parties))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -186,11 +187,14 @@ def test_case_form_masks_personal_data_for_a_viewer(ledger, qapp):
     try:
         case = next(c for c in (CaseRepository(s.db).get(i) for i in range(1, 21))
                     if any(p.id_number for p in c.parties))
+        case = dataclasses.replace(case, parties=tuple(
+            dataclasses.replace(p, birth_date=date(1980, 1, 2)) for p in case.parties))
         masked = permissions.masked_case(s.db, case)
         for shown, real in zip(masked.parties, case.parties, strict=True):
             if real.id_number:
                 assert shown.id_number != real.id_number and "*" in shown.id_number
             assert shown.name == real.name[:1] + "*" * max(1, len(real.name) - 1)
+            assert shown.birth_date is None  # the digits the ID number's mask hides
         with pytest.raises(AccessDenied):
             permissions.require_stored_case(s.db, permissions.Action.VIEW_PERSONAL, case.id)
         from mediator_app.services.cases import browse
@@ -218,12 +222,17 @@ def test_a_masked_value_is_never_saved(ledger, qapp):
         case = next(c for c in (repo.get(i) for i in range(1, 21))
                     if c.committee_code in (COMMITTEES[0].code, COMMITTEES[1].code)
                     and any(p.id_number for p in c.parties))
+        with s.db.conn:  # a birth date as the office entered it
+            s.db.execute("UPDATE parties SET birth_date = '1980-01-02' WHERE case_rowid = ?",
+                         [case.id])
+        case = repo.get(case.id)
         masked = permissions.masked_case(s.db, case)
         from mediator_app.services.cases import edit as cases
 
         cases.save_case(s.db, dataclasses.replace(masked, summary=masked.summary + "。"))
         stored = repo.get(case.id)
         assert [p.id_number for p in stored.parties] == [p.id_number for p in case.parties]
+        assert [p.birth_date for p in stored.parties] == [date(1980, 1, 2)] * len(case.parties)
         assert stored.summary.endswith("。")
     finally:
         s.close()
