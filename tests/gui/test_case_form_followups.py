@@ -81,6 +81,20 @@ def test_a_new_follow_up_starts_with_due_date_number_and_parties(qtbot, form, fo
     assert f.records()[-1]["party_visited"] == "李四"
 
 
+def test_a_new_follow_up_not_yet_due_starts_today_not_in_the_future(qtbot, form, form_db):
+    """Closed today with 30 follow-up days: the visit being recorded now cannot have
+    happened on its due date a month ahead; a date in the future would be stored as
+    a visit already made (and the overview would stop listing it as due)."""
+    w = form()
+    today = date.today()
+    _resolved(w, on=today.isoformat())
+    commit_text(w.agreement.widgets["agreement.terms"], "赔偿500元")
+    w.save()
+    w.tabs.setCurrentIndex(4)
+    w.follow_ups.add_record()
+    assert w.follow_ups.records()[-1]["visited_on"] == today.isoformat()
+
+
 def test_performance_must_be_chosen_for_a_new_follow_up(qtbot, form, form_db):
     w = form()
     _resolved(w)

@@ -245,14 +245,16 @@ class CaseFormWindow(QWidget):
     # ---- agreements and follow-ups ------------------------------------------------------
     def follow_up_defaults(self) -> dict[str, Any]:
         """What a new 回访 starts with: its due date (closing date + the follow-up days
-        of the settings; today while the case is open), the agreement number, and the
-        case's parties to choose from."""
+        of the settings; today while the case is open, or while the visit is not due
+        yet: a visit is recorded when it was made, never ahead), the agreement number,
+        and the case's parties to choose from."""
         closed = self.basic.value("closed_on") or ""
         try:
             closed_on = date.fromisoformat(closed) if closed else None
         except ValueError:
             closed_on = None
-        due = followup_due_on(closed_on, followup_days(self.ctx.read_db), date.today())
+        today = date.today()
+        due = min(followup_due_on(closed_on, followup_days(self.ctx.read_db), today), today)
         return {"visited_on": due.isoformat(),
                 "agreement_no": self.agreement.value("agreement.agreement_no") or "",
                 "parties": [p.get("name", "") for p in self.parties.records()]}
