@@ -28,8 +28,8 @@
         <translation>立即锁定(&amp;L)</translation>
     </message>
     <message>
-        <source>Automatic &amp;lock…</source>
-        <translation>自动锁定时间(&amp;L)…</translation>
+        <source>Au&amp;tomatic lock…</source>
+        <translation>自动锁定时间(&amp;T)…</translation>
     </message>
     <message>
         <source>&amp;Users…</source>

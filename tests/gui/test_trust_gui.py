@@ -4,6 +4,7 @@ window and the case form's masking for roles without personal data."""
 from __future__ import annotations
 
 import dataclasses
+import re
 import time
 from datetime import date
 from pathlib import Path
@@ -364,3 +365,31 @@ def test_subsidy_buttons_follow_the_role(ledger, qtbot, qapp):
     assert buttons("小查", "viewer-pw-1") == (False, False)
     assert buttons("街管", "street-pw-1") == (True, False)
     assert buttons(ADMIN, PW) == (True, True)
+
+
+def _mnemonics(texts: list[str]) -> list[str]:
+    return [m.group(1).upper() for t in texts if (m := re.search(r"&([^&])", t))]
+
+
+def test_account_menu_items_have_distinct_keyboard_shortcuts(ledger, qapp, qtbot):
+    """Alt+A then one letter: two items with the same underlined letter (立即锁定(&L),
+    自动锁定时间(&L)) make the letter only cycle between them."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from mediator_app.ui.trust import menu
+    from tests.gui.helpers_i18n import zh_translations
+
+    ctx, s = _ctx(ledger, ADMIN, PW, qapp)
+    try:
+        window = QMainWindow()
+        qtbot.addWidget(window)
+        menu.build(window, ctx)
+        account = window.menuBar().actions()[-1].menu()
+        english = [a.text() for a in account.actions() if a.text() and a.isEnabled()]
+        zh = zh_translations()
+        chinese = [zh.get(t, t) for t in english]
+        for texts in (english, chinese):
+            keys = _mnemonics(texts)
+            assert len(keys) >= 6 and len(keys) == len(set(keys)), texts
+    finally:
+        s.close()

@@ -97,7 +97,7 @@ def build(window: QMainWindow, ctx: AppContext) -> None:
         )
         add(
             "idle_minutes",
-            QCoreApplication.translate("AccountMenu", "Automatic &lock…"),
+            QCoreApplication.translate("AccountMenu", "Au&tomatic lock…"),
             lambda: session.set_idle_minutes(window),
         )
         menu.addSeparator()
