@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass, field
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
@@ -54,6 +55,7 @@ class DistrictDoc:
     trend: TrendSeries | None  # None: no chart (a period shorter than three months)
     footnotes: list[str] = field(default_factory=list)
     page_label: str = "第 {page} 页 共 {pages} 页"
+    latin_headings: bool = False  # English column headings: wrap at spaces, not anywhere
 
 
 def _styles() -> dict[str, ParagraphStyle]:
@@ -69,6 +71,10 @@ def _styles() -> dict[str, ParagraphStyle]:
         "body": style("dr-body", 11, firstLineIndent=22, spaceAfter=2 * mm),
         "h": style("dr-h", 12, spaceBefore=5 * mm, spaceAfter=2 * mm),
         "cell": style("dr-cell", 8.5, TA_CENTER),
+        # a little smaller, and a word is never split: "Terminated" fits its column
+        "latin_head": ParagraphStyle("dr-latin-head", fontName=font, fontSize=7.5,
+                                     leading=7.5 * 1.4, alignment=TA_CENTER,
+                                     splitLongWords=0),
         "name": style("dr-name", 8.5),
         "note": style("dr-note", 8),
     }
@@ -78,8 +84,11 @@ def _p(text: str, style: ParagraphStyle) -> Paragraph:
     return paragraph(text, style)
 
 
-def _table(t: DocTable, st: dict[str, ParagraphStyle]) -> Table:
-    data = [[_p(h, st["cell"]) for h in t.header]]
+def _table(t: DocTable, st: dict[str, ParagraphStyle], head: str = "cell") -> Table:
+    if head == "latin_head":  # reportlab's own wrapping at spaces (no kinsoku rules)
+        data = [[Paragraph(escape(h), st[head]) for h in t.header]]
+    else:
+        data = [[_p(h, st[head]) for h in t.header]]
     data += [[_p(v, st["name"] if i == 0 else st["cell"]) for i, v in enumerate(row)]
              for row in t.rows]
     total = sum(t.weights)
@@ -134,7 +143,8 @@ def _story(doc: DistrictDoc, st: dict[str, ParagraphStyle], font: str) -> list[A
     story: list[Any] = [_p(doc.title, st["title"]), _p(doc.subtitle, st["subtitle"])]
     story += [_p(text, st["body"]) for text in doc.paragraphs]
     for table in doc.tables:
-        story += [_p(table.title, st["h"]), _table(table, st)]
+        head = "latin_head" if doc.latin_headings else "cell"
+        story += [_p(table.title, st["h"]), _table(table, st, head)]
     if doc.trend is not None:
         story += [Spacer(1, 4 * mm), KeepTogether([trend_chart(doc.trend, font)])]
     if doc.footnotes:

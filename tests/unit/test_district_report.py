@@ -65,6 +65,14 @@ def test_pdf_in_chinese_and_english() -> None:
     assert "Monthlytrend" in en and "resolutionrate" in en
 
 
+def test_english_column_headings_break_between_words() -> None:
+    """CJK line breaking splits a word anywhere ("Terminat" / "ed"); the English
+    headings of narrow columns wrap at spaces."""
+    pdf = district_report_pdf(_db(), period="2023", scope="610114", as_of=TODAY, lang="en")
+    words = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split()
+    assert "Terminated" in words and "mediation" in words
+
+
 def test_cli_writes_the_report_layout(tmp_path) -> None:  # noqa: ANN001
     from mediator_app.cli.main import main
     from mediator_app.storage.db import open_database

@@ -256,7 +256,7 @@ def district_document(d: DistrictReport, *, lang: str = "zh") -> DistrictDoc:
         subtitle=t["subtitle"].format(period=label, start=r.period.start, end=r.period.end,
                                       as_of=r.as_of),
         paragraphs=_paragraphs(d, t), tables=tables, trend=trend, footnotes=notes,
-        page_label=t["page"])
+        page_label=t["page"], latin_headings=t is _EN)
 
 
 def district_report_pdf(db: Database, *, period: str | Period, scope: str | None = None,
