@@ -43,6 +43,18 @@ def _format_value(value: Any, lang: str) -> str:
     return text("value", word, lang) if lang == "en" and has("value", word) else word
 
 
+def _allowed(values: Any, lang: str) -> str:
+    """The values a field accepts, as they are typed (a file takes 调解成功, not
+    "resolved"); in English each with its meaning: ``调解成功 (resolved)``."""
+    if lang != "en" or not isinstance(values, (list, tuple, set, frozenset)):
+        return _format_value(values, lang)
+    words = [str(v.value if isinstance(v, Enum) else v) for v in values]
+    if isinstance(values, (set, frozenset)):
+        words.sort()
+    return ", ".join(f"{w} ({text('value', w, lang)})" if has("value", w) else w
+                     for w in words)
+
+
 def _column(name: str, lang: str) -> str:
     label = field_label(name, lang)
     if label == name:
@@ -72,6 +84,8 @@ def _values(problem: Problem, lang: str) -> dict[str, str]:
         values["table"] = _table_word(values["table"], lang)
     if "columns" in problem.params:
         values["columns"] = _format_columns(problem.params["columns"], lang)
+    if "allowed" in problem.params:
+        values["allowed"] = _allowed(problem.params["allowed"], lang)
     values["code"] = problem.code
     if problem.field:
         values["field"] = field_label(problem.field, lang)

@@ -171,6 +171,17 @@ def test_list_params_are_joined_and_columns_labelled() -> None:
     )
 
 
+def test_english_allowed_values_are_the_ones_a_file_accepts() -> None:
+    """A CSV takes 调解成功, not "resolved": in English the allowed values are listed as
+    written in the file, each with its English meaning."""
+    allowed = Problem("status", "enum.invalid", {"value": "完成", "allowed": list(CaseStatus)})
+    assert message(allowed, "en") == (
+        "“完成” is not a valid Status; allowed: 待受理 (registered), 调解中 (in mediation), "
+        "调解成功 (resolved), 调解终止 (terminated), 不予受理 (not accepted).")
+    kinds = Problem("kind", "document.unknown_kind", {"value": "x", "allowed": "a, b"})
+    assert "a, b" in message(kinds, "en")  # words without a translation stay as they are
+
+
 def test_unknown_code_table_is_labelled() -> None:
     problem = Problem("dispute_type", "unknown_code", {"value": "88", "table": "dispute_type"})
     assert message(problem) == "代码“88”不在纠纷类型代码表中。"
