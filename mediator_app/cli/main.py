@@ -183,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INPUT
     except Exception as exc:  # noqa: BLE001 - the last line: a sentence and the log
         err(faults.describe(exc, ctx.lang, _action(args)), ctx.lang)
-        return EXIT_FAULT
+        return EXIT_INPUT if faults.plain_os_error(exc) else EXIT_FAULT
 
 
 def _flushed(code: int) -> int:

@@ -44,6 +44,7 @@ from mediator_app.domain.fault_messages import (
 from mediator_app.domain.messages import message
 from mediator_app.services.csv_io import CsvImportError
 from mediator_app.storage.crypto import AllErrors
+from mediator_app.storage.files import PART_SUFFIX
 
 # an encrypted ledger runs on sqlcipher3, whose exceptions are its own classes (issue 9)
 _SQLCIPHER_ERRORS: tuple[type[BaseException], ...] = tuple(
@@ -241,8 +242,25 @@ def memory_text(lang: str) -> str:
     return text("fault", "memory", lang)
 
 
+def plain_os_error(exc: BaseException) -> bool:
+    """A file or folder the system refused, said in plain words (the user's input or
+    machine, not a fault of the program: nothing is logged)."""
+    return (isinstance(exc, OSError) and not isinstance(exc, zipfile.BadZipFile)
+            and _os_error(exc, "zh") is not None)
+
+
+def _shown_file(filename: object) -> str:
+    """The name the user gave: a write goes to ``<target>.part`` first, a name they
+    never typed."""
+    name = os.fsdecode(filename) if isinstance(filename, (str, bytes, os.PathLike)) else ""
+    return name.removesuffix(PART_SUFFIX) if name else "?"
+
+
 def _os_error(exc: OSError, lang: str) -> str | None:
     if isinstance(exc, FileNotFoundError):
+        folder = Path(_shown_file(exc.filename)).parent
+        if exc.filename and not folder.is_dir():  # nowhere to write (or read) it
+            return text("fault", "os.no_folder", lang, folder=str(folder))
         key = "not_found"
     elif isinstance(exc, IsADirectoryError):
         key = "is_folder"
@@ -252,4 +270,4 @@ def _os_error(exc: OSError, lang: str) -> str | None:
         key = "disk_full"
     else:
         return None
-    return text("fault", f"os.{key}", lang, file=exc.filename or "?")
+    return text("fault", f"os.{key}", lang, file=_shown_file(exc.filename))

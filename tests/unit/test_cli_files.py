@@ -103,3 +103,15 @@ def test_backup_refuses_a_missing_folder(ledger, tmp_path, capsys):
     assert f"The folder “{out.parent}” does not exist" in capsys.readouterr().err
     assert main(["--db", str(ledger), "backup", "--out", str(tmp_path)]) == 1
     assert "是文件夹" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("target", [["--out", "x.csv"], ["--out", "x.xlsx"],
+                                    ["--package", "x.zip"]])
+def test_export_into_a_missing_folder_names_the_folder(ledger, tmp_path, capsys, target):
+    """Not "the file x.csv.part does not exist": the user never named a .part file."""
+    folder = tmp_path / "nowhere"
+    out = folder / target[1]
+    assert main(["--db", str(ledger), "cases", "export", target[0], str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"文件夹“{folder}”不存在" in err and ".part" not in err
+    assert not folder.exists()

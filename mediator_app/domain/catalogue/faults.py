@@ -87,6 +87,9 @@ TEXTS: dict[str, tuple[str, str]] = {
     "failed_because": ("{action}失败：{reason}。", "{action} failed: {reason}."),
     # files and folders the system refused (services.faults)
     "os.not_found": ("文件或文件夹“{file}”不存在。", "The file or folder “{file}” does not exist."),
+    "os.no_folder": ("文件夹“{folder}”不存在；请先建好这个文件夹，或换一个位置。",
+                     "The folder “{folder}” does not exist; create it first, or choose "
+                     "another place."),
     "os.no_access": ("没有权限访问“{file}”（可能正被其他程序使用或受系统保护）。",
                      "No permission to use “{file}” (it may be in use by another program or "
                      "protected)."),
