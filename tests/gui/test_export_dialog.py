@@ -59,6 +59,19 @@ def test_csv_export_of_a_unit(dialog, dialogs, case_db, tmp_path):
     assert not dialog.personal.isEnabled() and not dialog.personal.isChecked()
 
 
+@pytest.mark.parametrize("fmt", ["package", "csv", "xlsx"])
+def test_a_typed_name_without_extension_gets_the_formats(dialog, tmp_path, fmt):
+    """A name typed into the field (not chosen in the file dialog) without .zip/.csv/.xlsx
+    would make a file Windows cannot open: the format's extension is added."""
+    _choose(dialog, fmt)
+    dialog.path.setText(str(tmp_path / "东街道"))
+    dialog.export_button.click()
+    suffix = {"package": ".zip", "csv": ".csv", "xlsx": ".xlsx"}[fmt]
+    assert (tmp_path / f"东街道{suffix}").is_file()
+    assert not (tmp_path / "东街道").exists()
+    assert dialog.path.text() == str(tmp_path / f"东街道{suffix}")
+
+
 def test_date_range_limits_the_export(dialog, dialogs, case_db, tmp_path):
     _choose(dialog, "csv")
     dialog.scope.set_key("")

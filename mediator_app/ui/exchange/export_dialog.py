@@ -257,6 +257,9 @@ class ExportDialog(QDialog):
         path = self.path.text().strip() or self.choose_path()
         if not path:
             return
+        if not Path(path).suffix:  # typed without one: a file Windows could not open
+            path += SUFFIX[self.fmt()]
+            self.path.setText(path)
         if self.personal.isChecked() and not self.ctx.dialogs.confirm(
                 self.tr("Personal data"),
                 self.tr("Export the parties' personal data into {name}?").format(
