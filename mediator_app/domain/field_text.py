@@ -94,21 +94,22 @@ def fen_from_text(text: str, field: str = "amount_yuan") -> int:
     """An amount typed in yuan (at most two decimals) as fen; 0 when empty."""
     if _PLAIN_YUAN.fullmatch(text) and len(text) <= 13:  # our export: 1200.50
         return int(text[:-3]) * 100 + int(text[-2:])
-    text = text.strip().replace(",", "").lstrip("¥￥")
+    typed = text.strip()  # what a message quotes: as the user wrote it
+    text = typed.replace(",", "").lstrip("¥￥")
     if not text:
         return 0
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise _refuse(field, "decimal.invalid", value=text) from None
+        raise _refuse(field, "decimal.invalid", value=typed) from None
     if not amount.is_finite():
-        raise _refuse(field, "decimal.invalid", value=text)
+        raise _refuse(field, "decimal.invalid", value=typed)
     if amount < 0:
-        raise _refuse(field, "negative", value=text)
+        raise _refuse(field, "negative", value=typed)
     if amount > _MAX_AMOUNT:  # before quantize: 1e30 has too many digits for it
-        raise _refuse(field, "amount.too_large", value=text, max=MAX_AMOUNT_YUAN)
+        raise _refuse(field, "amount.too_large", value=typed, max=MAX_AMOUNT_YUAN)
     if amount != amount.quantize(_CENT):
-        raise _refuse(field, "decimal.precision", value=text)
+        raise _refuse(field, "decimal.precision", value=typed)
     return int(amount * 100)
 
 

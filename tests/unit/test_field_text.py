@@ -28,6 +28,7 @@ def test_amounts_in_yuan_become_fen(text: str, fen: int) -> None:
 @pytest.mark.parametrize(("text", "code"), [
     ("12.345", "decimal.precision"), ("abc", "decimal.invalid"), ("NaN", "decimal.invalid"),
     ("-5", "negative"), ("1e30", "amount.too_large"),
+    ("12,3a4", "decimal.invalid"), ("¥1,000.001", "decimal.precision"),  # quoted as typed
 ])
 def test_bad_amounts_are_refused_with_the_reason(text: str, code: str) -> None:
     with pytest.raises(DomainError) as exc:
