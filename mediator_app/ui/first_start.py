@@ -261,7 +261,7 @@ class OrgSetupDialog(QDialog):
         except OSError as exc:
             self.ctx.dialogs.error(self.tr("Save the templates"), self.tr(
                 "The templates could not be saved in {folder}: {error}").format(
-                    folder=folder, error=exc.strerror or exc))
+                    folder=folder, error=self.ctx.error_reason(exc, "save")))
             return
         self.ctx.dialogs.info(self.tr("Save the templates"), self.tr(
             "Saved in {folder}:\n{files}").format(

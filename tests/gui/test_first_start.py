@@ -132,6 +132,20 @@ def test_org_setup_shows_file_row_problems_and_imports_nothing(new_ctx, dialogs,
     assert dialog.progress.units == 0 and dialog.import_button.isEnabled()
 
 
+def test_templates_into_a_missing_folder_say_so_in_the_users_language(new_ctx, dialogs,
+                                                                       qtbot, tmp_path):
+    """Not the system's English "No such file or directory" inside a Chinese sentence."""
+    from mediator_app.ui.first_start import OrgSetupDialog
+
+    dialog = OrgSetupDialog(new_ctx)
+    qtbot.addWidget(dialog)
+    dialogs.save_path = str(tmp_path / "不存在" / "org_units.csv")
+    dialog.templates_button.click()
+    kind, _title, text = dialogs.calls[-1]
+    assert kind == "error" and "No such file" not in text and "Errno" not in text
+    assert str(tmp_path / "不存在") in text and "不存在" in text
+
+
 def test_second_start_on_an_open_file_activates_the_first(tmp_path, qtbot):
     from mediator_app.ui.single_instance import InstanceServer, activate_running, server_name
 
