@@ -21,6 +21,7 @@ from collections.abc import Mapping
 
 from mediator_app.domain.catalogue import (
     accounts,
+    case_form,
     cli,
     cli_help,
     documents,
@@ -61,6 +62,7 @@ AREAS: dict[str, Mapping[str, Entry]] = {
     "help": cli_help.HELP,  # cli.help_texts: help of commands and options
     "help.trust": cli_help.TRUST_HELP,  # cli/commands_trust.py
     "help.subsidy": cli_help.SUBSIDY_HELP,  # cli/commands_subsidy.py
+    "case.conflict": case_form.CONFLICT,  # ui/case_form/conflict.py: a save refused, case changed
     "argparse": cli_help.ARGPARSE,  # argparse's own words (key: its English message id)
 }
 
