@@ -190,6 +190,27 @@ def test_services_refuse_by_role_and_scope(ledger):
         s.close()
 
 
+def test_a_scoped_user_is_never_bound_without_the_storage_guard(ledger):
+    """Binding a user limited to one street inside an open transaction used to skip the
+    scope guard silently (its TEMP triggers would roll back with the transaction); it
+    is refused instead, and the connection keeps the user it had."""
+    s = _session(ledger, ADMIN)
+    try:
+        street = Principal("街管", Role.ADMIN, scope="610114001")
+        s.db.execute("BEGIN")
+        with pytest.raises(RuntimeError, match="outside any transaction"):
+            permissions.bind(s.db, street)
+        assert permissions.principal_of(s.db).name == ADMIN  # unchanged
+        s.db.execute("ROLLBACK")
+        permissions.bind(s.db, street)  # outside a transaction: guarded
+        case = next(c for c in (CaseRepository(s.db).get(i) for i in (1, 2, 3))
+                    if c.committee_code == "C003")
+        with pytest.raises(AccessDenied):
+            cases.save_case(s.db, dataclasses.replace(case, summary="改"))
+    finally:
+        s.close()
+
+
 def test_admin_sees_personal_data_only_when_granted():
     street = Principal("a", Role.ADMIN, "1")
     granted = Principal("b", Role.ADMIN, "1", personal_data=True)
