@@ -392,10 +392,12 @@ class ProgressJob(QObject):
 
 def run_job(ctx: HasRunner, parent: QWidget, label: str, job: Job,
             on_done: Callable[[Any], None], on_error: Callable[[BaseException], None], *,
-            title: str = "", renders: bool = False) -> ProgressJob:
+            title: str = "", renders: bool = False, writes: bool = False) -> ProgressJob:
     """Start ``job`` at once; the callbacks get its result or error, then the job object
-    is deleted."""
-    runner = ProgressJob(ctx, parent, label, job, title=title, renders=renders)
+    is deleted. ``writes``: the job changes the ledger and returns what it changed
+    (``services.changes``), which the runner announces."""
+    runner = ProgressJob(ctx, parent, label, job, title=title, renders=renders,
+                         writes=writes)
 
     def done(result: Any) -> None:
         on_done(result)
