@@ -24,6 +24,7 @@ from mediator_app.cli.main import main
 from mediator_app.domain.access import AccessDenied, Action, Principal, Role
 from mediator_app.services import permissions, settings
 from mediator_app.services.cases import edit as cases
+from mediator_app.services.exchange import case_exchange
 from mediator_app.services.trust import accounts, privacy
 from mediator_app.storage import crypto
 from mediator_app.storage.case_repo import CaseRepository
@@ -170,6 +171,8 @@ def test_services_refuse_by_role_and_scope(ledger):
             privacy.record_case_view(s.db, 1)
         with pytest.raises(AccessDenied):
             settings.save_settings(s.db, {})
+        with pytest.raises(AccessDenied):  # the import history: files and counts
+            case_exchange.list_imports(s.db)
         assert not permissions.sees_personal_data(s.db)
     finally:
         s.close()
