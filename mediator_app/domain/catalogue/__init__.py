@@ -71,7 +71,7 @@ _MISSING: Entry = ("（程序缺少这条提示的文字，请告诉技术支持
                    "supports you)")
 
 # What a key missing from its table shows instead of the key itself (other areas:
-# ``_MISSING``; a storage code without a text is logged by ``cli.texts.storage_error``).
+# ``_MISSING``; a storage code without a text is logged by ``services.faults.storage_error``).
 FALLBACKS: dict[str, Entry] = {
     "problem": (("“{field}”的值有误。", "数据有误。"), ("{field} is not valid.", "Invalid data.")),
 }
