@@ -31,6 +31,7 @@ from mediator_app.domain.catalogue import (
     imports,
     problems,
     selftest,
+    statistics,
     submissions,
     subsidy,
 )
@@ -53,6 +54,10 @@ AREAS: dict[str, Mapping[str, Entry]] = {
     "selftest": selftest.TEXTS,  # cli/selftest.py: --self-test lines
     "submission_state": submissions.STATES,  # services.statistics.submissions: completeness view
     "document": documents.DOCUMENTS,  # reports.case_docs_labels: printed case documents
+    "sheet": statistics.SHEET,  # services.statistics.sheet: the statistics sheet (PDF, screen)
+    "district": statistics.DISTRICT,  # services.statistics.district_report: the district report
+    "rate": statistics.RATE,  # domain.rates.rate_formula: the formula in report footnotes
+    "figure": statistics.FIGURES,  # services.statistics.submissions: changed since submission
     "file": files.FILE_MESSAGES,  # services.csv_io.file_problem
     "cli": cli.TEXTS,  # cli.texts.text; storage errors in the CLI and the GUI
     "sqlite": cli.SQLITE_ERRORS,  # SQLite's own English texts, as sentences
