@@ -149,7 +149,8 @@ def test_every_key_the_code_names_is_in_the_catalogue() -> None:
 
 # ---- keys the code builds (f"col.{key}", …): each one it can build exists ------------------
 
-def test_every_built_key_of_the_statistics_exists() -> None:
+def test_every_built_key_exists() -> None:
+    from mediator_app.domain.access import Action, Role
     from mediator_app.domain.rates import Denominator, Rounding
     from mediator_app.services.statistics import sheet
 
@@ -160,8 +161,18 @@ def test_every_built_key_of_the_statistics_exists() -> None:
     built += [("rate", f"rounding.{r.value}{one}") for r in Rounding for one in ("", ".one")]
     built += [("figure", k) for k in ("by_type", "by_source", "prevention.cases",
                                       "prevention.persons", "unit.totals", "unit.direct")]
+    built += [("access", f"{what}.{role.name.lower()}") for role in Role
+              for what in ("role", "allows")]
+    built += [("access", f"action.{action.value}") for action in Action]
     assert [(area, key) for area, key in built if key not in AREAS[area]] == []
     # the figures of a report: tests/unit/test_submissions.py (every figure has a label)
+
+
+def test_a_roles_chinese_name_is_its_stored_name() -> None:
+    from mediator_app.domain.access import Role
+
+    for role in Role:
+        assert text("access", f"role.{role.name.lower()}", "zh") == role.value
 
 
 # ---- a storage code without a text -------------------------------------------------------

@@ -48,6 +48,7 @@ AREAS: dict[str, Mapping[str, Entry]] = {
     "fault": faults.TEXTS,  # domain.fault_messages, services.faults
     "action": faults.ACTIONS,  # what the user was doing, for fault sentences
     "account": accounts.TEXTS,  # domain.account_messages.AccountError
+    "access": accounts.ACCESS,  # domain.access.AccessDenied: refused by role or scope
     "subsidy": subsidy.TEXTS,  # domain.subsidy_texts: claims, sheets, the CLI
     "subsidy.item": subsidy.ITEM_LABELS,  # domain.subsidy.item_label: file items
     "import.warning": imports.WARNINGS,  # services.exchange.import_types: import warnings
