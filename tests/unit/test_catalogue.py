@@ -23,6 +23,8 @@ ENTRIES = [(area, key) for area, table in AREAS.items() for key in table]
 PLACEHOLDERS_DIFFER = {
     ("problem", "ledger.unreadable"): "detail is the spreadsheet library's English words, "
                                       "shown in English only",
+    ("import.warning", "conflict.field"): "the English names the column key only (an "
+                                          "English word already)",
     ("district", "and_more"): "Chinese counts all the tied units (等5个街道), English the "
                               "others (and 3 other units)",
 }

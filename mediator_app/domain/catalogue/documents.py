@@ -60,6 +60,9 @@ DOCUMENTS: dict[str, tuple[str, str]] = {
     "party.occupation": ("职业：{occupation}", "occupation: {occupation}"),
     "party.address": ("住址：{address}", "address: {address}"),
     "party.phone": ("联系电话：{phone}", "phone: {phone}"),
+    "party.born": ("{birth}出生", "born {birth}"),
+    "party.sep": ("，", ", "),  # between the details of a party
+    "colon": ("：", ": "),  # after a label in the forms
     "oral.content": ("协议内容", "Agreed terms"),
     "oral.performance": ("履行方式、期限", "Manner and deadline of performance"),
     "oral.agreed_on": ("协议日期", "Agreed on"),
