@@ -13,9 +13,8 @@ from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.model import Case, new_case_id
 from mediator_app.domain.periods import parse_period
-from mediator_app.services.statistics import bundle
+from mediator_app.services.statistics import bundle, submissions
 from mediator_app.services.statistics import report as statistics
-from mediator_app.services.statistics import submissions
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from tests.fixtures import district
