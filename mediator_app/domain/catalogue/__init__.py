@@ -44,7 +44,9 @@ AREAS: dict[str, Mapping[str, Entry]] = {
     "problem": problems.PROBLEMS,  # domain.messages.message
     "table": problems.TABLE_WORDS,  # the tables a code is looked up in
     "value": problems.VALUE_WORDS,  # stored Chinese values, in English messages
+    "format": problems.FORMAT,  # domain.messages: yes/no, lists, columns in params
     "field": fields.FIELDS,  # domain.field_labels.field_label
+    "field.party": fields.PARTY,  # domain.field_labels: a party's fields
     "fault": faults.TEXTS,  # domain.fault_messages, services.faults
     "action": faults.ACTIONS,  # what the user was doing, for fault sentences
     "account": accounts.TEXTS,  # domain.account_messages.AccountError
