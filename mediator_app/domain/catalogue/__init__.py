@@ -62,6 +62,7 @@ AREAS: dict[str, Mapping[str, Entry]] = {
     "rate": statistics.RATE,  # domain.rates.rate_formula: the formula in report footnotes
     "figure": statistics.FIGURES,  # services.statistics.submissions: changed since submission
     "file": files.FILE_MESSAGES,  # services.csv_io.file_problem
+    "file.where": files.WHERE,  # services.csv_io.format_problem: file, line, column, field
     "cli": cli.TEXTS,  # cli.texts.text; storage errors in the CLI and the GUI
     "sqlite": cli.SQLITE_ERRORS,  # SQLite's own English texts, as sentences
     "level": cli.LEVELS,  # org levels (stored in Chinese), in English
