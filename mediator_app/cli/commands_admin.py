@@ -239,9 +239,9 @@ def cmd_privacy_log(args: argparse.Namespace, ctx: Context) -> int:
 
     with opened(ctx.db_path, create=False) as db:
         entries = personal_data_log(db, limit=args.limit)
-    words = {VIEW: ("查看", "viewed")}
+    viewed, exported = text("privacy.viewed", ctx.lang), text("privacy.exported", ctx.lang)
     for e in entries:
-        action = words.get(e.action, ("导出", "exported"))[1 if is_en(ctx.lang) else 0]
+        action = viewed if e.action == VIEW else exported
         print("\t".join([e.at, e.user, action, e.entity_key, e.field]))
     return EXIT_OK
 

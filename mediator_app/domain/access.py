@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from mediator_app.domain import catalogue
 from mediator_app.domain.account_messages import LANGUAGE
 
 
@@ -19,10 +20,6 @@ class Role(StrEnum):
 
 ROLE_ALIASES = {"sysadmin": Role.SYSADMIN, "admin": Role.ADMIN, "mediator": Role.MEDIATOR,
                 "viewer": Role.VIEWER, "网格员": Role.MEDIATOR}
-
-ROLE_EN = {Role.SYSADMIN: "system administrator", Role.ADMIN: "administrator",
-           Role.MEDIATOR: "mediator", Role.VIEWER: "viewer"}
-
 
 def parse_role(text: str) -> Role | None:
     t = text.strip()
@@ -56,20 +53,6 @@ _MEDIATOR = frozenset({Action.EDIT_CASE, Action.VIEW_CASES, Action.REPORT,
                        Action.VIEW_PERSONAL})
 _VIEWER = frozenset({Action.VIEW_CASES, Action.REPORT})
 _PERSONAL = frozenset({Action.VIEW_PERSONAL, Action.EXPORT_PERSONAL})
-
-#: What each role allows, in the words of the refusal message (zh, en).
-ALLOWS: dict[Role, tuple[str, str]] = {
-    Role.SYSADMIN: ("全部操作", "everything"),
-    Role.ADMIN: ("查看范围内的全部案件、报表、审核上报、导入导出（当事人个人信息须另行授权）",
-                 "all cases in scope, reports, review and submission, import and export "
-                 "(parties' personal data only when granted)"),
-    Role.MEDIATOR: ("录入和修改范围内调委会或网格的案件、查看其当事人信息、范围内的报表",
-                    "creating and editing cases of the committees or grids in scope, "
-                    "seeing their parties, reports for the scope"),
-    Role.VIEWER: ("范围内的报表和列表（不含个人信息）",
-                  "reports and lists for the scope (no personal data)"),
-}
-
 
 @dataclass(frozen=True)
 class Principal:
@@ -108,38 +91,14 @@ class AccessDenied(Exception):
         return self.text(LANGUAGE.lang)
 
     def text(self, lang: str = "zh") -> str:
+        """The refusal in ``lang`` (the catalogue's "access" area)."""
         p = self.principal
-        en = lang.startswith("en")
-        allows = ALLOWS[p.role][1 if en else 0]
-        where = p.scope or ("the whole ledger" if en else "整个台账")
+        role = p.role.name.lower()
+        words = {"name": p.name, "role": catalogue.text("access", f"role.{role}", lang),
+                 "allows": catalogue.text("access", f"allows.{role}", lang)}
         if self.scope is not None:
-            if en:
-                return (f"User “{p.name}” ({ROLE_EN[p.role]}, scope {where}) may not work "
-                        f"on “{self.scope}”: it is outside the scope. The role allows "
-                        f"{allows}.")
-            return (f"用户“{p.name}”（{p.role.value}，范围 {where}）无权操作“{self.scope}”："
-                    f"不在其范围内。该角色可以：{allows}。")
-        act = ACTION_TEXT[self.action][1 if en else 0]
-        if en:
-            return (f"User “{p.name}” ({ROLE_EN[p.role]}) may not {act}. The role allows "
-                    f"{allows}.")
-        return f"用户“{p.name}”（{p.role.value}）无权{act}。该角色可以：{allows}。"
-
-
-ACTION_TEXT: dict[Action, tuple[str, str]] = {
-    Action.MANAGE_USERS: ("管理用户", "manage users"),
-    Action.SETTINGS: ("修改设置", "change settings"),
-    Action.CODE_TABLES: ("修改代码表", "change code tables"),
-    Action.ORGANISATION: ("修改组织机构", "change the organisation"),
-    Action.BACKUP: ("备份台账", "back up the ledger"),
-    Action.RESTORE: ("恢复台账", "restore the ledger"),
-    Action.VIEW_AUDIT: ("查看审计日志", "see the audit log"),
-    Action.IMPORT: ("导入数据", "import data"),
-    Action.EXPORT: ("导出数据", "export data"),
-    Action.SUBMIT: ("审核上报", "review and submit"),
-    Action.EDIT_CASE: ("录入或修改案件", "create or edit cases"),
-    Action.VIEW_CASES: ("查看案件", "see cases"),
-    Action.REPORT: ("生成报表", "produce reports"),
-    Action.VIEW_PERSONAL: ("查看当事人个人信息", "see parties' personal data"),
-    Action.EXPORT_PERSONAL: ("导出当事人个人信息", "export parties' personal data"),
-}
+            where = p.scope or catalogue.text("access", "whole_ledger", lang)
+            return catalogue.text("access", "denied.scope", lang, where=where,
+                                  scope=self.scope, **words)
+        act = catalogue.text("access", f"action.{self.action.value}", lang)
+        return catalogue.text("access", "denied.action", lang, act=act, **words)

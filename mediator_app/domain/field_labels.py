@@ -18,9 +18,7 @@ def _known(name: str, lang: str) -> str | None:
 
 def _party_label(index: int, name: str, lang: str) -> str:
     inner = _known(name, lang) or name
-    if lang == "en":
-        return f"Party {index}: {inner}"
-    return f"当事人{index}的{inner}"
+    return text("field.party", "indexed", lang, index=index, field=inner)
 
 
 def field_label(field: str, lang: str = "zh") -> str:
@@ -37,5 +35,5 @@ def field_label(field: str, lang: str = "zh") -> str:
     rest = field.removeprefix(_PARTY_PREFIX)
     inner = _known(rest, lang) if rest != field else None
     if inner is not None:
-        return f"Party: {inner}" if lang == "en" else f"当事人{inner}"
+        return text("field.party", "any", lang, field=inner)
     return field

@@ -35,10 +35,10 @@ def _format_value(value: Any, lang: str) -> str:
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, bool):
-        return ("yes" if value else "no") if lang == "en" else ("是" if value else "否")
+        return text("format", "yes" if value else "no", lang)
     if isinstance(value, (list, tuple, set, frozenset)):
         items = sorted(value, key=str) if isinstance(value, (set, frozenset)) else value
-        return (", " if lang == "en" else "、").join(_format_value(v, lang) for v in items)
+        return text("format", "list_sep", lang).join(_format_value(v, lang) for v in items)
     word = str(value)
     return text("value", word, lang) if lang == "en" and has("value", word) else word
 
@@ -59,7 +59,7 @@ def _column(name: str, lang: str) -> str:
     label = field_label(name, lang)
     if label == name:
         return name
-    return f"{name} ({label})" if lang == "en" else f"{name}（{label}）"
+    return text("format", "column", lang, name=name, label=label)
 
 
 def _format_columns(columns: Any, lang: str) -> str:

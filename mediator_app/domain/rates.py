@@ -12,6 +12,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import TypeVar
 
+from mediator_app.domain import catalogue
+
 MAX_DECIMALS = 10
 NO_RATE = "—"
 # the settings keys of the rule (``RateRule.from_settings``)
@@ -108,38 +110,10 @@ def denominator_value(
     return disputes
 
 
-_DENOMINATOR_LABELS: dict[str, dict[Denominator, str]] = {
-    "zh": {
-        Denominator.DISPUTES: "排查纠纷数",
-        Denominator.ACCEPTED: "受理数",
-        Denominator.MEDIATED: "调结数（调解成功数 + 调解终止数）",
-    },
-    "en": {
-        Denominator.DISPUTES: "disputes registered",
-        Denominator.ACCEPTED: "cases accepted",
-        Denominator.MEDIATED: "cases concluded (resolved + terminated)",
-    },
-}
-
-
-def _lang(lang: str) -> str:
-    return "en" if lang.lower().startswith("en") else "zh"
-
-
-def _rounding_text(rule: RateRule, lang: str) -> str:
-    if lang == "en":
-        how = "truncated" if rule.rounding == Rounding.TRUNCATE else "rounded half up"
-        unit = "place" if rule.decimals == 1 else "places"
-        return f"{how} to {rule.decimals} decimal {unit}"
-    how = "截位" if rule.rounding == Rounding.TRUNCATE else "四舍五入"
-    return f"{how}保留{rule.decimals}位小数"
-
-
 def rate_formula(rule: RateRule, lang: str = "zh") -> str:
-    """The formula as printed in report footnotes."""
-    lang = _lang(lang)
-    denominator = _DENOMINATOR_LABELS[lang][rule.denominator]
-    rounding = _rounding_text(rule, lang)
-    if lang == "en":
-        return f"Resolution rate = cases resolved ÷ {denominator} × 100%, {rounding}"
-    return f"化解率 = 调解成功数 ÷ {denominator} × 100%，{rounding}"
+    """The formula as printed in report footnotes (the catalogue's "rate" area)."""
+    rounding = f"rounding.{rule.rounding.value}" + (".one" if rule.decimals == 1 else "")
+    return catalogue.text(
+        "rate", "formula", lang,
+        denominator=catalogue.text("rate", f"denominator.{rule.denominator.value}", lang),
+        rounding=catalogue.text("rate", rounding, lang, decimals=rule.decimals))

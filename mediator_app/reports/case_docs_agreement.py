@@ -13,10 +13,6 @@ from mediator_app.reports.case_docs_style import WIDTH, gap, header, para
 BLANK = "_" * 18
 
 
-def _separator(lang: str) -> str:
-    return ", " if lang.lower().startswith("en") else "，"
-
-
 def party_details(p: PartyDoc, lang: str) -> str:
     """``张三，男，汉族，1980年1月1日出生，居民身份证号码：…，职业：…，住址：…，联系电话：…``"""
     lab = labels(lang)
@@ -24,18 +20,14 @@ def party_details(p: PartyDoc, lang: str) -> str:
     if p.is_person:
         parts += [v for v in (p.sex, p.ethnicity) if v]
         if p.birth_date:
-            parts.append(_born(p.birth_date, lang))
+            parts.append(lab["party.born"].format(birth=p.birth_date))
     if p.id_number:
         parts.append(lab["party.id"].format(id_type=p.id_type, id_number=p.id_number))
     for key, value in (("party.occupation", p.occupation), ("party.address", p.address),
                        ("party.phone", p.phone)):
         if value:
             parts.append(lab[key].format(**{key.split(".")[1]: value}))
-    return _separator(lang).join(parts)
-
-
-def _born(birth: str, lang: str) -> str:
-    return f"born {birth}" if lang.lower().startswith("en") else f"{birth}出生"
+    return lab["party.sep"].join(parts)
 
 
 def _parties(data: CaseDocData) -> list[Flowable]:

@@ -27,7 +27,7 @@ PARTY_GRID = (14, 26, 44, 13, 19, 19, 30)  # boundaries at 40, 97 and 116 as abo
 
 
 def colon(lang: str) -> str:
-    return ": " if lang.lower().startswith("en") else "："
+    return labels(lang)["colon"]
 
 
 def number_line(data: CaseDocData, key: str, value: str) -> str:

@@ -90,28 +90,19 @@ class CsvProblem:
         return format_problem(self, lang)
 
 
-def _where_zh(p: CsvProblem) -> str:
-    parts = [p.file]
+def _where(p: CsvProblem, lang: str) -> str:
+    """``cases.csv 第 3 行 第 7 列 received_on（登记日期）`` / ``cases.csv, line 3, column 7
+    (received_on / Registered on)`` (the catalogue's "file.where" area)."""
+    where = p.file
     if p.line is not None:
-        parts.append(f"第 {p.line} 行")
+        where += catalogue.text("file.where", "line", lang, line=p.line)
     if p.column is not None:
-        parts.append(f"第 {p.column} 列")
+        where += catalogue.text("file.where", "column", lang, column=p.column)
     if p.field:
-        parts.append(f"{p.field}（{field_label(p.field, 'zh')}）")
-    return " ".join(parts)
-
-
-def _where_en(p: CsvProblem) -> str:
-    parts = [p.file]
-    if p.line is not None:
-        parts.append(f"line {p.line}")
-    if p.column is not None:
-        parts.append(f"column {p.column}")
-    text = ", ".join(parts)
-    if p.field:
-        label = field_label(p.field, "en")
-        text += f" ({p.field})" if label == p.field else f" ({p.field} / {label})"
-    return text
+        label = field_label(p.field, lang)
+        key = "field_only" if label == p.field else "field"
+        where += catalogue.text("file.where", key, lang, field=p.field, label=label)
+    return where
 
 
 def format_problem(p: CsvProblem, lang: str = "zh") -> str:
@@ -119,9 +110,8 @@ def format_problem(p: CsvProblem, lang: str = "zh") -> str:
     cannot be opened is one sentence naming it (``文件“x.csv”不存在。``)."""
     if _is_file_message(p.problem):
         return render(p.problem, lang)
-    if lang.lower().startswith("en"):
-        return f"{_where_en(p)}: {render(p.problem, 'en')}"
-    return f"{_where_zh(p)}：{render(p.problem, 'zh')}"
+    return catalogue.text("file.where", "problem", lang, where=_where(p, lang),
+                          problem=render(p.problem, lang))
 
 
 class CsvImportError(Exception):

@@ -23,10 +23,23 @@ ENTRIES = [(area, key) for area, table in AREAS.items() for key in table]
 PLACEHOLDERS_DIFFER = {
     ("problem", "ledger.unreadable"): "detail is the spreadsheet library's English words, "
                                       "shown in English only",
+    ("import.warning", "conflict.field"): "the English names the column key only (an "
+                                          "English word already)",
+    ("district", "and_more"): "Chinese counts all the tied units (等5个街道), English the "
+                              "others (and 3 other units)",
 }
 # Entries whose Chinese side has no Chinese character, and why.
 NOT_CHINESE = {
     ("cli", "log.sha256"): "the name of the checksum, the same in Chinese",
+    ("document", "title.names"): "Chinese writes the names and the dispute type together "
+                                 "(张三与李四邻里纠纷); English puts a dash between them",
+}
+
+
+# Modules whose own ``_t(key, lang, …)`` looks up one area.
+LOCAL_LOOKUPS = {
+    "services/statistics/sheet.py": "sheet",
+    "services/statistics/district_report.py": "district",
 }
 
 
@@ -119,13 +132,16 @@ def _named_keys() -> set[tuple[str, str, str]]:
         elif name == "_t" and first is not None and where in (
                 "cli/commands_subsidy.py", "cli/commands_docs.py"):
             named.add(("cli." + where[len("cli/commands_"):-3], first, where))
+        elif name == "_t" and first is not None and where in LOCAL_LOOKUPS:
+            named.add((LOCAL_LOOKUPS[where], first, where))
     return named
 
 
 def test_the_scan_sees_the_lookups() -> None:
     areas = {area for area, _key, _where in _named_keys()}
     assert {"cli", "account", "subsidy", "help", "help.trust", "help.subsidy",
-            "cli.subsidy", "cli.docs", "fault", "selftest", "submission_state"} <= areas
+            "cli.subsidy", "cli.docs", "fault", "selftest", "submission_state",
+            "sheet", "district", "rate"} <= areas
     assert len(_named_keys()) > 200
 
 
@@ -133,6 +149,34 @@ def test_every_key_the_code_names_is_in_the_catalogue() -> None:
     missing = sorted((area, key, where) for area, key, where in _named_keys()
                      if key not in AREAS[area])
     assert missing == []
+
+
+# ---- keys the code builds (f"col.{key}", …): each one it can build exists ------------------
+
+def test_every_built_key_exists() -> None:
+    from mediator_app.domain.access import Action, Role
+    from mediator_app.domain.rates import Denominator, Rounding
+    from mediator_app.services.statistics import sheet
+
+    built = [("sheet", f"col.{k}") for k in sheet._MAIN_COLUMNS]
+    built += [("sheet", f"sign.{k}") for k in sheet._SIGNATURES]
+    built += [("district", f"month.{m}") for m in range(1, 13)]
+    built += [("rate", f"denominator.{d.value}") for d in Denominator]
+    built += [("rate", f"rounding.{r.value}{one}") for r in Rounding for one in ("", ".one")]
+    built += [("figure", k) for k in ("by_type", "by_source", "prevention.cases",
+                                      "prevention.persons", "unit.totals", "unit.direct")]
+    built += [("access", f"{what}.{role.name.lower()}") for role in Role
+              for what in ("role", "allows")]
+    built += [("access", f"action.{action.value}") for action in Action]
+    assert [(area, key) for area, key in built if key not in AREAS[area]] == []
+    # the figures of a report: tests/unit/test_submissions.py (every figure has a label)
+
+
+def test_a_roles_chinese_name_is_its_stored_name() -> None:
+    from mediator_app.domain.access import Role
+
+    for role in Role:
+        assert text("access", f"role.{role.name.lower()}", "zh") == role.value
 
 
 # ---- a storage code without a text -------------------------------------------------------

@@ -64,3 +64,6 @@ def test_cli_lists_the_personal_data_log(tmp_path, capsys) -> None:  # noqa: ANN
     assert main(["--db", str(tmp_path / "p.db"), "privacy-log"]) == 0
     out = capsys.readouterr().out
     assert "导出" in out and "full.zip" in out
+    assert main(["--lang", "en", "--db", str(tmp_path / "p.db"), "privacy-log"]) == 0
+    out = capsys.readouterr().out
+    assert "\texported\t" in out and "导出" not in out

@@ -12,8 +12,9 @@ from mediator_app.domain.enums import AgreementForm, CaseStatus
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.domain.model import Case, new_case_id
+from mediator_app.domain.periods import parse_period
+from mediator_app.services.statistics import bundle, submissions
 from mediator_app.services.statistics import report as statistics
-from mediator_app.services.statistics import submissions
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_memory
 from tests.fixtures import district
@@ -104,6 +105,31 @@ def test_changes_since_submission_lists_exactly_the_changed_figures(db, cases):
     district = submissions.changes_since_submission(db, DISTRICT, MAY)
     assert {(d.part, d.unit_code) for d in district} == {("totals", DISTRICT), ("child", S1)}
     assert {d.figure for d in district} == set(changed)
+
+
+def test_the_changes_speak_the_language_of_the_reports_window(db, cases):
+    """The reports window (English) showed the changed figures in Chinese: 调解成功数."""
+    _submit(db, S1, "alice")
+    _resolve(db, cases["open"])
+    for lang, resolved, total in (("en", "resolved", " (total)"), ("zh", "调解成功数", "（合计）")):
+        state = bundle.submission_state(db, S1, parse_period(MAY), date.today(), lang)
+        shown = {(d.part, d.figure): (d.unit_name, d.label) for d in state.diffs}
+        name, label = shown[("totals", "resolved")]
+        assert label == resolved and name.endswith(total), lang
+        assert shown[("totals", "resolution_rate_text")][1] == \
+            ("resolution rate" if lang == "en" else "化解率")
+
+
+def test_every_figure_of_a_report_has_a_label_in_both_languages(db, cases):
+    figures = statistics.report_to_dict(statistics.build_report(db, period=MAY, scope=S1))
+    paths = list(submissions._flatten(figures["totals"]))
+    assert "by_type.邻里纠纷" in paths and any(p.startswith("prevention.") for p in paths)
+    for path in paths:
+        zh, en = submissions.figure_label(path, "zh"), submissions.figure_label(path, "en")
+        assert zh != path and zh != en, path  # a known figure, with its English
+    assert submissions.figure_label("by_type.邻里纠纷", "en") == "dispute type: 邻里纠纷"
+    assert submissions.figure_label("prevention.防止自杀.persons") == "防止自杀（人）"
+    assert submissions.figure_label("some_new_figure", "en") == "some_new_figure"
 
 
 def test_new_late_case_and_deletion_show_as_changes(db, cases):

@@ -31,6 +31,7 @@ from mediator_app.domain.catalogue import (
     imports,
     problems,
     selftest,
+    statistics,
     submissions,
     subsidy,
 )
@@ -43,17 +44,25 @@ AREAS: dict[str, Mapping[str, Entry]] = {
     "problem": problems.PROBLEMS,  # domain.messages.message
     "table": problems.TABLE_WORDS,  # the tables a code is looked up in
     "value": problems.VALUE_WORDS,  # stored Chinese values, in English messages
+    "format": problems.FORMAT,  # domain.messages: yes/no, lists, columns in params
     "field": fields.FIELDS,  # domain.field_labels.field_label
+    "field.party": fields.PARTY,  # domain.field_labels: a party's fields
     "fault": faults.TEXTS,  # domain.fault_messages, services.faults
     "action": faults.ACTIONS,  # what the user was doing, for fault sentences
     "account": accounts.TEXTS,  # domain.account_messages.AccountError
+    "access": accounts.ACCESS,  # domain.access.AccessDenied: refused by role or scope
     "subsidy": subsidy.TEXTS,  # domain.subsidy_texts: claims, sheets, the CLI
     "subsidy.item": subsidy.ITEM_LABELS,  # domain.subsidy.item_label: file items
     "import.warning": imports.WARNINGS,  # services.exchange.import_types: import warnings
     "selftest": selftest.TEXTS,  # cli/selftest.py: --self-test lines
     "submission_state": submissions.STATES,  # services.statistics.submissions: completeness view
     "document": documents.DOCUMENTS,  # reports.case_docs_labels: printed case documents
+    "sheet": statistics.SHEET,  # services.statistics.sheet: the statistics sheet (PDF, screen)
+    "district": statistics.DISTRICT,  # services.statistics.district_report: the district report
+    "rate": statistics.RATE,  # domain.rates.rate_formula: the formula in report footnotes
+    "figure": statistics.FIGURES,  # services.statistics.submissions: changed since submission
     "file": files.FILE_MESSAGES,  # services.csv_io.file_problem
+    "file.where": files.WHERE,  # services.csv_io.format_problem: file, line, column, field
     "cli": cli.TEXTS,  # cli.texts.text; storage errors in the CLI and the GUI
     "sqlite": cli.SQLITE_ERRORS,  # SQLite's own English texts, as sentences
     "level": cli.LEVELS,  # org levels (stored in Chinese), in English

@@ -116,3 +116,38 @@ TEXTS: dict[str, tuple[str, str]] = {
                      "The last verified backup is {days} days old ({at})."),
     "backup.none": ("还没有校验通过的自动备份。", "There is no verified automatic backup yet."),
 }
+
+# A refusal by role or scope (``domain.access.AccessDenied.text``): the roles, what each
+# allows, and the actions a role may lack. ``role.*``'s Chinese is the stored role name.
+ACCESS: dict[str, tuple[str, str]] = {
+    "denied.action": ("用户“{name}”（{role}）无权{act}。该角色可以：{allows}。",
+                      "User “{name}” ({role}) may not {act}. The role allows {allows}."),
+    "denied.scope": ("用户“{name}”（{role}，范围 {where}）无权操作“{scope}”：不在其范围内。该角色可以：{allows}。",
+                     "User “{name}” ({role}, scope {where}) may not work on “{scope}”: it is outside the scope. The role allows {allows}."),
+    "whole_ledger": ("整个台账", "the whole ledger"),
+    "role.sysadmin": ("系统管理员", "system administrator"),
+    "role.admin": ("管理员", "administrator"),
+    "role.mediator": ("调解员", "mediator"),
+    "role.viewer": ("查看", "viewer"),
+    "allows.sysadmin": ("全部操作", "everything"),
+    "allows.admin": ("查看范围内的全部案件、报表、审核上报、导入导出（当事人个人信息须另行授权）",
+                     "all cases in scope, reports, review and submission, import and export (parties' personal data only when granted)"),
+    "allows.mediator": ("录入和修改范围内调委会或网格的案件、查看其当事人信息、范围内的报表",
+                        "creating and editing cases of the committees or grids in scope, seeing their parties, reports for the scope"),
+    "allows.viewer": ("范围内的报表和列表（不含个人信息）", "reports and lists for the scope (no personal data)"),
+    "action.manage_users": ("管理用户", "manage users"),
+    "action.settings": ("修改设置", "change settings"),
+    "action.code_tables": ("修改代码表", "change code tables"),
+    "action.organisation": ("修改组织机构", "change the organisation"),
+    "action.backup": ("备份台账", "back up the ledger"),
+    "action.restore": ("恢复台账", "restore the ledger"),
+    "action.view_audit": ("查看审计日志", "see the audit log"),
+    "action.import": ("导入数据", "import data"),
+    "action.export": ("导出数据", "export data"),
+    "action.submit": ("审核上报", "review and submit"),
+    "action.edit_case": ("录入或修改案件", "create or edit cases"),
+    "action.view_cases": ("查看案件", "see cases"),
+    "action.report": ("生成报表", "produce reports"),
+    "action.view_personal": ("查看当事人个人信息", "see parties' personal data"),
+    "action.export_personal": ("导出当事人个人信息", "export parties' personal data"),
+}

@@ -133,6 +133,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "log.unchanged": ("未变", "unchanged"), "log.stale": ("过期", "stale"),
     "log.conflicts": ("冲突", "conflicts"), "log.warnings": ("警告", "warnings"),
     "log.sha256": ("SHA-256", "sha256"),
+    # privacy-log: what was done with a party's personal data
+    "privacy.viewed": ("查看", "viewed"), "privacy.exported": ("导出", "exported"),
     "dhis2.done": ("已写入 {count} 个 DHIS2 数据值到“{path}”。",
                    "Wrote {count} DHIS2 data values to “{path}”."),
     "import.dry_run": ("试运行（dry run），数据库没有任何改动。", "Dry run: the database is unchanged."),

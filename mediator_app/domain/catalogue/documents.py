@@ -60,6 +60,17 @@ DOCUMENTS: dict[str, tuple[str, str]] = {
     "party.occupation": ("职业：{occupation}", "occupation: {occupation}"),
     "party.address": ("住址：{address}", "address: {address}"),
     "party.phone": ("联系电话：{phone}", "phone: {phone}"),
+    "party.born": ("{birth}出生", "born {birth}"),
+    # values as the documents print them (services.cases.documents)
+    "value.date": ("{year}年{month}月{day}日", "{year:04d}-{month:02d}-{day:02d}"),
+    "value.amount": ("{yuan}元", "{yuan} yuan"),
+    "value.age": ("{age}岁", "age {age}"),
+    # 卷名 of the file cover: 张三、王五与李四邻里纠纷 / 张三, 王五 v. 李四 — 邻里纠纷
+    "title.sep": ("、", ", "),
+    "title.versus": ("与", " v. "),
+    "title.names": ("{names}{dispute_type}", "{names} — {dispute_type}"),
+    "party.sep": ("，", ", "),  # between the details of a party
+    "colon": ("：", ": "),  # after a label in the forms
     "oral.content": ("协议内容", "Agreed terms"),
     "oral.performance": ("履行方式、期限", "Manner and deadline of performance"),
     "oral.agreed_on": ("协议日期", "Agreed on"),

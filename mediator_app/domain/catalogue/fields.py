@@ -111,3 +111,9 @@ FIELDS: dict[str, tuple[str, str]] = {
     "overdue_days": ("超期天数", "Overdue after (days)"),
     "followup_days": ("回访期限（天）", "Follow-up within (days)"),
 }
+
+# A party's field (``domain.field_labels``): {field} is the field's own label.
+PARTY: dict[str, tuple[str, str]] = {
+    "indexed": ("当事人{index}的{field}", "Party {index}: {field}"),  # parties[0].id_number
+    "any": ("当事人{field}", "Party: {field}"),  # party_name
+}

@@ -11,3 +11,13 @@ FILE_MESSAGES: dict[str, tuple[str, str]] = {
                   "No permission to read the file “{file}” (it may be in use by another "
                   "program or protected)."),
 }
+
+# Where a problem of a CSV file is (``services.csv_io.format_problem``): the file name,
+# then each part that is known, each part with its own leading separator, then the problem.
+WHERE: dict[str, tuple[str, str]] = {
+    "line": (" 第 {line} 行", ", line {line}"),
+    "column": (" 第 {column} 列", ", column {column}"),
+    "field": (" {field}（{label}）", " ({field} / {label})"),
+    "field_only": (" {field}（{field}）", " ({field})"),  # a column without its own label
+    "problem": ("{where}：{problem}", "{where}: {problem}"),
+}

@@ -604,3 +604,11 @@ VALUE_WORDS: dict[str, tuple[str, str]] = {
     "书面": ("书面", "written"),
     "口头": ("口头", "oral"),
 }
+
+# How ``domain.messages`` writes a problem's params: yes/no, lists, a column with its label.
+FORMAT: dict[str, tuple[str, str]] = {
+    "yes": ("是", "yes"),
+    "no": ("否", "no"),
+    "list_sep": ("、", ", "),
+    "column": ("{name}（{label}）", "{name} ({label})"),
+}

@@ -22,6 +22,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     # sheet and export labels
     "title.committee": ("{committee} 以案定补申报表", "{committee} case subsidy claim"),
     "title.summary": ("{scope} 以案定补汇总表", "{scope} case subsidy summary"),
+    # the page footer of the claim PDF ({page}, {pages} filled in by the renderer)
+    "page": ("第 {page} 页 共 {pages} 页", "Page {page} of {pages}"),
     "title.refused": ("未予补助的调解成功案件", "Successful cases not paid"),
     "period": ("期间：{period}（{start} 至 {end}）", "Period: {period} ({start} to {end})"),
     "rules": ("补助规则：{payee}；{complete}{performed}",

@@ -17,6 +17,7 @@ from datetime import date, datetime
 
 from sqlite_utils import Database
 
+from mediator_app.domain import catalogue
 from mediator_app.domain.access import Action
 from mediator_app.domain.enums import AgreementForm, CaseStatus, PartyRole
 from mediator_app.domain.errors import DomainError, Problem
@@ -60,14 +61,15 @@ def find_case(db: Database, key: str) -> int:
 # ---- formatting ----------------------------------------------------------------------
 
 
-def _en(lang: str) -> bool:
-    return lang.lower().startswith("en")
+def _t(key: str, lang: str, **params: object) -> str:
+    """A word of the printed documents (the catalogue's "document" area)."""
+    return catalogue.text("document", key, lang, **params)
 
 
 def fmt_date(value: date | None, lang: str = "zh") -> str:
     if value is None:
         return ""
-    return value.isoformat() if _en(lang) else f"{value.year}年{value.month}月{value.day}日"
+    return _t("value.date", lang, year=value.year, month=value.month, day=value.day)
 
 
 def fmt_datetime(value: datetime | None, lang: str = "zh") -> str:
@@ -81,7 +83,7 @@ def fmt_amount(fen: int, lang: str = "zh") -> str:
     if not fen:
         return ""
     yuan = f"{fen // 100}.{fen % 100:02d}"
-    return f"{yuan} yuan" if _en(lang) else f"{yuan}元"
+    return _t("value.amount", lang, yuan=yuan)
 
 
 def age_on(birth: date | None, on: date) -> int | None:
@@ -92,7 +94,7 @@ def age_on(birth: date | None, on: date) -> int | None:
 
 def _party(p: Party, on: date, lang: str) -> PartyDoc:
     age = age_on(p.birth_date, on)
-    age_text = "" if age is None else (f"age {age}" if _en(lang) else f"{age}岁")
+    age_text = "" if age is None else _t("value.age", lang, age=age)
     return PartyDoc(
         role=p.role.value, name=p.name, kind=p.kind.value, sex=p.sex.value if p.sex else "",
         ethnicity=p.ethnicity, birth_date=fmt_date(p.birth_date, lang), age=age_text,
@@ -139,9 +141,10 @@ def file_title(case: Case, dispute_type: str, lang: str = "zh") -> str:
     second = [p.name for p in case.parties if p.role == PartyRole.RESPONDENT]
     if not first:
         first, second = second, []
-    sep, versus = (", ", " v. ") if _en(lang) else ("、", "与")
-    names = sep.join(first) + (versus + sep.join(second) if second else "")
-    return f"{names} — {dispute_type}" if _en(lang) and names else f"{names}{dispute_type}"
+    sep = _t("title.sep", lang)
+    names = sep.join(first) + (_t("title.versus", lang) + sep.join(second) if second else "")
+    return _t("title.names", lang, names=names, dispute_type=dispute_type) if names \
+        else dispute_type
 
 
 def retention(case: Case) -> str:

@@ -47,14 +47,12 @@ class Conflict:
     fields: list[str]
 
     def text(self, lang: str = "zh") -> str:
-        if lang.lower().startswith("en"):
-            cols = ", ".join(self.fields)
-            return (f"{self.file}, line {self.line}: case {self.case_no or self.case_id} "
-                    f"({self.case_id}) has the same updated_at as the local copy but "
-                    f"differs in {cols}; the local copy is kept.")
-        cols = "、".join(f"{f}（{field_label(f, 'zh')}）" for f in self.fields)
-        return (f"{self.file} 第 {self.line} 行：案件 {self.case_no or self.case_id}"
-                f"（{self.case_id}）与本库中的修改时间相同但内容不同：{cols}；保留本库的记录。")
+        items = [_render("conflict.field", {"field": f, "label": field_label(f, lang)}, lang)
+                 for f in self.fields]
+        return _render("conflict", {
+            "file": self.file, "line": self.line, "case_no": self.case_no or self.case_id,
+            "case_id": self.case_id, "fields": _render("conflict.sep", {}, lang).join(items),
+        }, lang)
 
 
 @dataclass

@@ -149,7 +149,8 @@ def submission_state(db: Database, scope: str, period: Period, today: date,
     except DomainError as exc:
         return SubmissionState(False, message(exc.first, lang))
     sub, latest = submissions.submitted_and_latest(db, scope, period)
-    diffs = submissions.changes_since_submission(db, scope, period, submitted=sub) if sub else []
+    diffs = (submissions.changes_since_submission(db, scope, period, submitted=sub, lang=lang)
+             if sub else [])
     shown = statistics.report_to_dict(current) if current is not None else None
     units = submissions.completeness(db, scope, period, current=shown)
     figures = shown if current is not None and current.as_of == date.today() else None

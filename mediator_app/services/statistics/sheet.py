@@ -7,8 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from mediator_app.domain import catalogue
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.periods import Period
 from mediator_app.domain.rates import rate_formula
@@ -37,66 +38,20 @@ if TYPE_CHECKING:  # the lean ledger object stands in for it at run time (issue 
     from sqlite_utils import Database
 
 FORMATS = ("json", "csv", "pdf")
-_ZH = {
-    "title": "人民调解矛盾纠纷统计表", "unit": "填报单位", "period": "统计期间",
-    "basis": "统计口径", "filed": "填报日期", "no": "序号", "name": "单位名称",
-    "direct": "{name}（本级直属）", "total": "合计", "sub_direct": "（村/社区直属，未落网格）",
-    "as_of": "案件状态截至 {as_of}", "t1": "一、矛盾纠纷排查调处情况",
-    "t2": "二、纠纷类型（件）", "t3": "三、案件来源、当事人及预防成效",
-    "headline": "共排查矛盾纠纷{disputes}件，成功化解{resolved}件，化解率为{rate}",
-    "ok": "相符", "bad": "不符",
-    "check_types": "核对：各类型之和 {sum} 件，排查纠纷数 {disputes} 件（{verdict}）",
-    "check_forms": "核对：书面 {written} 件 + 口头 {oral} 件 = {sum} 件，"
-                   "调解成功 {resolved} 件（{verdict}）",
-    "check_status": "核对：待受理 + 调解中 + 调解成功 + 调解终止 + 不予受理 = {sum} 件，"
-                    "排查纠纷数 {disputes} 件（{verdict}）",
-    "note_rate": "化解率栏第二行为“分子/分母”。",
-    "note_basis": "排查纠纷数：统计期间内登记的纠纷；受理数：统计期间内受理的案件；"
-                  "其余各栏为所排查纠纷截至 {as_of} 的情况。",
-    "note_amount": "涉及金额单位为万元，四舍五入保留两位小数。",
-    "signatures": ("填报人", "审核人", "单位负责人"), "page": "第 {page} 页 共 {pages} 页",
-    "colon": "：", "semicolon": "；",
-    "pieces": "件", "persons": "人", "wan": "万元", "pct": "%",
-    "cols1": ("排查纠纷数", "受理数", "调解成功", "化解率", "调解中", "调解终止", "不予受理",
-              "待受理", "书面协议", "口头协议", "司法确认", "已履行", "涉及金额", "涉及人数"),
-    "type_total": "合计", "multi": "三方以上当事人", "mass": "群体性纠纷",
-}
-_EN = {
-    **_ZH,
-    "title": "People's Mediation Dispute Statistics", "unit": "Reporting unit",
-    "period": "Period", "basis": "Basis", "filed": "Filed on", "no": "No.",
-    "name": "Unit", "direct": "{name} (own cases)", "total": "Total",
-    "sub_direct": "(own cases, no grid)",
-    "as_of": "status as of {as_of}", "t1": "1. Disputes found and handled",
-    "t2": "2. Dispute types (cases)", "t3": "3. Sources, parties and prevention",
-    "headline": "{disputes} disputes found, {resolved} resolved, resolution rate {rate}",
-    "ok": "consistent", "bad": "INCONSISTENT",
-    "check_types": "Check: sum of types {sum}, disputes {disputes} ({verdict})",
-    "check_forms": "Check: written {written} + oral {oral} = {sum}, resolved {resolved} "
-                   "({verdict})",
-    "check_status": "Check: pending + in progress + resolved + terminated + rejected = "
-                    "{sum}, disputes {disputes} ({verdict})",
-    "note_rate": "The second line of the rate column is numerator/denominator.",
-    "note_basis": "Disputes: registered in the period; accepted: accepted in the period; "
-                  "all other columns describe those disputes as of {as_of}.",
-    "note_amount": "Amounts in 10,000 yuan, rounded half up to two decimals.",
-    "signatures": ("Prepared by", "Reviewed by", "Head of unit"),
-    "page": "Page {page} of {pages}", "pieces": "cases", "persons": "persons",
-    "colon": ": ", "semicolon": "; ",
-    "wan": "10k yuan",
-    "cols1": ("Disputes", "Accepted", "Resolved", "Rate", "In progress", "Terminated",
-              "Rejected", "Pending", "Written", "Oral", "Judicially confirmed", "Performed",
-              "Amount", "People"),
-    "type_total": "Total", "multi": "3+ parties", "mass": "Mass disputes",
-}
+# table 1's columns (the catalogue's "sheet" area: col.<key>) and the signature lines
+_MAIN_COLUMNS = ("disputes", "accepted", "resolved", "rate", "in_progress", "terminated",
+                 "rejected", "pending", "written", "oral", "judicially_confirmed",
+                 "performed", "amount", "people")
+_SIGNATURES = ("prepared", "reviewed", "head")
 _SCALARS = ("disputes", "accepted", "resolved", "resolution_rate", "rate_numerator",
             "rate_denominator", "pending", "in_progress", "terminated", "rejected",
             "written", "oral", "judicially_confirmed", "performed", "multi_party",
             "mass_disputes", "amount_yuan", "people_involved")
 
 
-def _labels(lang: str) -> dict[str, Any]:
-    return _EN if lang.lower().startswith("en") else _ZH
+def _t(key: str, lang: str, **params: object) -> str:
+    """A word of the sheet (the catalogue's "sheet" area)."""
+    return catalogue.text("sheet", key, lang, **params)
 
 
 def wan_yuan(amount_fen: int) -> str:
@@ -109,7 +64,7 @@ def wan_yuan(amount_fen: int) -> str:
 Row = tuple[str, str, str, SheetCounts]  # (序号, name, kind, figures)
 
 
-def _sub_rows(report: Report, code: str, labels: dict[str, Any]) -> list[Row]:
+def _sub_rows(report: Report, code: str, lang: str) -> list[Row]:
     """A village/community's grids (indented) and its own direct cases, if any."""
     subs = report.grandchildren.get(code) or []
     if not subs:
@@ -117,20 +72,20 @@ def _sub_rows(report: Report, code: str, labels: dict[str, Any]) -> list[Row]:
     rows: list[Row] = [("", "└ " + g.unit.name, ROW_SUB, g.figures) for g in subs]
     own = report.child_direct.get(code)
     if own is not None and (own.disputes or own.accepted):
-        rows.append(("", "└ " + labels["sub_direct"], ROW_SUB, own))
+        rows.append(("", "└ " + _t("sub_direct", lang), ROW_SUB, own))
     return rows
 
 
-def _rows(report: Report, labels: dict[str, Any], *, sub_rows: bool = False) -> list[Row]:
+def _rows(report: Report, lang: str, *, sub_rows: bool = False) -> list[Row]:
     rows: list[Row] = []
     for i, c in enumerate(report.children, start=1):
         rows.append((str(i), c.unit.name, ROW_UNIT, c.figures))
         if sub_rows:
-            rows += _sub_rows(report, c.unit.code, labels)
+            rows += _sub_rows(report, c.unit.code, lang)
     direct_name = (report.scope.name if not report.children
-                   else labels["direct"].format(name=report.scope.name))
+                   else _t("direct", lang, name=report.scope.name))
     rows.append(("", direct_name, ROW_DIRECT, report.direct))
-    rows.append(("", labels["total"], ROW_TOTAL, report.totals))
+    rows.append(("", _t("total", lang), ROW_TOTAL, report.totals))
     return rows
 
 
@@ -165,47 +120,47 @@ def _numbered(specs: list[tuple[str, str]], start: int, weight: float = 1.0) -> 
 
 
 def _table(title: str, data_columns: list[Column], rows: list[Row],
-           cells: Callable[[SheetCounts], list[str]], labels: dict[str, Any]) -> SheetTable:
-    columns = [Column(labels["no"], weight=0.6), Column(labels["name"], weight=3.2),
+           cells: Callable[[SheetCounts], list[str]], lang: str) -> SheetTable:
+    columns = [Column(_t("no", lang), weight=0.6), Column(_t("name", lang), weight=3.2),
                *data_columns]
     body = [[no, name, *cells(fig)] for no, name, _kind, fig in rows]
     return SheetTable(title, columns, body, [kind for _n, _m, kind, _f in rows])
 
 
-def _tables(report: Report, labels: dict[str, Any], *,
-            sub_rows: bool = False) -> list[SheetTable]:
-    rows = _rows(report, labels, sub_rows=sub_rows)
-    pc, ps = labels["pieces"], labels["persons"]
-    units1 = [pc, pc, pc, labels["pct"], pc, pc, pc, pc, pc, pc, pc, pc, labels["wan"], ps]
-    cols1 = _numbered(list(zip(labels["cols1"], units1, strict=True)), 1)
+def _tables(report: Report, lang: str, *, sub_rows: bool = False) -> list[SheetTable]:
+    rows = _rows(report, lang, sub_rows=sub_rows)
+    pc, ps = _t("pieces", lang), _t("persons", lang)
+    units1 = [pc, pc, pc, "%", pc, pc, pc, pc, pc, pc, pc, pc, _t("wan", lang), ps]
+    names1 = [_t(f"col.{key}", lang) for key in _MAIN_COLUMNS]
+    cols1 = _numbered(list(zip(names1, units1, strict=True)), 1)
     n = len(cols1) + 1
     cols2 = _numbered([(lab, pc) for lab in report.type_labels.values()]
-                      + [(labels["type_total"], pc)], n)
+                      + [(_t("type_total", lang), pc)], n)
     n += len(cols2)
     specs3 = [(g, pc) for g in report.source_groups]
-    specs3 += [(labels["multi"], pc), (labels["mass"], pc)]
+    specs3 += [(_t("multi", lang), pc), (_t("mass", lang), pc)]
     for label in PREVENTION_KEYS:
         specs3 += [(label, pc), (label, ps)]
     cols3 = _numbered(specs3, n)
-    return [_table(labels["t1"], cols1, rows, _main_cells, labels),
-            _table(labels["t2"], cols2, rows, _type_cells(report), labels),
-            _table(labels["t3"], cols3, rows, _other_cells(report), labels)]
+    return [_table(_t("t1", lang), cols1, rows, _main_cells, lang),
+            _table(_t("t2", lang), cols2, rows, _type_cells(report), lang),
+            _table(_t("t3", lang), cols3, rows, _other_cells(report), lang)]
 
 
-def _checks(t: SheetCounts, labels: dict[str, Any]) -> list[str]:
+def _checks(t: SheetCounts, lang: str) -> list[str]:
     def verdict(ok: bool) -> str:
-        return str(labels["ok"] if ok else labels["bad"])
+        return _t("ok" if ok else "bad", lang)
 
     types = sum(t.by_type.values())
     forms = t.written + t.oral
     status = t.pending + t.in_progress + t.resolved + t.terminated + t.rejected
     return [
-        labels["check_types"].format(sum=types, disputes=t.disputes,
-                                     verdict=verdict(types == t.disputes)),
-        labels["check_forms"].format(written=t.written, oral=t.oral, sum=forms,
-                                     resolved=t.resolved, verdict=verdict(forms == t.resolved)),
-        labels["check_status"].format(sum=status, disputes=t.disputes,
-                                      verdict=verdict(status == t.disputes)),
+        _t("check_types", lang, sum=types, disputes=t.disputes,
+           verdict=verdict(types == t.disputes)),
+        _t("check_forms", lang, written=t.written, oral=t.oral, sum=forms, resolved=t.resolved,
+           verdict=verdict(forms == t.resolved)),
+        _t("check_status", lang, sum=status, disputes=t.disputes,
+           verdict=verdict(status == t.disputes)),
     ]
 
 
@@ -213,27 +168,29 @@ def build_sheet(report: Report, *, lang: str = "zh", today: date | None = None,
                 signatory: str = "", sub_rows: bool = False) -> Sheet:
     """The printed sheet. ``sub_rows``: under each village/community of a street sheet,
     its grids (indented) — the on-screen preview keeps one row per child."""
-    labels = _labels(lang)
+    lang = catalogue.lang_of(lang)
     as_of = report.as_of.isoformat()
-    name = report.period.text if labels is _EN else report.period.label
-    period = f"{name}（{report.period.start} — {report.period.end}）"
-    formula = rate_formula(report.rule, "en" if labels is _EN else "zh")
-    basis = labels["as_of"].format(as_of=as_of) + labels["semicolon"] + formula
+    name = report.period.text if lang == "en" else report.period.label
+    period = _t("period_span", lang, name=name, start=report.period.start,
+                end=report.period.end)
+    formula = rate_formula(report.rule, lang)
+    basis = _t("as_of", lang, as_of=as_of) + _t("semicolon", lang) + formula
     t = report.totals
     return Sheet(
-        title=labels["title"],
-        meta=[(labels["unit"], report.scope.name), (labels["period"], period),
-              (labels["basis"], basis), (labels["filed"], (today or date.today()).isoformat())],
-        headline=labels["headline"].format(disputes=t.disputes, resolved=t.resolved,
-                                           rate=t.rate_text),
-        tables=_tables(report, labels, sub_rows=sub_rows),
-        checks=_checks(t, labels),
-        footnotes=[formula + "。", labels["note_rate"],
-                   labels["note_basis"].format(as_of=as_of), labels["note_amount"]],
-        signatures=[(s, signatory if i == 0 else "")
-                    for i, s in enumerate(labels["signatures"])],
-        page_label=labels["page"],
-        colon=labels["colon"],
+        title=_t("title", lang),
+        meta=[(_t("unit", lang), report.scope.name), (_t("period", lang), period),
+              (_t("basis", lang), basis),
+              (_t("filed", lang), (today or date.today()).isoformat())],
+        headline=_t("headline", lang, disputes=t.disputes, resolved=t.resolved,
+                    rate=t.rate_text),
+        tables=_tables(report, lang, sub_rows=sub_rows),
+        checks=_checks(t, lang),
+        footnotes=[_t("note_formula", lang, formula=formula), _t("note_rate", lang),
+                   _t("note_basis", lang, as_of=as_of), _t("note_amount", lang)],
+        signatures=[(_t(f"sign.{role}", lang), signatory if i == 0 else "")
+                    for i, role in enumerate(_SIGNATURES)],
+        page_label=catalogue.templates("sheet", "page", lang)[0],
+        colon=_t("colon", lang),
     )
 
 

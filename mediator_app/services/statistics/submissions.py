@@ -104,15 +104,6 @@ class UnitStatus:
 # ---- comparing figures -------------------------------------------------------------------
 
 _NOT_FIGURES = {"code", "name", "level", "resolution_rate", "amount_fen"}
-FIGURE_LABELS = {
-    "disputes": "排查纠纷数", "accepted": "受理数", "resolved": "调解成功数",
-    "resolution_rate_text": "化解率", "rate_numerator": "化解率分子",
-    "rate_denominator": "化解率分母", "pending": "待受理", "in_progress": "调解中",
-    "terminated": "调解终止", "rejected": "不予受理", "written": "书面协议",
-    "oral": "口头协议", "judicially_confirmed": "司法确认", "performed": "已履行",
-    "multi_party": "三方以上当事人", "mass_disputes": "群体性纠纷",
-    "amount_yuan": "涉及金额（元）", "people_involved": "涉及人数",
-}
 
 
 @dataclass(frozen=True)
@@ -123,21 +114,22 @@ class Diff:
     unit_name: str
     part: str  # "totals" | "direct" | "child"
     figure: str  # key path: "resolved", "by_type.邻里纠纷", "prevention.防止自杀.persons"
-    label: str
+    label: str  # figure_label in the language asked for
     submitted: Any
     current: Any
 
 
-def figure_label(path: str) -> str:
+def figure_label(path: str, lang: str = "zh") -> str:
+    """The name of a figure (the catalogue's "figure" area): ``resolved`` → 调解成功数,
+    ``by_type.邻里纠纷`` → 纠纷类型：邻里纠纷; a figure it does not know shows its path."""
     head, _, rest = path.partition(".")
-    if head == "by_type":
-        return f"纠纷类型：{rest}"
-    if head == "by_source":
-        return f"案件来源：{rest}"
+    if head in ("by_type", "by_source"):
+        return catalogue.text("figure", head, lang, label=rest)
     if head == "prevention":
         what, _, unit = rest.rpartition(".")
-        return f"{what}（{'人' if unit == 'persons' else '件'}）"
-    return FIGURE_LABELS.get(path, path)
+        key = "prevention.persons" if unit == "persons" else "prevention.cases"
+        return catalogue.text("figure", key, lang, label=what)
+    return catalogue.text("figure", path, lang) if catalogue.has("figure", path) else path
 
 
 def _flatten(figures: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -152,27 +144,29 @@ def _flatten(figures: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def _units_of(report: dict[str, Any]) -> dict[tuple[str, str], tuple[str, dict[str, Any]]]:
+def _units_of(report: dict[str, Any],
+              lang: str) -> dict[tuple[str, str], tuple[str, dict[str, Any]]]:
     scope = report.get("scope", {})
     code, name = scope.get("code", ""), scope.get("name", "")
-    units = {("totals", code): (f"{name}（合计）", _flatten(report.get("totals", {}))),
-             ("direct", code): (f"{name}（本级）", _flatten(report.get("direct", {})))}
+    units = {(part, code): (catalogue.text("figure", f"unit.{part}", lang, name=name),
+                            _flatten(report.get(part, {}))) for part in ("totals", "direct")}
     for child in report.get("children", []):
         units[("child", child["code"])] = (child["name"], _flatten(child))
     return units
 
 
-def diff_reports(submitted: dict[str, Any], current: dict[str, Any]) -> list[Diff]:
+def diff_reports(submitted: dict[str, Any], current: dict[str, Any],
+                 lang: str = "zh") -> list[Diff]:
     """Every figure whose value differs, unit by unit (a unit or figure missing on one
-    side compares as None)."""
-    old, new = _units_of(submitted), _units_of(current)
+    side compares as None); names and labels in ``lang``."""
+    old, new = _units_of(submitted, lang), _units_of(current, lang)
     diffs: list[Diff] = []
     for key in [*old, *(k for k in new if k not in old)]:
         name, before = old.get(key, new.get(key, ("", {})))
         after = new.get(key, (name, {}))[1]
         for path in [*before, *(p for p in after if p not in before)]:
             if before.get(path) != after.get(path):
-                diffs.append(Diff(key[1], name, key[0], path, figure_label(path),
+                diffs.append(Diff(key[1], name, key[0], path, figure_label(path, lang),
                                   before.get(path), after.get(path)))
     return diffs
 
@@ -330,10 +324,12 @@ def _rule_of(snapshot: dict[str, Any]) -> RateRule | None:
 
 
 def changes_since_submission(db: Database, scope: str, period: str | Period, *,
-                             submitted: Submission | None = None) -> list[Diff]:
+                             submitted: Submission | None = None,
+                             lang: str = "zh") -> list[Diff]:
     """The figures that differ between the submitted snapshot and the data now (same
     as-of date and rate rule as the snapshot). [] when nothing changed. ``submitted``:
-    the current submission when the caller has already read it."""
+    the current submission when the caller has already read it; ``lang``: of the units'
+    and figures' labels (the reports window shows them)."""
     span = month_of(period, today=date.max)
     if submitted is None:
         submitted = SubmissionRepository(db).latest(scope, span.text, status=SUBMITTED)
@@ -342,7 +338,7 @@ def changes_since_submission(db: Database, scope: str, period: str | Period, *,
                                   {"value": span.text, "scope": scope}))
     snap = submitted.snapshot
     as_of = date.fromisoformat(snap["as_of"]) if snap.get("as_of") else None
-    return diff_reports(snap, _fresh(db, scope, span, as_of, _rule_of(snap)))
+    return diff_reports(snap, _fresh(db, scope, span, as_of, _rule_of(snap)), lang)
 
 
 # ---- completeness ------------------------------------------------------------------------

@@ -4,6 +4,7 @@ refused cases; rendered by reports/subsidy_pdf.py."""
 
 from __future__ import annotations
 
+from mediator_app.domain import catalogue
 from mediator_app.domain import subsidy as s
 from mediator_app.domain.subsidy_texts import t
 from mediator_app.reports.subsidy_pdf import NORMAL, SUBTOTAL, TOTAL, Section, render_claim
@@ -107,5 +108,4 @@ def claim_sections(claim: Claim, lang: str = "zh") -> list[Section]:
 def claim_pdf(claim: Claim, lang: str = "zh") -> bytes:
     return render_claim(claim_sections(claim, lang),
                         title=t("title.summary", lang, scope=claim.scope.name),
-                        page_label="Page {page} of {pages}" if lang == "en"
-                        else "第 {page} 页 共 {pages} 页")
+                        page_label=catalogue.templates("subsidy", "page", lang)[0])
