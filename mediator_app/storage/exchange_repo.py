@@ -125,8 +125,31 @@ LEFT JOIN code_items k ON k.kind = 'difficulty' AND k.code = c.difficulty
 """
 # The line with its CRLF as UTF-8 bytes (a BLOB): written to the file as SQLite made it,
 # without decoding it into Python text and encoding it back.
-_EXPORT_SELECT = (f"SELECT CAST('\"' || {_EXPORT_LINE} || '\"' || char(13, 10) AS BLOB) "
-                  f"FROM cases c {_EXPORT_JOINS}")
+_AMOUNT = 11  # the amount's place in _EXPORT_FIELDS
+_EXPORT_CONCAT = f"CAST('\"' || {_EXPORT_LINE} || '\"' || char(13, 10) AS BLOB)"
+
+
+def _printf_line() -> str:
+    """The same line made by one printf() (issue 13: a third less CPU than the chain of
+    ``||`` and ``replace()``): ``%w`` doubles the quotes of a field, ``%s`` copies a
+    field that cannot hold one, the amount in fen is formatted as yuan in place."""
+    formats, args = [], []
+    for i, f in enumerate(_EXPORT_FIELDS):
+        if i == _AMOUNT:
+            formats.append('"%d.%02d"')
+            args += ["c.amount_fen / 100", "c.amount_fen % 100"]
+            continue
+        formats.append('"%s"' if i in _NO_QUOTES else '"%w"')
+        args.append(_neutralised(f) if i in _TEXT_FIELDS else f)
+    return f"CAST(printf('{','.join(formats)}' || char(13, 10), {', '.join(args)}) AS BLOB)"
+
+
+# printf() stops a text at a NUL character, which ``||`` keeps: a case whose number or
+# summary (typed in the case form; imports refuse control characters) holds one gets the
+# concatenated line, so the file stays byte for byte what it was.
+_EXPORT_SELECT = (
+    "SELECT CASE WHEN instr(c.case_no, char(0)) OR instr(c.summary, char(0)) "
+    f"THEN {_EXPORT_CONCAT} ELSE {_printf_line()} END FROM cases c {_EXPORT_JOINS}")
 
 
 def _marks(n: int) -> str:

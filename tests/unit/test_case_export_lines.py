@@ -1,0 +1,69 @@
+"""cases.csv v1 lines as the export writes them (issue 13: one printf() per line instead
+of a chain of ``||`` and ``replace()``), compared byte for byte with the format's rule
+written out in Python: every field quoted, quotes doubled, free text neutralised against
+formula injection, codes shown by their labels, the amount in yuan, CRLF."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import date
+from pathlib import Path
+
+from exchange_fixtures import case_row, write_cases
+
+from mediator_app.domain.spreadsheet import neutralise
+from mediator_app.services.exchange.case_exchange import import_cases
+from mediator_app.services.exchange.case_export import export_cases
+from mediator_app.storage.db import open_memory
+from mediator_app.storage.exchange_repo import EXPORT_HEADER
+from tests.fixtures.district import build_mini_district
+
+TEXT = (1, 2, 3, 4, 5, 13)  # case number, codes, labels, summary: neutralised
+
+
+def _expected_line(row: sqlite3.Row | tuple[object, ...], labels: dict[tuple[str, str], str]
+                   ) -> bytes:
+    (case_id, case_no, committee, grid, source, dispute, received, accepted, status, closed,
+     form, fen, people, summary, updated, deleted, difficulty) = row
+    fields: list[object] = [
+        case_id, case_no, committee, grid or "", labels.get(("source", str(source)), source),
+        labels.get(("dispute_type", str(dispute)), dispute), received, accepted or "",
+        status, closed or "", form or "", f"{int(fen) // 100}.{int(fen) % 100:02d}", people,
+        summary, updated, deleted,
+        labels.get(("difficulty", str(difficulty)), difficulty or ""),
+    ]
+    cells = [neutralise(str(v)) if i in TEXT else str(v) for i, v in enumerate(fields)]
+    return (",".join('"' + c.replace('"', '""') + '"' for c in cells) + "\r\n").encode()
+
+
+def test_export_lines_follow_the_format_byte_for_byte(tmp_path: Path) -> None:
+    db = open_memory()
+    build_mini_district(db)
+    rows = [case_row(1), case_row(2, summary='他说"不行"，又说""好""', case_no='第"2"号'),
+            case_row(3, case_no="-3"), case_row(6, summary="=1+2"), case_row(4, grid_code="",
+                                                                accepted_on="", closed_on="",
+                                                                status="待受理",
+                                                                agreement_form="",
+                                                                amount_yuan="0"),
+            case_row(5, amount_yuan="7.05", difficulty="疑难")]
+    import_cases(db, [str(write_cases(tmp_path / "in.csv", rows))], today=date(2024, 6, 30))
+    # what only the case form can store: a NUL character (printf() would stop there),
+    # a code without a label, an amount with both parts
+    db.execute("UPDATE cases SET summary = 'a' || char(0) || '\"b' WHERE case_no = '-3'")
+    db.execute("UPDATE cases SET case_no = 'x' || char(0) || 'y', source = '未知来源', "
+               "amount_fen = 123456 WHERE id = (SELECT min(id) FROM cases)")
+    db.conn.commit()
+    out = tmp_path / "cases.csv"
+    assert export_cases(db, out) == 6
+    labels = {(k, c): lab for k, c, lab in db.execute(
+        "SELECT kind, code, label FROM code_items").fetchall()}
+    stored = db.execute(
+        "SELECT case_id, case_no, committee_code, grid_code, source, dispute_type, "
+        "received_on, accepted_on, status, closed_on, agreement_form, amount_fen, "
+        "people_involved, summary, updated_at, deleted, difficulty FROM cases ORDER BY id"
+    ).fetchall()
+    header = (",".join(f'"{h}"' for h in EXPORT_HEADER) + "\r\n").encode()
+    expected = b"\xef\xbb\xbf" + header + b"".join(_expected_line(r, labels) for r in stored)
+    data = out.read_bytes()
+    assert b"\x00" in data and b"1234.56" in data and b'"\'-3"' in data and b'"\'=1+2"' in data
+    assert data == expected
