@@ -337,7 +337,9 @@ class ExchangeRepository:
         bytes."""
         where, params = case_filter(scope, date_from, date_to)
         cursor = self.conn.cursor()
-        cursor.arraysize = 5000
+        # small batches stay in the CPU's cache (issue 13, 1M cases: 5000 rows of ~350
+        # bytes a fetch cost 0.3-0.5 s more CPU than 256)
+        cursor.arraysize = 256
         return cursor.execute(f"{_EXPORT_SELECT} {where} ORDER BY c.id", params)
 
     def export_rows(self, scope: str | None, date_from: str | None,
