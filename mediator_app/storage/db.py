@@ -8,7 +8,8 @@ What opening guarantees (docs/guarantees.md):
   into a ledger silently), a file that is not SQLite is ``db.not_database``, an SQLite
   file with tables that are not ours is ``db.not_ledger``.
 - An existing file gets a health check before anything else (``health_check``: the
-  header, the schema, ``PRAGMA quick_check`` table by table within ``HEALTH_BUDGET_S``).
+  header, the schema, ``PRAGMA quick_check`` table by table within ``HEALTH_BUDGET_S``,
+  skipping the tables verified since the file last changed: ``storage.health_record``).
   A damaged file raises ``DatabaseDamaged`` (naming the last verified backup when one is
   recorded); ``allow_damaged=True`` together with ``readonly=True`` opens it to look.
 - Write transactions (``LedgerDatabase.atomic``) start with ``BEGIN IMMEDIATE``, so a
