@@ -52,6 +52,17 @@ def test_export_lines_follow_the_format_byte_for_byte(tmp_path: Path) -> None:
     db.execute("UPDATE cases SET summary = 'a' || char(0) || '\"b' WHERE case_no = '-3'")
     db.execute("UPDATE cases SET case_no = 'x' || char(0) || 'y', source = '未知来源', "
                "amount_fen = 123456 WHERE id = (SELECT min(id) FROM cases)")
+    # codes without a label (a difficulty or dispute type no longer in the code tables),
+    # a case without a difficulty and one with an empty one
+    db.execute("UPDATE cases SET difficulty = 'X9' WHERE case_no LIKE '%第5号'")
+    db.execute("UPDATE cases SET dispute_type = 'ZZ' WHERE summary = '=1+2'")
+    db.execute("UPDATE cases SET difficulty = NULL WHERE case_no LIKE '%第4号'")
+    db.execute("UPDATE cases SET difficulty = '' WHERE case_no = '-3'")
+    # labels that need quoting and neutralising themselves
+    db.execute("UPDATE code_items SET label = '-' || label WHERE kind = 'source' AND code = "
+               "(SELECT source FROM cases WHERE case_no = '-3')")
+    db.execute("UPDATE code_items SET label = label || '\"甲\"' WHERE kind = 'dispute_type' AND "
+               "code = (SELECT dispute_type FROM cases WHERE case_no = '-3')")
     db.conn.commit()
     out = tmp_path / "cases.csv"
     assert export_cases(db, out) == 6
@@ -65,5 +76,7 @@ def test_export_lines_follow_the_format_byte_for_byte(tmp_path: Path) -> None:
     header = (",".join(f'"{h}"' for h in EXPORT_HEADER) + "\r\n").encode()
     expected = b"\xef\xbb\xbf" + header + b"".join(_expected_line(r, labels) for r in stored)
     data = out.read_bytes()
+    assert b'"X9"' in data and b'"ZZ"' in data and b'""\xe7\x94\xb2""' in data
+    assert b'"\'-' in data  # the source's label, neutralised
     assert b"\x00" in data and b"1234.56" in data and b'"\'-3"' in data and b'"\'=1+2"' in data
     assert data == expected
