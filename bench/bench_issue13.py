@@ -159,13 +159,13 @@ def processes(db: Path, work: Path, runs: int, check: bool = True
         raw_csv = work / "raw.csv"
         rows["sqlite3 -csv, plain columns"] = measure(
             ["sqlite3", "-csv", str(db), f"SELECT {PLAIN_COLUMNS} FROM cases"],
-            max(1, runs // 2), out=raw_csv)
+            runs, out=raw_csv)
         same = (f"SELECT '\"' || {exchange_repo._EXPORT_LINE} || '\"' FROM cases c "
                 f"{exchange_repo._EXPORT_JOINS} ORDER BY c.id")  # as text, not as bytes
         rows["sqlite3 -csv, the export's SELECT"] = measure(
             ["sqlite3", "-csv", str(db), same], max(1, runs // 2), out=work / "raw_same.csv")
     export = [script, "--db", str(db), "cases", "export", "--out", str(work / "app.csv")]
-    rows["cases export --out (venv script)"] = measure(export, max(1, runs // 2))
+    rows["cases export --out (venv script)"] = measure(export, runs)
     # every table due again: the file changed just before each run
     rows["report 2023, file just changed (venv script)"] = measure(
         [script, "--db", str(db), *report], runs, before=lambda: touch(db))
