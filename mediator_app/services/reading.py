@@ -29,5 +29,7 @@ class _Direct:
 
 
 def reader(source: Database | Read) -> Read:
-    """``source`` if it already reads through a worker; a database read directly."""
-    return _Direct(source) if isinstance(source, Database) else source
+    """``source`` if it already reads through a worker; a database read directly. (A
+    ``Read`` is callable, a database is not: the ledger's own database object,
+    ``storage.db.LedgerDatabase``, is no sqlite-utils ``Database``.)"""
+    return source if callable(source) else _Direct(source)
