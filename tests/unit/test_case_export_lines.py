@@ -9,11 +9,14 @@ import sqlite3
 from datetime import date
 from pathlib import Path
 
+import pytest
 from exchange_fixtures import case_row, write_cases
 
 from mediator_app.domain.spreadsheet import neutralise
+from mediator_app.services.demo.district import build_demo
 from mediator_app.services.exchange.case_exchange import import_cases
 from mediator_app.services.exchange.case_export import export_cases
+from mediator_app.storage import exchange_repo
 from mediator_app.storage.db import open_memory
 from mediator_app.storage.exchange_repo import EXPORT_HEADER
 from tests.fixtures.district import build_mini_district
@@ -36,7 +39,13 @@ def _expected_line(row: sqlite3.Row | tuple[object, ...], labels: dict[tuple[str
     return (",".join('"' + c.replace('"', '""') + '"' for c in cells) + "\r\n").encode()
 
 
-def test_export_lines_follow_the_format_byte_for_byte(tmp_path: Path) -> None:
+@pytest.mark.parametrize("ids_a_query", [1000, 2, 1])
+def test_export_lines_follow_the_format_byte_for_byte(tmp_path: Path, ids_a_query: int,
+                                                      monkeypatch: pytest.MonkeyPatch
+                                                      ) -> None:
+    """The whole ledger: lines joined by SQLite a batch of row ids at a time (gaps in the
+    ids included), in id order."""
+    monkeypatch.setattr(exchange_repo, "EXPORT_IDS", ids_a_query)
     db = open_memory()
     build_mini_district(db)
     rows = [case_row(1), case_row(2, summary='他说"不行"，又说""好""', case_no='第"2"号'),
@@ -63,6 +72,7 @@ def test_export_lines_follow_the_format_byte_for_byte(tmp_path: Path) -> None:
                "(SELECT source FROM cases WHERE case_no = '-3')")
     db.execute("UPDATE code_items SET label = label || '\"甲\"' WHERE kind = 'dispute_type' AND "
                "code = (SELECT dispute_type FROM cases WHERE case_no = '-3')")
+    db.execute("UPDATE cases SET id = id + 10 WHERE case_no = '-3'")  # a gap in the ids
     db.conn.commit()
     out = tmp_path / "cases.csv"
     assert export_cases(db, out) == 6
@@ -80,3 +90,19 @@ def test_export_lines_follow_the_format_byte_for_byte(tmp_path: Path) -> None:
     assert b'"\'-' in data  # the source's label, neutralised
     assert b"\x00" in data and b"1234.56" in data and b'"\'-3"' in data and b'"\'=1+2"' in data
     assert data == expected
+
+
+def test_a_selection_gets_the_same_lines_as_the_whole_ledger(tmp_path: Path) -> None:
+    """A scope or date range takes the other path (one cursor over the selection); its
+    lines are those of the whole export, and nothing is left behind in temp."""
+    db = open_memory()
+    build_demo(db, cases=300, seed=3)
+    whole, part = tmp_path / "whole.csv", tmp_path / "part.csv"
+    export_cases(db, whole)
+    lines = whole.read_bytes().split(b"\r\n")
+    count = export_cases(db, part, date_from="2024-01-01", date_to="2024-12-31")
+    assert 0 < count < 300
+    received = EXPORT_HEADER.index("received_on")
+    expected = [ln for ln in lines[1:] if ln and ln.split(b'","')[received].startswith(b"2024")]
+    assert part.read_bytes().split(b"\r\n")[1:-1] == expected
+    assert db.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0

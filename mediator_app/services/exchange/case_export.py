@@ -70,13 +70,15 @@ def write_cases_csv(db: Database, fh: TextIO, *, scope: str | None = None,
     cells are neutralised against formula injection (domain.spreadsheet)."""
     repo = ExchangeRepository(db)
     check_scope(repo, scope)
-    cursor = repo.export_cursor(scope, iso(date_from), iso(date_to))
+    lines = repo.export_lines(scope, iso(date_from), iso(date_to))
     written = 0
-    with contextlib.closing(batches(cursor, progress)) as lines:
+    with contextlib.closing(lines):
         csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerow(EXPORT_HEADER)
         fh.flush()  # the BOM and the header; then the lines as SQLite made them (UTF-8)
         raw = fh.buffer
-        for rows in lines:
-            raw.write(b"".join([r[0] for r in rows]))
-            written += len(rows)
+        for count, data in lines:
+            raw.write(data)
+            written += count
+            if progress is not None:
+                progress(written, 0)
     return written
