@@ -389,10 +389,14 @@ class ExchangeRepository:
         if scope or date_from or date_to:
             yield from self._selected_lines(scope, date_from, date_to)
             return
-        self.conn.execute(f"DROP TABLE IF EXISTS {_TEMP_LABELS}")
-        self.conn.execute(f"CREATE TABLE {_TEMP_LABELS} ({_LABEL_COLUMNS}, "
-                          "PRIMARY KEY (source, dispute_type, difficulty)) WITHOUT ROWID")
+        # one read transaction: every batch sees the ledger as the first one did, as a
+        # single cursor would (another program may write meanwhile); a savepoint also
+        # nests in a transaction the caller has open
+        self.conn.execute("SAVEPOINT mediator_export")
         try:
+            self.conn.execute(f"DROP TABLE IF EXISTS {_TEMP_LABELS}")
+            self.conn.execute(f"CREATE TABLE {_TEMP_LABELS} ({_LABEL_COLUMNS}, "
+                              "PRIMARY KEY (source, dispute_type, difficulty)) WITHOUT ROWID")
             self.conn.execute(f"INSERT INTO {_TEMP_LABELS} {_LABEL_ROWS}")
             low, high = self.conn.execute("SELECT min(id), max(id) FROM cases").fetchone()
             for start in range(low or 0, (high or -1) + 1, EXPORT_IDS):
@@ -402,6 +406,7 @@ class ExchangeRepository:
                     yield int(count), bytes(lines)
         finally:
             self.conn.execute(f"DROP TABLE IF EXISTS {_TEMP_LABELS}")
+            self.conn.execute("RELEASE mediator_export")
 
     def _selected_lines(self, scope: str | None, date_from: str | None,
                         date_to: str | None) -> Generator[tuple[int, bytes], None, None]:

@@ -17,7 +17,7 @@ from mediator_app.services.demo.district import build_demo
 from mediator_app.services.exchange.case_exchange import import_cases
 from mediator_app.services.exchange.case_export import export_cases
 from mediator_app.storage import exchange_repo
-from mediator_app.storage.db import open_memory
+from mediator_app.storage.db import open_database, open_memory
 from mediator_app.storage.exchange_repo import EXPORT_HEADER
 from tests.fixtures.district import build_mini_district
 
@@ -106,3 +106,29 @@ def test_a_selection_gets_the_same_lines_as_the_whole_ledger(tmp_path: Path) -> 
     expected = [ln for ln in lines[1:] if ln and ln.split(b'","')[received].startswith(b"2024")]
     assert part.read_bytes().split(b"\r\n")[1:-1] == expected
     assert db.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
+    assert not db.conn.in_transaction
+
+
+def test_every_batch_sees_the_ledger_as_the_first_did(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another program writing during an export of the whole ledger (many queries) does
+    not make it mix old and new cases: the batches share one read transaction."""
+    monkeypatch.setattr(exchange_repo, "EXPORT_IDS", 50)
+    path = tmp_path / "ledger.db"
+    handle = open_database(path)
+    build_demo(handle.db, cases=300, seed=3)
+    before = tmp_path / "before.csv"
+    export_cases(handle.db, before)
+    other = sqlite3.connect(path)
+    out = tmp_path / "during.csv"
+
+    def write_meanwhile(done: int, _total: int) -> None:
+        if done == 50:  # after the first batch
+            other.execute("UPDATE cases SET summary = summary || '（改）'")
+            other.commit()
+
+    export_cases(handle.db, out, progress=write_meanwhile)
+    other.close()
+    assert out.read_bytes() == before.read_bytes()
+    assert not handle.db.conn.in_transaction
+    handle.close()
