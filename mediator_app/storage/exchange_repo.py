@@ -201,6 +201,9 @@ _EXPORT_CHUNK = (
     f"SELECT count(*), CAST(ifnull(group_concat(line, ''), '') AS BLOB) FROM (SELECT "
     f"{_EXPORT_EXPR} AS line FROM cases c {_LABEL_JOIN.format(table=_TEMP_LABELS)} "
     "WHERE c.id BETWEEN ? AND ? ORDER BY c.id)")
+_EXPORT_ONE_BY_ONE = (f"SELECT {_EXPORT_EXPR} FROM cases c "
+                      f"{_LABEL_JOIN.format(table=_TEMP_LABELS)} "
+                      "WHERE c.id BETWEEN ? AND ? ORDER BY c.id")
 
 
 def _marks(n: int) -> str:
@@ -400,8 +403,17 @@ class ExchangeRepository:
             self.conn.execute(f"INSERT INTO {_TEMP_LABELS} {_LABEL_ROWS}")
             low, high = self.conn.execute("SELECT min(id), max(id) FROM cases").fetchone()
             for start in range(low or 0, (high or -1) + 1, EXPORT_IDS):
-                count, lines = self.conn.execute(
-                    _EXPORT_CHUNK, (start, start + EXPORT_IDS - 1)).fetchone()
+                ids = (start, start + EXPORT_IDS - 1)
+                try:
+                    count, lines = self.conn.execute(_EXPORT_CHUNK, ids).fetchone()
+                except crypto.DatabaseErrors as exc:
+                    if "too big" not in str(exc):
+                        raise
+                    # the batch's lines exceed SQLite's limit for one value (1 GB by
+                    # default: very long summaries): these cases one line at a time
+                    for (line,) in self.conn.execute(_EXPORT_ONE_BY_ONE, ids):
+                        yield 1, bytes(line)
+                    continue
                 if count:
                     yield int(count), bytes(lines)
         finally:

@@ -132,3 +132,18 @@ def test_every_batch_sees_the_ledger_as_the_first_did(tmp_path: Path,
     assert out.read_bytes() == before.read_bytes()
     assert not handle.db.conn.in_transaction
     handle.close()
+
+
+def test_a_batch_too_long_for_one_value_is_written_line_by_line(tmp_path: Path) -> None:
+    """SQLite refuses a value longer than its length limit (1 GB by default; here made
+    small): a batch of very long lines is then fetched one line at a time, same bytes."""
+    db = open_memory()
+    build_demo(db, cases=100, seed=5)
+    whole, small = tmp_path / "whole.csv", tmp_path / "small.csv"
+    export_cases(db, whole)
+    limit = 16384  # above the statements' length and any one row, below the whole batch
+    assert len(whole.read_bytes()) > 2 * limit
+    db.conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, limit)
+    assert export_cases(db, small) == 100
+    assert small.read_bytes() == whole.read_bytes()
+    assert not db.conn.in_transaction
