@@ -162,14 +162,16 @@ def _run_import(args: argparse.Namespace, ctx: Context,
 
 
 def cmd_cases_export(args: argparse.Namespace, ctx: Context) -> int:
-    # lazy: services and storage pull in sqlite-utils; `--help` stays ≤ 0.25 s (issue 13)
-    from mediator_app.services.exchange.case_exchange import export_cases, export_cases_xlsx
-    from mediator_app.services.exchange.package_export import export_package
+    # lazy: services and storage; `--help` stays ≤ 0.25 s (issue 13)
+    from mediator_app.services.exchange.case_export import export_cases
 
     date_from = date_arg(args.date_from, "received_on")
     date_to = date_arg(args.date_to, "received_on")
     with opened(ctx.db_path, create=False) as db:
         if args.package:
+            # lazy: packages need the whole exchange service (sqlite-utils); cases.csv not
+            from mediator_app.services.exchange.package_export import export_package
+
             manifest = export_package(db, args.package, scope=args.scope, date_from=date_from,
                                       date_to=date_to,
                                       with_personal_data=args.with_personal_data,
@@ -178,7 +180,12 @@ def cmd_cases_export(args: argparse.Namespace, ctx: Context) -> int:
             print(text("export.package", ctx.lang, count=manifest.files["cases.csv"]["rows"],
                        path=args.package, files=len(manifest.files)))
             return EXIT_OK
-        write = export_cases_xlsx if args.out.lower().endswith(".xlsx") else export_cases
+        write = export_cases
+        if args.out.lower().endswith(".xlsx"):
+            # lazy: the .xlsx writer (XlsxWriter) and the whole exchange service
+            from mediator_app.services.exchange.case_exchange import export_cases_xlsx
+
+            write = export_cases_xlsx
         count = write(db, args.out, scope=args.scope, date_from=date_from, date_to=date_to)
     print(text("export.done", ctx.lang, count=count, path=args.out))
     return EXIT_OK

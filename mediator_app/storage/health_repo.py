@@ -9,7 +9,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from mediator_app.storage.counts_repo import CountsRepository
-from mediator_app.storage.db import integrity_check
+from mediator_app.storage.db import current_state, integrity_check, record_verified
 from mediator_app.storage.migrations import migrations
 
 if TYPE_CHECKING:
@@ -38,12 +38,21 @@ def _counts(db: Database) -> list[str]:
 
 
 def check_steps(db: Database, *, full: bool) -> list[Step]:
-    """The steps of a check; each returns its problems ([] when fine)."""
+    """The steps of a check; each returns its problems ([] when fine). A whole-file
+    check that finds nothing is remembered for the opening health check
+    (``storage.health_record``: the file's state is taken before it starts)."""
+    state = current_state(db.conn)
+
+    def remembered(problems: list[str]) -> list[str]:
+        if not problems:
+            record_verified(db.conn, state)
+        return problems
+
     if full:
-        return [lambda: integrity_check(db), lambda: _counts(db)]
+        return [lambda: remembered(integrity_check(db)), lambda: _counts(db)]
 
     def pending() -> list[str]:
         names = [m.name for m in migrations.pending(db)]
         return ["pending migrations: " + ", ".join(names)] if names else []
 
-    return [lambda: _pragma(db, "quick_check"), lambda: _foreign_keys(db), pending]
+    return [lambda: remembered(_pragma(db, "quick_check")), lambda: _foreign_keys(db), pending]

@@ -69,14 +69,34 @@ def test_storage_errors_are_the_same_classes() -> None:
     assert db.DatabaseTooNew is errors.DatabaseTooNew
 
 
-def test_a_json_report_loads_nothing_heavy(tmp_path: Path) -> None:
+def _demo_ledger(tmp_path: Path, cases: int) -> Path:
     from mediator_app.services.demo.district import build_demo
     from mediator_app.storage.db import open_database
 
     db = tmp_path / "ledger.db"
     handle = open_database(db)
-    build_demo(handle.db, cases=50, seed=1)
+    build_demo(handle.db, cases=cases, seed=1)
     handle.close()
+    return db
+
+
+def test_a_csv_export_loads_nothing_heavy(tmp_path: Path) -> None:
+    """``cases export`` to .csv loads neither the import machinery, sqlite-utils nor the
+    .xlsx writer (issue 13: ~0.1 s of every export's start)."""
+    db = _demo_ledger(tmp_path, 30)
+    out = tmp_path / "out.csv"
+    code = ("import contextlib, io\nfrom mediator_app.cli.main import main\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            f"    assert main(['--db', {str(db)!r}, 'cases', 'export', '--out', "
+            f"{str(out)!r}]) == 0\n")
+    loaded = _modules_after(code)
+    assert out.read_bytes().count(b"\r\n") == 31  # the export was made
+    assert _heavy(loaded) == [] and "xlsxwriter" not in loaded
+    assert "mediator_app.services.exchange.case_exchange" not in loaded
+
+
+def test_a_json_report_loads_nothing_heavy(tmp_path: Path) -> None:
+    db = _demo_ledger(tmp_path, 50)
     code = ("import contextlib, io\nfrom mediator_app.cli.main import main\n"
             "with contextlib.redirect_stdout(io.StringIO()):\n"
             f"    assert main(['--db', {str(db)!r}, 'report', '--period', '2025', "

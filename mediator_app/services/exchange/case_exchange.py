@@ -9,19 +9,18 @@ after are still reported). Merge rules: see services/exchange/case_merge.py and 
 
 from __future__ import annotations
 
-import csv
+import contextlib
 import json
 from collections.abc import Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import IO, Any, TextIO
+from typing import IO, Any
 
 from sqlite_utils import Database
 
 from mediator_app.domain.access import Action
-from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.messages import field_label
 from mediator_app.domain.progress import CancelCheck, Cancelled, Progress
 from mediator_app.reports.xlsx import TextWorkbook, scratch_folder
@@ -34,6 +33,9 @@ from mediator_app.services.csv_io import (
     inspect_file,
 )
 from mediator_app.services.exchange import case_merge, sealed_packages
+from mediator_app.services.exchange.case_export import batches, check_scope, iso
+from mediator_app.services.exchange.case_export import export_cases as export_cases
+from mediator_app.services.exchange.case_export import write_cases_csv as write_cases_csv
 from mediator_app.services.exchange.case_merge import (
     CASE_ALIASES,
     MergeRun,
@@ -67,7 +69,7 @@ from mediator_app.storage.audit_repo import AuditRepository
 from mediator_app.storage.convert import now_iso
 from mediator_app.storage.counts_repo import CountsRepository
 from mediator_app.storage.exchange_repo import EXPORT_HEADER, ExchangeRepository
-from mediator_app.storage.files import atomic_binary, atomic_text
+from mediator_app.storage.files import atomic_binary
 from mediator_app.storage.package_repo import LOG_COUNTS, PackageRepository
 
 BULK_FTS_ROWS = 50_000  # above this many new rows, rebuild the FTS index once instead
@@ -308,51 +310,6 @@ def list_imports(db: Database, limit: int | None = None) -> list[ImportLogEntry]
 # --- export ----------------------------------------------------------------------------
 
 
-def _iso(value: date | str | None) -> str | None:
-    return value.isoformat() if isinstance(value, date) else value
-
-
-def _check_scope(repo: ExchangeRepository, scope: str | None) -> None:
-    if scope and not repo.unit_exists(scope):
-        raise DomainError(Problem("scope", "unknown_code", {"value": scope, "table": "org_unit"}))
-
-
-def export_cases(db: Database, out: str | Path, *, scope: str | None = None,
-                 date_from: date | str | None = None, date_to: date | str | None = None,
-                 progress: Progress | None = None) -> int:
-    """Write every case in scope (tombstones included) as cases.csv v1: UTF-8 with BOM,
-    every field quoted, CRLF line ends. Returns the number of rows written. The file
-    appears only when complete (written next to it, then renamed)."""
-    scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
-    _check_scope(ExchangeRepository(db), scope)
-    with atomic_text(out, encoding="utf-8-sig", newline="") as fh:
-        return write_cases_csv(db, fh, scope=scope, date_from=date_from, date_to=date_to,
-                               progress=progress)
-
-
-def write_cases_csv(db: Database, fh: TextIO, *, scope: str | None = None,
-                    date_from: date | str | None = None, date_to: date | str | None = None,
-                    progress: Progress | None = None) -> int:
-    """cases.csv v1 into the open text stream ``fh`` (see export_cases); free-text
-    cells are neutralised against formula injection (domain.spreadsheet)."""
-    repo = ExchangeRepository(db)
-    _check_scope(repo, scope)
-    cursor = repo.export_cursor(scope, _iso(date_from), _iso(date_to))
-    written = 0
-    try:
-        csv.writer(fh, quoting=csv.QUOTE_ALL, lineterminator="\r\n").writerow(EXPORT_HEADER)
-        fh.flush()  # the BOM and the header; then the lines as SQLite made them (UTF-8)
-        raw = fh.buffer
-        while rows := cursor.fetchmany():
-            raw.write(b"".join([r[0] for r in rows]))
-            written += len(rows)
-            if progress is not None:
-                progress(written, 0)
-    finally:
-        cursor.close()
-    return written
-
-
 def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None,
                       date_from: date | str | None = None, date_to: date | str | None = None,
                       progress: Progress | None = None) -> int:
@@ -361,19 +318,15 @@ def export_cases_xlsx(db: Database, out: str | Path, *, scope: str | None = None
 
     scope = permissions.scope_for(db, Action.EXPORT, scope)  # issue 9
     repo = ExchangeRepository(db)
-    _check_scope(repo, scope)
-    cursor = repo.export_rows(scope, _iso(date_from), _iso(date_to))
+    check_scope(repo, scope)
+    cursor = repo.export_rows(scope, iso(date_from), iso(date_to))
     written = 0
-    try:
-        with atomic_binary(out) as fh, TextWorkbook(fh, scratch=scratch_folder(out)) as book:
-            # no widths given: measured on the header and the first rows (CJK counts two)
-            sheet = book.sheet("cases", [field_label(h, "zh") for h in EXPORT_HEADER])
-            while rows := cursor.fetchmany():
-                for row in rows:
-                    sheet.add_row([str(v) for v in row])
-                written += len(rows)
-                if progress is not None:
-                    progress(written, 0)
-    finally:
-        cursor.close()
+    with contextlib.closing(batches(cursor, progress)) as batch_rows, atomic_binary(out) as fh, \
+            TextWorkbook(fh, scratch=scratch_folder(out)) as book:
+        # no widths given: measured on the header and the first rows (CJK counts two)
+        sheet = book.sheet("cases", [field_label(h, "zh") for h in EXPORT_HEADER])
+        for rows in batch_rows:
+            for row in rows:
+                sheet.add_row([str(v) for v in row])
+            written += len(rows)
     return written

@@ -24,7 +24,7 @@ from mediator_app.domain.progress import Progress
 from mediator_app.domain.spreadsheet import neutralise_row
 from mediator_app.services import permissions
 from mediator_app.services.exchange import package_subsidy, sealed_packages
-from mediator_app.services.exchange.case_exchange import write_cases_csv
+from mediator_app.services.exchange.case_export import write_cases_csv
 from mediator_app.services.exchange.package import (
     CHUNK_BYTES,
     MANIFEST,
