@@ -1,16 +1,23 @@
 """Issue 13, bulk import: the fast paths of the hot loop give the answers of the slow
 ones — the parser's remembered days (a date cell is parsed once per distinct text), and
-the CSV reader's one-scan blank-row test."""
+the CSV reader's one-scan blank-row test; and Python's cycle collector, paused while an
+import runs."""
 
 from __future__ import annotations
 
+import gc
 from datetime import date
 from pathlib import Path
 
 import pytest
+from exchange_fixtures import case_row, write_cases
+from sqlite_utils import Database
 
-from mediator_app.services.csv_io import CsvReader, inspect_file
+from mediator_app.services.csv_io import CsvImportError, CsvReader, inspect_file
+from mediator_app.services.exchange.case_exchange import import_cases
 from mediator_app.services.exchange.case_rows import COLUMN, Lookups, RowParser
+from mediator_app.storage.db import open_memory
+from tests.fixtures.district import build_mini_district
 
 TODAY = date(2024, 6, 30)
 UUID = "0b6f3f0e-6a56-4d5e-9a3e-9b8f2f1f0c01"
@@ -68,3 +75,42 @@ def test_rows_of_blanks_are_skipped_whatever_the_blank(tmp_path: Path) -> None:
     assert [(r.line, r.cells) for r in rows] == [(2, ["1", "x"]), (5, ["2", "\u3000y"]),
                                                   (7, ["3", "z"])]
     assert [r.last for r in rows] == [False, False, True]
+
+
+# ---- the cycle collector is paused during an import, and switched back on -------------
+
+def _mini_db() -> Database:
+    db = open_memory()
+    build_mini_district(db)
+    return db
+
+
+def test_the_cycle_collector_is_paused_during_an_import_only(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch
+                                                           ) -> None:
+    from mediator_app.services.exchange import case_merge
+
+    states: list[bool] = []
+    chunk = case_merge._chunk
+
+    def watched(*args: object, **kwargs: object) -> None:
+        states.append(gc.isenabled())
+        chunk(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(case_merge, "_chunk", watched)
+    db = _mini_db()
+    good = write_cases(tmp_path / "good.csv", [case_row(n) for n in range(1, 6)])
+    assert gc.isenabled()
+    assert import_cases(db, [good], today=TODAY).total("new") == 5
+    assert states and not any(states)
+    assert gc.isenabled()
+    bad = write_cases(tmp_path / "bad.csv", [case_row(9, received_on="昨天")])
+    with pytest.raises(CsvImportError):
+        import_cases(db, [bad], today=TODAY)
+    assert gc.isenabled()
+    gc.disable()  # a caller that keeps it off finds it off
+    try:
+        import_cases(db, [good], today=TODAY, dry_run=True)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
