@@ -212,7 +212,7 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
             data = export_report(db, period=args.period, scope=args.scope, fmt=args.fmt,
                                  as_of=as_of, lang=ctx.lang)
     if args.out:
-        Path(args.out).write_bytes(data)
+        ledger.write_atomically(args.out, data)  # whole or not at all, owner-only
         print(text("written", ctx.lang, path=args.out), file=sys.stderr)
     else:
         _write_stdout(data)

@@ -31,6 +31,7 @@ from mediator_app.domain import catalogue
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.reports.case_docs_data import KINDS
+from mediator_app.services import ledger
 from mediator_app.services.ledger import StorageError
 
 if TYPE_CHECKING:
@@ -109,7 +110,7 @@ def cmd_document(args: argparse.Namespace) -> int:
         pdf = documents.render_case_document(db, rowid, args.kind, lang=lang,
                                              user=getattr(args, "user", "") or "")
         try:
-            out.write_bytes(pdf)
+            ledger.write_atomically(out, pdf)  # owner-only: it holds parties' data
         except OSError as exc:
             _err(_t("write_failed", lang, out=out, error=exc.strerror or exc))
             return 1

@@ -14,6 +14,8 @@ from mediator_app.domain.catalogue.cli import TEXTS as TEXTS  # re-exported
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.messages import message
 from mediator_app.services import faults
+from mediator_app.services.faults import sqlite_detail as sqlite_detail  # re-exported
+from mediator_app.services.faults import storage_error as storage_error  # re-exported
 
 # Org levels in English for ``check`` (the stored values are the Chinese ones).
 LEVELS_EN = {zh: catalogue.text("level", zh, "en") for zh in catalogue.AREAS["level"]}
@@ -35,26 +37,6 @@ def err(line: str, lang: str) -> None:
 def domain_error(exc: DomainError, lang: str) -> None:
     for problem in exc.problems:
         err(message(problem, lang), lang)
-
-
-def sqlite_detail(detail: str, lang: str) -> str:
-    """A plain sentence for SQLite's own (English) error message; integrity-check lines
-    and any text not known are written to the log file, which the sentence names."""
-    key = str(detail).strip().rstrip(".").lower()
-    for sqlite_text in SQLITE_ERRORS:
-        if key.startswith(sqlite_text):
-            return catalogue.text("sqlite", sqlite_text, lang)
-    return faults.detail_sentence(detail, lang, "storage")
-
-
-def storage_error(code: str, params: dict[str, Any], lang: str) -> str:
-    if "detail" in params:
-        params = {**params, "detail": sqlite_detail(params["detail"], lang)}
-    if code in TEXTS:
-        return text(code, lang, **params)
-    # a code without a text: named in the log file, never shown as it is
-    log = faults.log_lines("storage", "StorageError", [f"{code} ({', '.join(sorted(params))})"])
-    return text("storage.unknown" if log else "storage.unknown_nolog", lang, log=log)
 
 
 _FOREIGN_KEY = re.compile(r"foreign key: table (\S+) rowid (\S+) -> (\S+)")

@@ -30,8 +30,11 @@ import zipfile
 from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from mediator_app.domain.catalogue import text
+from mediator_app.domain.catalogue.cli import SQLITE_ERRORS
+from mediator_app.domain.catalogue.cli import TEXTS as CLI_TEXTS
 from mediator_app.domain.errors import DomainError
 from mediator_app.domain.fault_messages import (
     FaultDetail,
@@ -253,3 +256,26 @@ def _os_error(exc: OSError, lang: str) -> str | None:
     else:
         return None
     return text("fault", f"os.{key}", lang, file=exc.filename or "?")
+
+
+# ---- problems with the ledger file (StorageError), for the command line and the window --
+def sqlite_detail(detail: str, lang: str) -> str:
+    """A plain sentence for SQLite's own (English) error message; integrity-check lines
+    and any text not known are written to the log file, which the sentence names."""
+    key = str(detail).strip().rstrip(".").lower()
+    for sqlite_text in SQLITE_ERRORS:
+        if key.startswith(sqlite_text):
+            return text("sqlite", sqlite_text, lang)
+    return detail_sentence(detail, lang, "storage")
+
+
+def storage_error(code: str, params: dict[str, Any], lang: str) -> str:
+    """The sentence for a ledger-file problem (``StorageError``: its code and params), as
+    the command line and the window both show it; never the raw code."""
+    if "detail" in params:
+        params = {**params, "detail": sqlite_detail(params["detail"], lang)}
+    if code in CLI_TEXTS:
+        return text("cli", code, lang, **params)
+    # a code without a text: named in the log file, never shown as it is
+    log = log_lines("storage", "StorageError", [f"{code} ({', '.join(sorted(params))})"])
+    return text("cli", "storage.unknown" if log else "storage.unknown_nolog", lang, log=log)

@@ -30,6 +30,7 @@ from mediator_app.storage.files import open_private_binary as open_private_binar
 from mediator_app.storage.files import restrict_umask as restrict_umask
 from mediator_app.storage.files import viewing_folder as viewing_folder
 from mediator_app.storage.files import wipe_viewing_folder as wipe_viewing_folder
+from mediator_app.storage.files import write_atomically as write_atomically
 
 if TYPE_CHECKING:
     from sqlite_utils import Database

@@ -42,15 +42,19 @@ NOBODY = Principal(name="?", role=Role.VIEWER, scope="\x00")
 
 
 def bind(db: Database, principal: Principal | None) -> None:
-    """Attach (or, with None, detach) the logged-in user to this connection."""
+    """Attach (or, with None, detach) the logged-in user to this connection. A user
+    limited to a scope is bound outside any transaction only: the storage-level guard's
+    TEMP triggers would otherwise share the transaction's fate."""
+    if principal is not None and principal.scope is not None and db.conn.in_transaction:
+        raise RuntimeError("a scoped user is bound outside any transaction")
     if principal is None:
         _principals.pop(db, None)
     else:
         _principals[db] = principal
     set_actor(db, principal.name if principal else None)
-    if principal is not None and principal.scope is not None and not db.conn.in_transaction:
+    if principal is not None and principal.scope is not None:
         _guard(db, principal)
-    elif principal is None or principal.scope is None:
+    else:
         set_scope_restriction(db, None, None)
 
 

@@ -9,9 +9,10 @@ database itself, which ``reader`` turns into a ``Read`` that runs jobs directly.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar, cast
 
-from sqlite_utils import Database
+if TYPE_CHECKING:  # the ledger's lean database object stands in for it (storage/db.py)
+    from sqlite_utils import Database
 
 T = TypeVar("T")
 
@@ -29,5 +30,9 @@ class _Direct:
 
 
 def reader(source: Database | Read) -> Read:
-    """``source`` if it already reads through a worker; a database read directly."""
-    return _Direct(source) if isinstance(source, Database) else source
+    """``source`` if it already reads through a worker; a database read directly.
+    A database is told apart by its ``execute`` (the ledger's own database object,
+    storage/db.py, is not a sqlite-utils ``Database`` subclass)."""
+    if hasattr(source, "execute"):
+        return _Direct(cast("Database", source))
+    return source

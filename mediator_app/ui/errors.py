@@ -7,10 +7,10 @@ known English texts of SQLite/zip/csv/json as plain sentences, and anything else
 
 from __future__ import annotations
 
-from mediator_app.cli.texts import storage_error
 from mediator_app.domain.access import AccessDenied
 from mediator_app.domain.account_messages import AccountError
 from mediator_app.services import faults
+from mediator_app.services.faults import storage_error
 from mediator_app.services.ledger import StorageError
 
 

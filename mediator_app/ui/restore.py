@@ -17,8 +17,9 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from mediator_app.cli.texts import TEXTS, storage_error
+from mediator_app.domain.catalogue.cli import TEXTS
 from mediator_app.services import ledger
+from mediator_app.services.faults import storage_error
 from mediator_app.services.ledger import StorageError, open_database
 from mediator_app.services.trust import accounts
 from mediator_app.services.trust import backup as backup_service

@@ -50,17 +50,11 @@ from PySide6.QtCore import (
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from sqlite_utils import Database
 
-from mediator_app.domain.access import AccessDenied
-from mediator_app.domain.account_messages import AccountError
-from mediator_app.domain.errors import DomainError
 from mediator_app.domain.progress import CancelCheck, Progress
 from mediator_app.services.changes import changes_of
 from mediator_app.services.ledger import StorageError, open_database
 from mediator_app.ui.errors import error_text
 
-# Errors that are ordinary user mistakes, shown to the user; no traceback on stderr.
-EXPECTED_ERRORS: tuple[type[BaseException], ...] = (DomainError, StorageError, AccessDenied,
-                                                     AccountError)
 RENDER_THREADS = 2  # files rendered at once; the database worker stays one thread
 
 DbJob = Callable[[Database], Any]
@@ -118,9 +112,7 @@ class TaskRunner(QObject):
         self._no_display(exc)
 
     def _no_display(self, exc: BaseException) -> None:
-        # lazy: ui.errors imports the message tables; only a runner without a window needs it
-
-        print(error_text(exc, "zh"), file=sys.stderr)
+        print(error_text(exc, "zh"), file=sys.stderr)  # a runner without a window
 
 
 class SyncRunner(TaskRunner):
@@ -392,10 +384,12 @@ class ProgressJob(QObject):
 
 def run_job(ctx: HasRunner, parent: QWidget, label: str, job: Job,
             on_done: Callable[[Any], None], on_error: Callable[[BaseException], None], *,
-            title: str = "", renders: bool = False) -> ProgressJob:
+            title: str = "", renders: bool = False, writes: bool = False) -> ProgressJob:
     """Start ``job`` at once; the callbacks get its result or error, then the job object
-    is deleted."""
-    runner = ProgressJob(ctx, parent, label, job, title=title, renders=renders)
+    is deleted. ``writes``: the job changes the ledger and returns what it changed
+    (``services.changes``), which the runner announces."""
+    runner = ProgressJob(ctx, parent, label, job, title=title, renders=renders,
+                         writes=writes)
 
     def done(result: Any) -> None:
         on_done(result)

@@ -81,12 +81,12 @@ def build_org(db) -> dict[str, int]:
     people: a mediator, a mediator who is also a grid worker, and a grid worker."""
     build_mini_district(db, extra_committees=[COMMUNITY_COMMITTEE])
     ids = {
-        "wang": org_svc.save_person(db, Person("王调解", PersonRole.MEDIATOR,
-                                               committee_code=C1, phone="13800000001")),
-        "li": org_svc.save_person(db, Person("李双员", PersonRole.BOTH, committee_code=C1,
-                                             grid_code=GRID1, phone="13800000002")),
-        "zhao": org_svc.save_person(db, Person("赵网格", PersonRole.GRID_WORKER,
-                                               grid_code=GRID2, phone="13800000003")),
+        "wang": int(org_svc.save_person(db, Person("王调解", PersonRole.MEDIATOR,
+                                               committee_code=C1, phone="13800000001")).key),
+        "li": int(org_svc.save_person(db, Person("李双员", PersonRole.BOTH, committee_code=C1,
+                                             grid_code=GRID1, phone="13800000002")).key),
+        "zhao": int(org_svc.save_person(db, Person("赵网格", PersonRole.GRID_WORKER,
+                                               grid_code=GRID2, phone="13800000003")).key),
     }
     return ids
 

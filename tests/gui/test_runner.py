@@ -10,11 +10,13 @@ from pathlib import Path
 
 import pytest
 
+from mediator_app.domain.enums import PersonRole
+from mediator_app.domain.model import Person
 from mediator_app.domain.progress import Cancelled
 from mediator_app.services.cases.edit import save_case
 from mediator_app.services.cases.view_export import write_export
 from mediator_app.services.changes import Changes
-from mediator_app.services.organisation.edit import save_committee
+from mediator_app.services.organisation.edit import save_committee, save_person
 from mediator_app.storage.case_repo import CaseRepository
 from mediator_app.storage.db import open_database
 from mediator_app.storage.org_repo import OrgRepository
@@ -117,7 +119,9 @@ def test_op_announces_what_its_result_says_changed_and_run_announces_nothing(cas
     runner.op(lambda db: save_case(db, _edited(db, rowid, "改过")))
     committee = OrgRepository(case_db).committees()[0]
     runner.op(lambda db: save_committee(db, dataclasses.replace(committee, phone="12345")))
-    assert announced == [Changes(case_rowids=(rowid,)), Changes(org=True)]
+    person = Person("新调解员", PersonRole.MEDIATOR, committee_code=committee.code)
+    runner.op(lambda db: save_person(db, person))  # people are organisation data too
+    assert announced == [Changes(case_rowids=(rowid,)), Changes(org=True), Changes(org=True)]
 
 
 def test_each_view_refreshes_only_what_it_shows(ctx, qtbot):

@@ -94,8 +94,12 @@ def test_rules_dialog_saves_a_new_rate_table(panel, sctx, ledger, qtbot):
     dialog.effective.setDate(dialog.effective.date().fromString("2026-03-01", "yyyy-MM-dd"))
     dialog.rates.item(1, 0).setText("150")  # 一般, any agreement
     dialog.files.item(2, 0).setCheckState(Qt.CheckState.Checked)  # 调查记录 for 书面
+    announced = []
+    sctx.runner.changed.connect(announced.append)
     dialog.save()
     assert dialog.result() == dialog.DialogCode.Accepted
+    # the case list's "file incomplete" filter follows the rules: the views hear of it
+    assert [(c.cases, c.settings) for c in announced] == [(True, True)]
     assert [rs.effective_from.isoformat() for rs in subsidy.rule_sets(db)] == [
         "2000-01-01", "2026-03-01"]
     assert "investigation" in subsidy.file_rules(db)["调解成功|书面"]

@@ -355,3 +355,21 @@ def test_subsidy_buttons_follow_the_role(ledger, qtbot, qapp):
     assert buttons("小查", "viewer-pw-1") == (False, False)
     assert buttons("街管", "street-pw-1") == (True, False)
     assert buttons(ADMIN, PW) == (True, True)
+
+
+def test_a_viewer_finds_importing_and_the_import_history_disabled(ledger, qtbot, qapp):
+    """查看 may not import; the import history (files and counts) is refused by the service
+    and its menu entry is disabled like 导入案件."""
+    from mediator_app.ui.app import build_main_window
+    from mediator_app.ui.trust import menu
+
+    ctx, s = _ctx(ledger, "小查", "viewer-pw-1", qapp)
+    try:
+        window = build_main_window(ctx)
+        qtbot.addWidget(window)
+        menu.install(window, ctx)
+        assert not window.actions_["import_cases"].isEnabled()
+        assert not window.actions_["import_history"].isEnabled()
+        assert window.actions_["refresh"].isEnabled()
+    finally:
+        s.close()

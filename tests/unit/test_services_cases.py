@@ -207,14 +207,15 @@ def test_delete_is_a_tombstone(db):
 
 
 def test_mediators_are_saved(db):
-    pid = org_svc.save_person(db, Person("调解员甲", PersonRole.MEDIATOR, committee_code=C1))
+    pid = int(org_svc.save_person(
+        db, Person("调解员甲", PersonRole.MEDIATOR, committee_code=C1)).key)
     case = svc.save_case(db, new_case(mediator_ids=(pid,)), today=TODAY)
     assert case.mediator_ids == (pid,)
 
 
 def test_edit_audits_mediators_and_party_count_but_never_the_row_id(db):
-    a = org_svc.save_person(db, Person("调解员甲", PersonRole.MEDIATOR, committee_code=C1))
-    b = org_svc.save_person(db, Person("调解员乙", PersonRole.MEDIATOR, committee_code=C1))
+    a = int(org_svc.save_person(db, Person("调解员甲", PersonRole.MEDIATOR, committee_code=C1)).key)
+    b = int(org_svc.save_person(db, Person("调解员乙", PersonRole.MEDIATOR, committee_code=C1)).key)
     saved = svc.save_case(db, new_case(mediator_ids=(a,)), today=TODAY)
     svc.save_case(db, dataclasses.replace(saved, mediator_ids=()), today=TODAY)
     again = CaseRepository(db).get(saved.id)

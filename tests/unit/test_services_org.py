@@ -105,7 +105,7 @@ def test_person_role_rules(db):
 
 
 def test_person_keeps_only_what_its_role_needs(db):
-    pid = svc.save_person(
+    pid = int(svc.save_person(
         db,
         Person(
             "李四",
@@ -114,7 +114,7 @@ def test_person_keeps_only_what_its_role_needs(db):
             grid_code="610114001001001",
             phone="13800000001",
         ),
-    )
+    ).key)
     p = OrgRepository(db).person(pid)
     assert (p.committee_code, p.grid_code) == ("C1", None)
     svc.save_person(
@@ -153,7 +153,7 @@ def _case(db, pid=None):
 
 
 def test_referenced_rows_cannot_be_deleted_but_can_be_deactivated(db):
-    pid = svc.save_person(db, Person("赵六", PersonRole.MEDIATOR, committee_code="C1"))
+    pid = int(svc.save_person(db, Person("赵六", PersonRole.MEDIATOR, committee_code="C1")).key)
     _case(db, pid)
     for kind, key in (("committee", "C1"), ("person", pid), ("unit", "610114001001001")):
         with pytest.raises(DomainError) as err:
@@ -175,7 +175,8 @@ def test_unit_with_children_cannot_be_deleted(db):
 
 
 def test_unreferenced_rows_can_be_deleted(db):
-    pid = svc.save_person(db, Person("钱七", PersonRole.GRID_WORKER, grid_code="610114001001001"))
+    pid = int(svc.save_person(
+        db, Person("钱七", PersonRole.GRID_WORKER, grid_code="610114001001001")).key)
     svc.delete(db, "person", pid)
     svc.save_unit(db, OrgUnit("610114001001002", "第二网格", OrgLevel.GRID, "610114001001"))
     svc.delete(db, "unit", "610114001001002")

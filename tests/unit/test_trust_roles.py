@@ -24,6 +24,7 @@ from mediator_app.cli.main import main
 from mediator_app.domain.access import AccessDenied, Action, Principal, Role
 from mediator_app.services import permissions, settings
 from mediator_app.services.cases import edit as cases
+from mediator_app.services.exchange import case_exchange
 from mediator_app.services.trust import accounts, privacy
 from mediator_app.storage import crypto
 from mediator_app.storage.case_repo import CaseRepository
@@ -170,6 +171,8 @@ def test_services_refuse_by_role_and_scope(ledger):
             privacy.record_case_view(s.db, 1)
         with pytest.raises(AccessDenied):
             settings.save_settings(s.db, {})
+        with pytest.raises(AccessDenied):  # the import history: files and counts
+            case_exchange.list_imports(s.db)
         assert not permissions.sees_personal_data(s.db)
     finally:
         s.close()
@@ -186,6 +189,27 @@ def test_services_refuse_by_role_and_scope(ledger):
             cases.save_case(s.db, dataclasses.replace(mine, committee_code="C003",
                                                       grid_code=None))
         assert permissions.sees_personal_data(s.db)
+    finally:
+        s.close()
+
+
+def test_a_scoped_user_is_never_bound_without_the_storage_guard(ledger):
+    """Binding a user limited to one street inside an open transaction used to skip the
+    scope guard silently (its TEMP triggers would roll back with the transaction); it
+    is refused instead, and the connection keeps the user it had."""
+    s = _session(ledger, ADMIN)
+    try:
+        street = Principal("街管", Role.ADMIN, scope="610114001")
+        s.db.execute("BEGIN")
+        with pytest.raises(RuntimeError, match="outside any transaction"):
+            permissions.bind(s.db, street)
+        assert permissions.principal_of(s.db).name == ADMIN  # unchanged
+        s.db.execute("ROLLBACK")
+        permissions.bind(s.db, street)  # outside a transaction: guarded
+        case = next(c for c in (CaseRepository(s.db).get(i) for i in (1, 2, 3))
+                    if c.committee_code == "C003")
+        with pytest.raises(AccessDenied):
+            cases.save_case(s.db, dataclasses.replace(case, summary="改"))
     finally:
         s.close()
 

@@ -21,6 +21,7 @@ from collections.abc import Mapping
 
 from mediator_app.domain.catalogue import (
     accounts,
+    case_form,
     cli,
     cli_help,
     documents,
@@ -61,6 +62,7 @@ AREAS: dict[str, Mapping[str, Entry]] = {
     "help": cli_help.HELP,  # cli.help_texts: help of commands and options
     "help.trust": cli_help.TRUST_HELP,  # cli/commands_trust.py
     "help.subsidy": cli_help.SUBSIDY_HELP,  # cli/commands_subsidy.py
+    "case.conflict": case_form.CONFLICT,  # ui/case_form/conflict.py: a save refused, case changed
     "argparse": cli_help.ARGPARSE,  # argparse's own words (key: its English message id)
 }
 
@@ -69,7 +71,7 @@ _MISSING: Entry = ("（程序缺少这条提示的文字，请告诉技术支持
                    "supports you)")
 
 # What a key missing from its table shows instead of the key itself (other areas:
-# ``_MISSING``; a storage code without a text is logged by ``cli.texts.storage_error``).
+# ``_MISSING``; a storage code without a text is logged by ``services.faults.storage_error``).
 FALLBACKS: dict[str, Entry] = {
     "problem": (("“{field}”的值有误。", "数据有误。"), ("{field} is not valid.", "Invalid data.")),
 }

@@ -312,7 +312,8 @@ def _record(db: Database, sources: list[ImportSource], result: ImportResult) -> 
 
 
 def list_imports(db: Database, limit: int | None = None) -> list[ImportLogEntry]:
-    """Past imports, the latest first."""
+    """Past imports, the latest first (their files and counts: for those who may import)."""
+    permissions.require(db, Action.IMPORT)
     out = []
     for row in PackageRepository(db).import_log(limit):
         row["dry_run"] = bool(row["dry_run"])

@@ -158,8 +158,9 @@ def person_problems(db: Database, p: Person) -> list[Problem]:
     return problems
 
 
-def save_person(db: Database, p: Person, *, user: str = "") -> int:
-    """Create (``p.id`` None) or edit a mediator / grid worker; returns the id.
+def save_person(db: Database, p: Person, *, user: str = "") -> OrgChanges:
+    """Create (``p.id`` None) or edit a mediator / grid worker; the change's ``key`` is
+    the person's id.
 
     A person who is only a mediator keeps no grid and vice versa."""
     permissions.require(db, Action.ORGANISATION)  # issue 9
@@ -176,7 +177,7 @@ def save_person(db: Database, p: Person, *, user: str = "") -> int:
         else:
             pid = org.upsert_person(p)
         _audit(db, "person", str(pid), old, dataclasses.replace(p, id=pid), user)
-    return pid
+    return OrgChanges("person", str(pid))
 
 
 def _insert_person(org: OrgRepository, p: Person) -> int:

@@ -2,13 +2,14 @@
 saved the case after this form read it) offers to load the stored version, keeping the
 user's edits as a draft that is offered again the next time the case is opened.
 
-The texts live here in both languages until ``domain/messages`` carries the code."""
+Its texts are the catalogue's "case.conflict" area (domain/catalogue/case_form.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
+from mediator_app.domain import catalogue
 from mediator_app.domain.errors import Problem
 from mediator_app.domain.model import Case
 from mediator_app.services.organisation.lookups import case_as_seen, stored_case
@@ -20,51 +21,11 @@ CODE = "case.changed_elsewhere"
 STATUS_KEYS = ("rowid", "case_id", "updated_at", "status", "accepted_on", "closed_on",
                "agreement_form")
 
-TEXTS: dict[str, dict[str, str]] = {
-    "zh": {
-        "title": "案件已被他人修改",
-        "changed": "案件 {case_no} 在您打开之后已被其他人保存（{stored_at}），"
-                   "您的修改没有保存，以免覆盖对方的修改。\n\n"
-                   "“覆盖保存”：用您的修改覆盖对方保存的内容（案件状态以对方保存的为准）。\n"
-                   "“查看对方修改”：载入对方保存的版本，您的修改保留为草稿，"
-                   "下次打开本案件时可以恢复。\n"
-                   "“继续编辑”：回到表单，什么也不保存。",
-        "overwrite": "覆盖保存",
-        "theirs": "查看对方修改",
-        "keep": "继续编辑",
-        "kept": "已载入他人保存的版本；您的修改已保留为草稿，下次打开本案件时可以恢复。",
-        "restore_title": "恢复未保存的修改",
-        "restore": "您上次对案件 {case_no} 的修改因他人同时保存而未能保存，已保留为草稿。"
-                   "是否用这些修改覆盖现在的内容？（选择“否”将删除该草稿）",
-    },
-    "en": {
-        "title": "Case changed by someone else",
-        "changed": "Case {case_no} was saved by someone else ({stored_at}) after you opened "
-                   "it. Your changes were not saved, so as not to overwrite theirs.\n\n"
-                   "“Overwrite”: save your changes over theirs (the case status stays as "
-                   "they saved it).\n"
-                   "“See their changes”: load the stored version; your changes are kept as "
-                   "a draft that you can restore the next time you open this case.\n"
-                   "“Keep editing”: back to the form, nothing is saved.",
-        "overwrite": "Overwrite",
-        "theirs": "See their changes",
-        "keep": "Keep editing",
-        "kept": "The version saved by someone else is shown; your changes are kept as a "
-                "draft and offered again the next time you open this case.",
-        "restore_title": "Restore unsaved changes",
-        "restore": "Your last changes to case {case_no} could not be saved because someone "
-                   "else saved it at the same time; they were kept as a draft. Put them "
-                   "over the current contents? (No deletes the draft.)",
-    },
-}
-
-
 OVERWRITE, THEIRS, KEEP = "overwrite", "theirs", "keep"
 
 
 def text(lang: str, key: str, **values: Any) -> str:
-    texts = TEXTS["en" if lang.lower().startswith("en") else "zh"]
-    return texts[key].format(**values)
+    return catalogue.text("case.conflict", key, lang, **values)
 
 
 def kept_key(case_id: str) -> str:

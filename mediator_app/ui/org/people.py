@@ -139,7 +139,8 @@ class PeoplePanel(EntityPanel):
 
     def save(self) -> None:
         p, user = self._person(), self.ctx.user
-        self.run(lambda db: org_svc.save_person(db, p, user=user), self.after_write)
+        self.run(lambda db: org_svc.save_person(db, p, user=user),
+                 lambda ch: self.after_write(int(ch.key)))
 
     def toggle_active(self) -> None:
         p = self._people.get(self.current_key) if self.current_key else None

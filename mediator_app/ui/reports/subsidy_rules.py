@@ -32,6 +32,7 @@ from mediator_app.domain import subsidy as s
 from mediator_app.domain.access import Action
 from mediator_app.domain.errors import DomainError, Problem
 from mediator_app.domain.messages import message
+from mediator_app.services.changes import Changes
 from mediator_app.services.organisation import lookups
 from mediator_app.services.subsidy import claim as subsidy
 from mediator_app.ui.context import AppContext
@@ -208,16 +209,18 @@ class SubsidyRulesDialog(QDialog):
         defaults = [(c, v) for c, v in defaults if v and v != self.initial_defaults.get(c)]
         user = self.ctx.user
 
-        def job(db: Any, _p: Any, _c: Any) -> None:
+        def job(db: Any, _p: Any, _c: Any) -> Changes:
             if rule_set is not None:
                 subsidy.save_rule_set(db, rule_set, user=user)
             if rules != subsidy.file_rules(db):
                 subsidy.set_file_rules(db, rules, user=user)
             for code, chosen in defaults:
                 subsidy.set_class_default(db, code, chosen, user=user)
+            # the complete-file rules decide the case list's "file incomplete" filter
+            return Changes(cases=True, settings=True)
 
         run_job(self.ctx, self, self.tr("Saving…"), job, lambda _r: self.accept(),
-                self._failed)
+                self._failed, writes=True)
 
     def _failed(self, exc: BaseException) -> None:
         text = ("\n".join(message(p, self.ctx.lang) for p in exc.problems)

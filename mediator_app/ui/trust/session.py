@@ -30,6 +30,7 @@ GATED = {
     "organisation": Action.ORGANISATION,
     "code_tables": Action.CODE_TABLES,
     "import_cases": Action.IMPORT,
+    "import_history": Action.IMPORT,
     "export_cases": Action.EXPORT,
     "export_csv": Action.EXPORT,
     "export_xlsx": Action.EXPORT,
