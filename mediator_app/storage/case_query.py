@@ -348,7 +348,7 @@ def fetch_rows(db: Database, ids: Sequence[int]) -> dict[int, CaseRow]:
 def _counted_view(db: Database, f: CaseFilter) -> ViewCounts | None:
     """The counts of a view that the monthly counts table can answer (scope, status, type
     and registration dates; issue 13: ~1 ms instead of counting 1M rows), else None.
-    Overdue cases are counted from the (status, accepted_on) index."""
+    Overdue cases are counted from the partial index of the cases in mediation (m0101)."""
     if (f.source or f.committee or f.overdue or f.followup_due or f.file_incomplete
             or f.text.strip()):
         return None

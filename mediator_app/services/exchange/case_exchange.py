@@ -10,9 +10,10 @@ after are still reported). Merge rules: see services/exchange/case_merge.py and 
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
-from collections.abc import Sequence
-from contextlib import ExitStack
+from collections.abc import Iterator, Sequence
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -179,7 +180,7 @@ def _import_sources(db: Database, sources: list[ImportSource], dry_run: bool,
     run.bulk = bulk = _bulk(run, sources)
     cache = repo.begin_import(BULK_CACHE_KIB if bulk else 32768)
     try:
-        with db.atomic():
+        with db.atomic(), _no_cycle_collection():
             _run_import(db, run, sources, result)
             if run.problems.total or dry_run:
                 raise _Rollback
@@ -194,6 +195,22 @@ def _import_sources(db: Database, sources: list[ImportSource], dry_run: bool,
         error.result = result  # type: ignore[attr-defined]
         raise error
     return result
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector paused while the rows are read: an import allocates
+    tuples and lists by the million, none of them in a cycle (freed by their reference
+    counts), and the collector ran ~700 times per 100,000 rows scanning them (issue 13:
+    0.27 s of 4 s of CPU). Whatever cycles are made meanwhile are collected when it is
+    switched back on."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _run_import(db: Database, run: MergeRun, sources: list[ImportSource],

@@ -182,17 +182,14 @@ def _column_order(run: MergeRun, info: FileInfo, header: list[str]) -> list[int]
         mapped.columns.get(k, -1) for k in OPTIONAL_COLUMNS]
 
 
-@dataclass
+@dataclass(slots=True)
 class _Parsed:
     line: int
     values: tuple[Any, ...]  # IMPORT_COLUMNS order
     stamp: datetime
+    case_id: str  # values[0] (read several times a row: a field, not a property)
     rowid: int = 0
     written: int = 0
-
-    @property
-    def case_id(self) -> str:
-        return str(self.values[0])
 
 
 def _chunk(run: MergeRun, file_no: int, source: RowSource, rows: list[CsvRow],
@@ -206,7 +203,9 @@ def _chunk(run: MergeRun, file_no: int, source: RowSource, rows: list[CsvRow],
     local: dict[str, int] = {}
     for p in parsed:
         stored = existing.get(p.case_id)
-        other = local.get(p.case_id) or _same_file_line(seen, stored, file_no)
+        other = local.get(p.case_id)
+        if other is None and stored is not None:
+            other = _same_file_line(seen, stored, file_no)
         if other:
             _add(run, source, p.line, "case_id", "duplicate_in_file",
                  {"value": p.case_id, "other_line": other})
@@ -218,9 +217,9 @@ def _chunk(run: MergeRun, file_no: int, source: RowSource, rows: list[CsvRow],
     _write(run, source, inserts, updates)
 
 
-def _same_file_line(seen: dict[int, tuple[int, int]], stored: tuple[Any, ...] | None,
+def _same_file_line(seen: dict[int, tuple[int, int]], stored: tuple[Any, ...],
                     file_no: int) -> int | None:
-    where = seen.get(stored[0]) if stored is not None else None
+    where = seen.get(stored[0])
     return where[1] if where is not None and where[0] == file_no else None
 
 
@@ -244,7 +243,7 @@ def _parse_rows(run: MergeRun, source: RowSource, rows: list[CsvRow]) -> list[_P
             run.problems.add(CsvProblem(source.name, row.line, col, problem.field,
                                         problem.code, problem.params))
         if values is not None and stamp is not None:
-            parsed.append(_Parsed(row.line, values, stamp))
+            parsed.append(_Parsed(row.line, values, stamp, values[0]))
     return parsed
 
 

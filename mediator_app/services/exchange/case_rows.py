@@ -44,6 +44,10 @@ _SHAPE: dict[CaseStatus, tuple[bool, bool, bool, bool, bool]] = {
     CaseStatus.TERMINATED: (True, True, False, False, False),
     CaseStatus.REJECTED: (False, True, False, True, False),
 }
+_GRID = OrgLevel.GRID.value
+# Dates seen in this import (text -> (date, ISO text)): a million rows hold a few thousand
+# distinct days, so most date cells are one dictionary look-up (issue 13).
+_MAX_REMEMBERED_DAYS = 50_000
 
 
 @dataclass(frozen=True)
@@ -120,6 +124,21 @@ class RowParser:
         # updated_at decides which copy of a case wins: one far in the future would win
         # against every later edit forever, so it is refused (issue 8 item 11)
         self.latest_stamp = self.now + FUTURE_SLACK
+        self._days: dict[str, tuple[date, str]] = {}
+
+    def _day(self, text: str, name: str, out: list[Located]) -> tuple[date | None, str | None]:
+        """(the date, its ISO text) of a date cell; (None, None) when empty or invalid
+        (then with the problem in ``out``)."""
+        known = self._days.get(text)
+        if known is not None:
+            return known
+        day = _date(text, name, out)
+        if day is None:
+            return None, None
+        known = day, day.isoformat()
+        if len(self._days) < _MAX_REMEMBERED_DAYS:
+            self._days[text] = known
+        return known
 
     @staticmethod
     def stamp_of(text: str) -> datetime | None:
@@ -133,10 +152,10 @@ class RowParser:
         committee, grid, org_code = self._place(cells[2].strip(), cells[3].strip(), out)
         source = self._code(cells[4], "source", self.lk.sources, out)
         dispute_type = self._code(cells[5], "dispute_type", self.lk.types, out)
-        received = _date(cells[6], "received_on", out)
-        accepted = _date(cells[7], "accepted_on", out)
+        received, received_iso = self._day(cells[6], "received_on", out)
+        accepted, accepted_iso = self._day(cells[7], "accepted_on", out)
         status = self._enum(cells[8], "status", _STATUSES, out, required=True)
-        closed = _date(cells[9], "closed_on", out)
+        closed, closed_iso = self._day(cells[9], "closed_on", out)
         form = self._enum(cells[10], "agreement_form", _FORMS, out, required=False)
         fen = _fen(cells[11], out)
         people = _int(cells[12], "people_involved", out)
@@ -158,8 +177,8 @@ class RowParser:
             if out:
                 return None, None, out
         values = (case_id, case_no, received.year, committee, grid or None, org_code,
-                  source, dispute_type, received.isoformat(), _iso(accepted), _iso(closed),
-                  status.value, form.value if form else None, fen, people, cells[13],
+                  source, dispute_type, received_iso, accepted_iso, closed_iso,
+                  str(status), str(form) if form else None, fen, people, cells[13],
                   stamp_text, deleted, difficulty)
         return values, stamp, out
 
@@ -215,7 +234,7 @@ class RowParser:
             unit = self.lk.units.get(grid)
             if unit is None:
                 out.append(_problem("grid_code", "unknown_code", value=grid, table="grid"))
-            elif unit[0] != OrgLevel.GRID.value:
+            elif unit[0] != _GRID:
                 out.append(_problem("grid_code", "grid.not_grid", value=grid, level=unit[0]))
             org_code = grid
         return committee, grid, org_code
@@ -271,7 +290,3 @@ class RowParser:
         if value not in _FALSE:
             out.append(_problem("deleted", "bool.invalid", value=text.strip()))
         return 0
-
-
-def _iso(value: date | None) -> str | None:
-    return value.isoformat() if value else None
